@@ -1,0 +1,105 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { unauthenticated, forbidden } from './errors.js';
+
+export const Role = {
+  RECIPIENT: 'RECIPIENT',
+  REPRESENTATIVE: 'REPRESENTATIVE',
+  SUPPLIER: 'SUPPLIER',
+  EMPLOYMENT_DEPARTMENT: 'EMPLOYMENT_DEPARTMENT',
+  ADMIN: 'ADMIN',
+  INTEGRATOR: 'INTEGRATOR',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+const ROLES = new Set<string>(Object.values(Role));
+
+/** The verified caller, as every subgraph sees it. */
+export interface Identity {
+  sub: string;
+  role: Role;
+  /** The person this caller is (recipients and representatives). */
+  personId?: string;
+  /** Persons this caller may act for besides itself (legal representative, proxy). */
+  represents: string[];
+  supplierId?: string;
+  regionCode?: string;
+  scopes: string[];
+  clientId?: string;
+}
+
+const ISSUER = 'aleumet';
+const AUDIENCE = 'aleumet-api';
+const DEV_SECRET = 'aleumet-development-secret-do-not-use-in-production';
+
+function secretKey(): Uint8Array {
+  const secret = process.env.JWT_SECRET;
+  if (!secret) {
+    if (process.env.NODE_ENV === 'production') throw new Error('JWT_SECRET must be set in production');
+    return new TextEncoder().encode(DEV_SECRET);
+  }
+  if (secret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  return new TextEncoder().encode(secret);
+}
+
+export async function signToken(identity: Identity, ttl = '12h'): Promise<string> {
+  const { sub, ...claims } = identity;
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(secretKey());
+}
+
+export async function verifyToken(token: string): Promise<Identity> {
+  try {
+    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const role = payload.role;
+    if (typeof payload.sub !== 'string' || typeof role !== 'string' || !ROLES.has(role)) throw unauthenticated('Token has no valid subject or role');
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    return {
+      sub: payload.sub,
+      role: role as Role,
+      personId: str(payload.personId),
+      represents: strs(payload.represents),
+      supplierId: str(payload.supplierId),
+      regionCode: str(payload.regionCode),
+      scopes: strs(payload.scopes),
+      clientId: str(payload.clientId),
+    };
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
+    if (e instanceof joseErrors.JOSEError) throw unauthenticated('Invalid token');
+    throw e;
+  }
+}
+
+/** Reads `Authorization: Bearer …`; no header means anonymous (null), a bad token is an error. */
+export async function identityFromHeader(header: string | undefined | null): Promise<Identity | null> {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  return verifyToken(m[1]!);
+}
+
+export function requireIdentity(identity: Identity | null): Identity {
+  if (!identity) throw unauthenticated();
+  return identity;
+}
+
+export function requireRole(identity: Identity | null, ...roles: Role[]): Identity {
+  const id = requireIdentity(identity);
+  if (!roles.includes(id.role)) throw forbidden();
+  return id;
+}
+
+export function hasScope(identity: Identity, scope: string): boolean {
+  return identity.role === Role.INTEGRATOR && identity.scopes.includes(scope);
+}
+
+/** Persons whose own data this caller may see as "self": itself and those it represents. */
+export function actsFor(identity: Identity, personId: string): boolean {
+  return identity.personId === personId || identity.represents.includes(personId);
+}

@@ -1,0 +1,72 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+
+/** Stable error codes: clients branch on `extensions.code`, never on messages. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : undefined);
+// `http.status` is read (and stripped) by Apollo Server when the error escapes the context function.
+export const unauthenticated = (message = 'Authentication required') =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+export const forbidden = (message = 'You are not allowed to access this resource') =>
+  new DomainError(ErrorCode.FORBIDDEN, message);
+export const notFound = (entity: string, id: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `${entity} ${id} not found`, { entity, id });
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.CONFLICT, message, details);
+export const invalidTransition = (entity: string, from: string, to: string) =>
+  new DomainError(ErrorCode.INVALID_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
+
+/** Codes that GraphQL itself (parsing, validation, variable coercion) reports; safe to show. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: known codes pass through (without stack traces); anything
+ * else is masked with a correlation id, and the original is handed to `log`.
+ */
+export function maskError(log: (id: string, error: unknown) => void = defaultLog) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const correlationId = randomUUID();
+    log(correlationId, error);
+    return {
+      message: 'Internal error; quote the correlation id when reporting it',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId },
+    };
+  };
+}
+
+function defaultLog(id: string, error: unknown) {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  console.error(`[error ${id}]`, original);
+}

@@ -1,0 +1,2 @@
+export * from './world.js';
+export * from './random.js';

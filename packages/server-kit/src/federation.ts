@@ -1,0 +1,28 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any) => unknown }>;
+
+/**
+ * type-graphql builds the types; Federation wants SDL + resolvers. Print the schema with its
+ * directives under one @link, then hand SDL and type-graphql's resolver map (plus each
+ * entity's __resolveReference) to buildSubgraphSchema.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [type, ref] of Object.entries(referenceResolvers)) {
+    resolvers[type] = { ...(resolvers[type] as object), ...ref } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

@@ -1,0 +1,61 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Migration } from '@mikro-orm/migrations';
+
+export const SUBGRAPH_SCHEMAS = ['people', 'programs', 'catalog', 'orders', 'finance'] as const;
+export type SubgraphName = (typeof SUBGRAPH_SCHEMAS)[number];
+
+export interface OrmOptions {
+  schema: SubgraphName;
+  databaseUrl: string;
+  entities: Options['entities'];
+  migrations: { name: string; class: new (...args: any[]) => Migration }[];
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/** One ORM per subgraph, confined to its own PostgreSQL schema. */
+export async function initORM(opts: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    clientUrl: opts.databaseUrl,
+    schema: opts.schema,
+    entities: opts.entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: opts.poolMax ?? 4 },
+    // Other subgraphs share the database: a schema diff must never see (and drop) their tables.
+    schemaGenerator: { ignoreSchema: SUBGRAPH_SCHEMAS.filter((s) => s !== opts.schema) },
+    migrations: {
+      tableName: `${opts.schema}.mikro_orm_migrations`,
+      migrationsList: opts.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    debug: opts.debug ?? false,
+    allowGlobalContext: false,
+  });
+  return orm;
+}
+
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** Counts SQL statements sent by an ORM: tests assert there is no N+1. */
+export class SqlCounter {
+  count = 0;
+  statements: string[] = [];
+  constructor(orm: MikroORM) {
+    orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => {
+      this.count++;
+      this.statements.push(q.sql);
+    });
+  }
+  reset() {
+    this.count = 0;
+    this.statements = [];
+  }
+}

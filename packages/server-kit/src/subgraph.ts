@@ -1,0 +1,115 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { DemoWorld } from '@aleumet/demo-data';
+import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
+import { readEnv, onShutdown } from './env.js';
+import { initORM, migrateUp, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
+import { BaseEntity } from './entity.js';
+import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
+
+export interface SubgraphContext<L = unknown> {
+  em: EntityManager;
+  identity: Identity | null;
+  loaders: L;
+}
+
+export interface SubgraphDefinition<L> {
+  name: SubgraphName;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers;
+  entities: OrmOptions['entities'];
+  migrations: OrmOptions['migrations'];
+  createLoaders: (em: EntityManager) => L;
+  /** Writes this subgraph's part of the demo world (see @aleumet/demo-data). */
+  seed: (em: EntityManager, world: DemoWorld) => Promise<void>;
+  isSeeded: (em: EntityManager) => Promise<boolean>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Apply pending migrations before serving (never drops anything). */
+  migrate?: boolean;
+  poolMax?: number;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  orm: MikroORM;
+  sql: SqlCounter;
+  close(): Promise<void>;
+}
+
+export const subgraphSchema = (def: SubgraphDefinition<unknown>): Promise<GraphQLSchema> =>
+  buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers);
+
+export function openOrm(def: SubgraphDefinition<unknown>, opts: Pick<StartOptions, 'databaseUrl' | 'poolMax'>) {
+  return initORM({ schema: def.name, databaseUrl: opts.databaseUrl, entities: [BaseEntity, ...(def.entities as never[])], migrations: def.migrations, poolMax: opts.poolMax });
+}
+
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOptions): Promise<RunningSubgraph> {
+  const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
+  if (opts.migrate) await migrateUp(orm);
+  const sql = new SqlCounter(orm);
+  const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: maskError(),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') {
+      orm.em.getConnection().execute('select 1').then(
+        () => sendJson(res, 200, { status: 'ok', subgraph: def.name }),
+        () => sendJson(res, 503, { status: 'database unavailable', subgraph: def.name }),
+      );
+      return;
+    }
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    void handleGraphQL(apollo, req, res, async () => {
+      const identity = await identityFromHeader(req.headers.authorization);
+      const em = orm.em.fork();
+      return { em, identity, loaders: def.createLoaders(em) };
+    });
+  });
+  const url = await listen(server, opts.port ?? 0, opts.host);
+  return {
+    name: def.name,
+    url: `${url}/graphql`,
+    orm,
+    sql,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** Seeds the demo world into an empty subgraph, in one transaction; returns false when data exists. */
+export async function seedSubgraph(def: SubgraphDefinition<unknown>, orm: MikroORM, world: DemoWorld): Promise<boolean> {
+  const em = orm.em.fork();
+  if (await def.isSeeded(em)) return false;
+  await em.transactional((tx) => def.seed(tx, world));
+  return true;
+}
+
+/** Entry point of a subgraph process: configuration from the environment, clean shutdown on signals. */
+export async function runSubgraphMain(def: SubgraphDefinition<unknown>, defaultPort: number) {
+  const env = readEnv({ defaultPort });
+  const running = await startSubgraph(def, { databaseUrl: env.databaseUrl, port: env.port, host: env.host, migrate: env.migrate });
+  console.log(`${def.name} subgraph ready at ${running.url}`);
+  onShutdown(() => running.close());
+}

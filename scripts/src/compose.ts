@@ -1,0 +1,43 @@
+/**
+ * Prints each subgraph's SDL to schema/<name>.graphql and composes schema/supergraph.graphql.
+ * `--check` writes nothing and fails when the committed files are stale (CI runs it).
+ */
+import 'reflect-metadata';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@apollo/composition';
+import { ROOT, SUBGRAPHS, DEFAULT_PORTS } from '@aleumet/platform';
+import { subgraphSchema } from '@aleumet/server-kit';
+
+const check = process.argv.includes('--check');
+const files = new Map<string, string>();
+const services = [];
+for (const def of SUBGRAPHS) {
+  const sdl = printSubgraphSchema(await subgraphSchema(def));
+  files.set(`schema/${def.name}.graphql`, sdl);
+  services.push({ name: def.name, url: `http://localhost:${DEFAULT_PORTS[def.name]}/graphql`, typeDefs: parse(sdl) });
+}
+const result = composeServices(services);
+if (result.errors) {
+  for (const e of result.errors) console.error(e.message);
+  process.exit(1);
+}
+files.set('schema/supergraph.graphql', result.supergraphSdl);
+
+let stale = 0;
+for (const [file, content] of files) {
+  const full = path.join(ROOT, file);
+  const current = existsSync(full) ? readFileSync(full, 'utf8') : null;
+  if (current === content) continue;
+  if (check) {
+    console.error(`${file} is stale: run npm run compose and commit the result`);
+    stale++;
+  } else {
+    writeFileSync(full, content);
+    console.log(`wrote ${file}`);
+  }
+}
+if (stale) process.exit(1);
+if (check) console.log('schema files are up to date');

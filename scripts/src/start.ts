@@ -1,0 +1,36 @@
+/** `npm start`: the whole platform on this machine, with demo data; Ctrl-C stops it. */
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { onShutdown } from '@aleumet/server-kit';
+import { ROOT, startPlatform } from '@aleumet/platform';
+
+const dataDir = path.join(ROOT, '.data');
+const port = Number(process.env.PORT ?? 4000);
+const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const host = process.env.HOST ?? '127.0.0.1';
+const started = Date.now();
+const platform = await startPlatform({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: path.join(dataDir, 'pglite'),
+  embeddedPort,
+  seed: process.env.SEED !== 'false',
+  host,
+  gatewayPort: port,
+  webDir: path.join(ROOT, 'web/dist'),
+  log: (line) => console.log(line),
+});
+mkdirSync(dataDir, { recursive: true });
+const urlFile = path.join(dataDir, 'database-url');
+if (!process.env.DATABASE_URL) writeFileSync(urlFile, platform.databaseUrl);
+const base = platform.gateway.url.replace(/\/graphql$/, '');
+console.log(`
+Aleumet Federated is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+  web app:   ${base}/
+  GraphQL:   ${platform.gateway.url}
+  health:    ${base}/health
+  a token:   npm run token -- admin     (or an IIN / BIN of a seeded user)
+Ctrl-C stops everything.`);
+onShutdown(async () => {
+  await platform.close();
+  if (!process.env.DATABASE_URL) rmSync(urlFile, { force: true });
+});

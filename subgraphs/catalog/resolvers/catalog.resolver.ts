@@ -1,0 +1,201 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireRole, conflict } from '@aleumet/core';
+import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
+import type { Context } from './context.js';
+
+const RegionConnection = ConnectionType('Region', Region);
+const ItemTypeConnection = ConnectionType('ItemType', ItemType);
+const SupplierConnection = ConnectionType('Supplier', Supplier);
+const OfferingConnection = ConnectionType('Offering', Offering);
+
+@InputType()
+class OfferingFilter {
+  @Field(() => ServiceKind, { nullable: true }) kind?: ServiceKind;
+  @Field(() => String, { nullable: true }) itemTypeCode?: string;
+  @Field(() => String, { nullable: true, description: 'Only offerings available in this region' }) regionCode?: string;
+  @Field(() => DeliveryMode, { nullable: true, description: 'DELIVERY or PICKUP also match BOTH' }) deliveryMode?: DeliveryMode;
+  @Field(() => SafeIntResolver, { nullable: true, description: 'Highest price, in tiyn' }) maxPrice?: number;
+  @Field(() => Int, { nullable: true }) maxLeadTimeDays?: number;
+  @Field(() => ID, { nullable: true }) supplierId?: string;
+}
+
+@InputType()
+class RegisterSupplierInput {
+  @Field(() => String) bin!: string;
+  @Field(() => String) name!: string;
+  @Field(() => LegalForm) legalForm!: LegalForm;
+  @Field(() => String) legalAddress!: string;
+  @Field(() => String) actualAddress!: string;
+  @Field(() => String) headName!: string;
+  @Field(() => String) phone!: string;
+  @Field(() => String) email!: string;
+  @Field(() => [String]) okedCodes!: string[];
+  @Field(() => [ServiceKind]) directions!: ServiceKind[];
+  @Field(() => [String]) regionCodes!: string[];
+}
+
+@InputType()
+class OfferingInput {
+  @Field(() => String) itemTypeCode!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) description!: string;
+  @Field(() => SafeIntResolver, { description: 'Price in tiyn' }) price!: number;
+  @Field(() => DeliveryMode) deliveryMode!: DeliveryMode;
+  @Field(() => Int) leadTimeDays!: number;
+  @Field(() => Int) stock!: number;
+  @Field(() => [String], { description: 'Regions where offered; a subset of the supplier regions' }) regionCodes!: string[];
+}
+
+@InputType()
+class OfferingUpdate {
+  @Field(() => SafeIntResolver, { nullable: true }) price?: number;
+  @Field(() => Int, { nullable: true }) stock?: number;
+  @Field(() => Int, { nullable: true }) leadTimeDays?: number;
+  @Field(() => Boolean, { nullable: true }) active?: boolean;
+}
+
+function checkOffering(o: { price?: number; stock?: number; leadTimeDays?: number }) {
+  if (o.price !== undefined && (!Number.isSafeInteger(o.price) || o.price <= 0)) throw badInput('Price must be a positive whole number of tiyn', 'price');
+  if (o.stock !== undefined && o.stock < 0) throw badInput('Stock cannot be negative', 'stock');
+  if (o.leadTimeDays !== undefined && (o.leadTimeDays < 0 || o.leadTimeDays > 365)) throw badInput('Lead time must be 0..365 days', 'leadTimeDays');
+}
+
+@Resolver(() => Supplier)
+export class SupplierResolver {
+  @Query(() => RegionConnection)
+  regions(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginate(ctx.em, Region, {}, page, 'code');
+  }
+
+  @Query(() => ItemTypeConnection)
+  itemTypes(@Args(() => PageArgs) page: PageArgs, @Arg('kind', () => ServiceKind, { nullable: true }) kind: ServiceKind | undefined, @Ctx() ctx: Context) {
+    return paginate(ctx.em, ItemType, kind ? { kind } : {}, page, 'code');
+  }
+
+  @Query(() => SupplierConnection, { description: 'Verified suppliers (public)' })
+  suppliers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | undefined,
+    @Arg('direction', () => ServiceKind, { nullable: true }) direction: ServiceKind | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, Supplier, {
+      status: SupplierStatus.VERIFIED,
+      ...(regionCode ? { regionCodes: { $contains: [regionCode] } } : {}),
+      ...(direction ? { directions: { $contains: [direction] } } : {}),
+    }, page);
+  }
+
+  @Query(() => Supplier)
+  async supplier(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    if (!isUuid(id)) throw badInput('Supplier id must be a UUID', 'id');
+    const supplier = await ctx.loaders.supplier.load(id);
+    if (!supplier) throw notFound('Supplier', id);
+    return supplier;
+  }
+
+  @Query(() => Supplier, { nullable: true })
+  async supplierByBin(@Arg('bin', () => String) bin: string, @Ctx() ctx: Context) {
+    if (!isValidBin(bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
+    return ctx.em.findOne(Supplier, { bin });
+  }
+
+  @Mutation(() => Supplier, { description: 'Admin: add a verified supplier to the catalog' })
+  async registerSupplier(@Arg('input', () => RegisterSupplierInput) input: RegisterSupplierInput, @Ctx() ctx: Context) {
+    requireRole(ctx.identity, Role.ADMIN);
+    if (!isValidBin(input.bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
+    if (!input.name.trim()) throw badInput('Name is required', 'name');
+    if (input.regionCodes.length === 0 || !input.regionCodes.every(isRegionCode)) throw badInput('Unknown region code', 'regionCodes');
+    if (!input.okedCodes.every((c) => /^\d{2}(\.\d{1,3})?$/.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
+    if (input.directions.length === 0) throw badInput('At least one direction is required', 'directions');
+    if (await ctx.em.count(Supplier, { bin: input.bin })) throw conflict(`A supplier with BIN ${input.bin} is already registered`, { field: 'bin' });
+    const supplier = ctx.em.create(Supplier, { ...input, name: input.name.trim() });
+    await ctx.em.flush();
+    return supplier;
+  }
+
+  @FieldResolver(() => OfferingConnection)
+  async offerings(@Root() s: Supplier, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginateLoaded(await ctx.loaders.offeringsBySupplier.load(s.id), page);
+  }
+}
+
+@Resolver(() => Offering)
+export class OfferingResolver {
+  @Query(() => OfferingConnection, { description: 'Active offerings of verified suppliers (public): browse and compare' })
+  async offerings(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => OfferingFilter, { nullable: true }) f: OfferingFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    if (f?.regionCode && !isRegionCode(f.regionCode)) throw badInput('Unknown region code', 'regionCode');
+    if (f?.supplierId && !isUuid(f.supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
+    return paginate(ctx.em, Offering, {
+      active: true,
+      supplier: { status: SupplierStatus.VERIFIED, ...(f?.supplierId ? { id: f.supplierId } : {}) },
+      ...(f?.kind ? { kind: f.kind } : {}),
+      ...(f?.itemTypeCode ? { itemTypeCode: f.itemTypeCode } : {}),
+      ...(f?.regionCode ? { regionCodes: { $contains: [f.regionCode] } } : {}),
+      ...(f?.deliveryMode ? { deliveryMode: { $in: [f.deliveryMode, DeliveryMode.BOTH] } } : {}),
+      ...(f?.maxPrice != null ? { price: { $lte: f.maxPrice } } : {}),
+      ...(f?.maxLeadTimeDays != null ? { leadTimeDays: { $lte: f.maxLeadTimeDays } } : {}),
+    }, page);
+  }
+
+  @Query(() => Offering)
+  async offering(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    if (!isUuid(id)) throw badInput('Offering id must be a UUID', 'id');
+    const offering = await ctx.loaders.offering.load(id);
+    if (!offering) throw notFound('Offering', id);
+    return offering;
+  }
+
+  @Mutation(() => Offering, { description: 'Supplier: publish a new offering' })
+  async createOffering(@Arg('input', () => OfferingInput) input: OfferingInput, @Ctx() ctx: Context) {
+    const identity = requireRole(ctx.identity, Role.SUPPLIER);
+    const supplier = identity.supplierId ? await ctx.loaders.supplier.load(identity.supplierId) : null;
+    if (!supplier) throw forbidden('Your account is not linked to a supplier');
+    checkOffering(input);
+    const type = await ctx.loaders.itemType.load(input.itemTypeCode);
+    if (!type) throw badInput(`Unknown item type ${input.itemTypeCode}`, 'itemTypeCode');
+    if (!supplier.directions.includes(type.kind)) throw badInput(`Your organization has no ${type.kind} direction`, 'itemTypeCode');
+    if (input.regionCodes.length === 0 || !input.regionCodes.every((r) => supplier.regionCodes.includes(r))) {
+      throw badInput('Offer only in regions your organization serves', 'regionCodes');
+    }
+    const offering = ctx.em.create(Offering, { ...input, supplier, kind: type.kind, characteristics: {} });
+    await ctx.em.flush();
+    return offering;
+  }
+
+  @Mutation(() => Offering, { description: 'Supplier: change price, stock, lead time or withdraw an offering' })
+  async updateOffering(@Arg('id', () => ID) id: string, @Arg('input', () => OfferingUpdate) input: OfferingUpdate, @Ctx() ctx: Context) {
+    const identity = requireRole(ctx.identity, Role.SUPPLIER);
+    const offering = await this.offering(id, ctx);
+    if (offering.supplier.id !== identity.supplierId) throw forbidden('This offering belongs to another supplier');
+    checkOffering(input);
+    for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
+      if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
+    }
+    await ctx.em.flush();
+    return offering;
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() o: Offering, @Ctx() ctx: Context) {
+    return ctx.loaders.supplier.load(o.supplier.id);
+  }
+
+  @FieldResolver(() => ItemType)
+  itemType(@Root() o: Offering, @Ctx() ctx: Context) {
+    return ctx.loaders.itemType.load(o.itemTypeCode);
+  }
+}
+
+export const catalogReference = {
+  Supplier: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.supplier.load(String(ref.id)) },
+  Offering: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.offering.load(String(ref.id)) },
+  ItemType: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.itemType.load(ref.code) },
+  Region: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.region.load(ref.code) },
+};

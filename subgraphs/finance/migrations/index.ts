@@ -1,0 +1,6 @@
+import type { Migration } from '@mikro-orm/migrations';
+import { Migration20261130005405 } from './Migration20261130005405.js';
+
+export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
+  { name: 'Migration20261130005405', class: Migration20261130005405 },
+];

@@ -1,0 +1,5 @@
+import { Order } from './order.js';
+
+export * from './order.js';
+export * from './refs.js';
+export const entities = [Order];

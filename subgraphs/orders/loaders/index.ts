@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader, groupLoader } from '@aleumet/server-kit';
+import { Order } from '../entities/index.js';
+
+export const createLoaders = (em: EntityManager) => ({
+  order: byIdLoader(em, Order),
+  ordersByMeasure: groupLoader(em, Order, 'measureId'),
+  ordersByPerson: groupLoader(em, Order, 'personId'),
+});
+export type Loaders = ReturnType<typeof createLoaders>;

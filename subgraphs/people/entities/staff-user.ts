@@ -1,0 +1,18 @@
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '@aleumet/server-kit';
+
+export enum StaffRole { SUPPLIER = 'SUPPLIER', EMPLOYMENT_DEPARTMENT = 'EMPLOYMENT_DEPARTMENT', ADMIN = 'ADMIN' }
+registerEnumType(StaffRole, { name: 'StaffRole' });
+
+/** A person working for a supplier, an employment department or the portal itself. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+@Entity({ tableName: 'staff_user' })
+export class StaffUser extends BaseEntity<'supplierId' | 'regionCode'> {
+  @Property({ type: 'string', length: 12, unique: true }) iin!: string;
+  @Field(() => String) @Property({ type: 'string' }) fullName!: string;
+  @Field(() => StaffRole) @Enum({ items: () => StaffRole }) role!: StaffRole;
+  @Property({ type: 'uuid', nullable: true, index: true }) supplierId?: string | null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 8, nullable: true }) regionCode?: string | null;
+}

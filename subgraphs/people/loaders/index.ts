@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader, groupLoader } from '@aleumet/server-kit';
+import { Person, Representation, StaffUser } from '../entities/index.js';
+
+export const createLoaders = (em: EntityManager) => ({
+  person: byIdLoader(em, Person),
+  staffUser: byIdLoader(em, StaffUser),
+  representationsByPrincipal: groupLoader(em, Representation, 'principalId'),
+  representationsByRepresentative: groupLoader(em, Representation, 'representativeId'),
+});
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,132 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Role, badInput, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
+import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
+import { assertPersonalData, listableRegion } from './access.js';
+import type { Context } from './context.js';
+
+const PersonConnection = ConnectionType('Person', Person);
+const RepresentationConnection = ConnectionType('Representation', Representation);
+
+@ObjectType({ description: 'What the person needs help with (from the disability assessment)' })
+class Needs {
+  @Field(() => Boolean) vision!: boolean;
+  @Field(() => Boolean) hearing!: boolean;
+  @Field(() => Boolean) mobility!: boolean;
+}
+
+@InputType()
+class ContactsInput {
+  @Field(() => String, { nullable: true, description: 'Mobile phone, +7 and 10 digits' }) phone?: string;
+  @Field(() => String, { nullable: true, description: 'E-mail address; empty string removes it' }) email?: string;
+}
+
+const PHONE = /^\+7\d{10}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+async function loadPerson(ctx: Context, id: string): Promise<Person> {
+  if (!isUuid(id)) throw badInput('Person id must be a UUID', 'id');
+  const person = await ctx.loaders.person.load(id);
+  if (!person) throw notFound('Person', id);
+  return person;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'The signed-in recipient or representative' })
+  async me(@Ctx() ctx: Context): Promise<Person | null> {
+    const id = requireIdentity(ctx.identity);
+    return id.personId ? ctx.loaders.person.load(id.personId) : null;
+  }
+
+  @Query(() => Person)
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person> {
+    requireIdentity(ctx.identity);
+    const person = await loadPerson(ctx, id);
+    assertPersonalData(ctx.identity, person);
+    return person;
+  }
+
+  @Query(() => Person, { nullable: true, description: 'Find a person by IIN (12 digits with a valid check digit)' })
+  async personByIin(@Arg('iin', () => String) iin: string, @Ctx() ctx: Context): Promise<Person | null> {
+    requireIdentity(ctx.identity);
+    if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
+    const person = await ctx.em.findOne(Person, { iin });
+    if (person) assertPersonalData(ctx.identity, person);
+    return person;
+  }
+
+  @Query(() => PersonConnection, { description: 'Persons of a region (employment department: its own region)' })
+  async persons(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const region = listableRegion(ctx.identity, regionCode);
+    return paginate(ctx.em, Person, region ? { regionCode: region } : {}, page);
+  }
+
+  @Mutation(() => Person, { description: 'The recipient edits the contacts the registries do not own' })
+  async updateMyContacts(@Arg('input', () => ContactsInput) input: ContactsInput, @Ctx() ctx: Context): Promise<Person> {
+    const id = requireIdentity(ctx.identity);
+    if (!id.personId) throw forbidden('Only a recipient or representative has contacts here');
+    if (input.phone !== undefined && !PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
+    if (input.email !== undefined && input.email !== '' && !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+    const person = await loadPerson(ctx, id.personId);
+    if (input.phone !== undefined) person.phone = input.phone;
+    if (input.email !== undefined) person.email = input.email || null;
+    await ctx.em.flush();
+    return person;
+  }
+
+  // Personal fields: each checks access, so a supplier who reaches a person through an order sees the name only.
+  @FieldResolver(() => String) iin(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.iin; }
+  @FieldResolver(() => String, { description: 'YYYY-MM-DD' }) birthDate(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.birthDate; }
+  @FieldResolver(() => Sex) sex(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.sex; }
+  @FieldResolver(() => String) address(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.address; }
+  @FieldResolver(() => String) phone(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.phone; }
+  @FieldResolver(() => String, { nullable: true }) email(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.email ?? null; }
+  @FieldResolver(() => RecipientCategory) category(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.category; }
+  @FieldResolver(() => Int, { nullable: true, description: 'Disability group 1..3' }) disabilityGroup(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.disabilityGroup ?? null; }
+  @FieldResolver(() => Needs) needs(@Root() p: Person, @Ctx() ctx: Context): Needs { assertPersonalData(ctx.identity, p); return { vision: p.vision, hearing: p.hearing, mobility: p.mobility }; }
+  @FieldResolver(() => Boolean) deceased(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.deceasedOn != null; }
+
+  @FieldResolver(() => RepresentationConnection, { description: 'Persons this person may act for' })
+  async principals(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    assertPersonalData(ctx.identity, p);
+    return paginateLoaded(await ctx.loaders.representationsByRepresentative.load(p.id), page);
+  }
+
+  @FieldResolver(() => RepresentationConnection, { description: 'Legal representatives and proxies of this person' })
+  async representatives(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    assertPersonalData(ctx.identity, p);
+    return paginateLoaded(await ctx.loaders.representationsByPrincipal.load(p.id), page);
+  }
+}
+
+@Resolver(() => Representation)
+export class RepresentationResolver {
+  @FieldResolver(() => Person)
+  async representative(@Root() r: Representation, @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(r.representativeId);
+  }
+  @FieldResolver(() => Person)
+  async principal(@Root() r: Representation, @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(r.principalId);
+  }
+}
+
+export const personReference = {
+  Person: {
+    async __resolveReference(ref: { id: string }, ctx: Context) {
+      const identity = requireIdentity(ctx.identity);
+      const person = await ctx.loaders.person.load(String(ref.id));
+      // Recipients reach other persons only through representation links (their own representatives).
+      if (person && (identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && !actsFor(identity, person.id)) {
+        const links = await ctx.loaders.representationsByRepresentative.load(person.id);
+        if (!links.some((l) => actsFor(identity, l.principalId))) throw forbidden();
+      }
+      return person;
+    },
+  },
+};

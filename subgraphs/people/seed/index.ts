@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DemoWorld } from '@aleumet/demo-data';
+import { insertChunked } from '@aleumet/server-kit';
+import { Person, Representation, StaffUser } from '../entities/index.js';
+
+export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
+  const now = new Date();
+  const stamp = { createdAt: now, updatedAt: now };
+  await insertChunked(em, Person, world.persons.map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
+  await insertChunked(em, Representation, world.representations.map((r) => ({ ...r, ...stamp })));
+  await insertChunked(em, StaffUser, world.staff.map((s) => ({ ...s, ...stamp })));
+}
+
+/** Seeded already? Seeding is only for an empty subgraph. */
+export const isSeeded = async (em: EntityManager) => (await em.count(Person, {})) > 0;

@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '@aleumet/server-kit';
+import { entities } from './entities/index.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import { migrations } from './migrations/index.js';
+import { PersonProgramsResolver, ProgramResolver, programReference } from './resolvers/program.resolver.js';
+import { MeasureResolver, measureReference } from './resolvers/measure.resolver.js';
+import { seed, isSeeded } from './seed/index.js';
+
+export const definition: SubgraphDefinition<Loaders> = {
+  name: 'programs',
+  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver],
+  referenceResolvers: { ...programReference, ...measureReference },
+  entities,
+  migrations,
+  createLoaders,
+  seed,
+  isSeeded,
+};
