@@ -32,6 +32,7 @@ export async function initORM(opts: OrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     debug: opts.debug ?? false,
     allowGlobalContext: false,

@@ -1,0 +1,35 @@
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for a test run: on the server of DATABASE_URL when it is set
+ * (a new database per run, dropped afterwards), otherwise an in-memory embedded PostgreSQL.
+ */
+export async function createTestDatabase(label = 'run'): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
+    return { url: embedded.url, drop: () => embedded.stop() };
+  }
+  const name = `aleumet_test_${label}_${Date.now()}_${process.pid}`.toLowerCase();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}

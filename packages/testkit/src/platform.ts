@@ -1,0 +1,20 @@
+import { inject } from 'vitest';
+import { startPlatform, type Platform } from '@aleumet/platform';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * The real platform (five subgraphs + gateway, on free ports) over the run's database,
+ * which the global setup migrated and seeded with the demo world.
+ */
+export function startTestPlatform(): Promise<Platform> {
+  return startPlatform({
+    databaseUrl: inject('databaseUrl'),
+    gatewayPort: 0,
+    subgraphPorts: { people: 0, programs: 0, catalog: 0, orders: 0, finance: 0 },
+  });
+}
