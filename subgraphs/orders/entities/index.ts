@@ -2,4 +2,7 @@ import { Order } from './order.js';
 
 export * from './order.js';
 export * from './refs.js';
-export const entities = [Order];
+import { OutboxEvent } from '@aleumet/events';
+
+export { OutboxEvent };
+export const entities = [OutboxEvent, Order];

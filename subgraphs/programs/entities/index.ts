@@ -4,4 +4,7 @@ import { Measure } from './measure.js';
 export * from './program.js';
 export * from './measure.js';
 export * from './refs.js';
-export const entities = [RehabilitationProgram, Measure];
+import { OutboxEvent } from '@aleumet/events';
+
+export { OutboxEvent };
+export const entities = [OutboxEvent, RehabilitationProgram, Measure];
