@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, type Expectation } from './cases.js';
+import {
+  post, startCliGateway, startPlainGateway, startSubgraphs, tempDir, writeSupergraph,
+  type GatewayUnderTest, type Result, type RunningSubgraphs,
+} from './harness.js';
+
+/**
+ * Every Federation 2 feature case runs against our gateway (the CLI binary, a separate
+ * process) and against plain @apollo/gateway + @apollo/server, with the same expectation.
+ *
+ * Operations where plain @apollo/gateway answers wrongly per the specification are listed
+ * here as `case › operation` with the reason; for those the plain gateway is asserted to
+ * still be wrong (so we notice when Apollo fixes it) and ours to be right.
+ */
+const PLAIN_GATEWAY_WRONG: Record<string, string> = {};
+
+function check(res: Result, expected: Expectation, counts: Record<string, number>) {
+  expect(res.data).toEqual(expected.data);
+  if (!expected.errorPaths) {
+    expect(res.errors).toBeUndefined();
+  } else {
+    const paths = (res.errors ?? []).map((e) => e.path);
+    expect(paths).toHaveLength(expected.errorPaths.length);
+    expect(paths).toEqual(expect.arrayContaining(expected.errorPaths));
+  }
+  if (expected.errorCodes) expect((res.errors ?? []).map((e) => e.extensions?.code)).toEqual(expected.errorCodes);
+  for (const [subgraph, max] of Object.entries(expected.maxRequests ?? {})) {
+    expect(counts[subgraph], `requests to ${subgraph}`).toBeLessThanOrEqual(max);
+  }
+}
+
+for (const c of CASES) {
+  describe(`federation: ${c.name}`, () => {
+    let subgraphs: RunningSubgraphs;
+    const gateways: Record<'ours' | 'plain', GatewayUnderTest | undefined> = { ours: undefined, plain: undefined };
+
+    beforeAll(async () => {
+      subgraphs = await startSubgraphs(c.subgraphs);
+      const file = writeSupergraph(tempDir(), subgraphs.supergraphSdl);
+      [gateways.ours, gateways.plain] = await Promise.all([
+        startCliGateway(file, { args: ['--auth', 'none'] }),
+        startPlainGateway(subgraphs.supergraphSdl),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([gateways.ours?.close(), gateways.plain?.close()]);
+      await subgraphs?.close();
+    });
+
+    for (const op of c.operations) {
+      const key = `${c.name} › ${op.name}`;
+      it(`${op.name} — aleumet-gateway CLI`, async () => {
+        subgraphs.resetCounts();
+        const res = await post(gateways.ours!.url, op.query, op.variables);
+        check(res, op.expect, subgraphs.counts);
+      });
+      it(`${op.name} — plain @apollo/gateway${PLAIN_GATEWAY_WRONG[key] ? ' (known wrong)' : ''}`, async () => {
+        subgraphs.resetCounts();
+        const res = await post(gateways.plain!.url, op.query, op.variables);
+        if (PLAIN_GATEWAY_WRONG[key]) expect(() => check(res, op.expect, subgraphs.counts)).toThrow();
+        else check(res, op.expect, subgraphs.counts);
+      });
+    }
+  });
+}

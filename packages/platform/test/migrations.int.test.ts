@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPHS } from '@aleumet/platform';
+import { migrateUp, openOrm } from '@aleumet/server-kit';
+import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase('migrations');
+});
+afterAll(() => db?.drop());
+
+describe('migrations on a fresh database', () => {
+  it.each(SUBGRAPHS.map((d) => [d.name, d] as const))('%s: applies every migration once, then nothing, and matches the entities', async (_name, def) => {
+    const orm = await openOrm(def, { databaseUrl: db.url });
+    try {
+      const first = await migrateUp(orm);
+      expect(first).toEqual(def.migrations.map((m) => m.name));
+      expect(await migrateUp(orm)).toEqual([]);
+      // The committed migrations produce exactly the schema the entities describe.
+      const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+      expect(diff.trim()).toBe('');
+      // Each subgraph stays inside its own PostgreSQL schema.
+      const tables = Object.values(orm.getMetadata().getAll()).filter((m) => !m.abstract && !m.embeddable).map((m) => m.tableName);
+      const rows = await orm.em.getConnection().execute<{ table_schema: string }[]>(
+        `select distinct table_schema from information_schema.tables where table_name in (?)`,
+        [tables],
+      );
+      expect(rows.map((r) => r.table_schema)).toEqual([def.name]);
+    } finally {
+      await orm.close();
+    }
+  });
+});
