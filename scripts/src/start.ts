@@ -18,6 +18,7 @@ const platform = await startPlatform({
   gatewayPort: port,
   webDir: path.join(ROOT, 'web/dist'),
   log: (line) => console.log(line),
+  runScheduler: true,
 });
 mkdirSync(dataDir, { recursive: true });
 const urlFile = path.join(dataDir, 'database-url');

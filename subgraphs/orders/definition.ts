@@ -3,11 +3,12 @@ import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { MeasureOrdersResolver, OrderResolver, PersonOrdersResolver, orderReference } from './resolvers/order.resolver.js';
+import { OrderLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver],
   referenceResolvers: orderReference,
   entities,
   migrations,

@@ -6,7 +6,7 @@ import { definition as programs } from '@aleumet/programs';
 import { definition as catalog } from '@aleumet/catalog';
 import { definition as orders } from '@aleumet/orders';
 import { definition as finance } from '@aleumet/finance';
-import { startSubgraph, seedSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphName } from '@aleumet/server-kit';
+import { createRuntime, startSubgraph, seedSubgraph, type Clock, type RunningSubgraph, type SubgraphDefinition, type SubgraphName, type SubgraphRuntime } from '@aleumet/server-kit';
 import { buildWorld, type WorldOptions } from '@aleumet/demo-data';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
@@ -32,12 +32,18 @@ export interface PlatformOptions {
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   webDir?: string;
   log?: (line: string) => void;
+  /** Source of "now" for every domain rule (a TestClock in tests); the system clock by default. */
+  clock?: Clock;
+  /** Run the scheduler (time rules, outbox senders) on a timer; tests leave it off and call `runtime.scheduler.runAll()`. */
+  runScheduler?: boolean;
 }
 
 export interface Platform {
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databaseUrl: string;
+  /** The clock, peer URLs and scheduler shared by the five subgraphs. */
+  runtime: SubgraphRuntime;
   close(): Promise<void>;
 }
 
@@ -53,7 +59,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   }
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
+  // One runtime for all subgraphs: they call each other through `runtime.peers` (filled in below).
+  const runtime = createRuntime(opts.clock);
   const close = async () => {
+    await runtime.scheduler.stop();
     await gateway?.close();
     for (const s of running.reverse()) await s.close();
     await embedded?.stop();
@@ -67,8 +76,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
         migrate: true,
         host: opts.host,
         port: opts.subgraphPorts?.[def.name] ?? DEFAULT_PORTS[def.name],
+        runtime,
       });
       running.push(sub);
+      runtime.peers.set(def.name, sub.url);
       if (world && (await seedSubgraph(def, sub.orm, world))) log(`seeded ${def.name}`);
       log(`${def.name} subgraph at ${sub.url}`);
     }
@@ -80,7 +91,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       webDir: opts.webDir,
     });
-    return { gateway, subgraphs, databaseUrl, close };
+    if (opts.runScheduler) runtime.scheduler.start();
+    return { gateway, subgraphs, databaseUrl, runtime, close };
   } catch (e) {
     await close();
     throw e;

@@ -8,3 +8,4 @@ export * from './subgraph.js';
 export * from './seed.js';
 export * from './env.js';
 export * from './enums.js';
+export * from './runtime.js';

@@ -11,11 +11,14 @@ import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
 import { BaseEntity } from './entity.js';
 import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
+import { createRuntime, type SubgraphRuntime } from './runtime.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   identity: Identity | null;
   loaders: L;
+  /** Clock, peer subgraph URLs and scheduler of this process (see runtime.ts). */
+  runtime: SubgraphRuntime;
 }
 
 export interface SubgraphDefinition<L> {
@@ -29,6 +32,8 @@ export interface SubgraphDefinition<L> {
   /** Writes this subgraph's part of the demo world (see @aleumet/demo-data). */
   seed: (em: EntityManager, world: DemoWorld) => Promise<void>;
   isSeeded: (em: EntityManager) => Promise<boolean>;
+  /** Optional: registers background jobs (time rules, outbox senders) with the runtime's scheduler. */
+  registerJobs?: (orm: MikroORM, runtime: SubgraphRuntime) => void;
 }
 
 export interface StartOptions {
@@ -38,6 +43,8 @@ export interface StartOptions {
   /** Apply pending migrations before serving (never drops anything). */
   migrate?: boolean;
   poolMax?: number;
+  /** Shared clock / peers / scheduler; a fresh one on the system clock when absent. */
+  runtime?: SubgraphRuntime;
 }
 
 export interface RunningSubgraph {
@@ -45,6 +52,7 @@ export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
   sql: SqlCounter;
+  runtime: SubgraphRuntime;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
+  const ownRuntime = !opts.runtime;
+  const runtime = opts.runtime ?? createRuntime();
+  def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -81,7 +92,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     void handleGraphQL(apollo, req, res, async () => {
       const identity = await identityFromHeader(req.headers.authorization);
       const em = orm.em.fork();
-      return { em, identity, loaders: def.createLoaders(em) };
+      return { em, identity, loaders: def.createLoaders(em), runtime };
     });
   });
   const url = await listen(server, opts.port ?? 0, opts.host);
@@ -90,7 +101,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     url: `${url}/graphql`,
     orm,
     sql,
+    runtime,
     async close() {
+      if (ownRuntime) await runtime.scheduler.stop();
       await closeServer(server);
       await apollo.stop();
       await orm.close();
@@ -111,5 +124,6 @@ export async function runSubgraphMain(def: SubgraphDefinition<unknown>, defaultP
   const env = readEnv({ defaultPort });
   const running = await startSubgraph(def, { databaseUrl: env.databaseUrl, port: env.port, host: env.host, migrate: env.migrate });
   console.log(`${def.name} subgraph ready at ${running.url}`);
+  running.runtime.scheduler.start();
   onShutdown(() => running.close());
 }

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { startPlatform, type Platform } from '@aleumet/platform';
+import { startPlatform, type Platform, type PlatformOptions } from '@aleumet/platform';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,10 +9,12 @@ declare module 'vitest' {
 
 /**
  * The real platform (five subgraphs + gateway, on free ports) over the run's database,
- * which the global setup migrated and seeded with the demo world.
+ * which the global setup migrated and seeded with the demo world. Pass `{ clock: new TestClock() }`
+ * to drive time rules; the scheduler never runs on its own here (`platform.runtime.scheduler.runAll()`).
  */
-export function startTestPlatform(): Promise<Platform> {
+export function startTestPlatform(options: Pick<PlatformOptions, 'clock'> = {}): Promise<Platform> {
   return startPlatform({
+    ...options,
     databaseUrl: inject('databaseUrl'),
     gatewayPort: 0,
     subgraphPorts: { people: 0, programs: 0, catalog: 0, orders: 0, finance: 0 },

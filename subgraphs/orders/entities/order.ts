@@ -1,7 +1,7 @@
-import { BigIntType, Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
 
 export enum OrderStatus {
   AWAITING_SUPPLIER = 'AWAITING_SUPPLIER',
@@ -17,27 +17,67 @@ registerEnumType(OrderStatus, {
   description: 'AWAITING_SUPPLIER → ACCEPTED → READY → HANDED_OVER; or REFUSED / EXPIRED (supplier) / CANCELLED',
 });
 
+/** Statuses in which an order still holds its measure (at most one such order per measure, by a partial unique index). */
+export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED, OrderStatus.READY] as const;
+
 /** A recipient's signed order of one offering for one measure. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A recipient's order of an offering for a measure" })
 @Entity({ tableName: 'order' })
 @Index({ properties: ['supplierId', 'status'] })
 @Index({ properties: ['regionCode', 'status'] })
-export class Order extends BaseEntity<'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason'> {
+@Unique({ properties: ['personId', 'idempotencyKey'] })
+// At most one active order per measure, enforced by the database (concurrent createOrder: one wins, one gets a unique violation).
+@Unique({
+  name: 'order_one_active_per_measure',
+  expression: `create unique index "order_one_active_per_measure" on "orders"."order" ("measure_id") where "status" in ('AWAITING_SUPPLIER', 'ACCEPTED', 'READY')`,
+})
+export class Order extends BaseEntity<
+  | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
+  | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
+  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice'
+> {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
   @Property({ type: 'uuid', index: true }) offeringId!: string;
   @Property({ type: 'uuid', index: true }) personId!: string;
   @Property({ type: 'uuid' }) supplierId!: string;
   @Field(() => String) @Property({ type: 'string', length: 8 }) regionCode!: string;
+  @Field(() => ServiceKind, { nullable: true }) @Enum({ items: () => ServiceKind, nullable: true }) kind?: ServiceKind | null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 40, nullable: true }) itemTypeCode?: string | null;
   @Field(() => OrderStatus) @Enum({ items: () => OrderStatus }) status: OrderStatus = OrderStatus.AWAITING_SUPPLIER;
   @Field(() => SafeIntResolver, { description: 'Price agreed at signing, in tiyn' }) @Property({ type: new BigIntType('number') }) price!: number;
   @Field(() => Int) @Property({ type: 'integer' }) quantity!: number;
+  @Field(() => SafeIntResolver, { nullable: true, description: 'Price of one unit (hour for S1/S2), in tiyn: price / quantity' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  unitPrice?: number | null;
+  @Field(() => SafeIntResolver, { nullable: true, description: 'Guaranteed sum of the measure at signing, in tiyn' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  guaranteedSum?: number | null;
+  @Field(() => SafeIntResolver, { nullable: true, description: 'What the state pays: min(price, guaranteed sum), in tiyn' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  statePart?: number | null;
+  @Field(() => SafeIntResolver, { nullable: true, description: 'What the recipient pays the supplier: price − state part, in tiyn' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  coPayment?: number | null;
   @Field(() => Date, { description: 'The supplier must accept or refuse by then (5 working days)' }) @Property({ type: 'datetime' }) acceptDeadline!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) acceptedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) readyAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the supplier confirmed the handover' }) @Property({ type: 'datetime', nullable: true }) supplierConfirmedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the recipient confirmed the handover' }) @Property({ type: 'datetime', nullable: true }) recipientConfirmedAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) handedOverAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) refusalReason?: string | null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) cancellationReason?: string | null;
+  /** Client idempotency key of createOrder, unique per person. */
+  @Property({ type: 'string', length: 100, nullable: true }) idempotencyKey?: string | null;
+  /** The canonical order document the recipient signed, its signature and the signer's certificate (PEM). */
+  @Field(() => String, { nullable: true, description: 'The canonical JSON document signed by the recipient' })
+  @Property({ type: 'text', nullable: true })
+  signedDocument?: string | null;
+  @Property({ type: 'text', nullable: true }) signature?: string | null;
+  @Property({ type: 'text', nullable: true }) signerCertificate?: string | null;
+  @Property({ type: 'string', length: 12, nullable: true }) signerIin?: string | null;
   @Field(() => Int, { description: 'Optimistic-locking version, incremented by every change' })
   @Property({ type: 'integer', version: true })
   version: number = 1;

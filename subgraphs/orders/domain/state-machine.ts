@@ -1,0 +1,76 @@
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import { conflict, invalidTransition, notFound, isUuid, badInput } from '@aleumet/core';
+import { recordEvent } from '@aleumet/events';
+import { Order, OrderStatus } from '../entities/index.js';
+
+/**
+ * The order state machine. Every change goes through `transitionOrder`: one transaction that
+ * re-reads the order, checks the caller's expected version (optimistic locking), checks the
+ * transition is legal, applies it, and records ORDER_STATUS_CHANGED in the outbox — all or nothing.
+ */
+export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  [OrderStatus.AWAITING_SUPPLIER]: [OrderStatus.ACCEPTED, OrderStatus.REFUSED, OrderStatus.EXPIRED, OrderStatus.CANCELLED],
+  [OrderStatus.ACCEPTED]: [OrderStatus.READY, OrderStatus.CANCELLED],
+  [OrderStatus.READY]: [OrderStatus.HANDED_OVER, OrderStatus.CANCELLED],
+  [OrderStatus.REFUSED]: [],
+  [OrderStatus.EXPIRED]: [],
+  [OrderStatus.HANDED_OVER]: [],
+  [OrderStatus.CANCELLED]: [],
+};
+
+export const canTransition = (from: OrderStatus, to: OrderStatus) => TRANSITIONS[from].includes(to);
+
+export function orderEvent(em: EntityManager, order: Order, version: number) {
+  recordEvent(em, {
+    type: 'ORDER_STATUS_CHANGED',
+    entityType: 'Order',
+    entityId: order.id,
+    status: order.status,
+    version,
+    payload: { personId: order.personId, supplierId: order.supplierId, regionCode: order.regionCode, measureId: order.measureId },
+  });
+}
+
+export interface TransitionRequest {
+  id: string;
+  /** The version the caller last saw; null skips the check (system jobs that re-read the row themselves). */
+  expectedVersion: number | null;
+  /** Target status; null when the change keeps the status (e.g. the first of two handover confirmations). */
+  to: OrderStatus | null;
+  /** Throws when the caller may not do this to this order (runs before anything else is revealed). */
+  authorize: (order: Order) => void;
+  /** Applies the change to the entity (timestamps, reasons). Returns false to signal "no status change". */
+  apply: (order: Order) => OrderStatus | void;
+}
+
+/** Runs one guarded transition in its own transaction on a fork of `em`; returns the updated order. */
+export async function transitionOrder(em: EntityManager, req: TransitionRequest): Promise<Order> {
+  if (!isUuid(req.id)) throw badInput('Order id must be a UUID', 'id');
+  const fork = em.fork();
+  try {
+    return await fork.transactional(async (tx) => {
+      const order = await tx.findOne(Order, req.id);
+      if (!order) throw notFound('Order', req.id);
+      req.authorize(order);
+      if (req.expectedVersion !== null && order.version !== req.expectedVersion) {
+        throw conflict(`Order ${order.number} was changed meanwhile (version ${order.version}, you sent ${req.expectedVersion}); reload it`, {
+          currentVersion: order.version,
+          currentStatus: order.status,
+        });
+      }
+      const from = order.status;
+      if (req.to !== null && !canTransition(from, req.to)) throw invalidTransition('Order', from, req.to);
+      const result = req.apply(order);
+      const to = result ?? req.to ?? from;
+      if (to !== from && !canTransition(from, to)) throw invalidTransition('Order', from, to);
+      order.status = to;
+      // The version property is incremented by the flush (UPDATE … WHERE version = old).
+      if (to !== from) orderEvent(tx, order, order.version + 1);
+      await tx.flush();
+      return order;
+    });
+  } catch (e) {
+    if (e instanceof OptimisticLockError) throw conflict('Order was changed meanwhile; reload it');
+    throw e;
+  }
+}
