@@ -4,8 +4,10 @@ import path from 'node:path';
 import { onShutdown } from '@aleumet/server-kit';
 import { ROOT, startPlatform } from '@aleumet/platform';
 
-const dataDir = path.join(ROOT, '.data');
+const dataDir = process.env.DATA_DIR ?? path.join(ROOT, '.data');
 const port = Number(process.env.PORT ?? 4000);
+// SUBGRAPH_PORTS=0 lets the system pick free ports (tests); by default 4001..4005.
+const subgraphPorts = process.env.SUBGRAPH_PORTS === '0' ? { people: 0, programs: 0, catalog: 0, orders: 0, finance: 0 } : undefined;
 const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const host = process.env.HOST ?? '127.0.0.1';
 const started = Date.now();
@@ -16,6 +18,7 @@ const platform = await startPlatform({
   seed: process.env.SEED !== 'false',
   host,
   gatewayPort: port,
+  subgraphPorts,
   webDir: path.join(ROOT, 'web/dist'),
   log: (line) => console.log(line),
   runScheduler: true,

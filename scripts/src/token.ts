@@ -18,7 +18,7 @@ if (!arg) {
 }
 
 async function identityFor(db: pg.Client, who: string): Promise<Identity> {
-  const [kind, extra] = who.split(':');
+  const [kind, extra] = [who.split(':', 1)[0]!, who.includes(':') ? who.slice(who.indexOf(':') + 1) : undefined];
   if (kind === 'integrator') {
     const scopes = extra ? extra.split(',') : ['people:read', 'programs:read', 'programs:write', 'orders:read', 'finance:read'];
     return { sub: 'dev-integrator', role: Role.INTEGRATOR, represents: [], scopes, clientId: 'dev-integrator' };
