@@ -9,6 +9,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** An electronic signature was missing or not accepted; `extensions.reason` says why (see @aleumet/signing). */
+  INVALID_SIGNATURE: 'INVALID_SIGNATURE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,6 +34,9 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.CONFLICT, message, details);
 export const invalidTransition = (entity: string, from: string, to: string) =>
   new DomainError(ErrorCode.INVALID_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
+
+export const invalidSignature = (reason: string, message: string) =>
+  new DomainError(ErrorCode.INVALID_SIGNATURE, `The electronic signature was not accepted: ${message}`, { reason });
 
 /** Codes that GraphQL itself (parsing, validation, variable coercion) reports; safe to show. */
 const PUBLIC_CODES = new Set<string>([

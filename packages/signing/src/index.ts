@@ -1,0 +1,306 @@
+/**
+ * @aleumet/signing — electronic signatures (EDS) for order documents and sign-in.
+ *
+ * The national EDS client (a desktop signer the browser reaches over a local WebSocket) cannot
+ * run here, so signing sits behind the `Signer` interface with a development signer; the
+ * verification on the server is real: X.509 certificate chain to the platform CA, validity
+ * period, key usage, signer IIN, and an ECDSA P-256 / SHA-256 signature over canonical JSON.
+ *
+ * API
+ * - `canonicalize(value)`: canonical JSON string (sorted keys, no whitespace) — what is signed.
+ * - `devCa()`: the development CA `{ certificate, pem }` (deterministic key from EDS_DEV_SEED
+ *   or a built-in development seed). In production set EDS_CA_CERT (PEM) instead; `devCa`
+ *   and `devSigner` then refuse to run.
+ * - `devSigner(iin, { commonName? })`: a `Signer` for that IIN: a deterministic key pair derived
+ *   from the seed and the IIN, with a certificate issued by the dev CA
+ *   (subject `CN=<name>, SERIALNUMBER=IIN<iin>, C=KZ`, like the national CA's). Cached per IIN.
+ * - `devSigningKey(iin)`: `{ iin, pkcs8, certificate }` — the same dev key as base64 PKCS#8 and PEM,
+ *   for a signer running elsewhere (browser); `signerFromPkcs8(pkcs8, certificate)` turns it back into a Signer.
+ * - `signDocument(signer, doc)`: `{ document, signature, certificate }` — `document` is the
+ *   canonical JSON of `doc`, `signature` base64 (raw r‖s), `certificate` PEM.
+ * - `verifySignedDocument(signed, { expectedIin?, expectedDocument?, at?, trustedCa? })`:
+ *   resolves to `{ iin, commonName, document, certificate }` or throws `SignatureError` whose
+ *   `reason` is one of `SignatureFailure` (UNSIGNED, MALFORMED, UNTRUSTED_CERTIFICATE,
+ *   CERTIFICATE_EXPIRED, BAD_SIGNATURE, SIGNER_MISMATCH, DOCUMENT_MISMATCH). Subgraphs turn it
+ *   into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason` (`invalidSignature` in @aleumet/core).
+ * - `signChallenge` / sign-in: sign any JSON (e.g. `{ purpose: 'sign-in', nonce, iin }`) with
+ *   `signDocument` and check it with `verifySignedDocument(…, { expectedIin, expectedDocument })`.
+ *
+ * Works in Node ≥ 20 and browsers (WebCrypto only; no node: imports).
+ */
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { canonicalize } from './canonical.js';
+
+export { canonicalize };
+
+const subtle = globalThis.crypto.subtle;
+x509.cryptoProvider.set(globalThis.crypto);
+
+const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIG = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const OID_SERIAL_NUMBER = '2.5.4.5';
+const OID_CN = '2.5.4.3';
+const DEV_SEED = 'aleumet-development-eds-ca-do-not-use-in-production';
+const NOT_BEFORE = new Date(Date.UTC(2020, 0, 1));
+const NOT_AFTER = new Date(Date.UTC(2045, 11, 31));
+
+export type SignatureFailure =
+  | 'UNSIGNED'
+  | 'MALFORMED'
+  | 'UNTRUSTED_CERTIFICATE'
+  | 'CERTIFICATE_EXPIRED'
+  | 'BAD_SIGNATURE'
+  | 'SIGNER_MISMATCH'
+  | 'DOCUMENT_MISMATCH';
+
+export class SignatureError extends Error {
+  constructor(readonly reason: SignatureFailure, message: string) {
+    super(message);
+    this.name = 'SignatureError';
+  }
+}
+
+export interface Signer {
+  iin: string;
+  /** Base64 PKCS#8 DER of the private key — development signers only (for a browser-side dev signer). */
+  pkcs8?: string;
+  /** PEM of the signer's certificate. */
+  certificate: string;
+  sign(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array>;
+}
+
+export interface SignedDocument {
+  /** Canonical JSON of the signed document. */
+  document: string;
+  /** Base64 ECDSA P-256 / SHA-256 signature (raw r‖s, as WebCrypto produces) over the UTF-8 bytes of `document`. */
+  signature: string;
+  /** PEM certificate of the signer, issued by the platform CA. */
+  certificate: string;
+}
+
+export interface VerifiedDocument {
+  iin: string;
+  commonName: string;
+  document: unknown;
+  certificate: x509.X509Certificate;
+}
+
+const env = (name: string): string | undefined =>
+  typeof process !== 'undefined' && process.env ? process.env[name] : undefined;
+const isProduction = () => env('NODE_ENV') === 'production';
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(new ArrayBuffer(s.length));
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+// P-256 group order: a derived scalar must lie in [1, n-1].
+const P256_N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+const PKCS8_P256_PREFIX = Uint8Array.from(
+  '308141020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420'.match(/../g)!.map((h) => parseInt(h, 16)),
+);
+
+/** A P-256 key pair derived from (seed, label): HMAC-SHA256 gives the private scalar; WebCrypto computes the public key. */
+async function deriveKeyPair(seed: string, label: string): Promise<CryptoKeyPair & { pkcs8: Uint8Array }> {
+  const hmacKey = await subtle.importKey('raw', utf8(seed), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  for (let counter = 0; ; counter++) {
+    const d = new Uint8Array(await subtle.sign('HMAC', hmacKey, utf8(`${label}#${counter}`)));
+    const n = BigInt(`0x${hex(d)}`);
+    if (n === 0n || n >= P256_N) continue;
+    const pkcs8 = new Uint8Array(PKCS8_P256_PREFIX.length + 32);
+    pkcs8.set(PKCS8_P256_PREFIX);
+    pkcs8.set(d, PKCS8_P256_PREFIX.length);
+    const exportable = await subtle.importKey('pkcs8', pkcs8, EC, true, ['sign']);
+    const jwk = await subtle.exportKey('jwk', exportable);
+    const privateKey = await subtle.importKey('jwk', jwk, EC, false, ['sign']);
+    const publicKey = await subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, EC, true, ['verify']);
+    const full = new Uint8Array(await subtle.exportKey('pkcs8', exportable));
+    return { privateKey, publicKey, pkcs8: full };
+  }
+}
+
+interface DevCa {
+  certificate: x509.X509Certificate;
+  pem: string;
+  keys: CryptoKeyPair;
+}
+let devCaPromise: Promise<DevCa> | undefined;
+const signerCache = new Map<string, Promise<Signer>>();
+
+function assertDevelopment(what: string) {
+  if (isProduction()) throw new Error(`${what} is for development only (set EDS_CA_CERT to trust a real CA)`);
+}
+
+/** The development CA: a self-signed P-256 certificate over a key derived from the dev seed. */
+export function devCa(): Promise<{ certificate: x509.X509Certificate; pem: string }> {
+  assertDevelopment('devCa');
+  return loadDevCa();
+}
+
+function loadDevCa(): Promise<DevCa> {
+  devCaPromise ??= (async () => {
+    const keys = await deriveKeyPair(env('EDS_DEV_SEED') ?? DEV_SEED, 'ca');
+    const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '01',
+      name: 'CN=Aleumet Development EDS CA, O=Aleumet Federated (development), C=KZ',
+      notBefore: NOT_BEFORE,
+      notAfter: NOT_AFTER,
+      signingAlgorithm: SIG,
+      keys,
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 0, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      ],
+    });
+    return { certificate, pem: certificate.toString('pem'), keys };
+  })();
+  return devCaPromise;
+}
+
+let trustedPromise: Promise<x509.X509Certificate> | undefined;
+/** The CA every signature must chain to: EDS_CA_CERT when set, else the development CA. */
+export function trustedCa(): Promise<x509.X509Certificate> {
+  trustedPromise ??= (async () => {
+    const pem = env('EDS_CA_CERT');
+    if (pem) return new x509.X509Certificate(pem);
+    if (isProduction()) throw new Error('EDS_CA_CERT must be set in production');
+    return (await loadDevCa()).certificate;
+  })();
+  return trustedPromise;
+}
+
+function assertIin(iin: string) {
+  if (!/^\d{12}$/.test(iin)) throw new SignatureError('MALFORMED', 'An IIN is 12 digits');
+}
+
+/** A development signer for a (seeded) IIN: deterministic key, certificate from the dev CA. */
+export function devSigner(iin: string, opts: { commonName?: string } = {}): Promise<Signer> {
+  assertDevelopment('devSigner');
+  assertIin(iin);
+  const key = `${iin}|${opts.commonName ?? ''}`;
+  let signer = signerCache.get(key);
+  if (!signer) {
+    signer = (async () => {
+      const ca = await loadDevCa();
+      const keys = await deriveKeyPair(env('EDS_DEV_SEED') ?? DEV_SEED, `user:${iin}`);
+      const serial = hex(new Uint8Array(await subtle.digest('SHA-256', utf8(`serial:${iin}`))).subarray(0, 12));
+      const cert = await x509.X509CertificateGenerator.create({
+        serialNumber: `01${serial}`,
+        subject: [{ [OID_CN]: [opts.commonName ?? `IIN ${iin}`] }, { [OID_SERIAL_NUMBER]: [`IIN${iin}`] }, { '2.5.4.6': ['KZ'] }],
+        issuer: ca.certificate.subject,
+        notBefore: NOT_BEFORE,
+        notAfter: NOT_AFTER,
+        signingAlgorithm: SIG,
+        publicKey: keys.publicKey,
+        signingKey: ca.keys.privateKey,
+        extensions: [
+          new x509.BasicConstraintsExtension(false, undefined, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+          await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey),
+        ],
+      });
+      return {
+        iin,
+        pkcs8: toBase64(keys.pkcs8),
+        certificate: cert.toString('pem'),
+        sign: async (data: Uint8Array<ArrayBuffer>) => new Uint8Array(await subtle.sign(SIG, keys.privateKey, data)),
+      };
+    })();
+    signerCache.set(key, signer);
+  }
+  return signer;
+}
+
+/** The dev key material of an IIN, for a signer running elsewhere (e.g. the browser): base64 PKCS#8 + PEM certificate. */
+export async function devSigningKey(iin: string, opts: { commonName?: string } = {}): Promise<{ iin: string; pkcs8: string; certificate: string }> {
+  const s = await devSigner(iin, opts);
+  return { iin, pkcs8: s.pkcs8!, certificate: s.certificate };
+}
+
+/** A Signer from key material (base64 PKCS#8 P-256 private key + PEM certificate), e.g. what devSigningKey returned. */
+export async function signerFromPkcs8(pkcs8: string, certificate: string): Promise<Signer> {
+  const key = await subtle.importKey('pkcs8', fromBase64(pkcs8), EC, false, ['sign']);
+  const iin = certificateIin(new x509.X509Certificate(certificate));
+  if (!iin) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate names no IIN');
+  return { iin, certificate, sign: async (data) => new Uint8Array(await subtle.sign(SIG, key, data)) };
+}
+
+/** Signs the canonical form of `doc`. */
+export async function signDocument(signer: Signer, doc: unknown): Promise<SignedDocument> {
+  const document = canonicalize(doc);
+  const signature = await signer.sign(utf8(document));
+  return { document, signature: toBase64(signature), certificate: signer.certificate };
+}
+
+/** The IIN in a certificate subject (SERIALNUMBER=IIN…), or null. */
+export function certificateIin(cert: x509.X509Certificate): string | null {
+  const serial = cert.subjectName.getField(OID_SERIAL_NUMBER)[0];
+  const m = serial ? /^IIN(\d{12})$/.exec(serial) : null;
+  return m ? m[1]! : null;
+}
+
+export interface VerifyOptions {
+  /** The signer must be this person (certificate IIN). */
+  expectedIin?: string;
+  /** The server's own version of what should have been signed; compared canonically. */
+  expectedDocument?: unknown;
+  /** Time of the check (validity period); now by default. */
+  at?: Date;
+  /** Trust this CA instead of `trustedCa()`. */
+  trustedCa?: x509.X509Certificate;
+}
+
+/** Verifies a signed document; throws SignatureError with a stable reason. */
+export async function verifySignedDocument(signed: Partial<SignedDocument> | null | undefined, opts: VerifyOptions = {}): Promise<VerifiedDocument> {
+  if (!signed || !signed.signature || !signed.certificate || !signed.document) throw new SignatureError('UNSIGNED', 'The document is not signed');
+  let cert: x509.X509Certificate;
+  let signature: Uint8Array<ArrayBuffer>;
+  let document: unknown;
+  try {
+    cert = new x509.X509Certificate(signed.certificate);
+    signature = fromBase64(signed.signature);
+    document = JSON.parse(signed.document);
+  } catch {
+    throw new SignatureError('MALFORMED', 'Signature, certificate or document cannot be read');
+  }
+  if (canonicalize(document) !== signed.document) throw new SignatureError('MALFORMED', 'The document is not in canonical form');
+
+  const ca = opts.trustedCa ?? (await trustedCa());
+  const at = opts.at ?? new Date();
+  const issuedByCa =
+    cert.issuerName.toString() === ca.subjectName.toString() && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }).catch(() => false));
+  if (!issuedByCa) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate was not issued by the platform CA');
+  if (at < cert.notBefore || at > cert.notAfter) throw new SignatureError('CERTIFICATE_EXPIRED', 'The certificate is not valid at this time');
+  const usage = cert.getExtension(x509.KeyUsagesExtension);
+  if (usage && !(usage.usages & x509.KeyUsageFlags.digitalSignature)) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate may not sign documents');
+  const basic = cert.getExtension(x509.BasicConstraintsExtension);
+  if (basic?.ca) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'A CA certificate cannot sign documents');
+
+  const iin = certificateIin(cert);
+  if (!iin) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate names no IIN');
+
+  let valid = false;
+  try {
+    const key = await cert.publicKey.export(EC, ['verify']);
+    valid = await subtle.verify(SIG, key, signature, utf8(signed.document));
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new SignatureError('BAD_SIGNATURE', 'The signature does not match the document and certificate');
+  if (opts.expectedIin !== undefined && iin !== opts.expectedIin) throw new SignatureError('SIGNER_MISMATCH', 'The document was signed by someone else');
+  if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== signed.document) {
+    throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
+  }
+  return { iin, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+}
