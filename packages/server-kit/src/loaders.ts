@@ -2,15 +2,18 @@ import DataLoader from 'dataloader';
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
 
-/** One `IN (...)` query per batch; results in key order, null for missing keys. */
-export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? ((await em.find(entity, { id: { $in: valid } } as never)) as T[]) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+/** One `IN (...)` query per batch on a unique key; results in key order, null for missing keys. */
+export function byKeyLoader<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string, isValid: (k: string) => boolean = () => true) {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const valid = keys.filter(isValid);
+    const rows = valid.length ? ((await em.find(entity, { [key]: { $in: valid } } as never)) as T[]) : [];
+    const byKey = new Map(rows.map((r) => [String(r[key]), r]));
+    return keys.map((k) => byKey.get(k) ?? null);
   });
 }
+
+export const byIdLoader = <T extends { id: string }>(em: EntityManager, entity: EntityName<T>) =>
+  byKeyLoader(em, entity, 'id' as keyof T & string, isUuid);
 
 /** Children per parent key with one query: `field IN (...)`, each group ordered by id. */
 export function groupLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, field: keyof T & string) {
