@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '@aleumet/platform';
+import { describe, expect, it } from 'vitest';
 import {
-  codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, startTestPlatform, supplierIdentity, tokenFor, world,
+  codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, supplierIdentity, tokenFor, usePlatform, world,
 } from '@aleumet/testkit';
 
-let platform: Platform;
-let url: string;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  url = platform.gateway.url;
-});
-afterAll(() => platform?.close());
+const t = usePlatform();
 
 const w = () => world();
 const programOf = (personIndex: number) => w().programs.find((p) => p.personId === w().persons[personIndex]!.id)!;
@@ -21,23 +14,23 @@ describe('recipients see only their own and represented persons', () => {
     const token = await tokenFor(recipientIdentity(0));
     const other = w().persons[5]!;
     const program = programOf(5);
-    const r1 = await gql(url, `query($id: ID!) { program(id: $id) { number measures { nodes { id } } } }`, { id: program.id }, token);
+    const r1 = await gql(t.url, `query($id: ID!) { program(id: $id) { number measures { nodes { id } } } }`, { id: program.id }, token);
     expect(codes(r1)).toEqual(['FORBIDDEN']);
     noLeak(r1, program.number);
 
-    const r2 = await gql(url, `query($id: ID!) { person(id: $id) { iin phone } }`, { id: other.id }, token);
+    const r2 = await gql(t.url, `query($id: ID!) { person(id: $id) { iin phone } }`, { id: other.id }, token);
     expect(codes(r2)).toEqual(['FORBIDDEN']);
     noLeak(r2, other.iin);
 
     const order = w().orders.find((o) => o.personId === other.id)!;
-    const r3 = await gql(url, `query($id: ID!) { order(id: $id) { number } }`, { id: order.id }, token);
+    const r3 = await gql(t.url, `query($id: ID!) { order(id: $id) { number } }`, { id: order.id }, token);
     expect(codes(r3)).toEqual(['FORBIDDEN']);
     noLeak(r3, order.number);
   });
 
   it('lists only own orders', async () => {
     const me = w().persons[0]!;
-    const res = await gql(url, `{ orders(first: 200) { nodes { id recipient { id } } } }`, {}, await tokenFor(recipientIdentity(0)));
+    const res = await gql(t.url, `{ orders(first: 200) { nodes { id recipient { id } } } }`, {}, await tokenFor(recipientIdentity(0)));
     expect(res.errors).toBeUndefined();
     const expected = w().orders.filter((o) => o.personId === me.id).map((o) => o.id);
     expect(res.data.orders.nodes.map((n: any) => n.id).sort()).toEqual(expected.sort());
@@ -48,13 +41,13 @@ describe('recipients see only their own and represented persons', () => {
     expect(identity.represents.length).toBeGreaterThan(0);
     const token = await tokenFor(identity);
     const principalIndex = w().persons.findIndex((p) => p.id === identity.represents[0]);
-    const allowed = await gql(url, `query($id: ID!) { person(id: $id) { iin program { number } } }`, { id: identity.represents[0] }, token);
+    const allowed = await gql(t.url, `query($id: ID!) { person(id: $id) { iin program { number } } }`, { id: identity.represents[0] }, token);
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.person).toEqual({ iin: w().persons[principalIndex]!.iin, program: { number: programOf(principalIndex).number } });
 
     const stranger = w().persons[10]!;
     expect(identity.represents).not.toContain(stranger.id);
-    const refused = await gql(url, `query($id: ID!) { person(id: $id) { iin } }`, { id: stranger.id }, token);
+    const refused = await gql(t.url, `query($id: ID!) { person(id: $id) { iin } }`, { id: stranger.id }, token);
     expect(codes(refused)).toEqual(['FORBIDDEN']);
   });
 });
@@ -65,7 +58,7 @@ describe('suppliers see only their own orders', () => {
   it("refuses another supplier's order", async () => {
     const mine = supplierWithOrders();
     const foreign = w().orders.find((o) => o.supplierId !== mine.id)!;
-    const res = await gql(url, `query($id: ID!) { order(id: $id) { number price } }`, { id: foreign.id }, await tokenFor(supplierIdentity(mine.id)));
+    const res = await gql(t.url, `query($id: ID!) { order(id: $id) { number price } }`, { id: foreign.id }, await tokenFor(supplierIdentity(mine.id)));
     expect(codes(res)).toEqual(['FORBIDDEN']);
     noLeak(res, foreign.number);
   });
@@ -73,7 +66,7 @@ describe('suppliers see only their own orders', () => {
   it('lists its incoming orders only, with the recipient name but no personal data', async () => {
     const mine = supplierWithOrders();
     const token = await tokenFor(supplierIdentity(mine.id));
-    const res = await gql(url, `{ orders(first: 200) { nodes { id supplier { id } recipient { fullName } } } }`, {}, token);
+    const res = await gql(t.url, `{ orders(first: 200) { nodes { id supplier { id } recipient { fullName } } } }`, {}, token);
     expect(res.errors).toBeUndefined();
     const expected = w().orders.filter((o) => o.supplierId === mine.id).map((o) => o.id);
     expect(res.data.orders.nodes.map((n: any) => n.id).sort()).toEqual(expected.sort());
@@ -81,7 +74,7 @@ describe('suppliers see only their own orders', () => {
 
     const order = w().orders.find((o) => o.supplierId === mine.id)!;
     const person = w().persons.find((p) => p.id === order.personId)!;
-    const personal = await gql(url, `query($id: ID!) { order(id: $id) { recipient { fullName iin phone } } }`, { id: order.id }, token);
+    const personal = await gql(t.url, `query($id: ID!) { order(id: $id) { recipient { fullName iin phone } } }`, { id: order.id }, token);
     expect(codes(personal)).toContain('FORBIDDEN');
     noLeak(personal, person.iin);
   });
@@ -90,22 +83,22 @@ describe('suppliers see only their own orders', () => {
 describe('departments and integrators', () => {
   it("a department reads its region's measures and not another region's", async () => {
     const person = w().persons[0]!;
-    const own = await gql(url, `query($id: ID!) { program(id: $id) { number } }`, { id: programOf(0).id }, await tokenFor(departmentIdentity(person.regionCode)));
+    const own = await gql(t.url, `query($id: ID!) { program(id: $id) { number } }`, { id: programOf(0).id }, await tokenFor(departmentIdentity(person.regionCode)));
     expect(own.data?.program.number).toBe(programOf(0).number);
     const otherRegion = w().persons.findIndex((p) => p.regionCode !== person.regionCode);
-    const other = await gql(url, `query($id: ID!) { program(id: $id) { number } }`, { id: programOf(otherRegion).id }, await tokenFor(departmentIdentity(person.regionCode)));
+    const other = await gql(t.url, `query($id: ID!) { program(id: $id) { number } }`, { id: programOf(otherRegion).id }, await tokenFor(departmentIdentity(person.regionCode)));
     expect(codes(other)).toEqual(['FORBIDDEN']);
 
-    const list = await gql(url, `{ measures(first: 50) { nodes { regionCode } } }`, {}, await tokenFor(departmentIdentity(person.regionCode)));
+    const list = await gql(t.url, `{ measures(first: 50) { nodes { regionCode } } }`, {}, await tokenFor(departmentIdentity(person.regionCode)));
     expect(list.data.measures.nodes.length).toBeGreaterThan(0);
     expect(list.data.measures.nodes.every((m: any) => m.regionCode === person.regionCode)).toBe(true);
   });
 
   it('an integrator needs the scope of what it reads', async () => {
     const q = `{ orders(first: 1) { nodes { id } } }`;
-    const without = await gql(url, q, {}, await tokenFor(integratorIdentity(['people:read'])));
+    const without = await gql(t.url, q, {}, await tokenFor(integratorIdentity(['people:read'])));
     expect(codes(without)).toEqual(['FORBIDDEN']);
-    const withScope = await gql(url, q, {}, await tokenFor(integratorIdentity(['orders:read'])));
+    const withScope = await gql(t.url, q, {}, await tokenFor(integratorIdentity(['orders:read'])));
     expect(withScope.errors).toBeUndefined();
     expect(withScope.data.orders.nodes).toHaveLength(1);
   });
@@ -113,7 +106,7 @@ describe('departments and integrators', () => {
 
 describe('authentication', () => {
   it('asks anonymous callers to sign in for personal data', async () => {
-    const res = await gql(url, `{ me { id } }`);
+    const res = await gql(t.url, `{ me { id } }`);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -121,15 +114,15 @@ describe('authentication', () => {
     const token = await tokenFor(recipientIdentity(0));
     const [h, p] = token.split('.');
     const forged = `${h}.${p}.${'A'.repeat(43)}`;
-    const res = await gql(url, `{ me { id } }`, {}, forged);
+    const res = await gql(t.url, `{ me { id } }`, {}, forged);
     expect(res.status).toBe(401);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
-    const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: '{"query":"{ me { id } }"}' });
+    const malformed = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: '{"query":"{ me { id } }"}' });
     expect(malformed.status).toBe(401);
   });
 
   it('serves the public catalog without a token', async () => {
-    const res = await gql(url, `{ offerings(first: 3) { nodes { title price supplier { name } } } }`);
+    const res = await gql(t.url, `{ offerings(first: 3) { nodes { title price supplier { name } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.offerings.nodes).toHaveLength(3);
   });

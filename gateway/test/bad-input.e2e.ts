@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, recipientIdentity, startTestPlatform, tokenFor, world, type GraphQLResponse } from '@aleumet/testkit';
+import { describe, expect, it } from 'vitest';
+import { adminIdentity, codes, gql, recipientIdentity, tokenFor, world, type GraphQLResponse, usePlatform } from '@aleumet/testkit';
 import { makeBin } from '@aleumet/core';
 
-let platform: Platform;
-let url: string;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  url = platform.gateway.url;
-});
-afterAll(() => platform?.close());
+const t = usePlatform();
 
 /** No internals in any error: no stack traces, no SQL, no file paths. */
 function clean(res: GraphQLResponse) {
@@ -21,7 +14,7 @@ describe('bad input gets a clear error with a stable code', () => {
   it('malformed IIN', async () => {
     const token = await tokenFor(adminIdentity());
     for (const iin of ['123', '12345678901a', world().persons[0]!.iin.replace(/.$/, (d) => String((Number(d) + 1) % 10))]) {
-      const res = await gql(url, `query($iin: String!) { personByIin(iin: $iin) { id } }`, { iin }, token);
+      const res = await gql(t.url, `query($iin: String!) { personByIin(iin: $iin) { id } }`, { iin }, token);
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.field).toBe('iin');
       clean(res);
@@ -35,54 +28,54 @@ describe('bad input gets a clear error with a stable code', () => {
       phone: '+77010000000', email: 'test@example.kz', okedCodes: ['47.74'], directions: ['S5'], regionCodes: ['KZ-71'],
     };
     const mutation = `mutation($input: RegisterSupplierInput!) { registerSupplier(input: $input) { id bin } }`;
-    const bad = await gql(url, mutation, { input }, token);
+    const bad = await gql(t.url, mutation, { input }, token);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     clean(bad);
-    const after = await gql(url, `query($bin: String!) { supplierByBin(bin: $bin) { id } }`, { bin: input.bin });
+    const after = await gql(t.url, `query($bin: String!) { supplierByBin(bin: $bin) { id } }`, { bin: input.bin });
     expect(codes(after)).toEqual(['BAD_USER_INPUT']);
 
     const goodBin = makeBin(2024, 3, 9999);
-    const unknownRegion = await gql(url, mutation, { input: { ...input, bin: goodBin, regionCodes: ['KZ-00'] } }, token);
+    const unknownRegion = await gql(t.url, mutation, { input: { ...input, bin: goodBin, regionCodes: ['KZ-00'] } }, token);
     expect(codes(unknownRegion)).toEqual(['BAD_USER_INPUT']);
-    const none = await gql(url, `query($bin: String!) { supplierByBin(bin: $bin) { id } }`, { bin: goodBin });
+    const none = await gql(t.url, `query($bin: String!) { supplierByBin(bin: $bin) { id } }`, { bin: goodBin });
     expect(none.errors).toBeUndefined();
     expect(none.data.supplierByBin).toBeNull();
   });
 
   it('unknown and malformed ids', async () => {
     const token = await tokenFor(recipientIdentity(0));
-    const unknown = await gql(url, `{ order(id: "00000000-0000-7000-8000-000000000000") { id } }`, {}, token);
+    const unknown = await gql(t.url, `{ order(id: "00000000-0000-7000-8000-000000000000") { id } }`, {}, token);
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
-    const malformed = await gql(url, `{ offering(id: "not-an-id") { id } }`, {}, token);
+    const malformed = await gql(t.url, `{ offering(id: "not-an-id") { id } }`, {}, token);
     expect(codes(malformed)).toEqual(['BAD_USER_INPUT']);
     clean(unknown);
     clean(malformed);
   });
 
   it('invalid enum values, in the document and in variables', async () => {
-    const inline = await gql(url, `{ offerings(filter: { kind: S9 }) { nodes { id } } }`);
+    const inline = await gql(t.url, `{ offerings(filter: { kind: S9 }) { nodes { id } } }`);
     expect(codes(inline)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const variable = await gql(url, `query($k: ServiceKind) { offerings(filter: { kind: $k }) { nodes { id } } }`, { k: 'WHEELCHAIR' });
+    const variable = await gql(t.url, `query($k: ServiceKind) { offerings(filter: { kind: $k }) { nodes { id } } }`, { k: 'WHEELCHAIR' });
     expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
     clean(inline);
     clean(variable);
   });
 
   it('out-of-range page sizes, bad cursors, bad contacts', async () => {
-    const big = await gql(url, `{ offerings(first: 10000) { nodes { id } } }`);
+    const big = await gql(t.url, `{ offerings(first: 10000) { nodes { id } } }`);
     expect(codes(big)).toEqual(['BAD_USER_INPUT']);
-    const cursor = await gql(url, `{ offerings(after: "garbage") { nodes { id } } }`);
+    const cursor = await gql(t.url, `{ offerings(after: "garbage") { nodes { id } } }`);
     expect(codes(cursor)).toEqual(['BAD_USER_INPUT']);
-    const phone = await gql(url, `mutation { updateMyContacts(input: { phone: "8-701" }) { phone } }`, {}, await tokenFor(recipientIdentity(0)));
+    const phone = await gql(t.url, `mutation { updateMyContacts(input: { phone: "8-701" }) { phone } }`, {}, await tokenFor(recipientIdentity(0)));
     expect(codes(phone)).toEqual(['BAD_USER_INPUT']);
-    const me = await gql(url, `{ me { phone } }`, {}, await tokenFor(recipientIdentity(0)));
+    const me = await gql(t.url, `{ me { phone } }`, {}, await tokenFor(recipientIdentity(0)));
     expect(me.data.me.phone).toBe(world().persons[0]!.phone);
   });
 
   it('syntax errors and non-JSON bodies', async () => {
-    const syntax = await gql(url, `{ offerings( }`);
+    const syntax = await gql(t.url, `{ offerings( }`);
     expect(codes(syntax)).toEqual(['GRAPHQL_PARSE_FAILED']);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { splitPrice } from '@aleumet/core';
-import type { Platform } from '@aleumet/platform';
-import { gql, recipientIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { gql, recipientIdentity, tokenFor, world, usePlatform } from '@aleumet/testkit';
 
 const DASHBOARD = /* GraphQL */ `
   query Dashboard {
@@ -26,17 +25,13 @@ const DASHBOARD = /* GraphQL */ `
     }
   }`;
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(() => platform?.close());
+const t = usePlatform();
 
 describe('one query across all five subgraphs through the gateway', () => {
   it('returns recipient → program → measures → orders → offering → supplier → claim, field by field', async () => {
     const w = world();
     const person = w.persons[0]!;
-    const res = await gql(platform.gateway.url, DASHBOARD, {}, await tokenFor(recipientIdentity(0)));
+    const res = await gql(t.url, DASHBOARD, {}, await tokenFor(recipientIdentity(0)));
     expect(res.errors).toBeUndefined();
     const me = res.data.me;
 
@@ -80,7 +75,7 @@ describe('one query across all five subgraphs through the gateway', () => {
   });
 
   it('serves the health endpoint', async () => {
-    const res = await fetch(platform.gateway.url.replace('/graphql', '/health'));
+    const res = await fetch(t.url.replace('/graphql', '/health'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });

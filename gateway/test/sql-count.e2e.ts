@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '@aleumet/platform';
-import { departmentIdentity, gql, recipientIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { describe, expect, it } from 'vitest';
+import { departmentIdentity, gql, recipientIdentity, tokenFor, world, usePlatform } from '@aleumet/testkit';
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(() => platform?.close());
+const t = usePlatform();
 
 const MEASURES = /* GraphQL */ `
   query Measures($first: Int!) {
@@ -20,9 +15,9 @@ const MEASURES = /* GraphQL */ `
 
 /** SQL statements per subgraph for one request through the gateway. */
 async function countStatements(query: string, variables: Record<string, unknown>, token: string) {
-  const subs = Object.values(platform.subgraphs);
+  const subs = Object.values(t.platform.subgraphs);
   subs.forEach((s) => s.sql.reset());
-  const res = await gql(platform.gateway.url, query, variables, token);
+  const res = await gql(t.url, query, variables, token);
   expect(res.errors).toBeUndefined();
   return { res, perSubgraph: Object.fromEntries(subs.map((s) => [s.name, s.sql.count])), total: subs.reduce((n, s) => n + s.sql.count, 0) };
 }

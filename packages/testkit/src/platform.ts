@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type Platform, type PlatformOptions } from '@aleumet/platform';
 
 declare module 'vitest' {
@@ -19,4 +19,15 @@ export function startTestPlatform(options: Pick<PlatformOptions, 'clock'> = {}):
     gatewayPort: 0,
     subgraphPorts: { people: 0, programs: 0, catalog: 0, orders: 0, finance: 0 },
   });
+}
+
+/** Starts the platform before the file's tests and stops it after; read `.platform` / `.url` inside tests. */
+export function usePlatform(): { readonly platform: Platform; readonly url: string } {
+  const ctx = {} as { platform: Platform; url: string };
+  beforeAll(async () => {
+    ctx.platform = await startTestPlatform();
+    ctx.url = ctx.platform.gateway.url;
+  });
+  afterAll(() => ctx.platform?.close());
+  return ctx;
 }
