@@ -130,3 +130,6 @@ export const isWorkingDay = (date: string) => kzCalendar.isWorkingDay(date);
 export const holidayName = (date: string) => kzCalendar.holidayName(date);
 export const addWorkingDays = (instant: Date, n: number) => kzCalendar.addWorkingDays(instant, n);
 export const workingDaysBetween = (from: Date, to: Date) => kzCalendar.workingDaysBetween(from, to);
+
+/** Working time (9:00–18:30 Astana) for service-level clocks: see working-time.ts. */
+export * from './working-time.js';
