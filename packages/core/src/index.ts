@@ -7,3 +7,4 @@ export * from './pagination.js';
 export * from './reference.js';
 export * from './item-types.js';
 export * from './access.js';
+export * from './retention.js';
