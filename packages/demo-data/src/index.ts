@@ -1,2 +1,4 @@
 export * from './world.js';
 export * from './random.js';
+export * from './generators.js';
+export * from './stream.js';
