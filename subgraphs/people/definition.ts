@@ -4,11 +4,12 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { PersonResolver, RepresentationResolver, personReference } from './resolvers/person.resolver.js';
 import { StaffUserResolver, staffReference } from './resolvers/staff.resolver.js';
+import { AuthResolver } from './resolvers/auth.resolver.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
-  resolvers: [PersonResolver, RepresentationResolver, StaffUserResolver],
+  resolvers: [PersonResolver, RepresentationResolver, StaffUserResolver, AuthResolver],
   referenceResolvers: { ...personReference, ...staffReference },
   entities,
   migrations,

@@ -1,0 +1,167 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Role, badInput, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
+import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
+import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
+import type { Context } from './context.js';
+
+/**
+ * Sign-in with the electronic signature (challenge/response):
+ * 1. `signInChallenge(iin)` returns a small JSON document (purpose, IIN, nonce, expiry) whose nonce
+ *    carries an HMAC, so any replica of this subgraph can check it without storing it;
+ * 2. the user's EDS signs that document (in development: `developmentSigningKey`, below);
+ * 3. `signIn` checks the HMAC and expiry, verifies the signature against the platform CA
+ *    (`@aleumet/signing`: chain, validity, key usage, IIN in the certificate), refuses a nonce
+ *    used before, and returns a JWT whose role and `represents` come from the people tables.
+ */
+
+const CHALLENGE_TTL_MS = 5 * 60_000;
+const TOKEN_TTL = '12h';
+const SECRET = process.env.SIGN_IN_SECRET ?? process.env.JWT_SECRET ?? randomBytes(32).toString('hex');
+const isProduction = () => process.env.NODE_ENV === 'production';
+
+// A nonce is single-use: remembered until it expires (per process; the HMAC bounds its lifetime).
+const usedNonces = new Map<string, number>();
+function markUsed(nonce: string, expiresAt: number): boolean {
+  const now = Date.now();
+  for (const [n, exp] of usedNonces) if (exp < now) usedNonces.delete(n);
+  if (usedNonces.has(nonce)) return false;
+  usedNonces.set(nonce, expiresAt);
+  return true;
+}
+
+interface ChallengeDocument {
+  purpose: 'sign-in';
+  audience: 'aleumet';
+  iin: string;
+  nonce: string;
+  expiresAt: string;
+}
+
+const mac = (iin: string, random: string, expiresAt: string) =>
+  createHmac('sha256', SECRET).update(`sign-in|${iin}|${random}|${expiresAt}`).digest('base64url');
+
+function parseChallenge(text: string): ChallengeDocument {
+  let doc: ChallengeDocument;
+  try {
+    doc = JSON.parse(text) as ChallengeDocument;
+  } catch {
+    throw badInput('The sign-in document cannot be read', 'document');
+  }
+  const [random, given] = typeof doc?.nonce === 'string' ? doc.nonce.split('.') : [];
+  if (doc?.purpose !== 'sign-in' || doc.audience !== 'aleumet' || typeof doc.iin !== 'string' || !random || !given || typeof doc.expiresAt !== 'string') {
+    throw badInput('This is not a sign-in document of this portal', 'document');
+  }
+  const expected = Buffer.from(mac(doc.iin, random, doc.expiresAt));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw unauthenticated('The sign-in challenge was not issued by this portal');
+  if (Date.parse(doc.expiresAt) < Date.now()) throw unauthenticated('The sign-in challenge has expired; request a new one');
+  return { purpose: 'sign-in', audience: 'aleumet', iin: doc.iin, nonce: doc.nonce, expiresAt: doc.expiresAt };
+}
+
+@ObjectType({ description: 'A one-time document to sign with the electronic signature' })
+class SignInChallenge {
+  @Field(() => String, { description: 'Canonical JSON to sign (UTF-8 bytes), exactly as given' }) document!: string;
+  @Field(() => String) nonce!: string;
+  @Field(() => String, { description: 'ISO date-time after which the challenge is refused' }) expiresAt!: string;
+}
+
+@InputType()
+class SignInInput {
+  @Field(() => String, { description: 'The challenge document, exactly as issued' }) document!: string;
+  @Field(() => String, { description: 'Base64 ECDSA P-256/SHA-256 signature (raw r‖s) over the document' }) signature!: string;
+  @Field(() => String, { description: 'PEM certificate of the signer, issued by the platform CA' }) certificate!: string;
+}
+
+@ObjectType()
+class SignInResult {
+  @Field(() => String, { description: 'Bearer token for the API (12 hours)' }) token!: string;
+  @Field(() => String, { description: 'RECIPIENT, REPRESENTATIVE, SUPPLIER, EMPLOYMENT_DEPARTMENT or ADMIN' }) role!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String, { nullable: true }) personId?: string;
+  @Field(() => [String], { description: 'Persons the signed-in person may act for' }) represents!: string[];
+}
+
+@ObjectType({
+  description:
+    'DEVELOPMENT ONLY (refused when NODE_ENV=production): the development CA key of a seeded user, the stand-in for the national EDS desktop client',
+})
+class DevelopmentSigningKey {
+  @Field(() => String, { description: 'ECDSA-P256-SHA256' }) algorithm!: string;
+  @Field(() => String, { description: 'Base64 PKCS#8 private key' }) privateKeyPkcs8!: string;
+  @Field(() => String) certificatePem!: string;
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Role and represented persons come from the people tables, never from the client. */
+async function identityFor(ctx: Context, iin: string): Promise<{ identity: Identity; displayName: string }> {
+  const person = await ctx.em.findOne(Person, { iin });
+  if (person) {
+    const today = todayUtc();
+    const links = await ctx.em.find(Representation, { representativeId: person.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }] });
+    const represents = links.map((l) => l.principalId);
+    const role = person.category === RecipientCategory.NONE && represents.length ? Role.REPRESENTATIVE : Role.RECIPIENT;
+    return { identity: { sub: person.id, role, personId: person.id, represents, scopes: [] }, displayName: person.fullName };
+  }
+  const staff = await ctx.em.findOne(StaffUser, { iin });
+  if (staff) {
+    const role = staff.role as unknown as Role;
+    const identity: Identity = { sub: staff.id, role, represents: [], scopes: [] };
+    if (staff.supplierId) identity.supplierId = staff.supplierId;
+    if (staff.regionCode) identity.regionCode = staff.regionCode;
+    return { identity, displayName: staff.fullName };
+  }
+  throw unauthenticated('No person or staff member with this IIN is registered on the portal');
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => SignInChallenge, { description: 'Step 1 of sign-in: a one-time document for the electronic signature' })
+  signInChallenge(@Arg('iin', () => String) iin: string): SignInChallenge {
+    if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
+    const random = randomBytes(18).toString('base64url');
+    const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS).toISOString();
+    const doc: ChallengeDocument = { purpose: 'sign-in', audience: 'aleumet', iin, nonce: `${random}.${mac(iin, random, expiresAt)}`, expiresAt };
+    const document = canonicalize(doc);
+    return { document, nonce: doc.nonce, expiresAt };
+  }
+
+  @Mutation(() => SignInResult, { description: 'Step 2 of sign-in: the signed challenge, verified against the platform CA' })
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
+    const challenge = parseChallenge(input.document);
+    try {
+      await verifySignedDocument(
+        { document: input.document, signature: input.signature, certificate: input.certificate },
+        { expectedIin: challenge.iin, expectedDocument: challenge },
+      );
+    } catch (e) {
+      if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);
+      throw e;
+    }
+    if (!markUsed(challenge.nonce, Date.parse(challenge.expiresAt))) throw unauthenticated('This sign-in challenge was already used; request a new one');
+    const { identity, displayName } = await identityFor(ctx, challenge.iin);
+    return {
+      token: await signToken(identity, TOKEN_TTL),
+      role: identity.role,
+      displayName,
+      personId: identity.personId,
+      represents: identity.represents,
+    };
+  }
+
+  @Query(() => DevelopmentSigningKey, {
+    nullable: true,
+    description: 'DEVELOPMENT ONLY: the dev EDS key of a seeded user (stand-in for the national EDS client); refused in production',
+  })
+  async developmentSigningKey(@Arg('iin', () => String) iin: string, @Ctx() ctx: Context): Promise<DevelopmentSigningKey | null> {
+    if (isProduction()) throw forbidden('Development signing keys are not available in production');
+    if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
+    const known = (await ctx.em.count(Person, { iin })) + (await ctx.em.count(StaffUser, { iin }));
+    if (!known) return null;
+    const key = await devSigningKey(iin);
+    return { algorithm: 'ECDSA-P256-SHA256', privateKeyPkcs8: key.pkcs8, certificatePem: key.certificate };
+  }
+}

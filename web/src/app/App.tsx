@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import { Provider } from 'urql';
+import { createClient } from '../lib/urql.js';
+import { useSession } from '../lib/session.js';
+import { Layout } from './Layout.js';
+import { Routes } from './Routes.js';
+
+export function App() {
+  const session = useSession();
+  // A new client per signed-in user: the normalized cache never leaks one user's data to the next.
+  const client = useMemo(() => createClient(), [session?.token]);
+  return (
+    <Provider value={client}>
+      <Layout>
+        <Routes />
+      </Layout>
+    </Provider>
+  );
+}

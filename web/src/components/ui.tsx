@@ -1,0 +1,141 @@
+import { useId, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+import { humanError } from '../lib/errors.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format.js';
+
+export function Money({ tiyn }: { tiyn: number }) {
+  const { i18n } = useTranslation();
+  return <span className="money">{formatMoney(tiyn, i18n.language)}</span>;
+}
+
+export function DateText({ value, time = false }: { value: string; time?: boolean }) {
+  const { i18n } = useTranslation();
+  return <time dateTime={value}>{time ? formatDateTime(value, i18n.language) : formatDate(value, i18n.language)}</time>;
+}
+
+export function Num({ value }: { value: number }) {
+  const { i18n } = useTranslation();
+  return <>{formatNumber(value, i18n.language)}</>;
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** Errors tell the user what happened and what to do, in their language. */
+export function ErrorMessage({ error, onRetry }: { error: CombinedError | undefined | null; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message = humanError(error, t);
+  if (!message) return null;
+  return (
+    <div className="error" role="alert">
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | null }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  options,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: { value: string; label: string }[] }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function StatusBadge({ status, kind }: { status: string; kind: 'order' | 'measure' | 'claim' | 'act' }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${kind}.${status}`, status)}</span>;
+}
+
+/** A polite live region: screen readers announce its text when it changes. */
+export function LiveStatus({ message }: { message: string }) {
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {message}
+    </div>
+  );
+}
+
+/** Bars with a data table beside them: people would rather look, screen readers read the table. */
+export function BarChart({ title, data, format }: { title: string; data: { label: string; value: number }[]; format?: (n: number) => string }) {
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const fmt = format ?? ((n: number) => String(n));
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div className="bars" aria-hidden="true">
+        {data.map((d) => (
+          <div className="bar-row" key={d.label}>
+            <span className="bar-label">{d.label}</span>
+            <span className="bar" style={{ width: `${(d.value / max) * 100}%` }} />
+            <span className="bar-value">{fmt(d.value)}</span>
+          </div>
+        ))}
+      </div>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.label}>
+              <th scope="row">{d.label}</th>
+              <td>{fmt(d.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

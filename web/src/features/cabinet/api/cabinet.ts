@@ -1,0 +1,81 @@
+import { graphql } from '../../../gql/index.js';
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      fullName
+      principals(first: 20) {
+        nodes {
+          id
+          kind
+          validTo
+          principal {
+            id
+            fullName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MeasureRowFragment = graphql(`
+  fragment MeasureRow on Measure {
+    id
+    kind
+    itemTypeCode
+    quantity
+    guaranteedSum
+    status
+    choiceDeadline
+    daysLeftToChoose
+    version
+    itemType {
+      code
+      nameKk
+      nameRu
+      nameEn
+    }
+  }
+`);
+
+export const CabinetQuery = graphql(`
+  query Cabinet($id: ID!) {
+    person(id: $id) {
+      id
+      fullName
+      iin
+      birthDate
+      sex
+      address
+      phone
+      email
+      category
+      disabilityGroup
+      regionCode
+      program {
+        id
+        number
+        issuedOn
+        validUntil
+        measures(first: 50) {
+          nodes {
+            id
+            ...MeasureRow
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateContactsMutation = graphql(`
+  mutation UpdateMyContacts($input: ContactsInput!) {
+    updateMyContacts(input: $input) {
+      id
+      phone
+      email
+    }
+  }
+`);

@@ -1,0 +1,154 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { DepartmentConsoleQuery, DepartmentMeasureFragment } from '../api/console.js';
+import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
+import { useFragment } from '../../../gql/index.js';
+import { localName } from '../../../lib/names.js';
+import { formatNumber, localeOf } from '../../../lib/format.js';
+
+type Tab = 'blocked' | 'awaiting' | 'overdue';
+const DAY = 86_400_000;
+
+/** The employment department's console: measures needing attention, claims, and two simple charts. */
+export function DepartmentPage() {
+  const { t, i18n } = useTranslation();
+  const [res, reexecute] = useQuery({ query: DepartmentConsoleQuery });
+  const blocked = useFragment(DepartmentMeasureFragment, res.data?.blocked.nodes ?? []);
+  const awaiting = useFragment(DepartmentMeasureFragment, res.data?.awaiting.nodes ?? []);
+  const overdue = awaiting.filter((m) => m.daysLeftToChoose != null && m.daysLeftToChoose <= 7);
+  const [tab, setTab] = useState<Tab>('blocked');
+  const shown = tab === 'blocked' ? blocked : tab === 'awaiting' ? awaiting : overdue;
+  const orders = res.data?.orders.nodes ?? [];
+  const claims = res.data?.claims.nodes ?? [];
+
+  const perMonth = useMemo(() => {
+    const fmt = new Intl.DateTimeFormat(localeOf(i18n.language), { month: 'short', year: 'numeric', timeZone: 'Asia/Almaty' });
+    const counts = new Map<string, { label: string; value: number }>();
+    for (const o of orders) {
+      const key = `${o.createdAt.slice(0, 7)} ${o.measure.kind}`;
+      const label = `${fmt.format(new Date(o.createdAt))} · ${o.measure.kind}`;
+      counts.set(key, { label, value: (counts.get(key)?.value ?? 0) + 1 });
+    }
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+  }, [orders, i18n.language]);
+
+  const avgDays = useMemo(() => {
+    const sums = new Map<string, { total: number; n: number }>();
+    for (const o of orders) {
+      if (!o.handedOverAt) continue;
+      const days = (new Date(o.handedOverAt).getTime() - new Date(o.measure.publishedAt).getTime()) / DAY;
+      const cur = sums.get(o.measure.kind) ?? { total: 0, n: 0 };
+      sums.set(o.measure.kind, { total: cur.total + days, n: cur.n + 1 });
+    }
+    return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, s]) => ({ label: t(`kind.${kind}`), value: Math.round((s.total / s.n) * 10) / 10 }));
+  }, [orders, t]);
+
+  const tabs: { id: Tab; count: number }[] = [
+    { id: 'blocked', count: blocked.length },
+    { id: 'awaiting', count: awaiting.length },
+    { id: 'overdue', count: overdue.length },
+  ];
+
+  return (
+    <>
+      <h1>{t('department.title')}</h1>
+      <ErrorMessage error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {res.fetching && !res.data && <Loading />}
+      {res.data && (
+        <>
+          <section aria-labelledby="measures-title">
+            <h2 id="measures-title">{t('department.measures')}</h2>
+            <div className="segmented" role="group" aria-label={t('department.measureFilter')}>
+              {tabs.map((x) => (
+                <button key={x.id} type="button" aria-pressed={tab === x.id} onClick={() => setTab(x.id)}>
+                  {t(`department.tab.${x.id}`)} ({formatNumber(x.count, i18n.language)})
+                </button>
+              ))}
+            </div>
+            {shown.length === 0 ? (
+              <Empty>{t('department.noMeasures')}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t(`department.tab.${tab}`)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('department.person')}</th>
+                      <th scope="col">{t('cabinet.measure')}</th>
+                      <th scope="col">{t('cabinet.status')}</th>
+                      <th scope="col">{t('cabinet.guaranteedSum')}</th>
+                      <th scope="col">{t('cabinet.deadline')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.slice(0, 50).map((m) => (
+                      <tr key={m.id}>
+                        <th scope="row">{m.person.fullName}</th>
+                        <td>
+                          {t(`kind.${m.kind}`)}: {localName(m.itemType, i18n.language)}
+                        </td>
+                        <td>
+                          <StatusBadge kind="measure" status={m.status} />
+                        </td>
+                        <td>
+                          <Money tiyn={m.guaranteedSum} />
+                        </td>
+                        <td>
+                          <DateText value={m.choiceDeadline} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="charts-title" className="charts">
+            <h2 id="charts-title">{t('department.charts')}</h2>
+            {perMonth.length ? <BarChart title={t('department.ordersPerMonth')} data={perMonth} /> : <Empty>{t('department.noOrders')}</Empty>}
+            {avgDays.length > 0 && (
+              <BarChart title={t('department.avgDays')} data={avgDays} format={(n) => t('common.days', { count: n })} />
+            )}
+          </section>
+          <section aria-labelledby="claims-title">
+            <h2 id="claims-title">{t('department.claims')}</h2>
+            {claims.length === 0 ? (
+              <Empty>{t('department.noClaims')}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t('department.claims')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orders.numberCol')}</th>
+                      <th scope="col">{t('catalog.statePart')}</th>
+                      <th scope="col">{t('catalog.coPayment')}</th>
+                      <th scope="col">{t('cabinet.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {claims.slice(0, 50).map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row">{c.order.number}</th>
+                        <td>
+                          <Money tiyn={c.statePart} />
+                        </td>
+                        <td>
+                          <Money tiyn={c.coPayment} />
+                        </td>
+                        <td>
+                          <StatusBadge kind="claim" status={c.status} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../components/ui.js';
+import { localName } from '../../../lib/names.js';
+import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
+import type { MyOrderFragment } from '../../../gql/graphql.js';
+
+const CANCELLABLE = new Set(['AWAITING_SUPPLIER', 'ACCEPTED', 'READY']);
+
+export function OrderCard({ order: o }: { order: MyOrderFragment }) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const [confirmRes, confirm] = useMutation(ConfirmHandoverMutation);
+  const [cancelRes, cancel] = useMutation(CancelOrderMutation);
+  const [cancelling, setCancelling] = useState(false);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  async function submitCancel(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    if (reason.length < 3) {
+      setReasonError(t('orders.reasonRequired'));
+      return;
+    }
+    setReasonError(null);
+    const res = await cancel({ id: o.id, version: o.version, reason });
+    if (!res.error) setCancelling(false);
+  }
+
+  return (
+    <article className="card" aria-labelledby={titleId}>
+      <h2 id={titleId} className="h3">
+        {t('orders.number', { number: o.number })}: {localName(o.measure.itemType, i18n.language)}
+      </h2>
+      <p>
+        {t('orders.status')}: <StatusBadge kind="order" status={o.status} />
+      </p>
+      <dl className="facts">
+        <dt>{t('catalog.supplier')}</dt>
+        <dd>{o.offering.supplier.name}</dd>
+        <dt>{t('catalog.price')}</dt>
+        <dd>
+          <Money tiyn={o.price} />
+        </dd>
+        {o.claim && (
+          <>
+            <dt>{t('catalog.statePart')}</dt>
+            <dd>
+              <Money tiyn={o.claim.statePart} />
+            </dd>
+            <dt>{t('catalog.coPayment')}</dt>
+            <dd>
+              <Money tiyn={o.claim.coPayment} />
+            </dd>
+          </>
+        )}
+        <dt>{t('orders.created')}</dt>
+        <dd>
+          <DateText value={o.createdAt} time />
+        </dd>
+        {o.status === 'AWAITING_SUPPLIER' && (
+          <>
+            <dt>{t('orders.acceptDeadline')}</dt>
+            <dd>
+              <DateText value={o.acceptDeadline} time />
+            </dd>
+          </>
+        )}
+        {o.refusalReason && (
+          <>
+            <dt>{t('orders.refusalReason')}</dt>
+            <dd>{o.refusalReason}</dd>
+          </>
+        )}
+      </dl>
+      <div className="card-actions">
+        {o.status === 'READY' && !o.recipientConfirmedAt && (
+          <button type="button" onClick={() => confirm({ id: o.id, version: o.version })} disabled={confirmRes.fetching}>
+            {t('orders.confirmHandover')}
+          </button>
+        )}
+        {o.status === 'READY' && o.recipientConfirmedAt && <p className="hint">{t('orders.waitingSupplierConfirm')}</p>}
+        {CANCELLABLE.has(o.status) && !cancelling && (
+          <button type="button" className="secondary" onClick={() => setCancelling(true)}>
+            {t('orders.cancel')}
+          </button>
+        )}
+      </div>
+      {cancelling && (
+        <form onSubmit={submitCancel} className="inline-form">
+          <TextField label={t('orders.cancelReason')} name="reason" error={reasonError} autoFocus />
+          <button type="submit" disabled={cancelRes.fetching}>
+            {t('orders.cancelConfirm')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setCancelling(false)}>
+            {t('common.back')}
+          </button>
+        </form>
+      )}
+      <ErrorMessage error={confirmRes.error ?? cancelRes.error} />
+    </article>
+  );
+}

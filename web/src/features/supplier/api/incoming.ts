@@ -1,0 +1,83 @@
+import { graphql } from '../../../gql/index.js';
+
+export const IncomingOrderFragment = graphql(`
+  fragment IncomingOrder on Order {
+    id
+    number
+    status
+    price
+    quantity
+    createdAt
+    acceptDeadline
+    supplierConfirmedAt
+    refusalReason
+    version
+    offering {
+      id
+      title
+    }
+    recipient {
+      id
+      fullName
+    }
+    measure {
+      id
+      kind
+    }
+  }
+`);
+
+export const IncomingOrdersQuery = graphql(`
+  query IncomingOrders($status: OrderStatus) {
+    orders(status: $status, first: 100) {
+      nodes {
+        id
+        ...IncomingOrder
+      }
+    }
+  }
+`);
+
+export const AcceptOrderMutation = graphql(`
+  mutation AcceptOrder($id: ID!, $version: Int!) {
+    acceptOrder(id: $id, version: $version) {
+      id
+      status
+      version
+      acceptedAt
+    }
+  }
+`);
+
+export const RefuseOrderMutation = graphql(`
+  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {
+    refuseOrder(id: $id, version: $version, reason: $reason) {
+      id
+      status
+      version
+      refusalReason
+    }
+  }
+`);
+
+export const MarkReadyMutation = graphql(`
+  mutation MarkOrderReady($id: ID!, $version: Int!) {
+    markOrderReady(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const SupplierConfirmHandoverMutation = graphql(`
+  mutation SupplierConfirmHandover($id: ID!, $version: Int!) {
+    confirmHandover(id: $id, version: $version) {
+      id
+      status
+      version
+      supplierConfirmedAt
+      handedOverAt
+    }
+  }
+`);

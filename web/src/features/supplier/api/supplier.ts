@@ -1,0 +1,80 @@
+import { graphql } from '../../../gql/index.js';
+
+export const SupplierOfferingFragment = graphql(`
+  fragment SupplierOffering on Offering {
+    id
+    title
+    itemTypeCode
+    price
+    stock
+    leadTimeDays
+    deliveryMode
+    active
+    regionCodes
+    characteristics
+  }
+`);
+
+export const SupplierCardQuery = graphql(`
+  query SupplierCard($id: ID!) {
+    supplier(id: $id) {
+      id
+      bin
+      name
+      legalForm
+      legalAddress
+      actualAddress
+      headName
+      phone
+      email
+      okedCodes
+      directions
+      regionCodes
+      status
+      offerings(first: 100) {
+        nodes {
+          id
+          ...SupplierOffering
+        }
+      }
+    }
+    regions(first: 50) {
+      nodes {
+        code
+        nameKk
+        nameRu
+        nameEn
+      }
+    }
+    itemTypes(first: 200) {
+      nodes {
+        code
+        kind
+        nameKk
+        nameRu
+        nameEn
+      }
+    }
+  }
+`);
+
+export const UpdateOfferingMutation = graphql(`
+  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {
+    updateOffering(id: $id, input: $input) {
+      id
+      price
+      stock
+      leadTimeDays
+      active
+    }
+  }
+`);
+
+export const CreateOfferingMutation = graphql(`
+  mutation CreateOffering($input: OfferingInput!) {
+    createOffering(input: $input) {
+      id
+      ...SupplierOffering
+    }
+  }
+`);

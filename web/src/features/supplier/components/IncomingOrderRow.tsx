@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
+import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
+import type { IncomingOrderFragment } from '../../../gql/graphql.js';
+
+export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment }) {
+  const { t } = useTranslation();
+  const [acceptRes, accept] = useMutation(AcceptOrderMutation);
+  const [refuseRes, refuse] = useMutation(RefuseOrderMutation);
+  const [readyRes, ready] = useMutation(MarkReadyMutation);
+  const [handRes, handover] = useMutation(SupplierConfirmHandoverMutation);
+  const [refusing, setRefusing] = useState(false);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
+  const label = `${o.number}`;
+
+  async function submitRefusal(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
+    setReasonError(null);
+    const r = await refuse({ id: o.id, version: o.version, reason });
+    if (!r.error) setRefusing(false);
+  }
+
+  return (
+    <tr>
+      <th scope="row">{o.number}</th>
+      <td>{o.offering.title}</td>
+      <td>{o.recipient.fullName}</td>
+      <td>
+        <Money tiyn={o.price} />
+      </td>
+      <td>
+        <StatusBadge kind="order" status={o.status} />
+      </td>
+      <td>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
+      <td>
+        <div className="row-actions">
+          {o.status === 'AWAITING_SUPPLIER' && !refusing && (
+            <>
+              <button type="button" disabled={busy} onClick={() => accept({ id: o.id, version: o.version })}>
+                {t('supplier.accept')}
+                <span className="visually-hidden"> {label}</span>
+              </button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => setRefusing(true)}>
+                {t('supplier.refuse')}
+                <span className="visually-hidden"> {label}</span>
+              </button>
+            </>
+          )}
+          {o.status === 'ACCEPTED' && (
+            <button type="button" disabled={busy} onClick={() => ready({ id: o.id, version: o.version })}>
+              {t('supplier.markReady')}
+              <span className="visually-hidden"> {label}</span>
+            </button>
+          )}
+          {o.status === 'READY' && !o.supplierConfirmedAt && (
+            <button type="button" disabled={busy} onClick={() => handover({ id: o.id, version: o.version })}>
+              {t('supplier.confirmHandover')}
+              <span className="visually-hidden"> {label}</span>
+            </button>
+          )}
+          {o.status === 'READY' && o.supplierConfirmedAt && <span className="hint">{t('supplier.waitingRecipient')}</span>}
+        </div>
+        {refusing && (
+          <form onSubmit={submitRefusal} className="inline-form">
+            <label htmlFor={`reason-${o.id}`}>{t('supplier.refusalReason')}</label>
+            <input id={`reason-${o.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `reason-${o.id}-err` : undefined} />
+            {reasonError && (
+              <p className="field-error" id={`reason-${o.id}-err`}>
+                {reasonError}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {t('supplier.refuseConfirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setRefusing(false)}>
+              {t('common.cancel')}
+            </button>
+          </form>
+        )}
+        <ErrorMessage error={acceptRes.error ?? refuseRes.error ?? readyRes.error ?? handRes.error} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { IncomingOrderFragment, IncomingOrdersQuery } from '../api/incoming.js';
+import { Empty, ErrorMessage, Loading, SelectField } from '../../../components/ui.js';
+import { useFragment } from '../../../gql/index.js';
+import { IncomingOrderRow } from './IncomingOrderRow.js';
+import type { OrderStatus } from '../../../gql/graphql.js';
+
+const STATUSES: OrderStatus[] = ['AWAITING_SUPPLIER', 'ACCEPTED', 'READY', 'HANDED_OVER', 'REFUSED', 'EXPIRED', 'CANCELLED'];
+
+/** Orders to the supplier with the working-day deadline; accept, refuse with a reason, mark ready, confirm handover. */
+export function IncomingOrdersPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<OrderStatus | ''>('AWAITING_SUPPLIER');
+  const [res, reexecute] = useQuery({ query: IncomingOrdersQuery, variables: { status: status || null } });
+  const orders = useFragment(IncomingOrderFragment, res.data?.orders.nodes ?? []);
+  return (
+    <>
+      <h1>{t('supplier.ordersTitle')}</h1>
+      <SelectField
+        label={t('supplier.showStatus')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as OrderStatus | '')}
+        options={[{ value: '', label: t('catalog.any') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.order.${s}`) }))]}
+      />
+      <ErrorMessage error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {res.fetching && !orders.length && <Loading />}
+      {!res.fetching && !res.error && orders.length === 0 && <Empty>{t('supplier.noOrders')}</Empty>}
+      {orders.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('supplier.ordersTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.numberCol')}</th>
+                <th scope="col">{t('supplier.offering')}</th>
+                <th scope="col">{t('supplier.recipient')}</th>
+                <th scope="col">{t('catalog.price')}</th>
+                <th scope="col">{t('orders.status')}</th>
+                <th scope="col">{t('orders.acceptDeadline')}</th>
+                <th scope="col">{t('cabinet.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <IncomingOrderRow key={o.id} order={o} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

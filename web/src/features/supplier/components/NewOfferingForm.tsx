@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { CreateOfferingMutation } from '../api/supplier.js';
+import { ErrorMessage, SelectField, TextField } from '../../../components/ui.js';
+import { localName } from '../../../lib/names.js';
+import { parseTenge } from '../../../lib/format.js';
+import type { DeliveryMode } from '../../../gql/graphql.js';
+
+interface Props {
+  itemTypes: { code: string; nameKk: string; nameRu: string; nameEn: string }[];
+  regions: { code: string; name: string }[];
+}
+
+export function NewOfferingForm({ itemTypes, regions }: Props) {
+  const { t, i18n } = useTranslation();
+  const [res, create] = useMutation(CreateOfferingMutation);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<string | null>(null);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    const errs: Record<string, string> = {};
+    const title = String(form.get('title') ?? '').trim();
+    const description = String(form.get('description') ?? '').trim();
+    const price = parseTenge(String(form.get('price') ?? ''));
+    const stock = Number(form.get('stock'));
+    const lead = Number(form.get('lead'));
+    const regionCodes = form.getAll('regions').map(String);
+    if (title.length < 3) errs.title = t('supplier.titleInvalid');
+    if (price == null || price <= 0) errs.price = t('supplier.priceInvalid');
+    if (!Number.isInteger(stock) || stock < 0) errs.stock = t('supplier.stockInvalid');
+    if (!Number.isInteger(lead) || lead < 1) errs.lead = t('supplier.leadInvalid');
+    if (!regionCodes.length) errs.regions = t('supplier.regionsInvalid');
+    setErrors(errs);
+    setCreated(null);
+    if (Object.keys(errs).length) {
+      (formEl.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+      return;
+    }
+    const r = await create({
+      input: {
+        itemTypeCode: String(form.get('itemType')),
+        title,
+        description,
+        price: price!,
+        deliveryMode: String(form.get('delivery')) as DeliveryMode,
+        leadTimeDays: lead,
+        stock,
+        regionCodes,
+      },
+    });
+    if (r.data) {
+      setCreated(title);
+      formEl.reset();
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="new-offering-title">
+      <h2 id="new-offering-title">{t('supplier.newOffering')}</h2>
+      <form onSubmit={submit} noValidate>
+        <SelectField label={t('catalog.itemType')} name="itemType" options={itemTypes.map((it) => ({ value: it.code, label: localName(it, i18n.language) }))} />
+        <TextField label={t('supplier.offeringTitle')} name="title" error={errors.title} />
+        <TextField label={t('supplier.description')} name="description" />
+        <TextField label={t('supplier.priceTenge')} name="price" inputMode="decimal" error={errors.price} />
+        <SelectField
+          label={t('catalog.delivery')}
+          name="delivery"
+          options={(['DELIVERY', 'PICKUP', 'BOTH'] as const).map((d) => ({ value: d, label: t(`delivery.${d}`) }))}
+        />
+        <TextField label={t('catalog.leadTime')} name="lead" type="number" min={1} defaultValue="5" error={errors.lead} />
+        <TextField label={t('catalog.stock')} name="stock" type="number" min={0} defaultValue="1" error={errors.stock} />
+        <fieldset aria-invalid={errors.regions ? true : undefined}>
+          <legend>{t('supplier.regions')}</legend>
+          {regions.map((r) => (
+            <label key={r.code} className="checkbox">
+              <input type="checkbox" name="regions" value={r.code} defaultChecked />
+              {r.name}
+            </label>
+          ))}
+          {errors.regions && <p className="field-error">{errors.regions}</p>}
+        </fieldset>
+        <ErrorMessage error={res.error} />
+        <button type="submit" disabled={res.fetching}>
+          {t('supplier.publish')}
+        </button>
+        <p role="status" className="success">
+          {created ? t('supplier.published', { title: created }) : ''}
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { UpdateOfferingMutation } from '../api/supplier.js';
+import { ErrorMessage, Money } from '../../../components/ui.js';
+import { parseTenge } from '../../../lib/format.js';
+import type { SupplierOfferingFragment } from '../../../gql/graphql.js';
+
+export function OfferingRow({ offering: o, typeName }: { offering: SupplierOfferingFragment; typeName: string }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [res, update] = useMutation(UpdateOfferingMutation);
+
+  async function save(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const price = parseTenge(String(form.get('price') ?? ''));
+    const stock = Number(form.get('stock'));
+    const lead = Number(form.get('lead'));
+    if (price == null || price <= 0) return setError(t('supplier.priceInvalid'));
+    if (!Number.isInteger(stock) || stock < 0) return setError(t('supplier.stockInvalid'));
+    if (!Number.isInteger(lead) || lead < 1) return setError(t('supplier.leadInvalid'));
+    setError(null);
+    const r = await update({ id: o.id, input: { price, stock, leadTimeDays: lead, active: form.get('active') === 'on' } });
+    if (!r.error) setEditing(false);
+  }
+
+  if (!editing) {
+    return (
+      <tr>
+        <th scope="row">
+          {o.title}
+          <br />
+          <span className="hint">{typeName}</span>
+        </th>
+        <td>
+          <Money tiyn={o.price} />
+        </td>
+        <td>{o.stock}</td>
+        <td>{t('common.days', { count: o.leadTimeDays })}</td>
+        <td>{o.active ? t('common.yes') : t('common.no')}</td>
+        <td>
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+            <span className="visually-hidden">: {o.title}</span>
+          </button>
+        </td>
+      </tr>
+    );
+  }
+  const formId = `edit-${o.id}`;
+  return (
+    <tr>
+      <th scope="row">{o.title}</th>
+      <td>
+        <label className="visually-hidden" htmlFor={`${formId}-price`}>
+          {t('supplier.priceTenge')}
+        </label>
+        <input id={`${formId}-price`} form={formId} name="price" inputMode="decimal" defaultValue={String(o.price / 100)} size={10} autoFocus />
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={`${formId}-stock`}>
+          {t('catalog.stock')}
+        </label>
+        <input id={`${formId}-stock`} form={formId} name="stock" type="number" min={0} defaultValue={o.stock} size={5} />
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={`${formId}-lead`}>
+          {t('catalog.leadTime')}
+        </label>
+        <input id={`${formId}-lead`} form={formId} name="lead" type="number" min={1} defaultValue={o.leadTimeDays} size={4} />
+      </td>
+      <td>
+        <label className="checkbox">
+          <input form={formId} name="active" type="checkbox" defaultChecked={o.active} />
+          <span className="visually-hidden">{t('supplier.active')}</span>
+        </label>
+      </td>
+      <td>
+        <form id={formId} onSubmit={save}>
+          <button type="submit" disabled={res.fetching}>
+            {t('common.save')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ErrorMessage error={res.error} />
+      </td>
+    </tr>
+  );
+}

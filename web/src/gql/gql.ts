@@ -1,0 +1,208 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": typeof types.SignInChallengeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment MeasureRow on Measure {\n    id\n    kind\n    itemTypeCode\n    quantity\n    guaranteedSum\n    status\n    choiceDeadline\n    daysLeftToChoose\n    version\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": typeof types.MeasureRowFragmentDoc,
+    "\n  query Cabinet($id: ID!) {\n    person(id: $id) {\n      id\n      fullName\n      iin\n      birthDate\n      sex\n      address\n      phone\n      email\n      category\n      disabilityGroup\n      regionCode\n      program {\n        id\n        number\n        issuedOn\n        validUntil\n        measures(first: 50) {\n          nodes {\n            id\n            ...MeasureRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.CabinetDocument,
+    "\n  mutation UpdateMyContacts($input: ContactsInput!) {\n    updateMyContacts(input: $input) {\n      id\n      phone\n      email\n    }\n  }\n": typeof types.UpdateMyContactsDocument,
+    "\n  query MeasureForChoice($id: ID!) {\n    measure(id: $id) {\n      id\n      kind\n      itemTypeCode\n      regionCode\n      quantity\n      guaranteedSum\n      status\n      daysLeftToChoose\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": typeof types.MeasureForChoiceDocument,
+    "\n  fragment OfferingCard on Offering {\n    id\n    title\n    description\n    kind\n    itemTypeCode\n    price\n    deliveryMode\n    leadTimeDays\n    stock\n    regionCodes\n    characteristics\n    supplier {\n      id\n      name\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": typeof types.OfferingCardFragmentDoc,
+    "\n  query Offerings($filter: OfferingFilter, $first: Int, $after: String) {\n    offerings(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        ...OfferingCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OfferingsDocument,
+    "\n  query ReferenceData {\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        unit\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": typeof types.ReferenceDataDocument,
+    "\n  fragment DepartmentMeasure on Measure {\n    id\n    kind\n    status\n    guaranteedSum\n    choiceDeadline\n    daysLeftToChoose\n    person {\n      id\n      fullName\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": typeof types.DepartmentMeasureFragmentDoc,
+    "\n  query DepartmentConsole {\n    blocked: measures(status: BLOCKED, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    awaiting: measures(status: AWAITING_CHOICE, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    orders(first: 200) {\n      nodes {\n        id\n        number\n        status\n        createdAt\n        acceptDeadline\n        handedOverAt\n        measure {\n          id\n          kind\n          publishedAt\n        }\n      }\n    }\n    claims(first: 100) {\n      nodes {\n        id\n        status\n        statePart\n        coPayment\n        order {\n          id\n          number\n        }\n      }\n    }\n  }\n": typeof types.DepartmentConsoleDocument,
+    "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": typeof types.RecipientConfirmHandoverDocument,
+    "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": typeof types.RecipientCancelOrderDocument,
+    "\n  fragment MyOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    acceptedAt\n    handedOverAt\n    recipientConfirmedAt\n    refusalReason\n    version\n    measure {\n      id\n      kind\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering {\n      id\n      title\n      supplier {\n        id\n        name\n      }\n    }\n    claim {\n      id\n      statePart\n      coPayment\n    }\n  }\n": typeof types.MyOrderFragmentDoc,
+    "\n  query MyOrders($personId: ID!) {\n    person(id: $personId) {\n      id\n      orders(first: 50) {\n        nodes {\n          id\n          ...MyOrder\n        }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
+    "\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n": typeof types.OrderReviewDocument,
+    "\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    measure {\n      id\n      kind\n    }\n  }\n": typeof types.IncomingOrderFragmentDoc,
+    "\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n": typeof types.IncomingOrdersDocument,
+    "\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n": typeof types.AcceptOrderDocument,
+    "\n  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {\n    refuseOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      refusalReason\n    }\n  }\n": typeof types.RefuseOrderDocument,
+    "\n  mutation MarkOrderReady($id: ID!, $version: Int!) {\n    markOrderReady(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.MarkOrderReadyDocument,
+    "\n  mutation SupplierConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      supplierConfirmedAt\n      handedOverAt\n    }\n  }\n": typeof types.SupplierConfirmHandoverDocument,
+    "\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n": typeof types.SupplierOfferingFragmentDoc,
+    "\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": typeof types.SupplierCardDocument,
+    "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n": typeof types.UpdateOfferingDocument,
+    "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": typeof types.CreateOfferingDocument,
+    "\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n": typeof types.DevelopmentSigningKeyDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": types.SignInChallengeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": types.SignInDocument,
+    "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  fragment MeasureRow on Measure {\n    id\n    kind\n    itemTypeCode\n    quantity\n    guaranteedSum\n    status\n    choiceDeadline\n    daysLeftToChoose\n    version\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": types.MeasureRowFragmentDoc,
+    "\n  query Cabinet($id: ID!) {\n    person(id: $id) {\n      id\n      fullName\n      iin\n      birthDate\n      sex\n      address\n      phone\n      email\n      category\n      disabilityGroup\n      regionCode\n      program {\n        id\n        number\n        issuedOn\n        validUntil\n        measures(first: 50) {\n          nodes {\n            id\n            ...MeasureRow\n          }\n        }\n      }\n    }\n  }\n": types.CabinetDocument,
+    "\n  mutation UpdateMyContacts($input: ContactsInput!) {\n    updateMyContacts(input: $input) {\n      id\n      phone\n      email\n    }\n  }\n": types.UpdateMyContactsDocument,
+    "\n  query MeasureForChoice($id: ID!) {\n    measure(id: $id) {\n      id\n      kind\n      itemTypeCode\n      regionCode\n      quantity\n      guaranteedSum\n      status\n      daysLeftToChoose\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": types.MeasureForChoiceDocument,
+    "\n  fragment OfferingCard on Offering {\n    id\n    title\n    description\n    kind\n    itemTypeCode\n    price\n    deliveryMode\n    leadTimeDays\n    stock\n    regionCodes\n    characteristics\n    supplier {\n      id\n      name\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": types.OfferingCardFragmentDoc,
+    "\n  query Offerings($filter: OfferingFilter, $first: Int, $after: String) {\n    offerings(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        ...OfferingCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OfferingsDocument,
+    "\n  query ReferenceData {\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        unit\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": types.ReferenceDataDocument,
+    "\n  fragment DepartmentMeasure on Measure {\n    id\n    kind\n    status\n    guaranteedSum\n    choiceDeadline\n    daysLeftToChoose\n    person {\n      id\n      fullName\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n": types.DepartmentMeasureFragmentDoc,
+    "\n  query DepartmentConsole {\n    blocked: measures(status: BLOCKED, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    awaiting: measures(status: AWAITING_CHOICE, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    orders(first: 200) {\n      nodes {\n        id\n        number\n        status\n        createdAt\n        acceptDeadline\n        handedOverAt\n        measure {\n          id\n          kind\n          publishedAt\n        }\n      }\n    }\n    claims(first: 100) {\n      nodes {\n        id\n        status\n        statePart\n        coPayment\n        order {\n          id\n          number\n        }\n      }\n    }\n  }\n": types.DepartmentConsoleDocument,
+    "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": types.RecipientConfirmHandoverDocument,
+    "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": types.RecipientCancelOrderDocument,
+    "\n  fragment MyOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    acceptedAt\n    handedOverAt\n    recipientConfirmedAt\n    refusalReason\n    version\n    measure {\n      id\n      kind\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering {\n      id\n      title\n      supplier {\n        id\n        name\n      }\n    }\n    claim {\n      id\n      statePart\n      coPayment\n    }\n  }\n": types.MyOrderFragmentDoc,
+    "\n  query MyOrders($personId: ID!) {\n    person(id: $personId) {\n      id\n      orders(first: 50) {\n        nodes {\n          id\n          ...MyOrder\n        }\n      }\n    }\n  }\n": types.MyOrdersDocument,
+    "\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n": types.OrderReviewDocument,
+    "\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    measure {\n      id\n      kind\n    }\n  }\n": types.IncomingOrderFragmentDoc,
+    "\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n": types.IncomingOrdersDocument,
+    "\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n": types.AcceptOrderDocument,
+    "\n  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {\n    refuseOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      refusalReason\n    }\n  }\n": types.RefuseOrderDocument,
+    "\n  mutation MarkOrderReady($id: ID!, $version: Int!) {\n    markOrderReady(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": types.MarkOrderReadyDocument,
+    "\n  mutation SupplierConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      supplierConfirmedAt\n      handedOverAt\n    }\n  }\n": types.SupplierConfirmHandoverDocument,
+    "\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n": types.SupplierOfferingFragmentDoc,
+    "\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": types.SupplierCardDocument,
+    "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n": types.UpdateOfferingDocument,
+    "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": types.CreateOfferingDocument,
+    "\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n": types.DevelopmentSigningKeyDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MeasureRow on Measure {\n    id\n    kind\n    itemTypeCode\n    quantity\n    guaranteedSum\n    status\n    choiceDeadline\n    daysLeftToChoose\n    version\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  fragment MeasureRow on Measure {\n    id\n    kind\n    itemTypeCode\n    quantity\n    guaranteedSum\n    status\n    choiceDeadline\n    daysLeftToChoose\n    version\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cabinet($id: ID!) {\n    person(id: $id) {\n      id\n      fullName\n      iin\n      birthDate\n      sex\n      address\n      phone\n      email\n      category\n      disabilityGroup\n      regionCode\n      program {\n        id\n        number\n        issuedOn\n        validUntil\n        measures(first: 50) {\n          nodes {\n            id\n            ...MeasureRow\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Cabinet($id: ID!) {\n    person(id: $id) {\n      id\n      fullName\n      iin\n      birthDate\n      sex\n      address\n      phone\n      email\n      category\n      disabilityGroup\n      regionCode\n      program {\n        id\n        number\n        issuedOn\n        validUntil\n        measures(first: 50) {\n          nodes {\n            id\n            ...MeasureRow\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyContacts($input: ContactsInput!) {\n    updateMyContacts(input: $input) {\n      id\n      phone\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyContacts($input: ContactsInput!) {\n    updateMyContacts(input: $input) {\n      id\n      phone\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeasureForChoice($id: ID!) {\n    measure(id: $id) {\n      id\n      kind\n      itemTypeCode\n      regionCode\n      quantity\n      guaranteedSum\n      status\n      daysLeftToChoose\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeasureForChoice($id: ID!) {\n    measure(id: $id) {\n      id\n      kind\n      itemTypeCode\n      regionCode\n      quantity\n      guaranteedSum\n      status\n      daysLeftToChoose\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OfferingCard on Offering {\n    id\n    title\n    description\n    kind\n    itemTypeCode\n    price\n    deliveryMode\n    leadTimeDays\n    stock\n    regionCodes\n    characteristics\n    supplier {\n      id\n      name\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  fragment OfferingCard on Offering {\n    id\n    title\n    description\n    kind\n    itemTypeCode\n    price\n    deliveryMode\n    leadTimeDays\n    stock\n    regionCodes\n    characteristics\n    supplier {\n      id\n      name\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offerings($filter: OfferingFilter, $first: Int, $after: String) {\n    offerings(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        ...OfferingCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Offerings($filter: OfferingFilter, $first: Int, $after: String) {\n    offerings(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        ...OfferingCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferenceData {\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        unit\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReferenceData {\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        unit\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DepartmentMeasure on Measure {\n    id\n    kind\n    status\n    guaranteedSum\n    choiceDeadline\n    daysLeftToChoose\n    person {\n      id\n      fullName\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  fragment DepartmentMeasure on Measure {\n    id\n    kind\n    status\n    guaranteedSum\n    choiceDeadline\n    daysLeftToChoose\n    person {\n      id\n      fullName\n    }\n    itemType {\n      code\n      nameKk\n      nameRu\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentConsole {\n    blocked: measures(status: BLOCKED, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    awaiting: measures(status: AWAITING_CHOICE, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    orders(first: 200) {\n      nodes {\n        id\n        number\n        status\n        createdAt\n        acceptDeadline\n        handedOverAt\n        measure {\n          id\n          kind\n          publishedAt\n        }\n      }\n    }\n    claims(first: 100) {\n      nodes {\n        id\n        status\n        statePart\n        coPayment\n        order {\n          id\n          number\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DepartmentConsole {\n    blocked: measures(status: BLOCKED, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    awaiting: measures(status: AWAITING_CHOICE, first: 200) {\n      nodes {\n        id\n        ...DepartmentMeasure\n      }\n    }\n    orders(first: 200) {\n      nodes {\n        id\n        number\n        status\n        createdAt\n        acceptDeadline\n        handedOverAt\n        measure {\n          id\n          kind\n          publishedAt\n        }\n      }\n    }\n    claims(first: 100) {\n      nodes {\n        id\n        status\n        statePart\n        coPayment\n        order {\n          id\n          number\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MyOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    acceptedAt\n    handedOverAt\n    recipientConfirmedAt\n    refusalReason\n    version\n    measure {\n      id\n      kind\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering {\n      id\n      title\n      supplier {\n        id\n        name\n      }\n    }\n    claim {\n      id\n      statePart\n      coPayment\n    }\n  }\n"): (typeof documents)["\n  fragment MyOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    acceptedAt\n    handedOverAt\n    recipientConfirmedAt\n    refusalReason\n    version\n    measure {\n      id\n      kind\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering {\n      id\n      title\n      supplier {\n        id\n        name\n      }\n    }\n    claim {\n      id\n      statePart\n      coPayment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrders($personId: ID!) {\n    person(id: $personId) {\n      id\n      orders(first: 50) {\n        nodes {\n          id\n          ...MyOrder\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrders($personId: ID!) {\n    person(id: $personId) {\n      id\n      orders(first: 50) {\n        nodes {\n          id\n          ...MyOrder\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n      itemType {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    measure {\n      id\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    measure {\n      id\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n"): (typeof documents)["\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {\n    refuseOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      refusalReason\n    }\n  }\n"): (typeof documents)["\n  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {\n    refuseOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      refusalReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkOrderReady($id: ID!, $version: Int!) {\n    markOrderReady(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation MarkOrderReady($id: ID!, $version: Int!) {\n    markOrderReady(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SupplierConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      supplierConfirmedAt\n      handedOverAt\n    }\n  }\n"): (typeof documents)["\n  mutation SupplierConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      supplierConfirmedAt\n      handedOverAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n"): (typeof documents)["\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

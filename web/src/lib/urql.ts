@@ -1,0 +1,96 @@
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { getToken, setSession } from './session.js';
+
+/** Same origin as the page: the gateway serves both the app and the API. */
+function endpoints() {
+  const { protocol, host } = window.location;
+  return { http: '/graphql', ws: `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql` };
+}
+
+let ws: WsClient | null = null;
+function wsClient(): WsClient {
+  ws ??= createWsClient({
+    url: endpoints().ws,
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    // The gateway reads the bearer token from connection_init.
+    connectionParams: () => {
+      const token = getToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  return ws;
+}
+
+/** After sign-in or sign-out the socket must re-authenticate: close it; the next subscription reopens it. */
+export function resetSubscriptions(): void {
+  ws?.dispose();
+  ws = null;
+}
+
+const cache = cacheExchange({
+  keys: {
+    Region: (r) => (r.code as string) ?? null,
+    ItemType: (t) => (t.code as string) ?? null,
+    Needs: () => null,
+    PageInfo: () => null,
+    Payment: (p) => (p.id as string) ?? null,
+    GuaranteedSum: (g) => (g.id as string) ?? null,
+    SignInChallenge: () => null,
+    SignInResult: () => null,
+    DevelopmentSigningKey: () => null,
+  },
+  updates: {
+    Mutation: {
+      // New things appear in lists the cache cannot place them in: let the lists refetch.
+      createOffering: (_r, _a, cache) => {
+        cache.invalidate('Query', 'offerings');
+        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'supplier') cache.invalidate('Query', f.fieldKey);
+      },
+      createOrder: (_r, _a, cache) => {
+        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'orders' || f.fieldName === 'measures') cache.invalidate('Query', f.fieldKey);
+      },
+    },
+  },
+});
+
+export function createClient(): Client {
+  return new Client({
+    url: endpoints().http,
+    requestPolicy: 'cache-and-network',
+    // POST only: the gateway's CSRF prevention refuses simple GET requests.
+    preferGetMethod: false,
+    fetchOptions: () => {
+      const token = getToken();
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          // An expired or revoked token: sign out; the sign-in page explains why.
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && getToken()) {
+            setSession(null);
+            resetSubscriptions();
+          }
+        },
+      }),
+      cache,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = wsClient().subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}

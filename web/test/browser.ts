@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+
+export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** Debian's chromium, headless, as root, with a fresh profile; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function newContext(browser: Browser, baseURL: string, lang: 'kk' | 'ru' | 'en' = 'kk'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB', timezoneId: 'Asia/Almaty', viewport: { width: 1280, height: 900 } });
+  // The remembered language: set before any page script runs.
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('aleumet.lang')) localStorage.setItem('aleumet.lang', l);
+  }, lang);
+  return context;
+}
+
+/** axe-core with the WCAG 2.0/2.1 A and AA rules; any violation fails the test with a readable list. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the UI: IIN, then the development EDS signer in the browser. */
+export async function signIn(page: Page, iin: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('input[name="iin"]').fill(iin);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('section[aria-labelledby="step2"] button').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
