@@ -4,15 +4,18 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { MeasureOrdersResolver, OrderResolver, PersonOrdersResolver, orderReference } from './resolvers/order.resolver.js';
 import { OrderLifecycleResolver } from './resolvers/lifecycle.resolver.js';
+import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js';
+import { startOrderLive } from './resolvers/live.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver],
   referenceResolvers: orderReference,
   entities,
   migrations,
   createLoaders,
   seed,
   isSeeded,
+  startLive: startOrderLive,
 };

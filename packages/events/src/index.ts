@@ -1,1 +1,4 @@
 export * from './outbox.js';
+export * from './hub.js';
+export * from './relay.js';
+export * from './stream.js';

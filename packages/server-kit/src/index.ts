@@ -9,3 +9,4 @@ export * from './seed.js';
 export * from './env.js';
 export * from './enums.js';
 export * from './runtime.js';
+export * from './ws.js';

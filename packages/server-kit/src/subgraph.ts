@@ -11,6 +11,7 @@ import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
 import { BaseEntity } from './entity.js';
 import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
+import { serveGraphQLWs } from './ws.js';
 import { createRuntime, type SubgraphRuntime } from './runtime.js';
 
 export interface SubgraphContext<L = unknown> {
@@ -32,8 +33,16 @@ export interface SubgraphDefinition<L> {
   /** Writes this subgraph's part of the demo world (see @aleumet/demo-data). */
   seed: (em: EntityManager, world: DemoWorld) => Promise<void>;
   isSeeded: (em: EntityManager) => Promise<boolean>;
+  /** Optional: per-process live services behind Subscription fields (e.g. the outbox relay). */
+  startLive?: (env: { orm: MikroORM; databaseUrl: string }) => Promise<LiveServices>;
   /** Optional: registers background jobs (time rules, outbox senders) with the runtime's scheduler. */
   registerJobs?: (orm: MikroORM, runtime: SubgraphRuntime) => void;
+}
+
+export interface LiveServices {
+  /** Merged into the context of every subscription (graphql-ws on the same /graphql). */
+  context?: Record<string, unknown>;
+  close(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -95,6 +104,16 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       return { em, identity, loaders: def.createLoaders(em), runtime };
     });
   });
+  const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl });
+  const ws = schema.getSubscriptionType()
+    ? serveGraphQLWs(server, {
+        schema,
+        context: (identity) => {
+          const em = orm.em.fork();
+          return { em, identity, loaders: def.createLoaders(em), runtime, ...live?.context };
+        },
+      })
+    : undefined;
   const url = await listen(server, opts.port ?? 0, opts.host);
   return {
     name: def.name,
@@ -104,6 +123,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     runtime,
     async close() {
       if (ownRuntime) await runtime.scheduler.stop();
+      await ws?.dispose();
+      await live?.close();
       await closeServer(server);
       await apollo.stop();
       await orm.close();

@@ -1,0 +1,299 @@
+import pg from 'pg';
+import type { EventSubscriber, MikroORM } from '@mikro-orm/postgresql';
+import { OutboxEvent } from './outbox.js';
+import { EventHub, type LiveEvent } from './hub.js';
+
+export interface RelayOptions {
+  orm: MikroORM;
+  /** PostgreSQL schema holding this subgraph's `outbox_event` table (the subgraph name). */
+  schema: string;
+  /** Where to LISTEN (a dedicated connection). Without it: in-process delivery and polling only. */
+  databaseUrl?: string;
+  /** Fallback poll of unpublished events, in ms (writers in this process wake the publisher at once). */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  status: string;
+  version: number;
+  payload: Record<string, unknown> | string;
+  occurred_at: Date | string;
+}
+
+const NOTIFY_LIMIT = 7_000;
+
+function toLive(r: OutboxRow): LiveEvent {
+  return {
+    id: r.id,
+    type: r.type,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    status: r.status,
+    version: Number(r.version),
+    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+  };
+}
+
+const COLUMNS = 'id, type, entity_type, entity_id, status, version, payload, occurred_at';
+
+/** 32-bit key for the advisory lock that makes one publisher at a time per schema. */
+function lockKey(schema: string): number {
+  let h = 0x2f3a;
+  for (const c of `outbox:${schema}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return h;
+}
+
+export interface ReplayFilter {
+  /** Only events after this cursor (exclusive). */
+  since: string;
+  types?: string[];
+  entityId?: string;
+}
+
+/**
+ * Moves committed outbox events to live subscribers.
+ *
+ * - The **publisher** claims unpublished rows in id order (one publisher per schema at a time,
+ *   advisory lock), marks them published and, in the same transaction, sends each with
+ *   `pg_notify` — so every process LISTENing receives them right after the commit, in order.
+ *   It then hands them to this process's hub directly (the in-process path: embedded PostgreSQL
+ *   does not carry NOTIFY across connections). Writers in this process wake it at commit time;
+ *   a poll every `pollIntervalMs` catches rows written elsewhere or left by a crash.
+ * - The **listener** (real PostgreSQL) LISTENs on the schema's channel; it checks at start that
+ *   a NOTIFY from another connection arrives, and otherwise stays off. After a lost connection
+ *   it reconnects and catches up from the outbox.
+ * - The hub drops duplicates by event id; ordering per entity follows the id order of commits.
+ */
+export class OutboxRelay {
+  readonly hub = new EventHub();
+  readonly channel: string;
+  private readonly table: string;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly log: (line: string) => void;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private closed = false;
+  private listener?: pg.Client;
+  private listening = false;
+  private lastHeard = 0;
+  private unregister?: () => void;
+
+  constructor(private readonly opts: RelayOptions) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Bad schema name ${opts.schema}`);
+    this.table = `"${opts.schema}"."outbox_event"`;
+    this.channel = `aleumet_outbox_${opts.schema}`;
+    this.pollIntervalMs = opts.pollIntervalMs ?? 1_000;
+    this.batchSize = opts.batchSize ?? 500;
+    this.log = opts.log ?? (() => {});
+  }
+
+  get listens(): boolean {
+    return this.listening;
+  }
+
+  async start(): Promise<void> {
+    this.unregister = this.watchWrites();
+    this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
+    this.timer.unref();
+    if (this.opts.databaseUrl) await this.startListener().catch((e) => this.log(`[events] LISTEN unavailable: ${(e as Error).message}`));
+    this.poke();
+  }
+
+  /** Publishes pending events as soon as possible (calls coalesce). */
+  poke(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.publishPending()
+      .catch((e) => {
+        if (!this.closed) this.log(`[events] publish failed: ${(e as Error).message}`);
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  /** Runs the publisher until nothing is pending (tests and shutdown). */
+  async flush(): Promise<void> {
+    this.poke();
+    while (this.running) await this.running;
+  }
+
+  private knex() {
+    return this.opts.orm.em.getConnection().getKnex();
+  }
+
+  private async publishPending(): Promise<void> {
+    for (;;) {
+      if (this.closed) return;
+      const claimed = await this.knex().transaction(async (trx) => {
+        const lock = await trx.raw('select pg_try_advisory_xact_lock(?) as ok', [lockKey(this.opts.schema)]);
+        if (!lock.rows[0]?.ok) return null;
+        const res = await trx.raw(
+          `update ${this.table} set published_at = now() where id in (
+             select id from ${this.table} where published_at is null order by id limit ? for update
+           ) returning ${COLUMNS}`,
+          [this.batchSize],
+        );
+        const events = (res.rows as OutboxRow[]).map(toLive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (const e of events) {
+          const text = JSON.stringify(e);
+          await trx.raw('select pg_notify(?, ?)', [this.channel, text.length <= NOTIFY_LIMIT ? text : JSON.stringify({ ref: e.id })]);
+        }
+        return events;
+      });
+      if (claimed === null) {
+        // Another process publishes right now; look again shortly for rows it did not take.
+        setTimeout(() => this.poke(), 50).unref();
+        return;
+      }
+      for (const e of claimed) this.hub.publish(e);
+      if (claimed.length < this.batchSize) return;
+    }
+  }
+
+  /** Wakes the publisher when this process commits a transaction that wrote outbox rows. */
+  private watchWrites(): () => void {
+    let pending = false;
+    let active = true;
+    const poke = () => {
+      if (active && pending) {
+        pending = false;
+        this.poke();
+      }
+    };
+    const subscriber: EventSubscriber<OutboxEvent> = {
+      getSubscribedEntities: () => [OutboxEvent],
+      afterCreate: () => {
+        pending = true;
+      },
+      afterTransactionCommit: () => poke(),
+      // A flush outside an explicit transaction commits on its own.
+      afterFlush: () => void setImmediate(poke),
+    };
+    this.opts.orm.em.getEventManager().registerSubscriber(subscriber);
+    return () => {
+      active = false;
+    };
+  }
+
+  private async startListener(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.opts.databaseUrl });
+    client.on('error', () => {});
+    await client.connect();
+    const probe = `probe-${Math.random().toString(36).slice(2)}`;
+    let probed: () => void = () => {};
+    const heard = new Promise<boolean>((resolve) => {
+      probed = () => resolve(true);
+      setTimeout(() => resolve(false), 1_000).unref();
+    });
+    client.on('notification', (msg) => {
+      if (msg.channel !== this.channel || !msg.payload) return;
+      this.lastHeard = Date.now();
+      if (msg.payload === probe) return probed();
+      void this.onNotification(msg.payload);
+    });
+    await client.query(`listen "${this.channel}"`);
+    await this.knex().raw('select pg_notify(?, ?)', [this.channel, probe]);
+    if (!(await heard)) {
+      // Embedded PostgreSQL: NOTIFY stays on its own connection. In-process delivery and polling only.
+      this.log('[events] NOTIFY does not cross connections here (embedded PostgreSQL): in-process delivery and outbox polling');
+      await client.end().catch(() => {});
+      return;
+    }
+    this.listener = client;
+    this.listening = true;
+    this.log(`[events] listening on ${this.channel}`);
+    client.once('end', () => {
+      this.listening = false;
+      if (this.listener === client) this.listener = undefined;
+      if (!this.closed) void this.relisten();
+    });
+  }
+
+  private async relisten(): Promise<void> {
+    const lostAt = this.lastHeard || Date.now();
+    for (let attempt = 0; !this.closed; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)).unref());
+      if (this.closed) return;
+      try {
+        await this.startListener();
+        if (this.listening) {
+          await this.catchUp(new Date(lostAt - 5_000));
+          return;
+        }
+      } catch (e) {
+        this.log(`[events] LISTEN reconnect failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private async onNotification(text: string): Promise<void> {
+    try {
+      const parsed = JSON.parse(text) as LiveEvent | { ref: string };
+      if ('ref' in parsed) {
+        const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where id = ?`, [parsed.ref]);
+        for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
+      } else {
+        this.hub.publish(parsed);
+      }
+    } catch (e) {
+      this.log(`[events] bad notification: ${(e as Error).message}`);
+    }
+  }
+
+  /** Re-delivers events published since `from` (the hub drops those already seen). */
+  private async catchUp(from: Date): Promise<void> {
+    const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where published_at >= ? order by id`, [from]);
+    for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
+  }
+
+  /** Committed events after `since`, in id order, one page at a time (published or not yet). */
+  async *replay(filter: ReplayFilter, pageSize = 500): AsyncGenerator<LiveEvent> {
+    let after = filter.since;
+    for (;;) {
+      const where = ['id > ?'];
+      const params: (string | number)[] = [after];
+      if (filter.types?.length) {
+        where.push(`type in (${filter.types.map(() => '?').join(', ')})`);
+        params.push(...filter.types);
+      }
+      if (filter.entityId) {
+        where.push('entity_id = ?');
+        params.push(filter.entityId);
+      }
+      params.push(pageSize);
+      const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where ${where.join(' and ')} order by id limit ?`, params);
+      const rows = res.rows as OutboxRow[];
+      for (const row of rows) yield toLive(row);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unregister?.();
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running.catch(() => {});
+    const l = this.listener;
+    this.listener = undefined;
+    this.listening = false;
+    await l?.end().catch(() => {});
+  }
+}
