@@ -15,6 +15,8 @@ registerEnumType(ClaimStatus, {
 @Entity({ tableName: 'reimbursement_claim' })
 @Index({ properties: ['supplierId', 'status'] })
 @Index({ properties: ['regionCode', 'status'] })
+@Index({ properties: ['supplierId', 'id'] })
+@Index({ properties: ['regionCode', 'id'] })
 export class ReimbursementClaim extends BaseEntity<'status' | 'version'> {
   @Property({ type: 'uuid', unique: true }) orderId!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;

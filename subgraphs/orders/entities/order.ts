@@ -26,6 +26,8 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 @Entity({ tableName: 'order' })
 @Index({ properties: ['supplierId', 'status'] })
 @Index({ properties: ['regionCode', 'status'] })
+@Index({ properties: ['supplierId', 'id'] })
+@Index({ properties: ['regionCode', 'id'] })
 @Unique({ properties: ['personId', 'idempotencyKey'] })
 // At most one active order per measure, enforced by the database (concurrent createOrder: one wins, one gets a unique violation).
 @Unique({

@@ -1,4 +1,5 @@
 import type { Migration } from '@mikro-orm/migrations';
+import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005403 } from './Migration20261130005403.js';
 import { Migration20261130005810 } from './Migration20261130005810.js';
 import { Migration20261130010150 } from './Migration20261130010150.js';
@@ -7,4 +8,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130005403', class: Migration20261130005403 },
   { name: 'Migration20261130005810', class: Migration20261130005810 },
   { name: 'Migration20261130010150', class: Migration20261130010150 },
+  { name: 'Migration20261130013000', class: Migration20261130013000 },
 ];

@@ -1,4 +1,4 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '@aleumet/server-kit';
 
@@ -14,6 +14,7 @@ registerEnumType(RecipientCategory, { name: 'RecipientCategory', description: 'W
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person: recipient of services or representative' })
 @Entity({ tableName: 'person' })
+@Index({ properties: ['regionCode', 'id'] })
 export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup' | 'deceasedOn'> {
   @Property({ type: 'string', length: 12, unique: true })
   iin!: string;
@@ -43,4 +44,3 @@ export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup
     return [this.lastName, this.firstName, this.middleName].filter(Boolean).join(' ');
   }
 }
-

@@ -19,6 +19,7 @@ registerEnumType(MeasureStatus, { name: 'MeasureStatus' });
 @ObjectType({ description: 'A measure of a rehabilitation program: a service or aid with a guaranteed sum' })
 @Entity({ tableName: 'measure' })
 @Index({ properties: ['regionCode', 'status'] })
+@Index({ properties: ['regionCode', 'id'] })
 export class Measure extends BaseEntity<'status' | 'version'> {
   @ManyToOne(() => RehabilitationProgram, { index: true })
   program!: RehabilitationProgram;

@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Keyset pages of a supplier's, a region's (and an integrator's) lists are `where <scope> order by id limit n`:
+ * with (scope, id) indexes they read n rows instead of sorting every row of the scope (national scale, issue 8).
+ */
+export class Migration20261130013000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql("create index \"reimbursement_claim_supplier_id_id_index\" on \"finance\".\"reimbursement_claim\" (\"supplier_id\", \"id\");");
+    this.addSql("create index \"reimbursement_claim_region_code_id_index\" on \"finance\".\"reimbursement_claim\" (\"region_code\", \"id\");");
+  }
+
+  override async down(): Promise<void> {
+    this.addSql("drop index \"finance\".\"reimbursement_claim_supplier_id_id_index\";");
+    this.addSql("drop index \"finance\".\"reimbursement_claim_region_code_id_index\";");
+  }
+}
