@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { CatalogPage } from './CatalogPage.js';
+import { mockClient, renderWith } from '../../../test/render.js';
+
+const itemType = { __typename: 'ItemType', code: 'S6-MANUAL', kind: 'S6', unit: 'PIECE', nameKk: 'Қол арбасы', nameRu: 'Коляска', nameEn: 'Manual wheelchair' };
+const offering = (n: number, price: number) => ({
+  __typename: 'Offering',
+  id: `o${n}`,
+  title: `Wheelchair ${n}`,
+  description: '',
+  kind: 'S6',
+  itemTypeCode: 'S6-MANUAL',
+  price,
+  deliveryMode: n % 2 ? 'DELIVERY' : 'PICKUP',
+  leadTimeDays: n,
+  stock: n === 4 ? 0 : 5,
+  regionCodes: ['KZ-71'],
+  characteristics: { seatWidthCm: String(40 + n) },
+  supplier: { __typename: 'Supplier', id: `s${n}`, name: `Supplier ${n}` },
+  itemType,
+});
+
+const responses = {
+  ReferenceData: {
+    regions: { nodes: [{ __typename: 'Region', code: 'KZ-71', nameKk: 'Астана қаласы', nameRu: 'город Астана', nameEn: 'Astana' }] },
+    itemTypes: { nodes: [itemType] },
+  },
+  Offerings: {
+    offerings: {
+      nodes: [offering(1, 100_000_00), offering(2, 120_000_00), offering(3, 90_000_00), offering(4, 80_000_00)],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    },
+  },
+};
+
+afterEach(cleanup);
+
+describe('CatalogPage', () => {
+  it('lists offerings with labelled filters and compares at most three side by side', () => {
+    renderWith(<CatalogPage />, { client: mockClient(responses) });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Help for you');
+    // Every filter control has a visible label.
+    for (const label of ['Kind of help', 'Aid or service', 'Region', 'Delivery', 'Highest price, tenge', 'Longest lead time, days']) {
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    }
+    const boxes = screen.getAllByRole('checkbox', { name: /Compare/ });
+    expect(boxes).toHaveLength(4);
+    fireEvent.click(boxes[0]!);
+    fireEvent.click(boxes[1]!);
+    fireEvent.click(boxes[2]!);
+    expect((boxes[3] as HTMLInputElement).disabled).toBe(true);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(3);
+    expect(within(table).getByText('Seat width, cm')).toBeTruthy();
+    expect(screen.getByText('Selected for comparison: 3 of 3.')).toBeTruthy();
+    fireEvent.click(within(table).getAllByRole('button', { name: /Remove from comparison/ })[0]!);
+    expect((boxes[3] as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('shows the state part and the co-payment when choosing for a measure', () => {
+    history.replaceState(null, '', '/catalog?measure=m1');
+    renderWith(<CatalogPage />, {
+      client: mockClient({
+        ...responses,
+        MeasureForChoice: {
+          measure: { __typename: 'Measure', id: 'm1', kind: 'S6', itemTypeCode: 'S6-MANUAL', regionCode: 'KZ-71', quantity: 1, guaranteedSum: 100_000_00, status: 'AWAITING_CHOICE', daysLeftToChoose: 12, itemType },
+        },
+      }),
+    });
+    const card = screen.getByRole('article', { name: 'Wheelchair 2' });
+    const text = card.textContent!.replace(/\s/g, ' ');
+    expect(text).toContain('State pays');
+    expect(text).toMatch(/You pays?.*20.000/);
+    expect(within(card).getByRole('link', { name: /Choose this offering/ }).getAttribute('href')).toBe('/orders/new?measure=m1&offering=o2');
+    // Out of stock: no way to order it.
+    expect(within(screen.getByRole('article', { name: 'Wheelchair 4' })).queryByRole('link')).toBeNull();
+    history.replaceState(null, '', '/');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { kk } from './kk.js';
+import { ru } from './ru.js';
+import { en } from './en.js';
+
+/** Every key path, with plural suffixes (_one, _few, …) folded into their base key. */
+function keys(obj: Record<string, unknown>, prefix = ''): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(obj)) {
+    const path = `${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+    if (v && typeof v === 'object') for (const x of keys(v as Record<string, unknown>, `${path}.`)) out.add(x);
+    else out.add(path);
+  }
+  return out;
+}
+
+describe('translations', () => {
+  it('kk, ru and en have the same messages', () => {
+    const reference = [...keys(en)].sort();
+    expect([...keys(kk)].sort()).toEqual(reference);
+    expect([...keys(ru)].sort()).toEqual(reference);
+  });
+
+  it('every error code the client maps has a message in each language', () => {
+    for (const lang of [kk, ru, en]) {
+      for (const code of ['NETWORK', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'INVALID_SIGNATURE', 'UNKNOWN']) {
+        expect((lang.errors as Record<string, string>)[code]).toBeTruthy();
+      }
+    }
+  });
+});

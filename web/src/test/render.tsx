@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { Provider, type Client } from 'urql';
+import { fromValue, never } from 'wonka';
+import { initI18n } from '../lib/i18n.js';
+import { changeLanguage } from '../lib/i18n.js';
+import type { Lang } from '../lib/format.js';
+
+/** A urql client that answers each operation by name from a table (no network). */
+export function mockClient(responses: Record<string, unknown> = {}, onMutation?: (name: string, vars: unknown) => unknown): Client {
+  const answer = (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
+    const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';
+    return name in responses ? fromValue({ operation: op, data: responses[name] }) : never;
+  };
+  return {
+    executeQuery: answer,
+    executeSubscription: () => never,
+    executeMutation: (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
+      const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';
+      return fromValue({ operation: op, data: onMutation?.(name, op.variables) ?? responses[name] });
+    },
+  } as unknown as Client;
+}
+
+export function renderWith(ui: ReactNode, opts: { client?: Client; lang?: Lang } = {}) {
+  initI18n(opts.lang ?? 'en');
+  changeLanguage(opts.lang ?? 'en');
+  return render(<Provider value={opts.client ?? mockClient()}>{ui}</Provider>);
+}
