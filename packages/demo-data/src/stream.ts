@@ -1,3 +1,4 @@
+import { makeIin } from '@aleumet/core';
 import { rng } from './random.js';
 import {
   NATIONAL_PROFILE, RecipientContext, buildGuaranteedSums, buildOfferings, buildStaff, buildSuppliers, makePerson, newCounters,
@@ -57,6 +58,18 @@ export function streamWorld(opts: StreamOptions): StreamPlan {
   const chunkSize = opts.chunkSize ?? 5000;
   const nRepLinks = representativeCount(recipients);
 
+  // IINs hold only 1,000 serials per birth date and sex: at national scale a clash moves the birth date a day.
+  const iins = new Set(catalog.staff.map((s) => s.iin));
+  const unique = (p: DemoPerson, i: number): DemoPerson => {
+    while (iins.has(p.iin)) {
+      const next = new Date(Date.parse(`${p.birthDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      p.birthDate = next;
+      p.iin = makeIin(next, p.sex, i);
+    }
+    iins.add(p.iin);
+    return p;
+  };
+
   function* chunks(): Generator<RecipientChunk> {
     const counters = newCounters();
     let representationId = 0;
@@ -65,7 +78,7 @@ export function streamWorld(opts: StreamOptions): StreamPlan {
       const chunk: RecipientChunk = { from, to, persons: [], representations: [], programs: [], measures: [], orders: [], claims: [], payments: [] };
       for (let i = from; i < to; i++) {
         const r = rng(personSeed(seed, i));
-        const person = makePerson(r, i, true);
+        const person = unique(makePerson(r, i, true), i);
         chunk.persons.push(person);
         const rec = recipientRecords(r, i, person, ctx, counters);
         chunk.programs.push(rec.program);
@@ -76,7 +89,7 @@ export function streamWorld(opts: StreamOptions): StreamPlan {
       }
       // Representative j acts for recipients 1+2j and 2+2j: it travels with the chunk of its first principal.
       for (let j = Math.max(0, Math.ceil((from - 1) / 2)); j < representatives && 1 + 2 * j < to; j++) {
-        const rep = makePerson(rng(personSeed(seed, recipients + j)), recipients + j, false);
+        const rep = unique(makePerson(rng(personSeed(seed, recipients + j)), recipients + j, false), recipients + j);
         chunk.persons.push(rep);
         if (j < nRepLinks) {
           const links = representationsOf(j, recipients, rep.id, now, representationId);
