@@ -1,14 +1,19 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
-import { handleGraphQL, listen, closeServer, sendJson } from '@aleumet/server-kit';
+import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
+import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
+import { withFederationFixes } from './federation-fixes.js';
+import { limitProtections, type GatewayLimits } from './limits.js';
 
 export interface GatewayContext {
   identity: Identity | null;
   authorization?: string;
+  /** Further request headers copied to every subgraph request (`forwardHeaders`). */
+  forwarded?: Record<string, string>;
 }
 
 export interface GatewayOptions {
@@ -19,11 +24,35 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Built web app to serve at `/`. */
   webDir?: string;
+  /**
+   * `jwt` (default): bearer tokens are verified here, then forwarded. `none` (development only):
+   * requests are forwarded unverified, for subgraphs that authorize on their own.
+   */
+  auth?: 'jwt' | 'none';
+  /** Watch the supergraph file: wait for it if missing, swap to every new valid version. */
+  watchSupergraph?: boolean;
+  /** Abort a subgraph request after this many milliseconds . */
+  subgraphTimeoutMs?: number;
+  /** Operation limits (depth, aliases, tokens, directives, cost); none when omitted. */
+  limits?: GatewayLimits;
+  /** Request headers (besides `authorization`) copied to every subgraph request. */
+  forwardHeaders?: string[];
+  /** How long `close()` waits for in-flight requests before cutting connections (default 10 s). */
+  drainTimeoutMs?: number;
+  /** Apollo Server's CSRF prevention (default on: GET queries need a `content-type` or `apollo-require-preflight` header). */
+  csrfPrevention?: boolean;
+  /** Corrections where plain @apollo/gateway is wrong (see federation-fixes.ts); default on. */
+  federationFixes?: boolean;
+  /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then). */
+  onListening?: (url: string) => void;
 }
 
 export interface RunningGateway {
   url: string;
   server: http.Server;
+  /** Which supergraph is served, and whether the last file change was applied. */
+  supergraph: SupergraphStatus;
+  /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
 
@@ -31,43 +60,107 @@ export interface RunningGateway {
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if ('forwarded' in context && context.forwarded) {
+      for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
+    }
   }
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
-  const supergraphSdl = readFileSync(opts.supergraphPath, 'utf8');
+  // Read now so a missing file fails start-up at once (unless we are asked to wait for it).
+  if (!opts.watchSupergraph) readFileSync(opts.supergraphPath, 'utf8');
+  const source = supergraphFile(opts.supergraphPath, { watch: opts.watchSupergraph });
   const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url }),
+    supergraphSdl: source.hook,
+    buildService: ({ name, url }) => {
+      const dataSource = new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url });
+      if (opts.subgraphTimeoutMs) {
+        const fetcher = dataSource.fetcher;
+        const timeout = opts.subgraphTimeoutMs;
+        dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
+      }
+      return dataSource;
+    },
   });
+  const limits = opts.limits ? limitProtections(opts.limits) : null;
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway),
     formatError: maskError(),
     includeStacktraceInErrorResponses: false,
+    // Signals are ours (drain first, then stop): Apollo's own handler would stop mid-request.
+    stopOnTerminationSignals: false,
+    csrfPrevention: opts.csrfPrevention ?? true,
+    // graphql-armor is typed against Apollo's CommonJS build; same objects at run time.
+    plugins: (limits?.plugins ?? []) as unknown as ApolloServerPlugin<GatewayContext>[],
+    validationRules: limits?.validationRules ?? [],
   });
-  await apollo.start();
   const serveWeb = opts.webDir ? staticFiles(opts.webDir) : null;
+  const forward = (opts.forwardHeaders ?? []).map((h) => h.toLowerCase()).filter((h) => h !== 'authorization');
+  const forwarded = (req: http.IncomingMessage) => {
+    const out: Record<string, string> = {};
+    for (const h of forward) {
+      const v = req.headers[h];
+      if (typeof v === 'string') out[h] = v;
+    }
+    return out;
+  };
+  let ready = false;
+  let draining = false;
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/health') {
+      const status = draining ? 'draining' : ready ? 'ok' : 'loading';
+      return sendJson(res, status === 'ok' ? 200 : 503, { status, supergraph: source.status });
+    }
     if (path === '/graphql') {
-      void handleGraphQL(apollo, req, res, async () => ({
-        // Verified here first so a bad token is refused before any subgraph is called.
-        identity: await identityFromHeader(req.headers.authorization),
-        authorization: req.headers.authorization,
-      }));
+      if (!ready || draining) {
+        if (draining) res.setHeader('connection', 'close');
+        return sendGraphQLError(res, 503, draining ? 'Gateway is shutting down' : 'Supergraph not loaded yet', 'SERVICE_UNAVAILABLE');
+      }
+      // While draining, answers on kept-alive connections close them, so the drain can finish.
+      res.on('finish', () => draining && req.socket.destroySoon());
+      void handleGraphQL(apollo, req, res, async () =>
+        opts.auth === 'none'
+          ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req) }
+          : {
+              // Verified here first so a bad token is refused before any subgraph is called.
+              identity: await identityFromHeader(req.headers.authorization),
+              authorization: req.headers.authorization,
+              forwarded: forwarded(req),
+            },
+      );
       return;
     }
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
   });
   const base = await listen(server, opts.port ?? 4000, opts.host);
+  opts.onListening?.(`${base}/graphql`);
+  try {
+    await apollo.start();
+  } catch (e) {
+    source.stop();
+    await closeServer(server);
+    throw e;
+  }
+  source.markLoaded();
+  ready = true;
   return {
     url: `${base}/graphql`,
     server,
+    supergraph: source.status,
     async close() {
-      await closeServer(server);
+      draining = true;
+      const cut = setTimeout(() => server.closeAllConnections(), opts.drainTimeoutMs ?? 10_000);
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      try {
+        await closeServer(server);
+      } finally {
+        clearTimeout(cut);
+        clearInterval(idle);
+      }
+      source.stop();
       await apollo.stop();
     },
   };

@@ -1,22 +1,57 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onShutdown, readEnv } from '@aleumet/server-kit';
-import { startGateway } from './gateway.js';
+import { startGateway, type RunningGateway } from './gateway.js';
+import { ConfigError, loadConfig, USAGE } from './config.js';
 
+// aleumet-gateway: serves any Federation 2 supergraph. Only reads the configuration and
+// wires signals; everything else is startGateway. `--help` lists the options.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const env = readEnv({ defaultPort: 4000, requireDatabase: false });
-const subgraphUrls = Object.fromEntries(
-  ['people', 'programs', 'catalog', 'orders', 'finance']
-    .map((name) => [name, process.env[`SUBGRAPH_${name.toUpperCase()}_URL`]])
-    .filter((e): e is [string, string] => Boolean(e[1])),
-);
-const gateway = await startGateway({
-  supergraphPath: process.env.SUPERGRAPH ?? path.join(root, 'schema/supergraph.graphql'),
-  port: env.port,
-  host: env.host,
-  subgraphUrls,
-  webDir: process.env.WEB_DIR ?? path.join(root, 'web/dist'),
-});
-console.log(`gateway ready at ${gateway.url}`);
-onShutdown(() => gateway.close());
+
+let config;
+try {
+  config = loadConfig(process.argv.slice(2), process.env, {
+    defaultSupergraph: path.join(root, 'schema/supergraph.graphql'),
+    defaultWebDir: path.join(root, 'web/dist'),
+  });
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`aleumet-gateway: ${e.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (config === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (config.auth === 'none') console.warn('aleumet-gateway: --auth none: requests are forwarded unverified (development only)');
+
+let gateway: RunningGateway | null = null;
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  // Before the supergraph is loaded nothing is in flight (/graphql answers 503): just leave.
+  if (!gateway) process.exit(0);
+  console.log(`${signal}: draining in-flight requests (up to ${config.drainTimeoutMs} ms)`);
+  gateway.close().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+try {
+  gateway = await startGateway({
+    ...config,
+    onListening: (url) => console.log(`listening at ${url}; loading supergraph ${config.supergraphPath}`),
+  });
+} catch (e) {
+  console.error(`aleumet-gateway: cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+console.log(`gateway ready at ${gateway.url} (auth ${config.auth}${config.watchSupergraph ? ', reloading the supergraph on change' : ''})`);
+if (stopping) stop('SIGTERM');

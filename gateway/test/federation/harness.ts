@@ -161,7 +161,7 @@ export async function startCliGateway(
     },
   };
   // Wait until it listens (any answer), and for 200 if asked.
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000; // generous: the machine is shared
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`gateway exited with ${proc.exitCode}:\n${out}`);
     if (Date.now() > deadline) {
