@@ -8,12 +8,15 @@ import { staticFiles } from './static.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
 import { limitProtections, type GatewayLimits } from './limits.js';
+import { createSecurity, type RequestSecurity, type SecurityOptions } from './security/index.js';
 
 export interface GatewayContext {
   identity: Identity | null;
   authorization?: string;
   /** Further request headers copied to every subgraph request (`forwardHeaders`). */
   forwarded?: Record<string, string>;
+  /** Per-request state of the security layer (integrator client, request id); see security/. */
+  security?: RequestSecurity;
 }
 
 export interface GatewayOptions {
@@ -31,7 +34,7 @@ export interface GatewayOptions {
   auth?: 'jwt' | 'none';
   /** Watch the supergraph file: wait for it if missing, swap to every new valid version. */
   watchSupergraph?: boolean;
-  /** Abort a subgraph request after this many milliseconds . */
+  /** Abort a subgraph request after this many milliseconds (default 30 000; 0: never). */
   subgraphTimeoutMs?: number;
   /** Operation limits (depth, aliases, tokens, directives, cost); none when omitted. */
   limits?: GatewayLimits;
@@ -45,6 +48,11 @@ export interface GatewayOptions {
   federationFixes?: boolean;
   /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then). */
   onListening?: (url: string) => void;
+  /**
+   * Integrators and hardening (security/): API keys, client credentials, rate limits, trusted documents,
+   * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
+   */
+  security?: SecurityOptions;
 }
 
 export interface RunningGateway {
@@ -74,25 +82,28 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
       const dataSource = new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url });
-      if (opts.subgraphTimeoutMs) {
+      // Never a hung request: every subgraph call ends (default 30 s; 0 turns the timeout off).
+      if (opts.subgraphTimeoutMs !== 0) {
         const fetcher = dataSource.fetcher;
-        const timeout = opts.subgraphTimeoutMs;
+        const timeout = opts.subgraphTimeoutMs ?? 30_000;
         dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
       }
       return dataSource;
     },
   });
   const limits = opts.limits ? limitProtections(opts.limits) : null;
+  const security = createSecurity(opts.security);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway),
-    formatError: maskError(),
+    formatError: security.formatError,
     includeStacktraceInErrorResponses: false,
     // Signals are ours (drain first, then stop): Apollo's own handler would stop mid-request.
     stopOnTerminationSignals: false,
     csrfPrevention: opts.csrfPrevention ?? true,
     // graphql-armor is typed against Apollo's CommonJS build; same objects at run time.
-    plugins: (limits?.plugins ?? []) as unknown as ApolloServerPlugin<GatewayContext>[],
-    validationRules: limits?.validationRules ?? [],
+    plugins: [...((limits?.plugins ?? []) as unknown as ApolloServerPlugin<GatewayContext>[]), ...security.plugins],
+    validationRules: [...(limits?.validationRules ?? []), ...security.validationRules],
+    parseOptions: security.parseOptions,
   });
   const serveWeb = opts.webDir ? staticFiles(opts.webDir) : null;
   const forward = (opts.forwardHeaders ?? []).map((h) => h.toLowerCase()).filter((h) => h !== 'authorization');
@@ -113,6 +124,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const status = draining ? 'draining' : ready ? 'ok' : 'loading';
       return sendJson(res, status === 'ok' ? 200 : 503, { status, supergraph: source.status });
     }
+    if (security.handle(req, res)) return;
     if (path === '/graphql') {
       if (!ready || draining) {
         if (draining) res.setHeader('connection', 'close');
@@ -124,9 +136,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         opts.auth === 'none'
           ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req) }
           : {
-              // Verified here first so a bad token is refused before any subgraph is called.
-              identity: await identityFromHeader(req.headers.authorization),
-              authorization: req.headers.authorization,
+              // Verified here first so a bad token is refused before any subgraph is called
+              // (bearer JWT or integrator API key, then the client's rate limit; see security/).
+              ...(await security.authenticate(req)),
               forwarded: forwarded(req),
             },
       );
@@ -162,6 +174,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       }
       source.stop();
       await apollo.stop();
+      await security.close();
     },
   };
 }

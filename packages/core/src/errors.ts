@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { redactText } from './redact.js';
 
 /** Stable error codes: clients branch on `extensions.code`, never on messages. */
 export const ErrorCode = {
@@ -12,6 +13,12 @@ export const ErrorCode = {
   /** An electronic signature was missing or not accepted; `extensions.reason` says why (see @aleumet/signing). */
   INVALID_SIGNATURE: 'INVALID_SIGNATURE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** Too many requests for this client: `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The document is not one this caller may run (trusted documents / persisted operations). */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  /** The operation exceeds a limit (depth, aliases, directives, tokens, cost). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -38,6 +45,12 @@ export const invalidTransition = (entity: string, from: string, to: string) =>
 export const invalidSignature = (reason: string, message: string) =>
   new DomainError(ErrorCode.INVALID_SIGNATURE, `The electronic signature was not accepted: ${message}`, { reason });
 
+export const rateLimited = (retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
+export const operationNotTrusted = (message = 'This operation is not registered for this client') =>
+  new DomainError(ErrorCode.OPERATION_NOT_TRUSTED, message, { http: { status: 403 } });
+export const queryTooComplex = (message: string) => new DomainError(ErrorCode.QUERY_TOO_COMPLEX, message, { http: { status: 400 } });
+
 /** Codes that GraphQL itself (parsing, validation, variable coercion) reports; safe to show. */
 const PUBLIC_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -47,6 +60,8 @@ const PUBLIC_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'PAYLOAD_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
@@ -73,5 +88,7 @@ export function maskError(log: (id: string, error: unknown) => void = defaultLog
 
 function defaultLog(id: string, error: unknown) {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  console.error(`[error ${id}]`, original);
+  // Messages and SQL may quote personal data: logs get it masked (see redact.ts).
+  const text = original instanceof Error ? `${original.name}: ${original.message}\n${original.stack ?? ''}` : JSON.stringify(original);
+  console.error(`[error ${id}]`, redactText(text));
 }

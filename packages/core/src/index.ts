@@ -8,3 +8,6 @@ export * from './reference.js';
 export * from './item-types.js';
 export * from './access.js';
 export * from './retention.js';
+export * from './redact.js';
+export * from './scopes.js';
+export * from './api-keys.js';

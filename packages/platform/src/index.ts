@@ -9,7 +9,7 @@ import { definition as finance } from '@aleumet/finance';
 import { createRuntime, startSubgraph, seedSubgraph, type Clock, type RunningSubgraph, type SubgraphDefinition, type SubgraphName, type SubgraphRuntime } from '@aleumet/server-kit';
 import { buildWorld, type WorldOptions } from '@aleumet/demo-data';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
-import { startGateway, type RunningGateway } from '@aleumet/gateway';
+import { startGateway, type GatewayOptions, type RunningGateway } from '@aleumet/gateway';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SUPERGRAPH_PATH = path.join(ROOT, 'schema/supergraph.graphql');
@@ -36,6 +36,8 @@ export interface PlatformOptions {
   clock?: Clock;
   /** Run the scheduler (time rules, outbox senders) on a timer; tests leave it off and call `runtime.scheduler.runAll()`. */
   runScheduler?: boolean;
+  /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
+  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits'>>;
 }
 
 export interface Platform {
@@ -90,6 +92,9 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       host: opts.host,
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       webDir: opts.webDir,
+      ...opts.gatewayOptions,
+      // Integrator keys, registered operations and the audit trail live in the people schema.
+      security: { databaseUrl, ...opts.gatewayOptions?.security },
     });
     if (opts.runScheduler) runtime.scheduler.start();
     return { gateway, subgraphs, databaseUrl, runtime, close };

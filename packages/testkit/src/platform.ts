@@ -10,9 +10,9 @@ declare module 'vitest' {
 /**
  * The real platform (five subgraphs + gateway, on free ports) over the run's database,
  * which the global setup migrated and seeded with the demo world. Pass `{ clock: new TestClock() }`
- * to drive time rules; the scheduler never runs on its own here (`platform.runtime.scheduler.runAll()`).
+ * to drive time rules, `{ gatewayOptions: { security: { mode: 'production' } } }` for production hardening; the scheduler never runs on its own here (`platform.runtime.scheduler.runAll()`).
  */
-export function startTestPlatform(options: Pick<PlatformOptions, 'clock'> = {}): Promise<Platform> {
+export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'gatewayOptions'> = {}): Promise<Platform> {
   return startPlatform({
     ...options,
     databaseUrl: inject('databaseUrl'),

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader } from '@aleumet/server-kit';
-import { Person, Representation, StaffUser } from '../entities/index.js';
+import { Person, Representation, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   person: byIdLoader(em, Person),
   staffUser: byIdLoader(em, StaffUser),
   representationsByPrincipal: groupLoader(em, Representation, 'principalId'),
   representationsByRepresentative: groupLoader(em, Representation, 'representativeId'),
+  apiKeysByClient: groupLoader(em, ApiKey, 'clientId'),
+  operationsByClient: groupLoader(em, PersistedOperation, 'clientId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

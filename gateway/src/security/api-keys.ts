@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import {
+  Role, parseApiKey, signToken, unauthenticated, verifyApiKeySecret, type Identity,
+} from '@aleumet/core';
+import type { ClientRecord, IntegratorStore } from './integrator-store.js';
+
+export interface IntegratorPrincipal {
+  identity: Identity;
+  client: ClientRecord;
+  /** Platform JWT carrying the client's scopes, forwarded to the subgraphs. */
+  token: string;
+  keyId: string;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * API keys → integrator identity, cached for `cacheMs` (so a revoked or disabled key stops working
+ * within that time) — failures too, so guessing costs no scrypt work per request.
+ */
+export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSeconds }: { cacheMs: number; tokenTtlSeconds: number }) {
+  const keys = new Map<string, { at: number; value: IntegratorPrincipal | Error }>();
+  const clients = new Map<string, { at: number; value: ClientRecord | null }>();
+  const lastTouched = new Map<string, number>();
+
+  async function client(clientId: string): Promise<ClientRecord | null> {
+    if (!store) return null;
+    const hit = clients.get(clientId);
+    if (hit && Date.now() - hit.at < cacheMs) return hit.value;
+    const value = await store.client(clientId);
+    clients.set(clientId, { at: Date.now(), value });
+    return value;
+  }
+
+  async function resolve(key: string): Promise<IntegratorPrincipal> {
+    const parsed = parseApiKey(key);
+    if (!parsed || !store) throw unauthenticated('Invalid API key');
+    const record = await store.key(parsed.keyId);
+    if (!record || !(await verifyApiKeySecret(parsed.secret, record.hash))) throw unauthenticated('Invalid API key');
+    if (record.revokedAt) throw unauthenticated('API key revoked');
+    const c = await client(record.clientId);
+    if (!c || !c.active) throw unauthenticated('Integrator client disabled');
+    const identity: Identity = { sub: c.id, role: Role.INTEGRATOR, represents: [], scopes: c.scopes, clientId: c.id };
+    return { identity, client: c, keyId: record.keyId, token: await signToken(identity, `${tokenTtlSeconds}s`), expiresAt: record.expiresAt } as IntegratorPrincipal & { expiresAt: Date };
+  }
+
+  return {
+    client,
+    /** The integrator behind an API key, or UNAUTHENTICATED (invalid, revoked, expired, client disabled). */
+    async fromKey(key: string): Promise<IntegratorPrincipal> {
+      const id = sha(key);
+      let hit = keys.get(id);
+      if (!hit || Date.now() - hit.at >= cacheMs) {
+        let value: IntegratorPrincipal | Error;
+        try {
+          value = await resolve(key);
+        } catch (e) {
+          value = e as Error;
+        }
+        hit = { at: Date.now(), value };
+        if (keys.size > 10_000) keys.clear();
+        keys.set(id, hit);
+      }
+      if (hit.value instanceof Error) throw hit.value;
+      const principal = hit.value as IntegratorPrincipal & { expiresAt: Date };
+      if (principal.expiresAt.getTime() <= Date.now()) throw unauthenticated('API key expired');
+      // last_used_at at most once a minute per key.
+      const touched = lastTouched.get(principal.keyId) ?? 0;
+      if (store && Date.now() - touched > 60_000) {
+        lastTouched.set(principal.keyId, Date.now());
+        store.touchKey(principal.keyId, new Date()).catch(() => {});
+      }
+      return principal;
+    },
+    clear() {
+      keys.clear();
+      clients.clear();
+    },
+  };
+}
+export type ApiKeys = ReturnType<typeof useApiKeys>;

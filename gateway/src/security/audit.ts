@@ -1,0 +1,147 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  Kind, valueFromASTUntyped,
+  type GraphQLSchema, type GraphQLNamedType, type SelectionSetNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+} from 'graphql';
+
+// The gateway's schema may come from another copy of graphql (CommonJS @apollo/gateway vs ESM):
+// no instanceof-based helpers here, only duck typing.
+type AnyType = { name?: string; ofType?: AnyType; getFields?: () => Record<string, { type: AnyType }>; getTypes?: unknown; resolveType?: unknown };
+const named = (t: AnyType): AnyType => (t.ofType ? named(t.ofType) : t);
+const fieldsOf = (t: AnyType) => (typeof t.getFields === 'function' ? t.getFields() : {});
+const isAbstract = (t: AnyType) => typeof t.getTypes === 'function' || (typeof t.getFields === 'function' && 'resolveType' in t && !('isTypeOf' in t));
+import { uuidv7, redact } from '@aleumet/core';
+import type { AuditRow, IntegratorStore } from './integrator-store.js';
+import type { SecureContext } from './context.js';
+
+/** Root fields that never touch a person's data (public catalog, reference data, sign-in challenge). */
+export const PUBLIC_ROOT_FIELDS = new Set([
+  'regions', 'itemTypes', 'suppliers', 'supplier', 'supplierByBin', 'offerings', 'offering', 'guaranteedSums',
+  'signInChallenge', 'developmentSigningKey', '__typename', '__schema', '__type',
+]);
+
+interface Collected {
+  entityIds: Set<string>;
+  personIds: Set<string>;
+}
+
+/** Entity ids in the result: every object whose `id` was selected, as `Type:id`; Person ids and `personId` fields name persons. */
+function walk(
+  schema: GraphQLSchema,
+  fragments: Record<string, FragmentDefinitionNode>,
+  type: GraphQLNamedType,
+  set: SelectionSetNode,
+  value: unknown,
+  out: Collected,
+  depth = 0,
+) {
+  if (value == null || depth > 30) return;
+  if (Array.isArray(value)) {
+    for (const v of value) walk(schema, fragments, type, set, v, out, depth);
+    return;
+  }
+  if (typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  const concrete = isAbstract(type as AnyType) && typeof obj.__typename === 'string' ? schema.getType(obj.__typename) ?? type : type;
+  const fields = fieldsOf(concrete as AnyType);
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      const key = sel.alias?.value ?? sel.name.value;
+      const v = obj[key];
+      if (sel.name.value === 'id' && (typeof v === 'string' || typeof v === 'number')) {
+        out.entityIds.add(`${concrete.name}:${v}`);
+        if (concrete.name === 'Person') out.personIds.add(String(v));
+      }
+      if (sel.name.value === 'personId' && typeof v === 'string') out.personIds.add(v);
+      const def = fields[sel.name.value];
+      if (sel.selectionSet && def) walk(schema, fragments, named(def.type) as GraphQLNamedType, sel.selectionSet, v, out, depth + 1);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const t: GraphQLNamedType | undefined | null = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : concrete;
+      if (t) walk(schema, fragments, t, sel.selectionSet, obj, out, depth);
+    } else {
+      const f = fragments[sel.name.value];
+      const t = f && schema.getType(f.typeCondition.name.value);
+      if (f && t) walk(schema, fragments, t, f.selectionSet, obj, out, depth);
+    }
+  }
+}
+
+/** Ids given as arguments (`id`, `personId`, `…Id`, inputs included). */
+function argumentIds(op: OperationDefinitionNode, variables: Record<string, unknown>, out: Collected) {
+  const visitValue = (name: string, v: unknown) => {
+    if (v == null) return;
+    if (Array.isArray(v)) return v.forEach((x) => visitValue(name, x));
+    if (typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) visitValue(k, x);
+      return;
+    }
+    if (typeof v !== 'string') return;
+    if (name === 'id' || /Id$/.test(name)) out.entityIds.add(`${name}:${v}`);
+    if (name === 'personId') out.personIds.add(v);
+  };
+  for (const sel of op.selectionSet.selections) {
+    if (sel.kind !== Kind.FIELD) continue;
+    for (const arg of sel.arguments ?? []) visitValue(arg.name.value, valueFromASTUntyped(arg.value, variables));
+  }
+}
+
+/**
+ * Audit: every mutation and every operation reaching beyond the public root fields is recorded
+ * (who, on behalf of whom, which client, operation, entity ids, outcome, time) in the append-only
+ * `people.audit_entry`, before the response leaves. Anonymous public reads are not recorded.
+ */
+export function useAudit(store: IntegratorStore, log: (line: string) => void = (l) => console.error(l)): ApolloServerPlugin<SecureContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const op = rc.operation;
+          if (!op || rc.response.body.kind !== 'single') return;
+          const identity = rc.contextValue.identity;
+          const rootFields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+          const mutation = op.operation === 'mutation';
+          if (!mutation && rootFields.every((f) => PUBLIC_ROOT_FIELDS.has(f))) return;
+          if (!mutation && !identity) return;
+          const result = rc.response.body.singleResult;
+          const out: Collected = { entityIds: new Set(), personIds: new Set() };
+          try {
+            const fragments = Object.fromEntries(
+              (rc.document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+            );
+            const root = op.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
+            if (root) walk(rc.schema, fragments, root, op.selectionSet, result.data, out);
+            argumentIds(op, rc.request.variables ?? {}, out);
+          } catch (e) {
+            log(`[audit] could not read the result: ${(e as Error).message}`);
+          }
+          const persons = [...out.personIds];
+          const onBehalfOf = identity?.personId
+            ? persons.filter((p) => identity.represents.includes(p) || p === identity.personId)
+            : [];
+          const errorCodes = [...new Set((result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          const row: AuditRow = {
+            id: uuidv7(),
+            at: new Date(),
+            actorSub: identity?.sub ?? 'anonymous',
+            actorRole: identity?.role ?? 'ANONYMOUS',
+            clientId: identity?.clientId ?? null,
+            onBehalfOf,
+            personIds: persons,
+            operationType: op.operation,
+            operationName: rc.operationName ?? null,
+            documentHash: rc.queryHash ?? null,
+            entityIds: [...out.entityIds].slice(0, 500),
+            outcome: !errorCodes.length ? 'OK' : result.data && Object.values(result.data).some((v) => v != null) ? 'PARTIAL' : 'ERROR',
+            errorCodes,
+            requestId: rc.contextValue.security?.requestId ?? null,
+          };
+          try {
+            await store.audit([row]);
+          } catch (e) {
+            log(`[audit] NOT RECORDED ${JSON.stringify(redact({ ...row }))}: ${(e as Error).message}`);
+          }
+        },
+      };
+    },
+  };
+}

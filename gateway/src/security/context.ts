@@ -1,0 +1,17 @@
+import type { Identity } from '@aleumet/core';
+import type { ClientRecord } from './integrator-store.js';
+
+/** What the security layer knows about one request (kept on the gateway context as `security`). */
+export interface RequestSecurity {
+  requestId: string;
+  /** Registered integrator client (API key, client-credentials token, or an integrator JWT naming it). */
+  client?: ClientRecord;
+  /** How the caller authenticated. */
+  via: 'anonymous' | 'jwt' | 'api-key';
+}
+
+export interface SecureContext {
+  identity: Identity | null;
+  authorization?: string;
+  security?: RequestSecurity;
+}

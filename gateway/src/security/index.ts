@@ -1,0 +1,129 @@
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import { ErrorCode, Role, identityFromHeader, maskError, unauthenticated } from '@aleumet/core';
+import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './options.js';
+import { IntegratorStore } from './integrator-store.js';
+import { useApiKeys } from './api-keys.js';
+import { useRateLimit } from './rate-limit.js';
+import { useTrustedDocuments, loadManifest } from './trusted-documents.js';
+import { useIntrospectionGuard } from './introspection.js';
+import { useLimits, isLimitMessage } from './limits.js';
+import { useAudit } from './audit.js';
+import { clientCredentials } from './client-credentials.js';
+import type { RequestSecurity, SecureContext } from './context.js';
+
+export type { SecurityOptions } from './options.js';
+export type { RequestSecurity, SecureContext } from './context.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DEFAULT_MANIFEST = path.join(ROOT, 'web/src/gql/persisted-documents.json');
+
+export interface GatewaySecurity {
+  config: ResolvedSecurity;
+  /** Identity (bearer JWT or API key), rate limit, per-request state; throws UNAUTHENTICATED / RATE_LIMITED. */
+  authenticate(req: http.IncomingMessage): Promise<SecureContext>;
+  plugins: ApolloServerPlugin<any>[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens?: number };
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Serves `POST /oauth/token`; true when the request was one of ours. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Forget cached keys and buckets (tests). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Strips "Did you mean …" from messages (production): it would reveal the schema to callers without introspection. */
+const withoutSuggestions = (m: string) => m.replace(/\s*Did you mean[^?]*\?/g, '');
+
+/**
+ * Everything the issue "integrators and hardening" adds to the gateway, as one factory:
+ * API keys and client credentials → integrator identity, rate limits, trusted documents,
+ * limits, introspection guard, error masking and the audit trail. gateway.ts wires it in.
+ */
+export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
+  const config = resolveSecurity(options);
+  const store = config.databaseUrl ? new IntegratorStore(config.databaseUrl) : null;
+  const keys = useApiKeys(store, { cacheMs: config.keyCacheMs, tokenTtlSeconds: config.clientTokenTtlSeconds });
+  const buckets = useRateLimit({ burst: config.rate ? config.rate.burst : 1 });
+  const rate = (key: string, perMinute?: number | null) => {
+    if (!config.rate) return;
+    buckets.take(key, perMinute ?? (key.startsWith('ip:') ? config.rate.anonymousPerMinute : config.rate.perMinute));
+  };
+  const manifest = loadManifest(config.manifestPath ?? DEFAULT_MANIFEST, config.documents);
+  const limits = config.limits ? useLimits(config.limits, { production: config.production }) : null;
+  const mask = maskError();
+
+  const plugins: ApolloServerPlugin<any>[] = [
+    useTrustedDocuments({ enforce: config.enforceDocuments, manifest }),
+    useIntrospectionGuard(config.introspection),
+    ...((limits?.plugins ?? []) as ApolloServerPlugin<any>[]),
+    ...(store && config.audit ? [useAudit(store)] : []),
+  ];
+
+  async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
+    const security: RequestSecurity = { requestId: randomUUID(), via: 'anonymous' };
+    const header = req.headers.authorization;
+    const apiKeyHeader = req.headers['x-api-key'];
+    const apiKey = typeof apiKeyHeader === 'string' ? apiKeyHeader : /^ApiKey\s+(\S+)$/i.exec(header ?? '')?.[1];
+    // Cookies are never read: a browser session is a bearer token the page sends itself, so a
+    // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
+    if (apiKey) {
+      const principal = await keys.fromKey(apiKey);
+      rate(`client:${principal.client.id}`, principal.client.rateLimitPerMinute);
+      return { identity: principal.identity, authorization: `Bearer ${principal.token}`, security: { ...security, via: 'api-key', client: principal.client } };
+    }
+    const identity = await identityFromHeader(header);
+    if (!identity) {
+      rate(`ip:${req.socket.remoteAddress ?? 'unknown'}`);
+      return { identity: null, authorization: undefined, security };
+    }
+    security.via = 'jwt';
+    if (identity.role === Role.INTEGRATOR && identity.clientId && store) {
+      const client = await keys.client(identity.clientId);
+      if (client && !client.active) throw unauthenticated('Integrator client disabled');
+      if (client) {
+        security.client = client;
+        rate(`client:${client.id}`, client.rateLimitPerMinute);
+        return { identity, authorization: header, security };
+      }
+    }
+    rate(identity.clientId ? `client:${identity.clientId}` : `sub:${identity.sub}`);
+    return { identity, authorization: header, security };
+  }
+
+  const onToken = clientCredentials(keys, { ttlSeconds: config.clientTokenTtlSeconds, rateLimit: rate });
+
+  return {
+    config,
+    authenticate,
+    plugins,
+    validationRules: limits?.validationRules ?? [],
+    parseOptions: limits?.parseOptions ?? {},
+    formatError(formatted, error) {
+      let f = formatted;
+      if (isLimitMessage(f.message)) {
+        f = { message: f.message.replace(/^Syntax Error:\s*/, ''), locations: f.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+      }
+      if (config.production && f.message.includes('Did you mean')) f = { ...f, message: withoutSuggestions(f.message) };
+      return mask(f, error);
+    },
+    handle(req, res) {
+      const p = (req.url ?? '/').split('?')[0];
+      if (p !== '/oauth/token') return false;
+      void onToken(req, res);
+      return true;
+    },
+    reset() {
+      keys.clear();
+      buckets.reset();
+    },
+    async close() {
+      await store?.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** Hardening of the gateway: what production switches on, and what tests may switch on one by one. */
+export interface SecurityOptions {
+  /**
+   * `production` enforces trusted documents, turns introspection off (except for admins) and hides
+   * field suggestions. Default: `production` when NODE_ENV=production, else `development`.
+   */
+  mode?: 'development' | 'production';
+  /**
+   * PostgreSQL with the people schema: integrator clients, API keys, registered operations and the
+   * audit table. Without it API keys and client credentials are refused and nothing is audited.
+   */
+  databaseUrl?: string;
+  /** How long a resolved API key / client state is cached (default 5000 ms: a revoked key stops within seconds). */
+  keyCacheMs?: number;
+  /** Lifetime of tokens from `POST /oauth/token` (client credentials), in seconds (default 300). */
+  clientTokenTtlSeconds?: number;
+  trustedDocuments?: {
+    /** Refuse documents not in the allow-lists (default: on in production). */
+    enforce?: boolean;
+    /**
+     * JSON manifest of the web app's documents, `{ "<sha256 hex>": "<document>" }` (GraphQL Code Generator
+     * client preset `persistedDocuments` output). Default `web/src/gql/persisted-documents.json` under the repo.
+     */
+    manifestPath?: string;
+    /** Extra documents browsers may run (tests). */
+    documents?: string[];
+  };
+  /** Token bucket per client (API key client, user subject, or IP for anonymous). `false` turns it off. */
+  rateLimit?: false | { perMinute?: number; burst?: number; anonymousPerMinute?: number };
+  /** Operation limits (graphql-armor + the parser's token limit). */
+  limits?: false | { maxDepth?: number; maxAliases?: number; maxDirectives?: number; maxTokens?: number; maxCost?: number };
+  /** `all` (development default), `admins` (production default) or `none`. */
+  introspection?: 'all' | 'admins' | 'none';
+  /** Record reads of personal data and every mutation (needs `databaseUrl`; default on when it is given). */
+  audit?: boolean;
+}
+
+export const DEFAULT_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 20000 };
+export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120 };
+
+export interface ResolvedSecurity {
+  production: boolean;
+  databaseUrl?: string;
+  keyCacheMs: number;
+  clientTokenTtlSeconds: number;
+  enforceDocuments: boolean;
+  manifestPath?: string;
+  documents: string[];
+  rate: false | { perMinute: number; burst: number; anonymousPerMinute: number };
+  limits: false | typeof DEFAULT_LIMITS;
+  introspection: 'all' | 'admins' | 'none';
+  audit: boolean;
+}
+
+export function resolveSecurity(o: SecurityOptions = {}): ResolvedSecurity {
+  const production = (o.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')) === 'production';
+  return {
+    production,
+    databaseUrl: o.databaseUrl,
+    keyCacheMs: o.keyCacheMs ?? 5000,
+    clientTokenTtlSeconds: o.clientTokenTtlSeconds ?? 300,
+    enforceDocuments: o.trustedDocuments?.enforce ?? production,
+    manifestPath: o.trustedDocuments?.manifestPath,
+    documents: o.trustedDocuments?.documents ?? [],
+    rate: o.rateLimit === false ? false : { ...DEFAULT_RATE, ...o.rateLimit },
+    limits: o.limits === false ? false : { ...DEFAULT_LIMITS, ...o.limits },
+    introspection: o.introspection ?? (production ? 'admins' : 'all'),
+    audit: o.audit ?? Boolean(o.databaseUrl),
+  };
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import type { Platform } from '@aleumet/platform';
+import { adminIdentity, codes, gql, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { createClient, eventually, post, sql, withKey } from './helpers.js';
+
+let platform: Platform;
+let url: string;
+beforeAll(async () => {
+  // A short key cache so revocation and expiry show within a second here (default 5 s).
+  platform = await startTestPlatform({ gatewayOptions: { security: { keyCacheMs: 500 } } });
+  url = platform.gateway.url;
+});
+afterAll(() => platform?.close());
+
+const ORDERS = `query IntegratorOrders { orders(first: 2) { nodes { id status } } }`;
+const MEASURES = `query IntegratorMeasures { measures(first: 2) { nodes { id } } }`;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('integrator clients and API keys (admin API)', () => {
+  it('is for admins only', async () => {
+    const res = await gql(url, `{ integratorClients(first: 5) { nodes { id } } }`, {}, await tokenFor({ ...adminIdentity(), role: 'EMPLOYMENT_DEPARTMENT', regionCode: 'KZ-71' }));
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    const anon = await gql(url, `mutation { createIntegratorClient(input: { name: "x-anon", scopes: [] }) { id } }`);
+    // (@apollo/gateway adds a second error for the non-null mutation field the subgraph left null.)
+    expect(codes(anon)[0]).toBe('UNAUTHENTICATED');
+  });
+
+  it('stores only a scrypt hash of the key, shows the key once and refuses unknown scopes', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    expect(c.key).toMatch(/^alk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    const [row] = await sql(`select hash from people.api_key where key_id = $1`, [c.keyId]);
+    expect(row.hash).toMatch(/^scrypt\$/);
+    expect(row.hash).not.toContain(c.key.split('_')[2]);
+    const listed = await gql(url, `query($id: ID!) { integratorClient(id: $id) { name scopes apiKeys { keyId revokedAt } operations { hash operationName } } }`, { id: c.clientId }, c.admin);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.integratorClient.apiKeys).toEqual([{ keyId: c.keyId, revokedAt: null }]);
+    expect(listed.data.integratorClient.operations).toEqual([{ hash: sha256(ORDERS), operationName: 'IntegratorOrders' }]);
+    expect(JSON.stringify(listed.data)).not.toContain(c.key);
+    const bad = await gql(url, `mutation { createIntegratorClient(input: { name: "bad-scope-client", scopes: ["orders:delete"] }) { id } }`, {}, c.admin);
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('API-key authentication at the gateway', () => {
+  it('resolves the key to the client and forwards its scopes: subgraphs authorize from the token', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS, MEASURES] });
+    const ok = await withKey(url, c.key, ORDERS);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.orders.nodes).toHaveLength(2);
+    // Registered but outside the scopes: the programs subgraph refuses it.
+    const refused = await withKey(url, c.key, MEASURES);
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    // Also as X-Api-Key.
+    const header = await post(url, { query: ORDERS }, { 'x-api-key': c.key });
+    expect(header.errors).toBeUndefined();
+  });
+
+  it('runs only operations registered for the client (by sha256), also when only the hash is sent', async () => {
+    const c = await createClient(url, ['orders:read', 'programs:read'], { operations: [ORDERS] });
+    const other = await withKey(url, c.key, MEASURES);
+    expect(codes(other)).toEqual(['OPERATION_NOT_TRUSTED']);
+    expect(other.status).toBe(403);
+    const same = await withKey(url, c.key, `${ORDERS} `);
+    expect(codes(same)).toEqual(['OPERATION_NOT_TRUSTED']);
+    const byHash = await post(url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ORDERS) } } }, { authorization: `ApiKey ${c.key}` });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data.orders.nodes).toHaveLength(2);
+    const unknownHash = await post(url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(MEASURES) } } }, { authorization: `ApiKey ${c.key}` });
+    expect(codes(unknownHash)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+  });
+
+  it('refuses a wrong, malformed, revoked or expired key, and a disabled client', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    const wrong = await withKey(url, c.key.slice(0, -4) + 'AAAA', ORDERS);
+    expect(wrong.status).toBe(401);
+    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await withKey(url, 'alk_nonsense', ORDERS))).toEqual(['UNAUTHENTICATED']);
+
+    expect((await withKey(url, c.key, ORDERS)).errors).toBeUndefined();
+    const revoked = await gql(url, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: c.keyId }, c.admin);
+    expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();
+    const t0 = Date.now();
+    const after = await eventually(() => withKey(url, c.key, ORDERS), (r) => r.status === 401, 5000);
+    expect(codes(after)).toEqual(['UNAUTHENTICATED']);
+    expect(after.errors![0]!.message).toContain('revoked');
+    expect(Date.now() - t0).toBeLessThan(5000);
+
+    const d = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    expect((await withKey(url, d.key, ORDERS)).errors).toBeUndefined();
+    await sql(`update people.api_key set expires_at = now() - interval '1 minute' where key_id = $1`, [d.keyId]);
+    const expired = await eventually(() => withKey(url, d.key, ORDERS), (r) => r.status === 401, 5000);
+    expect(expired.errors![0]!.message).toContain('expired');
+
+    const e = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    await gql(url, `mutation($id: ID!) { updateIntegratorClient(id: $id, input: { status: DISABLED }) { status } }`, { id: e.clientId }, e.admin);
+    const disabled = await eventually(() => withKey(url, e.key, ORDERS), (r) => r.status === 401, 5000);
+    expect(disabled.errors![0]!.message).toContain('disabled');
+  });
+
+  it('rotates a key: the new one works, the old one for the overlap only', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    const rotated = await gql(url, `mutation($id: ID!) { rotateApiKey(id: $id, overlapHours: 0) { key apiKey { keyId } } }`, { id: c.keyRowId }, c.admin);
+    expect(rotated.errors).toBeUndefined();
+    const fresh = rotated.data.rotateApiKey.key as string;
+    expect(fresh).not.toBe(c.key);
+    expect((await withKey(url, fresh, ORDERS)).errors).toBeUndefined();
+    const old = await eventually(() => withKey(url, c.key, ORDERS), (r) => r.status === 401, 5000);
+    expect(codes(old)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('issues client-credential JWTs for a key (POST /oauth/token)', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    const tokenUrl = url.replace(/\/graphql$/, '/oauth/token');
+    const res = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_secret=${encodeURIComponent(c.key)}` });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number; scope: string };
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 300, scope: 'orders:read' });
+    const q = await gql(url, ORDERS, {}, body.access_token);
+    expect(q.errors).toBeUndefined();
+    // The JWT names the client: its registered operations still apply.
+    expect(codes(await gql(url, MEASURES, {}, body.access_token))).toEqual(['OPERATION_NOT_TRUSTED']);
+    const bad = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_secret: 'alk_x' }) });
+    expect(bad.status).toBe(401);
+  });
+});
+
+describe('rate limits per client', () => {
+  it('answers RATE_LIMITED with retryAfterSeconds once the bucket is empty', async () => {
+    const c = await createClient(url, ['orders:read'], { rateLimitPerMinute: 3, operations: [ORDERS] });
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await withKey(url, c.key, ORDERS));
+    expect(results.slice(0, 3).every((r) => !r.errors)).toBe(true);
+    const limited = results[3]!;
+    expect(limited.status).toBe(429);
+    expect(codes(limited)).toEqual(['RATE_LIMITED']);
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(20);
+    expect(Number(limited.headers.get('retry-after'))).toBe(limited.errors![0]!.extensions!.retryAfterSeconds);
+    // Another client is not affected.
+    const other = await createClient(url, ['orders:read'], { rateLimitPerMinute: 3, operations: [ORDERS] });
+    expect((await withKey(url, other.key, ORDERS)).errors).toBeUndefined();
+  });
+});
+
+describe('audit', () => {
+  it('records reads of personal data and state changes: who, for whom, client, operation, entity ids', async () => {
+    const c = await createClient(url, ['people:read'], { operations: [`query AuditedPerson($id: ID!) { person(id: $id) { id fullName iin } }`] });
+    const person = world().persons[37]!;
+    const read = await withKey(url, c.key, `query AuditedPerson($id: ID!) { person(id: $id) { id fullName iin } }`, { id: person.id });
+    expect(read.errors).toBeUndefined();
+    const byClient = await gql(url, `query($c: ID!) { auditEntries(clientId: $c, first: 50) { nodes { actorRole actorSub clientId operationType operationName personIds entityIds outcome at } } }`, { c: c.clientId }, c.admin);
+    expect(byClient.errors).toBeUndefined();
+    const entry = byClient.data.auditEntries.nodes.find((n: any) => n.operationName === 'AuditedPerson');
+    expect(entry).toMatchObject({ actorRole: 'INTEGRATOR', actorSub: c.clientId, clientId: c.clientId, operationType: 'query', outcome: 'OK' });
+    expect(entry.personIds).toContain(person.id);
+    expect(entry.entityIds).toContain(`Person:${person.id}`);
+
+    const byPerson = await gql(url, `query($p: ID!) { auditEntries(personId: $p, first: 200) { nodes { clientId operationName } } }`, { p: person.id }, c.admin);
+    expect(byPerson.data.auditEntries.nodes.some((n: any) => n.clientId === c.clientId)).toBe(true);
+
+    // State changes are recorded with the admin as actor.
+    const changes = await sql(`select actor_role, operation_type, entity_ids from people.audit_entry where operation_type = 'mutation' and entity_ids @> $1::text[]`, [[`clientId:${c.clientId}`]]);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes[0].actor_role).toBe('ADMIN');
+  });
+
+  it('is append-only', async () => {
+    await expect(sql(`update people.audit_entry set outcome = 'OK'`)).rejects.toThrow(/append-only/);
+    await expect(sql(`delete from people.audit_entry`)).rejects.toThrow(/append-only/);
+  });
+});

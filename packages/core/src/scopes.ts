@@ -1,0 +1,14 @@
+/**
+ * Integrator scopes. Subgraphs check them per field/operation (`canAccess`, `listScope`, `hasScope`);
+ * the gateway only carries them from the client's registration into the platform token.
+ */
+export const Scope = {
+  PEOPLE_READ: 'people:read',
+  PROGRAMS_READ: 'programs:read',
+  PROGRAMS_WRITE: 'programs:write',
+  ORDERS_READ: 'orders:read',
+  FINANCE_READ: 'finance:read',
+} as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+export const SCOPES: readonly string[] = Object.values(Scope);
+export const isScope = (s: string): s is Scope => SCOPES.includes(s);
