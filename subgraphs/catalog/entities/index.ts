@@ -2,9 +2,13 @@ import { Region } from './region.js';
 import { ItemType } from './item-type.js';
 import { Supplier } from './supplier.js';
 import { Offering } from './offering.js';
+import { SupplierDirection } from './direction.js';
+import { SupplierDocument } from './document.js';
 
 export * from './region.js';
 export * from './item-type.js';
 export * from './supplier.js';
 export * from './offering.js';
-export const entities = [Region, ItemType, Supplier, Offering];
+export * from './direction.js';
+export * from './document.js';
+export const entities = [Region, ItemType, Supplier, Offering, SupplierDirection, SupplierDocument];

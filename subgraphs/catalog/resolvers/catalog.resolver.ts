@@ -3,7 +3,11 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireRole, conflict } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
+import { canSeeRegistration } from './onboarding.resolver.js';
 import type { Context } from './context.js';
+
+/** Statuses anyone may look up by id (a suspended supplier still shows on its open orders). */
+const PUBLIC_STATUSES = [SupplierStatus.VERIFIED, SupplierStatus.SUSPENDED];
 
 const RegionConnection = ConnectionType('Region', Region);
 const ItemTypeConnection = ConnectionType('ItemType', ItemType);
@@ -88,18 +92,19 @@ export class SupplierResolver {
     }, page);
   }
 
-  @Query(() => Supplier)
+  @Query(() => Supplier, { description: 'A verified or suspended supplier; a registration in progress only for its owner and admins' })
   async supplier(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     if (!isUuid(id)) throw badInput('Supplier id must be a UUID', 'id');
     const supplier = await ctx.loaders.supplier.load(id);
-    if (!supplier) throw notFound('Supplier', id);
+    if (!supplier || (!PUBLIC_STATUSES.includes(supplier.status) && !canSeeRegistration(ctx.identity, supplier))) throw notFound('Supplier', id);
     return supplier;
   }
 
   @Query(() => Supplier, { nullable: true })
   async supplierByBin(@Arg('bin', () => String) bin: string, @Ctx() ctx: Context) {
     if (!isValidBin(bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
-    return ctx.em.findOne(Supplier, { bin });
+    const supplier = await ctx.em.findOne(Supplier, { bin });
+    return supplier && (PUBLIC_STATUSES.includes(supplier.status) || canSeeRegistration(ctx.identity, supplier)) ? supplier : null;
   }
 
   @Mutation(() => Supplier, { description: 'Admin: add a verified supplier to the catalog' })
@@ -185,6 +190,15 @@ export class OfferingResolver {
   @FieldResolver(() => Supplier)
   supplier(@Root() o: Offering, @Ctx() ctx: Context) {
     return ctx.loaders.supplier.load(o.supplier.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Can a new order be placed now: the offering is active and its supplier VERIFIED (not suspended, not a registration in progress)',
+  })
+  async orderable(@Root() o: Offering, @Ctx() ctx: Context): Promise<boolean> {
+    if (!o.active) return false;
+    const supplier = await ctx.loaders.supplier.load(o.supplier.id);
+    return supplier?.orderable ?? false;
   }
 
   @FieldResolver(() => ItemType)

@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role, makeBin, makeIin, type Identity } from '@aleumet/core';
+import { TestClock } from '@aleumet/server-kit';
+import type { Platform } from '@aleumet/platform';
+import { adminIdentity, codes, gql, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { Supplier, SupplierDocument } from '../entities/index.js';
+
+/** Supplier onboarding through the gateway: draft → submitted → verified (or rejected), documents, registry checks, suspension. */
+const SUPPLIER = `id kind bin iin name legalForm status orderable rejectionReason submittedAt decidedAt suspensionReason directions
+  bankDetails { iban } registryChecks { check passed reason } directionCards { id kind okedCode serviceKinds personnel { fullName } documents { id sha256 } }`;
+const START = `mutation($input: SupplierRegistrationInput!) { startSupplierRegistration(input: $input) { ${SUPPLIER} } }`;
+const UPDATE = `mutation($id: ID!, $input: SupplierRegistrationInput!) { updateSupplierRegistration(id: $id, input: $input) { ${SUPPLIER} } }`;
+const ADD_DIRECTION = `mutation($id: ID!, $input: DirectionInput!) { addSupplierDirection(supplierId: $id, input: $input) { id kind serviceKinds } }`;
+const UPLOAD = `mutation($input: DocumentUploadInput!) { uploadSupplierDocument(input: $input) { id size sha256 contentType kind } }`;
+const CONTENT = `query($id: ID!) { supplierDocumentContent(id: $id) { sha256 contentBase64 contentType } }`;
+const SUBMIT = `mutation($id: ID!) { submitSupplierRegistration(id: $id) { ${SUPPLIER} } }`;
+const VERIFY = `mutation($id: ID!) { verifySupplier(id: $id) { ${SUPPLIER} } }`;
+const REJECT = `mutation($id: ID!, $r: String!) { rejectSupplier(id: $id, reason: $r) { ${SUPPLIER} } }`;
+const SUSPEND = `mutation($id: ID!, $r: String!) { suspendSupplier(id: $id, reason: $r) { ${SUPPLIER} } }`;
+const REINSTATE = `mutation($id: ID!) { reinstateSupplier(id: $id) { ${SUPPLIER} } }`;
+const TELL = `mutation($c: String!, $i: String!, $p: Boolean!, $r: String) { setDevelopmentRegistryAnswer(check: $c, identifier: $i, passed: $p, reason: $r) }`;
+const GET = `query($id: ID!) { supplier(id: $id) { id status orderable } }`;
+const QUEUE = `query { supplierRegistrations(first: 200) { nodes { id status } } }`;
+const OFFER = `mutation($input: OfferingInput!) { createOffering(input: $input) { id orderable } }`;
+const CATALOG = `query($s: ID!) { offerings(filter: { supplierId: $s }) { nodes { id orderable } } suppliers(first: 200, regionCode: "KZ-71") { nodes { id } } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id active orderable supplier { id status orderable } } }`;
+const RETENTION = `mutation { applyCatalogRetention { asOf changed { record action count } } }`;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const sha = async (b: Buffer) => (await import('node:crypto')).createHash('sha256').update(b).digest('hex');
+
+const applicant = (n: number): Identity => ({ sub: `applicant-issue10-${n}`, role: Role.SUPPLIER, represents: [], scopes: [] });
+const card = (bin: string) => ({
+  kind: 'ORGANIZATION', bin, name: `Onboarding test LLP ${bin}`, legalForm: 'LLP', legalAddress: 'Astana, Mangilik El 1', actualAddress: 'Astana, Mangilik El 1',
+  headName: 'Serikova Aigul', phone: '+77010000010', email: `org${bin}@example.kz`, okedCodes: ['47.74', '88.10'], regionCodes: ['KZ-71'],
+  founders: ['Serikova Aigul'], premises: 'Astana, Mangilik El 1, 120 m², lease until 2030', bankDetails: { bankName: 'Halyk Bank', bik: 'HSBKKZKX', iban: 'KZ123456789012345678' },
+});
+
+let platform: Platform;
+let url: string;
+const clock = new TestClock(new Date('2026-12-01T06:00:00Z'));
+let admin: string;
+beforeAll(async () => {
+  platform = await startTestPlatform({ clock });
+  url = platform.gateway.url;
+  admin = await tokenFor(adminIdentity());
+});
+afterAll(() => platform?.close());
+
+async function ok<T = any>(query: string, vars: Record<string, unknown>, token: string): Promise<T> {
+  const r = await gql(url, query, vars, token);
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data as T;
+}
+
+/** A complete draft: card, the AID_SALES direction with personnel, and its licence. */
+async function draft(n: number, bin: string) {
+  const token = await tokenFor(applicant(n));
+  const s = (await ok(START, { input: card(bin) }, token)).startSupplierRegistration;
+  const d = (await ok(ADD_DIRECTION, { id: s.id, input: { kind: 'AID_SALES', okedCode: '47.74', personnel: [{ fullName: 'Omarov Dias', position: 'Orthopedic technician', qualification: 'Certificate 2021' }] } }, token)).addSupplierDirection;
+  const doc = (await ok(UPLOAD, { input: { supplierId: s.id, directionId: d.id, kind: 'LICENCE', title: 'Licence for medical goods', fileName: 'licence.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') } }, token)).uploadSupplierDocument;
+  return { s, d, doc, token };
+}
+
+describe('supplier onboarding', () => {
+  it('draft → submitted → verified → orderable and in the catalog; only then', async () => {
+    const bin = makeBin(2019, 7, 9101);
+    const { s, d, doc, token } = await draft(1, bin);
+    expect(s).toMatchObject({ status: 'DRAFT', orderable: false, bin, kind: 'ORGANIZATION', directions: [] });
+    expect(d).toMatchObject({ kind: 'AID_SALES', serviceKinds: ['S4', 'S5', 'S6'] });
+    expect(doc).toMatchObject({ size: PDF.length, sha256: await sha(PDF), contentType: 'application/pdf', kind: 'LICENCE' });
+
+    // the stored bytes come back with their checksum (owner and admins)
+    const content = (await ok(CONTENT, { id: doc.id }, admin)).supplierDocumentContent;
+    expect(Buffer.from(content.contentBase64, 'base64').equals(PDF)).toBe(true);
+    expect(content.sha256).toBe(await sha(PDF));
+    const row = await platform.subgraphs.catalog.orm.em.fork().findOneOrFail(SupplierDocument, { id: doc.id }, { populate: ['content'] });
+    expect(row.content?.equals(PDF)).toBe(true);
+
+    // a draft is private: not in the catalog, not found by others
+    const other = await tokenFor(applicant(99));
+    expect(codes(await gql(url, GET, { id: s.id }, other))).toEqual(['NOT_FOUND']);
+    expect((await ok(GET, { id: s.id }, token)).supplier.status).toBe('DRAFT');
+
+    // the owner publishes an offering while still a draft: it stays hidden and not orderable
+    const ownerWithSupplier = await tokenFor({ ...applicant(1), supplierId: s.id });
+    const offering = (await ok(OFFER, { input: { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes: ['KZ-71'] } }, ownerWithSupplier)).createOffering;
+    expect(offering.orderable).toBe(false);
+    let cat = await ok(CATALOG, { s: s.id }, token);
+    expect(cat.offerings.nodes).toEqual([]);
+
+    // verification needs a submitted registration
+    expect(codes(await gql(url, VERIFY, { id: s.id }, admin))).toEqual(['INVALID_TRANSITION']);
+    const submitted = (await ok(SUBMIT, { id: s.id }, token)).submitSupplierRegistration;
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', submittedAt: clock.now().toISOString(), directions: ['S4', 'S5', 'S6'] });
+    // submitted: no more edits by the owner
+    expect(codes(await gql(url, UPDATE, { id: s.id, input: card(bin) }, token))).toEqual(['INVALID_TRANSITION']);
+    expect((await ok(QUEUE, {}, admin)).supplierRegistrations.nodes).toContainEqual({ id: s.id, status: 'SUBMITTED' });
+
+    clock.advance(3_600_000);
+    const verified = (await ok(VERIFY, { id: s.id }, admin)).verifySupplier;
+    expect(verified).toMatchObject({ status: 'VERIFIED', orderable: true, decidedAt: clock.now().toISOString(), registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: true, reason: null }] });
+    cat = await ok(CATALOG, { s: s.id }, token);
+    expect(cat.offerings.nodes).toEqual([{ id: offering.id, orderable: true }]);
+    expect(cat.suppliers.nodes).toContainEqual({ id: s.id });
+    // The rule orders apply (orders' draftOrder reads offering.active and supplier.status; `orderable` says the same).
+    expect((await ok(OFFERING, { id: offering.id }, token)).offering).toMatchObject({ active: true, orderable: true, supplier: { status: 'VERIFIED', orderable: true } });
+  });
+
+  it('a rejected registration: registry says no → verification blocked with the reason → admin rejects → owner corrects and resubmits', async () => {
+    const bin = makeBin(2018, 3, 9102);
+    const { s, token } = await draft(2, bin);
+    await ok(SUBMIT, { id: s.id }, token);
+    await ok(TELL, { c: 'BUSINESS_REGISTERED', i: bin, p: false, r: 'BIN is not in the state register of legal entities' }, admin);
+
+    const blocked = await gql(url, VERIFY, { id: s.id }, admin);
+    expect(codes(blocked)).toEqual(['CONFLICT']);
+    expect(blocked.errors![0]!.message).toContain('BIN is not in the state register of legal entities');
+    expect(blocked.errors![0]!.extensions).toMatchObject({ reason: 'REGISTRY_CHECK_FAILED', checks: ['BUSINESS_REGISTERED'] });
+    const still = (await ok(`query($id: ID!) { supplier(id: $id) { status registryChecks { check passed reason } } }`, { id: s.id }, token)).supplier;
+    expect(still).toEqual({ status: 'SUBMITTED', registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: false, reason: 'BIN is not in the state register of legal entities' }] });
+
+    expect(codes(await gql(url, REJECT, { id: s.id, r: ' ' }, admin))).toEqual(['BAD_USER_INPUT']);
+    const rejected = (await ok(REJECT, { id: s.id, r: 'The business is not registered; attach the registration certificate' }, admin)).rejectSupplier;
+    expect(rejected).toMatchObject({ status: 'REJECTED', orderable: false, rejectionReason: 'The business is not registered; attach the registration certificate' });
+    expect(codes(await gql(url, VERIFY, { id: s.id }, admin))).toEqual(['INVALID_TRANSITION']);
+    expect((await ok(CATALOG, { s: s.id }, token)).suppliers.nodes).not.toContainEqual({ id: s.id });
+
+    // the owner corrects and resubmits; now the registry answers yes
+    const corrected = (await ok(UPDATE, { id: s.id, input: { ...card(bin), name: 'Corrected LLP' } }, token)).updateSupplierRegistration;
+    expect(corrected).toMatchObject({ status: 'REJECTED', name: 'Corrected LLP' });
+    await ok(SUBMIT, { id: s.id }, token);
+    await ok(TELL, { c: 'BUSINESS_REGISTERED', i: bin, p: true }, admin);
+    expect((await ok(VERIFY, { id: s.id }, admin)).verifySupplier).toMatchObject({ status: 'VERIFIED', rejectionReason: null });
+  });
+
+  it('a personal assistant registers by IIN; a psychiatric registration or a criminal record blocks verification', async () => {
+    const iin = makeIin('1985-04-12', 'FEMALE', 901);
+    const token = await tokenFor(applicant(3));
+    const input = {
+      kind: 'PERSONAL_ASSISTANT', iin, name: 'Akhmetova Dana', legalAddress: 'Almaty, Abai 10', actualAddress: 'Almaty, Abai 10', headName: 'Akhmetova Dana',
+      phone: '+77010000011', email: 'dana@example.kz', okedCodes: ['88.10'], regionCodes: ['KZ-75'], bankDetails: { bankName: 'Kaspi Bank', bik: 'CASPKZKA', iban: 'KZ000000000000000011' },
+    };
+    expect(codes(await gql(url, START, { input: { ...input, legalForm: 'IE' } }, token))).toEqual(['BAD_USER_INPUT']);
+    const s = (await ok(START, { input }, token)).startSupplierRegistration;
+    expect(s).toMatchObject({ kind: 'PERSONAL_ASSISTANT', bin: null, iin, legalForm: null });
+    expect(codes(await gql(url, ADD_DIRECTION, { id: s.id, input: { kind: 'AID_SALES', okedCode: '88.10', personnel: [] } }, token))).toEqual(['BAD_USER_INPUT']);
+    const d = (await ok(ADD_DIRECTION, { id: s.id, input: { kind: 'PERSONAL_ASSISTANT', okedCode: '88.10', personnel: [{ fullName: 'Akhmetova Dana', position: 'Personal assistant' }] } }, token)).addSupplierDirection;
+    // submitting without the certificate of the direction is refused
+    expect(codes(await gql(url, SUBMIT, { id: s.id }, token))).toEqual(['BAD_USER_INPUT']);
+    await ok(UPLOAD, { input: { supplierId: s.id, directionId: d.id, kind: 'CERTIFICATE', title: 'Training certificate', fileName: 'cert.png', contentType: 'image/png', contentBase64: PNG.toString('base64') } }, token);
+    await ok(SUBMIT, { id: s.id }, token);
+    // another user does not see the IIN
+    const queue = (await ok(`query { supplierRegistrations(status: SUBMITTED, first: 200) { nodes { id } } }`, {}, admin)).supplierRegistrations.nodes;
+    expect(queue).toContainEqual({ id: s.id });
+    const seen = (await ok(`query($id: ID!) { supplier(id: $id) { iin bankDetails { iban } } }`, { id: s.id }, token)).supplier;
+    expect(seen).toEqual({ iin, bankDetails: { iban: 'KZ000000000000000011' } });
+
+    await ok(TELL, { c: 'NO_PSYCHIATRIC_REGISTRATION', i: iin, p: false }, admin);
+    const blocked = await gql(url, VERIFY, { id: s.id }, admin);
+    expect(blocked.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', checks: ['NO_PSYCHIATRIC_REGISTRATION'] });
+    expect(blocked.errors![0]!.message).toContain('psychiatric register');
+    await ok(TELL, { c: 'NO_PSYCHIATRIC_REGISTRATION', i: iin, p: true }, admin);
+    await ok(TELL, { c: 'NO_CRIMINAL_RECORD', i: iin, p: false }, admin);
+    expect((await gql(url, VERIFY, { id: s.id }, admin)).errors![0]!.extensions).toMatchObject({ checks: ['NO_CRIMINAL_RECORD'] });
+    await ok(TELL, { c: 'NO_CRIMINAL_RECORD', i: iin, p: true }, admin);
+    const v = (await ok(VERIFY, { id: s.id }, admin)).verifySupplier;
+    expect(v).toMatchObject({ status: 'VERIFIED', directions: ['S1'] });
+    expect(v.registryChecks.map((c: { check: string; passed: boolean }) => [c.check, c.passed])).toEqual([['NO_PSYCHIATRIC_REGISTRATION', true], ['NO_CRIMINAL_RECORD', true]]);
+  });
+
+  it('documents: type and size limits, content checked against the declared type', async () => {
+    const { s, token } = await draft(4, makeBin(2017, 5, 9103));
+    const upload = (contentType: string, bytes: Buffer) =>
+      gql(url, UPLOAD, { input: { supplierId: s.id, kind: 'OTHER', title: 'x', fileName: 'x', contentType, contentBase64: bytes.toString('base64') } }, token);
+    expect(codes(await upload('application/zip', PDF))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await upload('image/png', PDF))).toEqual(['BAD_USER_INPUT']);
+    // over 700 KiB (the request itself stays under the 1 MB HTTP body limit): refused by the document rule
+    expect(codes(await upload('application/pdf', Buffer.concat([PDF, Buffer.alloc(700 * 1024)])))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await upload('application/pdf', Buffer.alloc(0)))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await upload('image/png', PNG))).toEqual([]);
+  });
+
+  it('authorization: only admins verify, reject, suspend; a supplier edits only its own registration', async () => {
+    const { s, token } = await draft(5, makeBin(2016, 9, 9104));
+    const other = await tokenFor(applicant(6));
+    const seededSupplier = await tokenFor(supplierIdentity(world().suppliers[0]!.id));
+    for (const t of [token, other, seededSupplier]) {
+      expect(codes(await gql(url, VERIFY, { id: s.id }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, REJECT, { id: s.id, r: 'no' }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, SUSPEND, { id: world().suppliers[1]!.id, r: 'no' }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, TELL, { c: 'BUSINESS_REGISTERED', i: '000000000000', p: false }, t))).toEqual(['FORBIDDEN']);
+    }
+    for (const t of [other, seededSupplier]) {
+      expect(codes(await gql(url, UPDATE, { id: s.id, input: card(makeBin(2016, 9, 9104)) }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, SUBMIT, { id: s.id }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, ADD_DIRECTION, { id: s.id, input: { kind: 'SANATORIUM', okedCode: '86.90', personnel: [] } }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(url, UPLOAD, { input: { supplierId: s.id, kind: 'OTHER', title: 'x', fileName: 'x.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') } }, t))).toEqual(['FORBIDDEN']);
+    }
+    // anonymous callers cannot start a registration; the documents and bank details stay private
+    expect(codes(await gql(url, START, { input: card(makeBin(2016, 9, 9105)) }))[0]).toBe('UNAUTHENTICATED');
+    const admins = (await ok(`query($id: ID!) { supplier(id: $id) { bankDetails { iban } documents { id } } }`, { id: s.id }, admin)).supplier;
+    expect(admins.bankDetails.iban).toBe('KZ123456789012345678');
+    expect(admins.documents).toHaveLength(1);
+    // the same BIN cannot be registered twice
+    expect(codes(await gql(url, START, { input: card(makeBin(2016, 9, 9104)) }, other))).toEqual(['CONFLICT']);
+  });
+
+  it('suspension hides the offerings and makes them not orderable; reinstatement restores them', async () => {
+    const s = world().suppliers[2]!;
+    const token = await tokenFor(supplierIdentity(s.id));
+    const before = (await ok(CATALOG, { s: s.id }, token)).offerings.nodes;
+    expect(before.length).toBeGreaterThan(0);
+    const suspended = (await ok(SUSPEND, { id: s.id, r: 'Licence expired' }, admin)).suspendSupplier;
+    expect(suspended).toMatchObject({ status: 'SUSPENDED', orderable: false, suspensionReason: 'Licence expired' });
+    expect((await ok(CATALOG, { s: s.id }, token)).offerings.nodes).toEqual([]);
+    // still reachable by id (its open orders show it), but not orderable
+    expect((await ok(GET, { id: s.id }, token)).supplier).toMatchObject({ status: 'SUSPENDED', orderable: false });
+    expect((await ok(OFFERING, { id: before[0].id }, token)).offering).toMatchObject({ orderable: false, supplier: { status: 'SUSPENDED' } });
+    expect(codes(await gql(url, SUSPEND, { id: s.id, r: 'again' }, admin))).toEqual(['INVALID_TRANSITION']);
+    expect((await ok(REINSTATE, { id: s.id }, admin)).reinstateSupplier).toMatchObject({ status: 'VERIFIED', orderable: true, suspensionReason: null });
+    expect((await ok(CATALOG, { s: s.id }, token)).offerings.nodes).toHaveLength(before.length);
+  });
+
+  it('retention: documents of a registration rejected more than 5 years ago are removed, younger ones kept', async () => {
+    const old = await draft(7, makeBin(2015, 1, 9106));
+    const young = await draft(8, makeBin(2015, 1, 9107));
+    for (const r of [old, young]) {
+      await ok(SUBMIT, { id: r.s.id }, r.token);
+      await ok(REJECT, { id: r.s.id, r: 'Incomplete' }, admin);
+    }
+    const em = platform.subgraphs.catalog.orm.em.fork();
+    const now = clock.now();
+    const years = (n: number, days: number) => new Date(Date.UTC(now.getUTCFullYear() - n, now.getUTCMonth(), now.getUTCDate() + days, now.getUTCHours()));
+    await em.nativeUpdate(Supplier, { id: old.s.id }, { decidedAt: years(5, -1) });
+    await em.nativeUpdate(Supplier, { id: young.s.id }, { decidedAt: years(5, +1) });
+
+    const report = (await ok(RETENTION, {}, admin)).applyCatalogRetention;
+    expect(report.changed).toEqual([{ record: 'SupplierDocument.content', action: 'REMOVED', count: 1 }]);
+    const fresh = platform.subgraphs.catalog.orm.em.fork();
+    const oldDoc = await fresh.findOneOrFail(SupplierDocument, { id: old.doc.id }, { populate: ['content'] });
+    const youngDoc = await fresh.findOneOrFail(SupplierDocument, { id: young.doc.id }, { populate: ['content'] });
+    expect(oldDoc.content).toBeNull();
+    expect(oldDoc.purgedAt).not.toBeNull();
+    expect(oldDoc.sha256).toBe(await sha(PDF)); // the trace stays
+    expect(youngDoc.content?.equals(PDF)).toBe(true);
+    // the scheduled job does the same, and again nothing more
+    await platform.runtime.scheduler.runAll({ only: ['catalog.retention'], strict: true });
+    expect((await ok(RETENTION, {}, admin)).applyCatalogRetention.changed[0].count).toBe(0);
+    expect(codes(await gql(url, RETENTION, {}, old.token))).toEqual(['FORBIDDEN']);
+  });
+});
