@@ -5,6 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
+import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
 import { limitProtections, type GatewayLimits } from './limits.js';
@@ -60,6 +61,8 @@ export interface RunningGateway {
   server: http.Server;
   /** Which supergraph is served, and whether the last file change was applied. */
   supergraph: SupergraphStatus;
+  /** Federated subscriptions over graphql-ws (stats, engine). */
+  subscriptions: GatewaySubscriptions;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -147,6 +150,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
   });
+  // graphql-ws on the same port and /graphql path (see subscriptions/).
+  const subscriptions = startGatewaySubscriptions({ server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls });
   const base = await listen(server, opts.port ?? 4000, opts.host);
   opts.onListening?.(`${base}/graphql`);
   try {
@@ -162,8 +167,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `${base}/graphql`,
     server,
     supergraph: source.status,
+    subscriptions,
     async close() {
       draining = true;
+      await subscriptions.close();
       const cut = setTimeout(() => server.closeAllConnections(), opts.drainTimeoutMs ?? 10_000);
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       try {

@@ -1,0 +1,353 @@
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { WebSocket } from 'ws';
+import { executeQueryPlan, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions, type ServiceMap } from '@apollo/gateway';
+import type { FetchNode, QueryPlan } from '@apollo/query-planner';
+import { forbidden, unauthenticated, type Identity } from '@aleumet/core';
+import { RecentIds } from '@aleumet/events';
+import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner } from './planner.js';
+import { UpstreamPool } from './upstream.js';
+
+/** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
+interface BoundPlan extends SubscriptionPlan {
+  planner: SubscriptionPlanner;
+  services: ServiceMap;
+}
+
+/** Per graphql-ws connection: what its subscriptions have queued but not yet sent. */
+export interface ConnectionState {
+  socket: WebSocket;
+  queued: number;
+  closed: boolean;
+}
+
+export interface SubscriptionContext {
+  identity: Identity;
+  authorization: string;
+  connection: ConnectionState;
+}
+
+export interface EngineOptions {
+  /** HTTP URL per subgraph name (overrides the supergraph's). */
+  subgraphUrls?: Record<string, string>;
+  /** Events queued for one connection before it is closed as a slow consumer. */
+  maxQueuedPerConnection?: number;
+  /** Bytes waiting in one connection's socket before it is closed as a slow consumer. */
+  maxBufferedBytes?: number;
+  upstreamRetryAttempts?: number;
+}
+
+/** WebSocket close code and reason for a consumer that does not keep up (1008: policy violation). */
+export const SLOW_CONSUMER_CLOSE = 1008;
+
+const PRIMARY = '__subscription_primary__';
+
+interface Gateway {
+  identity: Identity;
+  authorization: string;
+}
+
+/** Forwards the caller's token: every subgraph authorizes each per-event fetch again. */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<Gateway> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Gateway>) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+/** One downstream subscription: a bounded queue the graphql-ws server pulls from. */
+class Downstream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: ExecutionResult[] = [];
+  private wake?: () => void;
+  private done = false;
+  private failure?: unknown;
+  onReturn?: () => void;
+
+  constructor(private readonly conn: ConnectionState, private readonly engine: SubscriptionEngine) {}
+
+  push(result: ExecutionResult) {
+    if (this.done) return;
+    this.queue.push(result);
+    this.conn.queued++;
+    this.engine.checkConsumer(this.conn);
+    this.wake?.();
+  }
+  fail(error: unknown) {
+    if (this.done) return;
+    this.failure = error;
+    this.wake?.();
+  }
+  complete() {
+    if (this.done) return;
+    this.done = true;
+    this.wake?.();
+  }
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    for (;;) {
+      const r = this.queue.shift();
+      if (r) {
+        this.conn.queued--;
+        return { done: false, value: r };
+      }
+      if (this.failure !== undefined) {
+        const f = this.failure;
+        this.failure = undefined;
+        this.finish();
+        throw f;
+      }
+      if (this.done) {
+        this.finish();
+        return { done: true, value: undefined };
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+  }
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    this.done = true;
+    this.finish();
+    return { done: true, value: undefined };
+  }
+  async throw(e?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    this.finish();
+    throw e;
+  }
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+  private finish() {
+    this.conn.queued -= this.queue.length;
+    this.queue.length = 0;
+    const cb = this.onReturn;
+    this.onReturn = undefined;
+    cb?.();
+    this.wake?.();
+  }
+}
+
+/**
+ * One subscription on the owning subgraph, shared by every downstream subscription of the same
+ * caller token, operation and variables (without `since`: a resume is never shared). Each event
+ * runs the rest of the query plan once and is delivered to all its listeners, in order.
+ */
+class Primary {
+  readonly listeners = new Set<Downstream>();
+  private readonly seen = new RecentIds(10_000);
+  private tail: Promise<void> = Promise.resolve();
+  private stop?: () => void;
+  private readonly startedAt = Date.now();
+  readonly variables: Record<string, unknown>;
+
+  constructor(
+    private readonly engine: SubscriptionEngine,
+    readonly key: string,
+    private readonly plan: BoundPlan,
+    private readonly ctx: SubscriptionContext,
+    private readonly clientVariables: Record<string, unknown>,
+    since: string | null,
+  ) {
+    this.variables = {};
+    for (const name of plan.primary.variableUsages ?? []) {
+      if (name in clientVariables) this.variables[name] = clientVariables[name];
+    }
+    if (plan.resumable) this.variables[SINCE_VAR] = since;
+  }
+
+  open(url: string) {
+    this.stop = this.engine.pool.subscribe(
+      url,
+      this.ctx.authorization,
+      { query: this.plan.primary.operation, operationName: this.plan.primary.operationName, variables: this.variables },
+      {
+        next: (result) => this.onEvent(result),
+        error: (e) => this.onError(e),
+        complete: () => this.onComplete(),
+      },
+      () => {
+        // Lost the subgraph before any event: resume from the moment this subscription started.
+        if (this.plan.resumable && this.variables[SINCE_VAR] == null) this.variables[SINCE_VAR] = cursorAt(this.startedAt);
+      },
+    );
+  }
+
+  private onEvent(result: ExecutionResult) {
+    const root = (result.data as Record<string, Record<string, unknown> | null> | null | undefined)?.[this.plan.rootKey];
+    const cursor = root?.[CURSOR_KEY];
+    if (typeof cursor === 'string') {
+      if (!this.seen.add(cursor)) return;
+      // A reconnect re-sends this payload: the subgraph then replays from the last event we got.
+      this.variables[SINCE_VAR] = cursor;
+    }
+    // Executions overlap; deliveries keep the subgraph's order.
+    const executed = this.engine.executeRest(this.plan, result, this.ctx, this.clientVariables);
+    this.tail = this.tail.then(async () => {
+      const out = await executed;
+      for (const l of [...this.listeners]) l.push(out);
+    });
+  }
+
+  private onError(e: unknown) {
+    const error = upstreamError(e);
+    void this.tail.then(() => {
+      for (const l of [...this.listeners]) l.fail(error);
+      this.close();
+    });
+  }
+
+  private onComplete() {
+    void this.tail.then(() => {
+      for (const l of [...this.listeners]) l.complete();
+      this.close();
+    });
+  }
+
+  remove(l: Downstream) {
+    this.listeners.delete(l);
+    if (this.listeners.size === 0) this.close();
+  }
+
+  close() {
+    this.engine.primaries.delete(this.key);
+    const stop = this.stop;
+    this.stop = undefined;
+    stop?.();
+  }
+}
+
+/** The smallest UUIDv7 of a millisecond: as a `since` cursor, it means "every event from then on". */
+export function cursorAt(ms: number): string {
+  const hex = ms.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}
+
+function upstreamError(e: unknown): GraphQLError {
+  if (Array.isArray(e)) {
+    const first = e[0] as { message?: string; extensions?: Record<string, unknown> } | undefined;
+    return new GraphQLError(first?.message ?? 'Subscription failed', { extensions: first?.extensions });
+  }
+  const code = (e as { code?: number } | null)?.code;
+  if (code === 4401) return unauthenticated();
+  if (code === 4403) return forbidden((e as { reason?: string }).reason || undefined);
+  return new GraphQLError('The subscription source is unavailable', { originalError: e instanceof Error ? e : new Error(String((e as { reason?: string })?.reason ?? e)) });
+}
+
+/** Federated subscriptions: primary on the owning subgraph over graphql-ws, the rest of the plan per event. */
+export class SubscriptionEngine {
+  readonly pool: UpstreamPool;
+  readonly primaries = new Map<string, Primary>();
+  private services: ServiceMap = {};
+  private urls = new Map<string, string>();
+  private planner?: SubscriptionPlanner;
+  private readonly downstreams = new Set<Downstream>();
+  private readonly maxQueued: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.pool = new UpstreamPool({ retryAttempts: opts.upstreamRetryAttempts });
+    this.maxQueued = opts.maxQueuedPerConnection ?? 1_000;
+    this.maxBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
+  }
+
+  /** Takes a (new) supergraph: later subscriptions are planned against it; open ones keep their plan. */
+  useSupergraph(planner: SubscriptionPlanner) {
+    const urls = new Map(planner.subgraphUrls);
+    for (const [name, url] of Object.entries(this.opts.subgraphUrls ?? {})) urls.set(name, url);
+    this.urls = urls;
+    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, new AuthenticatedDataSource({ url }) as GraphQLDataSource]));
+    this.planner = planner;
+  }
+
+  get schema() {
+    return this.planner?.schema;
+  }
+
+  stats() {
+    return { subscriptions: this.downstreams.size, upstreamSubscriptions: this.primaries.size, upstreamConnections: this.pool.size };
+  }
+
+  /** graphql-ws `subscribe`: returns the event stream of one downstream subscription. */
+  subscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+    const ctx = args.contextValue as SubscriptionContext;
+    let plan: BoundPlan;
+    if (!this.planner) return { errors: [new GraphQLError('Supergraph not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+    try {
+      plan = { ...this.planner.plan(args.document, args.operationName), planner: this.planner, services: this.services };
+    } catch (e) {
+      return { errors: [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
+    }
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const since = plan.since ? ('literal' in plan.since ? plan.since.literal : ((variables[plan.since.variable] as string | null | undefined) ?? null)) : null;
+    const url = this.urls.get(plan.primary.serviceName);
+    if (!url) return { errors: [new GraphQLError(`No URL for subgraph ${plan.primary.serviceName}`)] };
+
+    const downstream = new Downstream(ctx.connection, this);
+    const shareable = since === null;
+    const key = shareable
+      ? `${plan.primary.serviceName}\n${ctx.authorization}\n${plan.primary.operation}\n${JSON.stringify(plan.primary.variableUsages?.map((v) => variables[v]))}`
+      : `${Math.random()}`;
+    let primary = this.primaries.get(key);
+    const fresh = !primary;
+    if (!primary) {
+      primary = new Primary(this, key, plan, ctx, variables, since);
+      this.primaries.set(key, primary);
+    }
+    primary.listeners.add(downstream);
+    this.downstreams.add(downstream);
+    const p = primary;
+    downstream.onReturn = () => {
+      this.downstreams.delete(downstream);
+      p.remove(downstream);
+    };
+    if (fresh) primary.open(url);
+    return downstream;
+  }
+
+  /** Runs the non-primary part of the plan for one event, with the caller's token. */
+  async executeRest(plan: BoundPlan, event: ExecutionResult, ctx: SubscriptionContext, variables: Record<string, unknown>): Promise<ExecutionResult> {
+    if (!event.data) return { data: null, errors: event.errors };
+    const primary: FetchNode = { ...plan.primary, serviceName: PRIMARY };
+    const queryPlan: QueryPlan = { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary };
+    const data = event.data;
+    const serviceMap: ServiceMap = { ...plan.services, [PRIMARY]: { process: async () => ({ data: structuredClone(data) }) } };
+    const requestContext = {
+      request: { query: '', variables, operationName: plan.operationContext.operation.name?.value },
+      context: { identity: ctx.identity, authorization: ctx.authorization },
+      logger: console,
+      metrics: {},
+      cache: undefined,
+      overallCachePolicy: undefined,
+    };
+    try {
+      const result = await executeQueryPlan(
+        queryPlan,
+        serviceMap,
+        requestContext as never,
+        plan.operationContext,
+        plan.planner.supergraphSchema,
+        plan.planner.apiSchema,
+      );
+      const errors = [...(event.errors ?? []), ...((result.errors ?? []) as GraphQLError[])];
+      return errors.length ? { data: result.data, errors: errors as GraphQLError[] } : { data: result.data };
+    } catch (e) {
+      return { data: null, errors: [new GraphQLError('Executing the subscription event failed', { originalError: e as Error })] };
+    }
+  }
+
+  /** Closes a connection whose consumer does not keep up; its subscriptions end, others go on. */
+  checkConsumer(conn: ConnectionState) {
+    if (conn.closed) return;
+    const bytes = conn.socket.bufferedAmount;
+    if (conn.queued > this.maxQueued || bytes > this.maxBytes) {
+      conn.closed = true;
+      const why = conn.queued > this.maxQueued ? `more than ${this.maxQueued} events waiting` : `more than ${this.maxBytes} bytes unsent`;
+      conn.socket.close(SLOW_CONSUMER_CLOSE, `Slow consumer: ${why}; reconnect and resume with since`);
+    }
+  }
+
+  /** Shutdown: every open subscription completes (the client gets Complete), then upstreams close. */
+  async close(): Promise<void> {
+    for (const d of [...this.downstreams]) d.complete();
+    // Let graphql-ws send the Complete messages before the sockets are closed.
+    await new Promise((r) => setTimeout(r, 50));
+    for (const p of [...this.primaries.values()]) p.close();
+    await this.pool.close();
+  }
+}

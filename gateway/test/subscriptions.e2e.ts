@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { TestClock, startSubgraph } from '@aleumet/server-kit';
+import { definition as ordersDefinition } from '@aleumet/orders';
+import type { Platform } from '@aleumet/platform';
+import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+
+const DAY = 86_400_000;
+const WATCH = `subscription Watch($id: ID, $since: String) {
+  orderStatusChanged(orderId: $id, since: $since) {
+    cursor status version
+    order {
+      id status version
+      measure { kind person { fullName } }
+      offering { title supplier { name } }
+      claim { statePart coPayment }
+    }
+  }
+}`;
+const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { id status version } }`;
+const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { id status version } }`;
+const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { id status version } }`;
+
+// Seeded orders awaiting their supplier, of recipients 800-899 (kept for this file), that have a claim.
+function mine() {
+  const w = world();
+  const persons = new Set(w.persons.slice(800, 900).map((p) => p.id));
+  const claimed = new Set(w.claims.map((c) => c.orderId));
+  const seenPersons = new Set<string>();
+  return w.orders.filter((o) => {
+    if (!persons.has(o.personId) || o.status !== 'AWAITING_SUPPLIER' || !claimed.has(o.id) || seenPersons.has(o.personId)) return false;
+    seenPersons.add(o.personId);
+    return true;
+  });
+}
+type DemoOrder = ReturnType<typeof mine>[number];
+const personIndex = (personId: string) => world().persons.findIndex((p) => p.id === personId);
+
+let platform: Platform;
+const clock = new TestClock();
+const clients: Client[] = [];
+let wsUrl: string;
+let restarted: Awaited<ReturnType<typeof startSubgraph>> | undefined;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ clock });
+  wsUrl = platform.gateway.url.replace(/^http/, 'ws');
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await restarted?.close();
+  await platform?.close();
+});
+
+function client(token: string): Client {
+  const c = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  clients.push(c);
+  return c;
+}
+
+interface Watcher {
+  events: any[];
+  errors: unknown[];
+  completed: boolean;
+  stop(): void;
+  waitFor(n: number, ms?: number): Promise<any[]>;
+}
+
+function watch(c: Client, variables: Record<string, unknown>): Watcher {
+  const w: Watcher = {
+    events: [],
+    errors: [],
+    completed: false,
+    stop: () => {},
+    async waitFor(n, ms = 15_000) {
+      const until = Date.now() + ms;
+      while (w.events.length < n && w.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      if (w.errors.length) throw new Error(`subscription failed: ${JSON.stringify(w.errors)}`);
+      if (w.events.length < n) throw new Error(`expected ${n} events, got ${w.events.length}`);
+      return w.events;
+    },
+  };
+  w.stop = c.subscribe(
+    { query: WATCH, variables },
+    {
+      next: (r) => (r.errors ? w.errors.push(r.errors) : w.events.push(r.data!.orderStatusChanged)),
+      error: (e) => w.errors.push(e),
+      complete: () => (w.completed = true),
+    },
+  );
+  return w;
+}
+
+async function currentVersion(o: DemoOrder, token: string): Promise<number> {
+  const r = await gql(platform.gateway.url, 'query($id: ID!) { order(id: $id) { version } }', { id: o.id }, token);
+  return r.data.order.version;
+}
+
+async function mutate(query: string, o: DemoOrder, token: string) {
+  clock.set(new Date(o.createdAt.getTime() + DAY));
+  const r = await gql(platform.gateway.url, query, { id: o.id, v: await currentVersion(o, token) }, token);
+  expect(r.errors).toBeUndefined();
+  return r.data;
+}
+
+/** Subscriptions register on the subgraph asynchronously: give them a moment before changing things. */
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+function closeCode(connectionParams: Record<string, unknown> | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', ...(connectionParams ? { payload: connectionParams } : {}) })));
+    ws.on('close', (code) => resolve(code));
+    ws.on('error', reject);
+  });
+}
+
+describe('federated subscriptions through the gateway', () => {
+  it('has enough orders for this file', () => {
+    expect(mine().length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('closes connections without a token (4401) or with a bad one (4403)', async () => {
+    expect(await closeCode(undefined)).toBe(4401);
+    expect(await closeCode({ authorization: 'Bearer not-a-token' })).toBe(4403);
+  });
+
+  it('a status change made by a mutation reaches the recipient and the supplier with fields from five subgraphs, and nobody else', async () => {
+    const [o, other] = mine();
+    const recipient = await tokenFor(recipientIdentity(personIndex(o!.personId)));
+    const supplier = await tokenFor(supplierIdentity(o!.supplierId));
+    // Another recipient of this file's range, and a supplier of another order, watching everything they may see.
+    const outsider = await tokenFor(recipientIdentity(personIndex(other!.personId)));
+    const otherSupplierId = world().suppliers.find((s) => s.id !== o!.supplierId)!.id;
+    const otherSupplier = await tokenFor(supplierIdentity(otherSupplierId));
+
+    const byRecipient = watch(client(recipient), { id: o!.id });
+    const bySupplier = watch(client(supplier), { id: o!.id });
+    const byOutsider = watch(client(outsider), {});
+    const byOtherSupplier = watch(client(otherSupplier), {});
+    // Asking for somebody else's order by id is refused outright.
+    const refused = watch(client(outsider), { id: o!.id });
+    await settle();
+
+    await mutate(ACCEPT, o!, supplier);
+    const [r] = await byRecipient.waitFor(1);
+    const [s] = await bySupplier.waitFor(1);
+    const w = world();
+    const offering = w.offerings.find((f) => f.id === o!.offeringId)!;
+    const claim = w.claims.find((c) => c.orderId === o!.id)!;
+    const person = w.persons.find((p) => p.id === o!.personId)!;
+    const expected = {
+      status: 'ACCEPTED',
+      version: 2,
+      order: {
+        id: o!.id,
+        status: 'ACCEPTED',
+        version: 2,
+        measure: { kind: w.measures.find((m) => m.id === o!.measureId)!.kind, person: { fullName: expect.stringContaining(person.lastName) } },
+        offering: { title: offering.title, supplier: { name: w.suppliers.find((x) => x.id === o!.supplierId)!.name } },
+        claim: { statePart: claim.statePart, coPayment: claim.coPayment },
+      },
+    };
+    expect(r).toMatchObject(expected);
+    expect(s).toMatchObject(expected);
+    expect(r.cursor).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.cursor).toBe(s.cursor);
+
+    await settle(500);
+    expect(byOutsider.events).toEqual([]);
+    expect(byOtherSupplier.events).toEqual([]);
+    expect(byRecipient.events).toHaveLength(1);
+    expect(refused.events).toEqual([]);
+    expect(JSON.stringify(refused.errors)).toContain('FORBIDDEN');
+    for (const x of [byRecipient, bySupplier, byOutsider, byOtherSupplier]) x.stop();
+  });
+
+  it('reconnecting with since delivers the missed events exactly once, then live ones', async () => {
+    const o = mine()[2]!;
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const supplier = await tokenFor(supplierIdentity(o.supplierId));
+
+    const first = watch(client(recipient), { id: o.id });
+    await settle();
+    await mutate(ACCEPT, o, supplier);
+    const [accepted] = await first.waitFor(1);
+    expect(accepted.status).toBe('ACCEPTED');
+    first.stop();
+
+    // Offline: two changes happen (ready; the supplier's handover confirmation keeps the status, no event).
+    await mutate(READY, o, supplier);
+    await mutate(HANDOVER, o, supplier);
+
+    const resumed = watch(client(recipient), { id: o.id, since: accepted.cursor });
+    const [ready] = await resumed.waitFor(1);
+    expect(ready).toMatchObject({ status: 'READY', version: 3, order: { id: o.id } });
+    expect(ready.cursor > accepted.cursor).toBe(true);
+
+    // Then live: the recipient confirms too, the order is handed over.
+    await mutate(HANDOVER, o, recipient);
+    const events = await resumed.waitFor(2);
+    expect(events[1]).toMatchObject({ status: 'HANDED_OVER', version: 5 });
+    await settle(500);
+    expect(resumed.events.map((e) => e.status)).toEqual(['READY', 'HANDED_OVER']);
+    expect(new Set(resumed.events.map((e) => e.cursor)).size).toBe(2);
+    resumed.stop();
+  });
+
+  it('killing and restarting the orders subgraph mid-subscription resumes delivery', async () => {
+    const o = mine()[3]!;
+    const supplier = await tokenFor(supplierIdentity(o.supplierId));
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const bySupplier = watch(client(supplier), { id: o.id });
+    const byRecipient = watch(client(recipient), { id: o.id });
+    await settle();
+    await mutate(ACCEPT, o, supplier);
+    await bySupplier.waitFor(1);
+    await byRecipient.waitFor(1);
+
+    const old = platform.subgraphs.orders;
+    const port = Number(new URL(old.url).port);
+    await old.close();
+    // While it is down, the gateway keeps the client subscriptions open and retries.
+    await settle(300);
+    expect(bySupplier.completed).toBe(false);
+    restarted = await startSubgraph(ordersDefinition, { databaseUrl: platform.databaseUrl, port, runtime: platform.runtime });
+    platform.subgraphs.orders = restarted;
+
+    // Changed right away, possibly before the gateway has re-subscribed: the resume replays it.
+    await mutate(READY, o, supplier);
+    const events = await bySupplier.waitFor(2);
+    expect(events.map((e) => e.status)).toEqual(['ACCEPTED', 'READY']);
+    expect(events[1].order).toMatchObject({ status: 'READY', offering: { supplier: { name: expect.any(String) } } });
+    await byRecipient.waitFor(2);
+    await settle(500);
+    expect(byRecipient.events.map((e) => e.status)).toEqual(['ACCEPTED', 'READY']);
+    expect(bySupplier.errors).toEqual([]);
+  });
+});
