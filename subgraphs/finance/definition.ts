@@ -3,15 +3,18 @@ import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { ClaimResolver, OrderClaimResolver, financeReference } from './resolvers/finance.resolver.js';
+import { FinanceWorkflowResolver } from './resolvers/workflow.resolver.js';
+import { deliverCommands } from '@aleumet/server-kit';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',
-  resolvers: [ClaimResolver, OrderClaimResolver],
+  resolvers: [ClaimResolver, OrderClaimResolver, FinanceWorkflowResolver],
   referenceResolvers: financeReference,
   entities,
   migrations,
   createLoaders,
   seed,
   isSeeded,
+  registerJobs: (orm, runtime) => runtime.scheduler.register('finance:commands', () => deliverCommands(orm, runtime, 'finance')),
 };

@@ -6,11 +6,13 @@ import { MeasureOrdersResolver, OrderResolver, PersonOrdersResolver, orderRefere
 import { OrderLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startOrderLive } from './resolvers/live.js';
+import { CreateOrderResolver } from './resolvers/create-order.resolver.js';
+import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver],
   referenceResolvers: orderReference,
   entities,
   migrations,
@@ -18,4 +20,5 @@ export const definition: SubgraphDefinition<Loaders> = {
   seed,
   isSeeded,
   startLive: startOrderLive,
+  registerJobs,
 };

@@ -4,15 +4,18 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { PersonProgramsResolver, ProgramResolver, programReference } from './resolvers/program.resolver.js';
 import { MeasureResolver, measureReference } from './resolvers/measure.resolver.js';
+import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
+import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
-  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver],
+  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver],
   referenceResolvers: { ...programReference, ...measureReference },
   entities,
   migrations,
   createLoaders,
   seed,
   isSeeded,
+  registerJobs,
 };

@@ -6,7 +6,7 @@ import { definition as programs } from '@aleumet/programs';
 import { definition as catalog } from '@aleumet/catalog';
 import { definition as orders } from '@aleumet/orders';
 import { definition as finance } from '@aleumet/finance';
-import { createRuntime, startSubgraph, seedSubgraph, type Clock, type RunningSubgraph, type SubgraphDefinition, type SubgraphName, type SubgraphRuntime } from '@aleumet/server-kit';
+import { LogSmsAdapter, createRuntime, startSubgraph, seedSubgraph, type Clock, type SmsAdapter, type RunningSubgraph, type SubgraphDefinition, type SubgraphName, type SubgraphRuntime } from '@aleumet/server-kit';
 import { buildWorld, type WorldOptions } from '@aleumet/demo-data';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@aleumet/gateway';
@@ -36,6 +36,8 @@ export interface PlatformOptions {
   clock?: Clock;
   /** Run the scheduler (time rules, outbox senders) on a timer; tests leave it off and call `runtime.scheduler.runAll()`. */
   runScheduler?: boolean;
+  /** The SMS gateway adapter (a LogSmsAdapter writing to `log` by default). */
+  sms?: SmsAdapter;
   /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
   gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits'>>;
 }
@@ -62,7 +64,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
   // One runtime for all subgraphs: they call each other through `runtime.peers` (filled in below).
-  const runtime = createRuntime(opts.clock);
+  const runtime = createRuntime(opts.clock, opts.sms ?? new LogSmsAdapter(log));
   const close = async () => {
     await runtime.scheduler.stop();
     await gateway?.close();

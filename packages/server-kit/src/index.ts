@@ -10,3 +10,4 @@ export * from './env.js';
 export * from './enums.js';
 export * from './runtime.js';
 export * from './ws.js';
+export * from './commands.js';

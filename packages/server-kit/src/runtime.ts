@@ -35,7 +35,18 @@ export class TestClock implements Clock {
   }
 }
 
-export type Job = (now: Date) => Promise<unknown>;
+/**
+ * Limits a run to some records. Production runs have no scope; tests that move a TestClock over
+ * the shared seeded database pass their own persons so other files' records stay untouched.
+ */
+export interface JobScope {
+  personIds?: string[];
+}
+
+export type Job = (now: Date, scope: JobScope) => Promise<unknown>;
+
+/** A where-clause fragment for a scoped job over rows with a `personId` column. */
+export const scopeFilter = (scope: JobScope): Record<string, unknown> => (scope.personIds ? { personId: { $in: scope.personIds } } : {});
 
 /**
  * Runs registered jobs: every `intervalMs` in production (`start()`), or on demand with
@@ -58,14 +69,14 @@ export class Scheduler {
   }
 
   /** Runs every job once (in registration order); errors are reported, not thrown, unless `strict`. */
-  async runAll(opts: { strict?: boolean; only?: string[] } = {}): Promise<void> {
+  async runAll(opts: { strict?: boolean; only?: string[]; scope?: JobScope } = {}): Promise<void> {
     while (this.running) await this.running;
     const run = (async () => {
       const errors: unknown[] = [];
       for (const [name, job] of this.jobs) {
         if (opts.only && !opts.only.includes(name)) continue;
         try {
-          await job(this.clock.now());
+          await job(this.clock.now(), opts.scope ?? {});
         } catch (e) {
           errors.push(e);
           this.onError(name, e);
@@ -136,12 +147,37 @@ export async function callSubgraph<T = any>(url: string, identity: Identity, que
   return body.data as T;
 }
 
+/** The SMS gateway. `messageId` is the idempotency key: the gateway delivers one message per id. */
+export interface SmsAdapter {
+  send(message: { messageId: string; to: string; text: string }): Promise<void>;
+}
+
+/**
+ * The default SMS "gateway": writes each message to a log once per message id (like a real
+ * gateway honouring idempotency keys) and keeps what it delivered for inspection.
+ */
+export class LogSmsAdapter implements SmsAdapter {
+  readonly delivered: { messageId: string; to: string; text: string; at: Date }[] = [];
+  private readonly seen = new Set<string>();
+  /** Number of send calls, including repeated ids that were not delivered again. */
+  calls = 0;
+  constructor(private readonly log: (line: string) => void = () => {}) {}
+  async send(message: { messageId: string; to: string; text: string }): Promise<void> {
+    this.calls++;
+    if (this.seen.has(message.messageId)) return;
+    this.seen.add(message.messageId);
+    this.delivered.push({ ...message, at: new Date() });
+    this.log(`[sms] to ${message.to}: ${message.text}`);
+  }
+}
+
 export interface SubgraphRuntime {
   clock: Clock;
   peers: PeerDirectory;
   scheduler: Scheduler;
+  sms: SmsAdapter;
 }
 
-export function createRuntime(clock: Clock = systemClock): SubgraphRuntime {
-  return { clock, peers: new PeerDirectory(), scheduler: new Scheduler(clock) };
+export function createRuntime(clock: Clock = systemClock, sms: SmsAdapter = new LogSmsAdapter()): SubgraphRuntime {
+  return { clock, peers: new PeerDirectory(), scheduler: new Scheduler(clock), sms };
 }

@@ -12,7 +12,7 @@ declare module 'vitest' {
  * which the global setup migrated and seeded with the demo world. Pass `{ clock: new TestClock() }`
  * to drive time rules, `{ gatewayOptions: { security: { mode: 'production' } } }` for production hardening; the scheduler never runs on its own here (`platform.runtime.scheduler.runAll()`).
  */
-export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'gatewayOptions'> = {}): Promise<Platform> {
+export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'sms' | 'gatewayOptions'> = {}): Promise<Platform> {
   return startPlatform({
     ...options,
     databaseUrl: inject('databaseUrl'),

@@ -1,7 +1,7 @@
-import { BigIntType, Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
 
 export enum ClaimStatus { APPLIED = 'APPLIED', APPROVED = 'APPROVED', PAID = 'PAID', CANCELLED = 'CANCELLED' }
 registerEnumType(ClaimStatus, {
@@ -17,8 +17,20 @@ registerEnumType(ClaimStatus, {
 @Index({ properties: ['regionCode', 'status'] })
 @Index({ properties: ['supplierId', 'id'] })
 @Index({ properties: ['regionCode', 'id'] })
-export class ReimbursementClaim extends BaseEntity<'status' | 'version'> {
-  @Property({ type: 'uuid', unique: true }) orderId!: string;
+// One claim per order for aids (signed with the order); S1/S2 orders get one claim per approved monthly act.
+@Unique({
+  name: 'reimbursement_claim_order_claim_unique',
+  expression: 'create unique index "reimbursement_claim_order_claim_unique" on "finance"."reimbursement_claim" ("order_id") where "act_id" is null',
+})
+export class ReimbursementClaim extends BaseEntity<'status' | 'version' | 'actId' | 'kind' | 'period' | 'approvedAt' | 'paidAt' | 'cancelledAt'> {
+  @Property({ type: 'uuid', index: true }) orderId!: string;
+  /** The monthly act of services rendered this claim pays (S1/S2), null for an order's claim. */
+  @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true, unique: true }) actId?: string | null;
+  @Field(() => ServiceKind, { nullable: true }) @Enum({ items: () => ServiceKind, nullable: true }) kind?: ServiceKind | null;
+  @Field(() => String, { nullable: true, description: 'Month of the act (YYYY-MM), for S1/S2 claims' }) @Property({ type: 'string', length: 7, nullable: true }) period?: string | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) approvedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) paidAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) cancelledAt?: Date | null;
   @Property({ type: 'uuid', index: true }) measureId!: string;
   @Property({ type: 'uuid' }) supplierId!: string;
   @Property({ type: 'uuid', index: true }) personId!: string;

@@ -1,9 +1,12 @@
 import { GuaranteedSum } from './guaranteed-sum.js';
 import { ReimbursementClaim } from './claim.js';
 import { Payment } from './payment.js';
+import { LedgerEntry } from './ledger.js';
+import { OutgoingCommand, ProcessedCommand } from '@aleumet/server-kit';
 
 export * from './guaranteed-sum.js';
 export * from './claim.js';
 export * from './payment.js';
 export * from './refs.js';
-export const entities = [GuaranteedSum, ReimbursementClaim, Payment];
+export * from './ledger.js';
+export const entities = [GuaranteedSum, ReimbursementClaim, Payment, LedgerEntry, OutgoingCommand, ProcessedCommand];

@@ -48,9 +48,16 @@ export class ClaimResolver {
 export class OrderClaimResolver {
   @FieldResolver(() => ReimbursementClaim, { nullable: true, description: 'The reimbursement claim signed with the order' })
   async claim(@Root() o: OrderRef, @Ctx() ctx: Context) {
-    const [claim] = await ctx.loaders.claimsByOrder.load(String(o.id));
+    const claim = (await ctx.loaders.claimsByOrder.load(String(o.id))).find((c) => !c.actId);
     if (claim) assertAccess(ctx.identity, claim, SCOPE);
     return claim ?? null;
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: 'All claims of the order: the one signed with it (aids) or one per approved monthly act (S1/S2)' })
+  async claims(@Root() o: OrderRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const claims = await ctx.loaders.claimsByOrder.load(String(o.id));
+    for (const c of claims) assertAccess(ctx.identity, c, SCOPE);
+    return paginateLoaded(claims, page);
   }
 }
 

@@ -1,7 +1,60 @@
-import type { Order } from '../entities/index.js';
-import type { Context } from '../resolvers/context.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { deliverCommands, enqueueCommand, type SubgraphRuntime } from '@aleumet/server-kit';
+import { Order, OrderStatus } from '../entities/index.js';
 
-/** Cross-subgraph consequences of an order change (measure status, claim, stock); filled in below. */
-export async function afterOrderChange(_ctx: Context, order: Order): Promise<Order> {
-  return order;
+/**
+ * Cross-subgraph consequences of order changes. Orders never touches the programs or finance
+ * tables: it queues commands (GraphQL mutations with a commandId) in the transaction of the
+ * change, delivers them right after commit (so the caller sees a consistent platform), and the
+ * scheduler re-delivers whatever could not be delivered. Receivers are idempotent by commandId.
+ *
+ *   created      → programs: measure ORDERED;          finance: claim APPLIED (aids, S3–S6; S1/S2 claim per approved act)
+ *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED
+ *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
+ */
+export const CMD = {
+  measureOrdered: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!) { internalMeasureOrdered(commandId: $commandId, measureId: $measureId, orderId: $orderId) }`,
+  measureReleased: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!) { internalMeasureReleased(commandId: $commandId, measureId: $measureId, orderId: $orderId) }`,
+  measureFulfilled: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID!, $fulfilledAt: DateTimeISO!) {
+    internalMeasureFulfilled(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId, fulfilledAt: $fulfilledAt) }`,
+  openClaim: `mutation($commandId: ID!, $input: InternalClaimInput!) { internalOpenClaim(commandId: $commandId, input: $input) }`,
+  claimOutcome: `mutation($commandId: ID!, $orderId: ID!, $outcome: String!) { internalOrderClaimOutcome(commandId: $commandId, orderId: $orderId, outcome: $outcome) }`,
+};
+
+export const isService = (o: Order) => o.kind === 'S1' || o.kind === 'S2';
+
+/** Queues the commands a transition causes; returns their ids. */
+export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus | null, to: OrderStatus): string[] {
+  const ids: string[] = [];
+  const q = (target: 'programs' | 'finance', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
+  if (from === null) {
+    q('programs', CMD.measureOrdered, { measureId: order.measureId, orderId: order.id });
+    if (!isService(order)) {
+      q('finance', CMD.openClaim, {
+        input: {
+          orderId: order.id, measureId: order.measureId, supplierId: order.supplierId, personId: order.personId, regionCode: order.regionCode,
+          kind: order.kind, statePart: order.statePart ?? 0, coPayment: order.coPayment ?? 0,
+        },
+      });
+    }
+    return ids;
+  }
+  if (to === OrderStatus.REFUSED || to === OrderStatus.EXPIRED || to === OrderStatus.CANCELLED) {
+    q('programs', CMD.measureReleased, { measureId: order.measureId, orderId: order.id });
+    if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'CANCEL' });
+  } else if (to === OrderStatus.HANDED_OVER) {
+    q('programs', CMD.measureFulfilled, { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId, fulfilledAt: (order.handedOverAt ?? new Date()).toISOString() });
+    if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'APPROVE' });
+  }
+  return ids;
+}
+
+/** Delivers freshly queued commands after commit; failures stay queued for the scheduler. */
+export async function deliverNow(em: EntityManager, runtime: SubgraphRuntime, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  try {
+    await deliverCommands(em, runtime, 'orders', ids);
+  } catch (e) {
+    console.error('[orders] command delivery deferred to the scheduler', e);
+  }
 }

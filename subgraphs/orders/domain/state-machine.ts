@@ -1,7 +1,9 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { conflict, invalidTransition, notFound, isUuid, badInput } from '@aleumet/core';
 import { recordEvent } from '@aleumet/events';
+import { firstTime } from '@aleumet/server-kit';
 import { Order, OrderStatus } from '../entities/index.js';
+import { queueEffects } from './effects.js';
 
 /**
  * The order state machine. Every change goes through `transitionOrder`: one transaction that
@@ -39,18 +41,33 @@ export interface TransitionRequest {
   to: OrderStatus | null;
   /** Throws when the caller may not do this to this order (runs before anything else is revealed). */
   authorize: (order: Order) => void;
-  /** Applies the change to the entity (timestamps, reasons). Returns false to signal "no status change". */
+  /** Applies the change to the entity (timestamps, reasons); may return the target status when it depends on the order. */
   apply: (order: Order) => OrderStatus | void;
+  /** A command from another subgraph: processed once (a repeated delivery changes nothing). */
+  commandId?: string;
+  /** Do nothing (instead of INVALID_TRANSITION) when the order is already closed: for system-initiated changes. */
+  skipIfClosed?: boolean;
 }
 
-/** Runs one guarded transition in its own transaction on a fork of `em`; returns the updated order. */
-export async function transitionOrder(em: EntityManager, req: TransitionRequest): Promise<Order> {
+export interface TransitionResult {
+  order: Order;
+  changed: boolean;
+  /** Commands to other subgraphs queued by this transition (deliver after commit). */
+  commandIds: string[];
+}
+
+const CLOSED = [OrderStatus.REFUSED, OrderStatus.EXPIRED, OrderStatus.HANDED_OVER, OrderStatus.CANCELLED];
+
+/** Runs one guarded transition in its own transaction on a fork of `em`. */
+export async function transitionOrder(em: EntityManager, req: TransitionRequest): Promise<TransitionResult> {
   if (!isUuid(req.id)) throw badInput('Order id must be a UUID', 'id');
   const fork = em.fork();
   try {
     return await fork.transactional(async (tx) => {
       const order = await tx.findOne(Order, req.id);
       if (!order) throw notFound('Order', req.id);
+      if (req.commandId && !(await firstTime(tx, req.commandId))) return { order, changed: false, commandIds: [] };
+      if (req.skipIfClosed && CLOSED.includes(order.status)) return { order, changed: false, commandIds: [] };
       req.authorize(order);
       if (req.expectedVersion !== null && order.version !== req.expectedVersion) {
         throw conflict(`Order ${order.number} was changed meanwhile (version ${order.version}, you sent ${req.expectedVersion}); reload it`, {
@@ -66,8 +83,9 @@ export async function transitionOrder(em: EntityManager, req: TransitionRequest)
       order.status = to;
       // The version property is incremented by the flush (UPDATE … WHERE version = old).
       if (to !== from) orderEvent(tx, order, order.version + 1);
+      const commandIds = to !== from ? queueEffects(tx, order, from, to) : [];
       await tx.flush();
-      return order;
+      return { order, changed: to !== from, commandIds };
     });
   } catch (e) {
     if (e instanceof OptimisticLockError) throw conflict('Order was changed meanwhile; reload it');

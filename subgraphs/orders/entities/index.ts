@@ -3,6 +3,7 @@ import { Order } from './order.js';
 export * from './order.js';
 export * from './refs.js';
 import { OutboxEvent } from '@aleumet/events';
+import { OutgoingCommand, ProcessedCommand } from '@aleumet/server-kit';
 
 export { OutboxEvent };
-export const entities = [OutboxEvent, Order];
+export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, Order];

@@ -37,7 +37,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 export class Order extends BaseEntity<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
-  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice'
+  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -80,6 +80,8 @@ export class Order extends BaseEntity<
   @Property({ type: 'text', nullable: true }) signature?: string | null;
   @Property({ type: 'text', nullable: true }) signerCertificate?: string | null;
   @Property({ type: 'string', length: 12, nullable: true }) signerIin?: string | null;
+  @Field(() => String, { nullable: true, description: 'First day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termEnd?: string | null;
   @Field(() => Int, { description: 'Optimistic-locking version, incremented by every change' })
   @Property({ type: 'integer', version: true })
   version: number = 1;

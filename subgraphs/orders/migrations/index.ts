@@ -3,10 +3,12 @@ import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005403 } from './Migration20261130005403.js';
 import { Migration20261130005810 } from './Migration20261130005810.js';
 import { Migration20261130010150 } from './Migration20261130010150.js';
+import { Migration20261130013100 } from './Migration20261130013100.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
   { name: 'Migration20261130005810', class: Migration20261130005810 },
   { name: 'Migration20261130010150', class: Migration20261130010150 },
   { name: 'Migration20261130013000', class: Migration20261130013000 },
+  { name: 'Migration20261130013100', class: Migration20261130013100 },
 ];

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Role, actsFor, assertAccess, badInput, forbidden, invalidTransition, requireIdentity, type Identity } from '@aleumet/core';
 import { Order, OrderStatus } from '../entities/index.js';
 import { transitionOrder } from '../domain/state-machine.js';
-import { afterOrderChange } from '../domain/effects.js';
+import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -26,35 +26,38 @@ export class OrderLifecycleResolver {
   @Mutation(() => Order, { description: 'Supplier accepts an order awaiting it (within 5 working days)' })
   async acceptOrder(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const now = ctx.runtime.clock.now();
-    const order = await transitionOrder(ctx.em, {
+    const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity),
       apply: (o) => {
         if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
       },
     });
-    return afterOrderChange(ctx, order);
+    await deliverNow(ctx.em, ctx.runtime, result.commandIds);
+    return result.order;
   }
 
   @Mutation(() => Order, { description: 'Supplier refuses an order awaiting it, with a reason (e.g. out of stock); the measure returns to awaiting choice' })
   async refuseOrder(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) why: string, @Ctx() ctx: Context) {
     const text = reason(why, 'reason');
     const now = ctx.runtime.clock.now();
-    const order = await transitionOrder(ctx.em, {
+    const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity),
       apply: (o) => { o.refusalReason = text; o.closedAt = now; },
     });
-    return afterOrderChange(ctx, order);
+    await deliverNow(ctx.em, ctx.runtime, result.commandIds);
+    return result.order;
   }
 
   @Mutation(() => Order, { description: 'Supplier marks an accepted order ready for delivery or pickup' })
   async markOrderReady(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const now = ctx.runtime.clock.now();
-    const order = await transitionOrder(ctx.em, {
+    const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.READY, authorize: asSupplier(ctx.identity),
       apply: (o) => { o.readyAt = now; },
     });
-    return afterOrderChange(ctx, order);
+    await deliverNow(ctx.em, ctx.runtime, result.commandIds);
+    return result.order;
   }
 
   @Mutation(() => Order, {
@@ -63,7 +66,7 @@ export class OrderLifecycleResolver {
   async confirmHandover(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
     const now = ctx.runtime.clock.now();
-    const order = await transitionOrder(ctx.em, {
+    const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: null,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
@@ -87,7 +90,8 @@ export class OrderLifecycleResolver {
         }
       },
     });
-    return afterOrderChange(ctx, order);
+    await deliverNow(ctx.em, ctx.runtime, result.commandIds);
+    return result.order;
   }
 
   @Mutation(() => Order, { description: 'Recipient (or representative), the region department or an admin cancels an order before handover' })
@@ -95,7 +99,7 @@ export class OrderLifecycleResolver {
     const identity = requireIdentity(ctx.identity);
     const text = reason(why, 'reason');
     const now = ctx.runtime.clock.now();
-    const order = await transitionOrder(ctx.em, {
+    const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.CANCELLED,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
@@ -105,6 +109,7 @@ export class OrderLifecycleResolver {
       },
       apply: (o) => { o.cancellationReason = text; o.closedAt = now; },
     });
-    return afterOrderChange(ctx, order);
+    await deliverNow(ctx.em, ctx.runtime, result.commandIds);
+    return result.order;
   }
 }

@@ -20,7 +20,7 @@ registerEnumType(MeasureStatus, { name: 'MeasureStatus' });
 @Entity({ tableName: 'measure' })
 @Index({ properties: ['regionCode', 'status'] })
 @Index({ properties: ['regionCode', 'id'] })
-export class Measure extends BaseEntity<'status' | 'version'> {
+export class Measure extends BaseEntity<'status' | 'version' | 'remindedAt' | 'choiceWindowStartedAt' | 'activeOrderId' | 'blockedAt' | 'fulfilledAt' | 'closedReason'> {
   @ManyToOne(() => RehabilitationProgram, { index: true })
   program!: RehabilitationProgram;
 
@@ -40,5 +40,18 @@ export class Measure extends BaseEntity<'status' | 'version'> {
   @Field(() => Date, { description: 'After this moment without an order the measure is blocked' })
   @Property({ type: 'datetime' })
   choiceDeadline!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the current supplier-choice window started (publication or re-activation)' })
+  @Property({ type: 'datetime', nullable: true })
+  choiceWindowStartedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the reminder to choose a supplier was sent (1 month into the window)' })
+  @Property({ type: 'datetime', nullable: true })
+  remindedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) blockedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) fulfilledAt?: Date | null;
+  /** The order currently holding this measure (set by the orders subgraph through a command). */
+  @Property({ type: 'uuid', nullable: true }) activeOrderId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the measure was cancelled (IPR_TERM_EXPIRED, DEATH_REGISTERED, WITHDRAWN)' })
+  @Property({ type: 'string', nullable: true })
+  closedReason?: string | null;
   @Field(() => Int) @Property({ type: 'integer', version: true }) version: number = 1;
 }

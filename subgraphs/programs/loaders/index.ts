@@ -1,11 +1,17 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader } from '@aleumet/server-kit';
-import { Measure, RehabilitationProgram } from '../entities/index.js';
+import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   program: byIdLoader(em, RehabilitationProgram),
   programsByPerson: groupLoader(em, RehabilitationProgram, 'personId'),
   measure: byIdLoader(em, Measure),
   measuresByProgram: groupLoader(em, Measure, 'program'),
+  fulfilmentByMeasure: new DataLoader<string, Fulfilment | null>(async (ids) => {
+    const rows = await em.find(Fulfilment, { measureId: { $in: [...ids] } });
+    const by = new Map(rows.map((r) => [r.measureId, r]));
+    return ids.map((id) => by.get(id) ?? null);
+  }),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

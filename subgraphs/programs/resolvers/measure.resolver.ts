@@ -47,9 +47,9 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Whole days left to choose a supplier (null once ordered or closed)' })
-  daysLeftToChoose(@Root() m: Measure): number | null {
+  daysLeftToChoose(@Root() m: Measure, @Ctx() ctx: Context): number | null {
     if (m.status !== MeasureStatus.PUBLISHED && m.status !== MeasureStatus.AWAITING_CHOICE) return null;
-    return Math.max(0, Math.ceil((m.choiceDeadline.getTime() - Date.now()) / DAY));
+    return Math.max(0, Math.ceil((m.choiceDeadline.getTime() - ctx.runtime.clock.now().getTime()) / DAY));
   }
 }
 

@@ -1,0 +1,102 @@
+import { Entity, Index, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@aleumet/core';
+import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from './runtime.js';
+import type { SubgraphName } from './orm.js';
+
+/**
+ * Cross-subgraph workflows without shared tables: a subgraph that must change another
+ * subgraph's data writes an OutgoingCommand (a GraphQL mutation + variables) in the same
+ * transaction as its own change. After commit the command is delivered over HTTP with a
+ * service identity (scope `internal:commands`); the scheduler retries what was not delivered
+ * (crash, callee down). Delivery is at least once, so every receiving mutation takes the
+ * `commandId` and records it in its own ProcessedCommand table in the same transaction as
+ * its effect (`firstTime`): a repeated delivery changes nothing. Net effect: exactly once.
+ * No transaction is held open across an HTTP call (embedded PostgreSQL runs them serially).
+ */
+export const INTERNAL_SCOPE = 'internal:commands';
+
+@Entity({ tableName: 'outgoing_command' })
+@Index({ properties: ['deliveredAt', 'failedAt'] })
+export class OutgoingCommand {
+  @PrimaryKey({ type: 'uuid' }) id: string = uuidv7();
+  @Property({ type: 'string', length: 20 }) target!: string;
+  /** GraphQL document of the mutation; it must declare `$commandId: ID!`. */
+  @Property({ type: 'text' }) operation!: string;
+  @Property({ type: 'json' }) variables!: Record<string, unknown>;
+  @Property({ type: 'datetime' }) createdAt: Date = new Date();
+  @Property({ type: 'datetime', nullable: true }) deliveredAt?: Date | null = null;
+  /** Set when the callee refused for good (bad input, invalid transition …): kept for operators, not retried. */
+  @Property({ type: 'datetime', nullable: true }) failedAt?: Date | null = null;
+  @Property({ type: 'integer' }) attempts: number = 0;
+  @Property({ type: 'text', nullable: true }) lastError?: string | null = null;
+}
+
+@Entity({ tableName: 'processed_command' })
+export class ProcessedCommand {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'datetime' }) processedAt: Date = new Date();
+}
+
+/** Queues a command in the caller's unit of work (flushed with the change that causes it). */
+export function enqueueCommand(em: EntityManager, target: SubgraphName, operation: string, variables: Record<string, unknown>): OutgoingCommand {
+  const cmd = em.create(OutgoingCommand, { id: uuidv7(), target, operation, variables, createdAt: new Date(), attempts: 0, deliveredAt: null, failedAt: null, lastError: null });
+  em.persist(cmd);
+  return cmd;
+}
+
+/** Codes after which retrying cannot help. */
+const FINAL = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * Delivers pending commands (all, or the given ids) in creation order, one HTTP call each,
+ * outside any transaction; marks each delivered / failed in its own short statement.
+ */
+export async function deliverCommands(orm: MikroORM | EntityManager, runtime: SubgraphRuntime, self: SubgraphName, ids?: string[]): Promise<{ delivered: number; failed: number; pending: number }> {
+  const em = ('em' in orm ? orm.em : orm).fork();
+  const where = ids ? { id: { $in: ids }, deliveredAt: null, failedAt: null } : { deliveredAt: null, failedAt: null };
+  const pending = await em.find(OutgoingCommand, where, { orderBy: { id: 'asc' }, limit: 200 });
+  const identity = serviceIdentity(self, [INTERNAL_SCOPE]);
+  let delivered = 0;
+  let failed = 0;
+  for (const cmd of pending) {
+    try {
+      await callSubgraph(runtime.peers.url(cmd.target as SubgraphName), identity, cmd.operation, { ...cmd.variables, commandId: cmd.id });
+      await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, { deliveredAt: new Date(), attempts: cmd.attempts + 1, lastError: null });
+      delivered++;
+    } catch (e) {
+      const final = e instanceof ServiceCallError && e.code !== undefined && FINAL.has(e.code);
+      await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, {
+        attempts: cmd.attempts + 1,
+        lastError: `${e instanceof ServiceCallError ? `${e.code}: ` : ''}${(e as Error).message}`.slice(0, 2000),
+        ...(final ? { failedAt: new Date() } : {}),
+      });
+      if (final) {
+        failed++;
+        console.error(`[commands] ${self} → ${cmd.target} refused command ${cmd.id}: ${(e as Error).message}`);
+      } else {
+        // Keep order per subgraph: stop at the first command that could not be delivered; the scheduler retries.
+        break;
+      }
+    }
+  }
+  return { delivered, failed, pending: pending.length - delivered - failed };
+}
+
+/** Receiving side: only other subgraphs (service identity with `internal:commands`). */
+export function requireService(identity: Identity | null): Identity {
+  const id = requireIdentity(identity);
+  if (!hasScope(id, INTERNAL_SCOPE)) throw forbidden('Internal operation');
+  return id;
+}
+
+/**
+ * Records `commandId` as processed in the caller's transaction; false when it was processed
+ * before (the caller then returns without changing anything).
+ */
+export async function firstTime(tx: EntityManager, commandId: string): Promise<boolean> {
+  if (await tx.findOne(ProcessedCommand, { id: commandId })) return false;
+  await tx.insert(ProcessedCommand, { id: commandId, processedAt: new Date() });
+  return true;
+}
+
+export const isUniqueViolation = (e: unknown) => e instanceof UniqueConstraintViolationException;

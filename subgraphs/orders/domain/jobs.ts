@@ -1,0 +1,33 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { deliverCommands, scopeFilter, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { Order, OrderStatus } from '../entities/index.js';
+import { transitionOrder } from './state-machine.js';
+
+/** Orders the supplier did not accept or refuse within 5 working days expire; the measure returns to awaiting choice. */
+export async function runAcceptDeadline(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
+  const em = orm.em.fork();
+  const due = await em.find(Order, { ...scopeFilter(scope), status: OrderStatus.AWAITING_SUPPLIER, acceptDeadline: { $lt: now } }, { orderBy: { id: 'asc' }, limit: 500, fields: ['id'] });
+  let expired = 0;
+  const commandIds: string[] = [];
+  for (const { id } of due) {
+    const r = await transitionOrder(em, {
+      id, expectedVersion: null, to: OrderStatus.EXPIRED, skipIfClosed: true, authorize: () => {},
+      apply: (o) => {
+        // Re-checked inside the transaction: accepted meanwhile means not due.
+        if (o.status !== OrderStatus.AWAITING_SUPPLIER || o.acceptDeadline >= now) return o.status;
+        o.closedAt = now;
+      },
+    });
+    if (r.changed) {
+      expired++;
+      commandIds.push(...r.commandIds);
+    }
+  }
+  if (commandIds.length) await deliverCommands(orm, runtime, 'orders', commandIds);
+  return expired;
+}
+
+export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
+  runtime.scheduler.register('orders:accept-deadline', (now, scope) => runAcceptDeadline(orm, runtime, now, scope));
+  runtime.scheduler.register('orders:commands', () => deliverCommands(orm, runtime, 'orders'));
+}

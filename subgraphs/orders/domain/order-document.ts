@@ -1,0 +1,78 @@
+import { Role, actsFor, badInput, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, splitPrice, type Identity } from '@aleumet/core';
+import { callSubgraph, serviceIdentity, ServiceCallError, type SubgraphRuntime } from '@aleumet/server-kit';
+import { localDate } from '@aleumet/calendar';
+
+/** What orders reads from programs, catalog and people (service calls, outside any transaction). */
+export interface MeasureView {
+  id: string; sourceId: string; regionCode: string; kind: string; itemTypeCode: string; quantity: number; guaranteedSum: number; status: string;
+  person: { id: string }; program: { issuedOn: string; validUntil: string };
+}
+export interface OfferingView {
+  id: string; kind: string; itemTypeCode: string; price: number; regionCodes: string[]; stock: number; active: boolean; supplier: { id: string; status: string };
+}
+
+const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode price regionCodes stock active supplier { id status } } }`;
+const PERSON_IIN = `query($id: ID!) { person(id: $id) { iin } }`;
+
+async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
+  try {
+    return await callSubgraph<T>(runtime.peers.url(target), serviceIdentity('orders', scopes), query, { id });
+  } catch (e) {
+    if (e instanceof ServiceCallError && e.code === 'NOT_FOUND') throw notFound(target === 'programs' ? 'Measure' : target === 'catalog' ? 'Offering' : 'Person', id);
+    throw e;
+  }
+}
+
+export interface OrderDraft {
+  measure: MeasureView;
+  offering: OfferingView;
+  signerIin: string;
+  statePart: number;
+  coPayment: number;
+  /** The document the recipient signs: canonicalized by @aleumet/signing. */
+  document: Record<string, unknown>;
+}
+
+const AID_KINDS = ['S4', 'S5', 'S6'];
+
+/**
+ * Reads measure, offering and the signer's IIN, checks every ordering rule, and builds the
+ * order document (order + application for reimbursement) exactly as the server will verify it.
+ */
+export async function draftOrder(runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string): Promise<OrderDraft> {
+  const id = requireIdentity(identity);
+  if (id.role !== Role.RECIPIENT && id.role !== Role.REPRESENTATIVE) throw forbidden('Only the recipient or a representative orders');
+  if (!id.personId) throw forbidden();
+  if (!isUuid(measureId)) throw badInput('measureId must be a UUID', 'measureId');
+  if (!isUuid(offeringId)) throw badInput('offeringId must be a UUID', 'offeringId');
+  if (!/^[\w.:-]{8,100}$/.test(idempotencyKey)) throw badInput('idempotencyKey: 8–100 letters, digits, . : _ -', 'idempotencyKey');
+  const [m, o, p] = await Promise.all([
+    read<{ measure: MeasureView }>(runtime, 'programs', ['programs:read'], MEASURE, measureId),
+    read<{ offering: OfferingView }>(runtime, 'catalog', ['catalog:read'], OFFERING, offeringId),
+    read<{ person: { iin: string } }>(runtime, 'people', ['people:read'], PERSON_IIN, id.personId),
+  ]);
+  const measure = m.measure;
+  const offering = o.offering;
+  if (!actsFor(id, measure.person.id)) throw forbidden('You do not act for the person of this measure');
+  if (measure.status === 'ORDERED') throw conflict('The measure already has an active order', { reason: 'ACTIVE_ORDER_EXISTS' });
+  if (measure.status !== 'AWAITING_CHOICE' && measure.status !== 'PUBLISHED') throw invalidTransition('Measure', measure.status, 'ORDERED');
+  if (measure.program.validUntil < localDate(runtime.clock.now())) throw invalidTransition('Measure', `${measure.status} (IPR term over)`, 'ORDERED');
+  if (!offering.active || offering.supplier.status !== 'VERIFIED') throw badInput('The offering is not available', 'offeringId');
+  if (offering.kind !== measure.kind || offering.itemTypeCode !== measure.itemTypeCode) throw badInput(`The offering is ${offering.itemTypeCode}, the measure needs ${measure.itemTypeCode}`, 'offeringId');
+  if (!offering.regionCodes.includes(measure.regionCode)) throw badInput('The supplier does not serve the region of the recipient', 'offeringId');
+  if (AID_KINDS.includes(offering.kind) && offering.stock <= 0) throw badInput('The offering is out of stock', 'offeringId');
+  const { statePart, coPayment } = splitPrice(offering.price, measure.guaranteedSum);
+  const document = {
+    type: 'ALEUMET_ORDER_AND_REIMBURSEMENT_APPLICATION',
+    version: 1,
+    idempotencyKey,
+    recipientPersonId: measure.person.id,
+    signerPersonId: id.personId,
+    measure: { id: measure.id, sourceId: measure.sourceId, kind: measure.kind, itemTypeCode: measure.itemTypeCode, quantity: measure.quantity },
+    offering: { id: offering.id, supplierId: offering.supplier.id },
+    amounts: { currency: 'KZT', unit: 'tiyn', price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment },
+    application: 'I order this offering for my rehabilitation measure and apply for the reimbursement of the state part to the supplier; I pay the co-payment to the supplier.',
+  };
+  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, document };
+}

@@ -1,0 +1,117 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { callSubgraph, deliverCommands, enqueueCommand, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { addMonths, localDate } from '@aleumet/calendar';
+import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
+import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';
+
+const LEASE_MS = 60_000;
+
+export const CANCEL_ORDER_COMMAND = /* GraphQL */ `
+  mutation CancelOrderBySystem($commandId: ID!, $orderId: ID!, $reason: String!) {
+    internalCancelOrder(commandId: $commandId, orderId: $orderId, reason: $reason)
+  }`;
+
+/** Reminder after 1 month, block after 2 months without an order (each in its own short transaction). */
+export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope = {}): Promise<{ reminded: number; blocked: number }> {
+  const em = orm.em.fork();
+  let reminded = 0;
+  let blocked = 0;
+  const monthAgo = addMonths(now, -REMIND_AFTER_MONTHS);
+  const due = await em.find(Measure, {
+    ...scopeFilter(scope),
+    status: { $in: [...CHOOSABLE] },
+    $or: [
+      { choiceDeadline: { $lte: now } },
+      { remindedAt: null, choiceWindowStartedAt: { $lte: monthAgo } },
+      { remindedAt: null, choiceWindowStartedAt: null, publishedAt: { $lte: monthAgo } },
+    ],
+  }, { orderBy: { id: 'asc' }, limit: 500 });
+  for (const candidate of due) {
+    const start = candidate.choiceWindowStartedAt ?? candidate.publishedAt;
+    const block = candidate.choiceDeadline <= now;
+    const remind = !block && !candidate.remindedAt && addMonths(start, REMIND_AFTER_MONTHS) <= now;
+    if (!block && !remind) continue;
+    await em.fork().transactional(async (tx) => {
+      const m = await tx.findOneOrFail(Measure, candidate.id);
+      if (!(CHOOSABLE as readonly string[]).includes(m.status)) return;
+      const windowKey = (m.choiceWindowStartedAt ?? m.publishedAt).toISOString();
+      if (m.choiceDeadline <= now) {
+        setMeasureStatus(tx, m, MeasureStatus.BLOCKED);
+        m.blockedAt = now;
+        notify(tx, m, NotificationKind.MEASURE_BLOCKED, windowKey, now);
+        blocked++;
+      } else if (!m.remindedAt && addMonths(m.choiceWindowStartedAt ?? m.publishedAt, REMIND_AFTER_MONTHS) <= now) {
+        m.remindedAt = now;
+        notify(tx, m, NotificationKind.CHOICE_REMINDER, windowKey, now);
+        reminded++;
+      }
+    });
+  }
+  return { reminded, blocked };
+}
+
+/** Open measures whose IPR term ended (before today in Almaty) are cancelled; an active order is cancelled too. */
+export async function runIprTermExpiry(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
+  const today = localDate(now);
+  const em = orm.em.fork();
+  const expired = await em.find(Measure, { ...scopeFilter(scope), status: { $in: [...OPEN] }, program: { validUntil: { $lt: today } } }, { orderBy: { id: 'asc' }, limit: 500 });
+  const ids: string[] = [];
+  for (const candidate of expired) {
+    await em.fork().transactional(async (tx) => {
+      const m = await tx.findOneOrFail(Measure, candidate.id);
+      if (!(OPEN as readonly string[]).includes(m.status)) return;
+      ids.push(...closeMeasure(tx, m, 'IPR_TERM_EXPIRED', now));
+    });
+  }
+  if (ids.length) await deliverCommands(orm, runtime, 'programs', ids);
+  return expired.length;
+}
+
+/** Cancels an open measure in the caller's transaction; returns ids of commands queued (order cancellation). */
+export function closeMeasure(tx: Parameters<typeof notify>[0], m: Measure, reason: string, now: Date): string[] {
+  const orderId = m.status === MeasureStatus.ORDERED ? m.activeOrderId : null;
+  m.closedReason = reason;
+  setMeasureStatus(tx, m, MeasureStatus.CANCELLED);
+  notify(tx, m, NotificationKind.MEASURE_CANCELLED, reason, now);
+  if (!orderId) return [];
+  return [enqueueCommand(tx, 'orders', CANCEL_ORDER_COMMAND, { orderId, reason }).id];
+}
+
+/**
+ * The SMS sender: lease a batch (short statement), send each with its id as idempotency key,
+ * mark it sent (short statement). Never holds a transaction during a send.
+ */
+export async function runNotificationSender(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
+  const em = orm.em.fork();
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const batch = await em.find(Notification, { ...scopeFilter(scope), sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { orderBy: { id: 'asc' }, limit: 100 });
+  let sent = 0;
+  const phones = new Map<string, string>();
+  for (const n of batch) {
+    // Take the lease only if nobody else took it meanwhile.
+    const leased = await em.nativeUpdate(Notification, { id: n.id, sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { leaseUntil, attempts: n.attempts + 1 });
+    if (!leased) continue;
+    try {
+      let phone = phones.get(n.personId);
+      if (!phone) {
+        const data = await callSubgraph<{ person: { phone: string } }>(runtime.peers.url('people'), serviceIdentity('programs', ['people:read']), 'query($id: ID!) { person(id: $id) { phone } }', { id: n.personId });
+        phone = data.person.phone;
+        phones.set(n.personId, phone);
+      }
+      await runtime.sms.send({ messageId: n.id, to: phone, text: n.text });
+      await em.nativeUpdate(Notification, { id: n.id }, { sentAt: now, lastError: null });
+      sent++;
+    } catch (e) {
+      // Left leased: retried after the lease expires, with the same message id.
+      await em.nativeUpdate(Notification, { id: n.id }, { lastError: String((e as Error).message).slice(0, 1000) }).catch(() => {});
+    }
+  }
+  return sent;
+}
+
+export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
+  runtime.scheduler.register('programs:choice-window', (now, scope) => runChoiceWindow(orm, now, scope));
+  runtime.scheduler.register('programs:ipr-term', (now, scope) => runIprTermExpiry(orm, runtime, now, scope));
+  runtime.scheduler.register('programs:commands', () => deliverCommands(orm, runtime, 'programs'));
+  runtime.scheduler.register('programs:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
+}

@@ -1,0 +1,269 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { OptimisticLockError } from '@mikro-orm/postgresql';
+import {
+  Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notFound, requireIdentity, type Identity,
+} from '@aleumet/core';
+import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, firstTime, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
+import { recordEvent } from '@aleumet/events';
+import { localDate } from '@aleumet/calendar';
+import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
+import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
+import { closeMeasure } from '../domain/jobs.js';
+import { SCOPE } from './program.resolver.js';
+import type { Context } from './context.js';
+
+export const WRITE_SCOPE = 'programs:write';
+const FulfilmentConnection = ConnectionType('Fulfilment', Fulfilment);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+class PublishedMeasureInput {
+  @Field(() => String, { description: "The measure's id in the social-protection system (idempotency key)" }) sourceId!: string;
+  @Field(() => ServiceKind) kind!: ServiceKind;
+  @Field(() => String) itemTypeCode!: string;
+  @Field(() => Int, { description: 'Pieces, hours (S1, S2) or days (S3)' }) quantity!: number;
+  @Field(() => SafeIntResolver, { description: 'In tiyn' }) guaranteedSum!: number;
+}
+
+@InputType()
+class PublishMeasuresInput {
+  @Field(() => String, { description: 'IIN of the recipient' }) personIin!: string;
+  @Field(() => String, { description: 'IPR number in the social-protection system' }) programNumber!: string;
+  @Field(() => String, { description: 'IPR date, YYYY-MM-DD' }) issuedOn!: string;
+  @Field(() => String, { description: 'Last day of the IPR term, YYYY-MM-DD' }) validUntil!: string;
+  @Field(() => [PublishedMeasureInput]) measures!: PublishedMeasureInput[];
+}
+
+@ObjectType()
+class PublishMeasuresResult {
+  @Field(() => RehabilitationProgram) program!: RehabilitationProgram;
+  @Field(() => [Measure]) measures!: Measure[];
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+}
+
+@ObjectType()
+class DeathRegistration {
+  @Field(() => ID) personId!: string;
+  @Field(() => Int, { description: 'Open measures closed' }) measuresCancelled!: number;
+  @Field(() => Int, { description: 'Active orders being cancelled' }) ordersCancelled!: number;
+}
+
+function requireWriter(identity: Identity | null): Identity {
+  const id = requireIdentity(identity);
+  if (id.role === Role.ADMIN || hasScope(id, WRITE_SCOPE)) return id;
+  throw forbidden(`Scope ${WRITE_SCOPE} required`);
+}
+
+async function personByIin(ctx: Context, iin: string): Promise<{ id: string; regionCode: string }> {
+  if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit', 'personIin');
+  const data = await callSubgraph<{ personByIin: { id: string; regionCode: string } | null }>(
+    ctx.runtime.peers.url('people'), serviceIdentity('programs', ['people:read']), 'query($iin: String!) { personByIin(iin: $iin) { id regionCode } }', { iin },
+  );
+  if (!data.personByIin) throw notFound('Person', iin);
+  return data.personByIin;
+}
+
+function checkMeasure(m: PublishedMeasureInput, i: number) {
+  const type = itemTypeByCode.get(m.itemTypeCode);
+  if (!m.sourceId.trim() || m.sourceId.length > 200) throw badInput('sourceId is required (at most 200 characters)', `measures.${i}.sourceId`);
+  if (!type) throw badInput(`Unknown item type ${m.itemTypeCode}`, `measures.${i}.itemTypeCode`);
+  if (type.kind !== m.kind) throw badInput(`Item type ${m.itemTypeCode} is of kind ${type.kind}, not ${m.kind}`, `measures.${i}.kind`);
+  if (!Number.isInteger(m.quantity) || m.quantity <= 0 || m.quantity > 10_000) throw badInput('Quantity must be 1..10000', `measures.${i}.quantity`);
+  if (!Number.isSafeInteger(m.guaranteedSum) || m.guaranteedSum < 0) throw badInput('Guaranteed sum must be a non-negative whole number of tiyn', `measures.${i}.guaranteedSum`);
+}
+
+/** Loads a measure for a transition requested by a user, checking access and the version the caller saw. */
+async function loadForChange(tx: Context['em'], identity: Identity, id: string, version: number): Promise<Measure> {
+  if (!isUuid(id)) throw badInput('Measure id must be a UUID', 'id');
+  const m = await tx.findOne(Measure, id);
+  if (!m) throw notFound('Measure', id);
+  assertAccess(identity, m, SCOPE);
+  if (m.version !== version) throw conflict(`Measure was changed meanwhile (version ${m.version}, you sent ${version}); reload it`, { currentVersion: m.version, currentStatus: m.status });
+  return m;
+}
+
+@Resolver(() => Measure)
+export class MeasureLifecycleResolver {
+  @Mutation(() => PublishMeasuresResult, {
+    description: 'Integrator (scope programs:write): publish the IPR measures of a person. Idempotent by sourceId: re-sending changes nothing, a changed measure is updated. New measures notify the recipient.',
+  })
+  async publishMeasures(@Arg('input', () => PublishMeasuresInput) input: PublishMeasuresInput, @Ctx() ctx: Context): Promise<PublishMeasuresResult> {
+    requireWriter(ctx.identity);
+    if (!DATE.test(input.issuedOn) || !DATE.test(input.validUntil) || input.validUntil < input.issuedOn) throw badInput('issuedOn and validUntil must be YYYY-MM-DD, validUntil not before issuedOn', 'validUntil');
+    if (!input.programNumber.trim()) throw badInput('programNumber is required', 'programNumber');
+    if (input.measures.length === 0 || input.measures.length > 50) throw badInput('Publish 1..50 measures at a time', 'measures');
+    input.measures.forEach(checkMeasure);
+    if (new Set(input.measures.map((m) => m.sourceId)).size !== input.measures.length) throw badInput('sourceId repeated in one request', 'measures');
+    // Read from people before the transaction (never hold a transaction across an HTTP call).
+    const person = await personByIin(ctx, input.personIin);
+    const now = ctx.runtime.clock.now();
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const result = await ctx.em.fork().transactional(async (tx) => {
+      let program = await tx.findOne(RehabilitationProgram, { number: input.programNumber });
+      if (program && program.personId !== person.id) throw conflict(`Program ${input.programNumber} belongs to another person`);
+      if (!program) {
+        program = tx.create(RehabilitationProgram, { personId: person.id, number: input.programNumber, issuedOn: input.issuedOn, validUntil: input.validUntil, regionCode: person.regionCode });
+        tx.persist(program);
+      } else if (program.issuedOn !== input.issuedOn || program.validUntil !== input.validUntil) {
+        program.issuedOn = input.issuedOn;
+        program.validUntil = input.validUntil;
+      }
+      const existing = await tx.find(Measure, { sourceId: { $in: input.measures.map((m) => m.sourceId) } });
+      const bySource = new Map(existing.map((m) => [m.sourceId, m]));
+      const measures: Measure[] = [];
+      const fresh: Measure[] = [];
+      for (const m of input.measures) {
+        const old = bySource.get(m.sourceId);
+        if (!old) {
+          const measure = tx.create(Measure, {
+            program, personId: person.id, regionCode: person.regionCode, kind: m.kind, itemTypeCode: m.itemTypeCode, quantity: m.quantity,
+            guaranteedSum: m.guaranteedSum, sourceId: m.sourceId, publishedAt: now, choiceDeadline: now, status: MeasureStatus.AWAITING_CHOICE,
+          });
+          openChoiceWindow(measure, now);
+          tx.persist(measure);
+          notify(tx, measure, NotificationKind.CHOOSE_SUPPLIER, now.toISOString(), now);
+          fresh.push(measure);
+          measures.push(measure);
+          created++;
+          continue;
+        }
+        if (old.personId !== person.id || old.program.id !== program.id) throw conflict(`Measure ${m.sourceId} belongs to another person or program`);
+        const same = old.kind === m.kind && old.itemTypeCode === m.itemTypeCode && old.quantity === m.quantity && old.guaranteedSum === m.guaranteedSum;
+        if (same) {
+          unchanged++;
+        } else {
+          if (old.status === MeasureStatus.FULFILLED || old.status === MeasureStatus.CANCELLED) throw invalidTransition('Measure', old.status, 'updated');
+          Object.assign(old, { kind: m.kind, itemTypeCode: m.itemTypeCode, quantity: m.quantity, guaranteedSum: m.guaranteedSum });
+          updated++;
+        }
+        measures.push(old);
+      }
+      // A new measure's first event: AWAITING_CHOICE at version 1, in the same transaction.
+      for (const m of fresh) {
+        recordEvent(tx, { type: 'MEASURE_STATUS_CHANGED', entityType: 'Measure', entityId: m.id, status: m.status, version: 1, payload: { personId: m.personId, regionCode: m.regionCode, measureId: m.id, kind: m.kind, orderId: null } });
+      }
+      await tx.flush();
+      return { program, measures };
+    });
+    return { ...result, created, updated, unchanged };
+  }
+
+  @Mutation(() => Measure, { description: 'Recipient (or representative): re-activate supplier choice for a blocked measure; the 2-month window starts again' })
+  async reactivateMeasure(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    const identity = requireIdentity(ctx.identity);
+    const now = ctx.runtime.clock.now();
+    try {
+      return await ctx.em.fork().transactional(async (tx) => {
+        const m = await loadForChange(tx, identity, id, version);
+        if (!((identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && actsFor(identity, m.personId))) throw forbidden('Only the recipient or a representative re-activates a measure');
+        if (m.status !== MeasureStatus.BLOCKED) throw invalidTransition('Measure', m.status, MeasureStatus.AWAITING_CHOICE);
+        if (m.program.validUntil < localDate(now)) throw invalidTransition('Measure', 'BLOCKED (IPR term over)', MeasureStatus.AWAITING_CHOICE);
+        setMeasureStatus(tx, m, MeasureStatus.AWAITING_CHOICE);
+        openChoiceWindow(m, now);
+        notify(tx, m, NotificationKind.CHOOSE_SUPPLIER, now.toISOString(), now);
+        await tx.flush();
+        return m;
+      });
+    } catch (e) {
+      if (e instanceof OptimisticLockError) throw conflict('Measure was changed meanwhile; reload it');
+      throw e;
+    }
+  }
+
+  @Mutation(() => DeathRegistration, { description: "Integrator (scope programs:write): the recipient's death is registered; open measures are closed and active orders cancelled" })
+  async registerDeath(@Arg('personIin', () => String) personIin: string, @Arg('diedOn', () => String) diedOn: string, @Ctx() ctx: Context): Promise<DeathRegistration> {
+    requireWriter(ctx.identity);
+    if (!DATE.test(diedOn)) throw badInput('diedOn must be YYYY-MM-DD', 'diedOn');
+    const person = await personByIin(ctx, personIin);
+    const now = ctx.runtime.clock.now();
+    let measuresCancelled = 0;
+    const commandIds = await ctx.em.fork().transactional(async (tx) => {
+      const open = await tx.find(Measure, { personId: person.id, status: { $in: [...OPEN] } });
+      const ids: string[] = [];
+      for (const m of open) {
+        ids.push(...closeMeasure(tx, m, 'DEATH_REGISTERED', now));
+        measuresCancelled++;
+      }
+      await tx.flush();
+      return ids;
+    });
+    if (commandIds.length) await deliverCommands(ctx.em, ctx.runtime, 'programs', commandIds);
+    return { personId: person.id, measuresCancelled, ordersCancelled: commandIds.length };
+  }
+
+  @Query(() => FulfilmentConnection, { description: 'Fulfilled measures, oldest first (social-protection system: integrator with programs:read)' })
+  fulfilments(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const id = requireIdentity(ctx.identity);
+    if (!(id.role === Role.ADMIN || hasScope(id, SCOPE))) throw forbidden(`Scope ${SCOPE} required`);
+    return paginate(ctx.em, Fulfilment, {}, page);
+  }
+
+  @FieldResolver(() => Fulfilment, { nullable: true })
+  async fulfilment(@Root() m: Measure, @Ctx() ctx: Context) {
+    if (m.status !== MeasureStatus.FULFILLED) return null;
+    return ctx.loaders.fulfilmentByMeasure.load(m.id);
+  }
+
+  // ---- internal: commands from the orders subgraph (service identity, idempotent by commandId) ----
+
+  @Mutation(() => Boolean, { description: 'Internal (orders): an order now holds this measure' })
+  async internalMeasureOrdered(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    requireService(ctx.identity);
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const m = await tx.findOne(Measure, measureId);
+      if (!m) throw notFound('Measure', measureId);
+      if (!(CHOOSABLE as readonly string[]).includes(m.status)) throw invalidTransition('Measure', m.status, MeasureStatus.ORDERED);
+      m.activeOrderId = orderId;
+      setMeasureStatus(tx, m, MeasureStatus.ORDERED);
+      return true;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Internal (orders): the order holding this measure was refused, expired or cancelled; the recipient chooses again' })
+  async internalMeasureReleased(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    requireService(ctx.identity);
+    const now = ctx.runtime.clock.now();
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const m = await tx.findOne(Measure, measureId);
+      if (!m) throw notFound('Measure', measureId);
+      // Only the order that holds the measure releases it (a late message about an old order changes nothing).
+      if (m.status !== MeasureStatus.ORDERED || (m.activeOrderId && m.activeOrderId !== orderId)) return false;
+      m.activeOrderId = null;
+      setMeasureStatus(tx, m, MeasureStatus.AWAITING_CHOICE);
+      openChoiceWindow(m, now);
+      notify(tx, m, NotificationKind.CHOOSE_AGAIN, orderId, now);
+      return true;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Internal (orders): handover confirmed; the measure is fulfilled and a fulfilment record written' })
+  async internalMeasureFulfilled(
+    @Arg('commandId', () => ID) commandId: string,
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Arg('fulfilledAt', () => Date) fulfilledAt: Date,
+    @Ctx() ctx: Context,
+  ) {
+    requireService(ctx.identity);
+    const now = ctx.runtime.clock.now();
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const m = await tx.findOne(Measure, measureId);
+      if (!m) throw notFound('Measure', measureId);
+      if (m.status !== MeasureStatus.ORDERED || (m.activeOrderId && m.activeOrderId !== orderId)) throw invalidTransition('Measure', m.status, MeasureStatus.FULFILLED);
+      m.fulfilledAt = fulfilledAt;
+      setMeasureStatus(tx, m, MeasureStatus.FULFILLED);
+      tx.persist(tx.create(Fulfilment, { measureId: m.id, sourceId: m.sourceId, orderId, supplierId, personId: m.personId, regionCode: m.regionCode, fulfilledAt }));
+      notify(tx, m, NotificationKind.MEASURE_FULFILLED, orderId, now);
+      return true;
+    });
+  }
+}
