@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { TestClock, startSubgraph } from '@aleumet/server-kit';
+import { Scheduler, TestClock, startSubgraph } from '@aleumet/server-kit';
 import { definition as ordersDefinition } from '@aleumet/orders';
 import type { Platform } from '@aleumet/platform';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
@@ -224,7 +224,9 @@ describe('federated subscriptions through the gateway', () => {
     // While it is down, the gateway keeps the client subscriptions open and retries.
     await settle(300);
     expect(bySupplier.completed).toBe(false);
-    restarted = await startSubgraph(ordersDefinition, { databaseUrl: platform.databaseUrl, port, runtime: platform.runtime });
+    // Same clock and peers; its own scheduler (the old process's jobs went with it).
+    const runtime = { ...platform.runtime, scheduler: new Scheduler(clock) };
+    restarted = await startSubgraph(ordersDefinition, { databaseUrl: platform.databaseUrl, port, runtime });
     platform.subgraphs.orders = restarted;
 
     // Changed right away, possibly before the gateway has re-subscribed: the resume replays it.
