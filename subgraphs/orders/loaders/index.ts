@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader } from '@aleumet/server-kit';
-import { Order } from '../entities/index.js';
+import { JournalEntry, Order, ServiceAct } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   order: byIdLoader(em, Order),
   ordersByMeasure: groupLoader(em, Order, 'measureId'),
   ordersByPerson: groupLoader(em, Order, 'personId'),
+  journalByOrder: groupLoader(em, JournalEntry, 'orderId'),
+  actsByOrder: groupLoader(em, ServiceAct, 'orderId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

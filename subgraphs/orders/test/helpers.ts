@@ -66,3 +66,16 @@ export async function signAndOrder(platform: Platform, personIndex: number, meas
   const res = await gql(platform.gateway.url, CREATE, { input: { measureId, offeringId, idempotencyKey: key, document, signature: signed.signature, certificate: signed.certificate } }, token);
   return { res, key, signed };
 }
+
+/** Recipients 900–999 whose seeded orders the state-machine test does not use; `n`-th of them with an offering of `kind`. */
+export function freshPerson(n: number, kind: string): { person: DemoPerson; index: number } {
+  const w = world();
+  const busy = new Set(w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').map((o) => o.personId));
+  const candidates = w.persons.slice(900, 1000).filter((p) => !busy.has(p.id)).filter((p) => {
+    try { offeringFor(p, kind); return true; } catch { return false; }
+  });
+  const person = candidates[n % candidates.length]!;
+  return { person, index: w.persons.indexOf(person) };
+}
+
+export const guaranteed = (itemTypeCode: string) => world().guaranteedSums.filter((g) => g.itemTypeCode === itemTypeCode).at(-1)!.amount;

@@ -1,0 +1,247 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  Role, assertAccess, badInput, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
+} from '@aleumet/core';
+import { ConnectionType, PageArgs, enqueueCommand, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
+import { localDate } from '@aleumet/calendar';
+import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
+import { CMD, deliverNow } from '../domain/effects.js';
+import { SCOPE } from './order.resolver.js';
+import type { Context } from './context.js';
+
+/** Limits from the service standards. */
+export const S1_MAX_MINUTES_PER_DAY = 8 * 60;
+export const S2_MAX_MINUTES_PER_YEAR = 60 * 60;
+
+const JournalConnection = ConnectionType('JournalEntry', JournalEntry);
+const ActConnection = ConnectionType('ServiceAct', ServiceAct);
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCKED = [ActStatus.SUBMITTED, ActStatus.APPROVED, ActStatus.PAID];
+
+@InputType()
+class JournalEntryInput {
+  @Field(() => String, { description: 'YYYY-MM-DD' }) date!: string;
+  @Field(() => String, { description: 'HH:MM (Asia/Almaty)' }) startTime!: string;
+  @Field(() => String, { description: 'HH:MM, after startTime, same day' }) endTime!: string;
+  @Field(() => [String], { nullable: true, description: 'S1: places visited (at least one)' }) places?: string[];
+  @Field(() => SessionMode, { nullable: true, description: 'S2: online or offline' }) mode?: SessionMode;
+}
+
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+function asSupplierOf(identity: Identity, o: { supplierId: string; personId: string; regionCode: string }) {
+  assertAccess(identity, o, SCOPE);
+  if (identity.role !== Role.SUPPLIER || identity.supplierId !== o.supplierId) throw forbidden('Only the supplier of the order does this');
+}
+function asDepartmentOf(identity: Identity, a: ServiceAct) {
+  assertAccess(identity, a, SCOPE);
+  if (!(identity.role === Role.ADMIN || (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode === a.regionCode))) {
+    throw forbidden('Only the employment department of the region approves or returns acts');
+  }
+}
+
+async function lockOrder(tx: EntityManager, id: string): Promise<Order> {
+  if (!isUuid(id)) throw badInput('Order id must be a UUID', 'orderId');
+  // Row lock: concurrent journal writes for one order are serialized, so limits and overlaps hold.
+  const order = await tx.findOne(Order, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!order) throw notFound('Order', id);
+  return order;
+}
+
+async function changeAct(ctx: Context, id: string, version: number, change: (tx: EntityManager, act: ServiceAct, identity: Identity) => string[] | void): Promise<ServiceAct> {
+  const identity = requireIdentity(ctx.identity);
+  if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+  let commandIds: string[] = [];
+  try {
+    const act = await ctx.em.fork().transactional(async (tx) => {
+      const a = await tx.findOne(ServiceAct, id);
+      if (!a) throw notFound('ServiceAct', id);
+      assertAccess(identity, a, SCOPE);
+      if (a.version !== version) throw conflict(`Act was changed meanwhile (version ${a.version}, you sent ${version}); reload it`, { currentVersion: a.version, currentStatus: a.status });
+      commandIds = change(tx, a, identity) ?? [];
+      await tx.flush();
+      return a;
+    });
+    await deliverNow(ctx.em, ctx.runtime, commandIds);
+    return act;
+  } catch (e) {
+    if (e instanceof OptimisticLockError) throw conflict('Act was changed meanwhile; reload it');
+    throw e;
+  }
+}
+
+@Resolver(() => ServiceAct)
+export class ServiceResolver {
+  @Mutation(() => JournalEntry, {
+    description: 'Supplier: log hours of an accepted S1/S2 order. S1: ≤ 8 hours a day, within the IPR term, places required; S2: ≤ 60 hours per calendar year, online/offline; no zero, negative or overlapping entries; not in a month whose act is submitted or approved',
+  })
+  async logServiceHours(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: Context) {
+    const identity = requireIdentity(ctx.identity);
+    if (!DATE.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) throw badInput('date must be YYYY-MM-DD', 'date');
+    if (!TIME.test(input.startTime) || !TIME.test(input.endTime)) throw badInput('Times are HH:MM', 'startTime');
+    const minutes = minutesOf(input.endTime) - minutesOf(input.startTime);
+    if (minutes <= 0) throw badInput('The end must be after the start (no zero or negative entries)', 'endTime');
+    const today = localDate(ctx.runtime.clock.now());
+    if (input.date > today) throw badInput('Hours cannot be logged in advance', 'date');
+    return ctx.em.fork().transactional(async (tx) => {
+      const order = await lockOrder(tx, orderId);
+      asSupplierOf(identity, order);
+      if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders keep a journal', 'orderId');
+      if (order.status !== OrderStatus.ACCEPTED) throw invalidTransition('Order', order.status, 'hours logged');
+      if ((order.termStart && input.date < order.termStart) || (order.termEnd && input.date > order.termEnd)) throw badInput(`The date is outside the measure's term (${order.termStart} … ${order.termEnd})`, 'date');
+      const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
+      if (order.kind === 'S1' && places.length === 0) throw badInput('S1: list the places visited', 'places');
+      if (order.kind === 'S2' && !input.mode) throw badInput('S2: say whether the session was online or offline', 'mode');
+      const period = input.date.slice(0, 7);
+      const act = await tx.findOne(ServiceAct, { orderId: order.id, period });
+      if (act && LOCKED.includes(act.status)) throw invalidTransition('ServiceAct', act.status, 'hours added');
+      const sameDay = await tx.find(JournalEntry, { orderId: order.id, date: input.date });
+      const start = minutesOf(input.startTime);
+      const end = minutesOf(input.endTime);
+      if (sameDay.some((e) => start < minutesOf(e.endTime) && minutesOf(e.startTime) < end)) throw conflict('The entry overlaps another entry of that day', { reason: 'OVERLAP' });
+      if (order.kind === 'S1') {
+        const day = sameDay.reduce((s, e) => s + e.minutes, 0);
+        if (day + minutes > S1_MAX_MINUTES_PER_DAY) throw badInput(`S1: at most 8 hours a day (${day / 60} already logged on ${input.date})`, 'endTime');
+      } else {
+        const year = input.date.slice(0, 4);
+        const rows = await tx.getConnection().execute<{ total: string }[]>(
+          `select coalesce(sum(minutes), 0) as total from orders.journal_entry where person_id = ? and kind = 'S2' and date between ? and ?`,
+          [order.personId, `${year}-01-01`, `${year}-12-31`],
+        );
+        const used = Number(rows[0]!.total);
+        if (used + minutes > S2_MAX_MINUTES_PER_YEAR) throw badInput(`S2: at most 60 hours per calendar year (${used / 60} used in ${year})`, 'endTime');
+      }
+      const entry = tx.create(JournalEntry, {
+        orderId: order.id, supplierId: order.supplierId, personId: order.personId, regionCode: order.regionCode, kind: order.kind,
+        date: input.date, startTime: input.startTime, endTime: input.endTime, minutes, places, mode: order.kind === 'S2' ? input.mode! : null,
+      });
+      tx.persist(entry);
+      return entry;
+    });
+  }
+
+  @Mutation(() => ServiceAct, { description: 'Supplier: build (or rebuild, while DRAFT or RETURNED) the monthly act of an S1/S2 order from its journal' })
+  async generateServiceAct(@Arg('orderId', () => ID) orderId: string, @Arg('period', () => String, { description: 'YYYY-MM' }) period: string, @Ctx() ctx: Context) {
+    const identity = requireIdentity(ctx.identity);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period must be YYYY-MM', 'period');
+    try {
+      return await ctx.em.fork().transactional(async (tx) => {
+        const order = await lockOrder(tx, orderId);
+        asSupplierOf(identity, order);
+        if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders have acts', 'orderId');
+        const [y, m] = period.split('-').map(Number);
+        const next = m === 12 ? `${y! + 1}-01-01` : `${y}-${String(m! + 1).padStart(2, '0')}-01`;
+        const entries = await tx.find(JournalEntry, { orderId: order.id, date: { $gte: `${period}-01`, $lt: next } });
+        const minutes = entries.reduce((s, e) => s + e.minutes, 0);
+        if (minutes === 0) throw badInput('No hours logged in this month', 'period');
+        const unitPrice = order.unitPrice ?? Math.round(order.price / order.quantity);
+        const cost = Math.round((minutes * unitPrice) / 60);
+        const earlier = await tx.find(ServiceAct, { orderId: order.id, period: { $ne: period }, status: { $in: [ActStatus.APPROVED, ActStatus.PAID, ActStatus.SUBMITTED] } });
+        const left = Math.max(0, (order.statePart ?? 0) - earlier.reduce((s, a) => s + a.statePart, 0));
+        const statePart = Math.min(cost, left);
+        let act = await tx.findOne(ServiceAct, { orderId: order.id, period });
+        if (act && LOCKED.includes(act.status)) throw invalidTransition('ServiceAct', act.status, 'regenerated');
+        const values = { minutes, unitPrice, cost, statePart, coPayment: cost - statePart };
+        if (act) Object.assign(act, values);
+        else {
+          act = tx.create(ServiceAct, {
+            orderId: order.id, measureId: order.measureId, supplierId: order.supplierId, personId: order.personId, regionCode: order.regionCode,
+            kind: order.kind, itemTypeCode: order.itemTypeCode ?? order.kind, period, ...values,
+          });
+          tx.persist(act);
+        }
+        await tx.flush();
+        return act;
+      });
+    } catch (e) {
+      if (e instanceof OptimisticLockError) throw conflict('Act was changed meanwhile; reload it');
+      throw e;
+    }
+  }
+
+  @Mutation(() => ServiceAct, { description: 'Supplier: submit a DRAFT or RETURNED act to the employment department' })
+  submitServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    const now = ctx.runtime.clock.now();
+    return changeAct(ctx, id, version, (_tx, a, identity) => {
+      asSupplierOf(identity, a);
+      if (a.status !== ActStatus.DRAFT && a.status !== ActStatus.RETURNED) throw invalidTransition('ServiceAct', a.status, ActStatus.SUBMITTED);
+      a.status = ActStatus.SUBMITTED;
+      a.submittedAt = now;
+      a.returnReason = null;
+    });
+  }
+
+  @Mutation(() => ServiceAct, { description: 'Department: approve a submitted act; it becomes immutable and its reimbursement claim is created (approved, payable)' })
+  approveServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    const now = ctx.runtime.clock.now();
+    return changeAct(ctx, id, version, (tx, a, identity) => {
+      asDepartmentOf(identity, a);
+      if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.APPROVED);
+      a.status = ActStatus.APPROVED;
+      a.approvedAt = now;
+      return [enqueueCommand(tx, 'finance', CMD.openClaim, {
+        input: {
+          orderId: a.orderId, measureId: a.measureId, supplierId: a.supplierId, personId: a.personId, regionCode: a.regionCode,
+          kind: a.kind, statePart: a.statePart, coPayment: a.coPayment, actId: a.id, period: a.period,
+        },
+      }).id];
+    });
+  }
+
+  @Mutation(() => ServiceAct, { description: 'Department: return a submitted act to the supplier with a reason' })
+  returnServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    const text = reason.trim();
+    if (text.length < 3) throw badInput('Give a reason', 'reason');
+    return changeAct(ctx, id, version, (_tx, a, identity) => {
+      asDepartmentOf(identity, a);
+      if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.RETURNED);
+      a.status = ActStatus.RETURNED;
+      a.returnReason = text;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Internal (finance): the claim of an act was paid' })
+  async internalActPaid(@Arg('commandId', () => ID) commandId: string, @Arg('actId', () => ID) actId: string, @Ctx() ctx: Context) {
+    requireService(ctx.identity);
+    const now = ctx.runtime.clock.now();
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const a = await tx.findOne(ServiceAct, actId);
+      if (!a) throw notFound('ServiceAct', actId);
+      if (a.status !== ActStatus.APPROVED) return false;
+      a.status = ActStatus.PAID;
+      a.paidAt = now;
+      return true;
+    });
+  }
+
+  @Query(() => ServiceAct)
+  async serviceAct(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
+    if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+    const act = await ctx.em.findOne(ServiceAct, id);
+    if (!act) throw notFound('ServiceAct', id);
+    assertAccess(ctx.identity, act, SCOPE);
+    return act;
+  }
+
+  @Query(() => ActConnection, { description: "Acts visible to the caller: supplier's own, region's (department), own (recipient)" })
+  serviceActs(@Args(() => PageArgs) page: PageArgs, @Arg('status', () => ActStatus, { nullable: true }) status: ActStatus | undefined, @Ctx() ctx: Context) {
+    return paginate(ctx.em, ServiceAct, { ...scopeWhere(listScope(ctx.identity, SCOPE)), ...(status ? { status } : {}) }, page);
+  }
+}
+
+@Resolver(() => Order)
+export class OrderServiceFieldsResolver {
+  @FieldResolver(() => JournalConnection, { description: 'S1/S2: journal rows, oldest first' })
+  async journal(@Root() o: Order, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginateLoaded(await ctx.loaders.journalByOrder.load(o.id), page);
+  }
+
+  @FieldResolver(() => ActConnection, { description: 'S1/S2: monthly acts of services rendered' })
+  async acts(@Root() o: Order, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return paginateLoaded(await ctx.loaders.actsByOrder.load(o.id), page);
+  }
+}

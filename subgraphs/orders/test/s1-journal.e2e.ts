@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '@aleumet/server-kit';
+import type { Platform } from '@aleumet/platform';
+import { codes, gql, startTestPlatform } from '@aleumet/testkit';
+import { ACCEPT, ORDER, PAY, departmentToken, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
+
+const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id date minutes places mode } }`;
+const GEN = `mutation($o: ID!, $p: String!) { generateServiceAct(orderId: $o, period: $p) { id status version period minutes hours unitPrice cost statePart coPayment } }`;
+const SUBMIT = `mutation($id: ID!, $v: Int!) { submitServiceAct(id: $id, version: $v) { id status version } }`;
+const APPROVE = `mutation($id: ID!, $v: Int!) { approveServiceAct(id: $id, version: $v) { id status version } }`;
+const RETURN = `mutation($id: ID!, $v: Int!, $r: String!) { returnServiceAct(id: $id, version: $v, reason: $r) { id status version returnReason } }`;
+const ORDER_SERVICE = `query($id: ID!) { order(id: $id) { id status journal(first: 50) { nodes { date minutes } } acts { nodes { id period status cost statePart } } claims { nodes { id status statePart coPayment period version } } } }`;
+
+let platform: Platform;
+const clock = new TestClock(new Date('2026-12-01T04:00:00Z'));
+beforeAll(async () => {
+  platform = await startTestPlatform({ clock });
+});
+afterAll(() => platform?.close());
+
+describe('S1 personal assistant over two months: journal with limits, monthly acts, claims, payment', () => {
+  it('logs hours, builds, returns, approves and pays acts', async () => {
+    const url = platform.gateway.url;
+    const { person, index } = freshPerson(0, 'S1');
+    const offering = offeringFor(person, 'S1');
+    const gsum = guaranteed('S1-ASSIST');
+    const { measure } = await publishOne(platform, person, { kind: 'S1', itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: gsum, issuedOn: '2026-11-20', validUntil: '2027-11-30' });
+    const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(res.errors).toBeUndefined();
+    const order = res.data.createOrder;
+    const supplier = await supplierToken(offering.supplierId);
+    expect((await gql(url, ACCEPT, { id: order.id, v: 1 }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
+
+    // Month 1 (December 2026)
+    clock.set(new Date('2026-12-20T12:00:00Z'));
+    const log = (i: object) => gql(url, LOG, { o: order.id, in: i }, supplier);
+    expect((await log({ date: '2026-12-02', startTime: '09:00', endTime: '13:00', places: ['Polyclinic No. 3'] })).errors).toBeUndefined();
+    expect((await log({ date: '2026-12-02', startTime: '14:00', endTime: '18:00', places: ['Pharmacy', 'Akimat'] })).errors).toBeUndefined();
+    // > 8 hours a day
+    expect(codes(await log({ date: '2026-12-02', startTime: '18:00', endTime: '18:30', places: ['Shop'] }))).toEqual(['BAD_USER_INPUT']);
+    // overlapping
+    expect((await log({ date: '2026-12-03', startTime: '09:00', endTime: '12:00', places: ['Court'] })).errors).toBeUndefined();
+    expect(codes(await log({ date: '2026-12-03', startTime: '11:00', endTime: '13:00', places: ['Bank'] }))).toEqual(['CONFLICT']);
+    // zero and negative
+    expect(codes(await log({ date: '2026-12-04', startTime: '10:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-12-04', startTime: '11:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    // outside the measure's term, in the future, without places
+    expect(codes(await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-12-28', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-12-05', startTime: '10:00', endTime: '11:00' }))).toEqual(['BAD_USER_INPUT']);
+    // the recipient cannot log hours
+    expect(codes(await gql(url, LOG, { o: order.id, in: { date: '2026-12-05', startTime: '10:00', endTime: '11:00', places: ['x'] } }, await tokens(index)))).toEqual(['FORBIDDEN']);
+
+    // act for December: 11 hours
+    clock.set(new Date('2027-01-04T05:00:00Z'));
+    const unitPrice = Math.round(offering.price / 960);
+    let act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
+    expect(act).toMatchObject({ status: 'DRAFT', minutes: 660, hours: '11', unitPrice, cost: 11 * unitPrice, statePart: 11 * unitPrice, coPayment: 0 });
+    act = (await gql(url, SUBMIT, { id: act.id, v: act.version }, supplier)).data.submitServiceAct;
+    expect(act.status).toBe('SUBMITTED');
+    // a submitted month is closed for new hours
+    expect(codes(await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
+    const department = await departmentToken(person.regionCode);
+    // the supplier cannot approve its own act; another region's department cannot either
+    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version }, supplier))).toEqual(['FORBIDDEN']);
+    const returned = (await gql(url, RETURN, { id: act.id, v: act.version, r: 'Sign the sheet for 3 December' }, department)).data.returnServiceAct;
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 December' });
+    expect((await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
+    act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
+    expect(act).toMatchObject({ status: 'RETURNED', minutes: 720, cost: 12 * unitPrice });
+    act = (await gql(url, SUBMIT, { id: act.id, v: act.version }, supplier)).data.submitServiceAct;
+    const approved = await gql(url, APPROVE, { id: act.id, v: act.version }, department);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.approveServiceAct.status).toBe('APPROVED');
+    // approved acts are immutable
+    expect(codes(await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late' }, department))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await log({ date: '2026-12-11', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
+
+    // Month 2 (January 2027)
+    expect((await log({ date: '2027-01-02', startTime: '10:00', endTime: '16:00', places: ['Hospital'] })).errors).toBeUndefined();
+    expect((await log({ date: '2027-01-03', startTime: '08:00', endTime: '09:30', places: ['Park'] })).errors).toBeUndefined();
+    clock.set(new Date('2027-02-02T05:00:00Z'));
+    let jan = (await gql(url, GEN, { o: order.id, p: '2027-01' }, supplier)).data.generateServiceAct;
+    expect(jan).toMatchObject({ minutes: 450, hours: '7.5', cost: Math.round((450 * unitPrice) / 60) });
+    jan = (await gql(url, SUBMIT, { id: jan.id, v: jan.version }, supplier)).data.submitServiceAct;
+    expect((await gql(url, APPROVE, { id: jan.id, v: jan.version }, department)).data.approveServiceAct.status).toBe('APPROVED');
+
+    // two claims (one per act), both approved; the department pays them
+    let o = (await gql(url, ORDER_SERVICE, { id: order.id }, supplier)).data.order;
+    expect(o.acts.nodes.map((a: any) => [a.period, a.status])).toEqual([['2026-12', 'APPROVED'], ['2027-01', 'APPROVED']]);
+    expect(o.claims.nodes.map((c: any) => [c.period, c.status, c.statePart])).toEqual([
+      ['2026-12', 'APPROVED', 12 * unitPrice],
+      ['2027-01', 'APPROVED', Math.round((450 * unitPrice) / 60)],
+    ]);
+    expect(o.journal.nodes).toHaveLength(6);
+    for (const [i, c] of o.claims.nodes.entries()) {
+      const paid = await gql(url, PAY, { id: c.id, v: c.version, ref: `PAY-S1-${order.id.slice(-6)}-${i}` }, department);
+      expect(paid.errors).toBeUndefined();
+    }
+    o = (await gql(url, ORDER_SERVICE, { id: order.id }, supplier)).data.order;
+    expect(o.acts.nodes.map((a: any) => a.status)).toEqual(['PAID', 'PAID']);
+    expect(o.claims.nodes.map((c: any) => c.status)).toEqual(['PAID', 'PAID']);
+    // the order itself has no claim signed with it (services are paid per act)
+    expect((await gql(url, ORDER, { id: order.id }, supplier)).data.order.claim).toBeNull();
+
+    const report = await gql(url, `query($p: String) { regionKindReport(period: $p) { regionCode kind committed approved paid } }`, { p: '2027-02' }, department);
+    expect(report.errors).toBeUndefined();
+    const row = report.data.regionKindReport.find((r: any) => r.kind === 'S1');
+    expect(row.paid).toBeGreaterThanOrEqual(12 * unitPrice + Math.round((450 * unitPrice) / 60));
+    expect((await gql(url, `query { ledgerTotals { balanced } }`, {}, await integrator())).data.ledgerTotals.balanced).toBe(true);
+  });
+});
