@@ -21,4 +21,4 @@ export function useLimits(limits: typeof DEFAULT_LIMITS, { production }: { produ
 
 /** Armor and parser limit messages, given a stable code (QUERY_TOO_COMPLEX) by `formatError`. */
 export const isLimitMessage = (message: string) =>
-  /limit of \d+ exceeded|Document contains more than \d+ tokens/i.test(message);
+  /limit of \d+ exceeded|Document contains more th[ae][nt] \d+ tokens/i.test(message);

@@ -170,3 +170,35 @@ describe('audit', () => {
     await expect(sql(`delete from people.audit_entry`)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('npm run integrator (CLI)', () => {
+  it('creates a client with a key shown once, registers an operation, rotates and revokes', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { ROOT } = await import('@aleumet/platform');
+    const { inject } = await import('vitest');
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/dist/integrator.js'), ...args], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') } });
+    const name = `cli-client-${Date.now()}`;
+    const created = await cli('create', name, '--scopes', 'orders:read', '--rate', '1000');
+    const key = /(alk_[0-9a-f]{16}_[A-Za-z0-9_-]{43})/.exec(created.stdout)![1]!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'op-')), 'orders.graphql');
+    writeFileSync(file, ORDERS);
+    expect((await cli('register', name, file)).stdout).toContain(sha256(ORDERS));
+    expect((await withKey(url, key, ORDERS)).errors).toBeUndefined();
+    const listed = await cli('list');
+    expect(listed.stdout).toContain(name);
+    expect(listed.stdout).not.toContain(key);
+
+    const rotated = await cli('rotate', key.slice(4, 20), '--overlap-hours', '0');
+    const fresh = /(alk_[0-9a-f]{16}_[A-Za-z0-9_-]{43})/.exec(rotated.stdout)![1]!;
+    expect((await withKey(url, fresh, ORDERS)).errors).toBeUndefined();
+    expect(codes(await eventually(() => withKey(url, key, ORDERS), (r) => r.status === 401))).toEqual(['UNAUTHENTICATED']);
+    await cli('revoke', fresh.slice(4, 20));
+    expect(codes(await eventually(() => withKey(url, fresh, ORDERS), (r) => r.status === 401))).toEqual(['UNAUTHENTICATED']);
+    await expect(cli('create', 'x-bad', '--scopes', 'everything')).rejects.toThrow(/unknown scopes/);
+  });
+});
