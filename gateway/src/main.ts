@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGateway, type RunningGateway } from './gateway.js';
+import type { RunningGateway } from './gateway.js';
 import { ConfigError, loadConfig, USAGE } from './config.js';
 
 // aleumet-gateway: serves any Federation 2 supergraph. Only reads the configuration and
@@ -45,6 +45,8 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 try {
+  // Loaded after the configuration is known good: `--help` and mistakes answer at once.
+  const { startGateway } = await import('./gateway.js');
   gateway = await startGateway({
     ...config,
     onListening: (url) => console.log(`listening at ${url}; loading supergraph ${config.supergraphPath}`),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, type Expectation } from './cases.js';
 import {
-  post, startCliGateway, startPlainGateway, startSubgraphs, tempDir, writeSupergraph,
-  type GatewayUnderTest, type Result, type RunningSubgraphs,
+  post, replaceSupergraph, startCliGateway, startPlainGateway, startSubgraphs, tempDir, waitForSupergraph, writeSupergraph,
+  type CliGateway, type GatewayUnderTest, type Result, type RunningSubgraphs,
 } from './harness.js';
 
 /**
@@ -37,6 +37,16 @@ function check(res: Result, expected: Expectation, counts: Record<string, number
   }
 }
 
+// One CLI process serves every case: each case's supergraph replaces the watched file and the
+// gateway hot-reloads it (so the suite also runs eleven hot reloads between unrelated supergraphs).
+let cli: CliGateway;
+let supergraphFile: string;
+beforeAll(async () => {
+  supergraphFile = writeSupergraph(tempDir(), '');
+  cli = await startCliGateway(supergraphFile, { args: ['--auth', 'none'], waitReady: false });
+});
+afterAll(() => cli?.close());
+
 for (const c of CASES) {
   describe(`federation: ${c.name}`, () => {
     let subgraphs: RunningSubgraphs;
@@ -44,14 +54,12 @@ for (const c of CASES) {
 
     beforeAll(async () => {
       subgraphs = await startSubgraphs(c.subgraphs);
-      const file = writeSupergraph(tempDir(), subgraphs.supergraphSdl);
-      [gateways.ours, gateways.plain] = await Promise.all([
-        startCliGateway(file, { args: ['--auth', 'none'] }),
-        startPlainGateway(subgraphs.supergraphSdl),
-      ]);
+      replaceSupergraph(supergraphFile, subgraphs.supergraphSdl);
+      gateways.ours = cli;
+      [gateways.plain] = await Promise.all([startPlainGateway(subgraphs.supergraphSdl), waitForSupergraph(cli, subgraphs.supergraphSdl)]);
     });
     afterAll(async () => {
-      await Promise.all([gateways.ours?.close(), gateways.plain?.close()]);
+      await gateways.plain?.close();
       await subgraphs?.close();
     });
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,4 +194,26 @@ export async function post(url: string, query: string, variables: Record<string,
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...((await res.json()) as object) };
+}
+
+/** Replaces the file in one step (write + rename), as a deploy would. */
+export function replaceSupergraph(file: string, sdl: string) {
+  writeFileSync(`${file}.next`, sdl);
+  renameSync(`${file}.next`, file);
+}
+
+/** Waits until the gateway's /health reports it serves exactly this supergraph. */
+export async function waitForSupergraph(gw: { base: string }, sdl: string, timeoutMs = 60_000) {
+  const hash = createHash('sha256').update(sdl).digest('hex');
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${gw.base}/health`).catch(() => null);
+    if (res) {
+      last = await res.json();
+      if (res.status === 200 && (last as { supergraph?: { hash?: string } }).supergraph?.hash === hash) return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gateway did not load the new supergraph; last health: ${JSON.stringify(last)}`);
 }
