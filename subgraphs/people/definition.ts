@@ -6,15 +6,25 @@ import { PersonResolver, RepresentationResolver, personReference } from './resol
 import { StaffUserResolver, staffReference } from './resolvers/staff.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
+import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
+import { TicketResolver } from './resolvers/ticket.resolver.js';
+import { ComplaintResolver } from './resolvers/complaint.resolver.js';
+import { RetentionResolver, peopleRetentionJob } from './resolvers/retention.resolver.js';
+import { applyPeopleRetention } from './resolvers/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
-  resolvers: [PersonResolver, RepresentationResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver],
+  resolvers: [PersonResolver, RepresentationResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver,
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffReference },
   entities,
   migrations,
   createLoaders,
   seed,
   isSeeded,
+  // Administration (issue 10): retention of complaints and failure tickets, at most hourly.
+  registerJobs(orm, runtime) {
+    runtime.scheduler.register('people.retention', peopleRetentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
+  },
 };

@@ -2,9 +2,16 @@ import { Person } from './person.js';
 import { Representation } from './representation.js';
 import { StaffUser } from './staff-user.js';
 import { ApiKey, AuditEntry, IntegratorClient, PersistedOperation } from './integrator.js';
+import { FaqEntry, MaintenanceNotice, PortalContact } from './content.js';
+import { FailureTicket, TicketClock, TicketEvent } from './ticket.js';
+import { Complaint } from './complaint.js';
 
 export * from './person.js';
 export * from './representation.js';
 export * from './staff-user.js';
 export * from './integrator.js';
-export const entities = [Person, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry];
+export * from './content.js';
+export * from './ticket.js';
+export * from './complaint.js';
+export const entities = [Person, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
+  FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint];

@@ -1,0 +1,154 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role, RetentionClass, actsFor, badInput, canAccess, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
+import { ConnectionType, PageArgs, ServiceCallError, ServiceKind, callSubgraph, paginate, serviceIdentity } from '@aleumet/server-kit';
+import { addWorkingDays } from '@aleumet/calendar';
+import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complaint.js';
+import type { Context } from './context.js';
+
+/**
+ * Complaints: forwarded within 3 working days of receipt, answered within 5 working days of
+ * forwarding (15 at the quality authority). "Within N working days" = by the end of the N-th
+ * working day after the day of the event (Asia/Almaty calendar, @aleumet/calendar).
+ */
+export const FORWARD_WITHIN_WORKING_DAYS = 3;
+export const ANSWER_WITHIN_WORKING_DAYS: Record<ResponsibleBody, number> = { EMPLOYMENT_DEPARTMENT: 5, QUALITY_AUTHORITY: 15 };
+const SCOPE = 'complaints:read';
+
+const ComplaintConnection = ConnectionType('Complaint', Complaint);
+
+@InputType()
+class ComplaintInput {
+  @Field(() => ID, { nullable: true, description: 'The recipient complaining (default: the caller; a representative: a principal)' }) personId?: string;
+  @Field(() => ID, { nullable: true, description: 'The order complained about' }) orderId?: string;
+  @Field(() => ID, { nullable: true, description: 'The supplier complained about (taken from the order when an order is given)' }) supplierId?: string;
+  @Field(() => String) text!: string;
+}
+
+interface OrderView { order: { id: string; kind: ServiceKind | null; regionCode: string; recipient: { id: string }; supplier: { id: string }; measure: { id: string } } }
+const ORDER = `query($id: ID!) { order(id: $id) { id kind regionCode recipient { id } supplier { id } measure { id } } }`;
+// Orders placed before orders stored the kind (seeded ones): the measure tells it.
+const MEASURE_KIND = `query($id: ID!) { measure(id: $id) { kind } }`;
+const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id } }`;
+
+async function ask<T>(ctx: Context, target: 'orders' | 'catalog' | 'programs', scopes: string[], query: string, id: string, entity: string): Promise<T> {
+  try {
+    return await callSubgraph<T>(ctx.runtime.peers.url(target), serviceIdentity('people', scopes), query, { id });
+  } catch (e) {
+    if (e instanceof ServiceCallError && e.code === 'NOT_FOUND') throw notFound(entity, id);
+    throw e;
+  }
+}
+
+const overdueWhere = (now: Date) => ({
+  $or: [
+    { status: ComplaintStatus.RECEIVED, forwardDueAt: { $lt: now } },
+    { status: ComplaintStatus.FORWARDED, answerDueAt: { $lt: now } },
+  ],
+});
+
+/** Department, admins, the recipient and representatives; the record's region is the recipient's. */
+const owned = (c: Complaint) => ({ personId: c.personId ?? '', regionCode: c.regionCode, supplierId: null });
+
+async function loadComplaint(ctx: Context, id: string): Promise<Complaint> {
+  if (!isUuid(id)) throw badInput('Complaint id must be a UUID', 'id');
+  const c = await ctx.em.findOne(Complaint, { id });
+  if (!c) throw notFound('Complaint', id);
+  return c;
+}
+
+@Resolver(() => Complaint)
+export class ComplaintResolver {
+  @Mutation(() => Complaint, { description: 'A recipient (or representative; or an administrator on their behalf) complains about a supplier or an order' })
+  async fileComplaint(@Arg('input', () => ComplaintInput) input: ComplaintInput, @Ctx() ctx: Context) {
+    const id = requireRole(ctx.identity, Role.RECIPIENT, Role.REPRESENTATIVE, Role.ADMIN);
+    const personId = input.personId ?? id.personId;
+    if (!personId || !isUuid(personId)) throw badInput('Whose complaint is it? Give personId', 'personId');
+    if (id.role !== Role.ADMIN && !actsFor(id, personId)) throw forbidden('You may complain for yourself or a person you represent');
+    const text = input.text.trim();
+    if (text.length < 10 || text.length > 5000) throw badInput('Describe the complaint in 10–5000 characters', 'text');
+    if (!input.orderId && !input.supplierId) throw badInput('A complaint is about an order or a supplier', 'orderId');
+    const person = await ctx.loaders.person.load(personId);
+    if (!person) throw notFound('Person', personId);
+
+    let supplierId = input.supplierId ?? null;
+    let serviceKind: ServiceKind | null = null;
+    let retentionClass: RetentionClass = RetentionClass.COMPLAINT;
+    if (input.orderId) {
+      if (!isUuid(input.orderId)) throw badInput('Order id must be a UUID', 'orderId');
+      const { order } = await ask<OrderView>(ctx, 'orders', ['orders:read'], ORDER, input.orderId, 'Order');
+      if (order.recipient.id !== personId) throw forbidden('This order is not of the complaining person');
+      if (supplierId && supplierId !== order.supplier.id) throw badInput('The supplier is not the one of the order', 'supplierId');
+      supplierId = order.supplier.id;
+      serviceKind = order.kind ?? (await ask<{ measure: { kind: ServiceKind } }>(ctx, 'programs', ['programs:read'], MEASURE_KIND, order.measure.id, 'Measure')).measure.kind;
+      // A complaint is part of its order's file: an S4 order's belongs to the prosthetics card (permanent).
+      retentionClass = retentionClassOfKind(serviceKind);
+    } else {
+      if (!isUuid(supplierId!)) throw badInput('Supplier id must be a UUID', 'supplierId');
+      await ask(ctx, 'catalog', ['catalog:read'], SUPPLIER, supplierId!, 'Supplier');
+    }
+    const now = ctx.runtime.clock.now();
+    const complaint = ctx.em.create(Complaint, {
+      personId, regionCode: person.regionCode, filedBy: id.sub, supplierId, orderId: input.orderId ?? null, serviceKind, text,
+      receivedAt: now, forwardDueAt: addWorkingDays(now, FORWARD_WITHIN_WORKING_DAYS), retentionClass,
+    });
+    await ctx.em.flush();
+    return complaint;
+  }
+
+  @Mutation(() => Complaint, { description: 'Admin: forward a received complaint to the responsible body; starts the answer deadline' })
+  async forwardComplaint(@Arg('id', () => ID) id: string, @Arg('to', () => ResponsibleBody) to: ResponsibleBody, @Ctx() ctx: Context) {
+    requireRole(ctx.identity, Role.ADMIN);
+    const c = await loadComplaint(ctx, id);
+    if (c.status !== ComplaintStatus.RECEIVED) throw invalidTransition('Complaint', c.status, ComplaintStatus.FORWARDED);
+    const now = ctx.runtime.clock.now();
+    Object.assign(c, { status: ComplaintStatus.FORWARDED, forwardedAt: now, forwardedTo: to, answerDueAt: addWorkingDays(now, ANSWER_WITHIN_WORKING_DAYS[to]) });
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Complaint, { description: "Admin or the recipient's region's employment department: record the answer of a forwarded complaint" })
+  async answerComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
+    const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
+    const c = await loadComplaint(ctx, id);
+    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+    if (c.status !== ComplaintStatus.FORWARDED) throw invalidTransition('Complaint', c.status, ComplaintStatus.ANSWERED);
+    if (!answer.trim()) throw badInput('The answer is required', 'answer');
+    Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: answer.trim(), answeredBy: identity.sub });
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Query(() => Complaint)
+  async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
+    const c = await loadComplaint(ctx, id);
+    if (!canAccess(ctx.identity!, owned(c), SCOPE)) throw forbidden();
+    return c;
+  }
+
+  @Query(() => ComplaintConnection, {
+    description: "Complaints the caller may see (admin: all; department: its region; recipient: own). overdue: past the forwarding or answer deadline",
+  })
+  complaints(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('status', () => ComplaintStatus, { nullable: true }) status: ComplaintStatus | undefined,
+    @Arg('overdue', () => Boolean, { defaultValue: false }) overdue: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    const scope = listScope(ctx.identity, SCOPE);
+    if ('supplierId' in scope) throw forbidden('Complaints are handled by the portal and the employment departments');
+    const now = ctx.runtime.clock.now();
+    return paginate(ctx.em, Complaint, { ...scopeWhere(scope), ...(status ? { status } : {}), ...(overdue ? overdueWhere(now) : {}) }, page);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Past the forwarding deadline (not forwarded) or the answer deadline (not answered)' })
+  overdue(@Root() c: Complaint, @Ctx() ctx: Context): boolean {
+    const now = ctx.runtime.clock.now();
+    return (c.status === ComplaintStatus.RECEIVED && c.forwardDueAt < now) || (c.status === ComplaintStatus.FORWARDED && c.answerDueAt != null && c.answerDueAt < now);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The complaining recipient (null after retention)' })
+  personId(@Root() c: Complaint): string | null {
+    return c.personId ?? null;
+  }
+}
