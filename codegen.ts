@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Typed documents for the web client, generated from the composed supergraph.
  * `npm run codegen` regenerates web/src/gql; CI runs `npm run codegen -- --check` and fails on a diff.
+ * `persisted-documents.json` ({ sha256: document }) is the gateway's trusted-documents manifest:
+ * in production the gateway runs only these documents, and the client sends only their hashes.
+ * `__typename` is added at generation time so the documents the gateway trusts are exactly the
+ * documents graphcache needs.
  */
 const config: CodegenConfig = {
   schema: process.env.CODEGEN_SCHEMA ?? 'schema/supergraph.graphql',
@@ -11,7 +17,12 @@ const config: CodegenConfig = {
   generates: {
     'web/src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: { unmaskFunctionName: 'useFragment' } },
+      presetConfig: {
+        fragmentMasking: { unmaskFunctionName: 'useFragment' },
+        // Plain hex sha256 of the document text: the key format the gateway's manifest loader checks.
+        persistedDocuments: { hashAlgorithm: (doc: string) => createHash('sha256').update(doc, 'utf8').digest('hex'), mode: 'embedHashInDocument' },
+      },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -45,3 +45,37 @@ export async function signIn(page: Page, iin: string): Promise<void> {
   await page.locator('section[aria-labelledby="step2"] button').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 }
+
+/**
+ * Keyboard only: presses Tab (or Shift+Tab) until the focused element matches, checks that the
+ * focus is visible (an outline is drawn), and fails after `max` presses.
+ */
+export async function tabTo(page: Page, matches: (el: Element) => boolean, opts: { max?: number; backwards?: boolean } = {}): Promise<void>;
+export async function tabTo(page: Page, selector: string, opts?: { max?: number; backwards?: boolean }): Promise<void>;
+export async function tabTo(page: Page, target: string | ((el: Element) => boolean), opts: { max?: number; backwards?: boolean } = {}): Promise<void> {
+  const max = opts.max ?? 80;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(opts.backwards ? 'Shift+Tab' : 'Tab');
+    const hit =
+      typeof target === 'string'
+        ? await page.evaluate((sel) => !!document.activeElement?.matches(sel), target)
+        : await page.evaluate(`(${target.toString()})(document.activeElement)`);
+    if (hit) {
+      const outline = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const s = getComputedStyle(el);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      expect(outline.style !== 'none' && outline.width >= 2, `focus must be visible on ${String(target)}`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`Tab did not reach ${String(target)} in ${max} presses`);
+}
+
+/** Records the graphql-ws frames a page receives (to prove a change arrived over the subscription). */
+export function recordSocketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
+  return frames;
+}

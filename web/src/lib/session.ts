@@ -14,6 +14,8 @@ export interface Session {
   token: string;
   claims: SessionClaims;
   displayName: string;
+  /** IIN of the signed-in user: the electronic signature signs as this person. */
+  iin: string;
   /** The person whose cabinet is shown: the signed-in person or one it represents. */
   actingFor?: string;
 }

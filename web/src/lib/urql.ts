@@ -1,7 +1,12 @@
-import { Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type Operation } from 'urql';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
+import manifest from '../gql/persisted-documents.json';
+
+/** The sha256 GraphQL Code Generator embedded in each generated document (its key in the trusted-documents manifest). */
+const hashOf = (op: Operation): string | undefined => (op.query as { __meta__?: { hash?: string } }).__meta__?.hash;
+const TRUSTED = manifest as Record<string, string>;
 
 /** Same origin as the page: the gateway serves both the app and the API. */
 function endpoints() {
@@ -42,6 +47,8 @@ const cache = cacheExchange({
     SignInChallenge: () => null,
     SignInResult: () => null,
     DevelopmentSigningKey: () => null,
+    OrderStatusChange: () => null,
+    MeasureStatusChange: () => null,
   },
   updates: {
     Mutation: {
@@ -69,6 +76,14 @@ export function createClient(): Client {
       return { headers };
     },
     exchanges: [
+      // Queries and mutations travel as their manifest hash only (the gateway runs only trusted documents in production).
+      mapExchange({
+        onOperation(op) {
+          const hash = hashOf(op);
+          if (!hash || op.kind === 'subscription' || op.kind === 'teardown' || !TRUSTED[hash]) return op;
+          return { ...op, extensions: { ...op.extensions, persistedQuery: { version: 1, sha256Hash: hash } } };
+        },
+      }),
       mapExchange({
         onError(error) {
           // An expired or revoked token: sign out; the sign-in page explains why.
@@ -81,8 +96,10 @@ export function createClient(): Client {
       cache,
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
-          const input = { ...request, query: request.query || '' };
+        forwardSubscription(request, operation) {
+          // Subscriptions send the manifest's exact text, so its hash is the trusted one.
+          const hash = hashOf(operation);
+          const input = { ...request, query: (hash && TRUSTED[hash]) || request.query || '' };
           return {
             subscribe(sink) {
               const unsubscribe = wsClient().subscribe(input, sink);

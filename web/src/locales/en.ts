@@ -218,6 +218,8 @@ export const en = {
     signing: 'Signing…',
     signExplained: 'By signing you order this offering and apply for the reimbursement of the state part to the supplier.',
     ordered: 'Order signed and sent to the supplier.',
+    recipient: 'Recipient',
+    showDocument: 'Show the document as it will be signed',
   },
   supplier: {
     title: 'Organization',

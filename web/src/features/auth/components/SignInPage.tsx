@@ -60,7 +60,7 @@ export function SignInPage() {
         const { token, displayName } = res.data.signIn;
         const claims = decodeClaims(token);
         resetSubscriptions();
-        setSession({ token, claims, displayName });
+        setSession({ token, claims, displayName, iin: iin.replace(/\s/g, '') });
         navigate(homeFor(claims.role));
       }
     } catch (err) {

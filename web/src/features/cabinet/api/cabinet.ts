@@ -31,12 +31,6 @@ export const MeasureRowFragment = graphql(`
     choiceDeadline
     daysLeftToChoose
     version
-    itemType {
-      code
-      nameKk
-      nameRu
-      nameEn
-    }
   }
 `);
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DateText, Money, StatusBadge } from '../../../components/ui.js';
 import { Link } from '../../../lib/router.js';
-import { localName } from '../../../lib/names.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { useFragment, type FragmentType } from '../../../gql/index.js';
 import { MeasureRowFragment } from '../api/cabinet.js';
 import { ReactivateButton } from './ReactivateButton.js';
@@ -9,7 +9,8 @@ import { ReactivateButton } from './ReactivateButton.js';
 const CHOOSABLE = new Set(['PUBLISHED', 'AWAITING_CHOICE']);
 
 export function MeasureList({ measures }: { measures: FragmentType<typeof MeasureRowFragment>[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useReferenceNames();
   const rows = useFragment(MeasureRowFragment, measures);
   return (
     <div className="table-wrap">
@@ -28,7 +29,7 @@ export function MeasureList({ measures }: { measures: FragmentType<typeof Measur
           {rows.map((m) => (
             <tr key={m.id}>
               <th scope="row">
-                {t(`kind.${m.kind}`)}: {localName(m.itemType, i18n.language)}
+                {t(`kind.${m.kind}`)}: {names.itemType(m.itemTypeCode)}
               </th>
               <td>
                 <StatusBadge kind="measure" status={m.status} />
@@ -50,10 +51,10 @@ export function MeasureList({ measures }: { measures: FragmentType<typeof Measur
                 {CHOOSABLE.has(m.status) && (
                   <Link href={`/catalog?measure=${encodeURIComponent(m.id)}`}>
                     {t('cabinet.chooseSupplier')}
-                    <span className="visually-hidden">: {localName(m.itemType, i18n.language)}</span>
+                    <span className="visually-hidden">: {names.itemType(m.itemTypeCode)}</span>
                   </Link>
                 )}
-                {m.status === 'BLOCKED' && <ReactivateButton measureId={m.id} version={m.version} label={localName(m.itemType, i18n.language)} />}
+                {m.status === 'BLOCKED' && <ReactivateButton measureId={m.id} version={m.version} label={names.itemType(m.itemTypeCode)} />}
               </td>
             </tr>
           ))}

@@ -1,12 +1,23 @@
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ui.js';
+import { ReactivateMeasureMutation } from '../api/reactivate.js';
 
-/** Re-activation of a blocked measure (the API arrives with the order lifecycle). */
-export function ReactivateButton({ label }: { measureId: string; version: number; label: string }) {
+/** A measure blocked after two months without a choice can be re-activated: the choice window restarts. */
+export function ReactivateButton({ measureId, version, label }: { measureId: string; version: number; label: string }) {
   const { t } = useTranslation();
+  const [res, reactivate] = useMutation(ReactivateMeasureMutation);
   return (
-    <span className="hint">
-      {t('cabinet.blockedHint')}
-      <span className="visually-hidden">: {label}</span>
-    </span>
+    <>
+      <p className="hint">{t('cabinet.blockedHint')}</p>
+      <button type="button" onClick={() => reactivate({ id: measureId, version })} disabled={res.fetching}>
+        {t('cabinet.reactivate')}
+        <span className="visually-hidden">: {label}</span>
+      </button>
+      <p role="status" className="success">
+        {res.data ? t('cabinet.reactivated') : ''}
+      </p>
+      <ErrorMessage error={res.error} />
+    </>
   );
 }

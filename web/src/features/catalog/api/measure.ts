@@ -12,12 +12,6 @@ export const MeasureForChoiceQuery = graphql(`
       guaranteedSum
       status
       daysLeftToChoose
-      itemType {
-        code
-        nameKk
-        nameRu
-        nameEn
-      }
     }
   }
 `);

@@ -17,12 +17,6 @@ export const OfferingCardFragment = graphql(`
       id
       name
     }
-    itemType {
-      code
-      nameKk
-      nameRu
-      nameEn
-    }
   }
 `);
 

@@ -23,7 +23,7 @@ const offering = (n: number, price: number) => ({
 });
 
 const responses = {
-  ReferenceData: {
+  ReferenceNames: {
     regions: { nodes: [{ __typename: 'Region', code: 'KZ-71', nameKk: 'Астана қаласы', nameRu: 'город Астана', nameEn: 'Astana' }] },
     itemTypes: { nodes: [itemType] },
   },

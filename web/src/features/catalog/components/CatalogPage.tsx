@@ -1,11 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ReferenceDataQuery } from '../api/reference.js';
 import { OfferingsQuery } from '../api/offerings.js';
 import { MeasureForChoiceQuery } from '../api/measure.js';
 import { Empty, ErrorMessage, Loading, Money, SelectField, TextField, LiveStatus } from '../../../components/ui.js';
 import { navigate, useLocation } from '../../../lib/router.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { localName } from '../../../lib/names.js';
 import { parseTenge } from '../../../lib/format.js';
 import { useFragment } from '../../../gql/index.js';
@@ -22,7 +22,7 @@ export function CatalogPage() {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const measureId = search.get('measure') ?? undefined;
-  const [ref] = useQuery({ query: ReferenceDataQuery });
+  const names = useReferenceNames();
   const [measureRes] = useQuery({ query: MeasureForChoiceQuery, variables: { id: measureId ?? '' }, pause: !measureId });
   const measure = measureRes.data?.measure;
 
@@ -62,8 +62,8 @@ export function CatalogPage() {
   const toggleCompare = (id: string) =>
     setCompare((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : cur.length >= MAX_COMPARE ? cur : [...cur, id]));
 
-  const types = (ref.data?.itemTypes.nodes ?? []).filter((it) => !filter.kind || it.kind === filter.kind);
-  const regions = ref.data?.regions.nodes ?? [];
+  const types = names.itemTypes.filter((it) => !filter.kind || it.kind === filter.kind);
+  const regions = names.regions;
 
   function apply(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -92,7 +92,7 @@ export function CatalogPage() {
       <ErrorMessage error={measureRes.error} />
       {measure && (
         <section className="panel" aria-labelledby="measure-context">
-          <h2 id="measure-context">{t('catalog.forMeasure', { name: localName(measure.itemType, i18n.language) })}</h2>
+          <h2 id="measure-context">{t('catalog.forMeasure', { name: names.itemType(measure.itemTypeCode) })}</h2>
           <p>
             {t('catalog.guaranteedSum')}: <Money tiyn={measure.guaranteedSum} />.{' '}
             {measure.daysLeftToChoose != null && t('cabinet.daysLeft', { count: measure.daysLeftToChoose })}

@@ -4,6 +4,7 @@ export const DepartmentMeasureFragment = graphql(`
   fragment DepartmentMeasure on Measure {
     id
     kind
+    itemTypeCode
     status
     guaranteedSum
     choiceDeadline
@@ -12,44 +13,42 @@ export const DepartmentMeasureFragment = graphql(`
       id
       fullName
     }
-    itemType {
-      code
-      nameKk
-      nameRu
-      nameEn
+  }
+`);
+
+/** Measures of the department's region in one status (the subgraph scopes the list to the region). */
+export const DepartmentMeasuresQuery = graphql(`
+  query DepartmentMeasures($status: MeasureStatus) {
+    measures(status: $status, first: 200) {
+      nodes {
+        id
+        ...DepartmentMeasure
+      }
     }
   }
 `);
 
-export const DepartmentConsoleQuery = graphql(`
-  query DepartmentConsole {
-    blocked: measures(status: BLOCKED, first: 200) {
-      nodes {
-        id
-        ...DepartmentMeasure
-      }
-    }
-    awaiting: measures(status: AWAITING_CHOICE, first: 200) {
-      nodes {
-        id
-        ...DepartmentMeasure
-      }
-    }
+/** Orders of the region, for the charts (kind per month, days from publication to handover). */
+export const DepartmentOrdersQuery = graphql(`
+  query DepartmentOrders {
     orders(first: 200) {
       nodes {
         id
-        number
+        kind
         status
         createdAt
-        acceptDeadline
         handedOverAt
         measure {
           id
-          kind
           publishedAt
         }
       }
     }
+  }
+`);
+
+export const DepartmentClaimsQuery = graphql(`
+  query DepartmentClaims {
     claims(first: 100) {
       nodes {
         id

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { DepartmentConsoleQuery, DepartmentMeasureFragment } from '../api/console.js';
+import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQuery, DepartmentOrdersQuery } from '../api/console.js';
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
-import { localName } from '../../../lib/names.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { formatNumber, localeOf } from '../../../lib/format.js';
 
 type Tab = 'blocked' | 'awaiting' | 'overdue';
@@ -13,21 +13,27 @@ const DAY = 86_400_000;
 /** The employment department's console: measures needing attention, claims, and two simple charts. */
 export function DepartmentPage() {
   const { t, i18n } = useTranslation();
-  const [res, reexecute] = useQuery({ query: DepartmentConsoleQuery });
-  const blocked = useFragment(DepartmentMeasureFragment, res.data?.blocked.nodes ?? []);
-  const awaiting = useFragment(DepartmentMeasureFragment, res.data?.awaiting.nodes ?? []);
+  const names = useReferenceNames();
+  const [blockedRes, reexecute] = useQuery({ query: DepartmentMeasuresQuery, variables: { status: 'BLOCKED' } });
+  const [awaitingRes] = useQuery({ query: DepartmentMeasuresQuery, variables: { status: 'AWAITING_CHOICE' } });
+  const [ordersRes] = useQuery({ query: DepartmentOrdersQuery });
+  const [claimsRes] = useQuery({ query: DepartmentClaimsQuery });
+  const blocked = useFragment(DepartmentMeasureFragment, blockedRes.data?.measures.nodes ?? []);
+  const awaiting = useFragment(DepartmentMeasureFragment, awaitingRes.data?.measures.nodes ?? []);
   const overdue = awaiting.filter((m) => m.daysLeftToChoose != null && m.daysLeftToChoose <= 7);
   const [tab, setTab] = useState<Tab>('blocked');
   const shown = tab === 'blocked' ? blocked : tab === 'awaiting' ? awaiting : overdue;
-  const orders = res.data?.orders.nodes ?? [];
-  const claims = res.data?.claims.nodes ?? [];
+  const orders = useMemo(() => ordersRes.data?.orders.nodes ?? [], [ordersRes.data]);
+  const claims = claimsRes.data?.claims.nodes ?? [];
+  const error = blockedRes.error ?? awaitingRes.error ?? ordersRes.error ?? claimsRes.error;
+  const loaded = blockedRes.data && awaitingRes.data && ordersRes.data && claimsRes.data;
 
   const perMonth = useMemo(() => {
     const fmt = new Intl.DateTimeFormat(localeOf(i18n.language), { month: 'short', year: 'numeric', timeZone: 'Asia/Almaty' });
     const counts = new Map<string, { label: string; value: number }>();
     for (const o of orders) {
-      const key = `${o.createdAt.slice(0, 7)} ${o.measure.kind}`;
-      const label = `${fmt.format(new Date(o.createdAt))} · ${o.measure.kind}`;
+      const key = `${o.createdAt.slice(0, 7)} ${o.kind}`;
+      const label = `${fmt.format(new Date(o.createdAt))} · ${o.kind}`;
       counts.set(key, { label, value: (counts.get(key)?.value ?? 0) + 1 });
     }
     return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
@@ -38,8 +44,8 @@ export function DepartmentPage() {
     for (const o of orders) {
       if (!o.handedOverAt) continue;
       const days = (new Date(o.handedOverAt).getTime() - new Date(o.measure.publishedAt).getTime()) / DAY;
-      const cur = sums.get(o.measure.kind) ?? { total: 0, n: 0 };
-      sums.set(o.measure.kind, { total: cur.total + days, n: cur.n + 1 });
+      const cur = sums.get(o.kind ?? '') ?? { total: 0, n: 0 };
+      sums.set(o.kind ?? '', { total: cur.total + days, n: cur.n + 1 });
     }
     return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, s]) => ({ label: t(`kind.${kind}`), value: Math.round((s.total / s.n) * 10) / 10 }));
   }, [orders, t]);
@@ -53,9 +59,9 @@ export function DepartmentPage() {
   return (
     <>
       <h1>{t('department.title')}</h1>
-      <ErrorMessage error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {res.fetching && !res.data && <Loading />}
-      {res.data && (
+      <ErrorMessage error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {!loaded && !error && <Loading />}
+      {loaded && (
         <>
           <section aria-labelledby="measures-title">
             <h2 id="measures-title">{t('department.measures')}</h2>
@@ -86,7 +92,7 @@ export function DepartmentPage() {
                       <tr key={m.id}>
                         <th scope="row">{m.person.fullName}</th>
                         <td>
-                          {t(`kind.${m.kind}`)}: {localName(m.itemType, i18n.language)}
+                          {t(`kind.${m.kind}`)}: {names.itemType(m.itemTypeCode)}
                         </td>
                         <td>
                           <StatusBadge kind="measure" status={m.status} />

@@ -5,7 +5,11 @@ export const MyOrderFragment = graphql(`
     id
     number
     status
+    kind
+    itemTypeCode
     price
+    statePart
+    coPayment
     quantity
     createdAt
     acceptDeadline
@@ -14,15 +18,8 @@ export const MyOrderFragment = graphql(`
     recipientConfirmedAt
     refusalReason
     version
-    measure {
+    recipient {
       id
-      kind
-      itemType {
-        code
-        nameKk
-        nameRu
-        nameEn
-      }
     }
     offering {
       id
@@ -32,23 +29,16 @@ export const MyOrderFragment = graphql(`
         name
       }
     }
-    claim {
-      id
-      statePart
-      coPayment
-    }
   }
 `);
 
+/** Orders of the caller and of the persons it represents (the orders subgraph scopes the list). */
 export const MyOrdersQuery = graphql(`
-  query MyOrders($personId: ID!) {
-    person(id: $personId) {
-      id
-      orders(first: 50) {
-        nodes {
-          id
-          ...MyOrder
-        }
+  query MyOrders {
+    orders(first: 50) {
+      nodes {
+        id
+        ...MyOrder
       }
     }
   }

@@ -14,12 +14,6 @@ export const OrderReviewQuery = graphql(`
         id
         fullName
       }
-      itemType {
-        code
-        nameKk
-        nameRu
-        nameEn
-      }
     }
     offering(id: $offeringId) {
       id
@@ -31,6 +25,24 @@ export const OrderReviewQuery = graphql(`
         id
         name
       }
+    }
+  }
+`);
+
+/** The canonical order document (order + application for reimbursement) the server will verify. */
+export const OrderDocumentQuery = graphql(`
+  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!) {
+    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey)
+  }
+`);
+
+export const CreateOrderMutation = graphql(`
+  mutation CreateOrder($input: CreateOrderInput!) {
+    createOrder(input: $input) {
+      id
+      number
+      status
+      version
     }
   }
 `);

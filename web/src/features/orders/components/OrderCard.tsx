@@ -2,14 +2,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../components/ui.js';
-import { localName } from '../../../lib/names.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
 import type { MyOrderFragment } from '../../../gql/graphql.js';
 
 const CANCELLABLE = new Set(['AWAITING_SUPPLIER', 'ACCEPTED', 'READY']);
 
 export function OrderCard({ order: o }: { order: MyOrderFragment }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useReferenceNames();
   const titleId = useId();
   const [confirmRes, confirm] = useMutation(ConfirmHandoverMutation);
   const [cancelRes, cancel] = useMutation(CancelOrderMutation);
@@ -31,7 +32,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
   return (
     <article className="card" aria-labelledby={titleId}>
       <h2 id={titleId} className="h3">
-        {t('orders.number', { number: o.number })}: {localName(o.measure.itemType, i18n.language)}
+        {t('orders.number', { number: o.number })}: {names.itemType(o.itemTypeCode ?? '')}
       </h2>
       <p>
         {t('orders.status')}: <StatusBadge kind="order" status={o.status} />
@@ -43,15 +44,15 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
         <dd>
           <Money tiyn={o.price} />
         </dd>
-        {o.claim && (
+        {o.statePart != null && o.coPayment != null && (
           <>
             <dt>{t('catalog.statePart')}</dt>
             <dd>
-              <Money tiyn={o.claim.statePart} />
+              <Money tiyn={o.statePart} />
             </dd>
             <dt>{t('catalog.coPayment')}</dt>
             <dd>
-              <Money tiyn={o.claim.coPayment} />
+              <Money tiyn={o.coPayment} />
             </dd>
           </>
         )}

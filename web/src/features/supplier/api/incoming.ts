@@ -20,10 +20,7 @@ export const IncomingOrderFragment = graphql(`
       id
       fullName
     }
-    measure {
-      id
-      kind
-    }
+    kind
   }
 `);
 

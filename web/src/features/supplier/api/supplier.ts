@@ -38,23 +38,6 @@ export const SupplierCardQuery = graphql(`
         }
       }
     }
-    regions(first: 50) {
-      nodes {
-        code
-        nameKk
-        nameRu
-        nameEn
-      }
-    }
-    itemTypes(first: 200) {
-      nodes {
-        code
-        kind
-        nameKk
-        nameRu
-        nameEn
-      }
-    }
   }
 `);
 

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { IncomingOrderFragment, IncomingOrdersQuery } from '../api/incoming.js';
-import { Empty, ErrorMessage, Loading, SelectField } from '../../../components/ui.js';
+import { Empty, ErrorMessage, LiveStatus, Loading, SelectField } from '../../../components/ui.js';
+import { IncomingOrdersSubscription, SupplierOrderStatusSubscription } from '../api/live.js';
 import { useFragment } from '../../../gql/index.js';
 import { IncomingOrderRow } from './IncomingOrderRow.js';
 import type { OrderStatus } from '../../../gql/graphql.js';
@@ -15,9 +16,19 @@ export function IncomingOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | ''>('AWAITING_SUPPLIER');
   const [res, reexecute] = useQuery({ query: IncomingOrdersQuery, variables: { status: status || null } });
   const orders = useFragment(IncomingOrderFragment, res.data?.orders.nodes ?? []);
+  const [announcement, setAnnouncement] = useState('');
+  // New orders arrive live: announce them and refetch the list (the cache cannot place a new order in it).
+  useSubscription({ query: IncomingOrdersSubscription }, (_prev, event) => {
+    setAnnouncement(t('supplier.newOrderArrived', { number: event.incomingOrders.order.number }));
+    reexecute({ requestPolicy: 'network-only' });
+    return event;
+  });
+  // Changes made by others (a recipient cancels or confirms) update rows in place through the cache.
+  useSubscription({ query: SupplierOrderStatusSubscription });
   return (
     <>
       <h1>{t('supplier.ordersTitle')}</h1>
+      <LiveStatus message={announcement} />
       <SelectField
         label={t('supplier.showStatus')}
         value={status}

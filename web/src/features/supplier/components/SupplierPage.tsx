@@ -3,21 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { SupplierCardQuery, SupplierOfferingFragment } from '../api/supplier.js';
 import { ErrorMessage, Loading, Empty } from '../../../components/ui.js';
 import { useSession } from '../../../lib/session.js';
-import { localName } from '../../../lib/names.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { useFragment } from '../../../gql/index.js';
 import { OfferingRow } from './OfferingRow.js';
 import { NewOfferingForm } from './NewOfferingForm.js';
 
 /** The supplier's organization card and its offerings (price, stock, lead time, withdraw). */
 export function SupplierPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useReferenceNames();
   const session = useSession();
   const supplierId = session?.claims.supplierId ?? '';
   const [res, reexecute] = useQuery({ query: SupplierCardQuery, variables: { id: supplierId }, pause: !supplierId });
   const s = res.data?.supplier;
   const offerings = useFragment(SupplierOfferingFragment, s?.offerings.nodes ?? []);
-  const regionName = (code: string) => localName(res.data?.regions.nodes.find((r) => r.code === code), i18n.language) || code;
-  const typeName = (code: string) => localName(res.data?.itemTypes.nodes.find((it) => it.code === code), i18n.language) || code;
+  const regionName = names.region;
+  const typeName = names.itemType;
 
   return (
     <>
@@ -81,7 +82,7 @@ export function SupplierPage() {
             )}
           </section>
           <NewOfferingForm
-            itemTypes={(res.data?.itemTypes.nodes ?? []).filter((it) => s.directions.includes(it.kind))}
+            itemTypes={names.itemTypes.filter((it) => s.directions.includes(it.kind))}
             regions={s.regionCodes.map((code) => ({ code, name: regionName(code) }))}
           />
         </>

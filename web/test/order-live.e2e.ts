@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebTestPlatform, world } from '@aleumet/testkit';
+import type { Platform } from '@aleumet/platform';
+import { expectAccessible, launchBrowser, newContext, recordSocketFrames, signIn, tabTo } from './browser.js';
+
+/**
+ * A recipient orders an aid with the electronic signature — keyboard only — and sees the status
+ * change live (graphql-ws through the gateway) when the supplier accepts in a second browser context.
+ * Persons 700–799 of the demo world belong to the web tests.
+ */
+function pickOrderCase() {
+  const w = world();
+  for (let i = 700; i < 800; i++) {
+    const person = w.persons[i]!;
+    for (const m of w.measures.filter((x) => x.personId === person.id && x.status === 'AWAITING_CHOICE' && ['S5', 'S6', 'S4'].includes(x.kind))) {
+      const offers = w.offerings.filter((o) => o.itemTypeCode === m.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock > 2);
+      if (offers.length) return { index: i, person, measure: m, offering: offers[0]! };
+    }
+  }
+  throw new Error('no person 700–799 with an orderable aid measure');
+}
+
+let platform: Platform;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  platform = await startWebTestPlatform();
+  base = platform.gateway.url.replace(/\/graphql$/, '');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+const trace = (page: Page, who: string) => {
+  page.on('pageerror', (e) => console.log(`[${who} pageerror]`, e.message));
+  page.setDefaultTimeout(15_000);
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/graphql')) return;
+    const body = await r.text().catch(() => '');
+    if (body.includes('"errors"')) console.log(`[${who} graphql error]`, r.request().postData()?.slice(0, 300), body.slice(0, 800));
+  });
+};
+
+describe('ordering an aid in Chromium', () => {
+  it('signs and orders by keyboard alone, then sees the supplier accept it live', async () => {
+    const c = pickOrderCase();
+    const staff = world().staff.find((s) => s.supplierId === c.offering.supplierId)!;
+
+    // ---- the recipient, keyboard only
+    const recipientCtx = await newContext(browser, base, 'en');
+    const page = await recipientCtx.newPage();
+    trace(page, 'recipient');
+    const frames = recordSocketFrames(page);
+    await page.goto('/');
+    await tabTo(page, 'a.skip-link');
+    await tabTo(page, 'header a[href="/sign-in"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sign-in');
+    await expectAccessible(page, 'sign-in');
+    await tabTo(page, 'input[name="iin"]');
+    await page.keyboard.type(c.person.iin);
+    await page.keyboard.press('Enter');
+    // The sign step's button takes focus by itself.
+    await page.waitForFunction(() => document.activeElement?.closest('section[aria-labelledby="step2"]') !== null);
+    await expectAccessible(page, 'sign-in, step 2');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/cabinet');
+    await page.getByRole('heading', { name: 'Personal data' }).waitFor();
+    await expectAccessible(page, 'cabinet');
+
+    await tabTo(page, `a[href="/catalog?measure=${c.measure.id}"]`, { max: 150 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/catalog\?measure=/);
+    const choose = `a[href="/orders/new?measure=${c.measure.id}&offering=${c.offering.id}"]`;
+    await page.locator(choose).waitFor();
+    await expectAccessible(page, 'catalog for a measure');
+    // Compare two offerings with the space bar, then choose one.
+    await tabTo(page, 'input[type="checkbox"]', { max: 60 });
+    await page.keyboard.press('Space');
+    expect(await page.locator('#compare-title').count()).toBe(1);
+    await tabTo(page, choose, { max: 200 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/orders/new**');
+    await page.getByRole('heading', { name: 'Order and application for reimbursement' }).waitFor();
+    const signButton = page.getByRole('button', { name: 'Sign and order' });
+    await expect.poll(() => signButton.isEnabled()).toBe(true);
+    await expectAccessible(page, 'order review');
+    await tabTo(page, (el) => el.tagName === 'BUTTON' && el.textContent === 'Sign and order');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/orders?created=**');
+    const number = decodeURIComponent(new URL(page.url()).searchParams.get('created')!);
+    const card = page.getByRole('article', { name: new RegExp(number) });
+    await card.getByText('Awaiting supplier').waitFor().catch(async (e) => {
+      console.log(await page.locator('main').innerText());
+      throw e;
+    });
+    await expectAccessible(page, 'my orders');
+
+    // ---- the supplier, in a second browser context
+    const supplierCtx = await newContext(browser, base, 'ru');
+    const supplier = await supplierCtx.newPage();
+    trace(supplier, 'supplier');
+    await signIn(supplier, staff.iin);
+    await supplier.goto('/supplier/orders');
+    const row = supplier.getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    await expectAccessible(supplier, 'incoming orders');
+    await row.getByRole('button', { name: new RegExp(`Принять ${number}`) }).click();
+    await row.getByText('Принят').waitFor();
+
+    // ---- the recipient sees it without reloading, announced to screen readers
+    await card.getByText('Accepted').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('order-announcer').textContent()).toContain(`${number}: Accepted`);
+    expect(frames.some((f) => f.includes('orderStatusChanged') && f.includes('ACCEPTED'))).toBe(true);
+    await expectAccessible(page, 'my orders after the change');
+
+    await supplierCtx.close();
+    await recipientCtx.close();
+  }, 180_000);
+});
