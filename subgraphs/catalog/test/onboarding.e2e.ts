@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, makeBin, makeIin, type Identity } from '@aleumet/core';
 import { TestClock } from '@aleumet/server-kit';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
 
 /** Supplier onboarding through the gateway: draft → submitted → verified (or rejected), documents, registry checks, suspension. */
@@ -30,10 +31,37 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 const sha = async (b: Buffer) => (await import('node:crypto')).createHash('sha256').update(b).digest('hex');
 
+// Recipients 640–649 of the demo world are this file's (first orders from the new supplier).
+const RECIPIENTS = [640, 641];
+const recipient = (k: number) => world().persons[RECIPIENTS[k]!]!;
+const PUBLISH = `mutation($input: PublishMeasuresInput!) { publishMeasures(input: $input) { measures { id status } } }`;
+const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k) }`;
+const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { id status supplier { id } } }`;
+const ORDER_STEP = (name: string) => `mutation($id: ID!, $v: Int!) { ${name}(id: $id, version: $v) { id status version } }`;
+
+/** The orders side, as a recipient does it: a measure arrives, the recipient signs an order of the offering. */
+async function orderAsRecipient(k: number, offeringId: string, n: number) {
+  const p = recipient(k);
+  const integrator = await tokenFor(integratorIdentity(['programs:write', 'programs:read']));
+  const input = {
+    personIin: p.iin, programNumber: `IPR-ISSUE10-${n}-${Date.now()}`, issuedOn: '2026-01-10', validUntil: '2027-12-31',
+    measures: [{ sourceId: `SPS-ISSUE10-${n}-${Date.now()}`, kind: 'S5', itemTypeCode: 'S5-HEAR-BTE', quantity: 1, guaranteedSum: 9_000_000 }],
+  };
+  const published = await gql(url, PUBLISH, { input }, integrator);
+  expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
+  const measureId = published.data.publishMeasures.measures[0].id as string;
+  const token = await tokenFor(recipientIdentity(RECIPIENTS[k]!));
+  const key = `issue10-${n}-${Date.now()}`;
+  const d = await gql(url, DOCUMENT, { m: measureId, o: offeringId, k: key }, token);
+  if (d.errors) return d;
+  const signed = await signDocument(await devSigner(p.iin), JSON.parse(d.data.orderDocument));
+  return gql(url, CREATE, { input: { measureId, offeringId, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: signed.certificate } }, token);
+}
+
 const applicant = (n: number): Identity => ({ sub: `applicant-issue10-${n}`, role: Role.SUPPLIER, represents: [], scopes: [] });
 const card = (bin: string) => ({
   kind: 'ORGANIZATION', bin, name: `Onboarding test LLP ${bin}`, legalForm: 'LLP', legalAddress: 'Astana, Mangilik El 1', actualAddress: 'Astana, Mangilik El 1',
-  headName: 'Serikova Aigul', phone: '+77010000010', email: `org${bin}@example.kz`, okedCodes: ['47.74', '88.10'], regionCodes: ['KZ-71'],
+  headName: 'Serikova Aigul', phone: '+77010000010', email: `org${bin}@example.kz`, okedCodes: ['47.74', '88.10'], regionCodes: [...new Set(['KZ-71', recipient(0).regionCode, recipient(1).regionCode])],
   founders: ['Serikova Aigul'], premises: 'Astana, Mangilik El 1, 120 m², lease until 2030', bankDetails: { bankName: 'Halyk Bank', bik: 'HSBKKZKX', iban: 'KZ123456789012345678' },
 });
 
@@ -64,7 +92,8 @@ async function draft(n: number, bin: string) {
 }
 
 describe('supplier onboarding', () => {
-  it('draft → submitted → verified → orderable and in the catalog; only then', async () => {
+  let firstSupplier: { id: string; offeringId: string; orderId: string; owner: string };
+  it('draft → submitted → verified → orderable and in the catalog → first order; only then', async () => {
     const bin = makeBin(2019, 7, 9101);
     const { s, d, doc, token } = await draft(1, bin);
     expect(s).toMatchObject({ status: 'DRAFT', orderable: false, bin, kind: 'ORGANIZATION', directions: [] });
@@ -85,10 +114,14 @@ describe('supplier onboarding', () => {
 
     // the owner publishes an offering while still a draft: it stays hidden and not orderable
     const ownerWithSupplier = await tokenFor({ ...applicant(1), supplierId: s.id });
-    const offering = (await ok(OFFER, { input: { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes: ['KZ-71'] } }, ownerWithSupplier)).createOffering;
+    const regionCodes = card(bin).regionCodes;
+    const offering = (await ok(OFFER, { input: { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes } }, ownerWithSupplier)).createOffering;
     expect(offering.orderable).toBe(false);
     let cat = await ok(CATALOG, { s: s.id }, token);
     expect(cat.offerings.nodes).toEqual([]);
+    // and orders refuses to order it
+    const early = await orderAsRecipient(0, offering.id, 1);
+    expect(codes(early)).toEqual(['BAD_USER_INPUT']);
 
     // verification needs a submitted registration
     expect(codes(await gql(url, VERIFY, { id: s.id }, admin))).toEqual(['INVALID_TRANSITION']);
@@ -106,6 +139,29 @@ describe('supplier onboarding', () => {
     expect(cat.suppliers.nodes).toContainEqual({ id: s.id });
     // The rule orders apply (orders' draftOrder reads offering.active and supplier.status; `orderable` says the same).
     expect((await ok(OFFERING, { id: offering.id }, token)).offering).toMatchObject({ active: true, orderable: true, supplier: { status: 'VERIFIED', orderable: true } });
+
+    // the first order of the new supplier
+    const first = await orderAsRecipient(0, offering.id, 2);
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    expect(first.data.createOrder).toMatchObject({ status: 'AWAITING_SUPPLIER', supplier: { id: s.id } });
+    firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: ownerWithSupplier };
+  });
+
+  it('suspending the new supplier refuses new orders while its open order still completes', async () => {
+    const { id, offeringId, orderId, owner } = firstSupplier;
+    await ok(SUSPEND, { id, r: 'Licence under review' }, admin);
+    const refused = await orderAsRecipient(1, offeringId, 3);
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.message).toMatch(/not available/);
+    // the open order goes on: accept, ready, handover by both sides
+    const rToken = await tokenFor(recipientIdentity(RECIPIENTS[0]!));
+    let v = 1;
+    for (const [step, t] of [['acceptOrder', owner], ['markOrderReady', owner], ['confirmHandover', owner], ['confirmHandover', rToken]] as const) {
+      const r = await ok(ORDER_STEP(step), { id: orderId, v }, t);
+      v = r[step].version;
+    }
+    expect((await ok(`query($id: ID!) { order(id: $id) { status } }`, { id: orderId }, rToken)).order.status).toBe('HANDED_OVER');
+    await ok(REINSTATE, { id }, admin);
   });
 
   it('a rejected registration: registry says no → verification blocked with the reason → admin rejects → owner corrects and resubmits', async () => {
