@@ -233,7 +233,13 @@ async function seedScale(databaseUrl: string, persons: number, shape: { supplier
     const [people, programs, orders, finance] = await Promise.all([connect(), connect(), connect(), connect()]);
     const counts = { persons: 0, measures: 0, orders: 0, claims: 0, payments: 0 };
     const bar = new cliProgress.SingleBar(
-      { format: 'seed |{bar}| {percentage}% {value}/{total} recipients | measures {measures} orders {orders} | {rate} rows/s | ETA {eta_formatted}', etaBuffer: 20 },
+      {
+        format: 'seed |{bar}| {percentage}% {value}/{total} recipients | measures {measures} orders {orders} | {rate} rows/s | ETA {eta_formatted}',
+        etaBuffer: 20,
+        // Without a terminal (CI, logs): a line every 10 s instead of nothing.
+        noTTYOutput: true,
+        notTTYSchedule: 10_000,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(plan.recipients, 0, { measures: 0, orders: 0, rate: 0 });
