@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogSmsAdapter, TestClock, serviceIdentity, INTERNAL_SCOPE, type SmsAdapter } from '@aleumet/server-kit';
+import { canonicalize } from '@aleumet/signing';
+import { addWorkingDays } from '@aleumet/calendar';
+import type { Platform } from '@aleumet/platform';
+import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity } from '@aleumet/testkit';
+import {
+  ACCEPT, CANCEL, MEASURE, ORDER, PUBLISH, REFUSE, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
+} from './helpers.js';
+
+const DAY = 86_400_000;
+const REACTIVATE = `mutation($id: ID!, $v: Int!) { reactivateMeasure(id: $id, version: $v) { id status version choiceDeadline remindedAt } }`;
+const DEATH = `mutation($iin: String!, $d: String!) { registerDeath(personIin: $iin, diedOn: $d) { personId measuresCancelled ordersCancelled } }`;
+
+/** An SMS gateway that can "crash" the sender right after accepting a message (before it is marked sent). */
+class FlakySms implements SmsAdapter {
+  readonly inner = new LogSmsAdapter();
+  crashNext = false;
+  async send(m: { messageId: string; to: string; text: string }) {
+    await this.inner.send(m);
+    if (this.crashNext) {
+      this.crashNext = false;
+      throw new Error('sender crashed after the gateway accepted the message');
+    }
+  }
+}
+
+let platform: Platform;
+const clock = new TestClock(new Date('2026-12-01T04:00:00Z'));
+const sms = new FlakySms();
+beforeAll(async () => {
+  platform = await startTestPlatform({ clock, sms });
+});
+afterAll(() => platform?.close());
+
+const run = (...personIds: string[]) => platform.runtime.scheduler.runAll({ scope: { personIds }, strict: true });
+const smsTo = (phone: string) => sms.inner.delivered.filter((m) => m.to === phone);
+/** Kinds of the notifications queued for one measure, oldest first. */
+async function notificationsOf(measureId: string): Promise<string[]> {
+  const rows = await platform.subgraphs.programs.orm.em.getConnection().execute<{ kind: string; sent_at: Date | null }[]>(
+    'select kind, sent_at from programs.notification where measure_id = ? order by id', [measureId]);
+  return rows.map((n) => `${n.kind}${n.sent_at ? '' : ' (unsent)'}`);
+}
+
+async function s5Measure(n: number, opts: { validUntil?: string } = {}) {
+  const { person, index } = freshPerson(n, 'S5');
+  const offering = offeringFor(person, 'S5');
+  const { measure } = await publishOne(platform, person, { kind: 'S5', itemTypeCode: offering.itemTypeCode, guaranteedSum: guaranteed(offering.itemTypeCode), ...opts });
+  return { person, index, offering, measure };
+}
+
+describe('publishing measures (integrator)', () => {
+  it('needs programs:write; is idempotent by sourceId; updates a changed measure', async () => {
+    const { person } = freshPerson(1, 'S5');
+    const offering = offeringFor(person, 'S5');
+    const input = { personIin: person.iin, programNumber: unique('IPR-T4'), issuedOn: '2026-11-01', validUntil: '2027-12-31',
+      measures: [{ sourceId: unique('SPS'), kind: 'S5', itemTypeCode: offering.itemTypeCode, quantity: 1, guaranteedSum: 50_000_00 }] };
+    const url = platform.gateway.url;
+    expect(codes(await gql(url, PUBLISH, { input }, await tokenFor(integratorIdentity(['programs:read']))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, PUBLISH, { input }, await tokens(900)))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, PUBLISH, { input: { ...input, measures: [{ ...input.measures[0], kind: 'S6' }] } }, await integrator()))).toEqual(['BAD_USER_INPUT']);
+    const first = await gql(url, PUBLISH, { input }, await integrator());
+    expect(first.data.publishMeasures).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    const again = await gql(url, PUBLISH, { input }, await integrator());
+    expect(again.data.publishMeasures).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.data.publishMeasures.measures[0].id).toBe(first.data.publishMeasures.measures[0].id);
+    const changed = await gql(url, PUBLISH, { input: { ...input, measures: [{ ...input.measures[0], guaranteedSum: 60_000_00 }] } }, await integrator());
+    expect(changed.data.publishMeasures).toMatchObject({ created: 0, updated: 1 });
+    expect(changed.data.publishMeasures.measures[0]).toMatchObject({ guaranteedSum: 60_000_00, version: 2 });
+    // one "choose a supplier" SMS, not three
+    await run(person.id);
+    expect(smsTo(person.phone).filter((m) => /Choose a supplier/.test(m.text))).toHaveLength(1);
+  });
+});
+
+describe('choice window: reminder after 1 month, blocked after 2, re-activation', () => {
+  it('reminds, blocks, refuses an order on a blocked measure, and re-activates', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { person, index, offering, measure } = await s5Measure(2);
+    const url = platform.gateway.url;
+    const recipient = await tokens(index);
+    await run(person.id);
+    clock.advance(20 * DAY);
+    await run(person.id);
+    expect((await gql(url, MEASURE, { id: measure.id }, recipient)).data.measure.remindedAt).toBeNull();
+    clock.set(new Date('2027-01-01T05:00:00Z'));
+    await run(person.id);
+    const reminded = (await gql(url, MEASURE, { id: measure.id }, recipient)).data.measure;
+    expect(reminded.status).toBe('AWAITING_CHOICE');
+    expect(reminded.remindedAt).toBe(clock.now().toISOString());
+    expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER', 'CHOICE_REMINDER']);
+    await run(person.id);
+    expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER', 'CHOICE_REMINDER']);
+
+    clock.set(new Date('2027-02-01T05:00:00Z'));
+    await run(person.id);
+    const blocked = (await gql(url, MEASURE, { id: measure.id }, recipient)).data.measure;
+    expect(blocked.status).toBe('BLOCKED');
+    expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER', 'CHOICE_REMINDER', 'MEASURE_BLOCKED']);
+    const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(codes(res)).toEqual(['INVALID_TRANSITION']);
+
+    // someone else cannot re-activate it; the recipient can, once
+    const other = freshPerson(3, 'S5').index;
+    expect(codes(await gql(url, REACTIVATE, { id: measure.id, v: blocked.version }, await tokens(other)))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, REACTIVATE, { id: measure.id, v: blocked.version + 5 }, recipient))).toEqual(['CONFLICT']);
+    const re = await gql(url, REACTIVATE, { id: measure.id, v: blocked.version }, recipient);
+    expect(re.data.reactivateMeasure).toMatchObject({ status: 'AWAITING_CHOICE', remindedAt: null, choiceDeadline: '2027-04-01T05:00:00.000Z' });
+    expect(codes(await gql(url, REACTIVATE, { id: measure.id, v: re.data.reactivateMeasure.version }, recipient))).toEqual(['INVALID_TRANSITION']);
+    const ordered = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(ordered.res.errors).toBeUndefined();
+  });
+});
+
+describe('signed orders: refusals', () => {
+  it('refuses unsigned, tampered, foreign-signed and mismatched documents with INVALID_SIGNATURE', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { index, offering, measure } = await s5Measure(4);
+    const unsigned = await signAndOrder(platform, index, measure.id, offering.id, { tamper: () => '' });
+    expect(codes(unsigned.res)).toEqual(['INVALID_SIGNATURE']);
+    expect(unsigned.res.errors![0]!.extensions!.reason).toBe('UNSIGNED');
+    const tampered = await signAndOrder(platform, index, measure.id, offering.id, {
+      tamper: (doc) => canonicalize({ ...JSON.parse(doc), amounts: { ...JSON.parse(doc).amounts, price: 1 } }),
+    });
+    expect(tampered.res.errors![0]!.extensions).toMatchObject({ code: 'INVALID_SIGNATURE', reason: 'BAD_SIGNATURE' });
+    const foreign = await signAndOrder(platform, index, measure.id, offering.id, { signerIin: world().persons[901]!.iin });
+    expect(foreign.res.errors![0]!.extensions).toMatchObject({ code: 'INVALID_SIGNATURE', reason: 'SIGNER_MISMATCH' });
+    // a valid signature over another order document (different key → different document)
+    const a = await signAndOrder(platform, index, measure.id, offering.id, { tamper: (doc) => canonicalize({ ...JSON.parse(doc), idempotencyKey: 'another-key-123' }) });
+    expect(a.res.errors![0]!.extensions!.code).toBe('INVALID_SIGNATURE');
+    // nothing was created
+    const m = await gql(platform.gateway.url, MEASURE, { id: measure.id }, await tokens(index));
+    expect(m.data.measure.status).toBe('AWAITING_CHOICE');
+  });
+
+  it('refuses offerings of another kind, region or out of stock, and measures of other persons', async () => {
+    const { person, index, measure } = await s5Measure(5);
+    const w = world();
+    const wrongKind = w.offerings.find((o) => o.kind === 'S6' && o.regionCodes.includes(person.regionCode))!;
+    const wrongRegion = w.offerings.find((o) => o.itemTypeCode === measure.itemTypeCode && !o.regionCodes.includes(person.regionCode));
+    const noStock = w.offerings.find((o) => o.itemTypeCode === measure.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock === 0);
+    expect(codes((await signAndOrder(platform, index, measure.id, wrongKind.id)).res)).toEqual(['BAD_USER_INPUT']);
+    if (wrongRegion) expect(codes((await signAndOrder(platform, index, measure.id, wrongRegion.id)).res)).toEqual(['BAD_USER_INPUT']);
+    if (noStock) expect(codes((await signAndOrder(platform, index, measure.id, noStock.id)).res)).toEqual(['BAD_USER_INPUT']);
+    const other = freshPerson(6, 'S5');
+    expect(codes((await signAndOrder(platform, other.index, measure.id, offeringFor(person, 'S5').id)).res)).toEqual(['FORBIDDEN']);
+  });
+
+  it('is idempotent by key; a reused key for another order is a CONFLICT', async () => {
+    const { person, index, offering, measure } = await s5Measure(7);
+    const key = unique('idem');
+    const first = await signAndOrder(platform, index, measure.id, offering.id, { key });
+    expect(first.res.errors).toBeUndefined();
+    const second = await signAndOrder(platform, index, measure.id, offering.id, { key });
+    // the measure is ORDERED now, so the document query refuses; replaying createOrder itself returns the same order
+    const replay = await gql(platform.gateway.url, `mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }`, {
+      input: { measureId: measure.id, offeringId: offering.id, idempotencyKey: key, document: first.signed!.document, signature: first.signed!.signature, certificate: first.signed!.certificate },
+    }, await tokens(index));
+    expect(replay.data.createOrder.id).toBe(first.res.data.createOrder.id);
+    expect(codes(second.res)).toEqual(['CONFLICT']);
+    const otherOffering = offeringFor(person, 'S5', 1);
+    const reused = await gql(platform.gateway.url, `mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }`, {
+      input: { measureId: measure.id, offeringId: otherOffering.id, idempotencyKey: key, document: first.signed!.document, signature: first.signed!.signature, certificate: first.signed!.certificate },
+    }, await tokens(index));
+    if (otherOffering.id !== offering.id) expect(reused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('two concurrent orders for one measure: one order, one CONFLICT', async () => {
+    const { index, offering, measure } = await s5Measure(8);
+    const both = await Promise.all([signAndOrder(platform, index, measure.id, offering.id), signAndOrder(platform, index, measure.id, offering.id)]);
+    const ok = both.filter((b) => !b.res.errors);
+    expect(ok).toHaveLength(1);
+    expect(both.flatMap((b) => codes(b.res))).toEqual(['CONFLICT']);
+    const orders = await gql(platform.gateway.url, `query($id: ID!) { measure(id: $id) { status orders { nodes { id status } } } }`, { id: measure.id }, await tokens(index));
+    expect(orders.data.measure.status).toBe('ORDERED');
+    expect(orders.data.measure.orders.nodes).toEqual([{ id: ok[0]!.res.data.createOrder.id, status: 'AWAITING_SUPPLIER' }]);
+    // whichever request loses the race, the database itself refuses a second active order for the measure
+    const copy = platform.subgraphs.orders.orm.em.getConnection().execute(
+      `insert into orders."order" (id, created_at, updated_at, number, measure_id, offering_id, person_id, supplier_id, region_code, status, price, quantity, accept_deadline)
+       select gen_random_uuid(), now(), now(), ?, measure_id, offering_id, person_id, supplier_id, region_code, status, price, quantity, accept_deadline from orders."order" where id = ?`,
+      [unique('ORD-X'), ok[0]!.res.data.createOrder.id],
+    );
+    await expect(copy).rejects.toMatchObject({ code: '23505', constraint: 'order_one_active_per_measure' });
+  });
+});
+
+describe('supplier side and cancellations', () => {
+  it('an order not accepted within 5 working days expires; the measure can be ordered again', async () => {
+    clock.set(new Date('2026-12-11T05:00:00Z')); // Friday; 16 December is a holiday
+    const { person, index, offering, measure } = await s5Measure(9);
+    const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+    const order = res.data.createOrder;
+    expect(order.acceptDeadline).toBe(addWorkingDays(clock.now(), 5).toISOString());
+    expect(order.acceptDeadline).toBe('2026-12-21T19:00:00.000Z');
+    clock.set(new Date('2026-12-21T18:00:00Z'));
+    await run(person.id);
+    const recipient = await tokens(index);
+    expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order.status).toBe('AWAITING_SUPPLIER');
+    clock.set(new Date('2026-12-21T19:00:01Z'));
+    await run(person.id);
+    const expired = (await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order;
+    expect(expired).toMatchObject({ status: 'EXPIRED', version: 2, claim: { status: 'CANCELLED' } });
+    expect(codes(await gql(platform.gateway.url, ACCEPT, { id: order.id, v: 2 }, await supplierToken(offering.supplierId)))).toEqual(['INVALID_TRANSITION']);
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
+    await run(person.id);
+    expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER', 'CHOOSE_AGAIN']);
+    expect((await signAndOrder(platform, index, measure.id, offering.id)).res.errors).toBeUndefined();
+  });
+
+  it('a refusal returns the measure to awaiting choice and cancels the claim', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { index, offering, measure } = await s5Measure(10);
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    const r = await gql(platform.gateway.url, REFUSE, { id: order.id, v: 1, r: 'Out of stock' }, await supplierToken(offering.supplierId));
+    expect(r.data.refuseOrder.status).toBe('REFUSED');
+    const recipient = await tokens(index);
+    expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order.claim.status).toBe('CANCELLED');
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
+  });
+
+  it('the recipient cancels before acceptance; the measure is free again', async () => {
+    const { index, offering, measure } = await s5Measure(11);
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    const recipient = await tokens(index);
+    expect((await gql(platform.gateway.url, CANCEL, { id: order.id, v: 1, r: 'Found one myself' }, recipient)).data.cancelOrder.status).toBe('CANCELLED');
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
+  });
+
+  it('the IPR term ending cancels the measure and its active order', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { person, index, offering, measure } = await s5Measure(12, { validUntil: '2026-12-31' });
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    await gql(platform.gateway.url, ACCEPT, { id: order.id, v: 1 }, await supplierToken(offering.supplierId));
+    clock.set(new Date('2026-12-31T12:00:00Z'));
+    await run(person.id);
+    const recipient = await tokens(index);
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('ORDERED');
+    clock.set(new Date('2026-12-31T19:30:00Z')); // 1 January in Almaty
+    await run(person.id);
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure).toMatchObject({ status: 'CANCELLED', closedReason: 'IPR_TERM_EXPIRED' });
+    expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'IPR_TERM_EXPIRED', claim: { status: 'CANCELLED' } });
+  });
+
+  it('a registered death cancels open measures and active orders', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { person, index, offering, measure } = await s5Measure(13);
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    expect(codes(await gql(platform.gateway.url, DEATH, { iin: person.iin, d: '2026-12-01' }, await tokens(index)))).toEqual(['FORBIDDEN']);
+    const d = await gql(platform.gateway.url, DEATH, { iin: person.iin, d: '2026-12-01' }, await integrator());
+    expect(d.errors).toBeUndefined();
+    expect(d.data.registerDeath.ordersCancelled).toBeGreaterThanOrEqual(1);
+    const admin = await integrator();
+    expect((await gql(platform.gateway.url, ORDER, { id: order.id }, admin)).data.order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'DEATH_REGISTERED' });
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, admin)).data.measure).toMatchObject({ status: 'CANCELLED', closedReason: 'DEATH_REGISTERED' });
+  });
+});
+
+describe('outbox delivery', () => {
+  it('an SMS is neither lost nor sent twice when the sender crashes after the gateway accepted it', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    // settle the person's seeded measures first (their old windows close and notify), then publish one
+    await run(freshPerson(14, 'S5').person.id);
+    const { person, measure } = await s5Measure(14);
+    sms.crashNext = true;
+    const before = sms.inner.calls;
+    await platform.runtime.scheduler.runAll({ scope: { personIds: [person.id] }, only: ['programs:notifications'] });
+    expect(sms.inner.calls).toBe(before + 1);
+    // restart within the lease: nothing is sent again yet
+    await run(person.id);
+    expect(sms.inner.calls).toBe(before + 1);
+    // after the lease expires the row is retried with the same message id; the gateway keeps one
+    clock.advance(61_000);
+    await run(person.id);
+    expect(sms.inner.calls).toBe(before + 2);
+    expect(sms.inner.delivered.filter((m) => m.to === person.phone && /Choose a supplier/.test(m.text) && m.text.includes(measure.itemTypeCode))).toHaveLength(1);
+    expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER']);
+    await run(person.id);
+    expect(sms.inner.calls).toBe(before + 2);
+  });
+
+  it('commands between subgraphs are applied once and only from services', async () => {
+    const { index, offering, measure } = await s5Measure(15);
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    const programs = platform.subgraphs.programs.url;
+    const op = `mutation($c: ID!, $m: ID!, $o: ID!) { internalMeasureReleased(commandId: $c, measureId: $m, orderId: $o) }`;
+    const vars = { c: '0190a000-0000-7000-8000-' + order.id.slice(-12), m: measure.id, o: order.id };
+    expect(codes(await gql(programs, op, vars, await integrator()))).toEqual(['FORBIDDEN']);
+    const service = await tokenFor(serviceIdentity('orders', [INTERNAL_SCOPE]));
+    expect((await gql(programs, op, vars, service)).data.internalMeasureReleased).toBe(true);
+    expect((await gql(programs, op, vars, service)).data.internalMeasureReleased).toBe(false);
+  });
+});
