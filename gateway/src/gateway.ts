@@ -5,6 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
+import { GatewayTransport, type TransportOptions } from './transport.js';
 import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   federationFixes?: boolean;
   /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then). */
   onListening?: (url: string) => void;
+  /** Subgraph transport levers: keep-alive pool, deduplicated `_entities` (transport.ts; measured in bench/). */
+  transport?: TransportOptions;
   /**
    * Integrators and hardening (security/): API keys, client credentials, rate limits, trusted documents,
    * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
@@ -61,6 +64,8 @@ export interface RunningGateway {
   server: http.Server;
   /** Which supergraph is served, and whether the last file change was applied. */
   supergraph: SupergraphStatus;
+  /** Subgraph calls: keep-alive pool, `_entities` deduplication and query-plan cache statistics. */
+  transport: GatewayTransport;
   /** Federated subscriptions over graphql-ws (stats, engine). */
   subscriptions: GatewaySubscriptions;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
@@ -81,10 +86,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // Read now so a missing file fails start-up at once (unless we are asked to wait for it).
   if (!opts.watchSupergraph) readFileSync(opts.supergraphPath, 'utf8');
   const source = supergraphFile(opts.supergraphPath, { watch: opts.watchSupergraph });
+  const transport = new GatewayTransport(opts.transport);
   const gateway = new ApolloGateway({
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
-      const dataSource = new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url });
+      const dataSource = transport.apply(new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url }));
       // Never a hung request: every subgraph call ends (default 30 s; 0 turns the timeout off).
       if (opts.subgraphTimeoutMs !== 0) {
         const fetcher = dataSource.fetcher;
@@ -94,6 +100,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       return dataSource;
     },
   });
+  transport.instrument(gateway);
   const limits = opts.limits ? limitProtections(opts.limits) : null;
   const security = createSecurity(opts.security);
   const apollo = new ApolloServer<GatewayContext>({
@@ -167,6 +174,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `${base}/graphql`,
     server,
     supergraph: source.status,
+    transport,
     subscriptions,
     async close() {
       draining = true;
@@ -181,6 +189,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       }
       source.stop();
       await apollo.stop();
+      transport.close();
       await security.close();
     },
   };

@@ -1,0 +1,180 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+
+/**
+ * Performance levers between the gateway and the subgraphs (issue 8), measured in bench/:
+ *
+ * - **Keep-alive pool**: subgraph calls go through one `http.Agent` per gateway with keep-alive and
+ *   a bounded socket pool, on a small fetcher over `node:http`, instead of the default
+ *   make-fetch-happen stack (its cache/retry layers cost CPU on every call and showed in the profile).
+ * - **Deduplicated `_entities`**: the query planner sends one representation per parent row, so 50
+ *   orders of one supplier carry the same `Supplier` 50 times. Each unique representation is sent once
+ *   and the answer fanned back out, so subgraphs resolve (and serialize) each entity once.
+ * - **Query-plan cache statistics**: hits and misses of @apollo/gateway's plan store, to check that
+ *   repeated operations are planned once.
+ */
+
+export interface TransportOptions {
+  /** Keep connections to subgraphs open between requests (default true). */
+  keepAlive?: boolean;
+  /** Upper bound of open sockets per subgraph (default 64). */
+  maxSockets?: number;
+  /** Send each distinct entity representation once per `_entities` call (default true). */
+  dedupeEntities?: boolean;
+  /** Use the node:http fetcher (default true); false keeps @apollo/gateway's default fetcher. */
+  fastFetch?: boolean;
+}
+
+export interface TransportStats {
+  subgraphRequests: number;
+  /** New TCP connections opened to subgraphs (low versus subgraphRequests means keep-alive works). */
+  connections: number;
+  entityCalls: number;
+  representations: number;
+  /** Representations actually sent after deduplication. */
+  representationsSent: number;
+  planCache: { hits: number; misses: number };
+}
+
+type FetchInit = { method?: string; headers?: Record<string, string>; body?: string; timeout?: number; signal?: AbortSignal };
+
+/** The part of a fetch Response that RemoteGraphQLDataSource reads. */
+class SmallResponse {
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  constructor(readonly url: string, readonly status: number, readonly statusText: string, headers: http.IncomingHttpHeaders, private readonly body: string) {
+    this.ok = status >= 200 && status < 300;
+    this.headers = {
+      get: (name: string) => {
+        const v = headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      },
+    };
+  }
+  async text() {
+    return this.body;
+  }
+  async json() {
+    return JSON.parse(this.body);
+  }
+}
+
+export class GatewayTransport {
+  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, planCache: { hits: 0, misses: 0 } };
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(readonly options: TransportOptions = {}) {
+    const agentOptions = { keepAlive: options.keepAlive ?? true, maxSockets: options.maxSockets ?? 64, keepAliveMsecs: 1000, scheduling: 'lifo' as const };
+    this.httpAgent = new http.Agent(agentOptions);
+    this.httpsAgent = new https.Agent(agentOptions);
+    for (const agent of [this.httpAgent, this.httpsAgent]) {
+      const create = agent.createConnection.bind(agent) as (...args: unknown[]) => unknown;
+      (agent as unknown as { createConnection: (...args: unknown[]) => unknown }).createConnection = (...args: unknown[]) => {
+        this.stats.connections++;
+        return create(...args);
+      };
+    }
+  }
+
+  /** A fetch-compatible function over node:http with this transport's keep-alive agents. */
+  fetch = (url: string, init: FetchInit = {}): Promise<SmallResponse> =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const secure = target.protocol === 'https:';
+      const body = init.body ?? '';
+      const req = (secure ? https : http).request(
+        target,
+        {
+          method: init.method ?? 'POST',
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
+          signal: init.signal,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => resolve(new SmallResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', res.headers, Buffer.concat(chunks).toString('utf8'))));
+        },
+      );
+      if (init.timeout) req.setTimeout(init.timeout, () => req.destroy(new Error(`subgraph request timed out after ${init.timeout} ms`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  /** Applies the levers to one subgraph data source (call right after constructing it). */
+  apply<T extends RemoteGraphQLDataSource<any>>(dataSource: T): T {
+    if (this.options.fastFetch ?? true) dataSource.fetcher = this.fetch as unknown as T['fetcher'];
+    // sendRequest is private in the typings; it is the one place every subgraph call passes through.
+    const target = dataSource as unknown as { sendRequest: (request: any, context: any) => Promise<any> };
+    const send = target.sendRequest.bind(dataSource);
+    const dedupe = this.options.dedupeEntities ?? true;
+    target.sendRequest = async (request: any, context: any) => {
+      this.stats.subgraphRequests++;
+      const reps = request.variables?.representations;
+      if (!Array.isArray(reps)) return send(request, context);
+      this.stats.entityCalls++;
+      this.stats.representations += reps.length;
+      if (!dedupe || reps.length < 2) {
+        this.stats.representationsSent += reps.length;
+        return send(request, context);
+      }
+      const unique: unknown[] = [];
+      const slot = new Map<string, number>();
+      const positions = reps.map((r: unknown) => {
+        const key = JSON.stringify(r);
+        let at = slot.get(key);
+        if (at === undefined) {
+          at = unique.length;
+          slot.set(key, at);
+          unique.push(r);
+        }
+        return at;
+      });
+      this.stats.representationsSent += unique.length;
+      if (unique.length === reps.length) return send(request, context);
+      const response = await send({ ...request, variables: { ...request.variables, representations: unique } }, context);
+      return fanOut(response, positions);
+    };
+    return dataSource;
+  }
+
+  /** Counts hits and misses of the gateway's query-plan store. */
+  instrument(gateway: ApolloGateway): void {
+    const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
+    if (!store) return;
+    const get = store.get.bind(store);
+    store.get = async (key: string) => {
+      const plan = await get(key);
+      if (plan === undefined) this.stats.planCache.misses++;
+      else this.stats.planCache.hits++;
+      return plan;
+    };
+  }
+
+  resetStats(): void {
+    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, planCache: { hits: 0, misses: 0 } });
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+/** Expands an `_entities` answer for unique representations back to the original positions (errors too). */
+export function fanOut(response: any, positions: number[]): any {
+  const entities = response?.data?._entities;
+  const out = { ...response };
+  if (Array.isArray(entities)) out.data = { ...response.data, _entities: positions.map((p) => entities[p] ?? null) };
+  if (Array.isArray(response?.errors)) {
+    out.errors = response.errors.flatMap((e: any) => {
+      if (!Array.isArray(e.path) || e.path[0] !== '_entities' || typeof e.path[1] !== 'number') return [e];
+      const targets = positions.flatMap((p, i) => (p === e.path[1] ? [i] : []));
+      return targets.map((i) => ({ ...e, path: ['_entities', i, ...e.path.slice(2)] }));
+    });
+  }
+  return out;
+}
