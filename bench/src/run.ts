@@ -1,0 +1,362 @@
+/**
+ * Benchmarks of issue 8 (not tests): `node bench/dist/run.js [--smoke] [options]` — see bench/README.md.
+ * Every comparison is measured in one run, interleaved round by round, on loopback, for bounded time;
+ * the report (markdown + JSON) goes to bench/results/.
+ */
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { Role, signToken, type Identity } from '@aleumet/core';
+import { DASHBOARD, INCOMING_ORDERS, REGION_MEASURES, dashboardChain, post } from './queries.js';
+import { cannon, closedLoop, combine, type LoadResult } from './load.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BENCH = path.resolve(HERE, '..');
+
+// ---------------------------------------------------------------- arguments
+interface Args {
+  smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean;
+  only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
+}
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const smoke = argv.includes('--smoke');
+  const databaseUrl = get('database-url') ?? process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('bench: set DATABASE_URL (or --database-url) to a seeded database, e.g. after `npm run seed -- --scale 10000`');
+    process.exit(2);
+  }
+  return {
+    smoke,
+    databaseUrl,
+    seconds: Number(get('seconds') ?? (smoke ? 2 : 5)),
+    rounds: Number(get('rounds') ?? (smoke ? 1 : 3)),
+    connections: Number(get('connections') ?? (smoke ? 4 : 16)),
+    profile: argv.includes('--profile'),
+    only: new Set((get('only') ?? 'gateway,chain,sql,scale').split(',')),
+    scaleSmall: get('scale-small'),
+    scaleLarge: get('scale-large'),
+    out: get('out') ?? (smoke ? path.join(os.tmpdir(), 'aleumet-bench-smoke') : path.join(BENCH, 'results')),
+  };
+}
+
+// ---------------------------------------------------------------- child processes
+class Child {
+  private seq = 0;
+  private readonly waiting = new Map<number, (v: unknown) => void>();
+  private constructor(readonly proc: ChildProcess, readonly ready: { url?: string; urls?: Record<string, string> }) {
+    proc.on('message', (m: any) => {
+      if (m.type === 'reply') this.waiting.get(m.id)?.(m.value);
+    });
+  }
+  static start(role: string, args: string[], execArgv: string[] = []): Promise<Child> {
+    const proc = fork(path.join(HERE, 'serve.js'), [role, ...args], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    return new Promise((resolve, reject) => {
+      proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
+      proc.on('message', (m: any) => {
+        if (m.type === 'ready') resolve(new Child(proc, m));
+      });
+    });
+  }
+  call<T = unknown>(cmd: string): Promise<T> {
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve as (v: unknown) => void);
+      this.proc.send({ cmd, id });
+    });
+  }
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      this.proc.once('exit', () => resolve());
+      this.proc.send({ cmd: 'exit' });
+      setTimeout(() => this.proc.kill('SIGKILL'), 15_000).unref();
+    });
+  }
+}
+
+// ---------------------------------------------------------------- data to ask for
+interface Sample { recipients: string[]; recipientTokens: string[]; supplierTokens: string[]; departmentToken: string; busiestRecipientToken: string; busiestSupplierToken: string; persons: number }
+
+async function sample(databaseUrl: string, n: number): Promise<Sample> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const q = async (sql: string) => (await db.query(sql)).rows;
+    const persons = Number((await q('select count(*)::int as n from people.person'))[0].n);
+    // Recipients with a program, spread over the whole table (hash order), so caches do not flatter the big database.
+    const recipients = (await q(`select person_id as id from programs.rehabilitation_program order by md5(person_id::text) limit ${n}`)).map((r) => r.id as string);
+    const suppliers = await q(`select id, supplier_id from people.staff_user where role = 'SUPPLIER' order by md5(id::text) limit ${Math.max(5, Math.floor(n / 4))}`);
+    const region = (await q(`select region_code from programs.measure group by 1 order by count(*) desc limit 1`))[0].region_code as string;
+    const dept = (await q(`select id from people.staff_user where role = 'EMPLOYMENT_DEPARTMENT' and region_code = '${region}' limit 1`))[0].id as string;
+    const busiest = (await q(`select person_id from programs.measure group by 1 order by count(*) desc, person_id limit 1`))[0].person_id as string;
+    const busiestSupplier = (await q(`select supplier_id from orders."order" group by 1 order by count(*) desc limit 1`))[0].supplier_id as string;
+    const busiestStaff = (await q(`select id from people.staff_user where supplier_id = '${busiestSupplier}' limit 1`))[0].id as string;
+    const recipient = (id: string): Identity => ({ sub: id, role: Role.RECIPIENT, personId: id, represents: [], scopes: [] });
+    const supplier = (staff: string, supplierId: string): Identity => ({ sub: staff, role: Role.SUPPLIER, supplierId, represents: [], scopes: [] });
+    return {
+      persons,
+      recipients,
+      recipientTokens: await Promise.all(recipients.map((id) => signToken(recipient(id)))),
+      supplierTokens: await Promise.all(suppliers.map((s) => signToken(supplier(s.id, s.supplier_id)))),
+      departmentToken: await signToken({ sub: dept, role: Role.EMPLOYMENT_DEPARTMENT, regionCode: region, represents: [], scopes: [] }),
+      busiestRecipientToken: await signToken(recipient(busiest)),
+      busiestSupplierToken: await signToken(supplier(busiestStaff, busiestSupplier)),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+/** JSON with sorted keys: two answers are the same data whatever the key order. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(',')}}` : JSON.stringify(v);
+
+// ---------------------------------------------------------------- report
+const lines: string[] = [];
+const failures: string[] = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const row = (name: string, r: LoadResult) => `| ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.requests} | ${r.errors} |`;
+const HEAD = '| target | RPS | p50 ms | p99 ms | requests | errors |\n|---|---:|---:|---:|---:|---:|';
+
+/** Runs targets round-robin (order rotating each round) and combines each target's rounds. */
+async function interleaved(targets: { name: string; run: () => Promise<LoadResult> }[], rounds: number): Promise<Record<string, LoadResult>> {
+  const got: Record<string, LoadResult[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [...targets].reverse() : targets;
+    for (const t of order) got[t.name]!.push(await t.run());
+  }
+  return Object.fromEntries(Object.entries(got).map(([k, v]) => [k, combine(v)]));
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const results: Record<string, unknown> = { started: started.toISOString(), args: { ...args, only: [...args.only], databaseUrl: undefined } };
+  const load = { connections: args.connections, seconds: args.seconds };
+  const warm = { connections: args.connections, seconds: args.smoke ? 0.5 : 2 };
+
+  say(`# Benchmark run ${started.toISOString()}${args.smoke ? ' (smoke)' : ''}`);
+  say();
+  say(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine).`);
+  say(`Load: ${args.connections} connections, ${args.seconds} s per round, ${args.rounds} round(s) per target, interleaved; loopback only.`);
+
+  const s = await sample(args.databaseUrl, args.smoke ? 20 : 200);
+  say(`Database: ${s.persons} persons.`);
+  say();
+
+  const profileDir = path.join(args.out, 'profiles', started.toISOString().replace(/[:.]/g, '-'));
+  const subgraphs = await Child.start('subgraphs', [args.databaseUrl]);
+  const urls = subgraphs.ready.urls!;
+  const ours = await Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const vanilla = args.only.has('gateway') ? await Child.start('vanilla', [JSON.stringify(urls)], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-vanilla`] : []) : null;
+  const oursUrl = ours.ready.url!;
+
+  try {
+    // ------------------------------------------------------------ gateway vs vanilla
+    if (vanilla) {
+      const cases = [
+        { name: 'recipient dashboard', query: DASHBOARD, variables: { first: 10 }, tokens: s.recipientTokens },
+        { name: "supplier's incoming orders (page of 20)", query: INCOMING_ORDERS, variables: { first: 20 }, tokens: s.supplierTokens },
+      ];
+      const gatewayResults: Record<string, unknown> = {};
+      say('## Gateway vs plain @apollo/gateway + @apollo/server (same subgraphs, same autocannon load)');
+      for (const c of cases) {
+        let same = 0;
+        for (const token of c.tokens.slice(0, 5)) {
+          const [a, b] = await Promise.all([post(oursUrl, c.query, c.variables, token), post(vanilla.ready.url!, c.query, c.variables, token)]);
+          if (canonical(a) === canonical(b)) same++;
+          else failures.push(`${c.name}: ours and vanilla answered differently`);
+        }
+        const bodies = [body(c.query, c.variables)];
+        await cannon(oursUrl, bodies, c.tokens, warm);
+        await cannon(vanilla.ready.url!, bodies, c.tokens, warm);
+        await ours.call('reset-stats');
+        const r = await interleaved([
+          { name: 'ours', run: () => cannon(oursUrl, bodies, c.tokens, load) },
+          { name: 'vanilla', run: () => cannon(vanilla.ready.url!, bodies, c.tokens, load) },
+        ], args.rounds);
+        const stats = await ours.call<any>('stats');
+        const ratio = r.ours!.rps / r.vanilla!.rps;
+        say();
+        say(`### ${c.name}`);
+        say(HEAD);
+        say(row('ours', r.ours!));
+        say(row('vanilla', r.vanilla!));
+        say();
+        say(`**RPS ratio ours/vanilla: ${f2(ratio)}×** (goal ≥ 2×); p99 ratio ours/vanilla: ${f2(r.ours!.p99 / r.vanilla!.p99)} (goal ≤ 1); same answers: ${same}/${Math.min(5, c.tokens.length)}.`);
+        say(
+          `Ours during the measured rounds: query-plan cache ${stats.planCache.hits} hits / ${stats.planCache.misses} misses ` +
+            `(hit rate ${f1((100 * stats.planCache.hits) / Math.max(1, stats.planCache.hits + stats.planCache.misses))} %); ` +
+            `${stats.subgraphRequests} subgraph calls over ${stats.connections} new TCP connections (keep-alive); ` +
+            `${stats.entityCalls} batched _entities calls carrying ${stats.representations} representations, ${stats.representationsSent} sent after deduplication.`,
+        );
+        if (r.ours!.errors || r.vanilla!.errors) failures.push(`${c.name}: errors under load (ours ${r.ours!.errors}, vanilla ${r.vanilla!.errors})`);
+        gatewayResults[c.name] = { ...r, ratio, stats };
+      }
+      results.gateway = gatewayResults;
+      say();
+    }
+
+    // ------------------------------------------------------------ direct chain
+    if (args.only.has('chain')) {
+      say('## Gateway overhead: our gateway vs the subgraphs called directly in sequence (same closed-loop client)');
+      const token = s.recipientTokens[0]!;
+      const [viaGateway, direct] = await Promise.all([post(oursUrl, DASHBOARD, { first: 10 }, token), dashboardChain(urls, token, 10)]);
+      const same = canonical(viaGateway) === canonical(direct);
+      if (!same) failures.push('direct chain and gateway answered differently');
+      const tokens = s.recipientTokens;
+      await closedLoop((i) => dashboardChain(urls, tokens[i % tokens.length]!, 10), warm);
+      const r = await interleaved([
+        { name: 'gateway', run: () => closedLoop((i) => post(oursUrl, DASHBOARD, { first: 10 }, tokens[i % tokens.length]!), load) },
+        { name: 'direct', run: () => closedLoop((i) => dashboardChain(urls, tokens[i % tokens.length]!, 10), load) },
+      ], args.rounds);
+      say(HEAD);
+      say(row('through our gateway', r.gateway!));
+      say(row('direct chain (5–6 calls in sequence)', r.direct!));
+      say();
+      say(`**Gateway/direct RPS: ${f2(r.gateway!.rps / r.direct!.rps)}×; p50 ratio gateway/direct: ${f2(r.gateway!.p50 / r.direct!.p50)}** (same answer: ${same ? 'yes' : 'NO'}).`);
+      say();
+      results.chain = r;
+    }
+
+    // ------------------------------------------------------------ SQL per request
+    if (args.only.has('sql')) {
+      say('## SQL statements per request, by page size (through our gateway)');
+      const sizes = args.smoke ? [10, 50] : [10, 50, 200];
+      const cases = [
+        { name: 'recipient dashboard (recipient with the most measures)', query: DASHBOARD, token: s.busiestRecipientToken },
+        { name: "department's measures page (full pages)", query: REGION_MEASURES, token: s.departmentToken },
+        { name: "supplier's incoming orders (busiest supplier)", query: INCOMING_ORDERS, token: s.busiestSupplierToken },
+      ];
+      say(`| request | ${sizes.map((n) => `first: ${n}`).join(' | ')} | per subgraph (people/programs/catalog/orders/finance) |`);
+      say(`|---|${sizes.map(() => '---:').join('|')}|---|`);
+      const sql: Record<string, unknown> = {};
+      for (const c of cases) {
+        const counts: Record<string, number>[] = [];
+        for (const n of sizes) {
+          // Fewest of three tries per subgraph: background jobs (outbox relays) also send statements now and then.
+          let best: Record<string, number> | undefined;
+          for (let t = 0; t < 3; t++) {
+            await subgraphs.call('sql-reset');
+            await post(oursUrl, c.query, { first: n }, c.token);
+            const got = await subgraphs.call<Record<string, number>>('sql-count');
+            best = best ? Object.fromEntries(Object.entries(got).map(([k, v]) => [k, Math.min(v, best![k] ?? v)])) : got;
+          }
+          counts.push(best!);
+        }
+        const totals = counts.map((x) => Object.values(x).reduce((a, b) => a + b, 0));
+        const perSub = counts.map((x) => [x.people, x.programs, x.catalog, x.orders, x.finance].join('/'));
+        say(`| ${c.name} | ${totals.join(' | ')} | ${[...new Set(perSub)].join(' vs ')} |`);
+        if (new Set(perSub).size !== 1) failures.push(`${c.name}: statements differ by page size (${perSub.join(', ')})`);
+        sql[c.name] = { sizes, counts };
+      }
+      results.sql = sql;
+      say();
+    }
+  } finally {
+    await vanilla?.stop();
+    await ours.stop();
+    await subgraphs.stop();
+  }
+
+  // ------------------------------------------------------------ scale flatness
+  if (args.only.has('scale') && args.scaleSmall && args.scaleLarge) {
+    say('## Scale flatness: recipient dashboard p99, small vs large database (interleaved)');
+    const sides = [] as { name: string; persons: number; tokens: string[]; subgraphs: Child; gateway: Child }[];
+    try {
+      for (const [name, url] of [['small', args.scaleSmall], ['large', args.scaleLarge]] as const) {
+        const smp = await sample(url, args.smoke ? 20 : 300);
+        const sg = await Child.start('subgraphs', [url]);
+        const gw = await Child.start('ours', [JSON.stringify(sg.ready.urls), url]);
+        sides.push({ name, persons: smp.persons, tokens: smp.recipientTokens, subgraphs: sg, gateway: gw });
+      }
+      const bodies = [body(DASHBOARD, { first: 10 })];
+      for (const side of sides) await cannon(side.gateway.ready.url!, bodies, side.tokens, warm);
+      const r = await interleaved(sides.map((side) => ({ name: side.name, run: () => cannon(side.gateway.ready.url!, bodies, side.tokens, load) })), args.rounds);
+      say(HEAD);
+      for (const side of sides) say(row(`${side.persons} persons`, r[side.name]!));
+      say();
+      say(`**p99 large/small: ${f2(r.large!.p99 / r.small!.p99)}×** (goal ≤ 1.2×); p50 large/small: ${f2(r.large!.p50 / r.small!.p50)}×; RPS large/small: ${f2(r.large!.rps / r.small!.rps)}×.`);
+      say();
+      results.scale = { persons: sides.map((x) => x.persons), ...r };
+    } finally {
+      for (const side of sides) {
+        await side.gateway.stop();
+        await side.subgraphs.stop();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ profile summary
+  if (args.profile) {
+    say('## CPU profile of our gateway process (self time, top functions, whole run)');
+    say(summarizeProfile(profileDir));
+    say();
+    if (vanilla) {
+      say('## CPU profile of the vanilla gateway process (self time, top functions, whole run)');
+      say(summarizeProfile(`${profileDir}-vanilla`));
+      say();
+    }
+  }
+
+  if (failures.length) {
+    say('## Problems');
+    for (const f of failures) say(`- ${f}`);
+  }
+  mkdirSync(args.out, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const name = `${stamp}${args.smoke ? '-smoke' : ''}`;
+  writeFileSync(path.join(args.out, `${name}.md`), lines.join('\n') + '\n');
+  writeFileSync(path.join(args.out, `${name}.json`), JSON.stringify({ ...results, failures }, null, 2));
+  console.log(`\nwritten: ${path.join(args.out, name)}.{md,json}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+/** Self time per function (and per package) from a V8 .cpuprofile: what the gateway spends its CPU on. */
+function summarizeProfile(dir: string): string {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return '(no profile written)';
+  }
+  files = files.filter((f) => f.endsWith('.cpuprofile'));
+  if (!files.length) return '(no profile written)';
+  const prof = JSON.parse(readFileSync(path.join(dir, files[0]!), 'utf8'));
+  const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
+  const hits = new Map<number, number>();
+  for (const id of prof.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const total = prof.samples.length;
+  const fn = new Map<string, number>();
+  const pkg = new Map<string, number>();
+  for (const [id, n] of hits) {
+    const frame = byId.get(id).callFrame;
+    const url: string = frame.url ?? '';
+    const where = url.includes('node_modules/') ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/') : url.startsWith('node:') ? 'node core' : url ? 'aleumet' : '(vm)';
+    const key = `${frame.functionName || '(anonymous)'} — ${where}`;
+    fn.set(key, (fn.get(key) ?? 0) + n);
+    pkg.set(where, (pkg.get(where) ?? 0) + n);
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, n]) => `| ${name} | ${((100 * n) / total).toFixed(1)} % |`).join('\n');
+  return `| function — package | self |\n|---|---:|\n${top(fn, 15)}\n\n| package | self |\n|---|---:|\n${top(pkg, 10)}\n\n(${total} samples; profile: ${path.join(dir, files[0]!)})`;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

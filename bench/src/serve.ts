@@ -1,0 +1,75 @@
+/**
+ * One benchmark server per child process, so the load generator, the gateways and the subgraphs do
+ * not share an event loop: `node bench/dist/serve.js subgraphs <databaseUrl>`, `… ours <urls-json> <databaseUrl>`,
+ * `… vanilla <urls-json>`. Each reports `{ type: 'ready', url | urls }` over IPC and answers a few commands.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { createRuntime, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
+import { SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
+import { startGateway } from '@aleumet/gateway';
+
+type Message = { cmd: string; [k: string]: unknown };
+const send = (m: unknown) => process.send?.(m);
+const on = (handler: (m: Message) => unknown) =>
+  process.on('message', async (m: Message) => {
+    if (m.cmd === 'exit') process.exit(0);
+    send({ type: 'reply', id: m.id, value: await handler(m) });
+  });
+
+const [role, arg1, arg2] = process.argv.slice(2);
+
+if (role === 'subgraphs') {
+  const runtime = createRuntime();
+  const running: RunningSubgraph[] = [];
+  for (const def of SUBGRAPHS) {
+    const sub = await startSubgraph(def, { databaseUrl: arg1!, migrate: true, port: 0, runtime });
+    running.push(sub);
+    runtime.peers.set(def.name, sub.url);
+  }
+  on((m) => {
+    if (m.cmd === 'sql-reset') running.forEach((s) => s.sql.reset());
+    if (m.cmd === 'sql-count') return Object.fromEntries(running.map((s) => [s.name, s.sql.count]));
+    return null;
+  });
+  send({ type: 'ready', urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
+} else if (role === 'ours') {
+  const gateway = await startGateway({
+    supergraphPath: SUPERGRAPH_PATH,
+    port: 0,
+    subgraphUrls: JSON.parse(arg1!),
+    // As the platform starts it, without rate limits: the load generator is one client sending thousands of requests.
+    security: { databaseUrl: arg2, rateLimit: false },
+  } as Parameters<typeof startGateway>[0]);
+  on((m) => {
+    if (m.cmd === 'stats') return gateway.transport.stats;
+    if (m.cmd === 'reset-stats') gateway.transport.resetStats();
+    return null;
+  });
+  send({ type: 'ready', url: gateway.url });
+} else if (role === 'vanilla') {
+  // What the @apollo/gateway documentation shows: a RemoteGraphQLDataSource forwarding the caller's token, and @apollo/server.
+  const urls = JSON.parse(arg1!) as Record<string, string>;
+  class Forwarding extends RemoteGraphQLDataSource<{ authorization?: string }> {
+    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ authorization?: string }>) {
+      if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    }
+  }
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => new Forwarding({ url: urls[name] ?? url }),
+  });
+  const server = new ApolloServer<{ authorization?: string }>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
+  on(() => null);
+  send({ type: 'ready', url: url.replace(/\/$/, '') + '/' });
+} else {
+  console.error('usage: serve.js subgraphs|ours|vanilla …');
+  process.exit(2);
+}
