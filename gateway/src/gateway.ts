@@ -87,6 +87,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   if (!opts.watchSupergraph) readFileSync(opts.supergraphPath, 'utf8');
   const source = supergraphFile(opts.supergraphPath, { watch: opts.watchSupergraph });
   const transport = new GatewayTransport(opts.transport);
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (AWS, GCP, Azure)
+  // at start-up: a public-sector gateway sends nothing anywhere unless told to.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
