@@ -9,6 +9,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
+    // Baseline gateways built in tests (plain @apollo/gateway) must not phone home either.
+    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     // Files share one seeded database; one at a time keeps them independent of each other.
     fileParallelism: false,
     testTimeout: 30_000,
