@@ -1,0 +1,319 @@
+/**
+ * Subscription benchmark (not a test): N graphql-ws subscribers on one gateway, status changes
+ * driven through the real order mutations, delivery latency (event time → client receipt)
+ * and the gateway's memory.
+ *
+ *   npx tsc -b bench/subscriptions && node bench/subscriptions/dist/run.js [--subscribers 1000] [--orders 50]
+ *       [--share-tokens] [--concurrency 8]
+ *
+ * Database: DATABASE_URL (a fresh database on that server, dropped afterwards) or embedded PostgreSQL.
+ * The subgraphs run in this process, the gateway in a child process (its memory alone is reported).
+ * Results: printed, and written to bench/results/subscriptions-<N>-<time>.json.
+ */
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { Role, signToken, type Identity } from '@aleumet/core';
+import { buildWorld, type DemoOrder } from '@aleumet/demo-data';
+import { startEmbeddedPostgres } from '@aleumet/embedded-pg';
+import { createRuntime, seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
+import { ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
+
+const { values: args } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: process.env.BENCH_SUBSCRIBERS ?? '1000' },
+    orders: { type: 'string', default: '50' },
+    'share-tokens': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '8' },
+    'round-timeout': { type: 'string', default: '60000' },
+  },
+});
+const N = Number(args.subscribers);
+const M = Math.min(Number(args.orders), N);
+const CONCURRENCY = Number(args.concurrency);
+const ROUND_TIMEOUT = Number(args['round-timeout']);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const SUBSCRIPTION = `subscription($id: ID) {
+  orderStatusChanged(orderId: $id) {
+    cursor status occurredAt
+    order { id status version measure { kind } offering { title supplier { name } } claim { statePart } }
+  }
+}`;
+
+// ---------- database and subgraphs ----------
+async function database(): Promise<{ url: string; drop(): Promise<void>; kind: string }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    const e = await startEmbeddedPostgres();
+    return { url: e.url, drop: () => e.stop(), kind: 'embedded PostgreSQL (PGlite)' };
+  }
+  const name = `aleumet_bench_subs_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    kind: 'PostgreSQL server',
+    async drop() {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+// ---------- gateway child ----------
+interface GatewayStats { rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number }
+class GatewayProcess {
+  private pending: ((s: GatewayStats) => void)[] = [];
+  constructor(readonly child: ChildProcess, readonly url: string) {
+    child.on('message', (m: { type: string } & GatewayStats) => {
+      if (m.type === 'stats') this.pending.shift()?.(m);
+    });
+  }
+  static async start(env: Record<string, string>): Promise<GatewayProcess> {
+    const child = fork(path.join(here, 'gateway-child.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+      child.on('message', (m: { type: string; url?: string }) => m.type === 'ready' && resolve(m.url!));
+    });
+    return new GatewayProcess(child, url);
+  }
+  stats(): Promise<GatewayStats> {
+    return new Promise((resolve) => {
+      this.pending.push(resolve);
+      this.child.send({ type: 'stats' });
+    });
+  }
+  async close() {
+    this.child.send({ type: 'close' });
+    await new Promise((r) => this.child.once('exit', r));
+  }
+}
+
+// ---------- helpers ----------
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, token: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (i < items.length) await fn(items[i++]!);
+  }));
+}
+
+// ---------- main ----------
+const world = buildWorld();
+const db = await database();
+log(`database: ${db.kind}`);
+const runtime = createRuntime();
+const subgraphs: RunningSubgraph[] = [];
+let gateway: GatewayProcess | undefined;
+const clients: Client[] = [];
+try {
+  for (const def of SUBGRAPHS) {
+    const sub = await startSubgraph(def, { databaseUrl: db.url, migrate: true, port: 0, runtime });
+    subgraphs.push(sub);
+    runtime.peers.set(def.name, sub.url);
+    await seedSubgraph(def, sub.orm, world);
+  }
+  log('subgraphs migrated and seeded');
+  gateway = await GatewayProcess.start({
+    BENCH_SUPERGRAPH: process.env.SUPERGRAPH ?? SUPERGRAPH_PATH,
+    BENCH_SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(subgraphs.map((s) => [s.name, s.url]))),
+    BENCH_DATABASE_URL: db.url,
+  });
+  const wsUrl = gateway.url.replace(/^http/, 'ws');
+  await sleep(500);
+  const baseline = await gateway.stats();
+  log(`gateway at ${gateway.url}: rss ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB before subscribers`);
+
+  // Orders awaiting their supplier whose accept deadline is still ahead, one per recipient.
+  const now = Date.now();
+  const persons = new Set<string>();
+  const orders: DemoOrder[] = [];
+  for (const o of world.orders) {
+    if (orders.length >= M) break;
+    if (o.status !== 'AWAITING_SUPPLIER' || o.acceptDeadline.getTime() < now + 3_600_000 || persons.has(o.personId)) continue;
+    persons.add(o.personId);
+    orders.push(o);
+  }
+  if (orders.length < M) log(`only ${orders.length} orders qualify (asked for ${M})`);
+
+  const identities = new Map<string, { recipient: Identity; supplier: Identity; department: Identity }>();
+  for (const o of orders) {
+    const represents = world.representations.filter((r) => r.representativeId === o.personId).map((r) => r.principalId);
+    const staff = world.staff.find((s) => s.supplierId === o.supplierId)!;
+    const dept = world.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === o.regionCode)!;
+    identities.set(o.id, {
+      recipient: { sub: o.personId, role: Role.RECIPIENT, personId: o.personId, represents, scopes: [] },
+      supplier: { sub: staff.id, role: Role.SUPPLIER, supplierId: o.supplierId, represents: [], scopes: [] },
+      department: { sub: dept.id, role: Role.EMPLOYMENT_DEPARTMENT, regionCode: o.regionCode, represents: [], scopes: [] },
+    });
+  }
+
+  // Subscribers: i watches orders[i % M], as its recipient, supplier or department in turn.
+  const roles = ['recipient', 'supplier', 'department'] as const;
+  const received: { cursors: Set<string>; expected: number }[] = [];
+  const latencies: number[] = [];
+  let duplicates = 0;
+  const errors: string[] = [];
+  const watchers = new Map<string, number>();
+  const tokenCache = new Map<string, string>();
+  log(`opening ${N} subscribers on ${orders.length} orders (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
+  const t0 = Date.now();
+  for (let start = 0; start < N; start += 200) {
+    await Promise.all(
+      Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
+        const i = start + k;
+        const order = orders[i % orders.length]!;
+        const role = roles[Math.floor(i / orders.length) % 3]!;
+        const base = identities.get(order.id)![role];
+        const identity = args['share-tokens'] ? base : { ...base, sub: `${base.sub}#bench${i}` };
+        const cacheKey = `${order.id}:${role}:${args['share-tokens'] ? '' : i}`;
+        const token = tokenCache.get(cacheKey) ?? (await signToken(identity));
+        tokenCache.set(cacheKey, token);
+        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+        clients.push(client);
+        const mine = { cursors: new Set<string>(), expected: 0 };
+        received[i] = mine;
+        watchers.set(order.id, (watchers.get(order.id) ?? 0) + 1);
+        client.subscribe(
+          { query: SUBSCRIPTION, variables: { id: order.id } },
+          {
+            next: (r) => {
+              const at = Date.now();
+              if (r.errors) {
+                errors.push(JSON.stringify(r.errors).slice(0, 300));
+                return;
+              }
+              const e = (r.data as any).orderStatusChanged;
+              if (mine.cursors.has(e.cursor)) duplicates++;
+              mine.cursors.add(e.cursor);
+              latencies.push(at - Date.parse(e.occurredAt));
+            },
+            error: (e) => errors.push(String((e as Error)?.message ?? JSON.stringify(e)).slice(0, 300)),
+            complete: () => {},
+          },
+        );
+      }),
+    );
+  }
+  // Wait until the gateway holds every subscription, then give the subgraph a moment to register them.
+  for (let i = 0; i < 600; i++) {
+    const s = await gateway.stats();
+    if (s.subscriptions >= N) break;
+    await sleep(100);
+  }
+  await sleep(2_000);
+  const subscribed = await gateway.stats();
+  log(`subscribed in ${Date.now() - t0} ms: ${subscribed.subscriptions} subscriptions, ${subscribed.upstreamSubscriptions} upstream subscriptions on ${subscribed.upstreamConnections} upstream connections; rss ${mb(subscribed.rss)} MB, heap ${mb(subscribed.heapUsed)} MB`);
+
+  // Status changes through the real mutations: accept, ready, then handover confirmed by both sides.
+  const tokens = new Map<string, { supplier: string; recipient: string }>();
+  for (const o of orders) {
+    const ids = identities.get(o.id)!;
+    tokens.set(o.id, { supplier: await signToken(ids.supplier), recipient: await signToken(ids.recipient) });
+  }
+  const version = new Map(orders.map((o) => [o.id, 1]));
+  const rounds: { name: string; steps: { mutation: string; as: 'supplier' | 'recipient' }[] }[] = [
+    { name: 'accept', steps: [{ mutation: 'acceptOrder', as: 'supplier' }] },
+    { name: 'ready', steps: [{ mutation: 'markOrderReady', as: 'supplier' }] },
+    { name: 'handover', steps: [{ mutation: 'confirmHandover', as: 'supplier' }, { mutation: 'confirmHandover', as: 'recipient' }] },
+  ];
+  let peak = subscribed;
+  const sampler = setInterval(() => {
+    void gateway!.stats().then((s) => {
+      if (s.rss > peak.rss) peak = s;
+    });
+  }, 250);
+  const mutationErrors: string[] = [];
+  const mutationMs: number[] = [];
+  let events = 0;
+  const roundStats: { name: string; events: number; ms: number }[] = [];
+  for (const round of rounds) {
+    const before = latencies.length;
+    const started = Date.now();
+    let changed = 0;
+    await pool(orders, CONCURRENCY, async (o) => {
+      for (const step of round.steps) {
+        const m0 = Date.now();
+        const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
+        if (r.errors) {
+          mutationErrors.push(`${step.mutation}: ${r.errors[0]!.message}`);
+          return;
+        }
+        mutationMs.push(Date.now() - m0);
+        version.set(o.id, r.data[step.mutation].version);
+      }
+      changed++;
+    });
+    events += changed;
+    const want = before + orders.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / orders.length);
+    while (latencies.length < want && Date.now() - started < ROUND_TIMEOUT) await sleep(50);
+    roundStats.push({ name: round.name, events: changed, ms: Date.now() - started });
+    log(`round ${round.name}: ${changed} status changes, ${latencies.length - before} deliveries in ${Date.now() - started} ms`);
+  }
+  await sleep(500);
+  clearInterval(sampler);
+  const after = await gateway.stats();
+  if (after.rss > peak.rss) peak = after;
+
+  const expected = orders.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * 3;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const result = {
+    at: new Date().toISOString(),
+    database: db.kind,
+    subscribers: N,
+    orders: orders.length,
+    sharedTokens: Boolean(args['share-tokens']),
+    statusChanges: events,
+    deliveries: { expected, received: latencies.length, duplicates, errors: errors.length },
+    latencyMs: { p50: pct(sorted, 50), p90: pct(sorted, 90), p99: pct(sorted, 99), max: sorted[sorted.length - 1] ?? NaN },
+    gatewayMemoryMB: {
+      baselineRss: mb(baseline.rss),
+      subscribedRss: mb(subscribed.rss),
+      peakRss: mb(peak.rss),
+      subscribedHeap: mb(subscribed.heapUsed),
+      peakHeap: mb(peak.heapUsed),
+    },
+    gateway: { upstreamSubscriptions: subscribed.upstreamSubscriptions, upstreamConnections: subscribed.upstreamConnections },
+    rounds: roundStats,
+    mutationMs: (() => { const m = [...mutationMs].sort((a, b) => a - b); return { p50: pct(m, 50), p99: pct(m, 99) }; })(),
+    mutationErrors: mutationErrors.slice(0, 5),
+    sampleErrors: errors.slice(0, 5),
+    node: process.version,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  log(`p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; gateway rss ${result.gatewayMemoryMB.subscribedRss} MB with ${N} subscribers (peak ${result.gatewayMemoryMB.peakRss} MB); ${latencies.length}/${expected} delivered, ${duplicates} duplicates`);
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `subscriptions-${N}-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`written ${path.relative(ROOT, file)}`);
+} finally {
+  await Promise.all(clients.map((c) => Promise.resolve(c.dispose()).catch(() => {})));
+  await gateway?.close().catch(() => {});
+  for (const s of subgraphs.reverse()) await s.close().catch(() => {});
+  await db.drop().catch(() => {});
+}
+process.exit(0);
