@@ -18,8 +18,8 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
  * 2. Null propagation without an error: when a subgraph leaves a non-null field empty (an entity it
  *    resolves to null), the gateway nulls the parent as it must, but reports why only in
  *    `extensions.valueCompletion`, and only when no other error happened. The GraphQL spec requires a
- *    field error in `errors` for every such null. We put those errors into `errors` (skipping one already
- *    explained by an error at the same or an enclosing path, or by a path-less error of a failed fetch).
+ *    field error in `errors` for every such null. We put those errors into `errors`, unless an error
+ *    already there explains the null (same, enclosing or sibling path, or a path-less failed fetch).
  */
 
 const ALIAS_PREFIX = 'aleumet__';
@@ -161,9 +161,12 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         let errors = [...(result.errors ?? [])];
         const extensions = result.extensions ? { ...result.extensions } : undefined;
         if (extensions && 'valueCompletion' in extensions) delete extensions.valueCompletion;
-        // A fetch that failed as a whole is reported without a path (it explains every null it left);
-        // otherwise an error at the same or an enclosing path already explains the null.
-        const unexplained = store.filter((e) => !errors.some((x) => !x.path || (e.path && isPrefix(x.path, e.path))));
+        // Already explained: by a path-less error (a fetch that failed as a whole), by an error at the same
+        // or an enclosing path, or by an error inside the same parent object (a subgraph that nulled the
+        // entity because one of its fields failed).
+        const explains = (x: GraphQLError, e: GraphQLError) =>
+          !x.path || !e.path || isPrefix(x.path, e.path) || isPrefix(e.path.slice(0, -1), x.path);
+        const unexplained = store.filter((e) => !errors.some((x) => explains(x, e)));
         errors.push(...unexplained);
         let data = result.data;
         if (aliased) {

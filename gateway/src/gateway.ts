@@ -48,7 +48,7 @@ export interface GatewayOptions {
   csrfPrevention?: boolean;
   /** Corrections where plain @apollo/gateway is wrong (see federation-fixes.ts); default on. */
   federationFixes?: boolean;
-  /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then). */
+  /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then, see `/health/supergraph`). */
   onListening?: (url: string) => void;
   /** Subgraph transport levers: keep-alive pool, deduplicated `_entities` (transport.ts; measured in bench/). */
   transport?: TransportOptions;
@@ -133,9 +133,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') {
+    // `/health` keeps its small body; `/health/supergraph` adds which supergraph is served (hash, reloads, lastError).
+    if (path === '/health' || path === '/health/supergraph') {
       const status = draining ? 'draining' : ready ? 'ok' : 'loading';
-      return sendJson(res, status === 'ok' ? 200 : 503, { status, supergraph: source.status });
+      return sendJson(res, status === 'ok' ? 200 : 503, path === '/health' ? { status } : { status, ...source.status });
     }
     if (security.handle(req, res)) return;
     if (path === '/graphql') {

@@ -208,10 +208,10 @@ export async function waitForSupergraph(gw: { base: string }, sdl: string, timeo
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
-    const res = await fetch(`${gw.base}/health`).catch(() => null);
+    const res = await fetch(`${gw.base}/health/supergraph`).catch(() => null);
     if (res) {
       last = await res.json();
-      if (res.status === 200 && (last as { supergraph?: { hash?: string } }).supergraph?.hash === hash) return;
+      if (res.status === 200 && (last as { hash?: string }).hash === hash) return;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
