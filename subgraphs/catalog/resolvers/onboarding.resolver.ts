@@ -24,9 +24,10 @@ export function isOwner(identity: Identity, s: Supplier): boolean {
 export const canSeeRegistration = (identity: Identity | null, s: Supplier) =>
   identity != null && (identity.role === Role.ADMIN || isOwner(identity, s));
 
+/** The owner, or an administrator helping it (support); nobody else. */
 function assertOwner(identity: Identity | null, s: Supplier): Identity {
   const id = requireIdentity(identity);
-  if (!isOwner(id, s)) throw forbidden('Only the organization that registered this supplier may change its registration');
+  if (id.role !== Role.ADMIN && !isOwner(id, s)) throw forbidden('Only the organization that registered this supplier may change its registration');
   return id;
 }
 
@@ -226,6 +227,7 @@ export class OnboardingResolver {
 
   @Mutation(() => Supplier, { description: 'Owner: change the card of a draft or rejected registration' })
   async updateSupplierRegistration(@Arg('id', () => ID) id: string, @Arg('input', () => SupplierRegistrationInput) input: SupplierRegistrationInput, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, id);
     assertOwner(ctx.identity, s);
     assertEditable(s);
@@ -239,6 +241,7 @@ export class OnboardingResolver {
 
   @Mutation(() => SupplierDirection, { description: 'Owner: add a direction (by OKED) with its personnel to a draft or rejected registration' })
   async addSupplierDirection(@Arg('supplierId', () => ID) supplierId: string, @Arg('input', () => DirectionInput) input: DirectionInput, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, supplierId);
     assertOwner(ctx.identity, s);
     assertEditable(s);
@@ -260,6 +263,7 @@ export class OnboardingResolver {
 
   @Mutation(() => Boolean, { description: 'Owner: remove a direction of a draft or rejected registration (its documents stay, unassigned)' })
   async removeSupplierDirection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
     if (!isUuid(id)) throw badInput('Direction id must be a UUID', 'id');
     const direction = await ctx.em.findOne(SupplierDirection, { id });
     if (!direction) throw notFound('SupplierDirection', id);
@@ -276,6 +280,7 @@ export class OnboardingResolver {
 
   @Mutation(() => SupplierDocument, { description: 'Owner: upload a document (PDF, PNG or JPEG, at most 5 MiB); stored with its SHA-256' })
   async uploadSupplierDocument(@Arg('input', () => DocumentUploadInput) input: DocumentUploadInput, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, input.supplierId);
     const id = assertOwner(ctx.identity, s);
     if (!input.title.trim()) throw badInput('Title is required', 'title');
@@ -296,6 +301,7 @@ export class OnboardingResolver {
 
   @Mutation(() => Supplier, { description: 'Owner: submit a draft (or corrected rejected) registration for verification' })
   async submitSupplierRegistration(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, id);
     assertOwner(ctx.identity, s);
     if (!EDITABLE.includes(s.status)) throw invalidTransition('Supplier', s.status, SupplierStatus.SUBMITTED);
