@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const defaults = { defaultSupergraph: '/repo/schema/supergraph.graphql', defaultWebDir: '/repo/web/dist' };
+const SUPERGRAPH = `
+enum join__Graph {
+  PRODUCT_CATALOG @join__graph(name: "product-catalog", url: "http://a/graphql")
+  REVIEWS @join__graph(name: "reviews", url: "http://b/graphql")
+}`;
+
+function dirWith(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aleumet-gw-config-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('gateway CLI configuration', () => {
+  it('has safe defaults: jwt auth, loopback, hot reload on, our web app only with our supergraph', () => {
+    const c = loadConfig([], {}, defaults);
+    expect(c).toMatchObject({ supergraphPath: defaults.defaultSupergraph, port: 4000, host: '127.0.0.1', auth: 'jwt', watchSupergraph: true, webDir: defaults.defaultWebDir });
+    const other = loadConfig(['--supergraph', '/elsewhere/s.graphql'], {}, defaults);
+    expect(other !== 'help' && other.webDir).toBeUndefined();
+  });
+
+  it('takes flags over environment over file; file paths are relative to the file', () => {
+    const dir = dirWith({
+      'gw.json': JSON.stringify({ supergraph: 's.graphql', port: 1111, host: '0.0.0.0', auth: 'none', limits: { maxDepth: 5, maxAliases: 9 }, timeouts: { subgraphMs: 700 } }),
+      's.graphql': SUPERGRAPH,
+    });
+    const c = loadConfig(['--config', path.join(dir, 'gw.json'), '--port', '3333', '--max-depth', '7'], { PORT: '2222', HOST: '10.0.0.1', GATEWAY_SUBGRAPH_TIMEOUT_MS: '900' }, defaults);
+    expect(c).toMatchObject({
+      supergraphPath: path.join(dir, 's.graphql'),
+      port: 3333,
+      host: '10.0.0.1',
+      auth: 'none',
+      subgraphTimeoutMs: 900,
+      limits: { maxDepth: 7, maxAliases: 9 },
+    });
+  });
+
+  it('matches SUBGRAPH_<NAME>_URL to subgraph names with dashes; flags win', () => {
+    const dir = dirWith({ 's.graphql': SUPERGRAPH, 'gw.yaml': 'subgraphs:\n  reviews: http://from-file/graphql\n' });
+    const c = loadConfig(
+      ['--supergraph', path.join(dir, 's.graphql'), '--config', path.join(dir, 'gw.yaml'), '--subgraph', 'reviews=http://from-flag/graphql'],
+      { SUBGRAPH_PRODUCT_CATALOG_URL: 'http://from-env/graphql', SUBGRAPH_REVIEWS_URL: 'http://env-loses/graphql' },
+      defaults,
+    );
+    expect(c !== 'help' && c.subgraphUrls).toEqual({ 'product-catalog': 'http://from-env/graphql', reviews: 'http://from-flag/graphql' });
+  });
+
+  it('refuses bad values with the reason', () => {
+    expect(() => loadConfig(['--auth', 'open'], {}, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig(['--port', '70000'], {}, defaults)).toThrow(/port/);
+    expect(() => loadConfig(['--subgraph', 'nourl'], {}, defaults)).toThrow(/name>=<url/);
+    expect(() => loadConfig(['--bogus'], {}, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig(['--auth', 'none'], { NODE_ENV: 'production' }, defaults)).toThrow(/development only/);
+    const dir = dirWith({ 'gw.json': JSON.stringify({ limts: {} }) });
+    expect(() => loadConfig(['--config', path.join(dir, 'gw.json')], {}, defaults)).toThrow(/limts|Unrecognized/i);
+  });
+});
