@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { Scheduler, TestClock, startSubgraph } from '@aleumet/server-kit';
 import { definition as ordersDefinition } from '@aleumet/orders';
 import type { Platform } from '@aleumet/platform';
+import { recordEvent } from '@aleumet/events';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 
 const DAY = 86_400_000;
@@ -118,7 +119,7 @@ function closeCode(connectionParams: Record<string, unknown> | undefined): Promi
 
 describe('federated subscriptions through the gateway', () => {
   it('has enough orders for this file', () => {
-    expect(mine().length).toBeGreaterThanOrEqual(4);
+    expect(mine().length).toBeGreaterThanOrEqual(5);
   });
 
   it('closes connections without a token (4401) or with a bad one (4403)', async () => {
@@ -238,5 +239,37 @@ describe('federated subscriptions through the gateway', () => {
     await settle(500);
     expect(byRecipient.events.map((e) => e.status)).toEqual(['ACCEPTED', 'READY']);
     expect(bySupplier.errors).toEqual([]);
+  });
+
+  it('measureStatusChanged and incomingOrders deliver to the recipient and the supplier', async () => {
+    const o = mine()[4]!;
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const supplier = await tokenFor(supplierIdentity(o.supplierId));
+    const measureEvents: any[] = [];
+    const incoming: any[] = [];
+    client(recipient).subscribe(
+      { query: 'subscription($m: ID!) { measureStatusChanged(measureId: $m) { cursor measureId orderId orderStatus measure { id kind status } } }', variables: { m: o.measureId } },
+      { next: (r) => measureEvents.push(r.data?.measureStatusChanged ?? r.errors), error: (e) => measureEvents.push(e), complete: () => {} },
+    );
+    client(supplier).subscribe(
+      { query: 'subscription { incomingOrders { orderId status order { id offering { title } } } }' },
+      { next: (r) => incoming.push(r.data?.incomingOrders ?? r.errors), error: (e) => incoming.push(e), complete: () => {} },
+    );
+    await settle();
+    await mutate(ACCEPT, o, supplier);
+    const until = Date.now() + 15_000;
+    while (measureEvents.length < 1 && Date.now() < until) await settle(25);
+    expect(measureEvents[0]).toMatchObject({ measureId: o.measureId, orderId: o.id, orderStatus: 'ACCEPTED', measure: { id: o.measureId, kind: expect.any(String), status: expect.any(String) } });
+
+    // A new order for this supplier (as the order-creation mutation records it: AWAITING_SUPPLIER, version 1).
+    const em = platform.subgraphs.orders.orm.em.fork();
+    await em.transactional(async (tx) => {
+      recordEvent(tx, { type: 'ORDER_STATUS_CHANGED', entityType: 'Order', entityId: o.id, status: 'AWAITING_SUPPLIER', version: 1, payload: { personId: o.personId, supplierId: o.supplierId, regionCode: o.regionCode, measureId: o.measureId } });
+    });
+    while (incoming.length < 1 && Date.now() < until + 15_000) await settle(25);
+    expect(incoming[0]).toMatchObject({ orderId: o.id, status: 'AWAITING_SUPPLIER', order: { id: o.id, offering: { title: expect.any(String) } } });
+    await settle(300);
+    // The accept itself was not an incoming order.
+    expect(incoming).toHaveLength(1);
   });
 });
