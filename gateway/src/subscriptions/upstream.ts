@@ -6,6 +6,9 @@ export interface UpstreamOptions {
   retryAttempts?: number;
 }
 
+/** graphql-ws close codes worth another attempt: connection init / ack timeouts, terminated. */
+const RETRYABLE = new Set([4408, 4504, 4499]);
+
 /** dispose() rejects when the client was between reconnect attempts: nothing to do then. */
 const dispose = (client: Client) => Promise.resolve(client.dispose()).catch(() => {});
 
@@ -45,10 +48,11 @@ export class UpstreamPool {
         lazyCloseTimeout: 1_000,
         retryAttempts: this.opts.retryAttempts ?? 30,
         retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** retries))),
-        // Reconnect after the subgraph went away (restart, 1001, 1006, …), never after auth or protocol errors.
+        // Reconnect after the subgraph went away (restart, 1001, 1006, …) or timed out (4408, 4504: busy),
+        // never after auth or protocol errors.
         shouldRetry: (e) => {
           const code = (e as { code?: number } | null)?.code;
-          return typeof code !== 'number' || code < 4000;
+          return typeof code !== 'number' || code < 4000 || RETRYABLE.has(code);
         },
         on: { closed: () => onClosedSet.forEach((f) => f()) },
       });

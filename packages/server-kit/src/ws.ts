@@ -53,6 +53,8 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
     });
   const serving = useServer<Record<string, unknown>, WsExtra>(
     {
+      // Generous: a busy server must not drop clients that are merely slow to say hello.
+      connectionInitWaitTimeout: 10_000,
       schema: typeof opts.schema === 'function' ? (opts.schema as () => GraphQLSchema) : opts.schema,
       execute: opts.execute,
       subscribe: opts.subscribe,
