@@ -109,6 +109,9 @@ export class ServiceResolver {
         const rows = await tx.getConnection().execute<{ total: string }[]>(
           `select coalesce(sum(minutes), 0) as total from orders.journal_entry where person_id = ? and kind = 'S2' and date between ? and ?`,
           [order.personId, `${year}-01-01`, `${year}-12-31`],
+          'all',
+          // Inside this transaction (another connection would wait for it: a deadlock on embedded PostgreSQL).
+          tx.getTransactionContext(),
         );
         const used = Number(rows[0]!.total);
         if (used + minutes > S2_MAX_MINUTES_PER_YEAR) throw badInput(`S2: at most 60 hours per calendar year (${used / 60} used in ${year})`, 'endTime');

@@ -110,4 +110,34 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(row.paid).toBeGreaterThanOrEqual(12 * unitPrice + Math.round((450 * unitPrice) / 60));
     expect((await gql(url, `query { ledgerTotals { balanced } }`, {}, await integrator())).data.ledgerTotals.balanced).toBe(true);
   });
+
+  it('S2 sign language: at most 60 hours per calendar year, online/offline required', async () => {
+    const url = platform.gateway.url;
+    clock.set(new Date('2026-01-05T04:00:00Z'));
+    const { person, index } = freshPerson(1, 'S2');
+    const offering = offeringFor(person, 'S2');
+    const { measure } = await publishOne(platform, person, { kind: 'S2', itemTypeCode: 'S2-SIGN', quantity: 60, guaranteedSum: guaranteed('S2-SIGN'), issuedOn: '2026-01-01', validUntil: '2027-12-31' });
+    const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(res.errors).toBeUndefined();
+    const order = res.data.createOrder;
+    const supplier = await supplierToken(offering.supplierId);
+    await gql(url, ACCEPT, { id: order.id, v: 1 }, supplier);
+    clock.set(new Date('2026-12-30T10:00:00Z'));
+    const log = (i: object) => gql(url, LOG, { o: order.id, in: i }, supplier);
+    expect(codes(await log({ date: '2026-02-02', startTime: '09:00', endTime: '10:00' }))).toEqual(['BAD_USER_INPUT']);
+    // 58 hours in 2026: 29 days × 2 hours
+    for (let d = 1; d <= 29; d++) {
+      const date = `2026-03-${String(d).padStart(2, '0')}`;
+      const r = await log({ date, startTime: '10:00', endTime: '12:00', mode: d % 2 ? 'ONLINE' : 'OFFLINE' });
+      expect(r.errors).toBeUndefined();
+    }
+    expect((await log({ date: '2026-04-01', startTime: '10:00', endTime: '11:30', mode: 'ONLINE' })).errors).toBeUndefined();
+    // 59.5 used: 1 hour more would exceed 60
+    expect(codes(await log({ date: '2026-04-02', startTime: '10:00', endTime: '11:00', mode: 'ONLINE' }))).toEqual(['BAD_USER_INPUT']);
+    expect((await log({ date: '2026-04-02', startTime: '10:00', endTime: '10:30', mode: 'OFFLINE' })).errors).toBeUndefined();
+    // a new calendar year starts a new 60 hours
+    clock.set(new Date('2027-01-10T10:00:00Z'));
+    expect((await log({ date: '2027-01-05', startTime: '10:00', endTime: '12:00', mode: 'ONLINE' })).data.logServiceHours).toMatchObject({ minutes: 120, mode: 'ONLINE' });
+  });
 });
+
