@@ -8,6 +8,7 @@ export interface LoadResult { requests: number; seconds: number; rps: number; p5
  */
 export async function cannon(url: string, bodies: string[], tokens: string[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
   let k = 0;
+  let graphqlErrors = 0;
   const result = await autocannon({
     url,
     method: 'POST',
@@ -19,10 +20,14 @@ export async function cannon(url: string, bodies: string[], tokens: string[], op
         const i = k++;
         return { ...req, body: bodies[i % bodies.length], headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` } };
       },
+      // HTTP 200 with an `errors` list is a failed request too.
+      onResponse: (_status: number, responseBody: string) => {
+        if (responseBody.includes('"errors"')) graphqlErrors++;
+      },
     }],
   });
   const requests = result.requests.total;
-  const errors = result.errors + result.timeouts + result.non2xx;
+  const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
   return { requests, seconds: opts.seconds, rps: requests / opts.seconds, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 

@@ -160,6 +160,12 @@ async function main() {
   say();
 
   const profileDir = path.join(args.out, 'profiles', started.toISOString().replace(/[:.]/g, '-'));
+  if (['gateway', 'chain', 'sql'].some((x) => args.only.has(x))) await mainSections(args, s, profileDir, results, load, warm);
+  await scaleSection(args, results, load, warm);
+  finish(args, started, results, profileDir);
+}
+
+async function mainSections(args: Args, s: Sample, profileDir: string, results: Record<string, unknown>, load: { connections: number; seconds: number }, warm: { connections: number; seconds: number }) {
   const subgraphs = await Child.start('subgraphs', [args.databaseUrl]);
   const urls = subgraphs.ready.urls!;
   const ours = await Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
@@ -186,10 +192,20 @@ async function main() {
         await cannon(oursUrl, bodies, c.tokens, warm);
         await cannon(vanilla.ready.url!, bodies, c.tokens, warm);
         await ours.call('reset-stats');
+        const cpu = { ours: { gateway: 0, subgraphs: 0 }, vanilla: { gateway: 0, subgraphs: 0 } };
+        const measured = (name: 'ours' | 'vanilla', gw: Child, url: string) => async () => {
+          const [g0, s0] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
+          const res = await cannon(url, bodies, c.tokens, load);
+          const [g1, s1] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
+          cpu[name].gateway += g1 - g0;
+          cpu[name].subgraphs += s1 - s0;
+          return res;
+        };
         const r = await interleaved([
-          { name: 'ours', run: () => cannon(oursUrl, bodies, c.tokens, load) },
-          { name: 'vanilla', run: () => cannon(vanilla.ready.url!, bodies, c.tokens, load) },
+          { name: 'ours', run: measured('ours', ours, oursUrl) },
+          { name: 'vanilla', run: measured('vanilla', vanilla, vanilla.ready.url!) },
         ], args.rounds);
+        const perRequest = (name: 'ours' | 'vanilla') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
         const stats = await ours.call<any>('stats');
         const ratio = r.ours!.rps / r.vanilla!.rps;
         say();
@@ -205,8 +221,14 @@ async function main() {
             `${stats.subgraphRequests} subgraph calls over ${stats.connections} new TCP connections (keep-alive); ` +
             `${stats.entityCalls} batched _entities calls carrying ${stats.representations} representations, ${stats.representationsSent} sent after deduplication.`,
         );
+        const po = perRequest('ours');
+        const pv = perRequest('vanilla');
+        say(
+          `CPU per request: gateway process ours ${f1(po.gateway)} ms vs vanilla ${f1(pv.gateway)} ms (ratio ${f2(po.gateway / pv.gateway)}); ` +
+            `subgraphs process (all five) ${f1(po.subgraphs)} ms vs ${f1(pv.subgraphs)} ms (ratio ${f2(po.subgraphs / pv.subgraphs)}).`,
+        );
         if (r.ours!.errors || r.vanilla!.errors) failures.push(`${c.name}: errors under load (ours ${r.ours!.errors}, vanilla ${r.vanilla!.errors})`);
-        gatewayResults[c.name] = { ...r, ratio, stats };
+        gatewayResults[c.name] = { ...r, ratio, stats, cpuPerRequestMs: { ours: po, vanilla: pv } };
       }
       results.gateway = gatewayResults;
       say();
@@ -273,10 +295,13 @@ async function main() {
     await ours.stop();
     await subgraphs.stop();
   }
+}
 
-  // ------------------------------------------------------------ scale flatness
+async function scaleSection(args: Args, results: Record<string, unknown>, fullLoad: { connections: number; seconds: number }, warm: { connections: number; seconds: number }) {
+  // Latency, not throughput: a light load (at most 4 connections) so p99 is not just queueing.
+  const load = { ...fullLoad, connections: Math.min(4, fullLoad.connections) };
   if (args.only.has('scale') && args.scaleSmall && args.scaleLarge) {
-    say('## Scale flatness: recipient dashboard p99, small vs large database (interleaved)');
+    say(`## Scale flatness: recipient dashboard p99, small vs large database (interleaved, ${load.connections} connections)`);
     const sides = [] as { name: string; persons: number; tokens: string[]; subgraphs: Child; gateway: Child }[];
     try {
       for (const [name, url] of [['small', args.scaleSmall], ['large', args.scaleLarge]] as const) {
@@ -286,6 +311,11 @@ async function main() {
         sides.push({ name, persons: smp.persons, tokens: smp.recipientTokens, subgraphs: sg, gateway: gw });
       }
       const bodies = [body(DASHBOARD, { first: 10 })];
+      for (const side of sides) {
+        const t = performance.now();
+        await post(side.gateway.ready.url!, DASHBOARD, { first: 10 }, side.tokens[0]!);
+        say(`${side.persons} persons: first dashboard answered in ${f1(performance.now() - t)} ms.`);
+      }
       for (const side of sides) await cannon(side.gateway.ready.url!, bodies, side.tokens, warm);
       const r = await interleaved(sides.map((side) => ({ name: side.name, run: () => cannon(side.gateway.ready.url!, bodies, side.tokens, load) })), args.rounds);
       say(HEAD);
@@ -302,12 +332,15 @@ async function main() {
     }
   }
 
+}
+
+function finish(args: Args, started: Date, results: Record<string, unknown>, profileDir: string) {
   // ------------------------------------------------------------ profile summary
   if (args.profile) {
     say('## CPU profile of our gateway process (self time, top functions, whole run)');
     say(summarizeProfile(profileDir));
     say();
-    if (vanilla) {
+    if (args.only.has('gateway')) {
       say('## CPU profile of the vanilla gateway process (self time, top functions, whole run)');
       say(summarizeProfile(`${profileDir}-vanilla`));
       say();
