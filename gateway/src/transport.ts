@@ -79,7 +79,20 @@ export class GatewayTransport {
   }
 
   /** A fetch-compatible function over node:http with this transport's keep-alive agents. */
-  fetch = (url: string, init: FetchInit = {}): Promise<SmallResponse> =>
+  fetch = async (url: string, init: FetchInit = {}): Promise<SmallResponse> => {
+    try {
+      return await this.fetchOnce(url, init);
+    } catch (e) {
+      // The subgraph closed an idle kept-alive socket just as we reused it: nothing reached it, so a
+      // query is sent again once (Node's documented pattern); a mutation is never repeated.
+      if ((e as { reusedSocket?: boolean }).reusedSocket && (e as NodeJS.ErrnoException).code === 'ECONNRESET' && !/^\s*\{\s*"query"\s*:\s*"\s*mutation/.test(init.body ?? '')) {
+        return this.fetchOnce(url, init);
+      }
+      throw e;
+    }
+  };
+
+  private fetchOnce = (url: string, init: FetchInit): Promise<SmallResponse> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
@@ -100,7 +113,7 @@ export class GatewayTransport {
         },
       );
       if (init.timeout) req.setTimeout(init.timeout, () => req.destroy(new Error(`subgraph request timed out after ${init.timeout} ms`)));
-      req.on('error', reject);
+      req.on('error', (e) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
       req.end(body);
     });
 
