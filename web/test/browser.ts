@@ -79,3 +79,14 @@ export function recordSocketFrames(page: Page): string[] {
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
   return frames;
 }
+
+/** Logs page errors and GraphQL errors (helps when a step times out); a 15 s default timeout. */
+export function trace(page: Page, who: string): void {
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => console.log(`[${who} pageerror]`, e.message));
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/graphql')) return;
+    const body = await r.text().catch(() => '');
+    if (body.includes('"errors"')) console.log(`[${who} graphql error]`, r.request().postData()?.slice(0, 200), body.slice(0, 600));
+  });
+}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startWebTestPlatform, world } from '@aleumet/testkit';
 import type { Platform } from '@aleumet/platform';
-import { expectAccessible, launchBrowser, newContext, recordSocketFrames, signIn, tabTo } from './browser.js';
+import { expectAccessible, launchBrowser, newContext, recordSocketFrames, signIn, tabTo, trace } from './browser.js';
 
 /**
  * A recipient orders an aid with the electronic signature — keyboard only — and sees the status
@@ -35,15 +35,6 @@ afterAll(async () => {
   await platform?.close();
 });
 
-const trace = (page: Page, who: string) => {
-  page.on('pageerror', (e) => console.log(`[${who} pageerror]`, e.message));
-  page.setDefaultTimeout(15_000);
-  page.on('response', async (r) => {
-    if (!r.url().endsWith('/graphql')) return;
-    const body = await r.text().catch(() => '');
-    if (body.includes('"errors"')) console.log(`[${who} graphql error]`, r.request().postData()?.slice(0, 300), body.slice(0, 800));
-  });
-};
 
 describe('ordering an aid in Chromium', () => {
   it('signs and orders by keyboard alone, then sees the supplier accept it live', async () => {

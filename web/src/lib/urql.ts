@@ -1,4 +1,4 @@
-import { Client, fetchExchange, mapExchange, subscriptionExchange, type Operation } from 'urql';
+import { Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from 'urql';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
@@ -76,12 +76,13 @@ export function createClient(): Client {
       return { headers };
     },
     exchanges: [
-      // Queries and mutations travel as their manifest hash only (the gateway runs only trusted documents in production).
+      // Queries and mutations travel as their manifest hash only (the gateway runs only trusted documents in
+      // production). The hash rides in the context: graphcache rebuilds operations and drops their extensions.
       mapExchange({
         onOperation(op) {
           const hash = hashOf(op);
           if (!hash || op.kind === 'subscription' || op.kind === 'teardown' || !TRUSTED[hash]) return op;
-          return { ...op, extensions: { ...op.extensions, persistedQuery: { version: 1, sha256Hash: hash } } };
+          return makeOperation(op.kind, op, { ...op.context, trustedHash: hash });
         },
       }),
       mapExchange({
@@ -94,6 +95,12 @@ export function createClient(): Client {
         },
       }),
       cache,
+      mapExchange({
+        onOperation(op) {
+          const hash = op.context.trustedHash as string | undefined;
+          return hash ? { ...op, extensions: { ...op.extensions, persistedQuery: { version: 1, sha256Hash: hash } } } : op;
+        },
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {

@@ -40,6 +40,7 @@ export const DepartmentOrdersQuery = graphql(`
         handedOverAt
         measure {
           id
+          kind
           publishedAt
         }
       }
@@ -60,6 +61,48 @@ export const DepartmentClaimsQuery = graphql(`
           number
         }
       }
+    }
+  }
+`);
+
+/** Acts of services rendered submitted by suppliers of the region, waiting for approval. */
+export const SubmittedActsQuery = graphql(`
+  query SubmittedActs {
+    serviceActs(status: SUBMITTED, first: 50) {
+      nodes {
+        id
+        orderId
+        kind
+        itemTypeCode
+        period
+        hours
+        unitPrice
+        cost
+        statePart
+        status
+        version
+      }
+    }
+  }
+`);
+
+export const ApproveActMutation = graphql(`
+  mutation ApproveServiceAct($id: ID!, $version: Int!) {
+    approveServiceAct(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const ReturnActMutation = graphql(`
+  mutation ReturnServiceAct($id: ID!, $version: Int!, $reason: String!) {
+    returnServiceAct(id: $id, version: $version, reason: $reason) {
+      id
+      status
+      version
+      returnReason
     }
   }
 `);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQuery, DepartmentOrdersQuery } from '../api/console.js';
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
+import { ActsToApprove } from './ActsToApprove.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { formatNumber, localeOf } from '../../../lib/format.js';
 
@@ -32,8 +33,9 @@ export function DepartmentPage() {
     const fmt = new Intl.DateTimeFormat(localeOf(i18n.language), { month: 'short', year: 'numeric', timeZone: 'Asia/Almaty' });
     const counts = new Map<string, { label: string; value: number }>();
     for (const o of orders) {
-      const key = `${o.createdAt.slice(0, 7)} ${o.kind}`;
-      const label = `${fmt.format(new Date(o.createdAt))} · ${o.kind}`;
+      const kind = o.kind ?? o.measure.kind;
+      const key = `${o.createdAt.slice(0, 7)} ${kind}`;
+      const label = `${fmt.format(new Date(o.createdAt))} · ${kind}`;
       counts.set(key, { label, value: (counts.get(key)?.value ?? 0) + 1 });
     }
     return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
@@ -44,8 +46,9 @@ export function DepartmentPage() {
     for (const o of orders) {
       if (!o.handedOverAt) continue;
       const days = (new Date(o.handedOverAt).getTime() - new Date(o.measure.publishedAt).getTime()) / DAY;
-      const cur = sums.get(o.kind ?? '') ?? { total: 0, n: 0 };
-      sums.set(o.kind ?? '', { total: cur.total + days, n: cur.n + 1 });
+      const kind = o.kind ?? o.measure.kind;
+      const cur = sums.get(kind) ?? { total: 0, n: 0 };
+      sums.set(kind, { total: cur.total + days, n: cur.n + 1 });
     }
     return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, s]) => ({ label: t(`kind.${kind}`), value: Math.round((s.total / s.n) * 10) / 10 }));
   }, [orders, t]);
@@ -110,6 +113,7 @@ export function DepartmentPage() {
               </div>
             )}
           </section>
+          <ActsToApprove />
           <section aria-labelledby="charts-title" className="charts">
             <h2 id="charts-title">{t('department.charts')}</h2>
             {perMonth.length ? <BarChart title={t('department.ordersPerMonth')} data={perMonth} /> : <Empty>{t('department.noOrders')}</Empty>}

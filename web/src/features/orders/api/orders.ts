@@ -21,6 +21,11 @@ export const MyOrderFragment = graphql(`
     recipient {
       id
     }
+    measure {
+      id
+      kind
+      itemTypeCode
+    }
     offering {
       id
       title

@@ -32,7 +32,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
   return (
     <article className="card" aria-labelledby={titleId}>
       <h2 id={titleId} className="h3">
-        {t('orders.number', { number: o.number })}: {names.itemType(o.itemTypeCode ?? '')}
+        {t('orders.number', { number: o.number })}: {names.itemType(o.itemTypeCode ?? o.measure.itemTypeCode)}
       </h2>
       <p>
         {t('orders.status')}: <StatusBadge kind="order" status={o.status} />

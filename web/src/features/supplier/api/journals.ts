@@ -1,0 +1,105 @@
+import { graphql } from '../../../gql/index.js';
+
+/** Accepted orders of the supplier: S1/S2 ones are rendered over time and logged in a journal. */
+export const ServiceOrdersQuery = graphql(`
+  query ServiceOrders {
+    orders(status: ACCEPTED, first: 100) {
+      nodes {
+        id
+        number
+        kind
+        measure {
+          id
+          kind
+        }
+        recipient {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`);
+
+export const ActFieldsFragment = graphql(`
+  fragment ActFields on ServiceAct {
+    id
+    orderId
+    kind
+    itemTypeCode
+    period
+    minutes
+    hours
+    unitPrice
+    cost
+    statePart
+    coPayment
+    status
+    returnReason
+    version
+  }
+`);
+
+export const JournalQuery = graphql(`
+  query Journal($orderId: ID!) {
+    order(id: $orderId) {
+      id
+      number
+      kind
+      measure {
+        id
+        kind
+      }
+      journal(first: 100) {
+        nodes {
+          id
+          date
+          startTime
+          endTime
+          minutes
+          places
+          mode
+        }
+      }
+      acts(first: 24) {
+        nodes {
+          id
+          ...ActFields
+        }
+      }
+    }
+  }
+`);
+
+export const LogHoursMutation = graphql(`
+  mutation LogServiceHours($orderId: ID!, $input: JournalEntryInput!) {
+    logServiceHours(orderId: $orderId, input: $input) {
+      id
+      date
+      startTime
+      endTime
+      minutes
+      places
+      mode
+    }
+  }
+`);
+
+export const GenerateActMutation = graphql(`
+  mutation GenerateServiceAct($orderId: ID!, $period: String!) {
+    generateServiceAct(orderId: $orderId, period: $period) {
+      id
+      ...ActFields
+    }
+  }
+`);
+
+export const SubmitActMutation = graphql(`
+  mutation SubmitServiceAct($id: ID!, $version: Int!) {
+    submitServiceAct(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
