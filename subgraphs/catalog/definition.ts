@@ -4,12 +4,13 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { OfferingResolver, SupplierResolver, catalogReference } from './resolvers/catalog.resolver.js';
 import { DirectionResolver, OnboardingResolver } from './resolvers/onboarding.resolver.js';
+import { StockResolver } from './resolvers/stock.resolver.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
-  resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver],
+  resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver],
   referenceResolvers: catalogReference,
   entities,
   migrations,

@@ -4,6 +4,7 @@ import { Supplier } from './supplier.js';
 import { Offering } from './offering.js';
 import { SupplierDirection } from './direction.js';
 import { SupplierDocument } from './document.js';
+import { StockReservation } from './stock-reservation.js';
 
 export * from './region.js';
 export * from './item-type.js';
@@ -11,4 +12,5 @@ export * from './supplier.js';
 export * from './offering.js';
 export * from './direction.js';
 export * from './document.js';
-export const entities = [Region, ItemType, Supplier, Offering, SupplierDirection, SupplierDocument];
+export * from './stock-reservation.js';
+export const entities = [Region, ItemType, Supplier, Offering, SupplierDirection, SupplierDocument, StockReservation];

@@ -8,8 +8,8 @@ import { Order, OrderStatus } from '../entities/index.js';
  * change, delivers them right after commit (so the caller sees a consistent platform), and the
  * scheduler re-delivers whatever could not be delivered. Receivers are idempotent by commandId.
  *
- *   created      → programs: measure ORDERED;          finance: claim APPLIED (aids, S3–S6; S1/S2 claim per approved act)
- *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED
+ *   created      → programs: measure ORDERED;          finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
+ *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED; catalog: stock released
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
  */
 export const CMD = {
@@ -18,17 +18,22 @@ export const CMD = {
   measureFulfilled: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID!, $fulfilledAt: DateTimeISO!) {
     internalMeasureFulfilled(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId, fulfilledAt: $fulfilledAt) }`,
   openClaim: `mutation($commandId: ID!, $input: InternalClaimInput!) { internalOpenClaim(commandId: $commandId, input: $input) }`,
+  reserveStock: `mutation($commandId: ID!, $orderId: ID!, $offeringId: ID!, $quantity: Int!) { internalReserveStock(commandId: $commandId, orderId: $orderId, offeringId: $offeringId, quantity: $quantity) }`,
+  releaseStock: `mutation($commandId: ID!, $orderId: ID!) { internalReleaseStock(commandId: $commandId, orderId: $orderId) }`,
   claimOutcome: `mutation($commandId: ID!, $orderId: ID!, $outcome: String!) { internalOrderClaimOutcome(commandId: $commandId, orderId: $orderId, outcome: $outcome) }`,
 };
 
 export const isService = (o: Order) => o.kind === 'S1' || o.kind === 'S2';
+/** Aids come from stock; services (S1–S3) do not. Seeded orders have no kind and hold no stock. */
+export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind === 'S6';
 
 /** Queues the commands a transition causes; returns their ids. */
 export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus | null, to: OrderStatus): string[] {
   const ids: string[] = [];
-  const q = (target: 'programs' | 'finance', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
+  const q = (target: 'programs' | 'finance' | 'catalog', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
   if (from === null) {
     q('programs', CMD.measureOrdered, { measureId: order.measureId, orderId: order.id });
+    if (isAid(order)) q('catalog', CMD.reserveStock, { orderId: order.id, offeringId: order.offeringId, quantity: order.quantity });
     if (!isService(order)) {
       q('finance', CMD.openClaim, {
         input: {
@@ -42,6 +47,7 @@ export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus 
   if (to === OrderStatus.REFUSED || to === OrderStatus.EXPIRED || to === OrderStatus.CANCELLED) {
     q('programs', CMD.measureReleased, { measureId: order.measureId, orderId: order.id });
     if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'CANCEL' });
+    if (isAid(order)) q('catalog', CMD.releaseStock, { orderId: order.id });
   } else if (to === OrderStatus.HANDED_OVER) {
     q('programs', CMD.measureFulfilled, { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId, fulfilledAt: (order.handedOverAt ?? new Date()).toISOString() });
     if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'APPROVE' });

@@ -207,12 +207,18 @@ describe('supplier side and cancellations', () => {
     expect((await signAndOrder(platform, index, measure.id, offering.id)).res.errors).toBeUndefined();
   });
 
-  it('a refusal returns the measure to awaiting choice and cancels the claim', async () => {
+  it('a refusal returns the measure to awaiting choice, cancels the claim and releases the stock', async () => {
     clock.set(new Date('2026-12-01T04:00:00Z'));
     const { index, offering, measure } = await s5Measure(10);
+    const STOCK = `query($id: ID!) { offering(id: $id) { stock } }`;
+    const stock = async () => (await gql(platform.gateway.url, STOCK, { id: offering.id })).data.offering.stock as number;
+    const before = await stock();
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    expect(await stock()).toBe(before - 1);
     const r = await gql(platform.gateway.url, REFUSE, { id: order.id, v: 1, r: 'Out of stock' }, await supplierToken(offering.supplierId));
     expect(r.data.refuseOrder.status).toBe('REFUSED');
+    // the cancellation gives the stock back
+    expect(await stock()).toBe(before);
     const recipient = await tokens(index);
     expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order.claim.status).toBe('CANCELLED');
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
