@@ -272,4 +272,32 @@ describe('federated subscriptions through the gateway', () => {
     // The accept itself was not an incoming order.
     expect(incoming).toHaveLength(1);
   });
+
+  it('runs queries over the same WebSocket, with the same authorization', async () => {
+    const o = mine()[1]!;
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const c = client(recipient);
+    const result = await new Promise<any>((resolve, reject) => {
+      let got: any;
+      c.subscribe({ query: 'query($id: ID!) { order(id: $id) { id status offering { title } } }', variables: { id: o.id } }, { next: (r) => (got = r), error: reject, complete: () => resolve(got) });
+    });
+    expect(result.data.order).toMatchObject({ id: o.id, status: 'AWAITING_SUPPLIER', offering: { title: expect.any(String) } });
+  });
+
+  it('a gateway shutdown completes open subscriptions before closing the sockets', async () => {
+    const o = mine()[1]!;
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const w = watch(client(recipient), { id: o.id });
+    await settle();
+    const closed = new Promise<number>((resolve) => {
+      const c = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${recipient}` }, retryAttempts: 0, lazy: false, on: { closed: (e) => resolve((e as { code: number }).code) } });
+      clients.push(c);
+    });
+    await settle(200);
+    await platform.gateway.close();
+    platform.gateway.close = async () => {}; // closed here; afterAll closes the rest of the platform
+    expect(w.completed).toBe(true);
+    expect(w.errors).toEqual([]);
+    expect(await closed).toBe(1001);
+  });
 });

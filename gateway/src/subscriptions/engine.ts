@@ -51,6 +51,17 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<Gateway> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Gateway>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
+
+  /** Per-event fetches are reads: one more try when a kept-alive socket was reset under us. */
+  override async process(options: GraphQLDataSourceProcessOptions<Gateway>) {
+    try {
+      return await super.process(options);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'ECONNRESET' && code !== 'EPIPE') throw e;
+      return super.process(options);
+    }
+  }
 }
 
 /** One downstream subscription: a bounded queue the graphql-ws server pulls from. */
@@ -134,6 +145,8 @@ class Primary {
   private tail: Promise<void> = Promise.resolve();
   private stop?: () => void;
   private readonly startedAt = Date.now();
+  private failures = 0;
+  private url?: string;
   readonly variables: Record<string, unknown>;
 
   constructor(
@@ -152,6 +165,7 @@ class Primary {
   }
 
   open(url: string) {
+    this.url = url;
     this.stop = this.engine.pool.subscribe(
       url,
       this.ctx.authorization,
@@ -173,6 +187,7 @@ class Primary {
     const cursor = root?.[CURSOR_KEY];
     if (typeof cursor === 'string') {
       if (!this.seen.add(cursor)) return;
+      this.failures = 0;
       // A reconnect re-sends this payload: the subgraph then replays from the last event we got.
       this.variables[SINCE_VAR] = cursor;
     }
@@ -185,6 +200,19 @@ class Primary {
   }
 
   private onError(e: unknown) {
+    // An internal error of the subgraph (e.g. a failed replay query): subscribe again from the last cursor.
+    const code = Array.isArray(e) ? (e[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code : undefined;
+    if (code === 'INTERNAL_SERVER_ERROR' && this.plan.resumable && this.failures < 3 && this.url) {
+      this.failures++;
+      if (this.variables[SINCE_VAR] == null) this.variables[SINCE_VAR] = cursorAt(this.startedAt);
+      this.stop?.();
+      this.stop = undefined;
+      const url = this.url;
+      setTimeout(() => {
+        if (this.listeners.size && !this.stop) this.open(url);
+      }, 250 * this.failures).unref();
+      return;
+    }
     const error = upstreamError(e);
     void this.tail.then(() => {
       for (const l of [...this.listeners]) l.fail(error);
