@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Directive, Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { raw } from '@mikro-orm/postgresql';
 import { badInput, isUuid } from '@aleumet/core';
 import { requireService } from '@aleumet/server-kit';
@@ -11,6 +11,7 @@ import type { Context } from './context.js';
  */
 @Resolver()
 export class StockResolver {
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): hold stock for a new order of an aid' })
   async internalReserveStock(
     @Arg('commandId', () => ID) _commandId: string,
@@ -31,6 +32,7 @@ export class StockResolver {
     });
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): give back the stock of a refused, expired or cancelled order' })
   async internalReleaseStock(@Arg('commandId', () => ID) _commandId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);

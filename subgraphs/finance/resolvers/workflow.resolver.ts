@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Directive, Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { Role, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
@@ -166,6 +166,7 @@ export class FinanceWorkflowResolver {
 
   // ---- internal: commands from the orders subgraph ----
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): open the reimbursement claim of a signed order (APPLIED) or of an approved act (APPROVED)' })
   async internalOpenClaim(@Arg('commandId', () => ID) commandId: string, @Arg('input', () => InternalClaimInput) input: InternalClaimInput, @Ctx() ctx: Context) {
     requireService(ctx.identity);
@@ -186,6 +187,7 @@ export class FinanceWorkflowResolver {
     });
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: "Internal (orders): the order's claim is approved (handover) or cancelled (refused, expired, cancelled)" })
   async internalOrderClaimOutcome(@Arg('commandId', () => ID) commandId: string, @Arg('orderId', () => ID) orderId: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);

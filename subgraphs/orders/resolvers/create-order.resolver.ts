@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { conflict, invalidSignature, requireIdentity } from '@aleumet/core';
 import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
@@ -98,6 +98,7 @@ export class CreateOrderResolver {
     return previous;
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (programs): cancel the active order of a measure (IPR term over, death registered)' })
   async internalCancelOrder(@Arg('commandId', () => ID) commandId: string, @Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);

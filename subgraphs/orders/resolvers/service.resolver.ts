@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Role, assertAccess, badInput, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
@@ -205,6 +205,7 @@ export class ServiceResolver {
     });
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (finance): the claim of an act was paid' })
   async internalActPaid(@Arg('commandId', () => ID) commandId: string, @Arg('actId', () => ID) actId: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);

@@ -294,5 +294,7 @@ describe('outbox delivery', () => {
     const service = await tokenFor(serviceIdentity('orders', [INTERNAL_SCOPE]));
     expect((await gql(programs, op, vars, service)).data.internalMeasureReleased).toBe(true);
     expect((await gql(programs, op, vars, service)).data.internalMeasureReleased).toBe(false);
+    // not part of the public API: the gateway does not know it
+    expect(codes(await gql(platform.gateway.url, op, vars, service))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 });

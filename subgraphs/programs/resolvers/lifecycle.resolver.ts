@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import {
@@ -211,6 +211,7 @@ export class MeasureLifecycleResolver {
 
   // ---- internal: commands from the orders subgraph (service identity, idempotent by commandId) ----
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): an order now holds this measure' })
   async internalMeasureOrdered(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);
@@ -225,6 +226,7 @@ export class MeasureLifecycleResolver {
     });
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): the order holding this measure was refused, expired or cancelled; the recipient chooses again' })
   async internalMeasureReleased(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     requireService(ctx.identity);
@@ -243,6 +245,7 @@ export class MeasureLifecycleResolver {
     });
   }
 
+  @Directive('@inaccessible')
   @Mutation(() => Boolean, { description: 'Internal (orders): handover confirmed; the measure is fulfilled and a fulfilment record written' })
   async internalMeasureFulfilled(
     @Arg('commandId', () => ID) commandId: string,
