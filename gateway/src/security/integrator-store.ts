@@ -48,8 +48,23 @@ export class IntegratorStore {
     this.pool.on('error', () => {});
   }
 
+  /**
+   * A query, tried up to three times: the embedded PostgreSQL (one backend behind a socket server)
+   * sometimes refuses a statement under concurrent load ("portal … cannot be run").
+   */
+  private async query(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.query(text, values);
+      } catch (e) {
+        if (attempt >= 3 || (e as { code?: string }).code === '23505') throw e;
+        await new Promise((r) => setTimeout(r, 25 * attempt));
+      }
+    }
+  }
+
   async key(keyId: string): Promise<KeyRecord | null> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.query(
       'select key_id, hash, expires_at, revoked_at, client_id from people.api_key where key_id = $1',
       [keyId],
     );
@@ -59,13 +74,13 @@ export class IntegratorStore {
 
   async client(clientId: string): Promise<ClientRecord | null> {
     if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
-    const { rows } = await this.pool.query(
+    const { rows } = await this.query(
       'select id, name, scopes, status, rate_limit_per_minute from people.integrator_client where id = $1',
       [clientId],
     );
     const c = rows[0];
     if (!c) return null;
-    const ops = await this.pool.query('select hash, document from people.persisted_operation where client_id = $1', [clientId]);
+    const ops = await this.query('select hash, document from people.persisted_operation where client_id = $1', [clientId]);
     return {
       id: c.id,
       name: c.name,
@@ -77,7 +92,7 @@ export class IntegratorStore {
   }
 
   async touchKey(keyId: string, at: Date): Promise<void> {
-    await this.pool.query('update people.api_key set last_used_at = $2 where key_id = $1', [keyId, at]);
+    await this.query('update people.api_key set last_used_at = $2 where key_id = $1', [keyId, at]);
   }
 
   async audit(rows: AuditRow[]): Promise<void> {
@@ -88,7 +103,12 @@ export class IntegratorStore {
       values.push(r.id, r.at, r.actorSub, r.actorRole, r.clientId, r.onBehalfOf, r.personIds, r.operationType, r.operationName, r.documentHash, r.entityIds, r.outcome, r.errorCodes, r.requestId);
       return `(${cols.map((_, j) => `$${i * cols.length + j + 1}`).join(', ')})`;
     });
-    await this.pool.query(`insert into people.audit_entry (${cols.join(', ')}) values ${tuples.join(', ')}`, values);
+    try {
+      await this.query(`insert into people.audit_entry (${cols.join(', ')}) values ${tuples.join(', ')}`, values);
+    } catch (e) {
+      // A retried insert whose first attempt did land: the row is there.
+      if ((e as { code?: string }).code !== '23505') throw e;
+    }
   }
 
   close(): Promise<void> {

@@ -4,17 +4,23 @@ import { Kind, type DocumentNode } from 'graphql';
 import { Role, documentHash, operationNotTrusted } from '@aleumet/core';
 import type { SecureContext } from './context.js';
 
+/** Hashes may carry the algorithm (`sha256:<hex>`, as GraphQL Code Generator writes them). */
+export const plainHash = (h: string) => h.replace(/^sha256:/i, '').toLowerCase();
+
 /**
  * The web app's documents: `{ "<sha256 hex of the document>": "<document>" }`, the format of
- * GraphQL Code Generator's client preset with `persistedDocuments: { hashAlgorithm: 'sha256' }`.
+ * GraphQL Code Generator's client preset with `persistedDocuments: { hashAlgorithm: 'sha256' }`
+ * (keys may be written `sha256:<hex>`).
  */
 export function loadManifest(path: string | undefined, extra: string[] = []): Map<string, string> {
   const docs = new Map<string, string>();
   if (path && existsSync(path)) {
     const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-    for (const [hash, doc] of Object.entries(json)) {
-      if (documentHash(doc) !== hash) throw new Error(`${path}: the hash of ${hash.slice(0, 12)}… does not match its document`);
-      docs.set(hash, doc);
+    for (const [key, doc] of Object.entries(json)) {
+      const hash = plainHash(key);
+      // A document whose hash does not match is not trusted (and said so): never run something else than what was hashed.
+      if (documentHash(doc) !== hash) console.error(`[trusted-documents] ${path}: the hash ${key.slice(0, 19)}… does not match its document; ignored`);
+      else docs.set(hash, doc);
     }
   }
   for (const doc of extra) docs.set(documentHash(doc), doc);
@@ -40,8 +46,9 @@ export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; m
       const client = rc.contextValue.security?.client;
       const integrator = rc.contextValue.identity?.role === Role.INTEGRATOR;
       const ext = rc.request.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined;
-      const hash = ext?.persistedQuery?.sha256Hash;
-      if (!rc.request.query && typeof hash === 'string') {
+      const given = ext?.persistedQuery?.sha256Hash;
+      const hash = typeof given === 'string' ? plainHash(given) : undefined;
+      if (!rc.request.query && hash) {
         const doc = integrator ? client?.operations.get(hash) : manifest.get(hash);
         if (doc) {
           rc.request.query = doc;

@@ -1,6 +1,7 @@
 /**
  * Integrator scopes. Subgraphs check them per field/operation (`canAccess`, `listScope`, `hasScope`);
  * the gateway only carries them from the client's registration into the platform token.
+ * Service scopes between subgraphs (`internal:commands`, `catalog:read`) are not grantable to clients.
  */
 export const Scope = {
   PEOPLE_READ: 'people:read',
@@ -8,6 +9,10 @@ export const Scope = {
   PROGRAMS_WRITE: 'programs:write',
   ORDERS_READ: 'orders:read',
   FINANCE_READ: 'finance:read',
+  /** Treasury: pay approved claims. */
+  FINANCE_WRITE: 'finance:write',
+  /** Contact-center systems: complaints. */
+  COMPLAINTS_READ: 'complaints:read',
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
 export const SCOPES: readonly string[] = Object.values(Scope);
