@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebTestPlatform, world } from '@aleumet/testkit';
+import type { Platform } from '@aleumet/platform';
+import { expectAccessible, launchBrowser, newContext, screenshot, signIn, trace } from './browser.js';
+import { kk } from '../src/locales/kk.js';
+import { ru } from '../src/locales/ru.js';
+import { en } from '../src/locales/en.js';
+
+/**
+ * The main pages in Kazakh, Russian and English: language switched in the header (and remembered),
+ * axe on every page, screenshots under web/test/screenshots/ for reviewers. Read-only.
+ */
+const LANGS = { kk, ru, en } as const;
+type Lang = keyof typeof LANGS;
+
+let platform: Platform;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  platform = await startWebTestPlatform();
+  base = platform.gateway.url.replace(/\/graphql$/, '');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+async function switchLanguage(page: Page, lang: Lang) {
+  await page.locator('#lang-select').selectOption(lang);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+async function visit(page: Page, path: string, name: string, lang: Lang, heading: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  // Data loaded: no "Loading…" left on the page.
+  await expect.poll(() => page.locator('p.loading').count(), { timeout: 15_000 }).toBe(0);
+  const t0 = Date.now();
+  await expectAccessible(page, `${name} (${lang})`);
+  await screenshot(page, `${name}-${lang}`);
+  console.log(`${name}-${lang}: axe and screenshot ${Date.now() - t0} ms`);
+}
+
+describe('main pages in kk, ru and en', () => {
+  it('public pages: language switch is remembered, dates and tenge per locale', async () => {
+    const ctx = await newContext(browser, base, 'kk');
+    const page = await ctx.newPage();
+    trace(page, 'anonymous');
+    await page.goto('/');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(page, lang);
+      const m = LANGS[lang];
+      await visit(page, '/', 'home', lang, m.home.title);
+      await visit(page, '/catalog?region=KZ-71&kind=S6', 'catalog', lang, m.catalog.title);
+      const price = await page.locator('.card .money').first().textContent();
+      expect(price).toMatch(/₸|KZT/);
+      await visit(page, '/sign-in', 'sign-in', lang, m.auth.title);
+    }
+    // Remembered across a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: en.auth.title }).waitFor();
+    await ctx.close();
+  }, 300_000);
+
+  it('a representative switches to a represented person', async () => {
+    const w = world();
+    const representatives = w.persons.filter((p) => p.category === 'NONE');
+    const rep = representatives[representatives.length - 1]!;
+    const principalId = w.representations.find((r) => r.representativeId === rep.id)!.principalId;
+    const principal = w.persons.find((p) => p.id === principalId)!;
+    const fullName = [principal.lastName, principal.firstName, principal.middleName].filter(Boolean).join(' ');
+    const principalButton = () => page.getByRole('button', { name: new RegExp(`^${fullName} \\(`) });
+
+    const ctx = await newContext(browser, base, 'ru');
+    const page = await ctx.newPage();
+    trace(page, 'representative');
+    await signIn(page, rep.iin);
+    await page.getByRole('heading', { name: ru.cabinet.actingFor }).waitFor();
+    await principalButton().click();
+    await page.locator('dd', { hasText: principal.iin }).waitFor();
+    expect(await principalButton().getAttribute('aria-pressed')).toBe('true');
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(page, lang);
+      await visit(page, '/cabinet', 'cabinet', lang, LANGS[lang].cabinet.title);
+      // Still acting for the represented person.
+      await page.locator('dd', { hasText: principal.iin }).waitFor();
+      if (lang === 'ru') await visit(page, '/orders', 'orders', lang, LANGS[lang].orders.title);
+    }
+    await ctx.close();
+  }, 300_000);
+
+  it('supplier portal and department console', async () => {
+    const w = world();
+    const supplierStaff = w.staff.find((s) => s.role === 'SUPPLIER')!;
+    const sctx = await newContext(browser, base, 'en');
+    const supplier = await sctx.newPage();
+    trace(supplier, 'supplier');
+    await signIn(supplier, supplierStaff.iin);
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(supplier, lang);
+      await visit(supplier, '/supplier', 'supplier', lang, LANGS[lang].supplier.title);
+      if (lang === 'kk') await visit(supplier, '/supplier/orders', 'supplier-orders', lang, LANGS[lang].supplier.ordersTitle);
+    }
+    await sctx.close();
+
+    const dep = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === 'KZ-75')!;
+    const dctx = await newContext(browser, base, 'kk');
+    const console_ = await dctx.newPage();
+    trace(console_, 'department');
+    await signIn(console_, dep.iin);
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(console_, lang);
+      await visit(console_, '/department', 'department', lang, LANGS[lang].department.title);
+      await console_.getByRole('figure').first().waitFor();
+    }
+    await dctx.close();
+  }, 300_000);
+});
