@@ -52,14 +52,15 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<Gateway> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
-  /** Per-event fetches are reads: one more try when a kept-alive socket was reset under us. */
+  /** Per-event fetches are reads: try again (up to 3 times) when a kept-alive socket was reset under us. */
   override async process(options: GraphQLDataSourceProcessOptions<Gateway>) {
-    try {
-      return await super.process(options);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== 'ECONNRESET' && code !== 'EPIPE') throw e;
-      return super.process(options);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await super.process(options);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if ((code !== 'ECONNRESET' && code !== 'EPIPE') || attempt >= 3) throw e;
+      }
     }
   }
 }
