@@ -86,6 +86,7 @@ export class OutboxRelay {
   private listening = false;
   private lastHeard = 0;
   private unregister?: () => void;
+  private starting?: Promise<void>;
 
   constructor(private readonly opts: RelayOptions) {
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Bad schema name ${opts.schema}`);
@@ -104,7 +105,8 @@ export class OutboxRelay {
     this.unregister = this.watchWrites();
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
     this.timer.unref();
-    if (this.opts.databaseUrl) await this.startListener().catch((e) => this.log(`[events] LISTEN unavailable: ${(e as Error).message}`));
+    // In the background: the probe takes up to a second, and in-process delivery works meanwhile.
+    if (this.opts.databaseUrl) this.starting = this.startListener().catch((e) => console.error(`[events] LISTEN unavailable: ${(e as Error).message}`));
     this.poke();
   }
 
@@ -117,7 +119,7 @@ export class OutboxRelay {
     }
     this.running = this.publishPending()
       .catch((e) => {
-        if (!this.closed) this.log(`[events] publish failed: ${(e as Error).message}`);
+        if (!this.closed) console.error(`[events] publish failed (retried by the next poll): ${(e as Error).message}`);
       })
       .finally(() => {
         this.running = undefined;
@@ -210,7 +212,7 @@ export class OutboxRelay {
     });
     await client.query(`listen "${this.channel}"`);
     await this.knex().raw('select pg_notify(?, ?)', [this.channel, probe]);
-    if (!(await heard)) {
+    if (!(await heard) || this.closed) {
       // Embedded PostgreSQL: NOTIFY stays on its own connection. In-process delivery and polling only.
       this.log('[events] NOTIFY does not cross connections here (embedded PostgreSQL): in-process delivery and outbox polling');
       await client.end().catch(() => {});
@@ -238,7 +240,7 @@ export class OutboxRelay {
           return;
         }
       } catch (e) {
-        this.log(`[events] LISTEN reconnect failed: ${(e as Error).message}`);
+        console.error(`[events] LISTEN reconnect failed: ${(e as Error).message}`);
       }
     }
   }
@@ -253,7 +255,7 @@ export class OutboxRelay {
         this.hub.publish(parsed);
       }
     } catch (e) {
-      this.log(`[events] bad notification: ${(e as Error).message}`);
+      console.error(`[events] bad notification: ${(e as Error).message}`);
     }
   }
 
@@ -291,6 +293,7 @@ export class OutboxRelay {
     this.unregister?.();
     if (this.timer) clearInterval(this.timer);
     while (this.running) await this.running.catch(() => {});
+    await this.starting;
     const l = this.listener;
     this.listener = undefined;
     this.listening = false;
