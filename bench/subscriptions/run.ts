@@ -3,8 +3,11 @@
  * driven through the real order mutations, delivery latency (event time → client receipt)
  * and the gateway's memory.
  *
- *   npx tsc -b bench/subscriptions && node bench/subscriptions/dist/run.js [--subscribers 1000] [--orders 50]
- *       [--share-tokens] [--concurrency 8]
+ *   npm run bench:subscriptions -- [--subscribers 1000] [--changes 50] [--orders N/3] [--share-tokens] [--concurrency 8]
+ *
+ * Every watched order has three subscribers (its recipient, its supplier, its region's department),
+ * each on its own connection with its own token (unless --share-tokens); `--changes` of those orders
+ * go through accept → ready → handover, the others stay quiet (idle subscribers cost memory only).
  *
  * Database: DATABASE_URL (a fresh database on that server, dropped afterwards) or embedded PostgreSQL.
  * The subgraphs run in this process, the gateway in a child process (its memory alone is reported).
@@ -22,20 +25,22 @@ import { createClient, type Client } from 'graphql-ws';
 import { Role, signToken, type Identity } from '@aleumet/core';
 import { buildWorld, type DemoOrder } from '@aleumet/demo-data';
 import { startEmbeddedPostgres } from '@aleumet/embedded-pg';
-import { createRuntime, seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
+import { TestClock, createRuntime, seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
 import { ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
 
 const { values: args } = parseArgs({
   options: {
     subscribers: { type: 'string', default: process.env.BENCH_SUBSCRIBERS ?? '1000' },
-    orders: { type: 'string', default: '50' },
+    orders: { type: 'string' },
+    changes: { type: 'string', default: '50' },
     'share-tokens': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
     'round-timeout': { type: 'string', default: '60000' },
   },
 });
 const N = Number(args.subscribers);
-const M = Math.min(Number(args.orders), N);
+const M = Math.max(1, Math.min(Number(args.orders ?? Math.ceil(N / 3)), N));
+const CHANGES = Number(args.changes);
 const CONCURRENCY = Number(args.concurrency);
 const ROUND_TIMEOUT = Number(args['round-timeout']);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,7 +83,12 @@ async function database(): Promise<{ url: string; drop(): Promise<void>; kind: s
 interface GatewayStats { rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number }
 class GatewayProcess {
   private pending: ((s: GatewayStats) => void)[] = [];
+  private closing = false;
   constructor(readonly child: ChildProcess, readonly url: string) {
+    child.on('exit', (code, signal) => {
+      if (!this.closing) console.error(`[bench] the gateway process exited (code ${code}, signal ${signal})`);
+    });
+    child.on('error', (e) => console.error(`[bench] gateway process: ${e.message}`));
     child.on('message', (m: { type: string } & GatewayStats) => {
       if (m.type === 'stats') this.pending.shift()?.(m);
     });
@@ -93,12 +103,15 @@ class GatewayProcess {
     return new GatewayProcess(child, url);
   }
   stats(): Promise<GatewayStats> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      if (!this.child.connected) return reject(new Error('the gateway process is gone'));
       this.pending.push(resolve);
       this.child.send({ type: 'stats' });
     });
   }
   async close() {
+    this.closing = true;
+    if (!this.child.connected) return;
     this.child.send({ type: 'close' });
     await new Promise((r) => this.child.once('exit', r));
   }
@@ -125,7 +138,10 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 const world = buildWorld();
 const db = await database();
 log(`database: ${db.kind}`);
-const runtime = createRuntime();
+// Orders awaiting their supplier must be accepted before their deadline: a clock at the earliest order.
+const changing = world.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').slice(0, CHANGES);
+const clock = new TestClock(new Date(Math.min(...changing.map((o) => o.createdAt.getTime()))));
+const runtime = createRuntime(clock);
 const subgraphs: RunningSubgraph[] = [];
 let gateway: GatewayProcess | undefined;
 const clients: Client[] = [];
@@ -147,17 +163,10 @@ try {
   const baseline = await gateway.stats();
   log(`gateway at ${gateway.url}: rss ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB before subscribers`);
 
-  // Orders awaiting their supplier whose accept deadline is still ahead, one per recipient.
-  const now = Date.now();
-  const persons = new Set<string>();
-  const orders: DemoOrder[] = [];
-  for (const o of world.orders) {
-    if (orders.length >= M) break;
-    if (o.status !== 'AWAITING_SUPPLIER' || o.acceptDeadline.getTime() < now + 3_600_000 || persons.has(o.personId)) continue;
-    persons.add(o.personId);
-    orders.push(o);
-  }
-  if (orders.length < M) log(`only ${orders.length} orders qualify (asked for ${M})`);
+  // Watched orders: the ones that will change first, then quiet ones.
+  const changingIds = new Set(changing.map((o) => o.id));
+  const orders: DemoOrder[] = [...changing, ...world.orders.filter((o) => !changingIds.has(o.id))].slice(0, Math.max(M, changing.length));
+  if (changing.length < CHANGES) log(`only ${changing.length} orders can change (asked for ${CHANGES})`);
 
   const identities = new Map<string, { recipient: Identity; supplier: Identity; department: Identity }>();
   for (const o of orders) {
@@ -179,7 +188,7 @@ try {
   const errors: string[] = [];
   const watchers = new Map<string, number>();
   const tokenCache = new Map<string, string>();
-  log(`opening ${N} subscribers on ${orders.length} orders (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
+  log(`opening ${N} subscribers on ${orders.length} orders, ${changing.length} of which change (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
   const t0 = Date.now();
   for (let start = 0; start < N; start += 200) {
     await Promise.all(
@@ -230,11 +239,11 @@ try {
 
   // Status changes through the real mutations: accept, ready, then handover confirmed by both sides.
   const tokens = new Map<string, { supplier: string; recipient: string }>();
-  for (const o of orders) {
+  for (const o of changing) {
     const ids = identities.get(o.id)!;
     tokens.set(o.id, { supplier: await signToken(ids.supplier), recipient: await signToken(ids.recipient) });
   }
-  const version = new Map(orders.map((o) => [o.id, 1]));
+  const version = new Map(changing.map((o) => [o.id, 1]));
   const rounds: { name: string; steps: { mutation: string; as: 'supplier' | 'recipient' }[] }[] = [
     { name: 'accept', steps: [{ mutation: 'acceptOrder', as: 'supplier' }] },
     { name: 'ready', steps: [{ mutation: 'markOrderReady', as: 'supplier' }] },
@@ -242,9 +251,12 @@ try {
   ];
   let peak = subscribed;
   const sampler = setInterval(() => {
-    void gateway!.stats().then((s) => {
-      if (s.rss > peak.rss) peak = s;
-    });
+    gateway!.stats().then(
+      (s) => {
+        if (s.rss > peak.rss) peak = s;
+      },
+      () => {},
+    );
   }, 250);
   const mutationErrors: string[] = [];
   const mutationMs: number[] = [];
@@ -254,7 +266,7 @@ try {
     const before = latencies.length;
     const started = Date.now();
     let changed = 0;
-    await pool(orders, CONCURRENCY, async (o) => {
+    await pool(changing, CONCURRENCY, async (o) => {
       for (const step of round.steps) {
         const m0 = Date.now();
         const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
@@ -268,7 +280,7 @@ try {
       changed++;
     });
     events += changed;
-    const want = before + orders.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / orders.length);
+    const want = before + changing.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / changing.length);
     while (latencies.length < want && Date.now() - started < ROUND_TIMEOUT) await sleep(50);
     roundStats.push({ name: round.name, events: changed, ms: Date.now() - started });
     log(`round ${round.name}: ${changed} status changes, ${latencies.length - before} deliveries in ${Date.now() - started} ms`);
@@ -278,13 +290,14 @@ try {
   const after = await gateway.stats();
   if (after.rss > peak.rss) peak = after;
 
-  const expected = orders.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * 3;
+  const expected = changing.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * 3;
   const sorted = [...latencies].sort((a, b) => a - b);
   const result = {
     at: new Date().toISOString(),
     database: db.kind,
     subscribers: N,
-    orders: orders.length,
+    watchedOrders: orders.length,
+    changedOrders: changing.length,
     sharedTokens: Boolean(args['share-tokens']),
     statusChanges: events,
     deliveries: { expected, received: latencies.length, duplicates, errors: errors.length },
