@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireRole, conflict } from '@aleumet/core';
+import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireIdentity, requireRole, conflict } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
-import { canSeeRegistration } from './onboarding.resolver.js';
+import { canSeeRegistration, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';
 
 /** Statuses anyone may look up by id (a suspended supplier still shows on its open orders). */
@@ -157,10 +157,24 @@ export class OfferingResolver {
     return offering;
   }
 
-  @Mutation(() => Offering, { description: 'Supplier: publish a new offering' })
-  async createOffering(@Arg('input', () => OfferingInput) input: OfferingInput, @Ctx() ctx: Context) {
-    const identity = requireRole(ctx.identity, Role.SUPPLIER);
-    const supplier = identity.supplierId ? await ctx.loaders.supplier.load(identity.supplierId) : null;
+  @Mutation(() => Offering, {
+    description: "Supplier: publish a new offering (listed once the supplier is VERIFIED). supplierId: the owner of a registration in progress names it; a supplier's staff may omit it",
+  })
+  async createOffering(
+    @Arg('input', () => OfferingInput) input: OfferingInput,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    let supplier: Supplier | null;
+    if (supplierId) {
+      const identity = requireIdentity(ctx.identity);
+      if (!isUuid(supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
+      supplier = await ctx.loaders.supplier.load(supplierId);
+      if (!supplier || !isOwner(identity, supplier)) throw forbidden('You may publish offerings of your own organization only');
+    } else {
+      const identity = requireRole(ctx.identity, Role.SUPPLIER);
+      supplier = identity.supplierId ? await ctx.loaders.supplier.load(identity.supplierId) : null;
+    }
     if (!supplier) throw forbidden('Your account is not linked to a supplier');
     checkOffering(input);
     const type = await ctx.loaders.itemType.load(input.itemTypeCode);
@@ -176,9 +190,10 @@ export class OfferingResolver {
 
   @Mutation(() => Offering, { description: 'Supplier: change price, stock, lead time or withdraw an offering' })
   async updateOffering(@Arg('id', () => ID) id: string, @Arg('input', () => OfferingUpdate) input: OfferingUpdate, @Ctx() ctx: Context) {
-    const identity = requireRole(ctx.identity, Role.SUPPLIER);
+    const identity = requireIdentity(ctx.identity);
     const offering = await this.offering(id, ctx);
-    if (offering.supplier.id !== identity.supplierId) throw forbidden('This offering belongs to another supplier');
+    const owner = await ctx.loaders.supplier.load(offering.supplier.id);
+    if (!owner || !isOwner(identity, owner)) throw forbidden('This offering belongs to another supplier');
     checkOffering(input);
     for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];

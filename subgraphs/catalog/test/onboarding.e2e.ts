@@ -22,7 +22,7 @@ const REINSTATE = `mutation($id: ID!) { reinstateSupplier(id: $id) { ${SUPPLIER}
 const TELL = `mutation($c: String!, $i: String!, $p: Boolean!, $r: String) { setDevelopmentRegistryAnswer(check: $c, identifier: $i, passed: $p, reason: $r) }`;
 const GET = `query($id: ID!) { supplier(id: $id) { id status orderable } }`;
 const QUEUE = `query { supplierRegistrations(first: 200) { nodes { id status } } }`;
-const OFFER = `mutation($input: OfferingInput!) { createOffering(input: $input) { id orderable } }`;
+const OFFER = `mutation($input: OfferingInput!, $s: ID) { createOffering(input: $input, supplierId: $s) { id orderable } }`;
 const CATALOG = `query($s: ID!) { offerings(filter: { supplierId: $s }) { nodes { id orderable } } suppliers(first: 200, regionCode: "KZ-71") { nodes { id } } }`;
 const OFFERING = `query($id: ID!) { offering(id: $id) { id active orderable supplier { id status orderable } } }`;
 const RETENTION = `mutation { applyCatalogRetention { asOf changed { record action count } } }`;
@@ -112,11 +112,15 @@ describe('supplier onboarding', () => {
     expect(codes(await gql(url, GET, { id: s.id }, other))).toEqual(['NOT_FOUND']);
     expect((await ok(GET, { id: s.id }, token)).supplier.status).toBe('DRAFT');
 
-    // the owner publishes an offering while still a draft: it stays hidden and not orderable
-    const ownerWithSupplier = await tokenFor({ ...applicant(1), supplierId: s.id });
+    // the owner publishes an offering of the draft (naming it): it stays hidden and not orderable; nobody else may
     const regionCodes = card(bin).regionCodes;
-    const offering = (await ok(OFFER, { input: { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes } }, ownerWithSupplier)).createOffering;
+    const offerInput = { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes };
+    expect(codes(await gql(url, OFFER, { input: offerInput, s: s.id }, other))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, OFFER, { input: offerInput, s: s.id }, await tokenFor(supplierIdentity(world().suppliers[0]!.id))))).toEqual(['FORBIDDEN']);
+    const offering = (await ok(OFFER, { input: offerInput, s: s.id }, token)).createOffering;
     expect(offering.orderable).toBe(false);
+    // once verified, the organization's staff account carries supplierId (here: a token like sign-in would issue)
+    const ownerWithSupplier = await tokenFor({ ...applicant(1), supplierId: s.id });
     let cat = await ok(CATALOG, { s: s.id }, token);
     expect(cat.offerings.nodes).toEqual([]);
     // and orders refuses to order it
