@@ -165,7 +165,7 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         // or an enclosing path, or by an error inside the same parent object (a subgraph that nulled the
         // entity because one of its fields failed).
         const explains = (x: GraphQLError, e: GraphQLError) =>
-          !x.path || !e.path || isPrefix(x.path, e.path) || isPrefix(e.path.slice(0, -1), x.path);
+          !x.path || !e.path || isPrefix(x.path, e.path) || (e.path.length > 1 && isPrefix(e.path.slice(0, -1), x.path));
         const unexplained = store.filter((e) => !errors.some((x) => explains(x, e)));
         errors.push(...unexplained);
         let data = result.data;
