@@ -41,6 +41,8 @@ export class TestClock implements Clock {
  */
 export interface JobScope {
   personIds?: string[];
+  /** Aborted when the scheduler stops: long jobs check it between items and return early. */
+  signal?: AbortSignal;
 }
 
 export type Job = (now: Date, scope: JobScope) => Promise<unknown>;
@@ -57,6 +59,7 @@ export class Scheduler {
   private readonly jobs = new Map<string, Job>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private abort = new AbortController();
   constructor(readonly clock: Clock = systemClock, readonly onError: (job: string, e: unknown) => void = (job, e) => console.error(`[scheduler] ${job}`, e)) {}
 
   register(name: string, job: Job): void {
@@ -75,8 +78,9 @@ export class Scheduler {
       const errors: unknown[] = [];
       for (const [name, job] of this.jobs) {
         if (opts.only && !opts.only.includes(name)) continue;
+        if (this.abort.signal.aborted) break;
         try {
-          await job(this.clock.now(), opts.scope ?? {});
+          await job(this.clock.now(), { ...opts.scope, signal: this.abort.signal });
         } catch (e) {
           errors.push(e);
           this.onError(name, e);
@@ -92,6 +96,7 @@ export class Scheduler {
 
   start(intervalMs = 5_000): void {
     if (this.timer) return;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
     this.timer = setInterval(() => void this.runAll(), intervalMs);
     this.timer.unref();
   }
@@ -99,6 +104,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.abort.abort();
     while (this.running) await this.running;
   }
 }

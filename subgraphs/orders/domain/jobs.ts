@@ -6,10 +6,11 @@ import { transitionOrder } from './state-machine.js';
 /** Orders the supplier did not accept or refuse within 5 working days expire; the measure returns to awaiting choice. */
 export async function runAcceptDeadline(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
   const em = orm.em.fork();
-  const due = await em.find(Order, { ...scopeFilter(scope), status: OrderStatus.AWAITING_SUPPLIER, acceptDeadline: { $lt: now } }, { orderBy: { id: 'asc' }, limit: 500, fields: ['id'] });
+  const due = await em.find(Order, { ...scopeFilter(scope), status: OrderStatus.AWAITING_SUPPLIER, acceptDeadline: { $lt: now } }, { orderBy: { id: 'asc' }, limit: 100, fields: ['id'] });
   let expired = 0;
   const commandIds: string[] = [];
   for (const { id } of due) {
+    if (scope.signal?.aborted) break;
     const r = await transitionOrder(em, {
       id, expectedVersion: null, to: OrderStatus.EXPIRED, skipIfClosed: true, authorize: () => {},
       apply: (o) => {

@@ -23,7 +23,9 @@ export const personIndexOf = (p: DemoPerson) => world().persons.indexOf(p);
 
 /** An offering of a kind available in the person's region (aids: in stock), and its item type. */
 export function offeringFor(person: DemoPerson, kind: string, skip = 0): DemoOffering {
-  const list = world().offerings.filter((o) => o.kind === kind && o.regionCodes.includes(person.regionCode) && (['S1', 'S2', 'S3'].includes(kind) || o.stock > 0));
+  // Suppliers 0–9 are left alone: other files compare their seeded order lists exactly.
+  const spare = new Set(world().suppliers.slice(10).map((s) => s.id));
+  const list = world().offerings.filter((o) => spare.has(o.supplierId) && o.kind === kind && o.regionCodes.includes(person.regionCode) && (['S1', 'S2', 'S3'].includes(kind) || o.stock > 0));
   const o = list[skip % list.length];
   if (!o) throw new Error(`no ${kind} offering in ${person.regionCode}`);
   return o;

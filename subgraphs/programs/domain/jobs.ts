@@ -25,8 +25,9 @@ export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope 
       { remindedAt: null, choiceWindowStartedAt: { $lte: monthAgo } },
       { remindedAt: null, choiceWindowStartedAt: null, publishedAt: { $lte: monthAgo } },
     ],
-  }, { orderBy: { id: 'asc' }, limit: 500 });
+  }, { orderBy: { id: 'asc' }, limit: 100 });
   for (const candidate of due) {
+    if (scope.signal?.aborted) break;
     const start = candidate.choiceWindowStartedAt ?? candidate.publishedAt;
     const block = candidate.choiceDeadline <= now;
     const remind = !block && !candidate.remindedAt && addMonths(start, REMIND_AFTER_MONTHS) <= now;
@@ -54,9 +55,10 @@ export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope 
 export async function runIprTermExpiry(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
   const today = localDate(now);
   const em = orm.em.fork();
-  const expired = await em.find(Measure, { ...scopeFilter(scope), status: { $in: [...OPEN] }, program: { validUntil: { $lt: today } } }, { orderBy: { id: 'asc' }, limit: 500 });
+  const expired = await em.find(Measure, { ...scopeFilter(scope), status: { $in: [...OPEN] }, program: { validUntil: { $lt: today } } }, { orderBy: { id: 'asc' }, limit: 100 });
   const ids: string[] = [];
   for (const candidate of expired) {
+    if (scope.signal?.aborted) break;
     await em.fork().transactional(async (tx) => {
       const m = await tx.findOneOrFail(Measure, candidate.id);
       if (!(OPEN as readonly string[]).includes(m.status)) return;
@@ -88,6 +90,7 @@ export async function runNotificationSender(orm: MikroORM, runtime: SubgraphRunt
   let sent = 0;
   const phones = new Map<string, string>();
   for (const n of batch) {
+    if (scope.signal?.aborted) break;
     // Take the lease only if nobody else took it meanwhile.
     const leased = await em.nativeUpdate(Notification, { id: n.id, sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { leaseUntil, attempts: n.attempts + 1 });
     if (!leased) continue;
