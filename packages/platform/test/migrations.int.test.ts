@@ -20,12 +20,13 @@ describe('migrations on a fresh database', () => {
       const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
       expect(diff.trim()).toBe('');
       // Each subgraph stays inside its own PostgreSQL schema.
-      const tables = Object.values(orm.getMetadata().getAll()).filter((m) => !m.abstract && !m.embeddable).map((m) => m.tableName);
-      const rows = await orm.em.getConnection().execute<{ table_schema: string }[]>(
-        `select distinct table_schema from information_schema.tables where table_name in (?)`,
-        [tables],
+      const entities = Object.values(orm.getMetadata().getAll()).filter((m) => !m.abstract && !m.embeddable);
+      for (const m of entities) expect(m.schema ?? def.name, m.className).toBe(def.name);
+      const rows = await orm.em.getConnection().execute<{ table_name: string }[]>(
+        `select table_name from information_schema.tables where table_schema = ?`,
+        [def.name],
       );
-      expect(rows.map((r) => r.table_schema)).toEqual([def.name]);
+      expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(entities.map((m) => m.tableName)));
     } finally {
       await orm.close();
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
@@ -45,12 +46,17 @@ export async function migrateUp(orm: MikroORM): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** Counts SQL statements sent by an ORM: tests assert there is no N+1. */
+/** Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay). */
+export const requestScope = new AsyncLocalStorage<true>();
+
+/** Counts SQL statements sent while serving requests: tests assert there is no N+1. */
 export class SqlCounter {
   count = 0;
   statements: string[] = [];
   constructor(orm: MikroORM) {
     orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => {
+      // Background pollers share the pool; only statements issued on behalf of a request count.
+      if (!requestScope.getStore()) return;
       this.count++;
       this.statements.push(q.sql);
     });

@@ -8,7 +8,7 @@ import type { DemoWorld } from '@aleumet/demo-data';
 import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
-import { initORM, migrateUp, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
+import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
 import { BaseEntity } from './entity.js';
 import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
 import { serveGraphQLWs } from './ws.js';
@@ -98,11 +98,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-    void handleGraphQL(apollo, req, res, async () => {
+    void requestScope.run(true, () => handleGraphQL(apollo, req, res, async () => {
       const identity = await identityFromHeader(req.headers.authorization);
       const em = orm.em.fork();
       return { em, identity, loaders: def.createLoaders(em), runtime };
-    });
+    }));
   });
   const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl });
   const ws = schema.getSubscriptionType()
