@@ -42,6 +42,8 @@ function toLive(r: OutboxRow): LiveEvent {
 }
 
 const COLUMNS = 'id, type, entity_type, entity_id, status, version, payload, occurred_at';
+/** Marks the relay's background statements (SqlCounter leaves them out of per-request counts). */
+export const RELAY_SQL_MARK = '/* outbox-relay */';
 
 /** 32-bit key for the advisory lock that makes one publisher at a time per schema. */
 function lockKey(schema: string): number {
@@ -144,10 +146,10 @@ export class OutboxRelay {
     for (;;) {
       if (this.closed) return;
       const claimed = await this.knex().transaction(async (trx) => {
-        const lock = await trx.raw('select pg_try_advisory_xact_lock(?) as ok', [lockKey(this.opts.schema)]);
+        const lock = await trx.raw(RELAY_SQL_MARK + ' select pg_try_advisory_xact_lock(?) as ok', [lockKey(this.opts.schema)]);
         if (!lock.rows[0]?.ok) return null;
         const res = await trx.raw(
-          `update ${this.table} set published_at = now() where id in (
+          `${RELAY_SQL_MARK} update ${this.table} set published_at = now() where id in (
              select id from ${this.table} where published_at is null order by id limit ? for update
            ) returning ${COLUMNS}`,
           [this.batchSize],
@@ -155,7 +157,7 @@ export class OutboxRelay {
         const events = (res.rows as OutboxRow[]).map(toLive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         for (const e of events) {
           const text = JSON.stringify(e);
-          await trx.raw('select pg_notify(?, ?)', [this.channel, text.length <= NOTIFY_LIMIT ? text : JSON.stringify({ ref: e.id })]);
+          await trx.raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, text.length <= NOTIFY_LIMIT ? text : JSON.stringify({ ref: e.id })]);
         }
         return events;
       });
@@ -211,7 +213,7 @@ export class OutboxRelay {
       void this.onNotification(msg.payload);
     });
     await client.query(`listen "${this.channel}"`);
-    await this.knex().raw('select pg_notify(?, ?)', [this.channel, probe]);
+    await this.knex().raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, probe]);
     if (!(await heard) || this.closed) {
       // Embedded PostgreSQL: NOTIFY stays on its own connection. In-process delivery and polling only.
       this.log('[events] NOTIFY does not cross connections here (embedded PostgreSQL): in-process delivery and outbox polling');
@@ -249,7 +251,7 @@ export class OutboxRelay {
     try {
       const parsed = JSON.parse(text) as LiveEvent | { ref: string };
       if ('ref' in parsed) {
-        const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where id = ?`, [parsed.ref]);
+        const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where id = ?`, [parsed.ref]);
         for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
       } else {
         this.hub.publish(parsed);
@@ -261,7 +263,7 @@ export class OutboxRelay {
 
   /** Re-delivers events published since `from` (the hub drops those already seen). */
   private async catchUp(from: Date): Promise<void> {
-    const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where published_at >= ? order by id`, [from]);
+    const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where published_at >= ? order by id`, [from]);
     for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
   }
 
@@ -280,7 +282,7 @@ export class OutboxRelay {
         params.push(filter.entityId);
       }
       params.push(pageSize);
-      const res = await this.knex().raw(`select ${COLUMNS} from ${this.table} where ${where.join(' and ')} order by id limit ?`, params);
+      const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where ${where.join(' and ')} order by id limit ?`, params);
       const rows = res.rows as OutboxRow[];
       for (const row of rows) yield toLive(row);
       if (rows.length < pageSize) return;
