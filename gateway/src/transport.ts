@@ -18,6 +18,8 @@ import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 export interface TransportOptions {
   /** Keep connections to subgraphs open between requests (default true). */
   keepAlive?: boolean;
+  /** Close a pooled socket idle this long (default 4000, below Node servers' 5 s keep-alive timeout). */
+  idleSocketMs?: number;
   /** Upper bound of open sockets per subgraph (default 64). */
   maxSockets?: number;
   /** Send each distinct entity representation once per `_entities` call (default true). */
@@ -66,7 +68,9 @@ export class GatewayTransport {
   private readonly httpsAgent: https.Agent;
 
   constructor(readonly options: TransportOptions = {}) {
-    const agentOptions = { keepAlive: options.keepAlive ?? true, maxSockets: options.maxSockets ?? 64, keepAliveMsecs: 1000, scheduling: 'lifo' as const };
+    // `timeout` closes an idle pooled socket after 4 s, before Node servers' default 5 s keepAliveTimeout:
+    // otherwise the server may close a socket just as we reuse it, and a mutation cannot be resent.
+    const agentOptions = { keepAlive: options.keepAlive ?? true, maxSockets: options.maxSockets ?? 64, keepAliveMsecs: 1000, timeout: options.idleSocketMs ?? 4000, scheduling: 'lifo' as const };
     this.httpAgent = new http.Agent(agentOptions);
     this.httpsAgent = new https.Agent(agentOptions);
     for (const agent of [this.httpAgent, this.httpsAgent]) {

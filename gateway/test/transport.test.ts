@@ -53,4 +53,19 @@ describe('GatewayTransport', () => {
     expect(transport.stats).toMatchObject({ subgraphRequests: 3, entityCalls: 3, representations: 9, representationsSent: 6, connections: 1 });
     transport.close();
   });
+
+  it('closes a pooled socket idle longer than idleSocketMs itself, before the subgraph keep-alive timeout can race a reuse', async () => {
+    server.keepAliveTimeout = 2000;
+    const transport = new GatewayTransport({ idleSocketMs: 150 });
+    const body = JSON.stringify({ query: 'mutation { x }', variables: { representations: [{ id: '1' }] } });
+    const call = () => transport.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(200);
+    expect(transport.stats.connections).toBe(1);
+    await new Promise((r) => setTimeout(r, 400));
+    // The server would still keep the socket (2 s); the transport closed it at 150 ms, so the next call opens a new one.
+    expect((await call()).status).toBe(200);
+    expect(transport.stats.connections).toBe(2);
+    transport.close();
+  });
 });

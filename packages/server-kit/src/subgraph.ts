@@ -104,6 +104,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       return { em, identity, loaders: def.createLoaders(em), runtime };
     }));
   });
+  // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
+  server.keepAliveTimeout = 65_000;
   const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl });
   const ws = schema.getSubscriptionType()
     ? serveGraphQLWs(server, {
