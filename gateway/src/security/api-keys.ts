@@ -22,6 +22,7 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
   const keys = new Map<string, { at: number; value: IntegratorPrincipal | Error }>();
   const clients = new Map<string, { at: number; value: ClientRecord | null }>();
   const lastTouched = new Map<string, number>();
+  const keyStates = new Map<string, { at: number; value: Error | null }>();
 
   async function client(clientId: string): Promise<ClientRecord | null> {
     if (!store) return null;
@@ -40,12 +41,29 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
     if (record.revokedAt) throw unauthenticated('API key revoked');
     const c = await client(record.clientId);
     if (!c || !c.active) throw unauthenticated('Integrator client disabled');
-    const identity: Identity = { sub: c.id, role: Role.INTEGRATOR, represents: [], scopes: c.scopes, clientId: c.id };
+    const identity: Identity = { sub: c.id, role: Role.INTEGRATOR, represents: [], scopes: c.scopes, clientId: c.id, keyId: record.keyId };
     return { identity, client: c, keyId: record.keyId, token: await signToken(identity, `${tokenTtlSeconds}s`), expiresAt: record.expiresAt } as IntegratorPrincipal & { expiresAt: Date };
   }
 
   return {
     client,
+    /**
+     * Throws UNAUTHENTICATED when the key a client-credential token came from is revoked or expired, so the
+     * token stops within `cacheMs` rather than at its own expiry.
+     */
+    async assertKeyUsable(keyId: string): Promise<void> {
+      let hit = keyStates.get(keyId);
+      if (!hit || Date.now() - hit.at >= cacheMs) {
+        const record = store ? await store.key(keyId) : null;
+        const value = !record ? unauthenticated('API key unknown')
+          : record.revokedAt ? unauthenticated('API key revoked')
+          : record.expiresAt.getTime() <= Date.now() ? unauthenticated('API key expired') : null;
+        hit = { at: Date.now(), value };
+        if (keyStates.size > 10_000) keyStates.clear();
+        keyStates.set(keyId, hit);
+      }
+      if (hit.value) throw hit.value;
+    },
     /** The integrator behind an API key, or UNAUTHENTICATED (invalid, revoked, expired, client disabled). */
     async fromKey(key: string): Promise<IntegratorPrincipal> {
       const id = sha(key);
@@ -75,6 +93,7 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
     clear() {
       keys.clear();
       clients.clear();
+      keyStates.clear();
     },
   };
 }

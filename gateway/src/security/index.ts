@@ -84,6 +84,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     }
     security.via = 'jwt';
     if (identity.role === Role.INTEGRATOR && identity.clientId && store) {
+      if (identity.keyId) await keys.assertKeyUsable(identity.keyId);
       const client = await keys.client(identity.clientId);
       if (client && !client.active) throw unauthenticated('Integrator client disabled');
       if (client) {

@@ -122,6 +122,13 @@ describe('API-key authentication at the gateway', () => {
     expect(codes(await gql(url, MEASURES, {}, body.access_token))).toEqual(['OPERATION_NOT_TRUSTED']);
     const bad = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_secret: 'alk_x' }) });
     expect(bad.status).toBe(401);
+
+    // Revoking the key ends the tokens issued from it within the key cache time, not at their own expiry.
+    await gql(url, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: c.keyId }, c.admin);
+    const t0 = Date.now();
+    const after = await eventually(() => gql(url, ORDERS, {}, body.access_token), (r) => codes(r).includes('UNAUTHENTICATED'), 5000);
+    expect(after.errors![0]!.message).toContain('revoked');
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
 

@@ -24,6 +24,8 @@ export interface Identity {
   regionCode?: string;
   scopes: string[];
   clientId?: string;
+  /** The API key a client-credential token was issued from: revoking the key ends the token too. */
+  keyId?: string;
 }
 
 const ISSUER = 'aleumet';
@@ -68,6 +70,7 @@ export async function verifyToken(token: string): Promise<Identity> {
       regionCode: str(payload.regionCode),
       scopes: strs(payload.scopes),
       clientId: str(payload.clientId),
+      keyId: str(payload.keyId),
     };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
