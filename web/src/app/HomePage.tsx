@@ -27,6 +27,11 @@ export function HomePage() {
             {t('home.browse')}
           </Link>
         </li>
+        <li>
+          <Link className="button secondary" href="/supplier-registration">
+            {t('home.becomeSupplier')}
+          </Link>
+        </li>
       </ul>
       <section aria-labelledby="how-title">
         <h2 id="how-title">{t('home.howTitle')}</h2>

@@ -5,6 +5,8 @@ import { setSession, useSession } from '../lib/session.js';
 import { changeLanguage } from '../lib/i18n.js';
 import { LANGS, type Lang } from '../lib/format.js';
 import { resetSubscriptions } from '../lib/urql.js';
+import { MaintenanceBanner } from '../features/portal/components/MaintenanceBanner.js';
+import { ContactLine } from '../features/portal/components/ContactLine.js';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -40,6 +42,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/orders">{t('nav.orders')}</Link>
                 </li>
+                <li>
+                  <Link href="/support">{t('nav.support')}</Link>
+                </li>
               </>
             )}
             {role === 'SUPPLIER' && (
@@ -60,6 +65,19 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/department">{t('nav.department')}</Link>
               </li>
             )}
+            {role === 'ADMIN' && (
+              <>
+                <li>
+                  <Link href="/admin">{t('nav.admin')}</Link>
+                </li>
+                <li>
+                  <Link href="/admin/content">{t('nav.content')}</Link>
+                </li>
+              </>
+            )}
+            <li>
+              <Link href="/help">{t('nav.help')}</Link>
+            </li>
           </ul>
         </nav>
         <div className="header-tools">
@@ -87,11 +105,13 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
         </div>
       </header>
+      <MaintenanceBanner />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <ContactLine />
       </footer>
     </>
   );

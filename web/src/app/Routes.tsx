@@ -12,6 +12,11 @@ import { SupplierPage } from '../features/supplier/components/SupplierPage.js';
 import { IncomingOrdersPage } from '../features/supplier/components/IncomingOrdersPage.js';
 import { JournalsPage } from '../features/supplier/components/JournalsPage.js';
 import { DepartmentPage } from '../features/department/components/DepartmentPage.js';
+import { HelpPage } from '../features/portal/components/HelpPage.js';
+import { RegistrationPage } from '../features/onboarding/components/RegistrationPage.js';
+import { SupportPage } from '../features/support/components/SupportPage.js';
+import { AdminPage } from '../features/admin/components/AdminPage.js';
+import { ContentPage } from '../features/admin/components/ContentPage.js';
 
 type Role = SessionClaims['role'];
 const PERSON: Role[] = ['RECIPIENT', 'REPRESENTATIVE'];
@@ -34,6 +39,11 @@ const ROUTES: RouteDef[] = [
   { pattern: '/supplier/orders', title: 'supplier.ordersTitle', roles: ['SUPPLIER'], render: () => <IncomingOrdersPage /> },
   { pattern: '/supplier/journals', title: 'journals.title', roles: ['SUPPLIER'], render: () => <JournalsPage /> },
   { pattern: '/department', title: 'department.title', roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'], render: () => <DepartmentPage /> },
+  { pattern: '/help', title: 'portal.helpTitle', render: () => <HelpPage /> },
+  { pattern: '/support', title: 'support.title', roles: PERSON, render: () => <SupportPage /> },
+  { pattern: '/supplier-registration', title: 'onboarding.title', roles: [...PERSON, 'SUPPLIER'], render: () => <RegistrationPage /> },
+  { pattern: '/admin', title: 'admin.title', roles: ['ADMIN'], render: () => <AdminPage /> },
+  { pattern: '/admin/content', title: 'content.title', roles: ['ADMIN'], render: () => <ContentPage /> },
 ];
 
 export function Routes() {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { useId, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { humanError } from '../lib/errors.js';
@@ -75,6 +75,32 @@ export function TextField({
   );
 }
 
+export function TextArea({
+  label,
+  hint,
+  error,
+  ...area
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string | null }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...area} />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SelectField({
   label,
   options,
@@ -95,7 +121,7 @@ export function SelectField({
   );
 }
 
-export function StatusBadge({ status, kind }: { status: string; kind: 'order' | 'measure' | 'claim' | 'act' }) {
+export function StatusBadge({ status, kind }: { status: string; kind: 'order' | 'measure' | 'claim' | 'act' | 'supplier' | 'complaint' | 'ticket' }) {
   const { t } = useTranslation();
   return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${kind}.${status}`, status)}</span>;
 }

@@ -14,6 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": typeof types.RegistrationsToVerifyDocument,
+    "\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n": typeof types.VerifySupplierDocument,
+    "\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n": typeof types.RejectSupplierDocument,
+    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n": typeof types.TicketClockFragmentDoc,
+    "\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n": typeof types.TicketsAtRiskDocument,
+    "\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n": typeof types.AdminComplaintFragmentDoc,
+    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": typeof types.AdminComplaintsDocument,
+    "\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n": typeof types.ForwardComplaintDocument,
+    "\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": typeof types.AdminContentDocument,
+    "\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n": typeof types.SaveFaqEntryDocument,
+    "\n  mutation DeleteFaqEntry($id: ID!) {\n    deleteFaqEntry(id: $id)\n  }\n": typeof types.DeleteFaqEntryDocument,
+    "\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n": typeof types.SaveMaintenanceNoticeDocument,
+    "\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n": typeof types.DeleteMaintenanceNoticeDocument,
+    "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": typeof types.SetContactCenterDocument,
     "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": typeof types.SignInChallengeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
@@ -31,6 +45,14 @@ type Documents = {
     "\n  query SubmittedActs {\n    serviceActs(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        orderId\n        kind\n        itemTypeCode\n        period\n        hours\n        unitPrice\n        cost\n        statePart\n        status\n        version\n      }\n    }\n  }\n": typeof types.SubmittedActsDocument,
     "\n  mutation ApproveServiceAct($id: ID!, $version: Int!) {\n    approveServiceAct(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.ApproveServiceActDocument,
     "\n  mutation ReturnServiceAct($id: ID!, $version: Int!, $reason: String!) {\n    returnServiceAct(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      returnReason\n    }\n  }\n": typeof types.ReturnServiceActDocument,
+    "\n  fragment Registration on Supplier {\n    id\n    kind\n    bin\n    iin\n    name\n    legalForm\n    legalAddress\n    actualAddress\n    headName\n    headIin\n    phone\n    email\n    okedCodes\n    regionCodes\n    founders\n    premises\n    status\n    submittedAt\n    decidedAt\n    rejectionReason\n    bankDetails {\n      bankName\n      bik\n      iban\n    }\n    registryChecks {\n      check\n      passed\n      reason\n      checkedAt\n    }\n    directionCards {\n      id\n      kind\n      okedCode\n      personnel {\n        fullName\n        position\n        qualification\n      }\n      documents {\n        id\n        kind\n        title\n        fileName\n        size\n      }\n    }\n  }\n": typeof types.RegistrationFragmentDoc,
+    "\n  query MySupplierRegistrations {\n    mySupplierRegistrations(first: 20) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": typeof types.MySupplierRegistrationsDocument,
+    "\n  mutation StartSupplierRegistration($input: SupplierRegistrationInput!) {\n    startSupplierRegistration(input: $input) {\n      id\n      ...Registration\n    }\n  }\n": typeof types.StartSupplierRegistrationDocument,
+    "\n  mutation UpdateSupplierRegistration($id: ID!, $input: SupplierRegistrationInput!) {\n    updateSupplierRegistration(id: $id, input: $input) {\n      id\n      ...Registration\n    }\n  }\n": typeof types.UpdateSupplierRegistrationDocument,
+    "\n  mutation AddSupplierDirection($supplierId: ID!, $input: DirectionInput!) {\n    addSupplierDirection(supplierId: $supplierId, input: $input) {\n      id\n      kind\n      okedCode\n    }\n  }\n": typeof types.AddSupplierDirectionDocument,
+    "\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n": typeof types.RemoveSupplierDirectionDocument,
+    "\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n": typeof types.UploadSupplierDocumentDocument,
+    "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n": typeof types.SubmitSupplierRegistrationDocument,
     "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": typeof types.RecipientConfirmHandoverDocument,
     "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": typeof types.RecipientCancelOrderDocument,
     "\n  subscription MyOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      version\n      order {\n        id\n        status\n        version\n        acceptedAt\n        handedOverAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": typeof types.MyOrderStatusDocument,
@@ -39,6 +61,9 @@ type Documents = {
     "\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n": typeof types.OrderReviewDocument,
     "\n  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!) {\n    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey)\n  }\n": typeof types.OrderDocumentDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.CreateOrderDocument,
+    "\n  query ActiveMaintenanceNotices($language: Language!) {\n    activeMaintenanceNotices(first: 5) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        text(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n  }\n": typeof types.ActiveMaintenanceNoticesDocument,
+    "\n  query Help($language: Language!) {\n    faqEntries(first: 100) {\n      nodes {\n        id\n        position\n        question(language: $language) {\n          text\n          language\n          fallback\n        }\n        answer(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n        fallback\n      }\n    }\n  }\n": typeof types.HelpDocument,
+    "\n  query ContactCenter($language: Language!) {\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n      }\n    }\n  }\n": typeof types.ContactCenterDocument,
     "\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    kind\n  }\n": typeof types.IncomingOrderFragmentDoc,
     "\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n": typeof types.IncomingOrdersDocument,
     "\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n": typeof types.AcceptOrderDocument,
@@ -57,10 +82,29 @@ type Documents = {
     "\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n  }\n": typeof types.SupplierCardDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n": typeof types.UpdateOfferingDocument,
     "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": typeof types.CreateOfferingDocument,
+    "\n  query MySupport {\n    complaints(first: 50) {\n      nodes {\n        id\n        status\n        text\n        orderId\n        supplierId\n        receivedAt\n        forwardDueAt\n        forwardedTo\n        answerDueAt\n        answeredAt\n        answer\n      }\n    }\n    failureTickets(first: 50) {\n      nodes {\n        id\n        number\n        status\n        description\n        reportedAt\n        decision\n        closedAt\n      }\n    }\n  }\n": typeof types.MySupportDocument,
+    "\n  query ComplaintTargets($personId: ID!) {\n    person(id: $personId) {\n      id\n      regionCode\n    }\n    orders(first: 50) {\n      nodes {\n        id\n        number\n        recipient {\n          id\n        }\n        offering {\n          id\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ComplaintTargetsDocument,
+    "\n  query RegionSuppliers($regionCode: String!) {\n    suppliers(regionCode: $regionCode, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RegionSuppliersDocument,
+    "\n  mutation FileComplaint($input: ComplaintInput!) {\n    fileComplaint(input: $input) {\n      id\n      status\n      text\n      orderId\n      supplierId\n      receivedAt\n      forwardDueAt\n      forwardedTo\n      answerDueAt\n      answeredAt\n      answer\n    }\n  }\n": typeof types.FileComplaintDocument,
+    "\n  mutation ReportFailure($input: ReportFailureInput!) {\n    reportFailure(input: $input) {\n      id\n      number\n      status\n      description\n      reportedAt\n      decision\n      closedAt\n    }\n  }\n": typeof types.ReportFailureDocument,
     "\n  query ReferenceNames {\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": typeof types.ReferenceNamesDocument,
     "\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n": typeof types.DevelopmentSigningKeyDocument,
 };
 const documents: Documents = {
+    "\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": types.RegistrationsToVerifyDocument,
+    "\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n": types.VerifySupplierDocument,
+    "\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n": types.RejectSupplierDocument,
+    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n": types.TicketClockFragmentDoc,
+    "\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n": types.TicketsAtRiskDocument,
+    "\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n": types.AdminComplaintFragmentDoc,
+    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": types.AdminComplaintsDocument,
+    "\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n": types.ForwardComplaintDocument,
+    "\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": types.AdminContentDocument,
+    "\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n": types.SaveFaqEntryDocument,
+    "\n  mutation DeleteFaqEntry($id: ID!) {\n    deleteFaqEntry(id: $id)\n  }\n": types.DeleteFaqEntryDocument,
+    "\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n": types.SaveMaintenanceNoticeDocument,
+    "\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n": types.DeleteMaintenanceNoticeDocument,
+    "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": types.SetContactCenterDocument,
     "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": types.SignInChallengeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": types.SignInDocument,
     "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.MeDocument,
@@ -78,6 +122,14 @@ const documents: Documents = {
     "\n  query SubmittedActs {\n    serviceActs(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        orderId\n        kind\n        itemTypeCode\n        period\n        hours\n        unitPrice\n        cost\n        statePart\n        status\n        version\n      }\n    }\n  }\n": types.SubmittedActsDocument,
     "\n  mutation ApproveServiceAct($id: ID!, $version: Int!) {\n    approveServiceAct(id: $id, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": types.ApproveServiceActDocument,
     "\n  mutation ReturnServiceAct($id: ID!, $version: Int!, $reason: String!) {\n    returnServiceAct(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      returnReason\n    }\n  }\n": types.ReturnServiceActDocument,
+    "\n  fragment Registration on Supplier {\n    id\n    kind\n    bin\n    iin\n    name\n    legalForm\n    legalAddress\n    actualAddress\n    headName\n    headIin\n    phone\n    email\n    okedCodes\n    regionCodes\n    founders\n    premises\n    status\n    submittedAt\n    decidedAt\n    rejectionReason\n    bankDetails {\n      bankName\n      bik\n      iban\n    }\n    registryChecks {\n      check\n      passed\n      reason\n      checkedAt\n    }\n    directionCards {\n      id\n      kind\n      okedCode\n      personnel {\n        fullName\n        position\n        qualification\n      }\n      documents {\n        id\n        kind\n        title\n        fileName\n        size\n      }\n    }\n  }\n": types.RegistrationFragmentDoc,
+    "\n  query MySupplierRegistrations {\n    mySupplierRegistrations(first: 20) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": types.MySupplierRegistrationsDocument,
+    "\n  mutation StartSupplierRegistration($input: SupplierRegistrationInput!) {\n    startSupplierRegistration(input: $input) {\n      id\n      ...Registration\n    }\n  }\n": types.StartSupplierRegistrationDocument,
+    "\n  mutation UpdateSupplierRegistration($id: ID!, $input: SupplierRegistrationInput!) {\n    updateSupplierRegistration(id: $id, input: $input) {\n      id\n      ...Registration\n    }\n  }\n": types.UpdateSupplierRegistrationDocument,
+    "\n  mutation AddSupplierDirection($supplierId: ID!, $input: DirectionInput!) {\n    addSupplierDirection(supplierId: $supplierId, input: $input) {\n      id\n      kind\n      okedCode\n    }\n  }\n": types.AddSupplierDirectionDocument,
+    "\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n": types.RemoveSupplierDirectionDocument,
+    "\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n": types.UploadSupplierDocumentDocument,
+    "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n": types.SubmitSupplierRegistrationDocument,
     "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": types.RecipientConfirmHandoverDocument,
     "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": types.RecipientCancelOrderDocument,
     "\n  subscription MyOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      version\n      order {\n        id\n        status\n        version\n        acceptedAt\n        handedOverAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": types.MyOrderStatusDocument,
@@ -86,6 +138,9 @@ const documents: Documents = {
     "\n  query OrderReview($measureId: ID!, $offeringId: ID!) {\n    measure(id: $measureId) {\n      id\n      kind\n      itemTypeCode\n      quantity\n      guaranteedSum\n      status\n      version\n      person {\n        id\n        fullName\n      }\n    }\n    offering(id: $offeringId) {\n      id\n      title\n      price\n      deliveryMode\n      leadTimeDays\n      supplier {\n        id\n        name\n      }\n    }\n  }\n": types.OrderReviewDocument,
     "\n  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!) {\n    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey)\n  }\n": types.OrderDocumentDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.CreateOrderDocument,
+    "\n  query ActiveMaintenanceNotices($language: Language!) {\n    activeMaintenanceNotices(first: 5) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        text(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n  }\n": types.ActiveMaintenanceNoticesDocument,
+    "\n  query Help($language: Language!) {\n    faqEntries(first: 100) {\n      nodes {\n        id\n        position\n        question(language: $language) {\n          text\n          language\n          fallback\n        }\n        answer(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n        fallback\n      }\n    }\n  }\n": types.HelpDocument,
+    "\n  query ContactCenter($language: Language!) {\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n      }\n    }\n  }\n": types.ContactCenterDocument,
     "\n  fragment IncomingOrder on Order {\n    id\n    number\n    status\n    price\n    quantity\n    createdAt\n    acceptDeadline\n    supplierConfirmedAt\n    refusalReason\n    version\n    offering {\n      id\n      title\n    }\n    recipient {\n      id\n      fullName\n    }\n    kind\n  }\n": types.IncomingOrderFragmentDoc,
     "\n  query IncomingOrders($status: OrderStatus) {\n    orders(status: $status, first: 100) {\n      nodes {\n        id\n        ...IncomingOrder\n      }\n    }\n  }\n": types.IncomingOrdersDocument,
     "\n  mutation AcceptOrder($id: ID!, $version: Int!) {\n    acceptOrder(id: $id, version: $version) {\n      id\n      status\n      version\n      acceptedAt\n    }\n  }\n": types.AcceptOrderDocument,
@@ -104,6 +159,11 @@ const documents: Documents = {
     "\n  query SupplierCard($id: ID!) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 100) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n      }\n    }\n  }\n": types.SupplierCardDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      price\n      stock\n      leadTimeDays\n      active\n    }\n  }\n": types.UpdateOfferingDocument,
     "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": types.CreateOfferingDocument,
+    "\n  query MySupport {\n    complaints(first: 50) {\n      nodes {\n        id\n        status\n        text\n        orderId\n        supplierId\n        receivedAt\n        forwardDueAt\n        forwardedTo\n        answerDueAt\n        answeredAt\n        answer\n      }\n    }\n    failureTickets(first: 50) {\n      nodes {\n        id\n        number\n        status\n        description\n        reportedAt\n        decision\n        closedAt\n      }\n    }\n  }\n": types.MySupportDocument,
+    "\n  query ComplaintTargets($personId: ID!) {\n    person(id: $personId) {\n      id\n      regionCode\n    }\n    orders(first: 50) {\n      nodes {\n        id\n        number\n        recipient {\n          id\n        }\n        offering {\n          id\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ComplaintTargetsDocument,
+    "\n  query RegionSuppliers($regionCode: String!) {\n    suppliers(regionCode: $regionCode, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.RegionSuppliersDocument,
+    "\n  mutation FileComplaint($input: ComplaintInput!) {\n    fileComplaint(input: $input) {\n      id\n      status\n      text\n      orderId\n      supplierId\n      receivedAt\n      forwardDueAt\n      forwardedTo\n      answerDueAt\n      answeredAt\n      answer\n    }\n  }\n": types.FileComplaintDocument,
+    "\n  mutation ReportFailure($input: ReportFailureInput!) {\n    reportFailure(input: $input) {\n      id\n      number\n      status\n      description\n      reportedAt\n      decision\n      closedAt\n    }\n  }\n": types.ReportFailureDocument,
     "\n  query ReferenceNames {\n    itemTypes(first: 200) {\n      nodes {\n        code\n        kind\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n    regions(first: 50) {\n      nodes {\n        code\n        nameKk\n        nameRu\n        nameEn\n      }\n    }\n  }\n": types.ReferenceNamesDocument,
     "\n  query DevelopmentSigningKey($iin: String!) {\n    developmentSigningKey(iin: $iin) {\n      algorithm\n      privateKeyPkcs8\n      certificatePem\n    }\n  }\n": types.DevelopmentSigningKeyDocument,
 };
@@ -122,6 +182,62 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n"): (typeof documents)["\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n"): (typeof documents)["\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n"): (typeof documents)["\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n"): (typeof documents)["\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n"): (typeof documents)["\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFaqEntry($id: ID!) {\n    deleteFaqEntry(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteFaqEntry($id: ID!) {\n    deleteFaqEntry(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n"): (typeof documents)["\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,6 +309,38 @@ export function graphql(source: "\n  mutation ReturnServiceAct($id: ID!, $versio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment Registration on Supplier {\n    id\n    kind\n    bin\n    iin\n    name\n    legalForm\n    legalAddress\n    actualAddress\n    headName\n    headIin\n    phone\n    email\n    okedCodes\n    regionCodes\n    founders\n    premises\n    status\n    submittedAt\n    decidedAt\n    rejectionReason\n    bankDetails {\n      bankName\n      bik\n      iban\n    }\n    registryChecks {\n      check\n      passed\n      reason\n      checkedAt\n    }\n    directionCards {\n      id\n      kind\n      okedCode\n      personnel {\n        fullName\n        position\n        qualification\n      }\n      documents {\n        id\n        kind\n        title\n        fileName\n        size\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment Registration on Supplier {\n    id\n    kind\n    bin\n    iin\n    name\n    legalForm\n    legalAddress\n    actualAddress\n    headName\n    headIin\n    phone\n    email\n    okedCodes\n    regionCodes\n    founders\n    premises\n    status\n    submittedAt\n    decidedAt\n    rejectionReason\n    bankDetails {\n      bankName\n      bik\n      iban\n    }\n    registryChecks {\n      check\n      passed\n      reason\n      checkedAt\n    }\n    directionCards {\n      id\n      kind\n      okedCode\n      personnel {\n        fullName\n        position\n        qualification\n      }\n      documents {\n        id\n        kind\n        title\n        fileName\n        size\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySupplierRegistrations {\n    mySupplierRegistrations(first: 20) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySupplierRegistrations {\n    mySupplierRegistrations(first: 20) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSupplierRegistration($input: SupplierRegistrationInput!) {\n    startSupplierRegistration(input: $input) {\n      id\n      ...Registration\n    }\n  }\n"): (typeof documents)["\n  mutation StartSupplierRegistration($input: SupplierRegistrationInput!) {\n    startSupplierRegistration(input: $input) {\n      id\n      ...Registration\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSupplierRegistration($id: ID!, $input: SupplierRegistrationInput!) {\n    updateSupplierRegistration(id: $id, input: $input) {\n      id\n      ...Registration\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSupplierRegistration($id: ID!, $input: SupplierRegistrationInput!) {\n    updateSupplierRegistration(id: $id, input: $input) {\n      id\n      ...Registration\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSupplierDirection($supplierId: ID!, $input: DirectionInput!) {\n    addSupplierDirection(supplierId: $supplierId, input: $input) {\n      id\n      kind\n      okedCode\n    }\n  }\n"): (typeof documents)["\n  mutation AddSupplierDirection($supplierId: ID!, $input: DirectionInput!) {\n    addSupplierDirection(supplierId: $supplierId, input: $input) {\n      id\n      kind\n      okedCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n"): (typeof documents)["\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -222,6 +370,18 @@ export function graphql(source: "\n  query OrderDocument($measureId: ID!, $offer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      id\n      number\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      id\n      number\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveMaintenanceNotices($language: Language!) {\n    activeMaintenanceNotices(first: 5) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        text(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActiveMaintenanceNotices($language: Language!) {\n    activeMaintenanceNotices(first: 5) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        text(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Help($language: Language!) {\n    faqEntries(first: 100) {\n      nodes {\n        id\n        position\n        question(language: $language) {\n          text\n          language\n          fallback\n        }\n        answer(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n        fallback\n      }\n    }\n  }\n"): (typeof documents)["\n  query Help($language: Language!) {\n    faqEntries(first: 100) {\n      nodes {\n        id\n        position\n        question(language: $language) {\n          text\n          language\n          fallback\n        }\n        answer(language: $language) {\n          text\n          language\n          fallback\n        }\n      }\n    }\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n        fallback\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactCenter($language: Language!) {\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactCenter($language: Language!) {\n    contactCenter {\n      phone\n      updatedAt\n      hours(language: $language) {\n        text\n        language\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -294,6 +454,26 @@ export function graphql(source: "\n  mutation UpdateOffering($id: ID!, $input: O
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySupport {\n    complaints(first: 50) {\n      nodes {\n        id\n        status\n        text\n        orderId\n        supplierId\n        receivedAt\n        forwardDueAt\n        forwardedTo\n        answerDueAt\n        answeredAt\n        answer\n      }\n    }\n    failureTickets(first: 50) {\n      nodes {\n        id\n        number\n        status\n        description\n        reportedAt\n        decision\n        closedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySupport {\n    complaints(first: 50) {\n      nodes {\n        id\n        status\n        text\n        orderId\n        supplierId\n        receivedAt\n        forwardDueAt\n        forwardedTo\n        answerDueAt\n        answeredAt\n        answer\n      }\n    }\n    failureTickets(first: 50) {\n      nodes {\n        id\n        number\n        status\n        description\n        reportedAt\n        decision\n        closedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplaintTargets($personId: ID!) {\n    person(id: $personId) {\n      id\n      regionCode\n    }\n    orders(first: 50) {\n      nodes {\n        id\n        number\n        recipient {\n          id\n        }\n        offering {\n          id\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ComplaintTargets($personId: ID!) {\n    person(id: $personId) {\n      id\n      regionCode\n    }\n    orders(first: 50) {\n      nodes {\n        id\n        number\n        recipient {\n          id\n        }\n        offering {\n          id\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionSuppliers($regionCode: String!) {\n    suppliers(regionCode: $regionCode, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegionSuppliers($regionCode: String!) {\n    suppliers(regionCode: $regionCode, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FileComplaint($input: ComplaintInput!) {\n    fileComplaint(input: $input) {\n      id\n      status\n      text\n      orderId\n      supplierId\n      receivedAt\n      forwardDueAt\n      forwardedTo\n      answerDueAt\n      answeredAt\n      answer\n    }\n  }\n"): (typeof documents)["\n  mutation FileComplaint($input: ComplaintInput!) {\n    fileComplaint(input: $input) {\n      id\n      status\n      text\n      orderId\n      supplierId\n      receivedAt\n      forwardDueAt\n      forwardedTo\n      answerDueAt\n      answeredAt\n      answer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportFailure($input: ReportFailureInput!) {\n    reportFailure(input: $input) {\n      id\n      number\n      status\n      description\n      reportedAt\n      decision\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ReportFailure($input: ReportFailureInput!) {\n    reportFailure(input: $input) {\n      id\n      number\n      status\n      description\n      reportedAt\n      decision\n      closedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

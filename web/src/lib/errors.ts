@@ -31,3 +31,9 @@ export function humanError(error: CombinedError | undefined | null, t: TFunction
   const correlation = error?.graphQLErrors[0]?.extensions?.correlationId;
   return typeof correlation === 'string' ? `${base} (${t('errors.reference')}: ${correlation})` : base;
 }
+
+/** The input field a BAD_USER_INPUT names (`extensions.field`), if any. */
+export function errorField(error: CombinedError | undefined | null): string | undefined {
+  const field = error?.graphQLErrors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : undefined;
+}

@@ -49,3 +49,8 @@ export function splitPrice(price: number, guaranteedSum: number): { statePart: n
   const statePart = Math.min(price, guaranteedSum);
   return { statePart, coPayment: price - statePart };
 }
+
+/** The server's `Language` enum for the UI language (texts the portal stores in kk/ru/en). */
+export function serverLanguage(lang: string): 'KK' | 'RU' | 'EN' {
+  return lang === 'ru' ? 'RU' : lang === 'en' ? 'EN' : 'KK';
+}

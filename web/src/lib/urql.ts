@@ -1,5 +1,5 @@
 import { Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from 'urql';
-import { cacheExchange } from '@urql/exchange-graphcache';
+import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
 import manifest from '../gql/persisted-documents.json';
@@ -36,6 +36,17 @@ export function resetSubscriptions(): void {
   ws = null;
 }
 
+/** Mutation → the Query fields (any arguments) to refetch after it: lists the cache cannot update by itself. */
+function invalidating(map: Record<string, string[]>): Record<string, UpdateResolver> {
+  const out: Record<string, UpdateResolver> = {};
+  for (const [mutation, fields] of Object.entries(map)) {
+    out[mutation] = (_r, _a, cache) => {
+      for (const f of cache.inspectFields('Query')) if (fields.includes(f.fieldName)) cache.invalidate('Query', f.fieldKey);
+    };
+  }
+  return out;
+}
+
 const cache = cacheExchange({
   keys: {
     Region: (r) => (r.code as string) ?? null,
@@ -49,6 +60,12 @@ const cache = cacheExchange({
     DevelopmentSigningKey: () => null,
     OrderStatusChange: () => null,
     MeasureStatusChange: () => null,
+    LocalizedText: () => null,
+    PortalContact: () => null,
+    BankDetails: () => null,
+    PersonnelMember: () => null,
+    RegistryCheckResult: () => null,
+    TicketClockView: () => null,
   },
   updates: {
     Mutation: {
@@ -57,6 +74,20 @@ const cache = cacheExchange({
         cache.invalidate('Query', 'offerings');
         for (const f of cache.inspectFields('Query')) if (f.fieldName === 'supplier') cache.invalidate('Query', f.fieldKey);
       },
+      ...invalidating({
+        startSupplierRegistration: ['mySupplierRegistrations'],
+        submitSupplierRegistration: ['mySupplierRegistrations', 'supplierRegistrations'],
+        verifySupplier: ['supplierRegistrations', 'suppliers'],
+        rejectSupplier: ['supplierRegistrations'],
+        fileComplaint: ['complaints'],
+        forwardComplaint: ['complaints'],
+        reportFailure: ['failureTickets', 'ticketsAtRisk'],
+        saveFaqEntry: ['faqEntries'],
+        deleteFaqEntry: ['faqEntries'],
+        saveMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
+        deleteMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
+        setContactCenter: ['contactCenter'],
+      }),
       createOrder: (_r, _a, cache) => {
         for (const f of cache.inspectFields('Query')) if (f.fieldName === 'orders' || f.fieldName === 'measures') cache.invalidate('Query', f.fieldKey);
       },

@@ -13,8 +13,9 @@ export function homeFor(role: SessionClaims['role']): string {
     case 'SUPPLIER':
       return '/supplier';
     case 'EMPLOYMENT_DEPARTMENT':
-    case 'ADMIN':
       return '/department';
+    case 'ADMIN':
+      return '/admin';
     default:
       return '/cabinet';
   }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ApproveActMutation, ReturnActMutation, SubmittedActsQuery } from '../api/console.js';
 import { Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 
 /** Submitted acts: approve (creates the reimbursement claim) or return with a reason. */
@@ -39,80 +40,59 @@ export function ActsToApprove() {
       {res.fetching && !res.data && <Loading />}
       {res.data && acts.length === 0 && <Empty>{t('department.noActs')}</Empty>}
       {acts.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('department.acts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cabinet.measure')}</th>
-                <th scope="col">{t('journals.period')}</th>
-                <th scope="col">{t('journals.hours')}</th>
-                <th scope="col">{t('journals.unitPrice')}</th>
-                <th scope="col">{t('journals.cost')}</th>
-                <th scope="col">{t('catalog.statePart')}</th>
-                <th scope="col">{t('cabinet.status')}</th>
-                <th scope="col">{t('cabinet.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {acts.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {t(`kind.${a.kind}`)}: {names.itemType(a.itemTypeCode)}
-                  </th>
-                  <td>{a.period}</td>
-                  <td>{a.hours}</td>
-                  <td>
-                    <Money tiyn={a.unitPrice} />
-                  </td>
-                  <td>
-                    <Money tiyn={a.cost} />
-                  </td>
-                  <td>
-                    <Money tiyn={a.statePart} />
-                  </td>
-                  <td>
-                    <StatusBadge kind="act" status={a.status} />
-                  </td>
-                  <td>
-                    {a.status === 'SUBMITTED' && returning !== a.id && (
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          disabled={approveRes.fetching}
-                          onClick={async () => {
-                            const r = await approve({ id: a.id, version: a.version });
-                            if (!r.error) setDone(t('department.actApproved'));
-                          }}
-                        >
-                          {t('department.approve')}
-                          <span className="visually-hidden"> {a.period}</span>
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setReturning(a.id)}>
-                          {t('department.return')}
-                          <span className="visually-hidden"> {a.period}</span>
-                        </button>
-                      </div>
-                    )}
-                    {returning === a.id && (
-                      <form onSubmit={(e) => submitReturn(e, a.id, a.version)} className="inline-form">
-                        <label htmlFor={`return-${a.id}`}>{t('department.returnReason')}</label>
-                        <input id={`return-${a.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} />
-                        {reasonError && <p className="field-error">{reasonError}</p>}
-                        <button type="submit" disabled={returnRes.fetching}>
-                          {t('department.return')}
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setReturning(null)}>
-                          {t('common.cancel')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('department.acts')}
+          rows={acts}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: t('cabinet.measure'), cell: (a) => `${t(`kind.${a.kind}`)}: ${names.itemType(a.itemTypeCode)}` },
+            { header: t('journals.period'), cell: (a) => a.period },
+            { header: t('journals.hours'), cell: (a) => a.hours },
+            { header: t('journals.unitPrice'), cell: (a) => <Money tiyn={a.unitPrice} /> },
+            { header: t('journals.cost'), cell: (a) => <Money tiyn={a.cost} /> },
+            { header: t('catalog.statePart'), cell: (a) => <Money tiyn={a.statePart} /> },
+            { header: t('cabinet.status'), cell: (a) => <StatusBadge kind="act" status={a.status} /> },
+            {
+              header: t('cabinet.action'),
+              cell: (a) => (
+                <>
+                  {a.status === 'SUBMITTED' && returning !== a.id && (
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        disabled={approveRes.fetching}
+                        onClick={async () => {
+                          const r = await approve({ id: a.id, version: a.version });
+                          if (!r.error) setDone(t('department.actApproved'));
+                        }}
+                      >
+                        {t('department.approve')}
+                        <span className="visually-hidden"> {a.period}</span>
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setReturning(a.id)}>
+                        {t('department.return')}
+                        <span className="visually-hidden"> {a.period}</span>
+                      </button>
+                    </div>
+                  )}
+                  {returning === a.id && (
+                    <form onSubmit={(e) => submitReturn(e, a.id, a.version)} className="inline-form">
+                      <label htmlFor={`return-${a.id}`}>{t('department.returnReason')}</label>
+                      <input id={`return-${a.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} />
+                      {reasonError && <p className="field-error">{reasonError}</p>}
+                      <button type="submit" disabled={returnRes.fetching}>
+                        {t('department.return')}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setReturning(null)}>
+                        {t('common.cancel')}
+                      </button>
+                    </form>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQue
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { formatNumber, localeOf } from '../../../lib/format.js';
 
@@ -78,39 +79,18 @@ export function DepartmentPage() {
             {shown.length === 0 ? (
               <Empty>{t('department.noMeasures')}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t(`department.tab.${tab}`)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('department.person')}</th>
-                      <th scope="col">{t('cabinet.measure')}</th>
-                      <th scope="col">{t('cabinet.status')}</th>
-                      <th scope="col">{t('cabinet.guaranteedSum')}</th>
-                      <th scope="col">{t('cabinet.deadline')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.slice(0, 50).map((m) => (
-                      <tr key={m.id}>
-                        <th scope="row">{m.person.fullName}</th>
-                        <td>
-                          {t(`kind.${m.kind}`)}: {names.itemType(m.itemTypeCode)}
-                        </td>
-                        <td>
-                          <StatusBadge kind="measure" status={m.status} />
-                        </td>
-                        <td>
-                          <Money tiyn={m.guaranteedSum} />
-                        </td>
-                        <td>
-                          <DateText value={m.choiceDeadline} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t(`department.tab.${tab}`)}
+                rows={shown.slice(0, 50)}
+                rowKey={(m) => m.id}
+                columns={[
+                  { header: t('department.person'), cell: (m) => m.person.fullName },
+                  { header: t('cabinet.measure'), cell: (m) => `${t(`kind.${m.kind}`)}: ${names.itemType(m.itemTypeCode)}` },
+                  { header: t('cabinet.status'), cell: (m) => <StatusBadge kind="measure" status={m.status} /> },
+                  { header: t('cabinet.guaranteedSum'), cell: (m) => <Money tiyn={m.guaranteedSum} /> },
+                  { header: t('cabinet.deadline'), cell: (m) => <DateText value={m.choiceDeadline} /> },
+                ]}
+              />
             )}
           </section>
           <ActsToApprove />
@@ -126,35 +106,17 @@ export function DepartmentPage() {
             {claims.length === 0 ? (
               <Empty>{t('department.noClaims')}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t('department.claims')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('orders.numberCol')}</th>
-                      <th scope="col">{t('catalog.statePart')}</th>
-                      <th scope="col">{t('catalog.coPayment')}</th>
-                      <th scope="col">{t('cabinet.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {claims.slice(0, 50).map((c) => (
-                      <tr key={c.id}>
-                        <th scope="row">{c.order.number}</th>
-                        <td>
-                          <Money tiyn={c.statePart} />
-                        </td>
-                        <td>
-                          <Money tiyn={c.coPayment} />
-                        </td>
-                        <td>
-                          <StatusBadge kind="claim" status={c.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('department.claims')}
+                rows={claims.slice(0, 50)}
+                rowKey={(c) => c.id}
+                columns={[
+                  { header: t('orders.numberCol'), cell: (c) => c.order.number },
+                  { header: t('catalog.statePart'), cell: (c) => <Money tiyn={c.statePart} /> },
+                  { header: t('catalog.coPayment'), cell: (c) => <Money tiyn={c.coPayment} /> },
+                  { header: t('cabinet.status'), cell: (c) => <StatusBadge kind="claim" status={c.status} /> },
+                ]}
+              />
             )}
           </section>
         </>

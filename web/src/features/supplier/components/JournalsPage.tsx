@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActFieldsFragment, GenerateActMutation, JournalQuery, LogHoursMutation, ServiceOrdersQuery, SubmitActMutation } from '../api/journals.js';
 import { DateText, Empty, ErrorMessage, Loading, Money, SelectField, StatusBadge, TextField } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { formatNumber } from '../../../lib/format.js';
 import type { SessionMode } from '../../../gql/graphql.js';
 
@@ -106,33 +107,20 @@ export function JournalsPage() {
             {rows.length === 0 ? (
               <Empty>{t('journals.noRows')}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t('journals.journal', { number: order.number })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('journals.date')}</th>
-                      <th scope="col">{t('journals.time')}</th>
-                      <th scope="col">{t('journals.hours')}</th>
-                      <th scope="col">{order.kind === 'S1' ? t('journals.places') : t('journals.mode')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.id}>
-                        <th scope="row">
-                          <DateText value={r.date} />
-                        </th>
-                        <td>
-                          {r.startTime}–{r.endTime}
-                        </td>
-                        <td>{hoursText(r.minutes)}</td>
-                        <td>{order.kind === 'S1' ? r.places.join(', ') : r.mode ? t(`journals.modes.${r.mode}`) : '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('journals.journal', { number: order.number })}
+                rows={rows}
+                rowKey={(r) => r.id}
+                columns={[
+                  { header: t('journals.date'), cell: (r) => <DateText value={r.date} /> },
+                  { header: t('journals.time'), cell: (r) => `${r.startTime}–${r.endTime}` },
+                  { header: t('journals.hours'), cell: (r) => hoursText(r.minutes) },
+                  {
+                    header: order.kind === 'S1' ? t('journals.places') : t('journals.mode'),
+                    cell: (r) => (order.kind === 'S1' ? r.places.join(', ') : r.mode ? t(`journals.modes.${r.mode}`) : '—'),
+                  },
+                ]}
+              />
             )}
             <form onSubmit={addRow} className="panel" aria-labelledby="row-title" noValidate>
               <h3 id="row-title">{t('journals.addRow')}</h3>
@@ -186,51 +174,37 @@ export function JournalsPage() {
             {acts.length === 0 ? (
               <Empty>{t('journals.noActs')}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t('journals.acts')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('journals.period')}</th>
-                      <th scope="col">{t('journals.hours')}</th>
-                      <th scope="col">{t('journals.unitPrice')}</th>
-                      <th scope="col">{t('journals.cost')}</th>
-                      <th scope="col">{t('catalog.statePart')}</th>
-                      <th scope="col">{t('cabinet.status')}</th>
-                      <th scope="col">{t('cabinet.action')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {acts.map((a) => (
-                      <tr key={a.id}>
-                        <th scope="row">{a.period}</th>
-                        <td>{a.hours}</td>
-                        <td>
-                          <Money tiyn={a.unitPrice} />
-                        </td>
-                        <td>
-                          <Money tiyn={a.cost} />
-                        </td>
-                        <td>
-                          <Money tiyn={a.statePart} />
-                        </td>
-                        <td>
-                          <StatusBadge kind="act" status={a.status} />
-                          {a.returnReason && <p className="hint">{a.returnReason}</p>}
-                        </td>
-                        <td>
-                          {(a.status === 'DRAFT' || a.status === 'RETURNED') && (
-                            <button type="button" disabled={submitRes.fetching} onClick={() => submitAct({ id: a.id, version: a.version })}>
-                              {t('journals.submitAct')}
-                              <span className="visually-hidden"> {a.period}</span>
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('journals.acts')}
+                rows={acts}
+                rowKey={(a) => a.id}
+                columns={[
+                  { header: t('journals.period'), cell: (a) => a.period },
+                  { header: t('journals.hours'), cell: (a) => a.hours },
+                  { header: t('journals.unitPrice'), cell: (a) => <Money tiyn={a.unitPrice} /> },
+                  { header: t('journals.cost'), cell: (a) => <Money tiyn={a.cost} /> },
+                  { header: t('catalog.statePart'), cell: (a) => <Money tiyn={a.statePart} /> },
+                  {
+                    header: t('cabinet.status'),
+                    cell: (a) => (
+                      <>
+                        <StatusBadge kind="act" status={a.status} />
+                        {a.returnReason && <p className="hint">{a.returnReason}</p>}
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('cabinet.action'),
+                    cell: (a) =>
+                      (a.status === 'DRAFT' || a.status === 'RETURNED') && (
+                        <button type="button" disabled={submitRes.fetching} onClick={() => submitAct({ id: a.id, version: a.version })}>
+                          {t('journals.submitAct')}
+                          <span className="visually-hidden"> {a.period}</span>
+                        </button>
+                      ),
+                  },
+                ]}
+              />
             )}
           </section>
         </>

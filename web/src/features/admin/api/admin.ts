@@ -1,0 +1,200 @@
+import { graphql } from '../../../gql/index.js';
+
+/** Registrations submitted and waiting for a decision. */
+export const RegistrationsToVerifyQuery = graphql(`
+  query RegistrationsToVerify {
+    supplierRegistrations(status: SUBMITTED, first: 50) {
+      nodes {
+        id
+        ...Registration
+      }
+    }
+  }
+`);
+
+export const VerifySupplierMutation = graphql(`
+  mutation VerifySupplier($id: ID!) {
+    verifySupplier(id: $id) {
+      id
+      status
+      decidedAt
+      registryChecks {
+        check
+        passed
+        reason
+        checkedAt
+      }
+    }
+  }
+`);
+
+export const RejectSupplierMutation = graphql(`
+  mutation RejectSupplier($id: ID!, $reason: String!) {
+    rejectSupplier(id: $id, reason: $reason) {
+      id
+      status
+      decidedAt
+      rejectionReason
+    }
+  }
+`);
+
+export const TicketClockFragment = graphql(`
+  fragment TicketClock on TicketClockView {
+    step
+    dueAt
+    state
+    remainingWorkingMinutes
+  }
+`);
+
+/** Open tickets with a clock at 75 % of its allowance or past it. */
+export const TicketsAtRiskQuery = graphql(`
+  query TicketsAtRisk {
+    ticketsAtRisk(first: 50) {
+      nodes {
+        id
+        number
+        status
+        reporterName
+        description
+        reportedAt
+        clocks {
+          ...TicketClock
+        }
+      }
+    }
+  }
+`);
+
+export const AdminComplaintFragment = graphql(`
+  fragment AdminComplaint on Complaint {
+    id
+    status
+    text
+    regionCode
+    orderId
+    supplierId
+    receivedAt
+    forwardDueAt
+    forwardedTo
+    answerDueAt
+    overdue
+  }
+`);
+
+/** Complaints past the forwarding or answer deadline, and the new ones to forward. */
+export const AdminComplaintsQuery = graphql(`
+  query AdminComplaints {
+    overdue: complaints(overdue: true, first: 50) {
+      nodes {
+        id
+        ...AdminComplaint
+      }
+    }
+    received: complaints(status: RECEIVED, first: 50) {
+      nodes {
+        id
+        ...AdminComplaint
+      }
+    }
+  }
+`);
+
+export const ForwardComplaintMutation = graphql(`
+  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {
+    forwardComplaint(id: $id, to: $to) {
+      id
+      ...AdminComplaint
+    }
+  }
+`);
+
+/** Portal content as administrators manage it: every FAQ entry and notice, in all three languages. */
+export const AdminContentQuery = graphql(`
+  query AdminContent {
+    faqEntries(includeUnpublished: true, first: 100) {
+      nodes {
+        id
+        position
+        published
+        questionKk
+        questionRu
+        questionEn
+        answerKk
+        answerRu
+        answerEn
+      }
+    }
+    maintenanceNotices(first: 50) {
+      nodes {
+        id
+        startsAt
+        endsAt
+        textKk
+        textRu
+        textEn
+      }
+    }
+    contactCenter {
+      phone
+      hoursKk
+      hoursRu
+      hoursEn
+      updatedAt
+    }
+  }
+`);
+
+export const SaveFaqEntryMutation = graphql(`
+  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {
+    saveFaqEntry(id: $id, input: $input) {
+      id
+      position
+      published
+      questionKk
+      questionRu
+      questionEn
+      answerKk
+      answerRu
+      answerEn
+    }
+  }
+`);
+
+export const DeleteFaqEntryMutation = graphql(`
+  mutation DeleteFaqEntry($id: ID!) {
+    deleteFaqEntry(id: $id)
+  }
+`);
+
+export const SaveNoticeMutation = graphql(`
+  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {
+    saveMaintenanceNotice(id: $id, input: $input) {
+      id
+      startsAt
+      endsAt
+      textKk
+      textRu
+      textEn
+    }
+  }
+`);
+
+export const DeleteNoticeMutation = graphql(`
+  mutation DeleteMaintenanceNotice($id: ID!) {
+    deleteMaintenanceNotice(id: $id)
+  }
+`);
+
+export const SetContactCenterMutation = graphql(`
+  mutation SetContactCenter($input: ContactCenterInput!) {
+    setContactCenter(input: $input) {
+      phone
+      hoursKk
+      hoursRu
+      hoursEn
+      updatedAt
+    }
+  }
+`);

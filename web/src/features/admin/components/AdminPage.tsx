@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../../lib/router.js';
+import { RegistrationsToVerify } from './RegistrationsToVerify.js';
+import { ComplaintsOverview, TicketsAtRisk } from './SupportOverview.js';
+
+/** The administrator's desk: registrations to decide, tickets near a deadline, complaints. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <p>
+        <Link href="/admin/content">{t('admin.toContent')}</Link>
+      </p>
+      <RegistrationsToVerify />
+      <TicketsAtRisk />
+      <ComplaintsOverview />
+    </>
+  );
+}

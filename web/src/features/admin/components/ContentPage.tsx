@@ -1,0 +1,331 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import {
+  AdminContentQuery,
+  DeleteFaqEntryMutation,
+  DeleteNoticeMutation,
+  SaveFaqEntryMutation,
+  SaveNoticeMutation,
+  SetContactCenterMutation,
+} from '../api/admin.js';
+import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField } from '../../../components/ui.js';
+import { DataTable } from '../../../components/DataTable.js';
+import { LANGS, type Lang } from '../../../lib/format.js';
+
+const LANG_LABEL: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** Texts in kk/ru/en from a form: empty ones are left out (readers get a fallback). */
+function texts(data: FormData, prefix: string): { kk?: string; ru?: string; en?: string } {
+  const out: Record<string, string> = {};
+  for (const l of LANGS) {
+    const v = String(data.get(`${prefix}-${l}`) ?? '').trim();
+    if (v) out[l] = v;
+  }
+  return out;
+}
+
+/**
+ * Datetime-local values are Astana wall-clock time (the portal's time zone; Kazakhstan has one zone, UTC+5):
+ * "2026-12-01T09:00" → the ISO instant.
+ */
+export function astanaToIso(local: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+  return new Date(`${local}:00+05:00`).toISOString();
+}
+
+/** Administrators publish FAQ entries, maintenance notices and the contact-center phone, each in kk/ru/en. */
+export function ContentPage() {
+  const { t } = useTranslation();
+  const [res, refetch] = useQuery({ query: AdminContentQuery, requestPolicy: 'cache-and-network' });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <>
+      <h1>{t('content.title')}</h1>
+      <p className="hint">{t('content.lead')}</p>
+      <ErrorMessage error={res.error} onRetry={reload} />
+      {res.fetching && !res.data && <Loading />}
+      {res.data && (
+        <>
+          <NoticesSection notices={res.data.maintenanceNotices.nodes} onChanged={reload} />
+          <FaqSection entries={res.data.faqEntries.nodes} onChanged={reload} />
+          <ContactSection contact={res.data.contactCenter ?? null} onChanged={reload} />
+        </>
+      )}
+    </>
+  );
+}
+
+function LanguageFields({ prefix, label, area = false, required = false }: { prefix: string; label: string; area?: boolean; required?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{label}</legend>
+      {required && <p className="hint">{t('content.oneLanguage')}</p>}
+      {LANGS.map((l) =>
+        area ? (
+          <TextArea key={l} label={LANG_LABEL[l]} name={`${prefix}-${l}`} lang={l} rows={3} />
+        ) : (
+          <TextField key={l} label={LANG_LABEL[l]} name={`${prefix}-${l}`} lang={l} />
+        ),
+      )}
+    </fieldset>
+  );
+}
+
+type Notice = { id: string; startsAt: string; endsAt: string; textKk?: string | null; textRu?: string | null; textEn?: string | null };
+
+function NoticesSection({ notices, onChanged }: { notices: readonly Notice[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [saveRes, save] = useMutation(SaveNoticeMutation);
+  const [deleteRes, remove] = useMutation(DeleteNoticeMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const startsAt = astanaToIso(String(data.get('startsAt') ?? ''));
+    const endsAt = astanaToIso(String(data.get('endsAt') ?? ''));
+    const text = texts(data, 'notice');
+    if (!startsAt || !endsAt) return setError(t('content.windowRequired'));
+    if (endsAt <= startsAt) return setError(t('content.windowOrder'));
+    if (!Object.keys(text).length) return setError(t('content.textRequired'));
+    setError(null);
+    const r = await save({ input: { startsAt, endsAt, text } });
+    if (!r.error) {
+      form.reset();
+      setDone(t('content.noticePublished'));
+      onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="notices-title">
+      <h2 id="notices-title">{t('content.notices')}</h2>
+      <p role="status" className="success">
+        {done}
+      </p>
+      <ErrorMessage error={deleteRes.error} />
+      {notices.length === 0 ? (
+        <Empty>{t('content.noNotices')}</Empty>
+      ) : (
+        <DataTable
+          caption={t('content.notices')}
+          rows={notices}
+          rowKey={(n) => n.id}
+          columns={[
+            {
+              header: t('content.window'),
+              cell: (n) => (
+                <>
+                  <DateText value={n.startsAt} time /> – <DateText value={n.endsAt} time />
+                </>
+              ),
+            },
+            { header: LANG_LABEL.kk, cell: (n) => <span lang="kk">{n.textKk ?? '—'}</span> },
+            { header: LANG_LABEL.ru, cell: (n) => <span lang="ru">{n.textRu ?? '—'}</span> },
+            { header: LANG_LABEL.en, cell: (n) => <span lang="en">{n.textEn ?? '—'}</span> },
+            {
+              header: t('cabinet.action'),
+              cell: (n) => (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={deleteRes.fetching}
+                  onClick={async () => {
+                    const r = await remove({ id: n.id });
+                    if (!r.error) {
+                      setDone(t('content.noticeWithdrawn'));
+                      onChanged();
+                    }
+                  }}
+                >
+                  {t('content.withdraw')}
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <form onSubmit={submit} noValidate className="panel" aria-labelledby="new-notice-title">
+        <h3 id="new-notice-title">{t('content.newNotice')}</h3>
+        <div className="filter-grid">
+          <TextField label={t('content.startsAt')} name="startsAt" type="datetime-local" hint={t('content.astanaTime')} />
+          <TextField label={t('content.endsAt')} name="endsAt" type="datetime-local" hint={t('content.astanaTime')} />
+        </div>
+        <LanguageFields prefix="notice" label={t('content.noticeText')} area required />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ErrorMessage error={saveRes.error} />
+        <button type="submit" disabled={saveRes.fetching}>
+          {t('content.publishNotice')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type Faq = {
+  id: string;
+  position: number;
+  published: boolean;
+  questionKk?: string | null;
+  questionRu?: string | null;
+  questionEn?: string | null;
+  answerKk?: string | null;
+  answerRu?: string | null;
+  answerEn?: string | null;
+};
+
+function FaqSection({ entries, onChanged }: { entries: readonly Faq[]; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [saveRes, save] = useMutation(SaveFaqEntryMutation);
+  const [deleteRes, remove] = useMutation(DeleteFaqEntryMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const nextPosition = entries.reduce((m, e) => Math.max(m, e.position), 0) + 1;
+  const questionIn = (e: Faq) => (i18n.language === 'ru' ? e.questionRu : i18n.language === 'en' ? e.questionEn : e.questionKk) ?? e.questionKk ?? e.questionRu ?? e.questionEn ?? '—';
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const question = texts(data, 'question');
+    const answer = texts(data, 'answer');
+    const position = Number(data.get('position'));
+    if (!Number.isInteger(position) || position < 0) return setError(t('content.positionInvalid'));
+    if (!Object.keys(question).length || !Object.keys(answer).length) return setError(t('content.textRequired'));
+    setError(null);
+    const r = await save({ input: { position, question, answer, published: data.get('published') === 'on' } });
+    if (!r.error) {
+      form.reset();
+      setDone(t('content.faqSaved'));
+      onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="faq-admin-title">
+      <h2 id="faq-admin-title">{t('portal.faq')}</h2>
+      <p role="status" className="success">
+        {done}
+      </p>
+      <ErrorMessage error={deleteRes.error} />
+      {entries.length === 0 ? (
+        <Empty>{t('portal.noFaq')}</Empty>
+      ) : (
+        <DataTable
+          caption={t('portal.faq')}
+          rows={entries}
+          rowKey={(f) => f.id}
+          columns={[
+            { header: t('content.question'), cell: (f) => questionIn(f) },
+            { header: t('content.position'), cell: (f) => f.position },
+            { header: t('content.languages'), cell: (f) => LANGS.filter((l) => f[`question${l[0]!.toUpperCase()}${l[1]}` as 'questionKk']).join(', ') },
+            { header: t('content.published'), cell: (f) => (f.published ? t('common.yes') : t('common.no')) },
+            {
+              header: t('cabinet.action'),
+              cell: (f) => (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={deleteRes.fetching}
+                  onClick={async () => {
+                    const r = await remove({ id: f.id });
+                    if (!r.error) {
+                      setDone(t('content.faqDeleted'));
+                      onChanged();
+                    }
+                  }}
+                >
+                  {t('content.delete')}
+                  <span className="visually-hidden"> {questionIn(f)}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <form onSubmit={submit} noValidate className="panel" aria-labelledby="new-faq-title">
+        <h3 id="new-faq-title">{t('content.newFaq')}</h3>
+        <TextField key={nextPosition} label={t('content.position')} name="position" type="number" min={0} defaultValue={nextPosition} />
+        <LanguageFields prefix="question" label={t('content.question')} required />
+        <LanguageFields prefix="answer" label={t('content.answer')} area />
+        <label className="checkbox">
+          <input type="checkbox" name="published" defaultChecked />
+          {t('content.publishNow')}
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ErrorMessage error={saveRes.error} />
+        <div>
+          <button type="submit" disabled={saveRes.fetching}>
+            {t('content.saveFaq')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+type Contact = { phone: string; hoursKk?: string | null; hoursRu?: string | null; hoursEn?: string | null; updatedAt: string };
+
+function ContactSection({ contact, onChanged }: { contact: Contact | null; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [res, save] = useMutation(SetContactCenterMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const data = new FormData(e.currentTarget);
+    const phone = String(data.get('phone') ?? '').trim();
+    if (!/^\+?[\d\s()-]{3,20}$/.test(phone)) return setError(t('content.phoneInvalid'));
+    setError(null);
+    const hours = texts(data, 'hours');
+    const r = await save({ input: { phone, ...(Object.keys(hours).length ? { hours } : {}) } });
+    if (!r.error) {
+      setDone(t('content.contactSaved'));
+      onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="contact-admin-title">
+      <h2 id="contact-admin-title">{t('portal.contactCenter')}</h2>
+      <form onSubmit={submit} noValidate className="panel" aria-labelledby="contact-admin-title" key={contact?.updatedAt ?? 'none'}>
+        <TextField label={t('portal.phone')} name="phone" type="tel" defaultValue={contact?.phone ?? ''} error={error} hint={t('content.phoneHint')} />
+        <fieldset>
+          <legend>{t('portal.hours')}</legend>
+          {LANGS.map((l) => (
+            <TextField
+              key={l}
+              label={LANG_LABEL[l]}
+              name={`hours-${l}`}
+              lang={l}
+              defaultValue={(l === 'kk' ? contact?.hoursKk : l === 'ru' ? contact?.hoursRu : contact?.hoursEn) ?? ''}
+            />
+          ))}
+        </fieldset>
+        <ErrorMessage error={res.error} />
+        <button type="submit" disabled={res.fetching}>
+          {t('common.save')}
+        </button>
+        <p role="status" className="success">
+          {done}
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { AddDirectionMutation, RemoveDirectionMutation, UploadDocumentMutation } from '../api/registration.js';
+import { ErrorMessage, SelectField, TextField } from '../../../components/ui.js';
+import type { DirectionKind, DocumentKind, RegistrationFragment } from '../../../gql/graphql.js';
+import { formatNumber } from '../../../lib/format.js';
+
+type Registration = RegistrationFragment;
+
+export const MAX_DOCUMENT_BYTES = 700 * 1024;
+const TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+const DIRECTIONS: DirectionKind[] = ['AID_SALES', 'SPECIAL_SOCIAL_SERVICES', 'SANATORIUM', 'SIGN_LANGUAGE', 'PERSONAL_ASSISTANT'];
+
+/** File bytes as base64 (the API takes documents inline; at most 700 KiB). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Directions by OKED with their personnel, and a licence or certificate for each (needed to submit). */
+export function DirectionsEditor({ registration, onChanged }: { registration: Registration; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [addRes, add] = useMutation(AddDirectionMutation);
+  const [removeRes, remove] = useMutation(RemoveDirectionMutation);
+  const pa = registration.kind === 'PERSONAL_ASSISTANT';
+  const kinds = pa ? (['PERSONAL_ASSISTANT'] as DirectionKind[]) : DIRECTIONS;
+  const [kind, setKind] = useState<DirectionKind>(kinds[0]!);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  async function addDirection(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const fullName = String(data.get('fullName') ?? '').trim();
+    const position = String(data.get('position') ?? '').trim();
+    const qualification = String(data.get('qualification') ?? '').trim();
+    if (!fullName || !position) return setFormError(t('onboarding.personnelRequired'));
+    setFormError(null);
+    const r = await add({
+      supplierId: registration.id,
+      input: { kind, okedCode: String(data.get('okedCode') ?? ''), personnel: [{ fullName, position, ...(qualification ? { qualification } : {}) }] },
+    });
+    if (!r.error) {
+      form.reset();
+      setDone(t('onboarding.directionAdded', { name: t(`direction.${kind}`) }));
+      onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="directions-title">
+      <h3 id="directions-title">{t('onboarding.directions')}</h3>
+      <ErrorMessage error={removeRes.error} />
+      {registration.directionCards.length === 0 ? (
+        <p className="empty">{t('onboarding.noDirections')}</p>
+      ) : (
+        <ul className="plain-list">
+          {registration.directionCards.map((d) => (
+            <li key={d.id} className="card">
+              <h4>
+                {t(`direction.${d.kind}`)} · {t('onboarding.okedShort')} {d.okedCode}
+              </h4>
+              <p>
+                {t('onboarding.personnel')}: {d.personnel.map((p) => `${p.fullName} (${p.position}${p.qualification ? `, ${p.qualification}` : ''})`).join('; ')}
+              </p>
+              {d.documents.length ? (
+                <ul>
+                  {d.documents.map((doc) => (
+                    <li key={doc.id}>
+                      {t(`documentKind.${doc.kind}`)}: {doc.title} ({doc.fileName}, {formatNumber(Math.ceil(doc.size / 1024), i18n.language)} KiB)
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="field-error">{t('onboarding.documentMissing')}</p>
+              )}
+              <UploadForm supplierId={registration.id} directionId={d.id} label={t(`direction.${d.kind}`)} onUploaded={onChanged} />
+              <button
+                type="button"
+                className="secondary"
+                disabled={removeRes.fetching}
+                onClick={async () => {
+                  const r = await remove({ id: d.id });
+                  if (!r.error) onChanged();
+                }}
+              >
+                {t('onboarding.removeDirection')}
+                <span className="visually-hidden"> {t(`direction.${d.kind}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={addDirection} noValidate aria-labelledby="add-direction-title" className="panel">
+        <h4 id="add-direction-title">{t('onboarding.addDirection')}</h4>
+        <div className="filter-grid">
+          <SelectField
+            label={t('onboarding.direction')}
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as DirectionKind)}
+            options={kinds.map((k) => ({ value: k, label: t(`direction.${k}`) }))}
+          />
+          <SelectField label={t('onboarding.okedShort')} name="okedCode" options={registration.okedCodes.map((c) => ({ value: c, label: c }))} />
+          <TextField label={t('onboarding.personName')} name="fullName" autoComplete="off" />
+          <TextField label={t('onboarding.position')} name="position" />
+          <TextField label={t('onboarding.qualification')} name="qualification" />
+        </div>
+        {formError && (
+          <p className="field-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <ErrorMessage error={addRes.error} />
+        <button type="submit" disabled={addRes.fetching}>
+          {t('onboarding.addDirection')}
+        </button>
+        <p role="status" className="success">
+          {done}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function UploadForm({ supplierId, directionId, label, onUploaded }: { supplierId: string; directionId: string; label: string; onUploaded: () => void }) {
+  const { t } = useTranslation();
+  const [res, upload] = useMutation(UploadDocumentMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const file = data.get('file');
+    const title = String(data.get('title') ?? '').trim();
+    if (!(file instanceof File) || !file.size) return setError(t('onboarding.fileRequired'));
+    if (!TYPES.includes(file.type)) return setError(t('onboarding.fileType'));
+    if (file.size > MAX_DOCUMENT_BYTES) return setError(t('onboarding.fileTooLarge'));
+    if (!title) return setError(t('onboarding.titleRequired'));
+    setError(null);
+    const r = await upload({
+      input: { supplierId, directionId, kind: String(data.get('docKind')) as DocumentKind, title, fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
+    });
+    if (!r.error) {
+      form.reset();
+      setDone(t('onboarding.uploaded', { name: file.name }));
+      onUploaded();
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="inline-form" aria-label={t('onboarding.uploadFor', { name: label })}>
+      <SelectField
+        label={t('onboarding.documentKind')}
+        name="docKind"
+        options={(['LICENCE', 'CERTIFICATE', 'PREMISES', 'REGISTRATION', 'OTHER'] as const).map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
+      />
+      <TextField label={t('onboarding.documentTitle')} name="title" />
+      <TextField label={t('onboarding.file')} name="file" type="file" accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" hint={t('onboarding.fileHint')} error={error} />
+      <ErrorMessage error={res.error} />
+      <button type="submit" disabled={res.fetching}>
+        {t('onboarding.upload')}
+      </button>
+      <p role="status" className="success">
+        {done}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { graphql } from '../../../gql/index.js';
+
+/** The banner: notices whose window contains the server's time now (public). */
+export const ActiveNoticesQuery = graphql(`
+  query ActiveMaintenanceNotices($language: Language!) {
+    activeMaintenanceNotices(first: 5) {
+      nodes {
+        id
+        startsAt
+        endsAt
+        text(language: $language) {
+          text
+          language
+          fallback
+        }
+      }
+    }
+  }
+`);
+
+/** The FAQ and the contact-center phone, in the reader's language (the server falls back to another). */
+export const HelpQuery = graphql(`
+  query Help($language: Language!) {
+    faqEntries(first: 100) {
+      nodes {
+        id
+        position
+        question(language: $language) {
+          text
+          language
+          fallback
+        }
+        answer(language: $language) {
+          text
+          language
+          fallback
+        }
+      }
+    }
+    contactCenter {
+      phone
+      updatedAt
+      hours(language: $language) {
+        text
+        language
+        fallback
+      }
+    }
+  }
+`);
+
+/** The footer's contact line (public). */
+export const ContactCenterQuery = graphql(`
+  query ContactCenter($language: Language!) {
+    contactCenter {
+      phone
+      updatedAt
+      hours(language: $language) {
+        text
+        language
+      }
+    }
+  }
+`);

@@ -1,0 +1,78 @@
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { HelpQuery } from '../api/portal.js';
+import { Empty, ErrorMessage, Loading } from '../../../components/ui.js';
+import { serverLanguage } from '../../../lib/format.js';
+import { useSession } from '../../../lib/session.js';
+import { Link } from '../../../lib/router.js';
+
+/** A text the server had only in another language: marked with its language so screen readers pronounce it right. */
+function Localized({ value }: { value: { text: string; language: string; fallback: boolean } }) {
+  return <span lang={value.fallback ? value.language.toLowerCase() : undefined}>{value.text}</span>;
+}
+
+/** Help: the contact center's phone and hours, and the FAQ, in the reader's language with a fallback. */
+export function HelpPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const [res, refetch] = useQuery({ query: HelpQuery, variables: { language: serverLanguage(i18n.language) } });
+  const faq = res.data?.faqEntries.nodes ?? [];
+  const contact = res.data?.contactCenter;
+  const person = session?.claims.role === 'RECIPIENT' || session?.claims.role === 'REPRESENTATIVE';
+  return (
+    <>
+      <h1>{t('portal.helpTitle')}</h1>
+      <ErrorMessage error={res.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      {res.fetching && !res.data && <Loading />}
+      {res.data && (
+        <>
+          <section aria-labelledby="contact-title" className="panel">
+            <h2 id="contact-title">{t('portal.contactCenter')}</h2>
+            {contact ? (
+              <dl className="facts">
+                <dt>{t('portal.phone')}</dt>
+                <dd>
+                  <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                </dd>
+                {contact.hours && (
+                  <>
+                    <dt>{t('portal.hours')}</dt>
+                    <dd>
+                      <Localized value={contact.hours} />
+                    </dd>
+                  </>
+                )}
+              </dl>
+            ) : (
+              <p>{t('portal.noContact')}</p>
+            )}
+            {person && (
+              <p>
+                <Link href="/support">{t('portal.toSupport')}</Link>
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="faq-title">
+            <h2 id="faq-title">{t('portal.faq')}</h2>
+            {faq.length === 0 ? (
+              <Empty>{t('portal.noFaq')}</Empty>
+            ) : (
+              <div className="faq">
+                {faq.map((f) => (
+                  <details key={f.id}>
+                    <summary>
+                      <Localized value={f.question} />
+                    </summary>
+                    <p>
+                      <Localized value={f.answer} />
+                    </p>
+                  </details>
+                ))}
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { graphql } from '../../../gql/index.js';
+
+/** The recipient's complaints and failure reports with their status and deadlines. */
+export const MySupportQuery = graphql(`
+  query MySupport {
+    complaints(first: 50) {
+      nodes {
+        id
+        status
+        text
+        orderId
+        supplierId
+        receivedAt
+        forwardDueAt
+        forwardedTo
+        answerDueAt
+        answeredAt
+        answer
+      }
+    }
+    failureTickets(first: 50) {
+      nodes {
+        id
+        number
+        status
+        description
+        reportedAt
+        decision
+        closedAt
+      }
+    }
+  }
+`);
+
+/** What a complaint can be about: the recipient's orders (with their suppliers) and the suppliers of its region. */
+export const ComplaintTargetsQuery = graphql(`
+  query ComplaintTargets($personId: ID!) {
+    person(id: $personId) {
+      id
+      regionCode
+    }
+    orders(first: 50) {
+      nodes {
+        id
+        number
+        recipient {
+          id
+        }
+        offering {
+          id
+          supplier {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RegionSuppliersQuery = graphql(`
+  query RegionSuppliers($regionCode: String!) {
+    suppliers(regionCode: $regionCode, first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const FileComplaintMutation = graphql(`
+  mutation FileComplaint($input: ComplaintInput!) {
+    fileComplaint(input: $input) {
+      id
+      status
+      text
+      orderId
+      supplierId
+      receivedAt
+      forwardDueAt
+      forwardedTo
+      answerDueAt
+      answeredAt
+      answer
+    }
+  }
+`);
+
+export const ReportFailureMutation = graphql(`
+  mutation ReportFailure($input: ReportFailureInput!) {
+    reportFailure(input: $input) {
+      id
+      number
+      status
+      description
+      reportedAt
+      decision
+      closedAt
+    }
+  }
+`);

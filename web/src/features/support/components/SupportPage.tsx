@@ -1,0 +1,202 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
+import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField } from '../../../components/ui.js';
+import { DataTable } from '../../../components/DataTable.js';
+import { actingPersonId, useSession } from '../../../lib/session.js';
+
+const MIN_TEXT = 10;
+
+/** A recipient's complaints about a supplier or an order, and failure reports to the contact center, with their status. */
+export function SupportPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const personId = actingPersonId(session) ?? '';
+  const [mine, refetch] = useQuery({ query: MySupportQuery, requestPolicy: 'cache-and-network' });
+  const complaints = mine.data?.complaints.nodes ?? [];
+  const tickets = mine.data?.failureTickets.nodes ?? [];
+  return (
+    <>
+      <h1>{t('support.title')}</h1>
+      <p className="lead">{t('support.lead')}</p>
+      <ErrorMessage error={mine.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <div className="two-columns">
+        <ComplaintForm personId={personId} onFiled={() => refetch({ requestPolicy: 'network-only' })} />
+        <FailureForm onReported={() => refetch({ requestPolicy: 'network-only' })} />
+      </div>
+      {mine.fetching && !mine.data && <Loading />}
+      {mine.data && (
+        <>
+          <section aria-labelledby="my-complaints-title">
+            <h2 id="my-complaints-title">{t('support.myComplaints')}</h2>
+            {complaints.length === 0 ? (
+              <Empty>{t('support.noComplaints')}</Empty>
+            ) : (
+              <DataTable
+                caption={t('support.myComplaints')}
+                rows={complaints}
+                rowKey={(c) => c.id}
+                columns={[
+                  { header: t('support.received'), cell: (c) => <DateText value={c.receivedAt} time /> },
+                  { header: t('support.text'), cell: (c) => c.text },
+                  { header: t('cabinet.status'), cell: (c) => <StatusBadge kind="complaint" status={c.status} /> },
+                  {
+                    header: t('support.next'),
+                    cell: (c) =>
+                      c.status === 'RECEIVED' ? (
+                        <>
+                          {t('support.forwardBy')} <DateText value={c.forwardDueAt} time />
+                        </>
+                      ) : c.status === 'FORWARDED' ? (
+                        <>
+                          {t(`responsibleBody.${c.forwardedTo}`)}; {t('support.answerBy')} {c.answerDueAt && <DateText value={c.answerDueAt} time />}
+                        </>
+                      ) : (
+                        c.answer
+                      ),
+                  },
+                ]}
+              />
+            )}
+          </section>
+          <section aria-labelledby="my-tickets-title">
+            <h2 id="my-tickets-title">{t('support.myTickets')}</h2>
+            {tickets.length === 0 ? (
+              <Empty>{t('support.noTickets')}</Empty>
+            ) : (
+              <DataTable
+                caption={t('support.myTickets')}
+                rows={tickets}
+                rowKey={(x) => x.id}
+                columns={[
+                  { header: t('support.ticketNumber'), cell: (x) => x.number },
+                  { header: t('support.reported'), cell: (x) => <DateText value={x.reportedAt} time /> },
+                  { header: t('support.description'), cell: (x) => x.description },
+                  { header: t('cabinet.status'), cell: (x) => <StatusBadge kind="ticket" status={x.status} /> },
+                  { header: t('support.decision'), cell: (x) => x.decision ?? '—' },
+                ]}
+              />
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () => void }) {
+  const { t } = useTranslation();
+  const [targets] = useQuery({ query: ComplaintTargetsQuery, variables: { personId }, pause: !personId });
+  const regionCode = targets.data?.person.regionCode ?? '';
+  const [suppliersRes] = useQuery({ query: RegionSuppliersQuery, variables: { regionCode }, pause: !regionCode });
+  const [res, file] = useMutation(FileComplaintMutation);
+  const [about, setAbout] = useState<'order' | 'supplier'>('supplier');
+  const [textError, setTextError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const orders = (targets.data?.orders.nodes ?? []).filter((o) => o.recipient.id === personId);
+  const suppliers = suppliersRes.data?.suppliers.nodes ?? [];
+  const options =
+    about === 'order'
+      ? orders.map((o) => ({ value: o.id, label: `${o.number} — ${o.offering.supplier.name}` }))
+      : suppliers.map((s) => ({ value: s.id, label: s.name }));
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const text = String(data.get('text') ?? '').trim();
+    const target = String(data.get('target') ?? '');
+    if (text.length < MIN_TEXT) {
+      setTextError(t('support.textTooShort', { min: MIN_TEXT }));
+      form.querySelector<HTMLElement>('[name="text"]')?.focus();
+      return;
+    }
+    setTextError(null);
+    const input = { personId, text, ...(about === 'order' ? { orderId: target } : { supplierId: target }) };
+    const r = await file({ input });
+    if (!r.error) {
+      form.reset();
+      setDone(t('support.complaintFiled'));
+      onFiled();
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="complaint-title" noValidate>
+      <h2 id="complaint-title">{t('support.complain')}</h2>
+      <p className="hint">{t('support.complainHint')}</p>
+      <fieldset>
+        <legend>{t('support.about')}</legend>
+        <label className="checkbox">
+          <input type="radio" name="about" value="supplier" checked={about === 'supplier'} onChange={() => setAbout('supplier')} />
+          {t('support.aboutSupplier')}
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="about" value="order" checked={about === 'order'} onChange={() => setAbout('order')} disabled={!orders.length} />
+          {t('support.aboutOrder')}
+        </label>
+      </fieldset>
+      {targets.fetching && !targets.data ? (
+        <Loading />
+      ) : options.length ? (
+        <SelectField key={about} label={about === 'order' ? t('support.order') : t('support.supplier')} name="target" options={options} />
+      ) : (
+        <Empty>{t('support.noTargets')}</Empty>
+      )}
+      <TextArea label={t('support.text')} name="text" rows={4} error={textError} hint={t('support.textHint', { min: MIN_TEXT })} />
+      <ErrorMessage error={targets.error ?? suppliersRes.error ?? res.error} />
+      <button type="submit" disabled={res.fetching || !options.length}>
+        {t('support.fileComplaint')}
+      </button>
+      <p role="status" className="success">
+        {done}
+      </p>
+    </form>
+  );
+}
+
+function FailureForm({ onReported }: { onReported: () => void }) {
+  const { t } = useTranslation();
+  const [res, report] = useMutation(ReportFailureMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone('');
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const description = String(data.get('description') ?? '').trim();
+    const contact = String(data.get('contact') ?? '').trim();
+    if (description.length < MIN_TEXT) {
+      setError(t('support.textTooShort', { min: MIN_TEXT }));
+      form.querySelector<HTMLElement>('[name="description"]')?.focus();
+      return;
+    }
+    setError(null);
+    const r = await report({ input: { description, channel: 'PORTAL', ...(contact ? { contact } : {}) } });
+    if (!r.error) {
+      form.reset();
+      setDone(t('support.ticketReported', { number: r.data?.reportFailure.number ?? '' }));
+      onReported();
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="failure-title" noValidate>
+      <h2 id="failure-title">{t('support.reportFailure')}</h2>
+      <p className="hint">{t('support.reportHint')}</p>
+      <TextArea label={t('support.description')} name="description" rows={4} error={error} hint={t('support.textHint', { min: MIN_TEXT })} />
+      <TextField label={t('support.contact')} name="contact" autoComplete="tel" hint={t('support.contactHint')} />
+      <ErrorMessage error={res.error} />
+      <button type="submit" disabled={res.fetching}>
+        {t('support.send')}
+      </button>
+      <p role="status" className="success">
+        {done}
+      </p>
+    </form>
+  );
+}
