@@ -17,33 +17,90 @@ interface Entry {
   users: number;
   /** Called when the socket closes, before any reconnect re-sends the subscriptions. */
   onClosed: Set<() => void>;
+  /** Shared connection: the tokens of its subscriptions (count each); connection_init uses the newest. */
+  tokens: Map<string, number>;
 }
 
+type Payload = { query: string; operationName?: string; variables: Record<string, unknown> };
+type Sink = { next(value: ExecutionResult): void; error(error: unknown): void; complete(): void };
+
 /**
- * graphql-ws clients to the subgraphs, one per (subgraph, caller token): the subgraph authorizes
- * every event with the caller's own identity. Lazy, shared by all subscriptions of that caller,
- * reconnecting with backoff; active subscriptions are re-sent after a reconnect (the engine
- * updates their `since` variable, so the subgraph replays what was missed).
+ * graphql-ws clients to the subgraphs. Lazy, reconnecting with backoff; active subscriptions are
+ * re-sent after a reconnect (the engine updates their `since` variable, so the subgraph replays
+ * what was missed). The subgraph authorizes every event with the caller's own identity:
+ *
+ * - A subgraph that says so in `connection_ack` (`{ operationAuthorization: true }`, server-kit's
+ *   graphql-ws) gets **one connection**, shared by every caller: each subscribe message carries
+ *   its caller's token (`extensions.authorization`). Two sockets per subscriber (downstream and
+ *   upstream) would run a 10,000-subscriber gateway out of file descriptors (EMFILE).
+ * - Any other subgraph gets one connection per caller token (never another caller's identity).
  */
 export class UpstreamPool {
   private readonly clients = new Map<string, Entry>();
+  /** Per subgraph URL: whether it authorizes per operation (learned from a connection_ack). */
+  private readonly capable = new Map<string, Promise<boolean>>();
+  private closed = false;
   constructor(private readonly opts: UpstreamOptions = {}) {}
 
-  subscribe(
-    url: string,
-    authorization: string,
-    payload: { query: string; operationName?: string; variables: Record<string, unknown> },
-    sink: { next(value: ExecutionResult): void; error(error: unknown): void; complete(): void },
-    onClosed?: () => void,
-  ): () => void {
-    const key = `${url}\n${authorization}`;
-    let entry = this.clients.get(key);
-    if (!entry) {
-      const onClosedSet = new Set<() => void>();
+  subscribe(url: string, authorization: string | undefined, payload: Payload, sink: Sink, onClosed?: () => void): () => void {
+    let stopped = false;
+    let stop: (() => void) | undefined;
+    const start = (shared: boolean) => {
+      if (stopped || this.closed) return;
+      stop = this.open(url, authorization, shared, payload, sink, onClosed);
+    };
+    // Anonymous callers (--auth none) have no token to send per operation.
+    if (authorization === undefined) start(false);
+    else {
+      const known = this.capable.get(url);
+      if (known) void known.then(start);
+      else void this.probe(url, authorization).then(start);
+    }
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }
+
+  /** One connection with this caller's token: does the subgraph acknowledge per-operation authorization? */
+  private probe(url: string, authorization: string): Promise<boolean> {
+    const answer = new Promise<boolean | undefined>((resolve) => {
       const client = createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         connectionParams: { authorization },
+        lazy: false,
+        retryAttempts: 0,
+        onNonLazyError: () => resolve(undefined),
+        on: {
+          connected: (_socket, ack) => {
+            resolve((ack as { operationAuthorization?: unknown } | undefined)?.operationAuthorization === true);
+            void dispose(client);
+          },
+          closed: () => resolve(undefined),
+        },
+      });
+    });
+    // Unknown (the subgraph is down or refused this token): this caller gets its own connection, and the next one asks again.
+    const capable = answer.then((a) => {
+      if (a === undefined) this.capable.delete(url);
+      return a === true;
+    });
+    this.capable.set(url, capable);
+    return capable;
+  }
+
+  private open(url: string, authorization: string | undefined, shared: boolean, payload: Payload, sink: Sink, onClosed?: () => void): () => void {
+    const key = shared ? url : `${url}\n${authorization}`;
+    let entry = this.clients.get(key);
+    if (!entry) {
+      const onClosedSet = new Set<() => void>();
+      const tokens = new Map<string, number>();
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        // Evaluated at every (re)connect: the newest token of a subscription still open (valid the longest).
+        connectionParams: () => ({ authorization: shared ? [...tokens.keys()].at(-1) : authorization }),
         lazy: true,
         lazyCloseTimeout: 1_000,
         retryAttempts: this.opts.retryAttempts ?? 30,
@@ -56,18 +113,29 @@ export class UpstreamPool {
         },
         on: { closed: () => onClosedSet.forEach((f) => f()) },
       });
-      entry = { client, users: 0, onClosed: onClosedSet };
+      entry = { client, users: 0, onClosed: onClosedSet, tokens };
       this.clients.set(key, entry);
     }
     const e = entry;
     e.users++;
+    if (shared && authorization) {
+      // Re-inserted last: the newest token is the one connection_init sends.
+      const n = e.tokens.get(authorization) ?? 0;
+      e.tokens.delete(authorization);
+      e.tokens.set(authorization, n + 1);
+    }
     if (onClosed) e.onClosed.add(onClosed);
-    const stop = e.client.subscribe(payload, sink);
+    const stop = e.client.subscribe(shared ? { ...payload, extensions: { authorization } } : payload, sink);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       if (onClosed) e.onClosed.delete(onClosed);
+      if (shared && authorization) {
+        const n = (e.tokens.get(authorization) ?? 1) - 1;
+        if (n > 0) e.tokens.set(authorization, n);
+        else e.tokens.delete(authorization);
+      }
       stop();
       if (--e.users === 0) {
         this.clients.delete(key);
@@ -82,6 +150,7 @@ export class UpstreamPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const all = [...this.clients.values()];
     this.clients.clear();
     await Promise.all(all.map((e) => dispose(e.client)));

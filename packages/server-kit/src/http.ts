@@ -85,6 +85,9 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      // Once listening, an error of the server (e.g. accept failing with EMFILE at the descriptor
+      // limit) is logged: unhandled, it would end the process and every connection with it.
+      server.on('error', (e: NodeJS.ErrnoException) => console.error(`[http] server error (still listening): ${e.code ?? ''} ${e.message}`));
       resolve();
     });
   });

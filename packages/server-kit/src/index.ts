@@ -11,3 +11,4 @@ export * from './enums.js';
 export * from './runtime.js';
 export * from './ws.js';
 export * from './commands.js';
+export * from './ws-operation.js';

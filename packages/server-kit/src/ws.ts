@@ -4,6 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError, verifyToken, type Identity } from '@aleumet/core';
+import { OPERATION_AUTHORIZATION_ACK, operationCaller } from './ws-operation.js';
 
 /** What `ctx.extra` holds for every graphql-ws connection served here. */
 export interface WsExtra {
@@ -68,13 +69,17 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
         try {
           ctx.extra.identity = await verifyToken(m[1]!);
           ctx.extra.authorization = `Bearer ${m[1]}`;
-          return true;
+          return { ...OPERATION_AUTHORIZATION_ACK };
         } catch (e) {
           ctx.extra.socket.close(CloseCode.Forbidden, `Forbidden: ${(e as Error).message}`);
           return false;
         }
       },
-      context: (ctx) => opts.context(ctx.extra.identity!, ctx.extra.authorization!, ctx.extra) as Record<string, unknown>,
+      // A subscribe message may carry its own caller's token (a gateway multiplexing callers: ws-operation.ts).
+      context: async (ctx, _id, payload) => {
+        const caller = await operationCaller(payload, ctx.extra);
+        return opts.context(caller.identity!, caller.authorization!, ctx.extra) as Record<string, unknown>;
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors?.length ? { ...result, errors: format(result.errors) as never } : undefined,
       onError: (_ctx, _id, _payload, errors) => format(errors),
