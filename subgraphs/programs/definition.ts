@@ -5,17 +5,20 @@ import { migrations } from './migrations/index.js';
 import { PersonProgramsResolver, ProgramResolver, programReference } from './resolvers/program.resolver.js';
 import { MeasureResolver, measureReference } from './resolvers/measure.resolver.js';
 import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
+import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.js';
+import { startProgramLive } from './resolvers/live.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
-  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver],
+  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
   referenceResolvers: { ...programReference, ...measureReference },
   entities,
   migrations,
   createLoaders,
   seed,
   isSeeded,
+  startLive: startProgramLive,
   registerJobs,
 };

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { OutboxRelay, type LiveEvent } from '@aleumet/events';
+import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
 import type { LiveServices } from '@aleumet/server-kit';
 import { Order } from '../entities/index.js';
 
@@ -16,31 +16,15 @@ export interface LiveContext {
 
 /** Started with the orders subgraph: the outbox relay (publisher, LISTEN, polling) and a per-event order cache. */
 export async function startOrderLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
-  const relay = new OutboxRelay({
-    orm,
-    schema: 'orders',
-    databaseUrl,
-    pollIntervalMs: Number(process.env.OUTBOX_POLL_MS ?? 1_000),
-    log: (line) => {
-      if (process.env.EVENTS_LOG === '1') console.log(line);
-    },
-  });
-  await relay.start();
-  const cache = new Map<string, Promise<Order | null>>();
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'orders' });
+  const orders = new PerEventCache<Order | null>();
   const live: OrderLive = {
     relay,
     orderOf(event) {
       const orderId = event.entityType === 'Order' ? event.entityId : typeof event.payload.orderId === 'string' ? event.payload.orderId : null;
       if (!orderId) return Promise.resolve(null);
-      let p = cache.get(event.id);
-      if (!p) {
-        // A fresh fork per event: nothing is shared with requests, the identity map dies with the event.
-        p = orm.em.fork().findOne(Order, orderId, { disableIdentityMap: true });
-        cache.set(event.id, p);
-        if (cache.size > 2_000) cache.delete(cache.keys().next().value as string);
-        p.catch(() => cache.delete(event.id));
-      }
-      return p;
+      // A fresh fork per event: nothing is shared with requests, the identity map dies with the event.
+      return orders.get(event, () => orm.em.fork().findOne(Order, orderId, { disableIdentityMap: true }));
     },
   };
   return {

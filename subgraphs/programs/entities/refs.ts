@@ -12,3 +12,9 @@ export class PersonRef {
 export class ItemTypeRef {
   @Field(() => String) code!: string;
 }
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Order')
+export class OrderRef {
+  @Field(() => ID) id!: string;
+}
