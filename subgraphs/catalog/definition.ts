@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import { deliverCommands, retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
@@ -19,11 +19,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   // Retention: "everything past retention as of now", at most hourly (the scheduler ticks every few seconds).
   registerJobs(orm, runtime) {
-    let last = -Infinity;
-    runtime.scheduler.register('catalog.retention', async (now) => {
-      if (Math.abs(now.getTime() - last) < 3_600_000) return;
-      last = now.getTime();
-      await applyCatalogRetention(orm.em.fork(), now);
-    });
+    runtime.scheduler.register('catalog.retention', retentionJob((now) => applyCatalogRetention(orm.em.fork(), now)));
+    // Commands to other subgraphs not delivered right away (people down): a verified supplier's staff account.
+    runtime.scheduler.register('catalog:commands', () => deliverCommands(orm, runtime, 'catalog'));
   },
 };

@@ -8,12 +8,13 @@ import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js'
 import { startOrderLive } from './resolvers/live.js';
 import { CreateOrderResolver } from './resolvers/create-order.resolver.js';
 import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service.resolver.js';
+import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver],
   referenceResolvers: orderReference,
   entities,
   migrations,

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import { retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
@@ -9,7 +9,7 @@ import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
-import { RetentionResolver, peopleRetentionJob } from './resolvers/retention.resolver.js';
+import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './resolvers/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 
@@ -25,6 +25,6 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   // Administration (issue 10): retention of complaints and failure tickets, at most hourly.
   registerJobs(orm, runtime) {
-    runtime.scheduler.register('people.retention', peopleRetentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
+    runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
   },
 };

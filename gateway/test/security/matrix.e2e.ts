@@ -190,6 +190,7 @@ const MUTATIONS: Record<string, Case> = {
   submitServiceAct: { doc: `mutation { submitServiceAct(id: "${UUID0}", version: ${STALE}) { id } }`, allow: signedIn },
   approveServiceAct: { doc: `mutation { approveServiceAct(id: "${UUID0}", version: ${STALE}) { id } }`, allow: signedIn },
   returnServiceAct: { doc: `mutation { returnServiceAct(id: "${UUID0}", version: ${STALE}, reason: "wrong hours") { id } }`, allow: signedIn },
+  applyOrderRetention: { doc: `mutation { applyOrderRetention { __typename } }`, allow: admin },
   // Catalog.
   registerSupplier: {
     doc: `mutation($i: RegisterSupplierInput!) { registerSupplier(input: $i) { id } }`,

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import {
   Role, badInput, conflict, forbidden, invalidTransition, isRegionCode, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, paginate } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
 import {
   BankDetails, DIRECTION_RULES, DirectionKind, DocumentKind, LegalForm, Offering, RegistryCheckResult, Supplier, SupplierDirection, SupplierDocument,
   SupplierKind, SupplierStatus, PersonnelMember,
@@ -62,6 +62,11 @@ class SupplierRegistrationInput {
   @Field(() => String) legalAddress!: string;
   @Field(() => String) actualAddress!: string;
   @Field(() => String, { description: 'Head of the organization (a personal assistant: own name)' }) headName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Organizations: IIN of the head (or of the person the head appoints), who gets the supplier staff account when the registration is verified; required to submit. A personal assistant signs in with own IIN.',
+  })
+  headIin?: string;
   @Field(() => String) phone!: string;
   @Field(() => String) email!: string;
   @Field(() => [String], { description: 'OKED activity codes, e.g. 47.74' }) okedCodes!: string[];
@@ -105,18 +110,6 @@ class DocumentContent {
   @Field(() => String) contentBase64!: string;
 }
 
-@ObjectType({ description: 'What one run of the retention job changed' })
-export class RetentionReport {
-  @Field(() => Date) asOf!: Date;
-  @Field(() => [RetentionCount]) changed!: RetentionCount[];
-}
-@ObjectType()
-export class RetentionCount {
-  @Field(() => String) record!: string;
-  @Field(() => String, { description: 'REMOVED or ANONYMIZED' }) action!: string;
-  @Field(() => Int) count!: number;
-}
-
 const OKED = /^\d{2}(\.\d{1,3})?$/;
 const PHONE = /^\+7\d{10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -131,7 +124,9 @@ function checkCard(input: SupplierRegistrationInput) {
   } else {
     if (!input.iin || !isValidIin(input.iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
     if (input.bin || input.legalForm) throw badInput('A personal assistant registers by IIN, without BIN or legal form', 'bin');
+    if (input.headIin && input.headIin !== input.iin) throw badInput('A personal assistant signs in with own IIN: leave headIin empty', 'headIin');
   }
+  if (input.headIin && !isValidIin(input.headIin)) throw badInput("The head's IIN must be 12 digits with a valid check digit and birth date", 'headIin');
   for (const key of ['name', 'legalAddress', 'actualAddress', 'headName'] as const) if (!input[key]?.trim()) throw badInput(`${key} is required`, key);
   if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
   if (!EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
@@ -152,6 +147,7 @@ function card(input: SupplierRegistrationInput) {
     legalAddress: input.legalAddress.trim(),
     actualAddress: input.actualAddress.trim(),
     headName: input.headName.trim(),
+    headIin: input.kind === SupplierKind.ORGANIZATION ? input.headIin ?? null : null,
     phone: input.phone,
     email: input.email,
     okedCodes: [...new Set(input.okedCodes)],
@@ -172,6 +168,18 @@ async function assertUnique(ctx: Context, input: SupplierRegistrationInput, exce
 function syncServiceKinds(s: Supplier, directions: SupplierDirection[]) {
   const kinds = new Set<ServiceKind>(directions.flatMap((d) => DIRECTION_RULES[d.kind].kinds));
   s.directions = [...kinds].sort();
+}
+
+/**
+ * Who signs in for a verified supplier: the head of an organization (headIin), or the personal
+ * assistant (own IIN). People creates the supplier staff account (`internalCreateSupplierStaff`,
+ * idempotent per command id) so they can sign in with their EDS and receive orders.
+ */
+export const CREATE_SUPPLIER_STAFF = `mutation($commandId: ID!, $supplierId: ID!, $iin: String!, $fullName: String!) {
+  internalCreateSupplierStaff(commandId: $commandId, supplierId: $supplierId, iin: $iin, fullName: $fullName) }`;
+function staffAccountOf(s: Supplier): { iin: string; fullName: string } | null {
+  if (s.kind === SupplierKind.PERSONAL_ASSISTANT) return s.iin ? { iin: s.iin, fullName: s.name } : null;
+  return s.headIin ? { iin: s.headIin, fullName: s.headName } : null;
 }
 
 const CHECKS: Record<SupplierKind, RegistryCheck[]> = {
@@ -310,6 +318,7 @@ export class OnboardingResolver {
     const missing = directions.filter((d) => !documents.some((doc) => doc.direction?.id === d.id));
     if (missing.length) throw badInput(`Upload a licence or certificate for: ${missing.map((d) => d.kind).join(', ')}`, 'documents');
     if (!s.bankDetails) throw badInput('Bank details are required', 'bankDetails');
+    if (!staffAccountOf(s)) throw badInput("The head's IIN is required: the head gets the supplier portal account", 'headIin');
     s.status = SupplierStatus.SUBMITTED;
     s.submittedAt = ctx.runtime.clock.now();
     await ctx.em.flush();
@@ -325,6 +334,8 @@ export class OnboardingResolver {
     const admin = requireRole(ctx.identity, Role.ADMIN);
     const s = await loadSupplier(ctx, id);
     if (s.status !== SupplierStatus.SUBMITTED) throw invalidTransition('Supplier', s.status, SupplierStatus.VERIFIED);
+    const account = staffAccountOf(s);
+    if (!account) throw badInput("The head's IIN is required: the head gets the supplier portal account", 'headIin');
     const now = ctx.runtime.clock.now();
     const identifier = s.kind === SupplierKind.ORGANIZATION ? s.bin! : s.iin!;
     const results: RegistryCheckResult[] = [];
@@ -342,7 +353,10 @@ export class OnboardingResolver {
       });
     }
     Object.assign(s, { status: SupplierStatus.VERIFIED, decidedAt: now, decidedBy: admin.sub, rejectionReason: null });
+    // The supplier's staff account (people), queued in the same transaction as the verification.
+    const command = enqueueCommand(ctx.em, 'people', CREATE_SUPPLIER_STAFF, { supplierId: s.id, ...account });
     await ctx.em.flush();
+    await deliverCommands(ctx.em, ctx.runtime, 'catalog', [command.id]).catch((e) => console.error('[catalog] staff account deferred to the scheduler', e));
     return s;
   }
 
@@ -394,7 +408,7 @@ export class OnboardingResolver {
     return true;
   }
 
-  @Mutation(() => RetentionReport, { description: 'Admin: apply the catalog retention rules now (the scheduler does this daily)' })
+  @Mutation(() => RetentionReport, { description: 'Admin: apply the catalog retention rules now (the scheduler does this hourly)' })
   async applyCatalogRetention(@Ctx() ctx: Context): Promise<RetentionReport> {
     requireRole(ctx.identity, Role.ADMIN);
     return applyCatalogRetention(ctx.em, ctx.runtime.clock.now());
@@ -410,6 +424,11 @@ export class OnboardingResolver {
   @FieldResolver(() => String, { nullable: true, description: 'IIN of a personal assistant (owner and admins)' })
   iin(@Root() s: Supplier, @Ctx() ctx: Context): string | null {
     return canSeeRegistration(ctx.identity, s) ? s.iin ?? null : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "IIN of the organization's head, who gets the staff account (owner and admins)" })
+  headIin(@Root() s: Supplier, @Ctx() ctx: Context): string | null {
+    return canSeeRegistration(ctx.identity, s) ? s.headIin ?? null : null;
   }
 
   @FieldResolver(() => BankDetails, { nullable: true, description: 'Owner and admins' })

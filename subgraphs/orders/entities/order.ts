@@ -28,6 +28,8 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 @Index({ properties: ['regionCode', 'status'] })
 @Index({ properties: ['supplierId', 'id'] })
 @Index({ properties: ['regionCode', 'id'] })
+// Retention (orders.retention): closed orders older than the cutoff.
+@Index({ properties: ['closedAt'] })
 @Unique({ properties: ['personId', 'idempotencyKey'] })
 // At most one active order per measure, enforced by the database (concurrent createOrder: one wins, one gets a unique violation).
 @Unique({
@@ -37,7 +39,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 export class Order extends BaseEntity<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
-  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd'
+  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -82,6 +84,10 @@ export class Order extends BaseEntity<
   @Property({ type: 'string', length: 12, nullable: true }) signerIin?: string | null;
   @Field(() => String, { nullable: true, description: 'First day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termStart?: string | null;
   @Field(() => String, { nullable: true, description: 'Last day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termEnd?: string | null;
+  /** Set when the order form passed its retention period (5 years after closing; never for S4) and was removed: orders.retention. */
+  @Field(() => Date, { nullable: true, description: 'When the signed order form (document, signature, certificate, personal data) was removed after its 5-year retention; never set for prosthetics (S4)' })
+  @Property({ type: 'datetime', nullable: true })
+  formRemovedAt?: Date | null;
   @Field(() => Int, { description: 'Optimistic-locking version, incremented by every change' })
   @Property({ type: 'integer', version: true })
   version: number = 1;

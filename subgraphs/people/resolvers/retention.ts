@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RetentionClass, retentionCutoff } from '@aleumet/core';
+import { RETENTION_REMOVED_TEXT as REMOVED } from '@aleumet/server-kit';
 import { Complaint, ComplaintStatus } from '../entities/complaint.js';
 import { FailureTicket, TicketStatus } from '../entities/ticket.js';
-
-const REMOVED = '[removed: retention period passed]';
 
 /**
  * People's retention ("everything past retention as of now"; idempotent):

@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { RetentionClass, isPastRetention, retentionClassOfKind, retentionCutoff } from '@aleumet/core';
+import { OutboxEvent } from '@aleumet/events';
+import {
+  RETENTION_REMOVED_TEXT, ServiceKind, callSubgraph, scopeFilter, serviceIdentity, type JobScope, type RetentionReport, type SubgraphRuntime,
+} from '@aleumet/server-kit';
+import { JournalEntry, Order } from '../entities/index.js';
+
+/**
+ * Retention of the order form (the Rules: order form 5 years, prosthetics card permanently).
+ *
+ * The order form is what the recipient signed and what was recorded about it: the canonical order
+ * document with the application for reimbursement, its signature, the signer's certificate and
+ * IIN, the client's idempotency key, the free-text cancellation reason (it may say why: a death,
+ * a move), the journal of S1/S2 services rendered under the order (places visited) and the
+ * order's status events in the outbox (they carry the person). Five years after the order was
+ * closed (`closedAt`: handed over, refused, expired, cancelled) these are removed or anonymized.
+ *
+ * What stays: the order row itself (number, measure, offering, supplier, region, kind, amounts,
+ * status and dates, and the supplier's refusal reason) — the trace of what the state paid — and
+ * journal dates and hours, which back the acts of services rendered (accounting records of the
+ * employment department, like finance's claims and programs' measures, kept by their owners).
+ *
+ * Never touched: an order still open (no `closedAt`), one closed less than 5 years ago, and an S4
+ * order (prosthetic-orthopedic aid: the prosthetics card, kept permanently). Orders placed before
+ * orders stored the kind (seeded ones) take it from their measure (programs); an order whose kind
+ * cannot be told is kept. Idempotent: "everything past retention as of now".
+ */
+const BATCH = 500;
+
+const MEASURE_KINDS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Measure { id kind } } }`;
+
+/** The kinds of the given measures, read from programs in one call (absent: unknown). */
+async function measureKinds(runtime: SubgraphRuntime, measureIds: string[]): Promise<Map<string, string>> {
+  if (!measureIds.length) return new Map();
+  const data = await callSubgraph<{ _entities: ({ id: string; kind: string } | null)[] }>(
+    runtime.peers.url('programs'), serviceIdentity('orders', ['programs:read']), MEASURE_KINDS,
+    { r: measureIds.map((id) => ({ __typename: 'Measure', id })) },
+  );
+  return new Map(data._entities.flatMap((m) => (m ? [[m.id, m.kind] as const] : [])));
+}
+
+export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<RetentionReport> {
+  const cutoff = retentionCutoff(RetentionClass.ORDER_FORM, now)!;
+  const counts = { forms: 0, journal: 0, events: 0 };
+  let after: string | null = null;
+  for (;;) {
+    if (scope.signal?.aborted) break;
+    const batch: Pick<Order, 'id' | 'kind' | 'measureId' | 'closedAt'>[] = await em.fork().find(Order, {
+      ...scopeFilter(scope),
+      closedAt: { $lt: cutoff },
+      formRemovedAt: null,
+      $or: [{ kind: null }, { kind: { $ne: ServiceKind.S4 } }],
+      ...(after ? { id: { $gt: after } } : {}),
+    }, { fields: ['id', 'kind', 'measureId', 'closedAt'], orderBy: { id: 'asc' }, limit: BATCH });
+    if (!batch.length) break;
+    after = batch.at(-1)!.id;
+    const kinds = await measureKinds(runtime, [...new Set(batch.filter((o) => !o.kind).map((o) => o.measureId))]);
+    const due = batch
+      .filter((o) => {
+        const kind = o.kind ?? kinds.get(o.measureId);
+        return kind != null && isPastRetention(retentionClassOfKind(kind), o.closedAt, now);
+      })
+      .map((o) => o.id);
+    if (due.length) {
+      await em.fork().transactional(async (tx) => {
+        await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null, cancellationReason: { $ne: null } }, { cancellationReason: RETENTION_REMOVED_TEXT });
+        counts.forms += await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null }, {
+          signedDocument: null, signature: null, signerCertificate: null, signerIin: null, idempotencyKey: null, formRemovedAt: now, updatedAt: now,
+        });
+        counts.journal += await tx.nativeUpdate(JournalEntry, { orderId: { $in: due } }, { places: [] });
+        counts.events += await tx.nativeDelete(OutboxEvent, { entityType: 'Order', entityId: { $in: due } });
+      });
+    }
+    if (batch.length < BATCH) break;
+  }
+  return {
+    asOf: now,
+    changed: [
+      { record: 'Order.form', action: 'REMOVED', count: counts.forms },
+      { record: 'JournalEntry.places', action: 'ANONYMIZED', count: counts.journal },
+      { record: 'OutboxEvent', action: 'REMOVED', count: counts.events },
+    ],
+  };
+}
