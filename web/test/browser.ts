@@ -3,9 +3,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startWebTestPlatform } from '@aleumet/testkit';
+import type { Platform } from '@aleumet/platform';
 
 export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/**
+ * The setup every browser test shares: the real platform (gateway serving the built app) and one
+ * headless Chromium for the file, closed after it. Read `web.platform`, `web.browser`, `web.base` inside tests.
+ */
+export function useWebPlatform(options: Parameters<typeof startWebTestPlatform>[0] = {}): { platform: Platform; browser: Browser; base: string } {
+  const web = {} as { platform: Platform; browser: Browser; base: string };
+  beforeAll(async () => {
+    web.platform = await startWebTestPlatform(options);
+    web.base = web.platform.gateway.url.replace(/\/graphql$/, '');
+    web.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.platform?.close();
+  });
+  return web;
+}
 
 /** Debian's chromium, headless, as root, with a fresh profile; never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
