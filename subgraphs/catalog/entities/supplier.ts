@@ -36,7 +36,7 @@ export class RegistryCheckResult {
 @ObjectType({ description: 'An organization or entrepreneur that sells aids or renders services' })
 @Entity({ tableName: 'supplier' })
 export class Supplier extends BaseEntity<
-  | 'status' | 'kind' | 'bin' | 'iin' | 'legalForm' | 'founders' | 'premises' | 'bankDetails' | 'ownerSub' | 'submittedAt' | 'decidedAt'
+  | 'status' | 'kind' | 'bin' | 'iin' | 'headIin' | 'legalForm' | 'founders' | 'premises' | 'bankDetails' | 'ownerSub' | 'submittedAt' | 'decidedAt'
   | 'decidedBy' | 'rejectionReason' | 'suspendedAt' | 'suspensionReason' | 'registryChecks' | 'orderable'
 > {
   @Field(() => SupplierKind) @Enum({ items: () => SupplierKind, default: SupplierKind.ORGANIZATION }) kind: SupplierKind = SupplierKind.ORGANIZATION;
@@ -50,6 +50,8 @@ export class Supplier extends BaseEntity<
   @Field(() => String) @Property({ type: 'text' }) legalAddress!: string;
   @Field(() => String) @Property({ type: 'text' }) actualAddress!: string;
   @Field(() => String) @Property({ type: 'string' }) headName!: string;
+  /** IIN of the head of an organization, who gets the supplier staff account on verification: personal data (SupplierResolver.headIin). */
+  @Property({ type: 'string', length: 12, nullable: true }) headIin?: string | null;
   @Field(() => String) @Property({ type: 'string' }) phone!: string;
   @Field(() => String) @Property({ type: 'string' }) email!: string;
   @Field(() => [String], { description: 'OKED activity codes' }) @Property({ type: 'text[]' }) okedCodes!: string[];

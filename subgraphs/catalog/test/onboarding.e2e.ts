@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, makeBin, makeIin, type Identity } from '@aleumet/core';
-import { TestClock } from '@aleumet/server-kit';
+import { INTERNAL_SCOPE, OutgoingCommand, TestClock, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
 import type { Platform } from '@aleumet/platform';
 import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
+import { CREATE_SUPPLIER_STAFF } from '../resolvers/onboarding.resolver.js';
 
 /** Supplier onboarding through the gateway: draft → submitted → verified (or rejected), documents, registry checks, suspension. */
 const SUPPLIER = `id kind bin iin name legalForm status orderable rejectionReason submittedAt decidedAt suspensionReason directions
@@ -59,9 +60,11 @@ async function orderAsRecipient(k: number, offeringId: string, n: number) {
 }
 
 const applicant = (n: number): Identity => ({ sub: `applicant-issue10-${n}`, role: Role.SUPPLIER, represents: [], scopes: [] });
-const card = (bin: string) => ({
+/** The head of each test organization gets the staff account on verification: an IIN of its own per BIN. */
+const headIinOf = (bin: string) => makeIin('1979-05-17', 'FEMALE', 500 + Number(bin.slice(6, 10)) % 100);
+const card = (bin: string, headIin = headIinOf(bin)) => ({
   kind: 'ORGANIZATION', bin, name: `Onboarding test LLP ${bin}`, legalForm: 'LLP', legalAddress: 'Astana, Mangilik El 1', actualAddress: 'Astana, Mangilik El 1',
-  headName: 'Serikova Aigul', phone: '+77010000010', email: `org${bin}@example.kz`, okedCodes: ['47.74', '88.10'], regionCodes: [...new Set(['KZ-71', recipient(0).regionCode, recipient(1).regionCode])],
+  headName: 'Serikova Aigul', headIin, phone: '+77010000010', email: `org${bin}@example.kz`, okedCodes: ['47.74', '88.10'], regionCodes: [...new Set(['KZ-71', recipient(0).regionCode, recipient(1).regionCode])],
   founders: ['Serikova Aigul'], premises: 'Astana, Mangilik El 1, 120 m², lease until 2030', bankDetails: { bankName: 'Halyk Bank', bik: 'HSBKKZKX', iban: 'KZ123456789012345678' },
 });
 
@@ -83,19 +86,31 @@ async function ok<T = any>(query: string, vars: Record<string, unknown>, token: 
 }
 
 /** A complete draft: card, the AID_SALES direction with personnel, and its licence. */
-async function draft(n: number, bin: string) {
+async function draft(n: number, bin: string, headIin?: string) {
   const token = await tokenFor(applicant(n));
-  const s = (await ok(START, { input: card(bin) }, token)).startSupplierRegistration;
+  const s = (await ok(START, { input: card(bin, headIin) }, token)).startSupplierRegistration;
   const d = (await ok(ADD_DIRECTION, { id: s.id, input: { kind: 'AID_SALES', okedCode: '47.74', personnel: [{ fullName: 'Omarov Dias', position: 'Orthopedic technician', qualification: 'Certificate 2021' }] } }, token)).addSupplierDirection;
   const doc = (await ok(UPLOAD, { input: { supplierId: s.id, directionId: d.id, kind: 'LICENCE', title: 'Licence for medical goods', fileName: 'licence.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') } }, token)).uploadSupplierDocument;
   return { s, d, doc, token };
+}
+
+const CHALLENGE = `mutation($iin: String!) { signInChallenge(iin: $iin) { document } }`;
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token role displayName personId } }`;
+/** Sign-in as the web app does it: the portal's challenge signed with the user's (development) EDS key. */
+async function signIn(iin: string, account?: 'PERSON' | 'STAFF') {
+  const challenge = (await ok(CHALLENGE, { iin }, '')).signInChallenge.document as string;
+  const signed = await signDocument(await devSigner(iin), JSON.parse(challenge));
+  return gql(url, SIGN_IN, { input: { document: signed.document, signature: signed.signature, certificate: signed.certificate, ...(account ? { account } : {}) } });
 }
 
 describe('supplier onboarding', () => {
   let firstSupplier: { id: string; offeringId: string; orderId: string; owner: string };
   it('draft → submitted → verified → orderable and in the catalog → first order; only then', async () => {
     const bin = makeBin(2019, 7, 9101);
-    const { s, d, doc, token } = await draft(1, bin);
+    // The head is a person known to the portal (recipient 642, this file's): after verification the
+    // same IIN has a person and a supplier staff account.
+    const head = world().persons[642]!;
+    const { s, d, doc, token } = await draft(1, bin, head.iin);
     expect(s).toMatchObject({ status: 'DRAFT', orderable: false, bin, kind: 'ORGANIZATION', directions: [] });
     expect(d).toMatchObject({ kind: 'AID_SALES', serviceKinds: ['S4', 'S5', 'S6'] });
     expect(doc).toMatchObject({ size: PDF.length, sha256: await sha(PDF), contentType: 'application/pdf', kind: 'LICENCE' });
@@ -119,16 +134,20 @@ describe('supplier onboarding', () => {
     expect(codes(await gql(url, OFFER, { input: offerInput, s: s.id }, await tokenFor(supplierIdentity(world().suppliers[0]!.id))))).toEqual(['FORBIDDEN']);
     const offering = (await ok(OFFER, { input: offerInput, s: s.id }, token)).createOffering;
     expect(offering.orderable).toBe(false);
-    // once verified, the organization's staff account carries supplierId (here: a token like sign-in would issue)
-    const ownerWithSupplier = await tokenFor({ ...applicant(1), supplierId: s.id });
     let cat = await ok(CATALOG, { s: s.id }, token);
     expect(cat.offerings.nodes).toEqual([]);
     // and orders refuses to order it
     const early = await orderAsRecipient(0, offering.id, 1);
     expect(codes(early)).toEqual(['BAD_USER_INPUT']);
 
-    // verification needs a submitted registration
+    // the head's IIN must be valid, and is required to submit (the head gets the staff account)
+    expect(codes(await gql(url, UPDATE, { id: s.id, input: card(bin, '123456789012') }, token))).toEqual(['BAD_USER_INPUT']);
+    await ok(UPDATE, { id: s.id, input: { ...card(bin), headIin: null } }, token);
+    expect(codes(await gql(url, SUBMIT, { id: s.id }, token))).toEqual(['BAD_USER_INPUT']);
+    await ok(UPDATE, { id: s.id, input: card(bin, head.iin) }, token);
+    // verification needs a submitted registration; the head has no staff account yet
     expect(codes(await gql(url, VERIFY, { id: s.id }, admin))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await signIn(head.iin, 'STAFF'))).toEqual(['UNAUTHENTICATED']);
     const submitted = (await ok(SUBMIT, { id: s.id }, token)).submitSupplierRegistration;
     expect(submitted).toMatchObject({ status: 'SUBMITTED', submittedAt: clock.now().toISOString(), directions: ['S4', 'S5', 'S6'] });
     // submitted: no more edits by the owner
@@ -148,7 +167,37 @@ describe('supplier onboarding', () => {
     const first = await orderAsRecipient(0, offering.id, 2);
     expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
     expect(first.data.createOrder).toMatchObject({ status: 'AWAITING_SUPPLIER', supplier: { id: s.id } });
-    firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: ownerWithSupplier };
+
+    // The verification gave the head a supplier staff account (catalog → people command): the head
+    // signs in with the EDS to the staff account, gets a supplier token and sees the incoming order.
+    const asPerson = await signIn(head.iin);
+    expect(asPerson.errors, JSON.stringify(asPerson.errors)).toBeUndefined();
+    expect(asPerson.data.signIn).toMatchObject({ role: 'RECIPIENT', personId: head.id }); // the person stays the default
+    const asStaff = await signIn(head.iin, 'STAFF');
+    expect(asStaff.errors, JSON.stringify(asStaff.errors)).toBeUndefined();
+    expect(asStaff.data.signIn).toMatchObject({ role: 'SUPPLIER', displayName: 'Serikova Aigul', personId: null });
+    const staff = asStaff.data.signIn.token as string;
+    expect((await ok(`{ myStaffProfile { fullName role } }`, {}, staff)).myStaffProfile).toEqual({ fullName: 'Serikova Aigul', role: 'SUPPLIER' });
+    const incoming = await ok(`query($id: ID!) { orders(first: 50) { nodes { id status supplier { id } } } order(id: $id) { id status supplier { id name } } }`, { id: first.data.createOrder.id }, staff);
+    expect(incoming.orders.nodes).toEqual([{ id: first.data.createOrder.id, status: 'AWAITING_SUPPLIER', supplier: { id: s.id } }]);
+    expect(incoming.order).toEqual({ id: first.data.createOrder.id, status: 'AWAITING_SUPPLIER', supplier: { id: s.id, name: `Onboarding test LLP ${bin}` } });
+    // the staff account is the organization's own: its registration is editable by it, other suppliers' orders are not visible
+    expect((await ok(`{ mySupplierRegistrations(first: 10) { nodes { id } } }`, {}, staff)).mySupplierRegistrations.nodes).toContainEqual({ id: s.id });
+
+    // The command was delivered once; a repeated delivery (same command id) and a new command for the
+    // same account change nothing: one staff account.
+    const command = (await platform.subgraphs.catalog.orm.em.fork().find(OutgoingCommand, { target: 'people' })).find((c) => c.variables.supplierId === s.id)!;
+    expect(command).toMatchObject({ deliveredAt: expect.any(Date), failedAt: null, attempts: 1, variables: { supplierId: s.id, iin: head.iin, fullName: 'Serikova Aigul' } });
+    const people = platform.runtime.peers.url('people');
+    const service = serviceIdentity('catalog', [INTERNAL_SCOPE]);
+    expect(await callSubgraph(people, service, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: command.id })).toEqual({ internalCreateSupplierStaff: false });
+    expect(await callSubgraph(people, service, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: '01900000-0000-7000-8000-00000000a10a' })).toEqual({ internalCreateSupplierStaff: false });
+    const staffRows = await platform.subgraphs.people.orm.em.getConnection().execute(`select role, supplier_id from people.staff_user where iin = ?`, [head.iin]);
+    expect(staffRows).toEqual([{ role: 'SUPPLIER', supplier_id: s.id }]);
+    // nobody but a subgraph may call it (through the gateway it does not even exist)
+    expect(codes(await gql(url, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: command.id }, admin))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+
+    firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: staff };
   });
 
   it('suspending the new supplier refuses new orders while its open order still completes', async () => {
@@ -228,6 +277,11 @@ describe('supplier onboarding', () => {
     const v = (await ok(VERIFY, { id: s.id }, admin)).verifySupplier;
     expect(v).toMatchObject({ status: 'VERIFIED', directions: ['S1'] });
     expect(v.registryChecks.map((c: { check: string; passed: boolean }) => [c.check, c.passed])).toEqual([['NO_PSYCHIATRIC_REGISTRATION', true], ['NO_CRIMINAL_RECORD', true]]);
+    // the personal assistant signs in with own IIN to the new staff account (no person with this IIN: the default)
+    const signedIn = await signIn(iin);
+    expect(signedIn.errors, JSON.stringify(signedIn.errors)).toBeUndefined();
+    expect(signedIn.data.signIn).toMatchObject({ role: 'SUPPLIER', displayName: 'Akhmetova Dana' });
+    expect((await ok(`{ mySupplierRegistrations(first: 10) { nodes { id status } } }`, {}, signedIn.data.signIn.token)).mySupplierRegistrations.nodes).toEqual([{ id: s.id, status: 'VERIFIED' }]);
   });
 
   it('documents: type and size limits, content checked against the declared type', async () => {

@@ -1,3 +1,4 @@
+import { ProcessedCommand } from '@aleumet/server-kit';
 import { Person } from './person.js';
 import { Representation } from './representation.js';
 import { StaffUser } from './staff-user.js';
@@ -14,4 +15,6 @@ export * from './content.js';
 export * from './ticket.js';
 export * from './complaint.js';
 export const entities = [Person, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
-  FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint];
+  FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
+  // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
+  ProcessedCommand];

@@ -3,10 +3,12 @@ import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005358 } from './Migration20261130005358.js';
 import { Migration20261130011016 } from './Migration20261130011016.js';
 import { Migration20261130013032 } from './Migration20261130013032.js';
+import { Migration20261130033816 } from './Migration20261130033816.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005358', class: Migration20261130005358 },
   { name: 'Migration20261130011016', class: Migration20261130011016 },
   { name: 'Migration20261130013000', class: Migration20261130013000 },
   { name: 'Migration20261130013032', class: Migration20261130013032 },
+  { name: 'Migration20261130033816', class: Migration20261130033816 },
 ];

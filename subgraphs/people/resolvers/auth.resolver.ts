@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { Role, badInput, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
 import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
@@ -66,11 +66,22 @@ class SignInChallenge {
   @Field(() => String, { description: 'ISO date-time after which the challenge is refused' }) expiresAt!: string;
 }
 
+export enum SignInAccount { PERSON = 'PERSON', STAFF = 'STAFF' }
+registerEnumType(SignInAccount, {
+  name: 'SignInAccount',
+  description: 'Which account of an IIN to sign in to: the person (recipient, representative) or the staff account (supplier, department, admin)',
+});
+
 @InputType()
 class SignInInput {
   @Field(() => String, { description: 'The challenge document, exactly as issued' }) document!: string;
   @Field(() => String, { description: 'Base64 ECDSA P-256/SHA-256 signature (raw r‖s) over the document' }) signature!: string;
   @Field(() => String, { description: 'PEM certificate of the signer, issued by the platform CA' }) certificate!: string;
+  @Field(() => SignInAccount, {
+    nullable: true,
+    description: 'When one IIN has both (e.g. a recipient who heads a supplier): which account. Default: the person if there is one, else the staff account',
+  })
+  account?: SignInAccount;
 }
 
 @ObjectType()
@@ -97,8 +108,8 @@ function todayUtc(): string {
 }
 
 /** Role and represented persons come from the people tables, never from the client. */
-async function identityFor(ctx: Context, iin: string): Promise<{ identity: Identity; displayName: string }> {
-  const person = await ctx.em.findOne(Person, { iin });
+async function identityFor(ctx: Context, iin: string, account?: SignInAccount): Promise<{ identity: Identity; displayName: string }> {
+  const person = account === SignInAccount.STAFF ? null : await ctx.em.findOne(Person, { iin });
   if (person) {
     const today = todayUtc();
     const links = await ctx.em.find(Representation, { representativeId: person.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }] });
@@ -106,7 +117,7 @@ async function identityFor(ctx: Context, iin: string): Promise<{ identity: Ident
     const role = person.category === RecipientCategory.NONE && represents.length ? Role.REPRESENTATIVE : Role.RECIPIENT;
     return { identity: { sub: person.id, role, personId: person.id, represents, scopes: [] }, displayName: person.fullName };
   }
-  const staff = await ctx.em.findOne(StaffUser, { iin });
+  const staff = account === SignInAccount.PERSON ? null : await ctx.em.findOne(StaffUser, { iin });
   if (staff) {
     const role = staff.role as unknown as Role;
     const identity: Identity = { sub: staff.id, role, represents: [], scopes: [] };
@@ -114,6 +125,7 @@ async function identityFor(ctx: Context, iin: string): Promise<{ identity: Ident
     if (staff.regionCode) identity.regionCode = staff.regionCode;
     return { identity, displayName: staff.fullName };
   }
+  if (account) throw unauthenticated(`No ${account === SignInAccount.STAFF ? 'staff account' : 'person'} with this IIN is registered on the portal`);
   throw unauthenticated('No person or staff member with this IIN is registered on the portal');
 }
 
@@ -142,7 +154,7 @@ export class AuthResolver {
       throw e;
     }
     if (!markUsed(challenge.nonce, Date.parse(challenge.expiresAt))) throw unauthenticated('This sign-in challenge was already used; request a new one');
-    const { identity, displayName } = await identityFor(ctx, challenge.iin);
+    const { identity, displayName } = await identityFor(ctx, challenge.iin, input.account);
     return {
       token: await signToken(identity, TOKEN_TTL),
       role: identity.role,
