@@ -3,6 +3,7 @@
  * Started by run.ts with BENCH_* variables; answers `stats` messages over IPC.
  */
 import 'reflect-metadata';
+import { readdirSync } from 'node:fs';
 import { startGateway } from '@aleumet/gateway';
 
 const gateway = await startGateway({
@@ -12,10 +13,23 @@ const gateway = await startGateway({
   security: { databaseUrl: process.env.BENCH_DATABASE_URL! },
 } as Parameters<typeof startGateway>[0]);
 
-process.on('message', (msg: { type: string }) => {
+process.on('message', (msg: { type: string; fds?: boolean }) => {
   if (msg.type === 'stats') {
-    const m = process.memoryUsage();
-    process.send!({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, external: m.external, ...gateway.subscriptions.engine.stats() });
+    // memoryUsage() reads /proc: at the descriptor limit it throws EMFILE (which, unhandled here, once ended this process).
+    let m: { rss: number; heapUsed: number; external: number };
+    try {
+      m = process.memoryUsage();
+    } catch {
+      m = { rss: NaN, heapUsed: NaN, external: NaN };
+    }
+    // Counting descriptors lists /proc/self/fd (10,000 entries at 10,000 subscribers): only when asked.
+    let fds = NaN;
+    try {
+      if (msg.fds) fds = readdirSync('/proc/self/fd').length;
+    } catch {
+      // EMFILE or no /proc
+    }
+    process.send!({ type: 'stats', fds, rss: m.rss, heapUsed: m.heapUsed, external: m.external, ...gateway.subscriptions.engine.stats() });
   }
   if (msg.type === 'close') void gateway.close().then(() => process.exit(0));
 });

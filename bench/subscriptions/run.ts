@@ -5,8 +5,9 @@
  *
  *   npm run bench:subscriptions -- [--subscribers 1000] [--changes 50] [--orders N/3] [--share-tokens] [--concurrency 8]
  *
- * Every watched order has three subscribers (its recipient, its supplier, its region's department),
- * each on its own connection with its own token (unless --share-tokens); `--changes` of those orders
+ * Subscribers connect in batches of 200 (the next batch once this one is acknowledged): a ramp, not a
+ * stampede of N simultaneous handshakes. Every watched order has three subscribers (its recipient, its supplier, its region's department),
+ * more when N/3 exceeds the demo world's orders (1,238: about 8 each at N = 10,000), each on its own connection with its own token (unless --share-tokens); `--changes` of those orders
  * go through accept → ready → handover, the others stay quiet (idle subscribers cost memory only).
  *
  * Database: DATABASE_URL (a fresh database on that server, dropped afterwards) or embedded PostgreSQL.
@@ -16,6 +17,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -80,13 +82,17 @@ async function database(): Promise<{ url: string; drop(): Promise<void>; kind: s
 }
 
 // ---------- gateway child ----------
-interface GatewayStats { rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number }
+interface GatewayStats { fds: number; rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number }
 class GatewayProcess {
   private pending: ((s: GatewayStats) => void)[] = [];
   private closing = false;
+  /** Set when the gateway process exited before we closed it. */
+  exited?: { code: number | null; signal: string | null; at: string };
   constructor(readonly child: ChildProcess, readonly url: string) {
     child.on('exit', (code, signal) => {
-      if (!this.closing) console.error(`[bench] the gateway process exited (code ${code}, signal ${signal})`);
+      if (this.closing) return;
+      this.exited = { code, signal, at: new Date().toISOString() };
+      console.error(`[bench] the gateway process exited (code ${code}, signal ${signal})`);
     });
     child.on('error', (e) => console.error(`[bench] gateway process: ${e.message}`));
     child.on('message', (m: { type: string } & GatewayStats) => {
@@ -102,11 +108,21 @@ class GatewayProcess {
     });
     return new GatewayProcess(child, url);
   }
-  stats(): Promise<GatewayStats> {
+  /** Memory and subscription counts of the gateway (rejects after 10 s: a stalled gateway is a finding, not a hang). */
+  stats(opts: { fds?: boolean } = {}): Promise<GatewayStats> {
     return new Promise((resolve, reject) => {
       if (!this.child.connected) return reject(new Error('the gateway process is gone'));
-      this.pending.push(resolve);
-      this.child.send({ type: 'stats' });
+      const timer = setTimeout(() => {
+        const i = this.pending.indexOf(done);
+        if (i >= 0) this.pending.splice(i, 1);
+        reject(new Error('the gateway did not answer stats within 10 s'));
+      }, 10_000);
+      const done = (s: GatewayStats) => {
+        clearTimeout(timer);
+        resolve(s);
+      };
+      this.pending.push(done);
+      this.child.send({ type: 'stats', fds: opts.fds });
     });
   }
   async close() {
@@ -135,6 +151,7 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 }
 
 // ---------- main ----------
+const loadAtStart = loadavg()[0]!;
 const world = buildWorld();
 const db = await database();
 log(`database: ${db.kind}`);
@@ -145,6 +162,7 @@ const runtime = createRuntime(clock);
 const subgraphs: RunningSubgraph[] = [];
 let gateway: GatewayProcess | undefined;
 const clients: Client[] = [];
+let closing = false;
 try {
   for (const def of SUBGRAPHS) {
     const sub = await startSubgraph(def, { databaseUrl: db.url, migrate: true, port: 0, runtime });
@@ -187,6 +205,8 @@ try {
   let duplicates = 0;
   const errors: string[] = [];
   const watchers = new Map<string, number>();
+  /** Subscriber connections closed before the end, by close code. */
+  const closes = new Map<string, number>();
   const tokenCache = new Map<string, string>();
   log(`opening ${N} subscribers on ${orders.length} orders, ${changing.length} of which change (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
   const t0 = Date.now();
@@ -201,7 +221,24 @@ try {
         const cacheKey = `${order.id}:${role}:${args['share-tokens'] ? '' : i}`;
         const token = tokenCache.get(cacheKey) ?? (await signToken(identity));
         tokenCache.set(cacheKey, token);
-        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+        let acked: () => void = () => {};
+        const ack = new Promise<void>((resolve) => (acked = resolve));
+        const client = createClient({
+          url: wsUrl,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+          retryAttempts: 0,
+          on: {
+            connected: () => acked(),
+            closed: (e) => {
+              acked();
+              if (closing) return;
+              const key = String((e as { code?: number }).code ?? 'unknown');
+              closes.set(key, (closes.get(key) ?? 0) + 1);
+              if (closes.size === 1 && closes.get(key) === 1) log(`first subscriber connection closed: ${key} ${(e as { reason?: string }).reason ?? ''}`);
+            },
+          },
+        });
         clients.push(client);
         const mine = { cursors: new Set<string>(), expected: 0 };
         received[i] = mine;
@@ -224,18 +261,22 @@ try {
             complete: () => {},
           },
         );
+        // A ramp, not a stampede: the next batch starts once this one is connected (or after 30 s).
+        await Promise.race([ack, sleep(30_000)]);
       }),
     );
   }
-  // Wait until the gateway holds every subscription, then give the subgraph a moment to register them.
-  for (let i = 0; i < 600; i++) {
+  log(`${N} subscribers connected in ${Date.now() - t0} ms (${[...closes].map(([k, v]) => `${v} closed with ${k}`).join(', ') || 'none closed'})`);
+  // Wait (at most 120 s) until the gateway holds every subscription, then give the subgraph a moment to register them.
+  for (const until = Date.now() + 120_000; Date.now() < until; ) {
     const s = await gateway.stats();
     if (s.subscriptions >= N) break;
-    await sleep(100);
+    log(`gateway holds ${s.subscriptions} subscriptions (${s.upstreamSubscriptions} upstream), rss ${mb(s.rss)} MB`);
+    await sleep(1_000);
   }
   await sleep(2_000);
-  const subscribed = await gateway.stats();
-  log(`subscribed in ${Date.now() - t0} ms: ${subscribed.subscriptions} subscriptions, ${subscribed.upstreamSubscriptions} upstream subscriptions on ${subscribed.upstreamConnections} upstream connections; rss ${mb(subscribed.rss)} MB, heap ${mb(subscribed.heapUsed)} MB`);
+  const subscribed = await gateway.stats({ fds: true });
+  log(`subscribed in ${Date.now() - t0} ms: ${subscribed.subscriptions} subscriptions, ${subscribed.upstreamSubscriptions} upstream subscriptions on ${subscribed.upstreamConnections} upstream connections, ${subscribed.fds} open files; rss ${mb(subscribed.rss)} MB, heap ${mb(subscribed.heapUsed)} MB`);
 
   // Status changes through the real mutations: accept, ready, then handover confirmed by both sides.
   const tokens = new Map<string, { supplier: string; recipient: string }>();
@@ -283,11 +324,12 @@ try {
     const want = before + changing.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / changing.length);
     while (latencies.length < want && Date.now() - started < ROUND_TIMEOUT) await sleep(50);
     roundStats.push({ name: round.name, events: changed, ms: Date.now() - started });
+    if (gateway.exited) log(`the gateway process exited during round ${round.name}: ${JSON.stringify(gateway.exited)}`);
     log(`round ${round.name}: ${changed} status changes, ${latencies.length - before} deliveries in ${Date.now() - started} ms`);
   }
   await sleep(500);
   clearInterval(sampler);
-  const after = await gateway.stats();
+  const after = await gateway.stats({ fds: true }).catch(() => peak);
   if (after.rss > peak.rss) peak = after;
 
   const expected = changing.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * 3;
@@ -309,12 +351,16 @@ try {
       subscribedHeap: mb(subscribed.heapUsed),
       peakHeap: mb(peak.heapUsed),
     },
-    gateway: { upstreamSubscriptions: subscribed.upstreamSubscriptions, upstreamConnections: subscribed.upstreamConnections },
+    gateway: { upstreamSubscriptions: subscribed.upstreamSubscriptions, upstreamConnections: subscribed.upstreamConnections, openFiles: subscribed.fds, openFilesAfter: after.fds },
     rounds: roundStats,
     mutationMs: (() => { const m = [...mutationMs].sort((a, b) => a - b); return { p50: pct(m, 50), p99: pct(m, 99) }; })(),
     mutationErrors: mutationErrors.slice(0, 5),
+    subscriberCloses: Object.fromEntries(closes),
+    gatewayExited: gateway.exited ?? null,
     sampleErrors: errors.slice(0, 5),
     node: process.version,
+    /** 1-minute load average of the machine (2 cores, shared): at start and at the end of the rounds. */
+    loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0]! * 10) / 10 },
   };
   console.log(JSON.stringify(result, null, 2));
   log(`p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; gateway rss ${result.gatewayMemoryMB.subscribedRss} MB with ${N} subscribers (peak ${result.gatewayMemoryMB.peakRss} MB); ${latencies.length}/${expected} delivered, ${duplicates} duplicates`);
@@ -324,6 +370,7 @@ try {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`written ${path.relative(ROOT, file)}`);
 } finally {
+  closing = true;
   await Promise.all(clients.map((c) => Promise.resolve(c.dispose()).catch(() => {})));
   await gateway?.close().catch(() => {});
   for (const s of subgraphs.reverse()) await s.close().catch(() => {});
