@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
 
 /**
  * Performance levers between the gateway and the subgraphs (issue 8), measured in bench/:
@@ -60,6 +61,19 @@ class SmallResponse {
   async json() {
     return JSON.parse(this.body);
   }
+}
+
+/**
+ * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/server-kit) on the
+ * request context as `personsRead`, for the audit; the gateway does not pass subgraph extensions to callers.
+ */
+function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, response: any) {
+  const persons = response?.extensions?.[PERSONS_READ_EXTENSION];
+  if (context && typeof context === 'object' && Array.isArray(persons)) {
+    const into = (context.personsRead ??= new Set<string>());
+    for (const p of persons) if (typeof p === 'string') into.add(p);
+  }
+  return response;
 }
 
 export class GatewayTransport {
@@ -128,7 +142,8 @@ export class GatewayTransport {
     const target = dataSource as unknown as { sendRequest: (request: any, context: any) => Promise<any> };
     const send = target.sendRequest.bind(dataSource);
     const dedupe = this.options.dedupeEntities ?? true;
-    target.sendRequest = async (request: any, context: any) => {
+    target.sendRequest = async (request: any, context: any) => collectPersonsRead(context, await sendDeduped(request, context));
+    const sendDeduped = async (request: any, context: any) => {
       this.stats.subgraphRequests++;
       const reps = request.variables?.representations;
       if (!Array.isArray(reps)) return send(request, context);

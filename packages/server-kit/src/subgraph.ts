@@ -13,6 +13,7 @@ import { BaseEntity } from './entity.js';
 import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
 import { serveGraphQLWs } from './ws.js';
 import { createRuntime, type SubgraphRuntime } from './runtime.js';
+import { personsReadPlugin } from './persons-read.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -82,7 +83,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin()],
     formatError: maskError(),
     includeStacktraceInErrorResponses: false,
   });

@@ -39,6 +39,11 @@ export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup
   @Property({ type: 'boolean' }) mobility!: boolean;
   @Property({ type: 'date', nullable: true }) deceasedOn?: string | null;
 
+  /** The person whose data this row is (itself): the audit reads `personId` from every loaded entity. */
+  get personId(): string {
+    return this.id;
+  }
+
   @Field(() => String)
   get fullName(): string {
     return [this.lastName, this.firstName, this.middleName].filter(Boolean).join(' ');
