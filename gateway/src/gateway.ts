@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
@@ -11,6 +12,7 @@ import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
 import { limitProtections, type GatewayLimits } from './limits.js';
 import { createSecurity, type RequestSecurity, type SecurityOptions } from './security/index.js';
+import { createWsGuard } from './security/ws.js';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -162,7 +164,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     sendJson(res, 404, { error: 'not found' });
   });
   // graphql-ws on the same port and /graphql path (see subscriptions/).
-  const subscriptions = startGatewaySubscriptions({ server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls });
+  // The same security layer as HTTP (credentials, rate limit, trusted documents, limits, audit; security/ws.ts).
+  const tokenLimits = [opts.limits?.maxTokens, security.parseOptions.maxTokens].filter((n): n is number => n !== undefined && n > 0);
+  const guard = createWsGuard(security, {
+    auth: opts.auth ?? 'jwt',
+    validationRules: [...((limits?.validationRules ?? []) as unknown as ValidationRule[]), ...security.validationRules],
+    maxTokens: tokenLimits.length ? Math.min(...tokenLimits) : undefined,
+  });
+  const subscriptions = startGatewaySubscriptions({ server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls, guard });
   const base = await listen(server, opts.port ?? 4000, opts.host);
   opts.onListening?.(`${base}/graphql`);
   try {

@@ -85,10 +85,78 @@ function argumentIds(op: OperationDefinitionNode, variables: Record<string, unkn
   }
 }
 
+export interface AuditInput {
+  identity: SecureContext['identity'];
+  requestId?: string | null;
+  schema: GraphQLSchema;
+  document?: { definitions: readonly unknown[] } | null;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  documentHash?: string | null;
+  variables?: Record<string, unknown>;
+  /** The result delivered (its data is walked for entity and person ids); none for a refusal or a subscription start. */
+  result?: { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] } | null;
+  /** Error codes when there is no result (a refused operation). */
+  errorCodes?: string[];
+}
+
+/** Whether this operation is audited: every mutation; anything beyond the public root fields read by an identified caller. */
+export function audited(operation: OperationDefinitionNode, identity: SecureContext['identity']): boolean {
+  if (operation.operation === 'mutation') return true;
+  if (!identity) return false;
+  return !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value));
+}
+
+/** One audit row: who, on behalf of whom, which client, operation, ids from arguments and from the result, outcome. */
+export function auditRow(input: AuditInput, log: (line: string) => void = (l) => console.error(l)): AuditRow {
+  const { identity, operation: op } = input;
+  const result = input.result;
+  const out: Collected = { entityIds: new Set(), personIds: new Set() };
+  try {
+    const fragments = Object.fromEntries(
+      ((input.document?.definitions ?? []) as { kind: string }[]).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
+    const root = op.operation === 'mutation' ? input.schema.getMutationType() : op.operation === 'subscription' ? input.schema.getSubscriptionType() : input.schema.getQueryType();
+    if (root && result?.data) walk(input.schema, fragments, root, op.selectionSet, result.data, out);
+    argumentIds(op, input.variables ?? {}, out);
+  } catch (e) {
+    log(`[audit] could not read the result: ${(e as Error).message}`);
+  }
+  const persons = [...out.personIds];
+  const onBehalfOf = identity?.personId ? persons.filter((p) => identity.represents.includes(p) || p === identity.personId) : [];
+  const errorCodes = [...new Set([...(input.errorCodes ?? []), ...(result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'))])];
+  return {
+    id: uuidv7(),
+    at: new Date(),
+    actorSub: identity?.sub ?? 'anonymous',
+    actorRole: identity?.role ?? 'ANONYMOUS',
+    clientId: identity?.clientId ?? null,
+    onBehalfOf,
+    personIds: persons,
+    operationType: op.operation,
+    operationName: input.operationName ?? op.name?.value ?? null,
+    documentHash: input.documentHash ?? null,
+    entityIds: [...out.entityIds].slice(0, 500),
+    outcome: !errorCodes.length ? 'OK' : result?.data && Object.values(result.data).some((v) => v != null) ? 'PARTIAL' : 'ERROR',
+    errorCodes,
+    requestId: input.requestId ?? null,
+  };
+}
+
+/** Writes audit rows; a row that cannot be written is logged (personal data masked), never lost silently. */
+export async function writeAudit(store: IntegratorStore, rows: AuditRow[], log: (line: string) => void = (l) => console.error(l)): Promise<void> {
+  try {
+    await store.audit(rows);
+  } catch (e) {
+    for (const row of rows) log(`[audit] NOT RECORDED ${JSON.stringify(redact({ ...row }))}: ${(e as Error).message}`);
+  }
+}
+
 /**
  * Audit: every mutation and every operation reaching beyond the public root fields is recorded
  * (who, on behalf of whom, which client, operation, entity ids, outcome, time) in the append-only
  * `people.audit_entry`, before the response leaves. Anonymous public reads are not recorded.
+ * (Subscriptions over graphql-ws: security/ws.ts, with the same row builder.)
  */
 export function useAudit(store: IntegratorStore, log: (line: string) => void = (l) => console.error(l)): ApolloServerPlugin<SecureContext> {
   return {
@@ -97,49 +165,19 @@ export function useAudit(store: IntegratorStore, log: (line: string) => void = (
         async willSendResponse(rc) {
           const op = rc.operation;
           if (!op || rc.response.body.kind !== 'single') return;
-          const identity = rc.contextValue.identity;
-          const rootFields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
-          const mutation = op.operation === 'mutation';
-          if (!mutation && rootFields.every((f) => PUBLIC_ROOT_FIELDS.has(f))) return;
-          if (!mutation && !identity) return;
-          const result = rc.response.body.singleResult;
-          const out: Collected = { entityIds: new Set(), personIds: new Set() };
-          try {
-            const fragments = Object.fromEntries(
-              (rc.document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-            );
-            const root = op.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
-            if (root) walk(rc.schema, fragments, root, op.selectionSet, result.data, out);
-            argumentIds(op, rc.request.variables ?? {}, out);
-          } catch (e) {
-            log(`[audit] could not read the result: ${(e as Error).message}`);
-          }
-          const persons = [...out.personIds];
-          const onBehalfOf = identity?.personId
-            ? persons.filter((p) => identity.represents.includes(p) || p === identity.personId)
-            : [];
-          const errorCodes = [...new Set((result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
-          const row: AuditRow = {
-            id: uuidv7(),
-            at: new Date(),
-            actorSub: identity?.sub ?? 'anonymous',
-            actorRole: identity?.role ?? 'ANONYMOUS',
-            clientId: identity?.clientId ?? null,
-            onBehalfOf,
-            personIds: persons,
-            operationType: op.operation,
-            operationName: rc.operationName ?? null,
-            documentHash: rc.queryHash ?? null,
-            entityIds: [...out.entityIds].slice(0, 500),
-            outcome: !errorCodes.length ? 'OK' : result.data && Object.values(result.data).some((v) => v != null) ? 'PARTIAL' : 'ERROR',
-            errorCodes,
-            requestId: rc.contextValue.security?.requestId ?? null,
-          };
-          try {
-            await store.audit([row]);
-          } catch (e) {
-            log(`[audit] NOT RECORDED ${JSON.stringify(redact({ ...row }))}: ${(e as Error).message}`);
-          }
+          if (!audited(op, rc.contextValue.identity)) return;
+          const row = auditRow({
+            identity: rc.contextValue.identity,
+            requestId: rc.contextValue.security?.requestId,
+            schema: rc.schema,
+            document: rc.document,
+            operation: op,
+            operationName: rc.operationName,
+            documentHash: rc.queryHash,
+            variables: rc.request.variables,
+            result: rc.response.body.singleResult as AuditInput['result'],
+          }, log);
+          await writeAudit(store, [row], log);
         },
       };
     },

@@ -8,6 +8,11 @@ export interface RequestSecurity {
   client?: ClientRecord;
   /** How the caller authenticated. */
   via: 'anonymous' | 'jwt' | 'api-key';
+  /** Rate-limit bucket of the caller (`client:…`, `sub:…`, `ip:…`) and its refill per minute (default when absent). */
+  rateKey?: string;
+  ratePerMinute?: number | null;
+  /** When the caller's API key expires (API-key callers). */
+  keyExpiresAt?: Date;
 }
 
 export interface SecureContext {

@@ -22,8 +22,40 @@ export type { RequestSecurity, SecureContext } from './context.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_MANIFEST = path.join(ROOT, 'web/src/gql/persisted-documents.json');
 
+/** What a caller presents: the `authorization` header (Bearer JWT or `ApiKey <key>`) or `x-api-key`. */
+export interface Credentials {
+  authorization?: string;
+  apiKey?: string;
+  remoteAddress?: string;
+}
+
+/**
+ * Credentials from HTTP headers or a graphql-ws `connection_init` payload: the same names
+ * (`authorization`, `x-api-key`), in any letter case.
+ */
+export function credentialsFrom(source: Record<string, unknown> | undefined | null, remoteAddress?: string): Credentials {
+  const out: Credentials = { remoteAddress };
+  for (const [k, v] of Object.entries(source ?? {})) {
+    if (typeof v !== 'string') continue;
+    const name = k.toLowerCase();
+    if (name === 'authorization') out.authorization = v;
+    else if (name === 'x-api-key') out.apiKey = v;
+  }
+  return out;
+}
+
 export interface GatewaySecurity {
   config: ResolvedSecurity;
+  /** Who is calling (bearer JWT or API key), without counting anything; throws UNAUTHENTICATED. */
+  identify(creds: Credentials): Promise<SecureContext>;
+  /** Takes one token from the caller's bucket, or throws RATE_LIMITED. */
+  count(ctx: SecureContext): void;
+  /** The web app's documents (trusted documents of browsers). */
+  manifest: Map<string, string>;
+  /** Audit store (with `databaseUrl` and audit on). */
+  auditStore: IntegratorStore | null;
+  /** API keys and integrator clients (cached): long-lived connections re-check their client here. */
+  keys: ReturnType<typeof useApiKeys>;
   /** Identity (bearer JWT or API key), rate limit, per-request state; throws UNAUTHENTICATED / RATE_LIMITED. */
   authenticate(req: http.IncomingMessage): Promise<SecureContext>;
   plugins: ApolloServerPlugin<any>[];
@@ -65,42 +97,56 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     ...(store && config.audit ? [useAudit(store)] : []),
   ];
 
-  async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
+  /** Who is calling (bearer JWT, API key, or nobody), without taking a rate-limit token. */
+  async function identify(creds: Credentials): Promise<SecureContext> {
     const security: RequestSecurity = { requestId: randomUUID(), via: 'anonymous' };
-    const header = req.headers.authorization;
-    const apiKeyHeader = req.headers['x-api-key'];
-    const apiKey = typeof apiKeyHeader === 'string' ? apiKeyHeader : /^ApiKey\s+(\S+)$/i.exec(header ?? '')?.[1];
-    // Cookies are never read: a browser session is a bearer token the page sends itself, so a
-    // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
+    const header = creds.authorization;
+    const apiKey = creds.apiKey ?? /^ApiKey\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (apiKey) {
       const principal = await keys.fromKey(apiKey);
-      rate(`client:${principal.client.id}`, principal.client.rateLimitPerMinute);
-      return { identity: principal.identity, authorization: `Bearer ${principal.token}`, security: { ...security, via: 'api-key', client: principal.client } };
+      return {
+        identity: principal.identity,
+        authorization: `Bearer ${principal.token}`,
+        security: {
+          ...security, via: 'api-key', client: principal.client, rateKey: `client:${principal.client.id}`, ratePerMinute: principal.client.rateLimitPerMinute,
+          keyExpiresAt: (principal as { expiresAt?: Date }).expiresAt,
+        },
+      };
     }
     const identity = await identityFromHeader(header);
-    if (!identity) {
-      rate(`ip:${req.socket.remoteAddress ?? 'unknown'}`);
-      return { identity: null, authorization: undefined, security };
-    }
+    if (!identity) return { identity: null, authorization: undefined, security: { ...security, rateKey: `ip:${creds.remoteAddress ?? 'unknown'}` } };
     security.via = 'jwt';
     if (identity.role === Role.INTEGRATOR && identity.clientId && store) {
       if (identity.keyId) await keys.assertKeyUsable(identity.keyId);
       const client = await keys.client(identity.clientId);
       if (client && !client.active) throw unauthenticated('Integrator client disabled');
-      if (client) {
-        security.client = client;
-        rate(`client:${client.id}`, client.rateLimitPerMinute);
-        return { identity, authorization: header, security };
-      }
+      if (client) return { identity, authorization: header, security: { ...security, client, rateKey: `client:${client.id}`, ratePerMinute: client.rateLimitPerMinute } };
     }
-    rate(identity.clientId ? `client:${identity.clientId}` : `sub:${identity.sub}`);
-    return { identity, authorization: header, security };
+    return { identity, authorization: header, security: { ...security, rateKey: identity.clientId ? `client:${identity.clientId}` : `sub:${identity.sub}` } };
+  }
+
+  /** One operation against the caller's bucket (RATE_LIMITED when empty). */
+  function count(ctx: SecureContext): void {
+    if (ctx.security?.rateKey) rate(ctx.security.rateKey, ctx.security.ratePerMinute);
+  }
+
+  async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
+    // Cookies are never read: a browser session is a bearer token the page sends itself, so a
+    // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
+    const ctx = await identify(credentialsFrom(req.headers, req.socket.remoteAddress));
+    count(ctx);
+    return ctx;
   }
 
   const onToken = clientCredentials(keys, { ttlSeconds: config.clientTokenTtlSeconds, rateLimit: rate });
 
   return {
     config,
+    identify,
+    count,
+    manifest,
+    auditStore: store && config.audit ? store : null,
+    keys,
     authenticate,
     plugins,
     validationRules: limits?.validationRules ?? [],

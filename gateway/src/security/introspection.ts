@@ -17,6 +17,13 @@ function usesIntrospection(doc: DocumentNode): boolean {
   return found;
 }
 
+/** Throws FORBIDDEN when the document introspects and this caller may not (HTTP and graphql-ws alike). */
+export function assertIntrospection(mode: 'all' | 'admins' | 'none', document: DocumentNode, identity: { role?: string } | null | undefined): void {
+  if (mode === 'all' || !usesIntrospection(document)) return;
+  if (mode === 'admins' && identity?.role === Role.ADMIN) return;
+  throw forbidden('Introspection is disabled');
+}
+
 /** Introspection for everyone (`all`), admins only (`admins`, production) or nobody (`none`). */
 export function useIntrospectionGuard(mode: 'all' | 'admins' | 'none'): ApolloServerPlugin<SecureContext> {
   return {
@@ -24,9 +31,7 @@ export function useIntrospectionGuard(mode: 'all' | 'admins' | 'none'): ApolloSe
       if (mode === 'all') return;
       return {
         async didResolveOperation(ctx) {
-          if (!usesIntrospection(ctx.document)) return;
-          if (mode === 'admins' && ctx.contextValue.identity?.role === Role.ADMIN) return;
-          throw forbidden('Introspection is disabled');
+          assertIntrospection(mode, ctx.document, ctx.contextValue.identity);
         },
       };
     },

@@ -34,22 +34,43 @@ export function isIntrospectionOnly(doc: DocumentNode): boolean {
   );
 }
 
+/** The document registered under `hash` for this caller: the client's operations for integrators, else the web app's. */
+export function persistedDocument(ctx: SecureContext, manifest: Map<string, string>, hash: string): string | undefined {
+  return ctx.identity?.role === Role.INTEGRATOR ? ctx.security?.client?.operations.get(hash) : manifest.get(hash);
+}
+
+/**
+ * The trusted-documents policy for one resolved operation (HTTP and graphql-ws alike): throws
+ * OPERATION_NOT_TRUSTED when this caller may not run the document whose sha256 is `hash`.
+ */
+export function assertTrusted(ctx: SecureContext, document: DocumentNode, hash: string, { enforce, manifest }: { enforce: boolean; manifest: Map<string, string> }): void {
+  const client = ctx.security?.client;
+  const integrator = ctx.identity?.role === Role.INTEGRATOR;
+  // Introspection is the introspection guard's decision (admins only in production).
+  if (isIntrospectionOnly(document)) return;
+  if (integrator && client) {
+    if (!client.operations.has(hash)) throw operationNotTrusted('This operation is not registered for your client; ask the portal to register it');
+    return;
+  }
+  if (!enforce) return;
+  if (integrator) throw operationNotTrusted('This integrator has no registered operations');
+  if (!manifest.has(hash)) throw operationNotTrusted('Only the web application\'s operations are accepted');
+}
+
 /**
  * Trusted documents. Integrators with a registered client run only that client's operations
  * (always, in every mode). With `enforce` (production) browsers run only the web app's
  * documents and unknown integrator tokens run nothing. Requests may send the document, or
- * only its hash in `extensions.persistedQuery.sha256Hash`.
+ * only its hash in `extensions.persistedQuery.sha256Hash`. (graphql-ws: security/ws.ts, same functions.)
  */
 export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; manifest: Map<string, string> }): ApolloServerPlugin<SecureContext> {
   return {
     async requestDidStart(rc) {
-      const client = rc.contextValue.security?.client;
-      const integrator = rc.contextValue.identity?.role === Role.INTEGRATOR;
       const ext = rc.request.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined;
       const given = ext?.persistedQuery?.sha256Hash;
       const hash = typeof given === 'string' ? plainHash(given) : undefined;
       if (!rc.request.query && hash) {
-        const doc = integrator ? client?.operations.get(hash) : manifest.get(hash);
+        const doc = persistedDocument(rc.contextValue, manifest, hash);
         if (doc) {
           rc.request.query = doc;
           delete ext!.persistedQuery;
@@ -57,16 +78,7 @@ export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; m
       }
       return {
         async didResolveOperation(ctx) {
-          const hash = ctx.queryHash ?? documentHash(ctx.source ?? '');
-          // Introspection is the introspection guard's decision (admins only in production).
-          if (isIntrospectionOnly(ctx.document)) return;
-          if (integrator && client) {
-            if (!client.operations.has(hash)) throw operationNotTrusted('This operation is not registered for your client; ask the portal to register it');
-            return;
-          }
-          if (!enforce) return;
-          if (integrator) throw operationNotTrusted('This integrator has no registered operations');
-          if (!manifest.has(hash)) throw operationNotTrusted('Only the web application\'s operations are accepted');
+          assertTrusted(ctx.contextValue, ctx.document, ctx.queryHash ?? documentHash(ctx.source ?? ''), { enforce, manifest });
         },
       };
     },

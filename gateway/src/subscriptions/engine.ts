@@ -21,8 +21,9 @@ export interface ConnectionState {
 }
 
 export interface SubscriptionContext {
-  identity: Identity;
-  authorization: string;
+  /** Null for anonymous connections (`--auth none`). */
+  identity: Identity | null;
+  authorization?: string;
   connection: ConnectionState;
 }
 
@@ -42,8 +43,8 @@ export const SLOW_CONSUMER_CLOSE = 1008;
 const PRIMARY = '__subscription_primary__';
 
 interface Gateway {
-  identity: Identity;
-  authorization: string;
+  identity: Identity | null;
+  authorization?: string;
 }
 
 /** Forwards the caller's token: every subgraph authorizes each per-event fetch again. */

@@ -1,10 +1,12 @@
 import type http from 'node:http';
-import { print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import { serveGraphQLWs, type WsExtra } from '@aleumet/server-kit';
 import { SubscriptionEngine, type ConnectionState, type EngineOptions, type SubscriptionContext } from './engine.js';
 import { SubscriptionPlanner } from './planner.js';
+import type { GuardedOperation, WsGuard } from '../security/ws.js';
+import type { RequestSecurity } from '../security/context.js';
 
 export { SubscriptionEngine, SLOW_CONSUMER_CLOSE } from './engine.js';
 export { SubscriptionPlanner } from './planner.js';
@@ -15,7 +17,34 @@ export interface GatewaySubscriptionsOptions extends EngineOptions {
   gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate' | '__testing'>;
   path?: string;
   /** Queries and mutations sent over the WebSocket run through the gateway's Apollo Server. */
-  apollo?: ApolloServer<{ identity: unknown; authorization?: string }>;
+  apollo?: ApolloServer<{ identity: unknown; authorization?: string; security?: RequestSecurity }>;
+  /**
+   * The gateway's security layer on this socket (security/ws.ts): credentials in connection_init,
+   * per-operation checks (trusted documents, limits, rate limit), audit. Without it: bearer JWTs only.
+   */
+  guard?: WsGuard;
+}
+
+/** Context of one operation run under the guard. */
+interface GuardedContext extends SubscriptionContext {
+  security?: RequestSecurity;
+  guarded: GuardedOperation;
+}
+
+/** Calls `onEvent` for every event the client pulls from `it` (the audit of delivered events). */
+function observe(it: AsyncIterableIterator<ExecutionResult>, onEvent: (event: ExecutionResult) => void): AsyncIterableIterator<ExecutionResult> {
+  return {
+    async next() {
+      const r = await it.next();
+      if (!r.done) onEvent(r.value);
+      return r;
+    },
+    return: () => it.return!(),
+    throw: (e?: unknown) => it.throw!(e),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 export interface GatewaySubscriptions {
@@ -38,20 +67,48 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
   // Already loaded (the listener only hears later loads)?
   const loaded = opts.gateway.__testing().supergraphSdl;
   if (loaded) use(loaded);
+  const guard = opts.guard;
+  const connectionOf = (extra: WsExtra) =>
+    (extra.connection ??= { socket: extra.socket, queued: 0, closed: false } satisfies ConnectionState) as ConnectionState;
   const ws = serveGraphQLWs<SubscriptionContext>(opts.server, {
     schema: () => engine.schema,
     path: opts.path ?? '/graphql',
-    context: (identity, authorization, extra: WsExtra) => {
-      const connection = (extra.connection ??= { socket: extra.socket, queued: 0, closed: false } satisfies ConnectionState) as ConnectionState;
-      return { identity, authorization, connection };
+    context: (identity, authorization, extra: WsExtra) => ({ identity, authorization, connection: connectionOf(extra) }),
+    authenticate: guard ? (params, extra) => guard.connect(params, extra) : undefined,
+    formatError: guard?.formatError,
+    onClose: guard ? (extra) => guard.closed(extra) : undefined,
+    onSubscribe: guard
+      ? async (extra, _id, payload) => {
+          const schema = engine.schema;
+          if (!schema) return [new GraphQLError('Supergraph not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+          const checked = await guard.operation(extra, payload, schema);
+          if (Array.isArray(checked)) return checked;
+          const op = checked as GuardedOperation;
+          const contextValue: GuardedContext = {
+            identity: op.context.identity,
+            authorization: op.context.authorization,
+            security: op.context.security,
+            connection: connectionOf(extra),
+            guarded: op,
+          };
+          return { schema, document: op.document, operationName: op.operationName, variableValues: op.variables, contextValue };
+        }
+      : undefined,
+    subscribe: (args: ExecutionArgs) => {
+      const out = engine.subscribe(args);
+      const guarded = (args.contextValue as Partial<GuardedContext>).guarded;
+      if (!guard || !guarded) return out;
+      const isStream = Symbol.asyncIterator in out;
+      const onEvent = guard.started(guarded, args.schema, isStream ? undefined : (out as ExecutionResult));
+      return isStream && onEvent ? observe(out as AsyncIterableIterator<ExecutionResult>, onEvent) : out;
     },
-    subscribe: (args: ExecutionArgs) => engine.subscribe(args),
     execute: async (args: ExecutionArgs): Promise<ExecutionResult> => {
       if (!opts.apollo) return { errors: [{ message: 'Use HTTP for queries and mutations' } as never] };
-      const ctx = args.contextValue as SubscriptionContext;
+      const ctx = args.contextValue as SubscriptionContext & Partial<GuardedContext>;
+      // The text as sent (not reprinted): trusted documents and the audit hash the exact document.
       const res = await opts.apollo.executeOperation(
-        { query: print(args.document), variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
-        { contextValue: { identity: ctx.identity, authorization: ctx.authorization } },
+        { query: ctx.guarded?.source ?? print(args.document), variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
+        { contextValue: { identity: ctx.identity, authorization: ctx.authorization, security: ctx.security } },
       );
       if (res.body.kind !== 'single') return { errors: [{ message: 'Incremental delivery is not supported over WebSocket' } as never] };
       return res.body.singleResult as ExecutionResult;
@@ -63,6 +120,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
       unsubscribe();
       await engine.close();
       await ws.dispose();
+      await guard?.close();
     },
   };
 }

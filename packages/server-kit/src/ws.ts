@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { CloseCode, type ServerOptions } from 'graphql-ws';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode, type ServerOptions, type SubscribePayload } from 'graphql-ws';
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError, verifyToken, type Identity } from '@aleumet/core';
 import { OPERATION_AUTHORIZATION_ACK, operationCaller } from './ws-operation.js';
 
@@ -11,9 +11,23 @@ export interface WsExtra {
   [key: PropertyKey]: unknown;
   socket: WebSocket;
   request: http.IncomingMessage;
-  identity?: Identity;
+  identity?: Identity | null;
   /** `Bearer …`, as received in connection_init (forwarded by the gateway). */
   authorization?: string;
+}
+
+/** Who a connection is, as `authenticate` found it. */
+export interface WsCaller {
+  identity: Identity | null;
+  /** Forwarded as is (e.g. `Bearer …`) to the subgraphs. */
+  authorization?: string;
+}
+
+/** Thrown by `authenticate` (or used by `onSubscribe`): the socket is closed with this graphql-ws close code. */
+export class WsRefusal extends Error {
+  constructor(readonly code: number, readonly reason: string) {
+    super(reason);
+  }
 }
 
 export interface ServeWsOptions<C> {
@@ -21,7 +35,19 @@ export interface ServeWsOptions<C> {
   schema: GraphQLSchema | (() => GraphQLSchema | undefined);
   path?: string;
   /** The per-subscription context, built once per operation (fork an EntityManager per event). */
-  context: (identity: Identity, authorization: string, extra: WsExtra) => C | Promise<C>;
+  context: (identity: Identity | null, authorization: string | undefined, extra: WsExtra) => C | Promise<C>;
+  /**
+   * Replaces the bearer-token check of `connection_init` (the gateway: API keys, `--auth none`).
+   * Resolves the caller, or throws a `WsRefusal` (the socket is closed with its code and reason).
+   */
+  authenticate?: (params: Record<string, unknown> | undefined, extra: WsExtra) => Promise<WsCaller>;
+  /**
+   * graphql-ws `onSubscribe`: return ready execution arguments (then graphql-ws neither parses nor
+   * validates), errors to refuse the operation with an `error` message, or nothing for the default path.
+   */
+  onSubscribe?: (extra: WsExtra, id: string, payload: SubscribePayload) => Promise<ExecutionArgs | readonly GraphQLError[] | void>;
+  /** Formats (and must mask) every error sent; default: `maskError()` of @aleumet/core. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Replaces graphql-js's subscribe/execute (the gateway plans and executes federated operations). */
   subscribe?: ServerOptions<Record<string, unknown>, WsExtra>['subscribe'];
   execute?: ServerOptions<Record<string, unknown>, WsExtra>['execute'];
@@ -39,18 +65,22 @@ export interface WsServing {
 /**
  * graphql-ws on the same http.Server and path as HTTP GraphQL. `connection_init` must carry
  * `{ authorization: 'Bearer <token>' }`: without one the socket is closed with 4401
- * Unauthorized, with a bad or expired token with 4403 Forbidden.
+ * Unauthorized, with a bad or expired token with 4403 Forbidden (unless `authenticate` decides).
  */
 export function serveGraphQLWs<C extends object>(server: http.Server, opts: ServeWsOptions<C>): WsServing {
   const path = opts.path ?? '/graphql';
   const wss = new WebSocketServer({ server, path });
   const mask = maskError();
   // Errors are GraphQLErrors, or already formatted ones passed on from a subgraph by the gateway.
+  // `extensions.http` (status and headers for Apollo's HTTP answer) means nothing on a WebSocket.
   const format = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
     errors.map((e) => {
-      const json: GraphQLFormattedError = e instanceof GraphQLError ? e.toJSON() : e;
-      const code = json.extensions?.code ?? (e instanceof GraphQLError && !e.originalError && e.locations ? 'GRAPHQL_VALIDATION_FAILED' : undefined);
-      return mask({ ...json, extensions: { ...json.extensions, code } }, e);
+      // Duck-typed: graphql-ws may hand over errors of another copy of graphql (CommonJS vs ESM).
+      const isError = typeof (e as GraphQLError).toJSON === 'function';
+      const json: GraphQLFormattedError = isError ? (e as GraphQLError).toJSON() : e;
+      const code = json.extensions?.code ?? (isError && !(e as GraphQLError).originalError && e.locations ? 'GRAPHQL_VALIDATION_FAILED' : undefined);
+      const { http: _http, ...extensions } = json.extensions ?? {};
+      return (opts.formatError ?? mask)({ ...json, extensions: { ...extensions, code } }, e);
     });
   const serving = useServer<Record<string, unknown>, WsExtra>(
     {
@@ -60,6 +90,19 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
       execute: opts.execute,
       subscribe: opts.subscribe,
       onConnect: async (ctx) => {
+        if (opts.authenticate) {
+          try {
+            const caller = await opts.authenticate(ctx.connectionParams, ctx.extra);
+            ctx.extra.identity = caller.identity;
+            ctx.extra.authorization = caller.authorization;
+            return true;
+          } catch (e) {
+            const refusal = e instanceof WsRefusal ? e : new WsRefusal(CloseCode.InternalServerError, 'Internal server error');
+            if (!(e instanceof WsRefusal)) console.error('[ws] authenticating a connection failed', (e as Error).message);
+            ctx.extra.socket.close(refusal.code, refusal.reason.slice(0, 120));
+            return false;
+          }
+        }
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
         if (!m) {
@@ -75,10 +118,11 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
           return false;
         }
       },
+      onSubscribe: opts.onSubscribe ? (ctx, id, payload) => opts.onSubscribe!(ctx.extra, id, payload) as never : undefined,
       // A subscribe message may carry its own caller's token (a gateway multiplexing callers: ws-operation.ts).
       context: async (ctx, _id, payload) => {
         const caller = await operationCaller(payload, ctx.extra);
-        return opts.context(caller.identity!, caller.authorization!, ctx.extra) as Record<string, unknown>;
+        return opts.context(caller.identity, caller.authorization, ctx.extra) as Record<string, unknown>;
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors?.length ? { ...result, errors: format(result.errors) as never } : undefined,
