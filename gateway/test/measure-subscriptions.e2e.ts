@@ -118,6 +118,8 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
       watch(await tokenFor(supplierIdentity(world().suppliers[0]!.id)), { m: measure.id }, measure.id),
     ];
     await settle();
+    // The refused ones end with their error (asynchronously, from programs); the six others stay open.
+    for (const until = Date.now() + 15_000; refused.some((w) => w.errors.length === 0) && Date.now() < until; ) await settle(25);
     // Six callers with six tokens, one upstream graphql-ws connection to programs (each subscription carries its token).
     expect(platform.gateway.subscriptions.engine.stats()).toMatchObject({ upstreamSubscriptions: 6, upstreamConnections: 1 });
 
