@@ -46,7 +46,7 @@ export interface WsGuardOptions {
   sweepMs?: number;
   /** Longest life of the token forwarded for an API-key connection (default 12 h; never beyond the key's expiry). */
   connectionTokenSeconds?: number;
-  /** Delay before buffered per-event audit rows are written (default 500 ms). */
+  /** Delay before buffered audit rows are written (default 250 ms; at most 200 rows wait). */
   auditFlushMs?: number;
 }
 
@@ -93,7 +93,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
   const rules = [...specifiedRules, ...opts.validationRules];
   const maxConnectionToken = opts.connectionTokenSeconds ?? 12 * 3600;
 
-  // Per-event audit rows are written in batches (a subscription may deliver many events).
+  // Audit rows are written in batches (many subscribers start at once; a subscription may deliver many events).
   let pending: AuditRow[] = [];
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -104,11 +104,11 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
     if (rows.length && store) flushing = flushing.then(() => writeAudit(store, rows));
     return flushing;
   };
-  const record = (row: AuditRow, now = false) => {
+  const record = (row: AuditRow) => {
     if (!store) return;
     pending.push(row);
-    if (now || pending.length >= 200) void flush();
-    else timer ??= setTimeout(flush, opts.auditFlushMs ?? 500);
+    if (pending.length >= 200) void flush();
+    else timer ??= setTimeout(flush, opts.auditFlushMs ?? 250);
   };
 
   const refuse = (conn: SecureConnection, code: number, reason: string) => {
@@ -234,10 +234,11 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
         assertTrusted(context, document, hash, { enforce: security.config.enforceDocuments, manifest: security.manifest });
         assertIntrospection(security.config.introspection, document, context.identity);
       } catch (e) {
-        if (!isGraphQLError(e)) throw e;
+        // Anything else (the key store unreachable…): refused like an internal error over HTTP (masked, logged).
+        if (!isGraphQLError(e)) return [new graphql.GraphQLError('Internal error', { originalError: e as Error })];
         // A refused operation of an identified caller is recorded as over HTTP (outcome ERROR).
         if (op && document && audited(op, context.identity)) {
-          record(auditRow({ identity: context.identity, requestId: context.security?.requestId, schema, document, operation: op, operationName: payload.operationName, documentHash: hash, variables: payload.variables ?? {}, errorCodes: [codeOf(e)] }), true);
+          record(auditRow({ identity: context.identity, requestId: context.security?.requestId, schema, document, operation: op, operationName: payload.operationName, documentHash: hash, variables: payload.variables ?? {}, errorCodes: [codeOf(e)] }));
         }
         return [asWsError(e)];
       }
@@ -256,8 +257,8 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
         documentHash: op.hash,
         variables: op.variables,
       };
-      // The start: who subscribed to what (the arguments, e.g. the order id filter). Written at once.
-      record(auditRow({ ...base, result: refused ? { data: null, errors: refused.errors as never } : null }), true);
+      // The start: who subscribed to what (the arguments, e.g. the order id filter).
+      record(auditRow({ ...base, result: refused ? { data: null, errors: refused.errors as never } : null }));
       if (refused) return undefined;
       // Every event delivered is a read of the data it carries (order, person…): one row each, same request id.
       return (event) => {
