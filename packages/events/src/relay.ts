@@ -171,24 +171,40 @@ export class OutboxRelay {
     }
   }
 
-  /** Wakes the publisher when this process commits a transaction that wrote outbox rows. */
+  /**
+   * Wakes the publisher when this process commits a transaction that wrote outbox rows.
+   * The wake-up is tied to the transaction's EntityManager: a flush inside the transaction, or
+   * another request's commit, must not use it up before this commit (that left events to the poll).
+   */
   private watchWrites(): () => void {
-    let pending = false;
     let active = true;
+    /** EntityManagers (transaction forks) that created outbox rows not yet committed. */
+    const written = new WeakSet<object>();
+    /** Rows created through an EntityManager the commit event may not name: the next commit wakes too. */
+    let unattributed = false;
     const poke = () => {
-      if (active && pending) {
-        pending = false;
-        this.poke();
-      }
+      if (active) this.poke();
     };
     const subscriber: EventSubscriber<OutboxEvent> = {
       getSubscribedEntities: () => [OutboxEvent],
-      afterCreate: () => {
-        pending = true;
+      afterCreate: ({ em }) => {
+        if (em) written.add(em);
+        else unattributed = true;
       },
-      afterTransactionCommit: () => poke(),
-      // A flush outside an explicit transaction commits on its own.
-      afterFlush: () => void setImmediate(poke),
+      afterTransactionCommit: ({ em }) => {
+        if (written.has(em) || unattributed) {
+          written.delete(em);
+          unattributed = false;
+          poke();
+        }
+      },
+      // A flush outside an explicit transaction commits on its own (its commit event wakes too).
+      afterFlush: ({ em }) => {
+        if (written.has(em) && !em.isInTransaction()) {
+          written.delete(em);
+          setImmediate(poke);
+        }
+      },
     };
     this.opts.orm.em.getEventManager().registerSubscriber(subscriber);
     return () => {
