@@ -19,6 +19,72 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+  onData(data: Uint8Array): void;
+}
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+/** Parse, Bind, Describe, Execute, Close: an extended query continues until the client's Sync. */
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C'].map((c) => c.charCodeAt(0)));
+
+/**
+ * pglite-socket 0.2 runs wire messages one at a time across connections. An extended query is several
+ * messages; when a large Bind arrived in several TCP chunks, another connection's Parse ran in between and
+ * replaced the unnamed statement ("bind message supplies 2 parameters", or another query's rows). Here a
+ * connection keeps the backend from its first extended-query message to its Sync, as it already does
+ * inside a transaction. A failed message no longer leaves the queue stopped for good.
+ */
+function keepExtendedQueriesWhole(q: QueryQueue): void {
+  let owner: number | null = null;
+  q.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const holder = owner ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const at = holder == null ? 0 : this.queue.findIndex((m) => m.handlerId === holder);
+        if (at === -1) break; // the holder's next message has not arrived yet; it restarts the queue
+        const item = this.queue.splice(at, 1)[0]!;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, { onRawData: (d: Uint8Array) => ((bytes += d.length), item.onData(d)) }),
+          );
+        } catch (e) {
+          owner = null;
+          item.reject(e);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        owner = EXTENDED.has(item.message[0]!) ? item.handlerId : null;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = q.clearQueueForHandler.bind(q);
+  q.clearQueueForHandler = (handlerId: number) => {
+    clear(handlerId);
+    // A client that left mid-query must not hold the backend: let the others go on.
+    if (owner === handlerId) {
+      owner = null;
+      void q.processQueue();
+    }
+  };
+}
+
 /**
  * PostgreSQL without installing PostgreSQL: PGlite (WASM) behind its wire-protocol socket
  * server, so MikroORM connects with the ordinary `pg` driver. One backend only: transactions
@@ -30,6 +96,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   const db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
   const port = opts.port || (await freePort(host));
   const server = new PGLiteSocketServer({ db, port, host, maxConnections: 64 });
+  keepExtendedQueriesWhole((server as unknown as { queryQueue: QueryQueue }).queryQueue);
   await server.start();
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,
