@@ -98,6 +98,8 @@ export interface AuditInput {
   result?: { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] } | null;
   /** Error codes when there is no result (a refused operation). */
   errorCodes?: string[];
+  /** Persons the subgraphs said they loaded for this request (their `personsRead` extension), selected or not. */
+  personsRead?: Iterable<string>;
 }
 
 /** Whether this operation is audited: every mutation; anything beyond the public root fields read by an identified caller. */
@@ -122,6 +124,7 @@ export function auditRow(input: AuditInput, log: (line: string) => void = (l) =>
   } catch (e) {
     log(`[audit] could not read the result: ${(e as Error).message}`);
   }
+  for (const p of input.personsRead ?? []) out.personIds.add(p);
   const persons = [...out.personIds];
   const onBehalfOf = identity?.personId ? persons.filter((p) => identity.represents.includes(p) || p === identity.personId) : [];
   const errorCodes = [...new Set([...(input.errorCodes ?? []), ...(result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'))])];
@@ -176,6 +179,7 @@ export function useAudit(store: IntegratorStore, log: (line: string) => void = (
             documentHash: rc.queryHash,
             variables: rc.request.variables,
             result: rc.response.body.singleResult as AuditInput['result'],
+            personsRead: rc.contextValue.personsRead,
           }, log);
           await writeAudit(store, [row], log);
         },

@@ -19,4 +19,6 @@ export interface SecureContext {
   identity: Identity | null;
   authorization?: string;
   security?: RequestSecurity;
+  /** Persons whose rows the subgraphs loaded for this request (gathered by the transport, read by the audit). */
+  personsRead?: Set<string>;
 }

@@ -172,6 +172,20 @@ describe('audit', () => {
     expect(changes[0].actor_role).toBe('ADMIN');
   });
 
+  it('names the persons whose data was read even when the caller selected no id', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [`query OrderStatusesOnly { orders(first: 3) { nodes { status } } }`] });
+    const read = await withKey(url, c.key, `query OrderStatusesOnly { orders(first: 3) { nodes { status } } }`);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.orders.nodes.length).toBeGreaterThan(0);
+    // The subgraph's own extension never reaches the caller.
+    expect(JSON.stringify(read)).not.toContain('personsRead');
+    const expected = await sql(`select person_id from orders."order" order by id limit 3`);
+    const rows = await sql(`select person_ids from people.audit_entry where client_id = $1 and operation_name = 'OrderStatusesOnly'`, [c.clientId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].person_ids.length).toBeGreaterThan(0);
+    expect(rows[0].person_ids).toEqual(expect.arrayContaining(expected.map((r: any) => r.person_id)));
+  });
+
   it('is append-only', async () => {
     await expect(sql(`update people.audit_entry set outcome = 'OK'`)).rejects.toThrow(/append-only/);
     await expect(sql(`delete from people.audit_entry`)).rejects.toThrow(/append-only/);
