@@ -2,43 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import {
-  compose, link, startCliGateway, startSubgraphs, tempDir, writeSupergraph,
-  type CliGateway, type RunningSubgraphs, type TestSubgraph,
+  compose, startCliGateway, startSubgraphs, tempDir, writeSupergraph,
+  type CliGateway, type RunningSubgraphs,
 } from './federation/harness.js';
+import { clockSubgraph, mathSubgraph } from './federation/ticks.js';
 
 /**
  * `--auth none` on a supergraph we did not write: graphql-ws connections need no credentials, as
  * HTTP requests do not (an `authorization` is forwarded unverified); the limits still apply.
  */
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const clock: TestSubgraph = {
-  name: 'clock',
-  typeDefs: link('@key') + /* GraphQL */ `
-    type Query { now: Int! }
-    type Subscription { ticks(count: Int!, everyMs: Int!): Tick! }
-    type Tick @key(fields: "n") { n: Int! }
-  `,
-  resolvers: {
-    Query: { now: () => 7 },
-    Subscription: {
-      ticks: {
-        subscribe: async function* (_: unknown, { count, everyMs }: { count: number; everyMs: number }) {
-          for (let n = 1; n <= count; n++) {
-            await sleep(everyMs);
-            yield { ticks: { n } };
-          }
-        },
-      },
-    },
-  },
-};
-const math: TestSubgraph = {
-  name: 'math',
-  typeDefs: link('@key') + 'type Tick @key(fields: "n") { n: Int! square: Int! }',
-  resolvers: { Tick: { __resolveReference: (t: { n: number }) => ({ n: t.n, square: t.n * t.n }) } },
-};
+const clock = clockSubgraph(7);
+const math = mathSubgraph;
 
 let subgraphs: RunningSubgraphs;
 let gw: CliGateway;

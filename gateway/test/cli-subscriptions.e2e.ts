@@ -6,6 +6,7 @@ import {
   compose, link, post, replaceSupergraph, startCliGateway, startSubgraphs, tempDir, waitForSupergraph, writeSupergraph,
   type CliGateway, type RunningSubgraphs, type TestSubgraph,
 } from './federation/harness.js';
+import { clockSubgraph, mathSubgraph, sleep } from './federation/ticks.js';
 
 /**
  * Subscriptions on a supergraph we did not write: the CLI gateway serves graphql-ws on /graphql,
@@ -13,34 +14,8 @@ import {
  * fields per event; an open subscription survives a hot reload of the supergraph.
  */
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const clock: TestSubgraph = {
-  name: 'clock',
-  typeDefs: link('@key') + /* GraphQL */ `
-    type Query { now: Int! }
-    type Subscription { ticks(count: Int!, everyMs: Int!): Tick! }
-    type Tick @key(fields: "n") { n: Int! }
-  `,
-  resolvers: {
-    Query: { now: () => 0 },
-    Subscription: {
-      ticks: {
-        subscribe: async function* (_: unknown, { count, everyMs }: { count: number; everyMs: number }) {
-          for (let n = 1; n <= count; n++) {
-            await sleep(everyMs);
-            yield { ticks: { n } };
-          }
-        },
-      },
-    },
-  },
-};
-const math: TestSubgraph = {
-  name: 'math',
-  typeDefs: link('@key') + 'type Tick @key(fields: "n") { n: Int! square: Int! }',
-  resolvers: { Tick: { __resolveReference: (t: { n: number }) => ({ n: t.n, square: t.n * t.n }) } },
-};
+const clock = clockSubgraph(0);
+const math = mathSubgraph;
 const extra: TestSubgraph = {
   name: 'extra',
   typeDefs: link('@key') + 'type Query { extra: String! }',
