@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { startGateway } from '@aleumet/gateway';
 
 const gateway = await startGateway({
@@ -29,7 +30,11 @@ process.on('message', (msg: { type: string; fds?: boolean }) => {
     } catch {
       // EMFILE or no /proc
     }
-    process.send!({ type: 'stats', fds, rss: m.rss, heapUsed: m.heapUsed, external: m.external, ...gateway.subscriptions.engine.stats() });
+    process.send!({
+      type: 'stats', fds, rss: m.rss, heapUsed: m.heapUsed, external: m.external, cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(),
+      subgraphRequests: gateway.transport.stats.subgraphRequests, subgraphConnections: gateway.transport.stats.connections,
+      ...gateway.subscriptions.engine.stats(),
+    });
   }
   if (msg.type === 'close') void gateway.close().then(() => process.exit(0));
 });

@@ -11,24 +11,24 @@
  * go through accept → ready → handover, the others stay quiet (idle subscribers cost memory only).
  *
  * Database: DATABASE_URL (a fresh database on that server, dropped afterwards) or embedded PostgreSQL.
- * The subgraphs run in this process, the gateway in a child process (its memory alone is reported).
+ * Three processes, no two sharing an event loop: the five subgraphs (and the embedded database) in one
+ * child (subgraphs-child.ts), the gateway in another (its memory alone is reported), the load generator
+ * and the N client sockets here. Each reports its CPU time and event-loop utilization over the rounds.
  * Results: printed, and written to bench/results/subscriptions-<N>-<time>.json.
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Role, signToken, type Identity } from '@aleumet/core';
 import { buildWorld, type DemoOrder } from '@aleumet/demo-data';
-import { startEmbeddedPostgres } from '@aleumet/embedded-pg';
-import { TestClock, createRuntime, seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
-import { ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
+import { ROOT, SUPERGRAPH_PATH } from '@aleumet/platform';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,34 +55,67 @@ const SUBSCRIPTION = `subscription($id: ID) {
   }
 }`;
 
-// ---------- database and subgraphs ----------
-async function database(): Promise<{ url: string; drop(): Promise<void>; kind: string }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const e = await startEmbeddedPostgres();
-    return { url: e.url, drop: () => e.stop(), kind: 'embedded PostgreSQL (PGlite)' };
+// ---------- gateway child ----------
+interface ProcessLoad { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization }
+interface GatewayStats extends ProcessLoad {
+  fds: number; rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number;
+  subgraphRequests: number; subgraphConnections: number; eventFetches?: number; eventFetchesShared?: number;
+}
+interface SubgraphStats extends ProcessLoad { rss: number; heapUsed: number }
+
+/** The subgraphs' process (subgraphs-child.ts): database, migrations, seed, five subgraphs. */
+class SubgraphsProcess {
+  private pending: ((s: SubgraphStats) => void)[] = [];
+  exited?: { code: number | null; signal: string | null };
+  private closing = false;
+  constructor(readonly child: ChildProcess, readonly ready: { dbUrl: string; kind: string; urls: Record<string, string> }) {
+    child.on('exit', (code, signal) => {
+      if (!this.closing) {
+        this.exited = { code, signal };
+        console.error(`[bench] the subgraph process exited (code ${code}, signal ${signal})`);
+      }
+    });
+    child.on('message', (m: { type: string } & SubgraphStats) => {
+      if (m.type === 'stats') this.pending.shift()?.(m);
+    });
   }
-  const name = `aleumet_bench_subs_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: 'PostgreSQL server',
-    async drop() {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
+  static async start(clockStart: number): Promise<SubgraphsProcess> {
+    const child = fork(path.join(here, 'subgraphs-child.js'), [], { env: { ...process.env, BENCH_CLOCK_START: String(clockStart) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const ready = await new Promise<SubgraphsProcess['ready']>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the subgraph process exited with ${code}`)));
+      child.on('message', (m: { type: string } & SubgraphsProcess['ready']) => m.type === 'ready' && resolve(m));
+    });
+    child.removeAllListeners('exit');
+    return new SubgraphsProcess(child, ready);
+  }
+  stats(): Promise<SubgraphStats> {
+    return new Promise((resolve, reject) => {
+      if (!this.child.connected) return reject(new Error('the subgraph process is gone'));
+      const timer = setTimeout(() => reject(new Error('the subgraph process did not answer stats within 10 s')), 10_000);
+      this.pending.push((s) => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      this.child.send({ type: 'stats' });
+    });
+  }
+  async close() {
+    this.closing = true;
+    if (!this.child.connected) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.send({ type: 'close' });
+    await Promise.race([exited, sleep(30_000)]);
+  }
 }
 
-// ---------- gateway child ----------
-interface GatewayStats { fds: number; rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number }
+/** Busy share of one process between two samples: CPU time / wall time, and event-loop utilization (1 − idle). */
+function load(a: ProcessLoad, b: ProcessLoad, wallMs: number) {
+  const cpuMs = (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000;
+  const elu = performance.eventLoopUtilization(b.elu, a.elu);
+  return { cpuMs: Math.round(cpuMs), cpuShare: Math.round((cpuMs / wallMs) * 100) / 100, eventLoopUtilization: Math.round(elu.utilization * 100) / 100 };
+}
+const ownLoad = (): ProcessLoad => ({ cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() });
 class GatewayProcess {
   private pending: ((s: GatewayStats) => void)[] = [];
   private closing = false;
@@ -153,27 +186,19 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 // ---------- main ----------
 const loadAtStart = loadavg()[0]!;
 const world = buildWorld();
-const db = await database();
-log(`database: ${db.kind}`);
 // Orders awaiting their supplier must be accepted before their deadline: a clock at the earliest order.
 const changing = world.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').slice(0, CHANGES);
-const clock = new TestClock(new Date(Math.min(...changing.map((o) => o.createdAt.getTime()))));
-const runtime = createRuntime(clock);
-const subgraphs: RunningSubgraph[] = [];
+let subgraphs: SubgraphsProcess | undefined;
 let gateway: GatewayProcess | undefined;
 const clients: Client[] = [];
 let closing = false;
 try {
-  for (const def of SUBGRAPHS) {
-    const sub = await startSubgraph(def, { databaseUrl: db.url, migrate: true, port: 0, runtime });
-    subgraphs.push(sub);
-    runtime.peers.set(def.name, sub.url);
-    await seedSubgraph(def, sub.orm, world);
-  }
-  log('subgraphs migrated and seeded');
+  subgraphs = await SubgraphsProcess.start(Math.min(...changing.map((o) => o.createdAt.getTime())));
+  const db = { kind: subgraphs.ready.kind, url: subgraphs.ready.dbUrl };
+  log(`database: ${db.kind}; subgraphs migrated and seeded in their own process`);
   gateway = await GatewayProcess.start({
     BENCH_SUPERGRAPH: process.env.SUPERGRAPH ?? SUPERGRAPH_PATH,
-    BENCH_SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(subgraphs.map((s) => [s.name, s.url]))),
+    BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.urls),
     BENCH_DATABASE_URL: db.url,
   });
   const wsUrl = gateway.url.replace(/^http/, 'ws');
@@ -291,6 +316,7 @@ try {
     { name: 'handover', steps: [{ mutation: 'confirmHandover', as: 'supplier' }, { mutation: 'confirmHandover', as: 'recipient' }] },
   ];
   let peak = subscribed;
+  const loadBefore = { at: Date.now(), gateway: subscribed as ProcessLoad, subgraphs: (await subgraphs.stats()) as ProcessLoad, runner: ownLoad() };
   const sampler = setInterval(() => {
     gateway!.stats().then(
       (s) => {
@@ -327,6 +353,20 @@ try {
     if (gateway.exited) log(`the gateway process exited during round ${round.name}: ${JSON.stringify(gateway.exited)}`);
     log(`round ${round.name}: ${changed} status changes, ${latencies.length - before} deliveries in ${Date.now() - started} ms`);
   }
+  const wallMs = Date.now() - loadBefore.at;
+  const runnerAfter = ownLoad();
+  const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway.stats(), subgraphs.stats()]);
+  const busy = {
+    wallMs,
+    gateway: load(loadBefore.gateway, gatewayAfter, wallMs),
+    subgraphs: load(loadBefore.subgraphs, subgraphsAfter, wallMs),
+    runner: load(loadBefore.runner, runnerAfter, wallMs),
+    gatewaySubgraphRequests: gatewayAfter.subgraphRequests - subscribed.subgraphRequests,
+    gatewaySubgraphConnections: gatewayAfter.subgraphConnections - subscribed.subgraphConnections,
+    eventFetches: (gatewayAfter.eventFetches ?? 0) - (subscribed.eventFetches ?? 0),
+    eventFetchesShared: (gatewayAfter.eventFetchesShared ?? 0) - (subscribed.eventFetchesShared ?? 0),
+  };
+  log(`over the rounds (${wallMs} ms): event-loop utilization gateway ${busy.gateway.eventLoopUtilization}, subgraphs ${busy.subgraphs.eventLoopUtilization}, runner ${busy.runner.eventLoopUtilization}; CPU share ${busy.gateway.cpuShare} / ${busy.subgraphs.cpuShare} / ${busy.runner.cpuShare}`);
   await sleep(500);
   clearInterval(sampler);
   const after = await gateway.stats({ fds: true }).catch(() => peak);
@@ -353,6 +393,9 @@ try {
     },
     gateway: { upstreamSubscriptions: subscribed.upstreamSubscriptions, upstreamConnections: subscribed.upstreamConnections, openFiles: subscribed.fds, openFilesAfter: after.fds },
     rounds: roundStats,
+    /** Per process over the rounds: CPU time / wall time (1 = one core) and event-loop utilization (1 − idle). */
+    processes: busy,
+    subgraphProcessRssMB: mb(subgraphsAfter.rss),
     mutationMs: (() => { const m = [...mutationMs].sort((a, b) => a - b); return { p50: pct(m, 50), p99: pct(m, 99) }; })(),
     mutationErrors: mutationErrors.slice(0, 5),
     subscriberCloses: Object.fromEntries(closes),
@@ -373,7 +416,6 @@ try {
   closing = true;
   await Promise.all(clients.map((c) => Promise.resolve(c.dispose()).catch(() => {})));
   await gateway?.close().catch(() => {});
-  for (const s of subgraphs.reverse()) await s.close().catch(() => {});
-  await db.drop().catch(() => {});
+  await subgraphs?.close().catch(() => {});
 }
 process.exit(0);
