@@ -13,6 +13,7 @@ import { withFederationFixes } from './federation-fixes.js';
 import { limitProtections, type GatewayLimits } from './limits.js';
 import { createSecurity, type RequestSecurity, type SecurityOptions } from './security/index.js';
 import { createWsGuard } from './security/ws.js';
+import type { AuditBatchStats } from './security/audit.js';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -70,6 +71,8 @@ export interface RunningGateway {
   transport: GatewayTransport;
   /** Federated subscriptions over graphql-ws (stats, engine). */
   subscriptions: GatewaySubscriptions;
+  /** Audit group commit of HTTP requests: INSERT statements vs rows (null without audit). */
+  auditStats: AuditBatchStats | null;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -189,6 +192,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     supergraph: source.status,
     transport,
     subscriptions,
+    auditStats: security.auditBatcher?.stats ?? null,
     async close() {
       draining = true;
       await subscriptions.close();

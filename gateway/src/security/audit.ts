@@ -155,13 +155,91 @@ export async function writeAudit(store: IntegratorStore, rows: AuditRow[], log: 
   }
 }
 
+/** How often the batcher wrote (a test hook and a benchmark statistic). */
+export interface AuditBatchStats {
+  /** INSERT statements sent (one per batch; more when a batch is retried row by row). */
+  statements: number;
+  /** Rows handed to the batcher. */
+  rows: number;
+  /** Largest batch written in one statement. */
+  largestBatch: number;
+}
+
+/**
+ * Group commit of audit rows: each caller awaits its own row, but the rows of concurrent requests go
+ * into one multi-row INSERT (one autocommit transaction). A row is queued; if no batch is being
+ * written it is written at once (a lone request waits no longer than before), otherwise it waits for
+ * the batch in flight to end and goes with every row queued meanwhile, or at `maxRows` queued rows a
+ * further batch starts without waiting (at most `maxInFlight` at a time). `write` resolves only after
+ * the batch holding the row was committed, or after a failure was logged (personal data masked): the
+ * guarantee of the single-row write is unchanged. When a batch fails on a row's data (SQLSTATE class
+ * 22 or 23) its rows are written one by one, so one bad row does not take the others with it.
+ */
+export class AuditBatcher {
+  readonly stats: AuditBatchStats = { statements: 0, rows: 0, largestBatch: 0 };
+  private queue: { row: AuditRow; done: () => void }[] = [];
+  private inFlight = 0;
+  private readonly maxRows: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly store: Pick<IntegratorStore, 'audit'>,
+    options: { maxRows?: number; maxInFlight?: number } = {},
+    private readonly log: (line: string) => void = (l) => console.error(l),
+  ) {
+    this.maxRows = Math.max(1, options.maxRows ?? 100);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  }
+
+  /** Resolves once the row is written (or its failure logged); never rejects. */
+  write(row: AuditRow): Promise<void> {
+    this.stats.rows++;
+    return new Promise<void>((done) => {
+      this.queue.push({ row, done });
+      if (this.inFlight === 0 || (this.queue.length >= this.maxRows && this.inFlight < this.maxInFlight)) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, this.maxRows);
+    if (!batch.length) return;
+    this.inFlight++;
+    try {
+      await this.insert(batch.map((b) => b.row));
+    } finally {
+      this.inFlight--;
+      for (const b of batch) b.done();
+      // Rows queued while this batch was written go now.
+      if (this.queue.length && (this.inFlight === 0 || (this.queue.length >= this.maxRows && this.inFlight < this.maxInFlight))) void this.flush();
+    }
+  }
+
+  private async insert(rows: AuditRow[]): Promise<void> {
+    this.stats.statements++;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, rows.length);
+    try {
+      await this.store.audit(rows);
+      return;
+    } catch (e) {
+      const code = String((e as { code?: string }).code ?? '');
+      if (rows.length > 1 && /^2[23]/.test(code)) {
+        // A row's data was refused: write each row on its own, so only the bad one is lost (and logged).
+        await Promise.all(rows.map((r) => this.insert([r])));
+        return;
+      }
+      for (const row of rows) this.log(`[audit] NOT RECORDED ${JSON.stringify(redact({ ...row }))}: ${(e as Error).message}`);
+    }
+  }
+}
+
 /**
  * Audit: every mutation and every operation reaching beyond the public root fields is recorded
  * (who, on behalf of whom, which client, operation, entity ids, outcome, time) in the append-only
  * `people.audit_entry`, before the response leaves. Anonymous public reads are not recorded.
- * (Subscriptions over graphql-ws: security/ws.ts, with the same row builder.)
+ * The rows of concurrent requests are committed together (`AuditBatcher`); each response still waits
+ * for its own row. (Subscriptions over graphql-ws: security/ws.ts, with the same row builder.)
  */
-export function useAudit(store: IntegratorStore, log: (line: string) => void = (l) => console.error(l)): ApolloServerPlugin<SecureContext> {
+export function useAudit(batcher: AuditBatcher, log: (line: string) => void = (l) => console.error(l)): ApolloServerPlugin<SecureContext> {
   return {
     async requestDidStart() {
       return {
@@ -181,7 +259,7 @@ export function useAudit(store: IntegratorStore, log: (line: string) => void = (
             result: rc.response.body.singleResult as AuditInput['result'],
             personsRead: rc.contextValue.personsRead,
           }, log);
-          await writeAudit(store, [row], log);
+          await batcher.write(row);
         },
       };
     },

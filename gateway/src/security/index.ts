@@ -12,7 +12,7 @@ import { useRateLimit } from './rate-limit.js';
 import { useTrustedDocuments, loadManifest } from './trusted-documents.js';
 import { useIntrospectionGuard } from './introspection.js';
 import { useLimits, isLimitMessage } from './limits.js';
-import { useAudit } from './audit.js';
+import { useAudit, AuditBatcher } from './audit.js';
 import { clientCredentials } from './client-credentials.js';
 import type { RequestSecurity, SecureContext } from './context.js';
 
@@ -54,6 +54,8 @@ export interface GatewaySecurity {
   manifest: Map<string, string>;
   /** Audit store (with `databaseUrl` and audit on). */
   auditStore: IntegratorStore | null;
+  /** Group commit of the HTTP requests' audit rows (with `databaseUrl` and audit on); `stats` counts INSERTs. */
+  auditBatcher: AuditBatcher | null;
   /** API keys and integrator clients (cached): long-lived connections re-check their client here. */
   keys: ReturnType<typeof useApiKeys>;
   /** Identity (bearer JWT or API key), rate limit, per-request state; throws UNAUTHENTICATED / RATE_LIMITED. */
@@ -89,12 +91,13 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const manifest = loadManifest(config.manifestPath ?? DEFAULT_MANIFEST, config.documents);
   const limits = config.limits ? useLimits(config.limits, { production: config.production }) : null;
   const mask = maskError();
+  const auditBatcher = store && config.audit ? new AuditBatcher(store) : null;
 
   const plugins: ApolloServerPlugin<any>[] = [
     useTrustedDocuments({ enforce: config.enforceDocuments, manifest }),
     useIntrospectionGuard(config.introspection),
     ...((limits?.plugins ?? []) as ApolloServerPlugin<any>[]),
-    ...(store && config.audit ? [useAudit(store)] : []),
+    ...(auditBatcher ? [useAudit(auditBatcher)] : []),
   ];
 
   /** Who is calling (bearer JWT, API key, or nobody), without taking a rate-limit token. */
@@ -146,6 +149,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     count,
     manifest,
     auditStore: store && config.audit ? store : null,
+    auditBatcher,
     keys,
     authenticate,
     plugins,
