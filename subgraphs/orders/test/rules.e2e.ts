@@ -3,7 +3,7 @@ import { LogSmsAdapter, TestClock, serviceIdentity, INTERNAL_SCOPE, type SmsAdap
 import { canonicalize } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity } from '@aleumet/testkit';
+import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity } from '@aleumet/testkit';
 import {
   ACCEPT, CANCEL, MEASURE, ORDER, PUBLISH, REFUSE, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';
@@ -258,6 +258,11 @@ describe('supplier side and cancellations', () => {
     const admin = await integrator();
     expect((await gql(platform.gateway.url, ORDER, { id: order.id }, admin)).data.order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'DEATH_REGISTERED' });
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, admin)).data.measure).toMatchObject({ status: 'CANCELLED', closedReason: 'DEATH_REGISTERED' });
+    // people records the death too (an employment department of the person's region reads it).
+    const dept = await tokenFor(departmentIdentity(person.regionCode));
+    const read = await gql(platform.gateway.url, `query($id: ID!) { person(id: $id) { deceased } }`, { id: person.id }, dept);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.person.deceased).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role, badInput, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { assertPersonalData, listableRegion } from './access.js';
 import type { Context } from './context.js';
@@ -101,6 +101,28 @@ export class PersonResolver {
   async representatives(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     assertPersonalData(ctx.identity, p);
     return paginateLoaded(await ctx.loaders.representationsByPrincipal.load(p.id), page);
+  }
+
+  /** Internal (programs, after `registerDeath`): the person's date of death, once per command; a later date never replaces an earlier one. */
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: "Internal (programs): the registered death of a person" })
+  async internalRegisterDeath(
+    @Arg('commandId', () => ID) commandId: string,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('diedOn', () => String) diedOn: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    requireService(ctx.identity);
+    if (!isUuid(commandId) || !isUuid(personId)) throw badInput('commandId and personId must be UUIDs');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(diedOn)) throw badInput('diedOn must be YYYY-MM-DD', 'diedOn');
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const person = await tx.findOne(Person, personId);
+      if (!person) throw notFound('Person', personId);
+      if (person.deceasedOn && person.deceasedOn <= diedOn) return false;
+      person.deceasedOn = diedOn;
+      return true;
+    });
   }
 }
 

@@ -6,6 +6,10 @@ import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from '
 
 const LEASE_MS = 60_000;
 
+export const REGISTER_DEATH_COMMAND = /* GraphQL */ `
+  mutation RegisterDeath($commandId: ID!, $personId: ID!, $diedOn: String!) {
+    internalRegisterDeath(commandId: $commandId, personId: $personId, diedOn: $diedOn)
+  }`;
 export const CANCEL_ORDER_COMMAND = /* GraphQL */ `
   mutation CancelOrderBySystem($commandId: ID!, $orderId: ID!, $reason: String!) {
     internalCancelOrder(commandId: $commandId, orderId: $orderId, reason: $reason)

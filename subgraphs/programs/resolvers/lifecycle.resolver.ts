@@ -4,12 +4,12 @@ import { OptimisticLockError } from '@mikro-orm/postgresql';
 import {
   Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, firstTime, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
 import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
-import { closeMeasure } from '../domain/jobs.js';
+import { REGISTER_DEATH_COMMAND, closeMeasure } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
 import type { Context } from './context.js';
 
@@ -182,18 +182,20 @@ export class MeasureLifecycleResolver {
     const person = await personByIin(ctx, personIin);
     const now = ctx.runtime.clock.now();
     let measuresCancelled = 0;
-    const commandIds = await ctx.em.fork().transactional(async (tx) => {
+    const { orderCommands, commandIds } = await ctx.em.fork().transactional(async (tx) => {
       const open = await tx.find(Measure, { personId: person.id, status: { $in: [...OPEN] } });
       const ids: string[] = [];
       for (const m of open) {
         ids.push(...closeMeasure(tx, m, 'DEATH_REGISTERED', now));
         measuresCancelled++;
       }
+      // people keeps the date (Person.deceased); the command rides in this transaction like the cancellations.
+      const death = enqueueCommand(tx, 'people', REGISTER_DEATH_COMMAND, { personId: person.id, diedOn });
       await tx.flush();
-      return ids;
+      return { orderCommands: ids.length, commandIds: [...ids, death.id] };
     });
-    if (commandIds.length) await deliverCommands(ctx.em, ctx.runtime, 'programs', commandIds);
-    return { personId: person.id, measuresCancelled, ordersCancelled: commandIds.length };
+    await deliverCommands(ctx.em, ctx.runtime, 'programs', commandIds);
+    return { personId: person.id, measuresCancelled, ordersCancelled: orderCommands };
   }
 
   @Query(() => FulfilmentConnection, { description: 'Fulfilled measures, oldest first (social-protection system: integrator with programs:read)' })
