@@ -12,9 +12,9 @@ import { createRequire } from 'node:module';
 import type { GraphQLSchema } from 'graphql';
 import { Role, signToken, verifyToken, type Identity } from '@aleumet/core';
 import { listen, serveGraphQLWs, type WsServing } from '@aleumet/server-kit';
-import { UpstreamPool } from '../src/subscriptions/upstream.js';
+import { UpstreamPool, bearerExpiresAt } from '../src/subscriptions/upstream.js';
 
-const SDL = 'type Query { ok: Boolean } type Subscription { whoami: String }';
+const SDL = 'type Query { ok: Boolean } type Subscription { whoami: String ticks: String }';
 // The graphql instance graphql-ws loads (Node's require), not the test transform's copy: one realm for schemas.
 const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
@@ -26,6 +26,13 @@ function schemaFor(): GraphQLSchema {
     yield { whoami: ctx.identity?.sub ?? 'anonymous' };
     await new Promise((r) => setTimeout(r, 1_000));
     yield { whoami: ctx.identity?.sub ?? 'anonymous' };
+  };
+  /** `ticks`: the caller's `sub` every 100 ms until unsubscribed. */
+  schema.getSubscriptionType()!.getFields().ticks!.subscribe = async function* (_root: unknown, _args: unknown, ctx: { identity: Identity | null }) {
+    for (;;) {
+      yield { ticks: ctx.identity?.sub ?? 'anonymous' };
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   return schema;
 }
@@ -88,6 +95,56 @@ describe('UpstreamPool', () => {
     // A bad token in one operation: that operation is anonymous, the shared connection goes on.
     expect(await collect(pool, capable.url, 'Bearer not-a-token')).toBe('anonymous');
     expect(await collect(pool, capable.url, tokens[1]!)).toBe('bob');
+    await pool.close();
+  });
+
+  /**
+   * Regression: after a reconnect, connection_init of the shared connection carried the newest open
+   * subscription's token; once that token had expired (or was otherwise refused) the subgraph closed the
+   * connection with 4403, which was not retried, and every caller's subscription on it failed.
+   */
+  it('reconnects a shared connection with a live token when the newest one has expired or is refused', async () => {
+    const pool = new UpstreamPool({ retryAttempts: 5 });
+    const ticks = (authorization: string) => {
+      const got: unknown[] = [];
+      const failed: unknown[] = [];
+      const stop = pool.subscribe(capable.url, authorization, { query: 'subscription { ticks }', variables: {} }, {
+        next: (r) => got.push(r.errors ? 'error' : (r.data as { ticks: string }).ticks),
+        error: (e) => failed.push(e),
+        complete: () => failed.push('complete'),
+      });
+      return { got, failed, stop };
+    };
+    const waitFor = async (what: () => boolean, ms = 10_000) => {
+      for (const until = Date.now() + ms; !what(); ) {
+        if (Date.now() > until) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const long = ticks(await bearer('ivan'));
+    await waitFor(() => long.got.length > 0);
+    // Newer subscriptions: one whose token expires in 2 s, one whose token the subgraph refuses (not a JWT).
+    const short = `Bearer ${await signToken(identity('judy'), '2s')}`;
+    expect(bearerExpiresAt(short)).toBeLessThan(Date.now() + 3_000);
+    const expiring = ticks(short);
+    await waitFor(() => expiring.got.includes('judy'));
+    await new Promise((r) => setTimeout(r, 2_500));
+    const bogus = ticks('Bearer not.a.token');
+    await waitFor(() => bogus.got.includes('anonymous'));
+    expect(pool.size).toBe(1);
+
+    // The subgraph drops the connection (restart, network): the pool reconnects.
+    for (const c of capable.ws.wss.clients) c.terminate();
+    const before = long.got.length;
+    await waitFor(() => long.got.length > before + 3);
+    expect(long.failed).toEqual([]);
+    expect(long.got.at(-1)).toBe('ivan');
+    // The expired token's own operation now runs unauthenticated (its resolvers would refuse it); the connection goes on.
+    const expiredBefore = expiring.got.length;
+    await waitFor(() => expiring.got.length > expiredBefore);
+    expect(expiring.got.at(-1)).toBe('anonymous');
+    expect(capable.ws.wss.clients.size).toBe(1);
+    for (const s of [long, expiring, bogus]) s.stop();
     await pool.close();
   });
 

@@ -9,6 +9,24 @@ export interface UpstreamOptions {
 /** graphql-ws close codes worth another attempt: connection init / ack timeouts, terminated. */
 const RETRYABLE = new Set([4408, 4504, 4499]);
 
+/** graphql-ws close code of a refused connection_init (server-kit: bad or expired token). */
+const FORBIDDEN = 4403;
+
+/**
+ * The `exp` (ms) of a bearer JWT, read without verifying it: only to prefer, among the tokens of a shared
+ * connection's subscriptions, one that has not expired. The subgraph verifies whatever is sent.
+ */
+export function bearerExpiresAt(authorization: string): number | undefined {
+  const payload = /^Bearer\s+[^.\s]+\.([^.\s]+)\.[^.\s]*$/i.exec(authorization)?.[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** dispose() rejects when the client was between reconnect attempts: nothing to do then. */
 const dispose = (client: Client) => Promise.resolve(client.dispose()).catch(() => {});
 
@@ -17,8 +35,10 @@ interface Entry {
   users: number;
   /** Called when the socket closes, before any reconnect re-sends the subscriptions. */
   onClosed: Set<() => void>;
-  /** Shared connection: the tokens of its subscriptions (count each); connection_init uses the newest. */
+  /** Shared connection: the tokens of its subscriptions (count each); connection_init uses the newest live one. */
   tokens: Map<string, number>;
+  /** Shared connection: tokens the subgraph refused in connection_init (4403); never sent again. */
+  refused: Set<string>;
 }
 
 type Payload = { query: string; operationName?: string; variables: Record<string, unknown> };
@@ -96,24 +116,43 @@ export class UpstreamPool {
     if (!entry) {
       const onClosedSet = new Set<() => void>();
       const tokens = new Map<string, number>();
+      const refused = new Set<string>();
+      let sent: string | undefined;
+      /**
+       * The token for connection_init of a shared connection: the newest of an open subscription that has
+       * not expired and was not refused (a caller's token only opens the socket; each subscribe message
+       * carries its own caller's token). The newest alone could have expired since: the subgraph would
+       * refuse the connection, and with it every caller's subscription.
+       */
+      const initToken = () => {
+        const now = Date.now();
+        const candidates = [...tokens.keys()].filter((t) => !refused.has(t)).reverse();
+        return candidates.find((t) => (bearerExpiresAt(t) ?? Infinity) > now + 1_000) ?? candidates[0];
+      };
       const client = createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
-        // Evaluated at every (re)connect: the newest token of a subscription still open (valid the longest).
-        connectionParams: () => ({ authorization: shared ? [...tokens.keys()].at(-1) : authorization }),
+        // Evaluated at every (re)connect.
+        connectionParams: () => ({ authorization: shared ? (sent = initToken()) : authorization }),
         lazy: true,
         lazyCloseTimeout: 1_000,
         retryAttempts: this.opts.retryAttempts ?? 30,
         retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** retries))),
         // Reconnect after the subgraph went away (restart, 1001, 1006, …) or timed out (4408, 4504: busy),
-        // never after auth or protocol errors.
+        // never after auth or protocol errors, except: a shared connection whose init token was refused
+        // tries again with another open subscription's token while one is left.
         shouldRetry: (e) => {
           const code = (e as { code?: number } | null)?.code;
+          if (code === FORBIDDEN && shared) {
+            if (sent !== undefined) refused.add(sent);
+            sent = undefined;
+            return initToken() !== undefined;
+          }
           return typeof code !== 'number' || code < 4000 || RETRYABLE.has(code);
         },
         on: { closed: () => onClosedSet.forEach((f) => f()) },
       });
-      entry = { client, users: 0, onClosed: onClosedSet, tokens };
+      entry = { client, users: 0, onClosed: onClosedSet, tokens, refused };
       this.clients.set(key, entry);
     }
     const e = entry;
@@ -134,7 +173,10 @@ export class UpstreamPool {
       if (shared && authorization) {
         const n = (e.tokens.get(authorization) ?? 1) - 1;
         if (n > 0) e.tokens.set(authorization, n);
-        else e.tokens.delete(authorization);
+        else {
+          e.tokens.delete(authorization);
+          e.refused.delete(authorization);
+        }
       }
       stop();
       if (--e.users === 0) {
