@@ -174,7 +174,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     validationRules: [...((limits?.validationRules ?? []) as unknown as ValidationRule[]), ...security.validationRules],
     maxTokens: tokenLimits.length ? Math.min(...tokenLimits) : undefined,
   });
-  const subscriptions = startGatewaySubscriptions({ server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls, guard });
+  const subscriptions = startGatewaySubscriptions({
+    server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls, guard,
+    // Per-event fetches share the HTTP queries' keep-alive pool and timeout.
+    transport, subgraphTimeoutMs: opts.subgraphTimeoutMs,
+  });
   const base = await listen(server, opts.port ?? 4000, opts.host);
   opts.onListening?.(`${base}/graphql`);
   try {

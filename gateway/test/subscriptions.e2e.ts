@@ -5,6 +5,7 @@ import { Scheduler, TestClock, startSubgraph } from '@aleumet/server-kit';
 import { definition as ordersDefinition } from '@aleumet/orders';
 import type { Platform } from '@aleumet/platform';
 import { recordEvent } from '@aleumet/events';
+import { cursorAt } from '../src/subscriptions/engine.js';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 
 const DAY = 86_400_000;
@@ -119,7 +120,7 @@ function closeCode(connectionParams: Record<string, unknown> | undefined): Promi
 
 describe('federated subscriptions through the gateway', () => {
   it('has enough orders for this file', () => {
-    expect(mine().length).toBeGreaterThanOrEqual(5);
+    expect(mine().length).toBeGreaterThanOrEqual(6);
   });
 
   it('closes connections without a token (4401) or with a bad one (4403)', async () => {
@@ -263,6 +264,39 @@ describe('federated subscriptions through the gateway', () => {
     await settle(300);
     // The accept itself was not an incoming order.
     expect(incoming).toHaveLength(1);
+  });
+
+  it('per-event fetches go through the gateway transport; subscriptions with the same token share them per event, other callers never', async () => {
+    const o = mine()[5];
+    if (!o) throw new Error('not enough orders for this test');
+    const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
+    const supplier = await tokenFor(supplierIdentity(o.supplierId));
+    const engine = platform.gateway.subscriptions.engine;
+    // One keep-alive pool per gateway: the one HTTP queries use.
+    expect(engine.transport).toBe(platform.gateway.transport);
+    // The same caller twice (a second tab resuming from a minute ago: its own upstream subscription), and the supplier.
+    const live = watch(client(recipient), { id: o.id });
+    const resumed = watch(client(recipient), { id: o.id, since: cursorAt(Date.now() - 60_000) });
+    const bySupplier = watch(client(supplier), { id: o.id });
+    await settle();
+    const before = { ...engine.stats() };
+    const requestsBefore = platform.gateway.transport.stats.subgraphRequests;
+    await mutate(ACCEPT, o, supplier);
+    const [a] = await live.waitFor(1);
+    const [b] = await resumed.waitFor(1);
+    const [c] = await bySupplier.waitFor(1);
+    await settle(200);
+    for (const e of [b, c]) expect(e).toEqual(a);
+    expect(a.order).toMatchObject({ id: o.id, status: 'ACCEPTED', offering: { supplier: { name: expect.any(String) } }, claim: { statePart: expect.any(Number) } });
+    const fetches = engine.stats().eventFetches - before.eventFetches;
+    const shared = engine.stats().eventFetchesShared - before.eventFetchesShared;
+    // Three executions of the same plan for the same event: the recipient's two share every fetch, the supplier's share none.
+    expect(fetches).toBeGreaterThan(0);
+    expect(fetches % 3).toBe(0);
+    expect(shared).toBe(fetches / 3);
+    // The fetches made went through the gateway's transport (with the mutation's own subgraph requests).
+    expect(platform.gateway.transport.stats.subgraphRequests - requestsBefore).toBeGreaterThanOrEqual(fetches - shared);
+    for (const w of [live, resumed, bySupplier]) w.stop();
   });
 
   it('runs queries over the same WebSocket, with the same authorization', async () => {

@@ -6,6 +6,7 @@ import { forbidden, unauthenticated, type Identity } from '@aleumet/core';
 import { RecentIds } from '@aleumet/events';
 import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner } from './planner.js';
 import { UpstreamPool } from './upstream.js';
+import { GatewayTransport } from '../transport.js';
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
 interface BoundPlan extends SubscriptionPlan {
@@ -35,6 +36,23 @@ export interface EngineOptions {
   /** Bytes waiting in one connection's socket before it is closed as a slow consumer. */
   maxBufferedBytes?: number;
   upstreamRetryAttempts?: number;
+  /**
+   * The gateway's subgraph transport (keep-alive pool, deduplicated `_entities`): per-event fetches go
+   * through it, one pool per gateway. Without one the engine makes its own.
+   */
+  transport?: GatewayTransport;
+  /** Timeout of one per-event subgraph fetch (default 30 s; 0: none), as for HTTP queries. */
+  subgraphTimeoutMs?: number;
+}
+
+export interface EngineStats {
+  subscriptions: number;
+  upstreamSubscriptions: number;
+  upstreamConnections: number;
+  /** Per-event subgraph fetches requested by executions of the query plan. */
+  eventFetches: number;
+  /** Of those, answered by a fetch another subscription with the same credentials made for the same event. */
+  eventFetchesShared: number;
 }
 
 /** WebSocket close code and reason for a consumer that does not keep up (1008: policy violation). */
@@ -45,16 +63,61 @@ const PRIMARY = '__subscription_primary__';
 interface Gateway {
   identity: Identity | null;
   authorization?: string;
+  /** The event this execution is for (its cursor), or a value of its own when the event has none. */
+  event: string;
+}
+
+type FetchResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/**
+ * Fetches of the same event with the same forwarded credentials and the same request, shared: when an
+ * event reaches several subscriptions of one caller (other operations, other arguments, a resumed
+ * subscription), each fetch of the rest of the plan is made once. Keyed by the exact `authorization`
+ * the subgraph would see (the only credential forwarded), so an answer never reaches another caller:
+ * subgraphs authorize per caller. An entry lives while its fetch runs and `keepMs` after (other
+ * subscriptions receive the same event a moment later); different events never share.
+ */
+export class EventFetchShare {
+  private readonly entries = new Map<string, Promise<FetchResponse>>();
+  fetches = 0;
+  shared = 0;
+  constructor(private readonly keepMs = 2_000, private readonly maxEntries = 10_000) {}
+
+  run(service: string, options: GraphQLDataSourceProcessOptions<Gateway>, fetch: () => Promise<FetchResponse>): Promise<FetchResponse> {
+    this.fetches++;
+    const { request, context } = options;
+    const key = JSON.stringify([context.event, context.authorization ?? null, service, request.query, request.operationName ?? null, request.variables ?? null]);
+    let entry = this.entries.get(key);
+    if (entry) this.shared++;
+    else {
+      entry = fetch();
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, entry);
+      const forget = () => setTimeout(() => this.entries.get(key) === entry && this.entries.delete(key), this.keepMs).unref();
+      entry.then(forget, () => this.entries.delete(key));
+    }
+    // Each execution merges into its own copy of the data (executeQueryPlan writes into the objects it gets;
+    // the response's `http` part holds functions and is only read).
+    return entry.then((r) => (r.data == null ? { ...r } : { ...r, data: structuredClone(r.data) }));
+  }
 }
 
 /** Forwards the caller's token: every subgraph authorizes each per-event fetch again. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<Gateway> {
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0], private readonly share: EventFetchShare) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Gateway>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
+  override process(options: GraphQLDataSourceProcessOptions<Gateway>) {
+    return this.share.run(this.url, options, () => this.processWithRetry(options));
+  }
+
   /** Per-event fetches are reads: try again (up to 3 times) when a kept-alive socket was reset under us. */
-  override async process(options: GraphQLDataSourceProcessOptions<Gateway>) {
+  private async processWithRetry(options: GraphQLDataSourceProcessOptions<Gateway>) {
     for (let attempt = 1; ; attempt++) {
       try {
         return await super.process(options);
@@ -194,7 +257,7 @@ class Primary {
       this.variables[SINCE_VAR] = cursor;
     }
     // Executions overlap; deliveries keep the subgraph's order.
-    const executed = this.engine.executeRest(this.plan, result, this.ctx, this.clientVariables);
+    const executed = this.engine.executeRest(this.plan, result, this.ctx, this.clientVariables, typeof cursor === 'string' ? cursor : undefined);
     this.tail = this.tail.then(async () => {
       const out = await executed;
       for (const l of [...this.listeners]) l.push(out);
@@ -269,9 +332,15 @@ export class SubscriptionEngine {
   private readonly downstreams = new Set<Downstream>();
   private readonly maxQueued: number;
   private readonly maxBytes: number;
+  readonly transport: GatewayTransport;
+  private readonly ownTransport: boolean;
+  readonly share = new EventFetchShare();
+  private unkeyed = 0;
 
   constructor(private readonly opts: EngineOptions) {
     this.pool = new UpstreamPool({ retryAttempts: opts.upstreamRetryAttempts });
+    this.ownTransport = !opts.transport;
+    this.transport = opts.transport ?? new GatewayTransport();
     this.maxQueued = opts.maxQueuedPerConnection ?? 1_000;
     this.maxBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
   }
@@ -281,16 +350,33 @@ export class SubscriptionEngine {
     const urls = new Map(planner.subgraphUrls);
     for (const [name, url] of Object.entries(this.opts.subgraphUrls ?? {})) urls.set(name, url);
     this.urls = urls;
-    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, new AuthenticatedDataSource({ url }) as GraphQLDataSource]));
+    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, this.dataSource(url) as GraphQLDataSource]));
     this.planner = planner;
+  }
+
+  /** A per-event data source: the gateway's keep-alive transport, the caller's token, the fetch timeout. */
+  private dataSource(url: string): AuthenticatedDataSource {
+    const ds = this.transport.apply(new AuthenticatedDataSource({ url }, this.share));
+    const timeout = this.opts.subgraphTimeoutMs ?? 30_000;
+    if (timeout !== 0) {
+      const fetcher = ds.fetcher;
+      ds.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
+    }
+    return ds;
   }
 
   get schema() {
     return this.planner?.schema;
   }
 
-  stats() {
-    return { subscriptions: this.downstreams.size, upstreamSubscriptions: this.primaries.size, upstreamConnections: this.pool.size };
+  stats(): EngineStats {
+    return {
+      subscriptions: this.downstreams.size,
+      upstreamSubscriptions: this.primaries.size,
+      upstreamConnections: this.pool.size,
+      eventFetches: this.share.fetches,
+      eventFetchesShared: this.share.shared,
+    };
   }
 
   /** graphql-ws `subscribe`: returns the event stream of one downstream subscription. */
@@ -331,7 +417,7 @@ export class SubscriptionEngine {
   }
 
   /** Runs the non-primary part of the plan for one event, with the caller's token. */
-  async executeRest(plan: BoundPlan, event: ExecutionResult, ctx: SubscriptionContext, variables: Record<string, unknown>): Promise<ExecutionResult> {
+  async executeRest(plan: BoundPlan, event: ExecutionResult, ctx: SubscriptionContext, variables: Record<string, unknown>, eventKey?: string): Promise<ExecutionResult> {
     if (!event.data) return { data: null, errors: event.errors };
     const primary: FetchNode = { ...plan.primary, serviceName: PRIMARY };
     const queryPlan: QueryPlan = { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary };
@@ -339,7 +425,7 @@ export class SubscriptionEngine {
     const serviceMap: ServiceMap = { ...plan.services, [PRIMARY]: { process: async () => ({ data: structuredClone(data) }) } };
     const requestContext = {
       request: { query: '', variables, operationName: plan.operationContext.operation.name?.value },
-      context: { identity: ctx.identity, authorization: ctx.authorization },
+      context: { identity: ctx.identity, authorization: ctx.authorization, event: eventKey ?? `unshared:${++this.unkeyed}` } satisfies Gateway,
       logger: console,
       metrics: {},
       cache: undefined,
@@ -379,5 +465,6 @@ export class SubscriptionEngine {
     await new Promise((r) => setTimeout(r, 50));
     for (const p of [...this.primaries.values()]) p.close();
     await this.pool.close();
+    if (this.ownTransport) this.transport.close();
   }
 }
