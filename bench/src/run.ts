@@ -19,7 +19,7 @@ const BENCH = path.resolve(HERE, '..');
 
 // ---------------------------------------------------------------- arguments
 interface Args {
-  smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean;
+  smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean; auditAb: boolean;
   only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
 }
 function parseArgs(argv: string[]): Args {
@@ -40,6 +40,8 @@ function parseArgs(argv: string[]): Args {
     rounds: Number(get('rounds') ?? (smoke ? 1 : 3)),
     connections: Number(get('connections') ?? (smoke ? 4 : 16)),
     profile: argv.includes('--profile'),
+    // A third gateway, ours with every audit row in its own INSERT (before group commit), in the same interleaved rounds.
+    auditAb: argv.includes('--audit-ab'),
     only: new Set((get('only') ?? 'gateway,chain,sql,scale').split(',')),
     scaleSmall: get('scale-small'),
     scaleLarge: get('scale-large'),
@@ -168,9 +170,10 @@ async function main() {
 async function mainSections(args: Args, s: Sample, profileDir: string, results: Record<string, unknown>, load: { connections: number; seconds: number }, warm: { connections: number; seconds: number }) {
   const subgraphs = await Child.start('subgraphs', [args.databaseUrl]);
   const urls = subgraphs.ready.urls!;
-  const [ours, vanilla] = await Promise.all([
+  const [ours, vanilla, perRow] = await Promise.all([
     Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     args.only.has('gateway') ? Child.start('vanilla', [JSON.stringify(urls)], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-vanilla`] : []) : null,
+    args.only.has('gateway') && args.auditAb ? Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'per-row']) : null,
   ]);
   const oursUrl = ours.ready.url!;
 
@@ -195,9 +198,11 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         const bodies = [body(c.query, c.variables)];
         await cannon(oursUrl, bodies, c.tokens, warm);
         await cannon(vanilla.ready.url!, bodies, c.tokens, warm);
+        if (perRow) await cannon(perRow.ready.url!, bodies, c.tokens, warm);
         await ours.call('reset-stats');
-        const cpu = { ours: { gateway: 0, subgraphs: 0 }, vanilla: { gateway: 0, subgraphs: 0 } };
-        const measured = (name: 'ours' | 'vanilla', gw: Child, url: string) => async () => {
+        await perRow?.call('reset-stats');
+        const cpu = { ours: { gateway: 0, subgraphs: 0 }, vanilla: { gateway: 0, subgraphs: 0 }, perRow: { gateway: 0, subgraphs: 0 } };
+        const measured = (name: 'ours' | 'vanilla' | 'perRow', gw: Child, url: string) => async () => {
           const [g0, s0] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
           const res = await cannon(url, bodies, c.tokens, load);
           const [g1, s1] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
@@ -208,8 +213,9 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         const r = await interleaved([
           { name: 'ours', run: measured('ours', ours, oursUrl) },
           { name: 'vanilla', run: measured('vanilla', vanilla, vanilla.ready.url!) },
+          ...(perRow ? [{ name: 'perRow', run: measured('perRow', perRow, perRow.ready.url!) }] : []),
         ], args.rounds);
-        const perRequest = (name: 'ours' | 'vanilla') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
+        const perRequest = (name: 'ours' | 'vanilla' | 'perRow') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
         const stats = await ours.call<any>('stats');
         const ratio = r.ours!.rps / r.vanilla!.rps;
         say();
@@ -217,13 +223,15 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         say(HEAD);
         say(row('ours', r.ours!));
         say(row('vanilla', r.vanilla!));
+        if (perRow) say(row('ours, audit row by row (before group commit)', r.perRow!));
         say();
         say(`**RPS ratio ours/vanilla: ${f2(ratio)}×** (goal ≥ 2×); p99 ratio ours/vanilla: ${f2(r.ours!.p99 / r.vanilla!.p99)} (goal ≤ 1); same answers: ${same}/${Math.min(5, c.tokens.length)}.`);
         say(
           `Ours during the measured rounds: query-plan cache ${stats.planCache.hits} hits / ${stats.planCache.misses} misses ` +
             `(hit rate ${f1((100 * stats.planCache.hits) / Math.max(1, stats.planCache.hits + stats.planCache.misses))} %); ` +
             `${stats.subgraphRequests} subgraph calls over ${stats.connections} new TCP connections (keep-alive); ` +
-            `${stats.entityCalls} batched _entities calls carrying ${stats.representations} representations, ${stats.representationsSent} sent after deduplication.`,
+            `${stats.entityCalls} batched _entities calls carrying ${stats.representations} representations, ${stats.representationsSent} sent after deduplication; ` +
+            `audit: ${stats.audit?.rows ?? '–'} rows in ${stats.audit?.statements ?? '–'} INSERT statements (group commit).`,
         );
         const po = perRequest('ours');
         const pv = perRequest('vanilla');
@@ -231,8 +239,19 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
           `CPU per request: gateway process ours ${f1(po.gateway)} ms vs vanilla ${f1(pv.gateway)} ms (ratio ${f2(po.gateway / pv.gateway)}); ` +
             `subgraphs process (all five) ${f1(po.subgraphs)} ms vs ${f1(pv.subgraphs)} ms (ratio ${f2(po.subgraphs / pv.subgraphs)}).`,
         );
+        let ab: Record<string, unknown> | undefined;
+        if (perRow) {
+          const pr = perRequest('perRow');
+          const prStats = await perRow.call<any>('stats');
+          say(
+            `Audit A/B (same run): group commit vs row by row — RPS ${f2(r.ours!.rps / r.perRow!.rps)}×, p99 ${f2(r.ours!.p99 / r.perRow!.p99)}×; ` +
+              `audit INSERT statements ${stats.audit?.statements} for ${stats.audit?.rows} rows vs ${prStats.audit?.statements} for ${prStats.audit?.rows}; ` +
+              `subgraphs process CPU per request ${f1(po.subgraphs)} vs ${f1(pr.subgraphs)} ms.`,
+          );
+          ab = { perRow: r.perRow, perRowStats: prStats, cpuPerRequestMs: pr };
+        }
         if (r.ours!.errors || r.vanilla!.errors) failures.push(`${c.name}: errors under load (ours ${r.ours!.errors}, vanilla ${r.vanilla!.errors})`);
-        gatewayResults[c.name] = { ...r, ratio, stats, cpuPerRequestMs: { ours: po, vanilla: pv } };
+        gatewayResults[c.name] = { ...r, ratio, stats, cpuPerRequestMs: { ours: po, vanilla: pv }, auditAb: ab };
       }
       results.gateway = gatewayResults;
       say();
@@ -296,6 +315,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
     }
   } finally {
     await vanilla?.stop();
+    await perRow?.stop();
     await ours.stop();
     await subgraphs.stop();
   }

@@ -28,7 +28,7 @@ const on = (handler: (m: Message) => unknown) =>
 // Never outlive the benchmark that started us.
 process.on('disconnect', () => process.exit(0));
 
-const [role, arg1, arg2] = process.argv.slice(2);
+const [role, arg1, arg2, arg3] = process.argv.slice(2);
 
 if (role === 'subgraphs') {
   const runtime = createRuntime();
@@ -50,11 +50,21 @@ if (role === 'subgraphs') {
     port: 0,
     subgraphUrls: JSON.parse(arg1!),
     // As the platform starts it, without rate limits: the load generator is one client sending thousands of requests.
-    security: { databaseUrl: arg2, rateLimit: false },
+    // A third argument `per-row` writes each audit row in its own INSERT (before group commit), for the A/B in run.ts.
+    security: { databaseUrl: arg2, rateLimit: false, ...(arg3 === 'per-row' ? { auditBatchRows: 1 } : {}) },
   } as Parameters<typeof startGateway>[0]);
+  // Audit group commit: rows and INSERT statements since the last reset.
+  const audit = () => ({ rows: gateway.auditStats?.rows ?? 0, statements: gateway.auditStats?.statements ?? 0 });
+  let auditBase = audit();
   on((m) => {
-    if (m.cmd === 'stats') return gateway.transport.stats;
-    if (m.cmd === 'reset-stats') gateway.transport.resetStats();
+    if (m.cmd === 'stats') {
+      const now = audit();
+      return { ...gateway.transport.stats, audit: { rows: now.rows - auditBase.rows, statements: now.statements - auditBase.statements } };
+    }
+    if (m.cmd === 'reset-stats') {
+      gateway.transport.resetStats();
+      auditBase = audit();
+    }
     return null;
   });
   send({ type: 'ready', url: gateway.url });

@@ -91,7 +91,10 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const manifest = loadManifest(config.manifestPath ?? DEFAULT_MANIFEST, config.documents);
   const limits = config.limits ? useLimits(config.limits, { production: config.production }) : null;
   const mask = maskError();
-  const auditBatcher = store && config.audit ? new AuditBatcher(store) : null;
+  // auditBatchRows 1: each row in its own statement, as many at once as requests (the behaviour before group commit).
+  const auditBatcher = store && config.audit
+    ? new AuditBatcher(store, config.auditBatchRows === 1 ? { maxRows: 1, maxInFlight: Number.POSITIVE_INFINITY } : { maxRows: config.auditBatchRows })
+    : null;
 
   const plugins: ApolloServerPlugin<any>[] = [
     useTrustedDocuments({ enforce: config.enforceDocuments, manifest }),

@@ -33,6 +33,11 @@ export interface SecurityOptions {
   introspection?: 'all' | 'admins' | 'none';
   /** Record reads of personal data and every mutation (needs `databaseUrl`; default on when it is given). */
   audit?: boolean;
+  /**
+   * Most audit rows per INSERT when concurrent requests are committed together (default 100).
+   * 1 writes every row in its own statement, as before group commit (for comparisons in bench/).
+   */
+  auditBatchRows?: number;
 }
 
 export const DEFAULT_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 20000 };
@@ -50,6 +55,7 @@ export interface ResolvedSecurity {
   limits: false | typeof DEFAULT_LIMITS;
   introspection: 'all' | 'admins' | 'none';
   audit: boolean;
+  auditBatchRows: number;
 }
 
 export function resolveSecurity(o: SecurityOptions = {}): ResolvedSecurity {
@@ -66,5 +72,6 @@ export function resolveSecurity(o: SecurityOptions = {}): ResolvedSecurity {
     limits: o.limits === false ? false : { ...DEFAULT_LIMITS, ...o.limits },
     introspection: o.introspection ?? (production ? 'admins' : 'all'),
     audit: o.audit ?? Boolean(o.databaseUrl),
+    auditBatchRows: Math.max(1, Math.floor(o.auditBatchRows ?? 100)),
   };
 }
