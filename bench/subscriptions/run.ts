@@ -47,6 +47,8 @@ const CONCURRENCY = Number(args.concurrency);
 const ROUND_TIMEOUT = Number(args['round-timeout']);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.log(`[bench] ${line}`);
+/** BENCH_CPU_PROF=<dir>: the gateway and subgraph processes run with --cpu-prof (profiles written there at exit). */
+const childExecArgv = process.env.BENCH_CPU_PROF ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : undefined;
 
 const SUBSCRIPTION = `subscription($id: ID) {
   orderStatusChanged(orderId: $id) {
@@ -80,7 +82,7 @@ class SubgraphsProcess {
     });
   }
   static async start(clockStart: number): Promise<SubgraphsProcess> {
-    const child = fork(path.join(here, 'subgraphs-child.js'), [], { env: { ...process.env, BENCH_CLOCK_START: String(clockStart) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'subgraphs-child.js'), [], { execArgv: childExecArgv, env: { ...process.env, BENCH_CLOCK_START: String(clockStart) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<SubgraphsProcess['ready']>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`the subgraph process exited with ${code}`)));
@@ -133,7 +135,7 @@ class GatewayProcess {
     });
   }
   static async start(env: Record<string, string>): Promise<GatewayProcess> {
-    const child = fork(path.join(here, 'gateway-child.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'gateway-child.js'), [], { execArgv: childExecArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const url = await new Promise<string>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
