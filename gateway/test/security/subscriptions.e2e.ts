@@ -5,6 +5,7 @@ import { createClient as wsClient, type Client } from 'graphql-ws';
 import { TestClock } from '@aleumet/server-kit';
 import type { Platform } from '@aleumet/platform';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
+import { signToken } from '@aleumet/core';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 import { createClient, eventually, sql } from './helpers.js';
 
@@ -209,6 +210,19 @@ describe('graphql-ws through the security layer', () => {
     const until = Date.now() + 8000;
     while (!closed && Date.now() < until) await settle(100);
     expect(closed).toEqual({ code: 4403, reason: 'Forbidden: API key revoked' });
+  });
+
+  it('a connection authenticated by a bearer token is closed with 4401 when the token expires', async () => {
+    const o = mine()[3]!;
+    const token = await signToken(recipientIdentity(personIndex(o.personId)), '2s');
+    let closed: { code: number; reason: string } | undefined;
+    const w = watch(connect({ authorization: `Bearer ${token}` }, (code, reason) => (closed = { code, reason })), { query: WATCH, variables: { id: o.id } });
+    await settle();
+    expect(w.errors).toEqual([]);
+    expect(closed).toBeUndefined();
+    const until = Date.now() + 10_000;
+    while (!closed && Date.now() < until) await settle(100);
+    expect(closed?.code).toBe(4401);
   });
 
   it('an integrator runs only its registered documents over graphql-ws (error message OPERATION_NOT_TRUSTED)', async () => {
