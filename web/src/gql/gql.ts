@@ -17,10 +17,10 @@ type Documents = {
     "\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": typeof types.RegistrationsToVerifyDocument,
     "\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n": typeof types.VerifySupplierDocument,
     "\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n": typeof types.RejectSupplierDocument,
-    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n": typeof types.TicketClockFragmentDoc,
+    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    doneAt\n    state\n    remainingWorkingMinutes\n  }\n": typeof types.TicketClockFragmentDoc,
     "\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n": typeof types.TicketsAtRiskDocument,
     "\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n": typeof types.AdminComplaintFragmentDoc,
-    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": typeof types.AdminComplaintsDocument,
+    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    forwarded: complaints(status: FORWARDED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": typeof types.AdminComplaintsDocument,
     "\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n": typeof types.ForwardComplaintDocument,
     "\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": typeof types.AdminContentDocument,
     "\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n": typeof types.SaveFaqEntryDocument,
@@ -28,6 +28,15 @@ type Documents = {
     "\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n": typeof types.SaveMaintenanceNoticeDocument,
     "\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n": typeof types.DeleteMaintenanceNoticeDocument,
     "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": typeof types.SetContactCenterDocument,
+    "\n  fragment DeskTicket on FailureTicket {\n    id\n    number\n    status\n    reporterName\n    description\n    reportedAt\n    escalate\n    fixRequired\n    decision\n    clocks {\n      ...TicketClock\n    }\n    steps {\n      id\n      step\n      at\n      note\n    }\n  }\n": typeof types.DeskTicketFragmentDoc,
+    "\n  query DeskTickets($status: TicketStatus) {\n    failureTickets(status: $status, first: 50) {\n      nodes {\n        id\n        ...DeskTicket\n      }\n    }\n  }\n": typeof types.DeskTicketsDocument,
+    "\n  mutation RecordTicketStep($id: ID!, $input: TicketStepInput!) {\n    recordTicketStep(id: $id, input: $input) {\n      id\n      ...DeskTicket\n    }\n  }\n": typeof types.RecordTicketStepDocument,
+    "\n  query TicketBreachReport($year: Int!, $month: Int!) {\n    ticketBreachReport(year: $year, month: $month) {\n      year\n      month\n      due\n      breached\n      byStep {\n        step\n        due\n        breached\n      }\n    }\n  }\n": typeof types.TicketBreachReportDocument,
+    "\n  mutation AnswerComplaint($id: ID!, $answer: String!) {\n    answerComplaint(id: $id, answer: $answer) {\n      id\n      answer\n      answeredAt\n      ...AdminComplaint\n    }\n  }\n": typeof types.AnswerComplaintDocument,
+    "\n  fragment AdminSupplier on Supplier {\n    id\n    name\n    bin\n    iin\n    status\n    decidedAt\n    suspendedAt\n    suspensionReason\n  }\n": typeof types.AdminSupplierFragmentDoc,
+    "\n  query SuppliersToManage {\n    verified: supplierRegistrations(status: VERIFIED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n  }\n": typeof types.SuppliersToManageDocument,
+    "\n  mutation SuspendSupplier($id: ID!, $reason: String!) {\n    suspendSupplier(id: $id, reason: $reason) {\n      id\n      ...AdminSupplier\n    }\n  }\n": typeof types.SuspendSupplierDocument,
+    "\n  mutation ReinstateSupplier($id: ID!) {\n    reinstateSupplier(id: $id) {\n      id\n      ...AdminSupplier\n    }\n  }\n": typeof types.ReinstateSupplierDocument,
     "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": typeof types.SignInChallengeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
@@ -94,10 +103,10 @@ const documents: Documents = {
     "\n  query RegistrationsToVerify {\n    supplierRegistrations(status: SUBMITTED, first: 50) {\n      nodes {\n        id\n        ...Registration\n      }\n    }\n  }\n": types.RegistrationsToVerifyDocument,
     "\n  mutation VerifySupplier($id: ID!) {\n    verifySupplier(id: $id) {\n      id\n      status\n      decidedAt\n      registryChecks {\n        check\n        passed\n        reason\n        checkedAt\n      }\n    }\n  }\n": types.VerifySupplierDocument,
     "\n  mutation RejectSupplier($id: ID!, $reason: String!) {\n    rejectSupplier(id: $id, reason: $reason) {\n      id\n      status\n      decidedAt\n      rejectionReason\n    }\n  }\n": types.RejectSupplierDocument,
-    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n": types.TicketClockFragmentDoc,
+    "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    doneAt\n    state\n    remainingWorkingMinutes\n  }\n": types.TicketClockFragmentDoc,
     "\n  query TicketsAtRisk {\n    ticketsAtRisk(first: 50) {\n      nodes {\n        id\n        number\n        status\n        reporterName\n        description\n        reportedAt\n        clocks {\n          ...TicketClock\n        }\n      }\n    }\n  }\n": types.TicketsAtRiskDocument,
     "\n  fragment AdminComplaint on Complaint {\n    id\n    status\n    text\n    regionCode\n    orderId\n    supplierId\n    receivedAt\n    forwardDueAt\n    forwardedTo\n    answerDueAt\n    overdue\n  }\n": types.AdminComplaintFragmentDoc,
-    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": types.AdminComplaintsDocument,
+    "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    forwarded: complaints(status: FORWARDED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n": types.AdminComplaintsDocument,
     "\n  mutation ForwardComplaint($id: ID!, $to: ResponsibleBody!) {\n    forwardComplaint(id: $id, to: $to) {\n      id\n      ...AdminComplaint\n    }\n  }\n": types.ForwardComplaintDocument,
     "\n  query AdminContent {\n    faqEntries(includeUnpublished: true, first: 100) {\n      nodes {\n        id\n        position\n        published\n        questionKk\n        questionRu\n        questionEn\n        answerKk\n        answerRu\n        answerEn\n      }\n    }\n    maintenanceNotices(first: 50) {\n      nodes {\n        id\n        startsAt\n        endsAt\n        textKk\n        textRu\n        textEn\n      }\n    }\n    contactCenter {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": types.AdminContentDocument,
     "\n  mutation SaveFaqEntry($id: ID, $input: FaqEntryInput!) {\n    saveFaqEntry(id: $id, input: $input) {\n      id\n      position\n      published\n      questionKk\n      questionRu\n      questionEn\n      answerKk\n      answerRu\n      answerEn\n    }\n  }\n": types.SaveFaqEntryDocument,
@@ -105,6 +114,15 @@ const documents: Documents = {
     "\n  mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {\n    saveMaintenanceNotice(id: $id, input: $input) {\n      id\n      startsAt\n      endsAt\n      textKk\n      textRu\n      textEn\n    }\n  }\n": types.SaveMaintenanceNoticeDocument,
     "\n  mutation DeleteMaintenanceNotice($id: ID!) {\n    deleteMaintenanceNotice(id: $id)\n  }\n": types.DeleteMaintenanceNoticeDocument,
     "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n": types.SetContactCenterDocument,
+    "\n  fragment DeskTicket on FailureTicket {\n    id\n    number\n    status\n    reporterName\n    description\n    reportedAt\n    escalate\n    fixRequired\n    decision\n    clocks {\n      ...TicketClock\n    }\n    steps {\n      id\n      step\n      at\n      note\n    }\n  }\n": types.DeskTicketFragmentDoc,
+    "\n  query DeskTickets($status: TicketStatus) {\n    failureTickets(status: $status, first: 50) {\n      nodes {\n        id\n        ...DeskTicket\n      }\n    }\n  }\n": types.DeskTicketsDocument,
+    "\n  mutation RecordTicketStep($id: ID!, $input: TicketStepInput!) {\n    recordTicketStep(id: $id, input: $input) {\n      id\n      ...DeskTicket\n    }\n  }\n": types.RecordTicketStepDocument,
+    "\n  query TicketBreachReport($year: Int!, $month: Int!) {\n    ticketBreachReport(year: $year, month: $month) {\n      year\n      month\n      due\n      breached\n      byStep {\n        step\n        due\n        breached\n      }\n    }\n  }\n": types.TicketBreachReportDocument,
+    "\n  mutation AnswerComplaint($id: ID!, $answer: String!) {\n    answerComplaint(id: $id, answer: $answer) {\n      id\n      answer\n      answeredAt\n      ...AdminComplaint\n    }\n  }\n": types.AnswerComplaintDocument,
+    "\n  fragment AdminSupplier on Supplier {\n    id\n    name\n    bin\n    iin\n    status\n    decidedAt\n    suspendedAt\n    suspensionReason\n  }\n": types.AdminSupplierFragmentDoc,
+    "\n  query SuppliersToManage {\n    verified: supplierRegistrations(status: VERIFIED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n  }\n": types.SuppliersToManageDocument,
+    "\n  mutation SuspendSupplier($id: ID!, $reason: String!) {\n    suspendSupplier(id: $id, reason: $reason) {\n      id\n      ...AdminSupplier\n    }\n  }\n": types.SuspendSupplierDocument,
+    "\n  mutation ReinstateSupplier($id: ID!) {\n    reinstateSupplier(id: $id) {\n      id\n      ...AdminSupplier\n    }\n  }\n": types.ReinstateSupplierDocument,
     "\n  mutation SignInChallenge($iin: String!) {\n    signInChallenge(iin: $iin) {\n      document\n      expiresAt\n    }\n  }\n": types.SignInChallengeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      displayName\n      role\n    }\n  }\n": types.SignInDocument,
     "\n  query Me {\n    me {\n      id\n      fullName\n      principals(first: 20) {\n        nodes {\n          id\n          kind\n          validTo\n          principal {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.MeDocument,
@@ -197,7 +215,7 @@ export function graphql(source: "\n  mutation RejectSupplier($id: ID!, $reason: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n"): (typeof documents)["\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    state\n    remainingWorkingMinutes\n  }\n"];
+export function graphql(source: "\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    doneAt\n    state\n    remainingWorkingMinutes\n  }\n"): (typeof documents)["\n  fragment TicketClock on TicketClockView {\n    step\n    dueAt\n    doneAt\n    state\n    remainingWorkingMinutes\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,7 +227,7 @@ export function graphql(source: "\n  fragment AdminComplaint on Complaint {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    forwarded: complaints(status: FORWARDED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminComplaints {\n    overdue: complaints(overdue: true, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    received: complaints(status: RECEIVED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n    forwarded: complaints(status: FORWARDED, first: 50) {\n      nodes {\n        id\n        ...AdminComplaint\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -238,6 +256,42 @@ export function graphql(source: "\n  mutation DeleteMaintenanceNotice($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactCenter($input: ContactCenterInput!) {\n    setContactCenter(input: $input) {\n      phone\n      hoursKk\n      hoursRu\n      hoursEn\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeskTicket on FailureTicket {\n    id\n    number\n    status\n    reporterName\n    description\n    reportedAt\n    escalate\n    fixRequired\n    decision\n    clocks {\n      ...TicketClock\n    }\n    steps {\n      id\n      step\n      at\n      note\n    }\n  }\n"): (typeof documents)["\n  fragment DeskTicket on FailureTicket {\n    id\n    number\n    status\n    reporterName\n    description\n    reportedAt\n    escalate\n    fixRequired\n    decision\n    clocks {\n      ...TicketClock\n    }\n    steps {\n      id\n      step\n      at\n      note\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskTickets($status: TicketStatus) {\n    failureTickets(status: $status, first: 50) {\n      nodes {\n        id\n        ...DeskTicket\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskTickets($status: TicketStatus) {\n    failureTickets(status: $status, first: 50) {\n      nodes {\n        id\n        ...DeskTicket\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordTicketStep($id: ID!, $input: TicketStepInput!) {\n    recordTicketStep(id: $id, input: $input) {\n      id\n      ...DeskTicket\n    }\n  }\n"): (typeof documents)["\n  mutation RecordTicketStep($id: ID!, $input: TicketStepInput!) {\n    recordTicketStep(id: $id, input: $input) {\n      id\n      ...DeskTicket\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketBreachReport($year: Int!, $month: Int!) {\n    ticketBreachReport(year: $year, month: $month) {\n      year\n      month\n      due\n      breached\n      byStep {\n        step\n        due\n        breached\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketBreachReport($year: Int!, $month: Int!) {\n    ticketBreachReport(year: $year, month: $month) {\n      year\n      month\n      due\n      breached\n      byStep {\n        step\n        due\n        breached\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerComplaint($id: ID!, $answer: String!) {\n    answerComplaint(id: $id, answer: $answer) {\n      id\n      answer\n      answeredAt\n      ...AdminComplaint\n    }\n  }\n"): (typeof documents)["\n  mutation AnswerComplaint($id: ID!, $answer: String!) {\n    answerComplaint(id: $id, answer: $answer) {\n      id\n      answer\n      answeredAt\n      ...AdminComplaint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminSupplier on Supplier {\n    id\n    name\n    bin\n    iin\n    status\n    decidedAt\n    suspendedAt\n    suspensionReason\n  }\n"): (typeof documents)["\n  fragment AdminSupplier on Supplier {\n    id\n    name\n    bin\n    iin\n    status\n    decidedAt\n    suspendedAt\n    suspensionReason\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuppliersToManage {\n    verified: supplierRegistrations(status: VERIFIED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n  }\n"): (typeof documents)["\n  query SuppliersToManage {\n    verified: supplierRegistrations(status: VERIFIED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {\n      nodes {\n        id\n        ...AdminSupplier\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendSupplier($id: ID!, $reason: String!) {\n    suspendSupplier(id: $id, reason: $reason) {\n      id\n      ...AdminSupplier\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendSupplier($id: ID!, $reason: String!) {\n    suspendSupplier(id: $id, reason: $reason) {\n      id\n      ...AdminSupplier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReinstateSupplier($id: ID!) {\n    reinstateSupplier(id: $id) {\n      id\n      ...AdminSupplier\n    }\n  }\n"): (typeof documents)["\n  mutation ReinstateSupplier($id: ID!) {\n    reinstateSupplier(id: $id) {\n      id\n      ...AdminSupplier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

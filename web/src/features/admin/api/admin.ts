@@ -43,6 +43,7 @@ export const TicketClockFragment = graphql(`
   fragment TicketClock on TicketClockView {
     step
     dueAt
+    doneAt
     state
     remainingWorkingMinutes
   }
@@ -93,6 +94,12 @@ export const AdminComplaintsQuery = graphql(`
       }
     }
     received: complaints(status: RECEIVED, first: 50) {
+      nodes {
+        id
+        ...AdminComplaint
+      }
+    }
+    forwarded: complaints(status: FORWARDED, first: 50) {
       nodes {
         id
         ...AdminComplaint
@@ -195,6 +202,128 @@ export const SetContactCenterMutation = graphql(`
       hoursRu
       hoursEn
       updatedAt
+    }
+  }
+`);
+
+/** A ticket as the desk shows it: every clock (deadline, met or not) and the steps recorded so far. */
+export const DeskTicketFragment = graphql(`
+  fragment DeskTicket on FailureTicket {
+    id
+    number
+    status
+    reporterName
+    description
+    reportedAt
+    escalate
+    fixRequired
+    decision
+    clocks {
+      ...TicketClock
+    }
+    steps {
+      id
+      step
+      at
+      note
+    }
+  }
+`);
+
+/** Open tickets (by status), to record their next step. */
+export const DeskTicketsQuery = graphql(`
+  query DeskTickets($status: TicketStatus) {
+    failureTickets(status: $status, first: 50) {
+      nodes {
+        id
+        ...DeskTicket
+      }
+    }
+  }
+`);
+
+export const RecordTicketStepMutation = graphql(`
+  mutation RecordTicketStep($id: ID!, $input: TicketStepInput!) {
+    recordTicketStep(id: $id, input: $input) {
+      id
+      ...DeskTicket
+    }
+  }
+`);
+
+/** Service-level breaches in one month, per clock. */
+export const TicketBreachReportQuery = graphql(`
+  query TicketBreachReport($year: Int!, $month: Int!) {
+    ticketBreachReport(year: $year, month: $month) {
+      year
+      month
+      due
+      breached
+      byStep {
+        step
+        due
+        breached
+      }
+    }
+  }
+`);
+
+export const AnswerComplaintMutation = graphql(`
+  mutation AnswerComplaint($id: ID!, $answer: String!) {
+    answerComplaint(id: $id, answer: $answer) {
+      id
+      answer
+      answeredAt
+      ...AdminComplaint
+    }
+  }
+`);
+
+export const AdminSupplierFragment = graphql(`
+  fragment AdminSupplier on Supplier {
+    id
+    name
+    bin
+    iin
+    status
+    decidedAt
+    suspendedAt
+    suspensionReason
+  }
+`);
+
+/** Verified suppliers (may be suspended) and suspended ones (may be reinstated). */
+export const SuppliersToManageQuery = graphql(`
+  query SuppliersToManage {
+    verified: supplierRegistrations(status: VERIFIED, first: 100) {
+      nodes {
+        id
+        ...AdminSupplier
+      }
+    }
+    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {
+      nodes {
+        id
+        ...AdminSupplier
+      }
+    }
+  }
+`);
+
+export const SuspendSupplierMutation = graphql(`
+  mutation SuspendSupplier($id: ID!, $reason: String!) {
+    suspendSupplier(id: $id, reason: $reason) {
+      id
+      ...AdminSupplier
+    }
+  }
+`);
+
+export const ReinstateSupplierMutation = graphql(`
+  mutation ReinstateSupplier($id: ID!) {
+    reinstateSupplier(id: $id) {
+      id
+      ...AdminSupplier
     }
   }
 `);

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../../lib/router.js';
 import { RegistrationsToVerify } from './RegistrationsToVerify.js';
 import { ComplaintsOverview, TicketsAtRisk } from './SupportOverview.js';
+import { BreachReport, TicketDesk } from './TicketDesk.js';
+import { SupplierSuspension } from './SupplierSuspension.js';
 
 /** The administrator's desk: registrations to decide, tickets near a deadline, complaints. */
 export function AdminPage() {
@@ -13,7 +15,10 @@ export function AdminPage() {
         <Link href="/admin/content">{t('admin.toContent')}</Link>
       </p>
       <RegistrationsToVerify />
+      <SupplierSuspension />
       <TicketsAtRisk />
+      <TicketDesk />
+      <BreachReport />
       <ComplaintsOverview />
     </>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { RegistrationsToVerifyQuery, RejectSupplierMutation, VerifySupplierMutation } from '../api/admin.js';
@@ -8,6 +8,7 @@ import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
 import { errorCode } from '../../../lib/errors.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { ReasonForm } from './ReasonForm.js';
 
 /** Submitted registrations: verify (the state registries are asked first) or reject with a reason. */
 export function RegistrationsToVerify() {
@@ -18,17 +19,12 @@ export function RegistrationsToVerify() {
   const [verifyRes, verify] = useMutation(VerifySupplierMutation);
   const [rejectRes, reject] = useMutation(RejectSupplierMutation);
   const [rejecting, setRejecting] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // A negative registry answer is explained by the checks shown on the row, not by a generic error.
   const registryRefused = verifyRes.error?.graphQLErrors[0]?.extensions?.reason === 'REGISTRY_CHECK_FAILED';
 
-  async function submitReject(e: FormEvent<HTMLFormElement>, id: string, name: string) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
-    setReasonError(null);
+  async function submitReject(id: string, name: string, reason: string) {
     const r = await reject({ id, reason });
     if (!r.error) {
       setRejecting(null);
@@ -127,21 +123,7 @@ export function RegistrationsToVerify() {
                     </div>
                   )}
                   {rejecting === r.id && (
-                    <form onSubmit={(e) => submitReject(e, r.id, r.name)} className="inline-form" noValidate>
-                      <label htmlFor={`reject-${r.id}`}>{t('admin.rejectReason')}</label>
-                      <input id={`reject-${r.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `reject-${r.id}-error` : undefined} />
-                      {reasonError && (
-                        <p className="field-error" id={`reject-${r.id}-error`}>
-                          {reasonError}
-                        </p>
-                      )}
-                      <button type="submit" disabled={rejectRes.fetching}>
-                        {t('admin.reject')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setRejecting(null)}>
-                        {t('common.cancel')}
-                      </button>
-                    </form>
+                    <ReasonForm label={t('admin.rejectReason')} submitLabel={t('admin.reject')} busy={rejectRes.fetching} onCancel={() => setRejecting(null)} onSubmit={(reason) => submitReject(r.id, r.name, reason)} />
                   )}
                 </>
               ),

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { AdminComplaintFragment, AdminComplaintsQuery, ForwardComplaintMutation, TicketClockFragment, TicketsAtRiskQuery } from '../api/admin.js';
+import { AdminComplaintFragment, AdminComplaintsQuery, AnswerComplaintMutation, ForwardComplaintMutation, TicketClockFragment, TicketsAtRiskQuery } from '../api/admin.js';
 import { DateText, Empty, ErrorMessage, Loading, StatusBadge } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment, type FragmentType } from '../../../gql/index.js';
 import { formatNumber } from '../../../lib/format.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { ReasonForm } from './ReasonForm.js';
 import type { ResponsibleBody } from '../../../gql/graphql.js';
 
 /** Working minutes as "2 h 15 min" (negative: overdue). */
@@ -48,15 +49,22 @@ export function TicketsAtRisk() {
   );
 }
 
-function ClockList({ clocks, lang }: { clocks: readonly FragmentType<typeof TicketClockFragment>[]; lang: string }) {
+/** A ticket's clocks: deadline, state, and the working time left (or when it was stopped). `all`: every clock, else only those at risk. */
+export function ClockList({ clocks, lang, all = false }: { clocks: readonly FragmentType<typeof TicketClockFragment>[]; lang: string; all?: boolean }) {
   const { t } = useTranslation();
-  const list = useFragment(TicketClockFragment, clocks).filter((c) => c.state === 'NEAR' || c.state === 'BREACHED');
+  const list = useFragment(TicketClockFragment, clocks).filter((c) => all || c.state === 'NEAR' || c.state === 'BREACHED');
   return (
     <ul className="plain-list">
       {list.map((c) => (
         <li key={c.step} className={c.state === 'BREACHED' ? 'check-failed' : undefined}>
           {t(`ticketStep.${c.step}`)}: {t(`clockState.${c.state}`)} — {t('admin.due')} <DateText value={c.dueAt} time />{' '}
-          ({c.remainingWorkingMinutes < 0 ? t('admin.overdueBy', { time: workingTime(c.remainingWorkingMinutes, t, lang) }) : t('admin.left', { time: workingTime(c.remainingWorkingMinutes, t, lang) })})
+          {c.doneAt ? (
+            <>
+              ({t('admin.doneAt')} <DateText value={c.doneAt} time />)
+            </>
+          ) : (
+            <>({c.remainingWorkingMinutes < 0 ? t('admin.overdueBy', { time: workingTime(c.remainingWorkingMinutes, t, lang) }) : t('admin.left', { time: workingTime(c.remainingWorkingMinutes, t, lang) })})</>
+          )}
         </li>
       ))}
     </ul>
@@ -70,11 +78,14 @@ export function ComplaintsOverview() {
   const [res, refetch] = useQuery({ query: AdminComplaintsQuery, requestPolicy: 'cache-and-network' });
   const overdue = useFragment(AdminComplaintFragment, res.data?.overdue.nodes ?? []);
   const received = useFragment(AdminComplaintFragment, res.data?.received.nodes ?? []);
+  const forwarded = useFragment(AdminComplaintFragment, res.data?.forwarded?.nodes ?? []);
   const [fwdRes, forward] = useMutation(ForwardComplaintMutation);
+  const [answerRes, answerComplaint] = useMutation(AnswerComplaintMutation);
+  const [answering, setAnswering] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const [body, setBody] = useState<Record<string, ResponsibleBody>>({});
 
-  const columns = (withAction: boolean) => [
+  const columns = (action: 'forward' | 'answer' | null) => [
     { header: t('support.received'), cell: (c: (typeof received)[number]) => <DateText value={c.receivedAt} time /> },
     { header: t('support.text'), cell: (c: (typeof received)[number]) => c.text },
     { header: t('catalog.region'), cell: (c: (typeof received)[number]) => names.region(c.regionCode) },
@@ -102,7 +113,36 @@ export function ComplaintsOverview() {
           '—'
         ),
     },
-    ...(withAction
+    ...(action === 'answer'
+      ? [
+          { header: t('admin.forwardedTo'), cell: (c: (typeof received)[number]) => (c.forwardedTo ? t(`responsibleBody.${c.forwardedTo}`) : '—') },
+          {
+            header: t('cabinet.action'),
+            cell: (c: (typeof received)[number]) =>
+              answering === c.id ? (
+                <ReasonForm
+                  label={t('admin.answerText')}
+                  submitLabel={t('admin.recordAnswer')}
+                  busy={answerRes.fetching}
+                  onCancel={() => setAnswering(null)}
+                  onSubmit={async (answer) => {
+                    const r = await answerComplaint({ id: c.id, answer });
+                    if (!r.error) {
+                      setAnswering(null);
+                      setDone(t('admin.answered'));
+                      refetch({ requestPolicy: 'network-only' });
+                    }
+                  }}
+                />
+              ) : (
+                <button type="button" className="secondary" onClick={() => setAnswering(c.id)}>
+                  {t('admin.recordAnswer')}
+                </button>
+              ),
+          },
+        ]
+      : []),
+    ...(action === 'forward'
       ? [
           {
             header: t('cabinet.action'),
@@ -142,7 +182,7 @@ export function ComplaintsOverview() {
       <p role="status" className="success">
         {done}
       </p>
-      <ErrorMessage error={res.error ?? fwdRes.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorMessage error={res.error ?? fwdRes.error ?? answerRes.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {res.fetching && !res.data && <Loading />}
       {res.data && (
         <>
@@ -150,13 +190,19 @@ export function ComplaintsOverview() {
           {overdue.length === 0 ? (
             <Empty>{t('admin.noOverdue')}</Empty>
           ) : (
-            <DataTable caption={t('admin.overdueComplaints')} rows={overdue} rowKey={(c) => c.id} columns={columns(false)} />
+            <DataTable caption={t('admin.overdueComplaints')} rows={overdue} rowKey={(c) => c.id} columns={columns(null)} />
           )}
           <h3 id="received-title">{t('admin.newComplaints')}</h3>
           {received.length === 0 ? (
             <Empty>{t('admin.noNew')}</Empty>
           ) : (
-            <DataTable caption={t('admin.newComplaints')} rows={received} rowKey={(c) => c.id} columns={columns(true)} />
+            <DataTable caption={t('admin.newComplaints')} rows={received} rowKey={(c) => c.id} columns={columns('forward')} />
+          )}
+          <h3 id="forwarded-title">{t('admin.forwardedComplaints')}</h3>
+          {forwarded.length === 0 ? (
+            <Empty>{t('admin.noForwarded')}</Empty>
+          ) : (
+            <DataTable caption={t('admin.forwardedComplaints')} rows={forwarded} rowKey={(c) => c.id} columns={columns('answer')} />
           )}
         </>
       )}
