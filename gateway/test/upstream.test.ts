@@ -10,9 +10,9 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createRequire } from 'node:module';
 import type { GraphQLSchema } from 'graphql';
-import { Role, signToken, verifyToken, type Identity } from '@aleumet/core';
+import { Role, bearerExpiresAt, signToken, verifyToken, type Identity } from '@aleumet/core';
 import { listen, serveGraphQLWs, type WsServing } from '@aleumet/server-kit';
-import { UpstreamPool, bearerExpiresAt } from '../src/subscriptions/upstream.js';
+import { UpstreamPool } from '../src/subscriptions/upstream.js';
 
 const SDL = 'type Query { ok: Boolean } type Subscription { whoami: String ticks: String }';
 // The graphql instance graphql-ws loads (Node's require), not the test transform's copy: one realm for schemas.

@@ -5,7 +5,7 @@ import type {
 } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { ErrorCode, documentHash, signToken, unauthenticated } from '@aleumet/core';
+import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated } from '@aleumet/core';
 import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
@@ -123,18 +123,6 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
    * deletes them; the embedded database sometimes answers a concurrent statement with no rows) waits
    * for the next check.
    */
-  /** `exp` of a bearer token identify() has verified, in ms (undefined without one). */
-  function bearerExpiry(authorization: string | undefined): number | undefined {
-    const payload = /^Bearer\s+[^.\s]+\.([^.\s]+)\./i.exec(authorization ?? '')?.[1];
-    if (!payload) return undefined;
-    try {
-      const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-      return typeof exp === 'number' ? exp * 1000 : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   async function recheck(conn: SecureConnection): Promise<boolean> {
     if (conn.expiresAt && conn.expiresAt <= Date.now()) {
       refuse(conn, CloseCode.Unauthorized, 'Unauthorized: the connection outlived its credentials; reconnect');
@@ -195,7 +183,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
         if (!ctx.identity) throw new WsRefusal(CloseCode.Forbidden, 'Forbidden: not a bearer token or API key');
         conn = { ...ctx, creds, socket: extra.socket };
         // A bearer token ends the connection when it expires (the sweep closes it, 4401), as it would end HTTP access.
-        if (ctx.security?.via === 'jwt') conn.expiresAt = bearerExpiry(creds.authorization);
+        if (ctx.security?.via === 'jwt' && creds.authorization) conn.expiresAt = bearerExpiresAt(creds.authorization);
         if (ctx.security?.via === 'api-key') {
           // A token for the life of the connection (the sweep closes it when the key is revoked or expires).
           const keyLeft = Math.floor(((ctx.security.keyExpiresAt?.getTime() ?? Date.now() + maxConnectionToken * 1000) - Date.now()) / 1000);

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { bearerExpiresAt } from '@aleumet/core';
 
 export interface UpstreamOptions {
   /** Give up reconnecting to a subgraph after this many attempts in a row (backoff up to 2 s). */
@@ -11,21 +12,6 @@ const RETRYABLE = new Set([4408, 4504, 4499]);
 
 /** graphql-ws close code of a refused connection_init (server-kit: bad or expired token). */
 const FORBIDDEN = 4403;
-
-/**
- * The `exp` (ms) of a bearer JWT, read without verifying it: only to prefer, among the tokens of a shared
- * connection's subscriptions, one that has not expired. The subgraph verifies whatever is sent.
- */
-export function bearerExpiresAt(authorization: string): number | undefined {
-  const payload = /^Bearer\s+[^.\s]+\.([^.\s]+)\.[^.\s]*$/i.exec(authorization)?.[1];
-  if (!payload) return undefined;
-  try {
-    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** dispose() rejects when the client was between reconnect attempts: nothing to do then. */
 const dispose = (client: Client) => Promise.resolve(client.dispose()).catch(() => {});

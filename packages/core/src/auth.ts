@@ -106,3 +106,18 @@ export function hasScope(identity: Identity, scope: string): boolean {
 export function actsFor(identity: Identity, personId: string): boolean {
   return identity.personId === personId || identity.represents.includes(personId);
 }
+
+/**
+ * The `exp` (ms) of a bearer JWT, read without verifying it: for a token verified elsewhere, or only to
+ * choose among tokens (whoever receives it verifies it).
+ */
+export function bearerExpiresAt(authorization: string): number | undefined {
+  const payload = /^Bearer\s+[^.\s]+\.([^.\s]+)\.[^.\s]*$/i.exec(authorization)?.[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
