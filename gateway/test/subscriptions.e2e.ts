@@ -7,6 +7,7 @@ import type { Platform } from '@aleumet/platform';
 import { recordEvent } from '@aleumet/events';
 import { cursorAt } from '../src/subscriptions/engine.js';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+import { awaitingOrdersOf, personIndex, type DemoOrder } from './awaiting-orders.js';
 
 const DAY = 86_400_000;
 const WATCH = `subscription Watch($id: ID, $since: String) {
@@ -24,20 +25,8 @@ const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v)
 const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { id status version } }`;
 const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { id status version } }`;
 
-// Seeded orders awaiting their supplier, of recipients 800-899 (kept for this file), that have a claim.
-function mine() {
-  const w = world();
-  const persons = new Set(w.persons.slice(800, 900).map((p) => p.id));
-  const claimed = new Set(w.claims.map((c) => c.orderId));
-  const seenPersons = new Set<string>();
-  return w.orders.filter((o) => {
-    if (!persons.has(o.personId) || o.status !== 'AWAITING_SUPPLIER' || !claimed.has(o.id) || seenPersons.has(o.personId)) return false;
-    seenPersons.add(o.personId);
-    return true;
-  });
-}
-type DemoOrder = ReturnType<typeof mine>[number];
-const personIndex = (personId: string) => world().persons.findIndex((p) => p.id === personId);
+// Seeded orders awaiting their supplier of recipients 800–900, kept for this file.
+const mine = () => awaitingOrdersOf(800, 900);
 
 let platform: Platform;
 const clock = new TestClock();

@@ -8,6 +8,7 @@ import { startGateway, type RunningGateway } from '@aleumet/gateway';
 import { signToken } from '@aleumet/core';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 import { createClient, eventually, sql } from './helpers.js';
+import { awaitingOrdersOf, personIndex, type DemoOrder } from '../awaiting-orders.js';
 
 /**
  * graphql-ws on the gateway goes through the same security layer as HTTP: API keys in
@@ -24,19 +25,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Deeper than the limit this file's gateway is given (maxDepth 6), valid otherwise.
 const DEEP = `subscription Deep { orderStatusChanged { order { measure { person { orders(first: 1) { nodes { measure { person { id } } } } } } } } }`;
 
-function mine() {
-  const w = world();
-  const persons = new Set(w.persons.slice(700, 800).map((p) => p.id));
-  const claimed = new Set(w.claims.map((c) => c.orderId));
-  const seen = new Set<string>();
-  return w.orders.filter((o) => {
-    if (!persons.has(o.personId) || o.status !== 'AWAITING_SUPPLIER' || !claimed.has(o.id) || seen.has(o.personId)) return false;
-    seen.add(o.personId);
-    return true;
-  });
-}
-type DemoOrder = ReturnType<typeof mine>[number];
-const personIndex = (personId: string) => world().persons.findIndex((p) => p.id === personId);
+// Seeded orders awaiting their supplier of recipients 700–800, kept for this file.
+const mine = () => awaitingOrdersOf(700, 800);
 
 let platform: Platform;
 let url: string;
