@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeBin } from '@aleumet/core';
-import { adminIdentity, gql, tokenFor, world } from '@aleumet/testkit';
+import { adminIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
 import { kk } from '../src/locales/kk.js';
 import { ru } from '../src/locales/ru.js';
@@ -10,7 +10,8 @@ import { en } from '../src/locales/en.js';
 /**
  * Issue 10 in Chromium through the real gateway: a maintenance banner inside its window (and not a
  * planned one), an organization registers (draft → submit) and an administrator verifies it, a
- * recipient files a complaint about it that the administrator sees. axe on every page visited.
+ * recipient files a complaint about it that the administrator sees, records a step of a failure
+ * ticket (the clock it stops shown as met) and suspends the new supplier with a reason. axe on every page visited.
  */
 const web = useWebPlatform();
 
@@ -27,7 +28,7 @@ async function loaded(page: Page) {
 }
 
 describe('administration and support in Chromium', () => {
-  it('banner inside its window; registration draft → submitted → verified; a complaint the admin sees', async () => {
+  it('banner inside its window; registration draft → submitted → verified; a complaint the admin sees; a ticket step; a suspension', async () => {
     const w = world();
     const head = w.persons[HEAD]!;
     const recipient = w.persons[RECIPIENT]!;
@@ -145,6 +146,44 @@ describe('administration and support in Chromium', () => {
     // ---- the administrator sees it among the complaints to forward
     await admin.reload();
     await admin.locator('section[aria-labelledby="complaints-title"] tbody tr', { hasText: 'delivered two weeks late' }).waitFor();
+
+    // ---- the recipient reports a failure; the administrator records its registration on the desk
+    const reported = await gql<{ reportFailure: { id: string; number: string } }>(
+      web.platform.gateway.url,
+      'mutation($input: ReportFailureInput!) { reportFailure(input: $input) { id number } }',
+      { input: { description: 'E2E-751: the cabinet shows an empty page', contact: '+77010007511' } },
+      await tokenFor(recipientIdentity(RECIPIENT)),
+    );
+    expect(reported.errors).toBeUndefined();
+    const number = reported.data!.reportFailure.number;
+    await admin.reload();
+    await loaded(admin);
+    const ticketRow = admin.locator('section[aria-labelledby="ticket-desk-title"] tbody tr', { hasText: number });
+    const stepForm = ticketRow.getByRole('form', { name: ru.admin.recordStepFor.replace('{{number}}', number) });
+    expect(await stepForm.getByLabel(ru.admin.nextStep).inputValue()).toBe('REGISTER');
+    await stepForm.getByLabel(ru.admin.stepNote).fill('Принято по порталу');
+    await stepForm.getByRole('button', { name: new RegExp(ru.admin.recordStep) }).click();
+    await admin.getByRole('status').getByText(ru.admin.stepRecorded.replace('{{step}}', ru.ticketStep.REGISTER).replace('{{number}}', number)).waitFor();
+    // The registration clock is stopped in time, the analysis clock has started, the next step offered is the analysis.
+    await ticketRow.getByText(`${ru.ticketStep.REGISTER}: ${ru.clockState.MET}`).waitFor();
+    await ticketRow.getByText(`${ru.ticketStep.ANALYSE}: ${ru.clockState.ON_TIME}`).waitFor();
+    await ticketRow.getByText('(Принято по порталу)').waitFor();
+    expect(await stepForm.getByLabel(ru.admin.nextStep).inputValue()).toBe('ANALYSE');
+
+    // ---- the administrator suspends the new supplier with a reason (keyboard: the reason field has the focus)
+    const verifiedRow = admin.locator('section[aria-labelledby="suppliers-title"] table', { has: admin.locator('caption', { hasText: ru.admin.verifiedSuppliers }) }).locator('tbody tr', { hasText: orgName });
+    await verifiedRow.getByRole('button', { name: `${ru.admin.suspend} ${orgName}` }).click();
+    await admin.keyboard.type('Жалобы на сроки поставки');
+    await expectAccessible(admin, 'admin desk, suspending (ru)');
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('status').getByText(ru.admin.suspended.replace('{{name}}', orgName)).waitFor();
+    const suspendedRow = admin.locator('section[aria-labelledby="suppliers-title"] table', { has: admin.locator('caption', { hasText: ru.admin.suspendedSuppliers }) }).locator('tbody tr', { hasText: orgName });
+    await suspendedRow.getByText('Жалобы на сроки поставки').waitFor();
+    await suspendedRow.locator('.badge', { hasText: ru.status.supplier.SUSPENDED }).waitFor();
+    await expect.poll(() => verifiedRow.count()).toBe(0);
+    await applicant.reload();
+    await mine.locator('.badge', { hasText: kk.status.supplier.SUSPENDED }).waitFor();
+    await screenshot(admin, 'admin-desk-ru');
 
     await recipientCtx.close();
     await applicantCtx.close();
