@@ -5,7 +5,7 @@ import { ComplaintsOverview, TicketsAtRisk } from './SupportOverview.js';
 import { BreachReport, TicketDesk } from './TicketDesk.js';
 import { SupplierSuspension } from './SupplierSuspension.js';
 
-/** The administrator's desk: registrations to decide, tickets near a deadline, complaints. */
+/** The administrator's desk: registrations to decide, tickets (at risk, each step, monthly breaches), complaints, supplier suspension. */
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -15,11 +15,11 @@ export function AdminPage() {
         <Link href="/admin/content">{t('admin.toContent')}</Link>
       </p>
       <RegistrationsToVerify />
-      <SupplierSuspension />
       <TicketsAtRisk />
       <TicketDesk />
       <BreachReport />
       <ComplaintsOverview />
+      <SupplierSuspension />
     </>
   );
 }
