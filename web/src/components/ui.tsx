@@ -49,12 +49,13 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | null }) {
+/** Label, hint and error around one control, wired for screen readers (`aria-describedby`, `aria-invalid`). */
+function LabelledField({ label, hint, error, control }: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  control: (a11y: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -65,7 +66,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      <input id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+      {control({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
       {error && (
         <p className="field-error" id={`${id}-error`}>
           {error}
@@ -75,30 +76,22 @@ export function TextField({
   );
 }
 
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | null }) {
+  return <LabelledField label={label} hint={hint} error={error} control={(a11y) => <input {...a11y} {...input} />} />;
+}
+
 export function TextArea({
   label,
   hint,
   error,
   ...area
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string | null }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <textarea id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...area} />
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  return <LabelledField label={label} hint={hint} error={error} control={(a11y) => <textarea {...a11y} {...area} />} />;
 }
 
 export function SelectField({
