@@ -9,6 +9,7 @@ import { ITEM_TYPES } from '@aleumet/core';
 import { TestClock } from '@aleumet/server-kit';
 import type { Platform } from '@aleumet/platform';
 import { codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+import { watch as watchSubscription } from './ws-watch.js';
 
 const WATCH = `subscription WatchMeasure($m: ID, $since: String) {
   measureStatusChanged(measureId: $m, since: $since) {
@@ -34,37 +35,11 @@ afterAll(async () => {
   await platform?.close();
 });
 
-interface Watcher {
-  events: any[];
-  errors: unknown[];
-  stop(): void;
-  /** Waits until `n` events about `measureId` arrived; returns those. */
-  waitFor(n: number, ms?: number): Promise<any[]>;
-  /** Events about `measureId` after its publication (that one may arrive live or not, depending on when the relay ran). */
-  about(): any[];
-}
-
-function watch(token: string, variables: Record<string, unknown>, measureId: string): Watcher {
+/** Events about `measureId` after its publication (that one may arrive live or not, depending on when the relay ran). */
+function watch(token: string, variables: Record<string, unknown>, measureId: string) {
   const c = createClient({ url: platform.gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   clients.push(c);
-  const w: Watcher = {
-    events: [],
-    errors: [],
-    stop: () => {},
-    about: () => w.events.filter((e) => e.measureId === measureId && e.version > 1),
-    async waitFor(n, ms = 15_000) {
-      const until = Date.now() + ms;
-      while (w.about().length < n && w.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-      if (w.errors.length) throw new Error(`subscription failed: ${JSON.stringify(w.errors)}`);
-      if (w.about().length < n) throw new Error(`expected ${n} events, got ${JSON.stringify(w.about())}`);
-      return w.about();
-    },
-  };
-  w.stop = c.subscribe(
-    { query: WATCH, variables },
-    { next: (r) => (r.errors ? w.errors.push(r.errors) : w.events.push(r.data!.measureStatusChanged)), error: (e) => w.errors.push(e), complete: () => {} },
-  );
-  return w;
+  return watchSubscription(c, { query: WATCH, variables }, { pick: (d) => d.measureStatusChanged, keep: (e) => e.measureId === measureId && e.version > 1 });
 }
 
 /** Subscriptions register on the subgraph asynchronously: give them a moment before changing things. */
@@ -147,7 +122,7 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
     expect(byRecipient.events.map((e) => e.status)).toEqual(['BLOCKED', 'AWAITING_CHOICE']);
     for (const w of [byOutsider, byOtherDepartment, byUnscoped]) {
       expect(w.errors).toEqual([]);
-      expect(w.about()).toEqual([]);
+      expect(w.kept()).toEqual([]);
     }
     for (const w of refused) {
       expect(w.events).toEqual([]);
@@ -185,9 +160,9 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
     await runChoiceWindow();
     await resumed.waitFor(4);
     await settle(500);
-    expect(resumed.about().map((e) => [e.status, e.version])).toEqual([['AWAITING_CHOICE', 3], ['BLOCKED', 4], ['AWAITING_CHOICE', 5], ['BLOCKED', 6]]);
-    expect(new Set(resumed.about().map((e) => e.cursor)).size).toBe(4);
-    const cursors = resumed.about().map((e) => e.cursor);
+    expect(resumed.kept().map((e) => [e.status, e.version])).toEqual([['AWAITING_CHOICE', 3], ['BLOCKED', 4], ['AWAITING_CHOICE', 5], ['BLOCKED', 6]]);
+    expect(new Set(resumed.kept().map((e) => e.cursor)).size).toBe(4);
+    const cursors = resumed.kept().map((e) => e.cursor);
     expect([...cursors].sort()).toEqual(cursors);
     resumed.stop();
   });

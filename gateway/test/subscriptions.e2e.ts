@@ -8,6 +8,7 @@ import { recordEvent } from '@aleumet/events';
 import { cursorAt } from '../src/subscriptions/engine.js';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 import { awaitingOrdersOf, personIndex, type DemoOrder } from './awaiting-orders.js';
+import { watch as watchSubscription } from './ws-watch.js';
 
 const DAY = 86_400_000;
 const WATCH = `subscription Watch($id: ID, $since: String) {
@@ -50,38 +51,7 @@ function client(token: string): Client {
   return c;
 }
 
-interface Watcher {
-  events: any[];
-  errors: unknown[];
-  completed: boolean;
-  stop(): void;
-  waitFor(n: number, ms?: number): Promise<any[]>;
-}
-
-function watch(c: Client, variables: Record<string, unknown>): Watcher {
-  const w: Watcher = {
-    events: [],
-    errors: [],
-    completed: false,
-    stop: () => {},
-    async waitFor(n, ms = 15_000) {
-      const until = Date.now() + ms;
-      while (w.events.length < n && w.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-      if (w.errors.length) throw new Error(`subscription failed: ${JSON.stringify(w.errors)}`);
-      if (w.events.length < n) throw new Error(`expected ${n} events, got ${w.events.length}`);
-      return w.events;
-    },
-  };
-  w.stop = c.subscribe(
-    { query: WATCH, variables },
-    {
-      next: (r) => (r.errors ? w.errors.push(r.errors) : w.events.push(r.data!.orderStatusChanged)),
-      error: (e) => w.errors.push(e),
-      complete: () => (w.completed = true),
-    },
-  );
-  return w;
-}
+const watch = (c: Client, variables: Record<string, unknown>) => watchSubscription(c, { query: WATCH, variables }, { pick: (d) => d.orderStatusChanged });
 
 async function currentVersion(o: DemoOrder, token: string): Promise<number> {
   const r = await gql(platform.gateway.url, 'query($id: ID!) { order(id: $id) { version } }', { id: o.id }, token);

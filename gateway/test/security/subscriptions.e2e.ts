@@ -9,6 +9,7 @@ import { signToken } from '@aleumet/core';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
 import { createClient, eventually, sql } from './helpers.js';
 import { awaitingOrdersOf, personIndex, type DemoOrder } from '../awaiting-orders.js';
+import { watch } from '../ws-watch.js';
 
 /**
  * graphql-ws on the gateway goes through the same security layer as HTTP: API keys in
@@ -54,42 +55,6 @@ function connect(connectionParams: Record<string, unknown>, onClosed?: (code: nu
   });
   clients.push(c);
   return c;
-}
-
-interface Watcher {
-  events: any[];
-  errors: any[];
-  completed: boolean;
-  stop(): void;
-  waitFor(n: number, ms?: number): Promise<any[]>;
-  failed(ms?: number): Promise<any[]>;
-}
-
-function watch(c: Client, payload: { query: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): Watcher {
-  const w: Watcher = {
-    events: [],
-    errors: [],
-    completed: false,
-    stop: () => {},
-    async waitFor(n, ms = 15_000) {
-      const until = Date.now() + ms;
-      while (w.events.length < n && w.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-      if (w.errors.length) throw new Error(`subscription failed: ${JSON.stringify(w.errors)}`);
-      if (w.events.length < n) throw new Error(`expected ${n} events, got ${w.events.length}`);
-      return w.events;
-    },
-    async failed(ms = 10_000) {
-      const until = Date.now() + ms;
-      while (w.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-      return w.errors.flat();
-    },
-  };
-  w.stop = c.subscribe(payload as never, {
-    next: (r) => (r.errors ? w.errors.push(r.errors) : w.events.push(r.data)),
-    error: (e) => w.errors.push(e),
-    complete: () => (w.completed = true),
-  });
-  return w;
 }
 
 const codesOf = (errors: any[]) => errors.flat().map((e) => e?.extensions?.code);
