@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { gql, recipientIdentity, startWebTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { describe, expect, it } from 'vitest';
+import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { devSigner, signDocument } from '@aleumet/signing';
-import type { Platform } from '@aleumet/platform';
-import { expectAccessible, launchBrowser, newContext, signIn, trace } from './browser.js';
+import { expectAccessible, newContext, useWebPlatform, signIn, trace } from './browser.js';
 
 /** A person 700–799 (the web tests' own people) with an S1 measure to order, and an S1 offering in its region. */
 function pickS1Case() {
@@ -39,30 +37,18 @@ async function acceptedS1Order(url: string) {
   return { ...c, order };
 }
 
-let platform: Platform;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  platform = await startWebTestPlatform();
-  base = platform.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const web = useWebPlatform();
 
 
 describe('S1 journal and act in Chromium', () => {
   it('a supplier logs S1 hours with the limit shown, submits the monthly act, and the department approves it', async () => {
-    const { person, order, offering } = await acceptedS1Order(platform.gateway.url);
+    const { person, order, offering } = await acceptedS1Order(web.platform.gateway.url);
     const w = world();
     const supplierStaff = w.staff.find((s) => s.supplierId === offering.supplierId)!;
     const department = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === person.regionCode)!;
 
     // ---- supplier, in Kazakh
-    const supplierCtx = await newContext(browser, base, 'kk');
+    const supplierCtx = await newContext(web.browser, web.base, 'kk');
     const page = await supplierCtx.newPage();
     trace(page, 'supplier');
     await signIn(page, supplierStaff.iin);
@@ -91,7 +77,7 @@ describe('S1 journal and act in Chromium', () => {
     const period = (await actRow.locator('th').textContent())!;
 
     // ---- the employment department of the person's region, in Russian
-    const depCtx = await newContext(browser, base, 'ru');
+    const depCtx = await newContext(web.browser, web.base, 'ru');
     const dep = await depCtx.newPage();
     trace(dep, 'department');
     await signIn(dep, department.iin);

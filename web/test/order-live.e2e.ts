@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebTestPlatform, world } from '@aleumet/testkit';
-import type { Platform } from '@aleumet/platform';
-import { expectAccessible, launchBrowser, newContext, recordSocketFrames, signIn, tabTo, trace } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { world } from '@aleumet/testkit';
+import { expectAccessible, newContext, useWebPlatform, recordSocketFrames, signIn, tabTo, trace } from './browser.js';
 
 /**
  * A recipient orders an aid with the electronic signature — keyboard only — and sees the status
@@ -21,19 +19,7 @@ function pickOrderCase() {
   throw new Error('no person 700–799 with an orderable aid measure');
 }
 
-let platform: Platform;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  platform = await startWebTestPlatform();
-  base = platform.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const web = useWebPlatform();
 
 
 describe('ordering an aid in Chromium', () => {
@@ -42,7 +28,7 @@ describe('ordering an aid in Chromium', () => {
     const staff = world().staff.find((s) => s.supplierId === c.offering.supplierId)!;
 
     // ---- the recipient, keyboard only
-    const recipientCtx = await newContext(browser, base, 'en');
+    const recipientCtx = await newContext(web.browser, web.base, 'en');
     const page = await recipientCtx.newPage();
     trace(page, 'recipient');
     const frames = recordSocketFrames(page);
@@ -92,7 +78,7 @@ describe('ordering an aid in Chromium', () => {
     await expectAccessible(page, 'my orders');
 
     // ---- the supplier, in a second browser context
-    const supplierCtx = await newContext(browser, base, 'ru');
+    const supplierCtx = await newContext(web.browser, web.base, 'ru');
     const supplier = await supplierCtx.newPage();
     trace(supplier, 'supplier');
     await signIn(supplier, staff.iin);

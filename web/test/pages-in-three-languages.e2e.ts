@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebTestPlatform, world } from '@aleumet/testkit';
-import type { Platform } from '@aleumet/platform';
-import { expectAccessible, launchBrowser, newContext, screenshot, signIn, trace } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { world } from '@aleumet/testkit';
+import { expectAccessible, newContext, useWebPlatform, screenshot, signIn, trace } from './browser.js';
 import { kk } from '../src/locales/kk.js';
 import { ru } from '../src/locales/ru.js';
 import { en } from '../src/locales/en.js';
@@ -14,19 +13,7 @@ import { en } from '../src/locales/en.js';
 const LANGS = { kk, ru, en } as const;
 type Lang = keyof typeof LANGS;
 
-let platform: Platform;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  platform = await startWebTestPlatform();
-  base = platform.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const web = useWebPlatform();
 
 async function switchLanguage(page: Page, lang: Lang) {
   await page.locator('#lang-select').selectOption(lang);
@@ -46,7 +33,7 @@ async function visit(page: Page, path: string, name: string, lang: Lang, heading
 
 describe('main pages in kk, ru and en', () => {
   it('public pages: language switch is remembered, dates and tenge per locale', async () => {
-    const ctx = await newContext(browser, base, 'kk');
+    const ctx = await newContext(web.browser, web.base, 'kk');
     const page = await ctx.newPage();
     trace(page, 'anonymous');
     await page.goto('/');
@@ -75,7 +62,7 @@ describe('main pages in kk, ru and en', () => {
     const fullName = [principal.lastName, principal.firstName, principal.middleName].filter(Boolean).join(' ');
     const principalButton = () => page.getByRole('button', { name: new RegExp(`^${fullName} \\(`) });
 
-    const ctx = await newContext(browser, base, 'ru');
+    const ctx = await newContext(web.browser, web.base, 'ru');
     const page = await ctx.newPage();
     trace(page, 'representative');
     await signIn(page, rep.iin);
@@ -96,7 +83,7 @@ describe('main pages in kk, ru and en', () => {
   it('supplier portal and department console', async () => {
     const w = world();
     const supplierStaff = w.staff.find((s) => s.role === 'SUPPLIER')!;
-    const sctx = await newContext(browser, base, 'en');
+    const sctx = await newContext(web.browser, web.base, 'en');
     const supplier = await sctx.newPage();
     trace(supplier, 'supplier');
     await signIn(supplier, supplierStaff.iin);
@@ -108,7 +95,7 @@ describe('main pages in kk, ru and en', () => {
     await sctx.close();
 
     const dep = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === 'KZ-75')!;
-    const dctx = await newContext(browser, base, 'kk');
+    const dctx = await newContext(web.browser, web.base, 'kk');
     const console_ = await dctx.newPage();
     trace(console_, 'department');
     await signIn(console_, dep.iin);
