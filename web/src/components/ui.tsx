@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { humanError } from '../lib/errors.js';
@@ -157,4 +157,60 @@ export function BarChart({ title, data, format }: { title: string; data: { label
       </table>
     </figure>
   );
+}
+
+/**
+ * "Show more" under a paged list (every list is a cursor connection): loads the page after the last
+ * one shown; graphcache merges the pages (relayPagination in lib/urql.ts). The count is announced;
+ * when the last page arrives, focus moves to the "all shown" note instead of being lost with the button.
+ */
+export function ShowMore({
+  pageInfo,
+  shown,
+  fetching,
+  onMore,
+}: {
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined | null;
+  shown: number;
+  fetching: boolean;
+  onMore: (after: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const note = useRef<HTMLParagraphElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const more = !!pageInfo?.hasNextPage && !!pageInfo.endCursor;
+  useEffect(() => {
+    if (!more && expanded) note.current?.focus();
+  }, [more, expanded]);
+  if (!pageInfo || (!more && !expanded)) return null;
+  const n = formatNumber(shown, i18n.language);
+  return (
+    <div className="show-more">
+      <p className="hint" role="status" tabIndex={-1} ref={note}>
+        {more ? t('common.shownCount', { n }) : t('common.allShown', { n })}
+      </p>
+      {more && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={fetching}
+          onClick={() => {
+            setExpanded(true);
+            onMore(pageInfo.endCursor!);
+          }}
+        >
+          {t('common.showMore')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Loads every page of a list, one after another (for sums and charts over the whole list, not for display). */
+export function useLoadAllPages(pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined | null, fetching: boolean, setAfter: (after: string) => void): boolean {
+  const next = pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null;
+  useEffect(() => {
+    if (next && !fetching) setAfter(next);
+  }, [next, fetching, setAfter]);
+  return !next && !fetching;
 }

@@ -1,5 +1,6 @@
 import { Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from 'urql';
 import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
 import manifest from '../gql/persisted-documents.json';
@@ -47,7 +48,37 @@ function invalidating(map: Record<string, string[]>): Record<string, UpdateResol
   return out;
 }
 
+/**
+ * Lists the app pages through with "Show more": each query asks for the page after the last one
+ * shown (`after`), and relayPagination answers with every page loaded so far for the same
+ * arguments, merged in order (see ShowMore in components/ui.tsx).
+ */
+const paged = relayPagination();
+const PAGINATED = {
+  Query: [
+    'orders',
+    'measures',
+    'claims',
+    'serviceActs',
+    'complaints',
+    'failureTickets',
+    'ticketsAtRisk',
+    'supplierRegistrations',
+    'mySupplierRegistrations',
+    'faqEntries',
+    'maintenanceNotices',
+    'offerings',
+    'suppliers',
+  ],
+  RehabilitationProgram: ['measures'],
+  Supplier: ['offerings'],
+  Order: ['journal', 'acts'],
+  Person: ['principals'],
+} as const;
+const resolvers = Object.fromEntries(Object.entries(PAGINATED).map(([type, fields]) => [type, Object.fromEntries(fields.map((f) => [f, paged]))]));
+
 const cache = cacheExchange({
+  resolvers,
   keys: {
     Region: (r) => (r.code as string) ?? null,
     ItemType: (t) => (t.code as string) ?? null,

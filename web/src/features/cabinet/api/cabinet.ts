@@ -1,11 +1,15 @@
 import { graphql } from '../../../gql/index.js';
 
 export const MeQuery = graphql(`
-  query Me {
+  query Me($after: String) {
     me {
       id
       fullName
-      principals(first: 20) {
+      principals(first: 20, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           kind
@@ -35,7 +39,7 @@ export const MeasureRowFragment = graphql(`
 `);
 
 export const CabinetQuery = graphql(`
-  query Cabinet($id: ID!) {
+  query Cabinet($id: ID!, $measuresAfter: String) {
     person(id: $id) {
       id
       fullName
@@ -53,10 +57,14 @@ export const CabinetQuery = graphql(`
         number
         issuedOn
         validUntil
-        measures(first: 50) {
+        measures(first: 50, after: $measuresAfter) {
           nodes {
             id
             ...MeasureRow
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
       }

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CabinetQuery, MeQuery } from '../api/cabinet.js';
 import { ContactsForm } from './ContactsForm.js';
 import { MeasureList } from './MeasureList.js';
-import { DateText, Empty, ErrorMessage, Loading } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
 import { actAs, actingPersonId, useSession } from '../../../lib/session.js';
 import { Link } from '../../../lib/router.js';
 
@@ -12,8 +13,10 @@ export function CabinetPage() {
   const { t } = useTranslation();
   const session = useSession();
   const personId = actingPersonId(session);
-  const [me] = useQuery({ query: MeQuery });
-  const [res, reexecute] = useQuery({ query: CabinetQuery, variables: { id: personId ?? '' }, pause: !personId });
+  const [principalsAfter, setPrincipalsAfter] = useState<string | undefined>(undefined);
+  const [measuresAfter, setMeasuresAfter] = useState<string | undefined>(undefined);
+  const [me] = useQuery({ query: MeQuery, variables: { after: principalsAfter } });
+  const [res, reexecute] = useQuery({ query: CabinetQuery, variables: { id: personId ?? '', measuresAfter }, pause: !personId });
   const person = res.data?.person;
   const own = personId === session?.claims.personId;
   const principals = me.data?.me?.principals.nodes ?? [];
@@ -28,19 +31,26 @@ export function CabinetPage() {
           <ul className="inline-list">
             {me.data?.me && (
               <li>
-                <button type="button" aria-pressed={own} onClick={() => actAs(me.data!.me!.id)}>
+                <button type="button" aria-pressed={own} onClick={() => {
+                    setMeasuresAfter(undefined);
+                    actAs(me.data!.me!.id);
+                  }}>
                   {me.data.me.fullName} ({t('cabinet.myself')})
                 </button>
               </li>
             )}
             {principals.map((r) => (
               <li key={r.id}>
-                <button type="button" aria-pressed={personId === r.principal.id} onClick={() => actAs(r.principal.id)}>
+                <button type="button" aria-pressed={personId === r.principal.id} onClick={() => {
+                    setMeasuresAfter(undefined);
+                    actAs(r.principal.id);
+                  }}>
                   {r.principal.fullName} ({t(`representation.${r.kind}`)})
                 </button>
               </li>
             ))}
           </ul>
+          <ShowMore pageInfo={me.data?.me?.principals.pageInfo} shown={principals.length} fetching={me.fetching} onMore={setPrincipalsAfter} />
         </section>
       )}
       <ErrorMessage error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -88,6 +98,7 @@ export function CabinetPage() {
                   {t('cabinet.validUntil')} <DateText value={person.program.validUntil} />
                 </p>
                 {person.program.measures.nodes.length ? <MeasureList measures={person.program.measures.nodes} /> : <Empty>{t('cabinet.noMeasures')}</Empty>}
+                <ShowMore pageInfo={person.program.measures.pageInfo} shown={person.program.measures.nodes.length} fetching={res.fetching} onMore={setMeasuresAfter} />
               </>
             ) : (
               <Empty>{t('cabinet.noProgram')}</Empty>

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { OfferingsQuery } from '../api/offerings.js';
 import { MeasureForChoiceQuery } from '../api/measure.js';
-import { Empty, ErrorMessage, Loading, Money, SelectField, TextField, LiveStatus } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading, Money, SelectField, ShowMore, TextField, LiveStatus } from '../../../components/ui.js';
 import { navigate, useLocation } from '../../../lib/router.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { localName } from '../../../lib/names.js';
@@ -172,16 +172,7 @@ export function CatalogPage() {
             </li>
           ))}
         </ul>
-        {offerings.data?.offerings.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => setAfter(offerings.data?.offerings.pageInfo.endCursor ?? undefined)}>
-            {t('common.nextPage')}
-          </button>
-        )}
-        {after && (
-          <button type="button" onClick={() => setAfter(undefined)}>
-            {t('common.firstPage')}
-          </button>
-        )}
+        <ShowMore pageInfo={offerings.data?.offerings.pageInfo} shown={nodes.length} fetching={offerings.fetching} onMore={setAfter} />
       </section>
 
       {compared.length > 0 && <ComparePanel offerings={compared} guaranteedSum={measure?.guaranteedSum} onRemove={toggleCompare} />}

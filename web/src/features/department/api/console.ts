@@ -9,6 +9,7 @@ export const DepartmentMeasureFragment = graphql(`
     guaranteedSum
     choiceDeadline
     daysLeftToChoose
+    publishedAt
     person {
       id
       fullName
@@ -18,11 +19,15 @@ export const DepartmentMeasureFragment = graphql(`
 
 /** Measures of the department's region in one status (the subgraph scopes the list to the region). */
 export const DepartmentMeasuresQuery = graphql(`
-  query DepartmentMeasures($status: MeasureStatus) {
-    measures(status: $status, first: 200) {
+  query DepartmentMeasures($status: MeasureStatus, $after: String) {
+    measures(status: $status, first: 50, after: $after) {
       nodes {
         id
         ...DepartmentMeasure
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -30,8 +35,12 @@ export const DepartmentMeasuresQuery = graphql(`
 
 /** Orders of the region, for the charts (kind per month, days from publication to handover). */
 export const DepartmentOrdersQuery = graphql(`
-  query DepartmentOrders {
-    orders(first: 200) {
+  query DepartmentOrders($after: String) {
+    orders(first: 200, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         kind
@@ -49,17 +58,31 @@ export const DepartmentOrdersQuery = graphql(`
 `);
 
 export const DepartmentClaimsQuery = graphql(`
-  query DepartmentClaims {
-    claims(first: 100) {
+  query DepartmentClaims($after: String) {
+    claims(first: 50, after: $after) {
       nodes {
         id
         status
         statePart
         coPayment
+        approvedAt
+        paidAt
         order {
           id
           number
         }
+        payments(first: 5) {
+          nodes {
+            id
+            amount
+            paidAt
+            reference
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -67,8 +90,12 @@ export const DepartmentClaimsQuery = graphql(`
 
 /** Acts of services rendered submitted by suppliers of the region, waiting for approval. */
 export const SubmittedActsQuery = graphql(`
-  query SubmittedActs {
-    serviceActs(status: SUBMITTED, first: 50) {
+  query SubmittedActs($after: String) {
+    serviceActs(status: SUBMITTED, first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         orderId

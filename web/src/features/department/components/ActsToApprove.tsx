@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ApproveActMutation, ReturnActMutation, SubmittedActsQuery } from '../api/console.js';
-import { Empty, ErrorMessage, Loading, Money, StatusBadge } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 
@@ -10,7 +10,8 @@ import { useReferenceNames } from '../../../lib/reference.js';
 export function ActsToApprove() {
   const { t } = useTranslation();
   const names = useReferenceNames();
-  const [res] = useQuery({ query: SubmittedActsQuery, requestPolicy: 'cache-and-network' });
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [res] = useQuery({ query: SubmittedActsQuery, variables: { after }, requestPolicy: 'cache-and-network' });
   const [approveRes, approve] = useMutation(ApproveActMutation);
   const [returnRes, giveBack] = useMutation(ReturnActMutation);
   const [returning, setReturning] = useState<string | null>(null);
@@ -94,6 +95,7 @@ export function ActsToApprove() {
           ]}
         />
       )}
+      <ShowMore pageInfo={res.data?.serviceActs.pageInfo} shown={acts.length} fetching={res.fetching} onMore={setAfter} />
     </section>
   );
 }

@@ -39,11 +39,15 @@ export const MyOrderFragment = graphql(`
 
 /** Orders of the caller and of the persons it represents (the orders subgraph scopes the list). */
 export const MyOrdersQuery = graphql(`
-  query MyOrders {
-    orders(first: 50) {
+  query MyOrders($after: String) {
+    orders(first: 50, after: $after) {
       nodes {
         id
         ...MyOrder
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { MyOrderFragment, MyOrdersQuery } from '../api/orders.js';
 import { useFragment } from '../../../gql/index.js';
-import { Empty, ErrorMessage, Loading } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
 import { actingPersonId, useSession } from '../../../lib/session.js';
 import { Link, useLocation } from '../../../lib/router.js';
 import { OrderCard } from './OrderCard.js';
@@ -16,7 +17,8 @@ export function MyOrdersPage() {
   const { search } = useLocation();
   const created = search.get('created');
   const personId = actingPersonId(session) ?? '';
-  const [res, reexecute] = useQuery({ query: MyOrdersQuery, pause: !personId });
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [res, reexecute] = useQuery({ query: MyOrdersQuery, variables: { after }, pause: !personId });
   // A representative sees the orders of the person whose cabinet is open.
   const orders = useFragment(MyOrderFragment, res.data?.orders.nodes ?? []).filter((o) => o.recipient.id === personId);
   const announcement = useOrderStatusAnnouncements(orders);
@@ -52,6 +54,7 @@ export function MyOrdersPage() {
           </li>
         ))}
       </ul>
+      <ShowMore pageInfo={res.data?.orders.pageInfo} shown={res.data?.orders.nodes.length ?? 0} fetching={res.fetching} onMore={setAfter} />
     </>
   );
 }

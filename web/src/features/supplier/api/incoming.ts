@@ -25,11 +25,15 @@ export const IncomingOrderFragment = graphql(`
 `);
 
 export const IncomingOrdersQuery = graphql(`
-  query IncomingOrders($status: OrderStatus) {
-    orders(status: $status, first: 100) {
+  query IncomingOrders($status: OrderStatus, $after: String) {
+    orders(status: $status, first: 50, after: $after) {
       nodes {
         id
         ...IncomingOrder
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

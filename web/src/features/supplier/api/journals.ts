@@ -2,8 +2,12 @@ import { graphql } from '../../../gql/index.js';
 
 /** Accepted orders of the supplier: S1/S2 ones are rendered over time and logged in a journal. */
 export const ServiceOrdersQuery = graphql(`
-  query ServiceOrders {
-    orders(status: ACCEPTED, first: 100) {
+  query ServiceOrders($after: String) {
+    orders(status: ACCEPTED, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         number
@@ -41,7 +45,7 @@ export const ActFieldsFragment = graphql(`
 `);
 
 export const JournalQuery = graphql(`
-  query Journal($orderId: ID!) {
+  query Journal($orderId: ID!, $journalAfter: String, $actsAfter: String) {
     order(id: $orderId) {
       id
       number
@@ -50,7 +54,11 @@ export const JournalQuery = graphql(`
         id
         kind
       }
-      journal(first: 100) {
+      journal(first: 100, after: $journalAfter) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           date
@@ -61,7 +69,11 @@ export const JournalQuery = graphql(`
           mode
         }
       }
-      acts(first: 24) {
+      acts(first: 24, after: $actsAfter) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           ...ActFields

@@ -16,7 +16,7 @@ export const SupplierOfferingFragment = graphql(`
 `);
 
 export const SupplierCardQuery = graphql(`
-  query SupplierCard($id: ID!) {
+  query SupplierCard($id: ID!, $offeringsAfter: String) {
     supplier(id: $id) {
       id
       bin
@@ -31,10 +31,14 @@ export const SupplierCardQuery = graphql(`
       directions
       regionCodes
       status
-      offerings(first: 100) {
+      offerings(first: 50, after: $offeringsAfter) {
         nodes {
           id
           ...SupplierOffering
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }

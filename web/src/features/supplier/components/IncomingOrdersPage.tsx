@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { IncomingOrderFragment, IncomingOrdersQuery } from '../api/incoming.js';
-import { Empty, ErrorMessage, LiveStatus, Loading, SelectField } from '../../../components/ui.js';
+import { Empty, ErrorMessage, LiveStatus, Loading, SelectField, ShowMore } from '../../../components/ui.js';
 import { IncomingOrdersSubscription, SupplierOrderStatusSubscription } from '../api/live.js';
 import { useFragment } from '../../../gql/index.js';
 import { IncomingOrderRow } from './IncomingOrderRow.js';
@@ -14,13 +14,16 @@ const STATUSES: OrderStatus[] = ['AWAITING_SUPPLIER', 'ACCEPTED', 'READY', 'HAND
 export function IncomingOrdersPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<OrderStatus | ''>('AWAITING_SUPPLIER');
-  const [res, reexecute] = useQuery({ query: IncomingOrdersQuery, variables: { status: status || null } });
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [res, reexecute] = useQuery({ query: IncomingOrdersQuery, variables: { status: status || null, after } });
   const orders = useFragment(IncomingOrderFragment, res.data?.orders.nodes ?? []);
   const [announcement, setAnnouncement] = useState('');
   // New orders arrive live: announce them and refetch the list (the cache cannot place a new order in it).
   useSubscription({ query: IncomingOrdersSubscription }, (_prev, event) => {
     setAnnouncement(t('supplier.newOrderArrived', { number: event.incomingOrders.order.number }));
-    reexecute({ requestPolicy: 'network-only' });
+    // The first page again (where a new order lands); pages already shown stay merged in the cache.
+    if (after) setAfter(undefined);
+    else reexecute({ requestPolicy: 'network-only' });
     return event;
   });
   // Changes made by others (a recipient cancels or confirms) update rows in place through the cache.
@@ -32,7 +35,10 @@ export function IncomingOrdersPage() {
       <SelectField
         label={t('supplier.showStatus')}
         value={status}
-        onChange={(e) => setStatus(e.target.value as OrderStatus | '')}
+        onChange={(e) => {
+          setAfter(undefined);
+          setStatus(e.target.value as OrderStatus | '');
+        }}
         options={[{ value: '', label: t('catalog.any') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.order.${s}`) }))]}
       />
       <ErrorMessage error={res.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -61,6 +67,7 @@ export function IncomingOrdersPage() {
           </table>
         </div>
       )}
+      <ShowMore pageInfo={res.data?.orders.pageInfo} shown={orders.length} fetching={res.fetching} onMore={setAfter} />
     </>
   );
 }

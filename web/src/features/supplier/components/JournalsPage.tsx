@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ActFieldsFragment, GenerateActMutation, JournalQuery, LogHoursMutation, ServiceOrdersQuery, SubmitActMutation } from '../api/journals.js';
-import { DateText, Empty, ErrorMessage, Loading, Money, SelectField, StatusBadge, TextField } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, Money, SelectField, ShowMore, StatusBadge, TextField, useLoadAllPages } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { formatNumber } from '../../../lib/format.js';
@@ -26,12 +26,19 @@ function yesterdayAlmaty(): string {
 /** S1/S2 journals (hours with the limits shown before submitting) and monthly acts of services rendered. */
 export function JournalsPage() {
   const { t, i18n } = useTranslation();
-  const [ordersRes] = useQuery({ query: ServiceOrdersQuery });
+  // Every accepted order is offered in the picker: all pages are loaded.
+  const [ordersAfter, setOrdersAfter] = useState<string | undefined>(undefined);
+  const [ordersRes] = useQuery({ query: ServiceOrdersQuery, variables: { after: ordersAfter } });
+  useLoadAllPages(ordersRes.data?.orders.pageInfo, ordersRes.fetching, setOrdersAfter);
   // Orders signed before the lifecycle carried `kind` read it from their measure.
   const serviceOrders = (ordersRes.data?.orders.nodes ?? []).map((o) => ({ ...o, kind: o.kind ?? o.measure.kind })).filter((o) => o.kind === 'S1' || o.kind === 'S2');
   const [orderId, setOrderId] = useState('');
   const selected = orderId || serviceOrders[0]?.id || '';
-  const [journalRes, refetch] = useQuery({ query: JournalQuery, variables: { orderId: selected }, pause: !selected });
+  const [journalAfter, setJournalAfter] = useState<string | undefined>(undefined);
+  const [actsAfter, setActsAfter] = useState<string | undefined>(undefined);
+  const [journalRes, refetch] = useQuery({ query: JournalQuery, variables: { orderId: selected, journalAfter, actsAfter }, pause: !selected });
+  // The limits count every row of the day (S1) or the year (S2): the whole journal is loaded.
+  useLoadAllPages(journalRes.data?.order.journal.pageInfo, journalRes.fetching, setJournalAfter);
   const loaded = journalRes.data?.order;
   const order = loaded ? { ...loaded, kind: loaded.kind ?? loaded.measure.kind } : undefined;
   const rows = order?.journal.nodes ?? [];
@@ -95,7 +102,11 @@ export function JournalsPage() {
         <SelectField
           label={t('journals.order')}
           value={selected}
-          onChange={(e) => setOrderId(e.target.value)}
+          onChange={(e) => {
+            setJournalAfter(undefined);
+            setActsAfter(undefined);
+            setOrderId(e.target.value);
+          }}
           options={serviceOrders.map((o) => ({ value: o.id, label: `${o.number} — ${o.recipient.fullName} (${t(`kind.${o.kind}`)})` }))}
         />
       )}
@@ -206,6 +217,7 @@ export function JournalsPage() {
                 ]}
               />
             )}
+            <ShowMore pageInfo={order.acts.pageInfo} shown={acts.length} fetching={journalRes.fetching} onMore={setActsAfter} />
           </section>
         </>
       )}

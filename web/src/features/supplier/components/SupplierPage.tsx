@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { SupplierCardQuery, SupplierOfferingFragment } from '../api/supplier.js';
-import { ErrorMessage, Loading, Empty } from '../../../components/ui.js';
+import { ErrorMessage, Loading, Empty, ShowMore } from '../../../components/ui.js';
 import { useSession } from '../../../lib/session.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { useFragment } from '../../../gql/index.js';
@@ -14,7 +15,8 @@ export function SupplierPage() {
   const names = useReferenceNames();
   const session = useSession();
   const supplierId = session?.claims.supplierId ?? '';
-  const [res, reexecute] = useQuery({ query: SupplierCardQuery, variables: { id: supplierId }, pause: !supplierId });
+  const [offeringsAfter, setOfferingsAfter] = useState<string | undefined>(undefined);
+  const [res, reexecute] = useQuery({ query: SupplierCardQuery, variables: { id: supplierId, offeringsAfter }, pause: !supplierId });
   const s = res.data?.supplier;
   const offerings = useFragment(SupplierOfferingFragment, s?.offerings.nodes ?? []);
   const regionName = names.region;
@@ -80,6 +82,7 @@ export function SupplierPage() {
                 </table>
               </div>
             )}
+            <ShowMore pageInfo={s.offerings.pageInfo} shown={offerings.length} fetching={res.fetching} onMore={setOfferingsAfter} />
           </section>
           <NewOfferingForm
             itemTypes={names.itemTypes.filter((it) => s.directions.includes(it.kind))}
