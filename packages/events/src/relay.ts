@@ -41,6 +41,19 @@ function toLive(r: OutboxRow): LiveEvent {
   };
 }
 
+function liveOf(row: OutboxEvent): LiveEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    status: row.status,
+    version: Number(row.version),
+    payload: row.payload,
+    occurredAt: row.occurredAt.toISOString(),
+  };
+}
+
 const COLUMNS = 'id, type, entity_type, entity_id, status, version, payload, occurred_at';
 /** Marks the relay's background statements (SqlCounter leaves them out of per-request counts). */
 export const RELAY_SQL_MARK = '/* outbox-relay */';
@@ -172,38 +185,48 @@ export class OutboxRelay {
   }
 
   /**
-   * Wakes the publisher when this process commits a transaction that wrote outbox rows.
-   * The wake-up is tied to the transaction's EntityManager: a flush inside the transaction, or
-   * another request's commit, must not use it up before this commit (that left events to the poll).
+   * At the commit of a transaction that wrote outbox rows in this process: hands the rows to this
+   * process's hub at once (live subscribers here need not wait for the publisher's own transaction;
+   * the hub drops the copy the publisher sends later) and wakes the publisher, which marks them
+   * published and NOTIFYs other processes. Tied to the transaction's EntityManager: a flush inside
+   * the transaction, or another request's commit, must neither publish nor use up the wake-up early.
    */
   private watchWrites(): () => void {
     let active = true;
-    /** EntityManagers (transaction forks) that created outbox rows not yet committed. */
-    const written = new WeakSet<object>();
+    /** Outbox rows per EntityManager (transaction fork), created and not yet committed. */
+    const written = new WeakMap<object, OutboxEvent[]>();
     /** Rows created through an EntityManager the commit event may not name: the next commit wakes too. */
     let unattributed = false;
-    const poke = () => {
-      if (active) this.poke();
+    const committed = (em: object) => {
+      const rows = written.get(em);
+      written.delete(em);
+      if (!active) return;
+      for (const row of rows ?? []) this.hub.publish(liveOf(row));
+      this.poke();
     };
     const subscriber: EventSubscriber<OutboxEvent> = {
       getSubscribedEntities: () => [OutboxEvent],
-      afterCreate: ({ em }) => {
-        if (em) written.add(em);
-        else unattributed = true;
+      afterCreate: ({ em, entity }) => {
+        if (!em) {
+          unattributed = true;
+          return;
+        }
+        const rows = written.get(em) ?? [];
+        rows.push(entity);
+        written.set(em, rows);
       },
       afterTransactionCommit: ({ em }) => {
         if (written.has(em) || unattributed) {
-          written.delete(em);
           unattributed = false;
-          poke();
+          committed(em);
         }
       },
-      // A flush outside an explicit transaction commits on its own (its commit event wakes too).
+      afterTransactionRollback: ({ em }) => {
+        written.delete(em);
+      },
+      // A flush outside an explicit transaction commits on its own.
       afterFlush: ({ em }) => {
-        if (written.has(em) && !em.isInTransaction()) {
-          written.delete(em);
-          setImmediate(poke);
-        }
+        if (written.has(em) && !em.isInTransaction()) committed(em);
       },
     };
     this.opts.orm.em.getEventManager().registerSubscriber(subscriber);
