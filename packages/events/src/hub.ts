@@ -36,14 +36,20 @@ export type EventListener = (event: LiveEvent) => void;
 /**
  * In-process fan-out of live events. Events may arrive twice (from this process's publisher
  * and from NOTIFY, or again after a catch-up): duplicates are dropped by event id.
+ * Listeners of one entity (a subscription with an order id) are indexed by that id: with 10,000
+ * subscriptions open, an event runs the filters of its own entity's listeners and of the
+ * listeners of every entity, not of all 10,000.
  */
 export class EventHub {
-  private readonly listeners = new Set<EventListener>();
+  private readonly everything = new Set<EventListener>();
+  private readonly byEntity = new Map<string, Set<EventListener>>();
   private readonly seen = new RecentIds(20_000);
+  private count = 0;
 
   publish(event: LiveEvent): boolean {
     if (!this.seen.add(event.id)) return false;
-    for (const listener of [...this.listeners]) {
+    const own = this.byEntity.get(event.entityId);
+    for (const listener of own ? [...this.everything, ...own] : [...this.everything]) {
       try {
         listener(event);
       } catch (e) {
@@ -53,12 +59,21 @@ export class EventHub {
     return true;
   }
 
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** `entityId`: the listener wants only that entity's events (it may still filter them further). */
+  subscribe(listener: EventListener, entityId?: string): () => void {
+    const set = entityId === undefined ? this.everything : this.byEntity.get(entityId) ?? new Set<EventListener>();
+    if (entityId !== undefined) this.byEntity.set(entityId, set);
+    if (set.has(listener)) return () => {};
+    set.add(listener);
+    this.count++;
+    return () => {
+      if (!set.delete(listener)) return;
+      this.count--;
+      if (entityId !== undefined && set.size === 0 && this.byEntity.get(entityId) === set) this.byEntity.delete(entityId);
+    };
   }
 
   get size(): number {
-    return this.listeners.size;
+    return this.count;
   }
 }

@@ -81,6 +81,7 @@ export function subscriberStream({ relay, identity, scope, types, since, entityI
   return eventStream({
     hub: relay.hub,
     filter: (e) => types.includes(e.type) && match(e) && visibleTo(who, e, scope),
+    entityId,
     replay: since ? () => relay.replay({ since, types, entityId }) : undefined,
   });
 }

@@ -14,6 +14,8 @@ export interface StreamOptions {
   replay?: () => AsyncIterable<LiveEvent>;
   /** Live events buffered for this subscriber before it fails as a slow consumer. */
   maxBuffer?: number;
+  /** Only this entity's events can pass `filter`: the hub then offers this subscriber no others. */
+  entityId?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface StreamOptions {
  * (dropped by id when seen twice) and never older than the last delivered version of the same
  * entity. Live events arriving during the replay wait in the bounded buffer.
  */
-export function eventStream({ hub, filter, replay, maxBuffer = 10_000 }: StreamOptions): AsyncIterableIterator<LiveEvent> {
+export function eventStream({ hub, filter, replay, maxBuffer = 10_000, entityId }: StreamOptions): AsyncIterableIterator<LiveEvent> {
   const queue: LiveEvent[] = [];
   const seen = new RecentIds(50_000);
   const versions = new Map<string, number>();
@@ -39,7 +41,7 @@ export function eventStream({ hub, filter, replay, maxBuffer = 10_000 }: StreamO
       queue.push(event);
     }
     wake?.();
-  });
+  }, entityId);
 
   const fresh = (e: LiveEvent): boolean => {
     if (!seen.add(e.id)) return false;

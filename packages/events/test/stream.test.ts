@@ -35,6 +35,34 @@ describe('event streams', () => {
     expect(got).toEqual([e.id]);
   });
 
+  it('the hub offers an event to the listeners of its entity and of every entity, not to other entities\' listeners', () => {
+    const hub = new EventHub();
+    const got: string[] = [];
+    const offA = hub.subscribe((e) => got.push(`a:${e.entityId}`), 'a');
+    hub.subscribe((e) => got.push(`b:${e.entityId}`), 'b');
+    hub.subscribe((e) => got.push(`all:${e.entityId}`));
+    expect(hub.size).toBe(3);
+    hub.publish(ev('a', 1));
+    hub.publish(ev('c', 1));
+    expect(got).toEqual(['all:a', 'a:a', 'all:c']);
+    offA();
+    offA();
+    expect(hub.size).toBe(2);
+    hub.publish(ev('a', 2));
+    expect(got).toEqual(['all:a', 'a:a', 'all:c', 'all:a']);
+  });
+
+  it('a stream of one entity receives its events only, and leaves the hub when returned', async () => {
+    const hub = new EventHub();
+    const stream = eventStream({ hub, filter: () => true, entityId: 'a' });
+    hub.publish(ev('b', 1));
+    const mine = ev('a', 1);
+    hub.publish(mine);
+    expect((await stream.next()).value).toEqual(mine);
+    await stream.return!();
+    expect(hub.size).toBe(0);
+  });
+
   it('replays first, then live events, each exactly once, in order per entity', async () => {
     const hub = new EventHub();
     const missed = [ev('a', 2), ev('a', 3)];
