@@ -12,6 +12,8 @@ export const ErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   /** An electronic signature was missing or not accepted; `extensions.reason` says why (see @aleumet/signing). */
   INVALID_SIGNATURE: 'INVALID_SIGNATURE',
+  /** The person does not meet the eligibility condition of the measure (service standards); `extensions.reason` says which. */
+  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Too many requests for this client: `extensions.retryAfterSeconds` says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
@@ -44,6 +46,9 @@ export const invalidTransition = (entity: string, from: string, to: string) =>
 
 export const invalidSignature = (reason: string, message: string) =>
   new DomainError(ErrorCode.INVALID_SIGNATURE, `The electronic signature was not accepted: ${message}`, { reason });
+
+export const notEligible = (message: string, details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.NOT_ELIGIBLE, message, details);
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });

@@ -31,6 +31,16 @@ export function offeringFor(person: DemoPerson, kind: string, skip = 0): DemoOff
   return o;
 }
 
+/**
+ * Whether publishing a measure of `kind` for the person is allowed (service standards): S1 needs a
+ * group-1 disability with mobility difficulty, S2 a hearing disability (publishMeasures: NOT_ELIGIBLE).
+ */
+export function eligibleFor(person: DemoPerson, kind: string): boolean {
+  if (kind === 'S1') return person.disabilityGroup === 1 && person.mobility;
+  if (kind === 'S2') return person.hearing;
+  return true;
+}
+
 export function tokens(personIndex: number) {
   return tokenFor(recipientIdentity(personIndex));
 }
@@ -69,11 +79,11 @@ export async function signAndOrder(platform: Platform, personIndex: number, meas
   return { res, key, signed };
 }
 
-/** Recipients 900–999 whose seeded orders the state-machine test does not use; `n`-th of them with an offering of `kind`. */
+/** Recipients 900–999 whose seeded orders the state-machine test does not use; `n`-th of them eligible for `kind` and with an offering of it. */
 export function freshPerson(n: number, kind: string): { person: DemoPerson; index: number } {
   const w = world();
   const busy = new Set(w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').map((o) => o.personId));
-  const candidates = w.persons.slice(900, 1000).filter((p) => !busy.has(p.id)).filter((p) => {
+  const candidates = w.persons.slice(900, 1000).filter((p) => !busy.has(p.id) && eligibleFor(p, kind)).filter((p) => {
     try { offeringFor(p, kind); return true; } catch { return false; }
   });
   const person = candidates[n % candidates.length]!;

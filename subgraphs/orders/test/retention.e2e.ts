@@ -5,7 +5,7 @@ import type { Platform } from '@aleumet/platform';
 import type { DemoPerson } from '@aleumet/demo-data';
 import { adminIdentity, codes, gql, integratorIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
 import { JournalEntry, Order } from '../entities/index.js';
-import { ACCEPT, CANCEL, departmentToken, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
+import { ACCEPT, CANCEL, departmentToken, eligibleFor, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**
  * Retention of the order form (issue 10) through the gateway: 5 years after closing the signed
@@ -40,9 +40,10 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 const MINE = Array.from({ length: 20 }, (_, k) => 620 + k);
-/** The k-th of this file's recipients with an offering of `kind` in their region. */
+/** The k-th of this file's recipients eligible for `kind` with an offering of it in their region. */
 function recipientFor(kind: string, k: number): { person: DemoPerson; index: number } {
   const fits = MINE.filter((i) => {
+    if (!eligibleFor(world().persons[i]!, kind)) return false;
     try {
       offeringFor(world().persons[i]!, kind);
       return true;

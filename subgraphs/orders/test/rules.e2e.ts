@@ -5,7 +5,7 @@ import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
 import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity } from '@aleumet/testkit';
 import {
-  ACCEPT, CANCEL, MEASURE, ORDER, PUBLISH, REFUSE, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
+  ACCEPT, CANCEL, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -42,6 +42,13 @@ async function notificationsOf(measureId: string): Promise<string[]> {
   return rows.map((n) => `${n.kind}${n.sent_at ? '' : ' (unsent)'}`);
 }
 
+/** The catalog's stock hold for an order: quantity held and whether it was given back (race-free, unlike the shared offering's stock). */
+async function holdOf(orderId: string): Promise<{ quantity: number; released: boolean } | null> {
+  const rows = await platform.subgraphs.catalog.orm.em.getConnection().execute<{ quantity: number; released_at: Date | null }[]>(
+    'select quantity, released_at from catalog.stock_reservation where order_id = ?', [orderId]);
+  return rows[0] ? { quantity: rows[0].quantity, released: rows[0].released_at !== null } : null;
+}
+
 async function s5Measure(n: number, opts: { validUntil?: string } = {}) {
   const { person, index } = freshPerson(n, 'S5');
   const offering = offeringFor(person, 'S5');
@@ -70,6 +77,48 @@ describe('publishing measures (integrator)', () => {
     // one "choose a supplier" SMS, not three
     await run(person.id);
     expect(smsTo(person.phone).filter((m) => /Choose a supplier/.test(m.text))).toHaveLength(1);
+  });
+});
+
+const hasOffering = (p: ReturnType<typeof world>['persons'][number], kind: string) => {
+  try {
+    offeringFor(p, kind);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('eligibility at publication (service standards)', () => {
+  it('refuses S1 without a group-1 disability with mobility difficulty and S2 without a hearing disability (NOT_ELIGIBLE, nothing written)', async () => {
+    const url = platform.gateway.url;
+    const band = world().persons.slice(900, 1000);
+    const mobileGroup2 = band.find((p) => p.mobility && p.disabilityGroup !== 1 && p.disabilityGroup !== null)!;
+    const group1Still = band.find((p) => p.disabilityGroup === 1 && !p.mobility)!;
+    const notHearing = band.find((p) => !p.hearing && !eligibleFor(p, 'S1') && freshPerson(0, 'S5').person !== p && hasOffering(p, 'S5'))!;
+    const eligible = freshPerson(0, 'S1').person;
+    expect([eligibleFor(mobileGroup2, 'S1'), eligibleFor(group1Still, 'S1'), eligibleFor(notHearing, 'S2'), eligibleFor(eligible, 'S1')]).toEqual([false, false, false, true]);
+    const publish = async (iin: string, measures: object[]) =>
+      gql(url, PUBLISH, { input: { personIin: iin, programNumber: unique('IPR-ELIG'), issuedOn: '2026-11-01', validUntil: '2027-12-31', measures } }, await integrator());
+    const s1 = () => ({ sourceId: unique('SPS-ELIG'), kind: 'S1', itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: guaranteed('S1-ASSIST') });
+    const s2 = () => ({ sourceId: unique('SPS-ELIG'), kind: 'S2', itemTypeCode: 'S2-SIGN', quantity: 60, guaranteedSum: guaranteed('S2-SIGN') });
+    const s5 = () => ({ sourceId: unique('SPS-ELIG'), kind: 'S5', itemTypeCode: offeringFor(notHearing, 'S5').itemTypeCode, quantity: 1, guaranteedSum: 50_000_00 });
+
+    for (const p of [mobileGroup2, group1Still]) {
+      const r = await publish(p.iin, [s1()]);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'S1_NEEDS_GROUP_1_WITH_MOBILITY_DIFFICULTY', field: 'measures.0.kind' });
+    }
+    // one ineligible measure refuses the whole publication: the S5 beside it is not written either
+    const mixed = [s5(), s2()];
+    const r2 = await publish(notHearing.iin, mixed);
+    expect(r2.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'S2_NEEDS_HEARING_DISABILITY', field: 'measures.1.kind', sourceId: mixed[1]!.sourceId });
+    const written = await platform.subgraphs.programs.orm.em.getConnection().execute<{ n: string }[]>(
+      'select count(*) as n from programs.measure where source_id in (?, ?)', [mixed[0]!.sourceId, mixed[1]!.sourceId]);
+    expect(Number(written[0]!.n)).toBe(0);
+    // an eligible person gets the S1 measure
+    const ok = await publish(eligible.iin, [s1()]);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.publishMeasures).toMatchObject({ created: 1, measures: [{ kind: 'S1', status: 'AWAITING_CHOICE' }] });
   });
 });
 
@@ -236,6 +285,7 @@ describe('supplier side and cancellations', () => {
     clock.set(new Date('2026-12-01T04:00:00Z'));
     const { person, index, offering, measure } = await s5Measure(12, { validUntil: '2026-12-31' });
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    expect(await holdOf(order.id)).toEqual({ quantity: 1, released: false });
     await gql(platform.gateway.url, ACCEPT, { id: order.id, v: 1 }, await supplierToken(offering.supplierId));
     clock.set(new Date('2026-12-31T12:00:00Z'));
     await run(person.id);
@@ -245,12 +295,14 @@ describe('supplier side and cancellations', () => {
     await run(person.id);
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure).toMatchObject({ status: 'CANCELLED', closedReason: 'IPR_TERM_EXPIRED' });
     expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'IPR_TERM_EXPIRED', claim: { status: 'CANCELLED' } });
+    expect(await holdOf(order.id)).toEqual({ quantity: 1, released: true });
   });
 
   it('a registered death cancels open measures and active orders', async () => {
     clock.set(new Date('2026-12-01T04:00:00Z'));
     const { person, index, offering, measure } = await s5Measure(13);
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    expect(await holdOf(order.id)).toEqual({ quantity: 1, released: false });
     expect(codes(await gql(platform.gateway.url, DEATH, { iin: person.iin, d: '2026-12-01' }, await tokens(index)))).toEqual(['FORBIDDEN']);
     const d = await gql(platform.gateway.url, DEATH, { iin: person.iin, d: '2026-12-01' }, await integrator());
     expect(d.errors).toBeUndefined();
@@ -258,6 +310,8 @@ describe('supplier side and cancellations', () => {
     const admin = await integrator();
     expect((await gql(platform.gateway.url, ORDER, { id: order.id }, admin)).data.order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'DEATH_REGISTERED' });
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, admin)).data.measure).toMatchObject({ status: 'CANCELLED', closedReason: 'DEATH_REGISTERED' });
+    // the cancellation gives the stock back
+    expect(await holdOf(order.id)).toEqual({ quantity: 1, released: true });
     // people records the death too (an employment department of the person's region reads it).
     const dept = await tokenFor(departmentIdentity(person.regionCode));
     const read = await gql(platform.gateway.url, `query($id: ID!) { person(id: $id) { deceased } }`, { id: person.id }, dept);

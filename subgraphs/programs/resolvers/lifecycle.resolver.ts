@@ -2,7 +2,7 @@ import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mu
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import {
-  Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notFound, requireIdentity, type Identity,
+  Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
@@ -57,13 +57,36 @@ function requireWriter(identity: Identity | null): Identity {
   throw forbidden(`Scope ${WRITE_SCOPE} required`);
 }
 
-async function personByIin(ctx: Context, iin: string): Promise<{ id: string; regionCode: string }> {
+interface PublishedPerson {
+  id: string;
+  regionCode: string;
+  disabilityGroup: number | null;
+  needs: { hearing: boolean; mobility: boolean };
+}
+
+async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> {
   if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit', 'personIin');
-  const data = await callSubgraph<{ personByIin: { id: string; regionCode: string } | null }>(
-    ctx.runtime.peers.url('people'), serviceIdentity('programs', ['people:read']), 'query($iin: String!) { personByIin(iin: $iin) { id regionCode } }', { iin },
+  const data = await callSubgraph<{ personByIin: PublishedPerson | null }>(
+    ctx.runtime.peers.url('people'), serviceIdentity('programs', ['people:read']),
+    'query($iin: String!) { personByIin(iin: $iin) { id regionCode disabilityGroup needs { hearing mobility } } }', { iin },
   );
   if (!data.personByIin) throw notFound('Person', iin);
   return data.personByIin;
+}
+
+/**
+ * Eligibility from the service standards (domain brief, "Services"): S1 personal assistant needs a
+ * group-1 disability with mobility difficulty; S2 sign-language specialist needs a hearing disability.
+ * The other kinds have no condition on the person beyond the IPR itself.
+ */
+export function eligibilityProblem(kind: string, p: Pick<PublishedPerson, 'disabilityGroup' | 'needs'>): { reason: string; message: string } | null {
+  if (kind === 'S1' && !(p.disabilityGroup === 1 && p.needs.mobility)) {
+    return { reason: 'S1_NEEDS_GROUP_1_WITH_MOBILITY_DIFFICULTY', message: 'S1 personal assistant: the person needs a group-1 disability with mobility difficulty' };
+  }
+  if (kind === 'S2' && !p.needs.hearing) {
+    return { reason: 'S2_NEEDS_HEARING_DISABILITY', message: 'S2 sign-language specialist: the person needs a hearing disability' };
+  }
+  return null;
 }
 
 function checkMeasure(m: PublishedMeasureInput, i: number) {
@@ -88,7 +111,7 @@ async function loadForChange(tx: Context['em'], identity: Identity, id: string, 
 @Resolver(() => Measure)
 export class MeasureLifecycleResolver {
   @Mutation(() => PublishMeasuresResult, {
-    description: 'Integrator (scope programs:write): publish the IPR measures of a person. Idempotent by sourceId: re-sending changes nothing, a changed measure is updated. New measures notify the recipient.',
+    description: 'Integrator (scope programs:write): publish the IPR measures of a person. Idempotent by sourceId: re-sending changes nothing, a changed measure is updated. New measures notify the recipient. NOT_ELIGIBLE (nothing written) when the person does not meet a measure\'s condition: S1 needs a group-1 disability with mobility difficulty, S2 a hearing disability.',
   })
   async publishMeasures(@Arg('input', () => PublishMeasuresInput) input: PublishMeasuresInput, @Ctx() ctx: Context): Promise<PublishMeasuresResult> {
     requireWriter(ctx.identity);
@@ -99,6 +122,10 @@ export class MeasureLifecycleResolver {
     if (new Set(input.measures.map((m) => m.sourceId)).size !== input.measures.length) throw badInput('sourceId repeated in one request', 'measures');
     // Read from people before the transaction (never hold a transaction across an HTTP call).
     const person = await personByIin(ctx, input.personIin);
+    input.measures.forEach((m, i) => {
+      const problem = eligibilityProblem(m.kind, person);
+      if (problem) throw notEligible(problem.message, { reason: problem.reason, field: `measures.${i}.kind`, sourceId: m.sourceId });
+    });
     const now = ctx.runtime.clock.now();
     let created = 0;
     let updated = 0;
