@@ -83,13 +83,17 @@ describe('order state machine with optimistic locking', () => {
     expect(ev[0]!.payload).toEqual({ personId: o.personId, supplierId: o.supplierId, regionCode: o.regionCode, measureId: o.measureId });
   });
 
-  it('a stale version is a CONFLICT and changes nothing', async () => {
+  it('a stale version is a CONFLICT, handover before acceptance is INVALID_TRANSITION; neither changes anything', async () => {
     const o = mine()[1]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
     const stale = await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 7 }, t.supplier);
     expect(codes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0]!.extensions!.currentVersion).toBe(1);
+    // handover before acceptance (either side, current version): illegal
+    expect(codes(await gql(platform.gateway.url, HANDOVER, { id: o.id, v: 1 }, t.supplier))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(platform.gateway.url, HANDOVER, { id: o.id, v: 1 }, t.recipient))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(platform.gateway.url, READY, { id: o.id, v: 1 }, t.supplier))).toEqual(['INVALID_TRANSITION']);
     const now = await gql(platform.gateway.url, GET, { id: o.id }, t.supplier);
     expect(now.data.order).toMatchObject({ status: 'AWAITING_SUPPLIER', version: 1 });
     expect(await events(o.id)).toEqual([]);
