@@ -214,3 +214,16 @@ export function useLoadAllPages(pageInfo: { hasNextPage: boolean; endCursor?: st
   }, [next, fetching, setAfter]);
   return !next && !fetching;
 }
+
+/**
+ * The `after` cursors of the paged lists of one query (one per list, by variable name): `more(name)`
+ * is ShowMore's `onMore`, `reset()` goes back to the first pages (after a change the lists refetch).
+ */
+export function useCursors<K extends string>(): { cursors: Partial<Record<K, string>>; more: (name: K) => (after: string) => void; reset: () => void } {
+  const [cursors, setCursors] = useState<Partial<Record<K, string>>>({});
+  return {
+    cursors,
+    more: (name) => (after) => setCursors((c) => ({ ...c, [name]: after })),
+    reset: () => setCursors({}),
+  };
+}

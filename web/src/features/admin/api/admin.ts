@@ -2,8 +2,12 @@ import { graphql } from '../../../gql/index.js';
 
 /** Registrations submitted and waiting for a decision. */
 export const RegistrationsToVerifyQuery = graphql(`
-  query RegistrationsToVerify {
-    supplierRegistrations(status: SUBMITTED, first: 50) {
+  query RegistrationsToVerify($after: String) {
+    supplierRegistrations(status: SUBMITTED, first: 40, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...Registration
@@ -51,8 +55,12 @@ export const TicketClockFragment = graphql(`
 
 /** Open tickets with a clock at 75 % of its allowance or past it. */
 export const TicketsAtRiskQuery = graphql(`
-  query TicketsAtRisk {
-    ticketsAtRisk(first: 50) {
+  query TicketsAtRisk($after: String) {
+    ticketsAtRisk(first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         number
@@ -86,20 +94,32 @@ export const AdminComplaintFragment = graphql(`
 
 /** Complaints past the forwarding or answer deadline, and the new ones to forward. */
 export const AdminComplaintsQuery = graphql(`
-  query AdminComplaints {
-    overdue: complaints(overdue: true, first: 50) {
+  query AdminComplaints($overdueAfter: String, $receivedAfter: String, $forwardedAfter: String) {
+    overdue: complaints(overdue: true, first: 50, after: $overdueAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...AdminComplaint
       }
     }
-    received: complaints(status: RECEIVED, first: 50) {
+    received: complaints(status: RECEIVED, first: 50, after: $receivedAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...AdminComplaint
       }
     }
-    forwarded: complaints(status: FORWARDED, first: 50) {
+    forwarded: complaints(status: FORWARDED, first: 50, after: $forwardedAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...AdminComplaint
@@ -119,8 +139,12 @@ export const ForwardComplaintMutation = graphql(`
 
 /** Portal content as administrators manage it: every FAQ entry and notice, in all three languages. */
 export const AdminContentQuery = graphql(`
-  query AdminContent {
-    faqEntries(includeUnpublished: true, first: 100) {
+  query AdminContent($faqAfter: String, $noticesAfter: String) {
+    faqEntries(includeUnpublished: true, first: 100, after: $faqAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         position
@@ -133,7 +157,11 @@ export const AdminContentQuery = graphql(`
         answerEn
       }
     }
-    maintenanceNotices(first: 50) {
+    maintenanceNotices(first: 50, after: $noticesAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         startsAt
@@ -232,8 +260,12 @@ export const DeskTicketFragment = graphql(`
 
 /** Open tickets (by status), to record their next step. */
 export const DeskTicketsQuery = graphql(`
-  query DeskTickets($status: TicketStatus) {
-    failureTickets(status: $status, first: 50) {
+  query DeskTickets($status: TicketStatus, $after: String) {
+    failureTickets(status: $status, first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...DeskTicket
@@ -294,14 +326,22 @@ export const AdminSupplierFragment = graphql(`
 
 /** Verified suppliers (may be suspended) and suspended ones (may be reinstated). */
 export const SuppliersToManageQuery = graphql(`
-  query SuppliersToManage {
-    verified: supplierRegistrations(status: VERIFIED, first: 100) {
+  query SuppliersToManage($verifiedAfter: String, $suspendedAfter: String) {
+    verified: supplierRegistrations(status: VERIFIED, first: 100, after: $verifiedAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...AdminSupplier
       }
     }
-    suspended: supplierRegistrations(status: SUSPENDED, first: 100) {
+    suspended: supplierRegistrations(status: SUSPENDED, first: 100, after: $suspendedAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...AdminSupplier

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,7 +9,7 @@ import {
   SaveNoticeMutation,
   SetContactCenterMutation,
 } from '../api/admin.js';
-import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { LANGS, type Lang } from '../../../lib/format.js';
 
@@ -37,8 +37,12 @@ export function astanaToIso(local: string): string | null {
 /** Administrators publish FAQ entries, maintenance notices and the contact-center phone, each in kk/ru/en. */
 export function ContentPage() {
   const { t } = useTranslation();
-  const [res, refetch] = useQuery({ query: AdminContentQuery, requestPolicy: 'cache-and-network' });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const { cursors, more, reset } = useCursors<'faqAfter' | 'noticesAfter'>();
+  const [res, refetch] = useQuery({ query: AdminContentQuery, variables: cursors, requestPolicy: 'cache-and-network' });
+  const reload = () => {
+    reset();
+    refetch({ requestPolicy: 'network-only' });
+  };
   return (
     <>
       <h1>{t('content.title')}</h1>
@@ -47,8 +51,16 @@ export function ContentPage() {
       {res.fetching && !res.data && <Loading />}
       {res.data && (
         <>
-          <NoticesSection notices={res.data.maintenanceNotices.nodes} onChanged={reload} />
-          <FaqSection entries={res.data.faqEntries.nodes} onChanged={reload} />
+          <NoticesSection
+            notices={res.data.maintenanceNotices.nodes}
+            onChanged={reload}
+            more={<ShowMore pageInfo={res.data.maintenanceNotices?.pageInfo} shown={res.data.maintenanceNotices.nodes.length} fetching={res.fetching} onMore={more('noticesAfter')} />}
+          />
+          <FaqSection
+            entries={res.data.faqEntries.nodes}
+            onChanged={reload}
+            more={<ShowMore pageInfo={res.data.faqEntries?.pageInfo} shown={res.data.faqEntries.nodes.length} fetching={res.fetching} onMore={more('faqAfter')} />}
+          />
           <ContactSection contact={res.data.contactCenter ?? null} onChanged={reload} />
         </>
       )}
@@ -75,7 +87,7 @@ function LanguageFields({ prefix, label, area = false, required = false }: { pre
 
 type Notice = { id: string; startsAt: string; endsAt: string; textKk?: string | null; textRu?: string | null; textEn?: string | null };
 
-function NoticesSection({ notices, onChanged }: { notices: readonly Notice[]; onChanged: () => void }) {
+function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice[]; onChanged: () => void; more: ReactNode }) {
   const { t } = useTranslation();
   const [saveRes, save] = useMutation(SaveNoticeMutation);
   const [deleteRes, remove] = useMutation(DeleteNoticeMutation);
@@ -150,6 +162,7 @@ function NoticesSection({ notices, onChanged }: { notices: readonly Notice[]; on
           ]}
         />
       )}
+      {more}
       <form onSubmit={submit} noValidate className="panel" aria-labelledby="new-notice-title">
         <h3 id="new-notice-title">{t('content.newNotice')}</h3>
         <div className="filter-grid">
@@ -183,7 +196,7 @@ type Faq = {
   answerEn?: string | null;
 };
 
-function FaqSection({ entries, onChanged }: { entries: readonly Faq[]; onChanged: () => void }) {
+function FaqSection({ entries, onChanged, more }: { entries: readonly Faq[]; onChanged: () => void; more: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [saveRes, save] = useMutation(SaveFaqEntryMutation);
   const [deleteRes, remove] = useMutation(DeleteFaqEntryMutation);
@@ -253,6 +266,7 @@ function FaqSection({ entries, onChanged }: { entries: readonly Faq[]; onChanged
           ]}
         />
       )}
+      {more}
       <form onSubmit={submit} noValidate className="panel" aria-labelledby="new-faq-title">
         <h3 id="new-faq-title">{t('content.newFaq')}</h3>
         <TextField key={nextPosition} label={t('content.position')} name="position" type="number" min={0} defaultValue={nextPosition} />

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { RegistrationsToVerifyQuery, RejectSupplierMutation, VerifySupplierMutation } from '../api/admin.js';
 import { RegistrationFragment } from '../../onboarding/api/registration.js';
-import { DateText, Empty, ErrorMessage, Loading } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
 import { errorCode } from '../../../lib/errors.js';
@@ -14,13 +14,17 @@ import { ReasonForm } from './ReasonForm.js';
 export function RegistrationsToVerify() {
   const { t } = useTranslation();
   const names = useReferenceNames();
-  const [res, refetch] = useQuery({ query: RegistrationsToVerifyQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more, reset } = useCursors<'after'>();
+  const [res, refetch] = useQuery({ query: RegistrationsToVerifyQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const rows = useFragment(RegistrationFragment, res.data?.supplierRegistrations.nodes ?? []);
   const [verifyRes, verify] = useMutation(VerifySupplierMutation);
   const [rejectRes, reject] = useMutation(RejectSupplierMutation);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [done, setDone] = useState('');
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    reset();
+    refetch({ requestPolicy: 'network-only' });
+  };
   // A negative registry answer is explained by the checks shown on the row, not by a generic error.
   const registryRefused = verifyRes.error?.graphQLErrors[0]?.extensions?.reason === 'REGISTRY_CHECK_FAILED';
 
@@ -131,6 +135,7 @@ export function RegistrationsToVerify() {
           ]}
         />
       )}
+      <ShowMore pageInfo={res.data?.supplierRegistrations.pageInfo} shown={rows.length} fetching={res.fetching} onMore={more('after')} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AdminSupplierFragment, ReinstateSupplierMutation, SuppliersToManageQuery, SuspendSupplierMutation } from '../api/admin.js';
-import { DateText, Empty, ErrorMessage, Loading, StatusBadge } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
 import { ReasonForm } from './ReasonForm.js';
@@ -10,14 +10,18 @@ import { ReasonForm } from './ReasonForm.js';
 /** Verified suppliers: suspend one with a reason (its offerings disappear, new orders are refused); reinstate a suspended one. */
 export function SupplierSuspension() {
   const { t } = useTranslation();
-  const [res, refetch] = useQuery({ query: SuppliersToManageQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more, reset } = useCursors<'verifiedAfter' | 'suspendedAfter'>();
+  const [res, refetch] = useQuery({ query: SuppliersToManageQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const verified = useFragment(AdminSupplierFragment, res.data?.verified.nodes ?? []);
   const suspended = useFragment(AdminSupplierFragment, res.data?.suspended.nodes ?? []);
   const [suspendRes, suspend] = useMutation(SuspendSupplierMutation);
   const [reinstateRes, reinstate] = useMutation(ReinstateSupplierMutation);
   const [suspending, setSuspending] = useState<string | null>(null);
   const [done, setDone] = useState('');
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    reset();
+    refetch({ requestPolicy: 'network-only' });
+  };
   type Row = (typeof verified)[number];
   const nameColumn = { header: t('admin.supplier'), cell: (s: Row) => <>{s.name}<span className="cell-note">{s.bin ?? s.iin}</span></> };
   const statusColumn = { header: t('cabinet.status'), cell: (s: Row) => <StatusBadge kind="supplier" status={s.status} /> };
@@ -74,6 +78,7 @@ export function SupplierSuspension() {
               ]}
             />
           )}
+          <ShowMore pageInfo={res.data.verified?.pageInfo} shown={verified.length} fetching={res.fetching} onMore={more('verifiedAfter')} />
           <h3>{t('admin.suspendedSuppliers')}</h3>
           {suspended.length === 0 ? (
             <Empty>{t('admin.noSuspended')}</Empty>
@@ -110,6 +115,7 @@ export function SupplierSuspension() {
               ]}
             />
           )}
+          <ShowMore pageInfo={res.data.suspended?.pageInfo} shown={suspended.length} fetching={res.fetching} onMore={more('suspendedAfter')} />
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AdminComplaintFragment, AdminComplaintsQuery, AnswerComplaintMutation, ForwardComplaintMutation, TicketClockFragment, TicketsAtRiskQuery } from '../api/admin.js';
-import { DateText, Empty, ErrorMessage, Loading, StatusBadge } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment, type FragmentType } from '../../../gql/index.js';
 import { formatNumber } from '../../../lib/format.js';
@@ -19,7 +19,8 @@ function workingTime(minutes: number, t: (k: string, o?: Record<string, unknown>
 /** Contact-center tickets near or past a service-level deadline. */
 export function TicketsAtRisk() {
   const { t, i18n } = useTranslation();
-  const [res, refetch] = useQuery({ query: TicketsAtRiskQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more } = useCursors<'after'>();
+  const [res, refetch] = useQuery({ query: TicketsAtRiskQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const tickets = res.data?.ticketsAtRisk.nodes ?? [];
   return (
     <section aria-labelledby="tickets-title">
@@ -45,6 +46,7 @@ export function TicketsAtRisk() {
           ]}
         />
       )}
+      <ShowMore pageInfo={res.data?.ticketsAtRisk.pageInfo} shown={tickets.length} fetching={res.fetching} onMore={more('after')} />
     </section>
   );
 }
@@ -75,7 +77,12 @@ export function ClockList({ clocks, lang, all = false }: { clocks: readonly Frag
 export function ComplaintsOverview() {
   const { t } = useTranslation();
   const names = useReferenceNames();
-  const [res, refetch] = useQuery({ query: AdminComplaintsQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more, reset } = useCursors<'overdueAfter' | 'receivedAfter' | 'forwardedAfter'>();
+  const [res, reexecute] = useQuery({ query: AdminComplaintsQuery, variables: cursors, requestPolicy: 'cache-and-network' });
+  const refetch = (opts: { requestPolicy: 'network-only' }) => {
+    reset();
+    reexecute(opts);
+  };
   const overdue = useFragment(AdminComplaintFragment, res.data?.overdue.nodes ?? []);
   const received = useFragment(AdminComplaintFragment, res.data?.received.nodes ?? []);
   const forwarded = useFragment(AdminComplaintFragment, res.data?.forwarded?.nodes ?? []);
@@ -192,18 +199,21 @@ export function ComplaintsOverview() {
           ) : (
             <DataTable caption={t('admin.overdueComplaints')} rows={overdue} rowKey={(c) => c.id} columns={columns(null)} />
           )}
+          <ShowMore pageInfo={res.data.overdue?.pageInfo} shown={overdue.length} fetching={res.fetching} onMore={more('overdueAfter')} />
           <h3 id="received-title">{t('admin.newComplaints')}</h3>
           {received.length === 0 ? (
             <Empty>{t('admin.noNew')}</Empty>
           ) : (
             <DataTable caption={t('admin.newComplaints')} rows={received} rowKey={(c) => c.id} columns={columns('forward')} />
           )}
+          <ShowMore pageInfo={res.data.received?.pageInfo} shown={received.length} fetching={res.fetching} onMore={more('receivedAfter')} />
           <h3 id="forwarded-title">{t('admin.forwardedComplaints')}</h3>
           {forwarded.length === 0 ? (
             <Empty>{t('admin.noForwarded')}</Empty>
           ) : (
             <DataTable caption={t('admin.forwardedComplaints')} rows={forwarded} rowKey={(c) => c.id} columns={columns('answer')} />
           )}
+          <ShowMore pageInfo={res.data.forwarded?.pageInfo} shown={forwarded.length} fetching={res.fetching} onMore={more('forwardedAfter')} />
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/admin.js';
-import { DateText, Empty, ErrorMessage, Loading, Num, SelectField, StatusBadge, TextArea, TextField } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, Num, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
 import type { DeskTicketFragment as DeskTicket, TicketStatus, TicketStep } from '../../../gql/graphql.js';
@@ -91,7 +91,8 @@ function StepForm({ ticket, onDone }: { ticket: DeskTicket; onDone: (step: Ticke
 /** Open contact-center tickets: every clock with its deadline and whether it was met, and the next step to record. */
 export function TicketDesk() {
   const { t, i18n } = useTranslation();
-  const [res, refetch] = useQuery({ query: DeskTicketsQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more } = useCursors<'after'>();
+  const [res, refetch] = useQuery({ query: DeskTicketsQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const tickets = useFragment(DeskTicketFragment, res.data?.failureTickets.nodes ?? []).filter((x) => x.status !== 'CLOSED');
   const [done, setDone] = useState('');
   return (
@@ -134,6 +135,7 @@ export function TicketDesk() {
           ]}
         />
       )}
+      <ShowMore pageInfo={res.data?.failureTickets.pageInfo} shown={res.data?.failureTickets.nodes.length ?? 0} fetching={res.fetching} onMore={more('after')} />
     </section>
   );
 }

@@ -56,8 +56,12 @@ export const RegistrationFragment = graphql(`
 
 /** The registrations the signed-in user started. */
 export const MyRegistrationsQuery = graphql(`
-  query MySupplierRegistrations {
-    mySupplierRegistrations(first: 20) {
+  query MySupplierRegistrations($after: String) {
+    mySupplierRegistrations(first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         ...Registration

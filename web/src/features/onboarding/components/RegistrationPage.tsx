@@ -8,7 +8,7 @@ import {
   SubmitRegistrationMutation,
   UpdateRegistrationMutation,
 } from '../api/registration.js';
-import { DateText, Empty, ErrorMessage, Loading, StatusBadge } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import type { RegistrationFragment as Registration, SupplierRegistrationInput } from '../../../gql/graphql.js';
 import { EMPTY_CARD, RegistrationCardForm, type CardValues } from './RegistrationCardForm.js';
@@ -56,7 +56,8 @@ export function missingForSubmit(r: Registration): string[] {
  */
 export function RegistrationPage() {
   const { t } = useTranslation();
-  const [res, refetch] = useQuery({ query: MyRegistrationsQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more } = useCursors<'after'>();
+  const [res, refetch] = useQuery({ query: MyRegistrationsQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const registrations = useFragment(RegistrationFragment, res.data?.mySupplierRegistrations.nodes ?? []);
   const [startRes, start] = useMutation(StartRegistrationMutation);
   const [updateRes, update] = useMutation(UpdateRegistrationMutation);
@@ -155,6 +156,7 @@ export function RegistrationPage() {
               ))}
             </ul>
           )}
+          <ShowMore pageInfo={res.data?.mySupplierRegistrations.pageInfo} shown={registrations.length} fetching={res.fetching} onMore={more('after')} />
           {!showNew && (
             <p>
               <button type="button" className="secondary" onClick={() => setChosen('new')}>

@@ -2,8 +2,12 @@ import { graphql } from '../../../gql/index.js';
 
 /** The recipient's complaints and failure reports with their status and deadlines. */
 export const MySupportQuery = graphql(`
-  query MySupport {
-    complaints(first: 50) {
+  query MySupport($complaintsAfter: String, $ticketsAfter: String) {
+    complaints(first: 50, after: $complaintsAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         status
@@ -18,7 +22,11 @@ export const MySupportQuery = graphql(`
         answer
       }
     }
-    failureTickets(first: 50) {
+    failureTickets(first: 50, after: $ticketsAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         number

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
-import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { actingPersonId, useSession } from '../../../lib/session.js';
 
@@ -13,7 +13,12 @@ export function SupportPage() {
   const { t } = useTranslation();
   const session = useSession();
   const personId = actingPersonId(session) ?? '';
-  const [mine, refetch] = useQuery({ query: MySupportQuery, requestPolicy: 'cache-and-network' });
+  const { cursors, more, reset } = useCursors<'complaintsAfter' | 'ticketsAfter'>();
+  const [mine, reexecute] = useQuery({ query: MySupportQuery, variables: cursors, requestPolicy: 'cache-and-network' });
+  const refetch = (opts: { requestPolicy: 'network-only' }) => {
+    reset();
+    reexecute(opts);
+  };
   const complaints = mine.data?.complaints.nodes ?? [];
   const tickets = mine.data?.failureTickets.nodes ?? [];
   return (
@@ -59,6 +64,7 @@ export function SupportPage() {
                 ]}
               />
             )}
+            <ShowMore pageInfo={mine.data?.complaints.pageInfo} shown={mine.data?.complaints.nodes.length ?? 0} fetching={mine.fetching} onMore={more('complaintsAfter')} />
           </section>
           <section aria-labelledby="my-tickets-title">
             <h2 id="my-tickets-title">{t('support.myTickets')}</h2>
@@ -78,6 +84,7 @@ export function SupportPage() {
                 ]}
               />
             )}
+            <ShowMore pageInfo={mine.data?.failureTickets.pageInfo} shown={mine.data?.failureTickets.nodes.length ?? 0} fetching={mine.fetching} onMore={more('ticketsAfter')} />
           </section>
         </>
       )}
