@@ -178,6 +178,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls, guard,
     // Per-event fetches share the HTTP queries' keep-alive pool and timeout.
     transport, subgraphTimeoutMs: opts.subgraphTimeoutMs,
+    // `forwardHeaders` from the WebSocket upgrade request, as from an HTTP request.
+    forwarded,
   });
   const base = await listen(server, opts.port ?? 4000, opts.host);
   opts.onListening?.(`${base}/graphql`);

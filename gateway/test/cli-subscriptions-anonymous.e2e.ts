@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import {
-  compose, startCliGateway, startSubgraphs, tempDir, writeSupergraph,
-  type CliGateway, type RunningSubgraphs,
+  compose, link, startCliGateway, startSubgraphs, tempDir, writeSupergraph,
+  type CliGateway, type RunningSubgraphs, type TestSubgraph,
 } from './federation/harness.js';
 import { clockSubgraph, mathSubgraph } from './federation/ticks.js';
 
@@ -14,22 +14,42 @@ import { clockSubgraph, mathSubgraph } from './federation/ticks.js';
 
 const clock = clockSubgraph(7);
 const math = mathSubgraph;
+/** Tells which `x-request-id` each subgraph request carried: per-event fetches and queries alike. */
+const echo: TestSubgraph = {
+  name: 'echo',
+  typeDefs: link('@key') + 'type Query { seenRequestId: String } type Tick @key(fields: "n") { n: Int! seenRequestId: String }',
+  resolvers: {
+    Query: { seenRequestId: (_: unknown, __: unknown, ctx: { headers: Record<string, string> }) => ctx.headers['x-request-id'] ?? null },
+    Tick: {
+      __resolveReference: (t: { n: number }) => t,
+      seenRequestId: (_: unknown, __: unknown, ctx: { headers: Record<string, string> }) => ctx.headers['x-request-id'] ?? null,
+    },
+  },
+};
 
 let subgraphs: RunningSubgraphs;
 let gw: CliGateway;
 
 beforeAll(async () => {
-  subgraphs = await startSubgraphs([clock, math]);
-  const file = writeSupergraph(tempDir(), compose([{ ...clock, url: subgraphs.urls.clock! }, { ...math, url: subgraphs.urls.math! }]));
-  gw = await startCliGateway(file, { args: ['--auth', 'none', '--no-watch'] });
+  subgraphs = await startSubgraphs([clock, math, echo]);
+  const file = writeSupergraph(tempDir(), subgraphs.supergraphSdl);
+  gw = await startCliGateway(file, { args: ['--auth', 'none', '--no-watch', '--forward-header', 'x-request-id'] });
 }, 180_000);
 afterAll(async () => {
   await gw?.close();
   await subgraphs?.close();
 });
 
-function run(connectionParams: Record<string, unknown> | undefined, query: string) {
-  const client = createClient({ url: gw.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0 });
+/** `headers`: sent on the WebSocket upgrade request (Node clients can; browsers cannot). */
+function run(connectionParams: Record<string, unknown> | undefined, query: string, headers?: Record<string, string>) {
+  const webSocketImpl = headers
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
+      }
+    : WebSocket;
+  const client = createClient({ url: gw.url.replace(/^http/, 'ws'), webSocketImpl, connectionParams, retryAttempts: 0 });
   const events: unknown[] = [];
   let error: unknown;
   const done = new Promise<void>((resolve) => {
@@ -63,5 +83,26 @@ describe('graphql-ws with --auth none', () => {
     await sub.done;
     expect(sub.events).toEqual([]);
     expect((sub.error() as { extensions?: { code?: string } }[])?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('copies --forward-header headers of the upgrade request to subgraphs: per-event fetches and queries, per connection', { timeout: 60_000 }, async () => {
+    // Two connections with different request ids on the same subscription: neither gets the other's header
+    // (the upstream subscription and the per-event fetches are shared only between identical forwarded headers).
+    const query = 'subscription { ticks(count: 3, everyMs: 150) { n seenRequestId } }';
+    const a = run(undefined, query, { 'x-request-id': 'ws-a' });
+    const b = run(undefined, query, { 'x-request-id': 'ws-b' });
+    await Promise.all([a.done, b.done]);
+    expect(a.error()).toBeUndefined();
+    expect(b.error()).toBeUndefined();
+    expect(a.events).toEqual([1, 2, 3].map((n) => ({ data: { ticks: { n, seenRequestId: 'ws-a' } } })));
+    expect(b.events).toEqual([1, 2, 3].map((n) => ({ data: { ticks: { n, seenRequestId: 'ws-b' } } })));
+
+    const q = run(undefined, '{ seenRequestId }', { 'x-request-id': 'ws-q' });
+    await q.done;
+    expect(q.events).toEqual([{ data: { seenRequestId: 'ws-q' } }]);
+
+    const none = run(undefined, '{ seenRequestId }');
+    await none.done;
+    expect(none.events).toEqual([{ data: { seenRequestId: null } }]);
   });
 });

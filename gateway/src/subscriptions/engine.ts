@@ -25,6 +25,8 @@ export interface SubscriptionContext {
   /** Null for anonymous connections (`--auth none`). */
   identity: Identity | null;
   authorization?: string;
+  /** `forwardHeaders` of the WebSocket upgrade request, copied to every per-event subgraph fetch. */
+  forwarded?: Record<string, string>;
   connection: ConnectionState;
 }
 
@@ -63,6 +65,7 @@ const PRIMARY = '__subscription_primary__';
 interface Gateway {
   identity: Identity | null;
   authorization?: string;
+  forwarded?: Record<string, string>;
   /** The event this execution is for (its cursor), or a value of its own when the event has none. */
   event: string;
 }
@@ -86,7 +89,7 @@ export class EventFetchShare {
   run(service: string, options: GraphQLDataSourceProcessOptions<Gateway>, fetch: () => Promise<FetchResponse>): Promise<FetchResponse> {
     this.fetches++;
     const { request, context } = options;
-    const key = JSON.stringify([context.event, context.authorization ?? null, service, request.query, request.operationName ?? null, request.variables ?? null]);
+    const key = JSON.stringify([context.event, context.authorization ?? null, context.forwarded ?? null, service, request.query, request.operationName ?? null, request.variables ?? null]);
     let entry = this.entries.get(key);
     if (entry) this.shared++;
     else {
@@ -110,6 +113,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<Gateway> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Gateway>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.forwarded) for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
   }
 
   override process(options: GraphQLDataSourceProcessOptions<Gateway>) {
@@ -397,7 +401,7 @@ export class SubscriptionEngine {
     const downstream = new Downstream(ctx.connection, this);
     const shareable = since === null;
     const key = shareable
-      ? `${plan.primary.serviceName}\n${ctx.authorization}\n${plan.primary.operation}\n${JSON.stringify(plan.primary.variableUsages?.map((v) => variables[v]))}`
+      ? `${plan.primary.serviceName}\n${ctx.authorization}\n${JSON.stringify(ctx.forwarded ?? null)}\n${plan.primary.operation}\n${JSON.stringify(plan.primary.variableUsages?.map((v) => variables[v]))}`
       : `${Math.random()}`;
     let primary = this.primaries.get(key);
     const fresh = !primary;
@@ -425,7 +429,7 @@ export class SubscriptionEngine {
     const serviceMap: ServiceMap = { ...plan.services, [PRIMARY]: { process: async () => ({ data: structuredClone(data) }) } };
     const requestContext = {
       request: { query: '', variables, operationName: plan.operationContext.operation.name?.value },
-      context: { identity: ctx.identity, authorization: ctx.authorization, event: eventKey ?? `unshared:${++this.unkeyed}` } satisfies Gateway,
+      context: { identity: ctx.identity, authorization: ctx.authorization, forwarded: ctx.forwarded, event: eventKey ?? `unshared:${++this.unkeyed}` } satisfies Gateway,
       logger: console,
       metrics: {},
       cache: undefined,

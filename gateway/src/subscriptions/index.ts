@@ -17,12 +17,17 @@ export interface GatewaySubscriptionsOptions extends EngineOptions {
   gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate' | '__testing'>;
   path?: string;
   /** Queries and mutations sent over the WebSocket run through the gateway's Apollo Server. */
-  apollo?: ApolloServer<{ identity: unknown; authorization?: string; security?: RequestSecurity }>;
+  apollo?: ApolloServer<{ identity: unknown; authorization?: string; forwarded?: Record<string, string>; security?: RequestSecurity }>;
   /**
    * The gateway's security layer on this socket (security/ws.ts): credentials in connection_init,
    * per-operation checks (trusted documents, limits, rate limit), audit. Without it: bearer JWTs only.
    */
   guard?: WsGuard;
+  /**
+   * Headers (`forwardHeaders`) to copy from the WebSocket upgrade request to every subgraph request of the
+   * connection's operations: queries and mutations, and per-event fetches of subscriptions.
+   */
+  forwarded?: (request: http.IncomingMessage) => Record<string, string>;
 }
 
 /** Context of one operation run under the guard. */
@@ -70,10 +75,14 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
   const guard = opts.guard;
   const connectionOf = (extra: WsExtra) =>
     (extra.connection ??= { socket: extra.socket, queued: 0, closed: false } satisfies ConnectionState) as ConnectionState;
+  const forwardedOf = (extra: WsExtra) => {
+    const headers = opts.forwarded?.(extra.request);
+    return headers && Object.keys(headers).length ? headers : undefined;
+  };
   const ws = serveGraphQLWs<SubscriptionContext>(opts.server, {
     schema: () => engine.schema,
     path: opts.path ?? '/graphql',
-    context: (identity, authorization, extra: WsExtra) => ({ identity, authorization, connection: connectionOf(extra) }),
+    context: (identity, authorization, extra: WsExtra) => ({ identity, authorization, forwarded: forwardedOf(extra), connection: connectionOf(extra) }),
     authenticate: guard ? (params, extra) => guard.connect(params, extra) : undefined,
     formatError: guard?.formatError,
     onClose: guard ? (extra) => guard.closed(extra) : undefined,
@@ -87,6 +96,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
           const contextValue: GuardedContext = {
             identity: op.context.identity,
             authorization: op.context.authorization,
+            forwarded: forwardedOf(extra),
             security: op.context.security,
             connection: connectionOf(extra),
             guarded: op,
@@ -108,7 +118,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
       // The text as sent (not reprinted): trusted documents and the audit hash the exact document.
       const res = await opts.apollo.executeOperation(
         { query: ctx.guarded?.source ?? print(args.document), variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
-        { contextValue: { identity: ctx.identity, authorization: ctx.authorization, security: ctx.security } },
+        { contextValue: { identity: ctx.identity, authorization: ctx.authorization, forwarded: ctx.forwarded, security: ctx.security } },
       );
       if (res.body.kind !== 'single') return { errors: [{ message: 'Incremental delivery is not supported over WebSocket' } as never] };
       return res.body.singleResult as ExecutionResult;
