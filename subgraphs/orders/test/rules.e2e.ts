@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxEvent } from '@aleumet/events';
 import { LogSmsAdapter, TestClock, serviceIdentity, INTERNAL_SCOPE, type SmsAdapter } from '@aleumet/server-kit';
-import { canonicalize } from '@aleumet/signing';
+import * as x509 from '@peculiar/x509';
+import { canonicalize, devSigner, signDocument, type Signer } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
 import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity } from '@aleumet/testkit';
 import {
-  ACCEPT, CANCEL, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
+  ACCEPT, CANCEL, CREATE, DOCUMENT, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -158,6 +160,15 @@ describe('choice window: reminder after 1 month, blocked after 2, re-activation'
     expect(codes(await gql(url, REACTIVATE, { id: measure.id, v: re.data.reactivateMeasure.version }, recipient))).toEqual(['INVALID_TRANSITION']);
     const ordered = await signAndOrder(platform, index, measure.id, offering.id);
     expect(ordered.res.errors).toBeUndefined();
+    // one MEASURE_STATUS_CHANGED event per status change, with the new status and version (the reminder changes no status)
+    const events = await platform.subgraphs.programs.orm.em.fork().find(OutboxEvent, { entityId: measure.id }, { orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.type, e.entityType, e.status, e.version])).toEqual([
+      ['MEASURE_STATUS_CHANGED', 'Measure', 'AWAITING_CHOICE', 1],
+      ['MEASURE_STATUS_CHANGED', 'Measure', 'BLOCKED', blocked.version],
+      ['MEASURE_STATUS_CHANGED', 'Measure', 'AWAITING_CHOICE', re.data.reactivateMeasure.version],
+      ['MEASURE_STATUS_CHANGED', 'Measure', 'ORDERED', re.data.reactivateMeasure.version + 1],
+    ]);
+    expect(events.every((e) => e.id && e.occurredAt instanceof Date)).toBe(true);
   });
 });
 
@@ -177,6 +188,31 @@ describe('signed orders: refusals', () => {
     // a valid signature over another order document (different key → different document)
     const a = await signAndOrder(platform, index, measure.id, offering.id, { tamper: (doc) => canonicalize({ ...JSON.parse(doc), idempotencyKey: 'another-key-123' }) });
     expect(a.res.errors![0]!.extensions!.code).toBe('INVALID_SIGNATURE');
+    // signed with someone else's key but presented with the recipient's certificate: the signature does not match
+    const url = platform.gateway.url;
+    const recipient = await tokens(index);
+    const signWith = async (signer: Signer, certificate?: string) => {
+      const key = unique('forge-key');
+      const doc = JSON.parse((await gql(url, DOCUMENT, { m: measure.id, o: offering.id, k: key }, recipient)).data.orderDocument);
+      const signed = await signDocument(signer, doc);
+      return gql(url, CREATE, { input: { measureId: measure.id, offeringId: offering.id, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: certificate ?? signed.certificate } }, recipient);
+    };
+    const own = await devSigner(world().persons[index]!.iin);
+    const wrongKey = await signWith(await devSigner(world().persons[901]!.iin), own.certificate);
+    expect(wrongKey.errors![0]!.extensions).toMatchObject({ code: 'INVALID_SIGNATURE', reason: 'BAD_SIGNATURE' });
+    // a certificate naming the recipient's IIN, issued by a self-made CA with the platform CA's name: not trusted
+    const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const alg = { name: 'ECDSA', hash: 'SHA-256' };
+    const fakeCa = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '02', name: new x509.X509Certificate(own.certificate).issuer, keys, notBefore: new Date('2020-01-01'), notAfter: new Date('2040-01-01'), signingAlgorithm: alg,
+    });
+    const forged = await x509.X509CertificateGenerator.create({
+      serialNumber: '03', subject: [{ '2.5.4.3': ['forger'] }, { '2.5.4.5': [`IIN${own.iin}`] }], issuer: fakeCa.subject,
+      notBefore: new Date('2020-01-01'), notAfter: new Date('2040-01-01'), signingAlgorithm: alg, publicKey: keys.publicKey, signingKey: keys.privateKey,
+    });
+    const forger: Signer = { iin: own.iin, certificate: forged.toString('pem'), sign: async (d) => new Uint8Array(await crypto.subtle.sign(alg, keys.privateKey, d)) };
+    const untrusted = await signWith(forger);
+    expect(untrusted.errors![0]!.extensions).toMatchObject({ code: 'INVALID_SIGNATURE', reason: 'UNTRUSTED_CERTIFICATE' });
     // nothing was created
     const m = await gql(platform.gateway.url, MEASURE, { id: measure.id }, await tokens(index));
     expect(m.data.measure.status).toBe('AWAITING_CHOICE');

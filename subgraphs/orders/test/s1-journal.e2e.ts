@@ -125,8 +125,19 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     clock.set(new Date('2026-12-30T10:00:00Z'));
     const log = (i: object) => gql(url, LOG, { o: order.id, in: i }, supplier);
     expect(codes(await log({ date: '2026-02-02', startTime: '09:00', endTime: '10:00' }))).toEqual(['BAD_USER_INPUT']);
-    // 58 hours in 2026: 29 days × 2 hours
-    for (let d = 1; d <= 29; d++) {
+    // no zero or negative sessions
+    expect(codes(await log({ date: '2026-02-02', startTime: '09:00', endTime: '09:00', mode: 'ONLINE' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-02-02', startTime: '10:00', endTime: '09:00', mode: 'ONLINE' }))).toEqual(['BAD_USER_INPUT']);
+    // two overlapping sessions sent at once: the order's row lock lets one in, the other is an OVERLAP conflict
+    const both = await Promise.all([
+      log({ date: '2026-02-03', startTime: '09:00', endTime: '10:00', mode: 'ONLINE' }),
+      log({ date: '2026-02-03', startTime: '09:30', endTime: '10:30', mode: 'OFFLINE' }),
+    ]);
+    expect(both.filter((r) => !r.errors)).toHaveLength(1);
+    expect(both.flatMap((r) => r.errors ?? []).map((e: any) => [e.extensions.code, e.extensions.reason])).toEqual([['CONFLICT', 'OVERLAP']]);
+    // 58 hours in 2026: 1 on 3 February, 1 on 29 March, 28 days × 2 hours
+    expect((await log({ date: '2026-03-29', startTime: '10:00', endTime: '11:00', mode: 'OFFLINE' })).errors).toBeUndefined();
+    for (let d = 1; d <= 28; d++) {
       const date = `2026-03-${String(d).padStart(2, '0')}`;
       const r = await log({ date, startTime: '10:00', endTime: '12:00', mode: d % 2 ? 'ONLINE' : 'OFFLINE' });
       expect(r.errors).toBeUndefined();
