@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SafeIntResolver } from 'graphql-scalars';
+import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireIdentity, requireRole, conflict } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
@@ -50,6 +50,7 @@ class OfferingInput {
   @Field(() => Int) leadTimeDays!: number;
   @Field(() => Int) stock!: number;
   @Field(() => [String], { description: 'Regions where offered; a subset of the supplier regions' }) regionCodes!: string[];
+  @Field(() => JSONObjectResolver, { nullable: true, description: 'Characteristics: name → value (text), at most 30' }) characteristics?: Record<string, unknown>;
 }
 
 @InputType()
@@ -58,12 +59,31 @@ class OfferingUpdate {
   @Field(() => Int, { nullable: true }) stock?: number;
   @Field(() => Int, { nullable: true }) leadTimeDays?: number;
   @Field(() => Boolean, { nullable: true }) active?: boolean;
+  @Field(() => String, { nullable: true }) title?: string;
+  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => JSONObjectResolver, { nullable: true, description: 'Replaces every characteristic: name → value (text), at most 30' }) characteristics?: Record<string, unknown>;
 }
 
-function checkOffering(o: { price?: number; stock?: number; leadTimeDays?: number }) {
+/** Characteristics as stored: names 1..60 characters, values 1..200 characters of text (numbers become text). */
+function checkCharacteristics(input: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  if (input == null) return undefined;
+  const entries = Object.entries(input);
+  if (entries.length > 30) throw badInput('At most 30 characteristics', 'characteristics');
+  const out: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const key = name.trim();
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
+    if (!key || key.length > 60 || text == null || !text || text.length > 200) throw badInput(`Characteristic "${name.slice(0, 60)}" needs a name (≤ 60 characters) and a text value (≤ 200 characters)`, 'characteristics');
+    out[key] = text;
+  }
+  return out;
+}
+
+function checkOffering(o: { price?: number; stock?: number; leadTimeDays?: number; title?: string }) {
   if (o.price !== undefined && (!Number.isSafeInteger(o.price) || o.price <= 0)) throw badInput('Price must be a positive whole number of tiyn', 'price');
   if (o.stock !== undefined && o.stock < 0) throw badInput('Stock cannot be negative', 'stock');
   if (o.leadTimeDays !== undefined && (o.leadTimeDays < 0 || o.leadTimeDays > 365)) throw badInput('Lead time must be 0..365 days', 'leadTimeDays');
+  if (o.title != null && (o.title.trim().length < 3 || o.title.length > 255)) throw badInput('Title must be 3..255 characters', 'title');
 }
 
 @Resolver(() => Supplier)
@@ -183,21 +203,25 @@ export class OfferingResolver {
     if (input.regionCodes.length === 0 || !input.regionCodes.every((r) => supplier.regionCodes.includes(r))) {
       throw badInput('Offer only in regions your organization serves', 'regionCodes');
     }
-    const offering = ctx.em.create(Offering, { ...input, supplier, kind: type.kind, characteristics: {} });
+    const characteristics = checkCharacteristics(input.characteristics) ?? {};
+    const offering = ctx.em.create(Offering, { ...input, supplier, kind: type.kind, characteristics });
     await ctx.em.flush();
     return offering;
   }
 
-  @Mutation(() => Offering, { description: 'Supplier: change price, stock, lead time or withdraw an offering' })
+  @Mutation(() => Offering, { description: 'Supplier: change price, stock, lead time, title, description, characteristics, or withdraw an offering' })
   async updateOffering(@Arg('id', () => ID) id: string, @Arg('input', () => OfferingUpdate) input: OfferingUpdate, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
     const offering = await this.offering(id, ctx);
     const owner = await ctx.loaders.supplier.load(offering.supplier.id);
     if (!owner || !isOwner(identity, owner)) throw forbidden('This offering belongs to another supplier');
     checkOffering(input);
-    for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
+    const characteristics = checkCharacteristics(input.characteristics);
+    for (const key of ['price', 'stock', 'leadTimeDays', 'active', 'description'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
     }
+    if (input.title != null) offering.title = input.title.trim();
+    if (characteristics) offering.characteristics = characteristics;
     await ctx.em.flush();
     return offering;
   }

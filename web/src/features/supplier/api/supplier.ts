@@ -49,10 +49,7 @@ export const UpdateOfferingMutation = graphql(`
   mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {
     updateOffering(id: $id, input: $input) {
       id
-      price
-      stock
-      leadTimeDays
-      active
+      ...SupplierOffering
     }
   }
 `);

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CreateOfferingMutation } from '../api/supplier.js';
-import { ErrorMessage, SelectField, TextField } from '../../../components/ui.js';
+import { ErrorMessage, SelectField, TextArea, TextField } from '../../../components/ui.js';
+import { parseCharacteristics } from '../../../lib/characteristics.js';
 import { localName } from '../../../lib/names.js';
 import { parseTenge } from '../../../lib/format.js';
 import type { DeliveryMode } from '../../../gql/graphql.js';
@@ -34,6 +35,8 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
     if (!Number.isInteger(stock) || stock < 0) errs.stock = t('supplier.stockInvalid');
     if (!Number.isInteger(lead) || lead < 1) errs.lead = t('supplier.leadInvalid');
     if (!regionCodes.length) errs.regions = t('supplier.regionsInvalid');
+    const parsed = parseCharacteristics(String(form.get('characteristics') ?? ''), t);
+    if ('badLine' in parsed) errs.characteristics = t('supplier.characteristicsInvalid', { line: parsed.badLine });
     setErrors(errs);
     setCreated(null);
     if (Object.keys(errs).length) {
@@ -50,6 +53,7 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
         leadTimeDays: lead,
         stock,
         regionCodes,
+        characteristics: 'values' in parsed ? parsed.values : {},
       },
     });
     if (r.data) {
@@ -73,6 +77,7 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
         />
         <TextField label={t('catalog.leadTime')} name="lead" type="number" min={1} defaultValue="5" error={errors.lead} />
         <TextField label={t('catalog.stock')} name="stock" type="number" min={0} defaultValue="1" error={errors.stock} />
+        <TextArea label={t('supplier.characteristics')} name="characteristics" rows={3} hint={t('supplier.characteristicsHint')} error={errors.characteristics} />
         <fieldset aria-invalid={errors.regions ? true : undefined}>
           <legend>{t('supplier.regions')}</legend>
           {regions.map((r) => (

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { UpdateOfferingMutation } from '../api/supplier.js';
-import { ErrorMessage, Money } from '../../../components/ui.js';
+import { ErrorMessage, Money, TextArea, TextField } from '../../../components/ui.js';
+import { characteristicsText, parseCharacteristics } from '../../../lib/characteristics.js';
 import { parseTenge } from '../../../lib/format.js';
 import type { SupplierOfferingFragment } from '../../../gql/graphql.js';
 
@@ -21,8 +22,12 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
     if (price == null || price <= 0) return setError(t('supplier.priceInvalid'));
     if (!Number.isInteger(stock) || stock < 0) return setError(t('supplier.stockInvalid'));
     if (!Number.isInteger(lead) || lead < 1) return setError(t('supplier.leadInvalid'));
+    const title = String(form.get('title') ?? '').trim();
+    if (title.length < 3) return setError(t('supplier.titleInvalid'));
+    const parsed = parseCharacteristics(String(form.get('characteristics') ?? ''), t);
+    if ('badLine' in parsed) return setError(t('supplier.characteristicsInvalid', { line: parsed.badLine }));
     setError(null);
-    const r = await update({ id: o.id, input: { price, stock, leadTimeDays: lead, active: form.get('active') === 'on' } });
+    const r = await update({ id: o.id, input: { title, price, stock, leadTimeDays: lead, active: form.get('active') === 'on', characteristics: parsed.values } });
     if (!r.error) setEditing(false);
   }
 
@@ -33,6 +38,7 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
           {o.title}
           <br />
           <span className="hint">{typeName}</span>
+          {Object.keys(o.characteristics ?? {}).length > 0 && <span className="cell-note characteristics">{characteristicsText(o.characteristics, t)}</span>}
         </th>
         <td>
           <Money tiyn={o.price} />
@@ -52,7 +58,10 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
   const formId = `edit-${o.id}`;
   return (
     <tr>
-      <th scope="row">{o.title}</th>
+      <th scope="row">
+        <TextField label={t('supplier.offeringTitle')} name="title" form={formId} defaultValue={o.title} />
+        <TextArea label={t('supplier.characteristics')} name="characteristics" form={formId} rows={3} hint={t('supplier.characteristicsHint')} defaultValue={characteristicsText(o.characteristics, t)} />
+      </th>
       <td>
         <label className="visually-hidden" htmlFor={`${formId}-price`}>
           {t('supplier.priceTenge')}

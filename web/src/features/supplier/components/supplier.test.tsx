@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { IncomingOrderRow } from './IncomingOrderRow.js';
+import { NewOfferingForm } from './NewOfferingForm.js';
+import { OfferingRow } from './OfferingRow.js';
+import { mockClient, renderWith } from '../../../test/render.js';
+import type { IncomingOrderFragment, SupplierOfferingFragment } from '../../../gql/graphql.js';
+
+afterEach(cleanup);
+
+const incoming = (status: string, extra: Partial<IncomingOrderFragment> = {}) =>
+  ({
+    __typename: 'Order',
+    id: 'o7',
+    number: 'ORD-000777',
+    status,
+    price: 90_000_00,
+    quantity: 1,
+    createdAt: '2026-11-02T05:00:00Z',
+    acceptDeadline: '2026-11-09T13:00:00Z',
+    supplierConfirmedAt: null,
+    refusalReason: null,
+    version: 2,
+    offering: { __typename: 'Offering', id: 'of1', title: 'Hearing aid' },
+    recipient: { __typename: 'Person', id: 'p1', fullName: 'Aigerim Nurlanovna' },
+    kind: 'S5',
+    ...extra,
+  }) as unknown as IncomingOrderFragment;
+
+function recorder() {
+  const sent: { name: string; vars: unknown }[] = [];
+  const client = mockClient({}, (name, vars) => {
+    sent.push({ name, vars });
+    return {};
+  });
+  return { sent, client };
+}
+
+const inTable = (row: JSX.Element) => (
+  <table>
+    <tbody>{row}</tbody>
+  </table>
+);
+
+describe('incoming orders', () => {
+  it('shows the working-day deadline and refuses only with a reason', async () => {
+    const { sent, client } = recorder();
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
+    const row = screen.getByRole('row', { name: /ORD-000777/ });
+    // 18:00 Astana time on 9 November: the fifth working day.
+    expect(within(row).getByText(/9 Nov 2026/).closest('time')!.getAttribute('dateTime')).toBe('2026-11-09T13:00:00Z');
+    fireEvent.click(within(row).getByRole('button', { name: 'Refuse ORD-000777' }));
+    const reason = within(row).getByLabelText('Reason of refusal');
+    fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
+    await within(row).findByText('Give a reason (at least 3 characters).');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toHaveLength(0);
+    fireEvent.change(reason, { target: { value: 'Out of stock' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
+    await waitFor(() => expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reason: 'Out of stock' } }]));
+  });
+
+  it('accepts, marks ready and confirms the handover, each in its status only', async () => {
+    const { sent, client } = recorder();
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept ORD-000777' }));
+    cleanup();
+    renderWith(inTable(<IncomingOrderRow order={incoming('ACCEPTED', { version: 3 })} />), { client });
+    expect(screen.queryByRole('button', { name: /Accept/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ready for handover ORD-000777' }));
+    cleanup();
+    renderWith(inTable(<IncomingOrderRow order={incoming('READY', { version: 4 })} />), { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Handed over ORD-000777' }));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { name: 'AcceptOrder', vars: { id: 'o7', version: 2 } },
+        { name: 'MarkOrderReady', vars: { id: 'o7', version: 3 } },
+        { name: 'SupplierConfirmHandover', vars: { id: 'o7', version: 4 } },
+      ]),
+    );
+    cleanup();
+    renderWith(inTable(<IncomingOrderRow order={incoming('HANDED_OVER')} />), { client });
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('offerings', () => {
+  const offering = {
+    __typename: 'Offering',
+    id: 'of1',
+    title: 'Active wheelchair',
+    itemTypeCode: 'S6-ACTIVE',
+    price: 250_000_00,
+    stock: 3,
+    leadTimeDays: 5,
+    deliveryMode: 'DELIVERY',
+    active: true,
+    regionCodes: ['KZ-71'],
+    characteristics: { seatWidthCm: '42', Colour: 'Black' },
+  } as unknown as SupplierOfferingFragment;
+
+  it('publishes an offering with price, stock and characteristics (known names become their keys)', async () => {
+    const { sent, client } = recorder();
+    renderWith(
+      <NewOfferingForm
+        itemTypes={[{ code: 'S6-ACTIVE', nameKk: 'Белсенді арба', nameRu: 'Активная коляска', nameEn: 'Active wheelchair' }]}
+        regions={[{ code: 'KZ-71', name: 'Astana' }]}
+      />,
+      { client },
+    );
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Light active wheelchair' } });
+    fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '245 000,50' } });
+    fireEvent.change(screen.getByLabelText('In stock'), { target: { value: '4' } });
+    const chars = screen.getByLabelText('Characteristics');
+    fireEvent.change(chars, { target: { value: 'Seat width, cm: 40\nno colon here' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/^Line 2:/)).toBeTruthy();
+    expect(chars.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toHaveLength(0);
+    fireEvent.change(chars, { target: { value: 'Seat width, cm: 40\nFrame: aluminium' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      name: 'CreateOffering',
+      vars: { input: { itemTypeCode: 'S6-ACTIVE', title: 'Light active wheelchair', price: 245_000_50, stock: 4, leadTimeDays: 5, regionCodes: ['KZ-71'], characteristics: { seatWidthCm: '40', Frame: 'aluminium' } } },
+    });
+  });
+
+  it('shows and edits an offering: title, price, stock, characteristics, withdrawal', async () => {
+    const { sent, client } = recorder();
+    renderWith(inTable(<OfferingRow offering={offering} typeName="Active wheelchair" />), { client });
+    const header = screen.getByRole('rowheader');
+    expect(header.textContent).toContain('Seat width, cm: 42');
+    expect(header.textContent).toContain('Colour: Black');
+    fireEvent.click(screen.getByRole('button', { name: /^Edit\W+Active wheelchair$/ }));
+    const chars = screen.getByLabelText('Characteristics') as HTMLTextAreaElement;
+    expect(chars.value).toBe('Seat width, cm: 42\nColour: Black');
+    fireEvent.change(chars, { target: { value: 'Seat width, cm: 44\nColour: Red' } });
+    fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '260000' } });
+    fireEvent.click(screen.getByLabelText('Active'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          name: 'UpdateOffering',
+          vars: { id: 'of1', input: { title: 'Active wheelchair', price: 260_000_00, stock: 3, leadTimeDays: 5, active: false, characteristics: { seatWidthCm: '44', Colour: 'Red' } } },
+        },
+      ]),
+    );
+  });
+});
