@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signToken, Role } from '@aleumet/core';
 import {
-  compose, link, post, replaceSupergraph, startCliGateway, startSubgraphs, tempDir, waitForSupergraph, writeSupergraph,
+  CLI, ROOT, compose, link, post, replaceSupergraph, startCliGateway, startSubgraphs, tempDir, waitForSupergraph, writeSupergraph,
   type CliGateway, type RunningSubgraphs, type TestSubgraph,
 } from './federation/harness.js';
 
@@ -137,6 +137,10 @@ describe('HTTP', () => {
     const none = shared;
     const r1 = await post(none.url, '{ seenAuthorization seenHeader(name: "x-request-id") }', {}, { authorization: 'Opaque abc', 'x-request-id': 'r-1' });
     expect(r1.data).toEqual({ seenAuthorization: 'Opaque abc', seenHeader: 'r-1' });
+    // Anonymous stays anonymous: nothing is added on the way.
+    const anonymous = await post(none.url, '{ seenAuthorization seenHeader(name: "x-request-id") }');
+    expect(anonymous).toMatchObject({ status: 200, data: { seenAuthorization: null, seenHeader: null } });
+    expect(anonymous.errors).toBeUndefined();
 
     const jwt = await start(writeSupergraph(tempDir(), v1));
     subgraphs.resetCounts();
@@ -198,25 +202,64 @@ describe('configuration', () => {
 });
 
 describe('shutdown', () => {
-  it('on SIGTERM stops taking requests, finishes the in-flight one, then exits 0', SLOW, async () => {
-    const gw = await start(writeSupergraph(tempDir(), v1), { args: ['--auth', 'none'] });
-    const started = whenSlowStarts();
-    const inFlight = post(gw.url, '{ slow(ms: 1500) }');
-    await started;
-    const t0 = Date.now();
-    gw.proc.kill('SIGTERM');
-    await sleep(200);
-    // New work is refused (connection refused, or 503 on a kept-alive connection).
-    const late = await fetch(`${gw.base}/health`, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
-    expect([0, 503]).toContain(late);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`on ${signal} stops taking requests, finishes the in-flight one, then exits 0`, SLOW, async () => {
+      const gw = await start(writeSupergraph(tempDir(), v1), { args: ['--auth', 'none'] });
+      const started = whenSlowStarts();
+      const inFlight = post(gw.url, '{ slow(ms: 1500) }');
+      await started;
+      const t0 = Date.now();
+      gw.proc.kill(signal);
+      await sleep(200);
+      // New work is refused (connection refused, or 503 on a kept-alive connection).
+      const late = await fetch(`${gw.base}/health`, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
+      expect([0, 503]).toContain(late);
+      const lateQuery = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', connection: 'close' },
+        body: JSON.stringify({ query: '{ hello }' }),
+      }).then((r) => r.status, () => 0);
+      expect([0, 503]).toContain(lateQuery);
 
-    const res = await inFlight;
-    expect(res.data).toEqual({ slow: 'slept 1500' });
-    expect(await gw.exited).toBe(0);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
-    expect(gw.output()).toMatch(/SIGTERM: draining/);
+      const res = await inFlight;
+      expect(res.data).toEqual({ slow: 'slept 1500' });
+      expect(await gw.exited).toBe(0);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+      expect(gw.output()).toContain(`${signal}: draining`);
+    });
+  }
+});
+
+describe('package bin', () => {
+  it('the built entry point has a shebang and the committed bin is executable', () => {
+    expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const bin = path.join(ROOT, 'gateway', (JSON.parse(readFileSync(path.join(ROOT, 'gateway/package.json'), 'utf8')) as { bin: Record<string, string> }).bin['aleumet-gateway']!);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
   });
 
+  it('the bin runs by itself (shebang) and exits 0 on SIGTERM', SLOW, async () => {
+    const gw = await start(writeSupergraph(tempDir(), v1), { command: [path.join(ROOT, 'node_modules/.bin/aleumet-gateway')], args: ['--auth', 'none'] });
+    expect((await post(gw.url, '{ hello }')).data).toEqual({ hello: 'world' });
+    gw.proc.kill('SIGTERM');
+    expect(await gw.exited).toBe(0);
+    expect(gw.output()).toContain('SIGTERM: draining');
+  });
+
+  it('`npx aleumet-gateway` serves a supergraph; SIGTERM to its process group (a terminal\'s stop) ends the gateway cleanly', SLOW, async () => {
+    const gw = await start(writeSupergraph(tempDir(), v1), { command: ['npx', '--no-install', 'aleumet-gateway'], args: ['--auth', 'none'], group: true });
+    expect((await post(gw.url, '{ hello }')).data).toEqual({ hello: 'world' });
+    // npm itself does not pass a SIGTERM sent to it alone on to the gateway (it exits and leaves it running):
+    // stop the group, as a terminal or process manager does.
+    process.kill(-gw.proc.pid!, 'SIGTERM');
+    await gw.exited;
+    let status = 200;
+    for (let i = 0; i < 300 && status !== 0; i++) {
+      await sleep(50);
+      status = await fetch(`${gw.base}/health`, { headers: { connection: 'close' } }).then((r) => r.status, () => 0);
+    }
+    expect(status).toBe(0);
+    expect(gw.output()).toContain('SIGTERM: draining');
+  });
 });
 
 describe('hot reload', () => {

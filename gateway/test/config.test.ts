@@ -51,6 +51,17 @@ describe('gateway CLI configuration', () => {
     expect(c !== 'help' && c.subgraphUrls).toEqual({ 'product-catalog': 'http://from-env/graphql', reviews: 'http://from-flag/graphql' });
   });
 
+  it('finds the config file by GATEWAY_CONFIG; --config wins; a value in the file alone applies', () => {
+    const dir = dirWith({ 'env.yaml': 'auth: none\nport: 1111\nforwardHeaders: [x-request-id]\n', 'flag.json': JSON.stringify({ port: 2222 }) });
+    const byEnv = loadConfig([], { GATEWAY_CONFIG: path.join(dir, 'env.yaml') }, defaults);
+    expect(byEnv).toMatchObject({ auth: 'none', port: 1111, forwardHeaders: ['x-request-id'] });
+    const byFlag = loadConfig(['--config', path.join(dir, 'flag.json')], { GATEWAY_CONFIG: path.join(dir, 'env.yaml') }, defaults);
+    expect(byFlag).toMatchObject({ auth: 'jwt', port: 2222 });
+    // Environment over file for the auth mode and the header list too.
+    const envWins = loadConfig([], { GATEWAY_CONFIG: path.join(dir, 'env.yaml'), GATEWAY_AUTH: 'jwt', GATEWAY_FORWARD_HEADERS: 'x-a, x-b' }, defaults);
+    expect(envWins).toMatchObject({ auth: 'jwt', port: 1111, forwardHeaders: ['x-a', 'x-b'] });
+  });
+
   it('refuses bad values with the reason', () => {
     expect(() => loadConfig(['--auth', 'open'], {}, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(['--port', '70000'], {}, defaults)).toThrow(/port/);

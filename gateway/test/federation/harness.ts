@@ -131,15 +131,23 @@ export interface CliGateway extends GatewayUnderTest {
 
 /**
  * Runs our gateway as a separate process through its CLI:
- * `node gateway/dist/main.js --supergraph <file> --port <n>`.
+ * `node gateway/dist/main.js --supergraph <file> --port <n>` (or `command`, e.g. `npx aleumet-gateway`).
  * Waits for `GET /health` to answer 200 unless `waitReady` is false.
  */
 export async function startCliGateway(
   supergraphPath: string,
-  { args = [], env = {}, waitReady = true }: { args?: string[]; env?: Record<string, string>; waitReady?: boolean } = {},
+  {
+    args = [], env = {}, waitReady = true, command = [process.execPath, CLI], group = false,
+  }: {
+    args?: string[]; env?: Record<string, string>; waitReady?: boolean; command?: string[];
+    /** Own process group (as a terminal runs a command): `close` signals the whole group, wrapper (npx) and gateway. */
+    group?: boolean;
+  } = {},
 ): Promise<CliGateway> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [CLI, '--supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', ...args], {
+  const proc = spawn(command[0]!, [...command.slice(1), '--supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', ...args], {
+    cwd: ROOT,
+    detached: group,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -157,7 +165,10 @@ export async function startCliGateway(
     output: () => out,
     exited,
     close: async () => {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null) {
+        if (group) process.kill(-proc.pid!, 'SIGTERM');
+        else proc.kill('SIGTERM');
+      }
       await exited;
     },
   };
