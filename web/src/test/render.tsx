@@ -6,11 +6,13 @@ import { initI18n } from '../lib/i18n.js';
 import { changeLanguage } from '../lib/i18n.js';
 import type { Lang } from '../lib/format.js';
 
-/** A urql client that answers each operation by name from a table (no network). */
+/** A urql client that answers each operation by name from a table (no network); an entry may be a function of the variables. */
 export function mockClient(responses: Record<string, unknown> = {}, onMutation?: (name: string, vars: unknown) => unknown): Client {
   const answer = (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
     const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';
-    return name in responses ? fromValue({ operation: op, data: responses[name] }) : never;
+    if (!(name in responses)) return never;
+    const entry = responses[name];
+    return fromValue({ operation: op, data: typeof entry === 'function' ? (entry as (vars: unknown) => unknown)(op.variables) : entry });
   };
   return {
     executeQuery: answer,

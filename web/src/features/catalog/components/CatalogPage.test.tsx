@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CatalogPage } from './CatalogPage.js';
 import { mockClient, renderWith } from '../../../test/render.js';
 
@@ -57,6 +57,30 @@ describe('CatalogPage', () => {
     expect(screen.getByText('Selected for comparison: 3 of 3.')).toBeTruthy();
     fireEvent.click(within(table).getAllByRole('button', { name: /Remove from comparison/ })[0]!);
     expect((boxes[3] as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('filters by region, delivery/pickup, highest price and lead time', async () => {
+    history.replaceState(null, '', '/catalog');
+    const asked: unknown[] = [];
+    renderWith(<CatalogPage />, {
+      client: mockClient({
+        ...responses,
+        Offerings: (vars: { filter: unknown }) => {
+          asked.push(vars.filter);
+          return responses.Offerings;
+        },
+      }),
+    });
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'KZ-71' } });
+    fireEvent.change(screen.getByLabelText('Delivery'), { target: { value: 'PICKUP' } });
+    fireEvent.change(screen.getByLabelText('Highest price, tenge'), { target: { value: '120 000,50' } });
+    fireEvent.change(screen.getByLabelText('Longest lead time, days'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show offerings' }));
+    await waitFor(() => expect(asked.at(-1)).toEqual({ regionCode: 'KZ-71', deliveryMode: 'PICKUP', maxPrice: 120_000_50, maxLeadTimeDays: 7 }));
+    // The filter lives in the address (shareable, survives reload) and the form shows it again.
+    expect(new URLSearchParams(location.search).get('maxPrice')).toBe('12000050');
+    expect((screen.getByLabelText('Highest price, tenge') as HTMLInputElement).value).toBe('120000.5');
+    history.replaceState(null, '', '/');
   });
 
   it('shows the state part and the co-payment when choosing for a measure', () => {

@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { CabinetPage } from './CabinetPage.js';
+import { mockClient, renderWith } from '../../../test/render.js';
+import { setSession } from '../../../lib/session.js';
+
+afterEach(() => {
+  cleanup();
+  setSession(null);
+});
+
+const measure = (id: string, status: string, daysLeft: number | null, itemTypeCode = 'S6-MANUAL', kind = 'S6') => ({
+  __typename: 'Measure',
+  id,
+  kind,
+  itemTypeCode,
+  quantity: 1,
+  guaranteedSum: 150_000_00,
+  status,
+  choiceDeadline: '2026-12-15T00:00:00.000Z',
+  daysLeftToChoose: daysLeft,
+  version: 3,
+});
+
+const person = (id: string, fullName: string, iin: string, measures: unknown[]) => ({
+  __typename: 'Person',
+  id,
+  fullName,
+  iin,
+  birthDate: '1961-04-12',
+  sex: 'FEMALE',
+  address: 'Astana, Kenesary 4',
+  phone: '+77010000001',
+  email: null,
+  category: 'DISABILITY',
+  disabilityGroup: 1,
+  regionCode: 'KZ-71',
+  program: {
+    __typename: 'RehabilitationProgram',
+    id: `prog-${id}`,
+    number: `IPR-${id}`,
+    issuedOn: '2026-10-01',
+    validUntil: '2027-09-30',
+    measures: { __typename: 'MeasureConnection', nodes: measures, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } },
+  },
+});
+
+const responses = {
+  ReferenceNames: {
+    itemTypes: {
+      __typename: 'ItemTypeConnection',
+      nodes: [
+        { __typename: 'ItemType', code: 'S6-MANUAL', kind: 'S6', nameKk: 'Қол арбасы', nameRu: 'Коляска', nameEn: 'Manual wheelchair' },
+        { __typename: 'ItemType', code: 'S5-HEARING', kind: 'S5', nameKk: 'Есту аппараты', nameRu: 'Слуховой аппарат', nameEn: 'Hearing aid' },
+      ],
+    },
+    regions: { __typename: 'RegionConnection', nodes: [] },
+  },
+  Me: {
+    me: {
+      __typename: 'Person',
+      id: 'rep',
+      fullName: 'Serik Representative',
+      principals: {
+        __typename: 'RepresentationConnection',
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        nodes: [{ __typename: 'Representation', id: 'r1', kind: 'LEGAL_REPRESENTATIVE', validTo: null, principal: { __typename: 'Person', id: 'mother', fullName: 'Aliya Mother' } }],
+      },
+    },
+  },
+  Cabinet: (vars: { id: string }) => ({
+    person:
+      vars.id === 'mother'
+        ? person('mother', 'Aliya Mother', '610412400123', [measure('m1', 'AWAITING_CHOICE', 12), measure('m2', 'BLOCKED', null, 'S5-HEARING', 'S5'), measure('m3', 'ORDERED', null)])
+        : person('rep', 'Serik Representative', '850101300456', []),
+  }),
+};
+
+describe('CabinetPage', () => {
+  it('a representative switches to the represented person and sees the program: status, deadline, days left; re-activates a blocked measure', async () => {
+    setSession({ token: 't', displayName: 'Serik', iin: '850101300456', claims: { sub: 'u1', role: 'REPRESENTATIVE', personId: 'rep', represents: ['mother'] } });
+    const sent: { name: string; vars: unknown }[] = [];
+    renderWith(<CabinetPage />, {
+      client: mockClient(responses, (name, vars) => {
+        sent.push({ name, vars });
+        return { reactivateMeasure: { __typename: 'Measure', id: 'm2', status: 'AWAITING_CHOICE', version: 4, choiceDeadline: '2027-02-01T00:00:00.000Z', daysLeftToChoose: 61 } };
+      }),
+    });
+    // Own cabinet first: contacts are editable there.
+    expect(screen.getByRole('button', { name: 'Serik Representative (myself)' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByLabelText('Mobile phone')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Aliya Mother (legal representative)' }));
+    await screen.findByText('610412400123');
+    expect(screen.getByRole('button', { name: 'Aliya Mother (legal representative)' }).getAttribute('aria-pressed')).toBe('true');
+    // Someone else's contacts are shown, not editable.
+    expect(screen.queryByLabelText('Mobile phone')).toBeNull();
+
+    const table = screen.getByRole('table', { name: 'Measures of the program' });
+    const awaiting = within(table).getAllByRole('row').find((r) => r.textContent!.includes('Choose a supplier'))!;
+    expect(awaiting.textContent).toContain('Choose a supplier');
+    expect(awaiting.textContent).toContain('15 December 2026');
+    expect(awaiting.textContent).toContain('12 days left');
+    expect(within(awaiting).getByRole('link', { name: /Choose a supplier/ }).getAttribute('href')).toBe('/catalog?measure=m1');
+    const ordered = within(table).getAllByRole('row').find((r) => r.textContent!.includes('Ordered'))!;
+    expect(within(ordered).queryByRole('link')).toBeNull();
+    expect(within(ordered).queryByRole('button')).toBeNull();
+
+    const blocked = within(table).getByRole('row', { name: /Hearing aid/ });
+    expect(blocked.textContent).toContain('Blocked: no supplier was chosen in two months.');
+    fireEvent.click(within(blocked).getByRole('button', { name: /Re-activate the choice/ }));
+    await waitFor(() => expect(sent).toEqual([{ name: 'ReactivateMeasure', vars: { id: 'm2', version: 3 } }]));
+    expect(await within(blocked).findByText('The measure is active again: you can choose a supplier.')).toBeTruthy();
+  });
+});
