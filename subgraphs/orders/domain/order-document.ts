@@ -1,6 +1,7 @@
 import { Role, actsFor, badInput, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, splitPrice, type Identity } from '@aleumet/core';
 import { callSubgraph, serviceIdentity, ServiceCallError, type SubgraphRuntime } from '@aleumet/server-kit';
 import { localDate } from '@aleumet/calendar';
+import { HandoverMethod } from '../entities/index.js';
 
 /** What orders reads from programs, catalog and people (service calls, outside any transaction). */
 export interface MeasureView {
@@ -8,11 +9,12 @@ export interface MeasureView {
   person: { id: string }; program: { issuedOn: string; validUntil: string };
 }
 export interface OfferingView {
-  id: string; kind: string; itemTypeCode: string; price: number; regionCodes: string[]; stock: number; active: boolean; supplier: { id: string; status: string };
+  id: string; kind: string; itemTypeCode: string; price: number; regionCodes: string[]; stock: number; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH';
+  supplier: { id: string; status: string };
 }
 
 const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
-const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode price regionCodes stock active supplier { id status } } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode price regionCodes stock active deliveryMode supplier { id status } } }`;
 const PERSON_IIN = `query($id: ID!) { person(id: $id) { iin } }`;
 
 async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
@@ -30,6 +32,8 @@ export interface OrderDraft {
   signerIin: string;
   statePart: number;
   coPayment: number;
+  /** Aids: delivery or pickup (in the signed document); null for services. */
+  handover: HandoverMethod | null;
   /** The document the recipient signs: canonicalized by @aleumet/signing. */
   document: Record<string, unknown>;
 }
@@ -37,10 +41,26 @@ export interface OrderDraft {
 const AID_KINDS = ['S4', 'S5', 'S6'];
 
 /**
+ * Delivery or pickup: aids only, among what the offering allows (BOTH: either). Without a choice,
+ * delivery when the supplier delivers, else pickup; the result is part of the signed document.
+ */
+export function handoverOf(offering: Pick<OfferingView, 'kind' | 'deliveryMode'>, requested: HandoverMethod | null): HandoverMethod | null {
+  if (!AID_KINDS.includes(offering.kind)) {
+    if (requested) throw badInput('Delivery or pickup applies to aids (S4–S6) only', 'handover');
+    return null;
+  }
+  const allowed = offering.deliveryMode === 'BOTH' ? [HandoverMethod.DELIVERY, HandoverMethod.PICKUP] : [offering.deliveryMode as HandoverMethod];
+  if (requested && !allowed.includes(requested)) throw badInput(`The supplier offers ${allowed.join(' or ').toLowerCase()} only for this offering`, 'handover');
+  return requested ?? allowed[0]!;
+}
+
+/**
  * Reads measure, offering and the signer's IIN, checks every ordering rule, and builds the
  * order document (order + application for reimbursement) exactly as the server will verify it.
  */
-export async function draftOrder(runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string): Promise<OrderDraft> {
+export async function draftOrder(
+  runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string, requestedHandover?: HandoverMethod | null,
+): Promise<OrderDraft> {
   const id = requireIdentity(identity);
   if (id.role !== Role.RECIPIENT && id.role !== Role.REPRESENTATIVE) throw forbidden('Only the recipient or a representative orders');
   if (!id.personId) throw forbidden();
@@ -62,6 +82,7 @@ export async function draftOrder(runtime: SubgraphRuntime, identity: Identity | 
   if (offering.kind !== measure.kind || offering.itemTypeCode !== measure.itemTypeCode) throw badInput(`The offering is ${offering.itemTypeCode}, the measure needs ${measure.itemTypeCode}`, 'offeringId');
   if (!offering.regionCodes.includes(measure.regionCode)) throw badInput('The supplier does not serve the region of the recipient', 'offeringId');
   if (AID_KINDS.includes(offering.kind) && offering.stock <= 0) throw badInput('The offering is out of stock', 'offeringId');
+  const handover = handoverOf(offering, requestedHandover ?? null);
   const { statePart, coPayment } = splitPrice(offering.price, measure.guaranteedSum);
   const document = {
     type: 'ALEUMET_ORDER_AND_REIMBURSEMENT_APPLICATION',
@@ -71,8 +92,9 @@ export async function draftOrder(runtime: SubgraphRuntime, identity: Identity | 
     signerPersonId: id.personId,
     measure: { id: measure.id, sourceId: measure.sourceId, kind: measure.kind, itemTypeCode: measure.itemTypeCode, quantity: measure.quantity },
     offering: { id: offering.id, supplierId: offering.supplier.id },
+    ...(handover ? { handover } : {}),
     amounts: { currency: 'KZT', unit: 'tiyn', price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment },
     application: 'I order this offering for my rehabilitation measure and apply for the reimbursement of the state part to the supplier; I pay the co-payment to the supplier.',
   };
-  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, document };
+  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, handover, document };
 }

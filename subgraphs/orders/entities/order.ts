@@ -17,6 +17,13 @@ registerEnumType(OrderStatus, {
   description: 'AWAITING_SUPPLIER → ACCEPTED → READY → HANDED_OVER; or REFUSED / EXPIRED (supplier) / CANCELLED',
 });
 
+/** How an aid (S4–S6) reaches the recipient; chosen when signing, among what the offering allows. */
+export enum HandoverMethod {
+  DELIVERY = 'DELIVERY',
+  PICKUP = 'PICKUP',
+}
+registerEnumType(HandoverMethod, { name: 'HandoverMethod', description: 'Delivery to the recipient or pickup at the supplier (aids S4–S6)' });
+
 /** Statuses in which an order still holds its measure (at most one such order per measure, by a partial unique index). */
 export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED, OrderStatus.READY] as const;
 
@@ -39,7 +46,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 export class Order extends BaseEntity<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
-  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt'
+  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -64,6 +71,9 @@ export class Order extends BaseEntity<
   @Field(() => SafeIntResolver, { nullable: true, description: 'What the recipient pays the supplier: price − state part, in tiyn' })
   @Property({ type: new BigIntType('number'), nullable: true })
   coPayment?: number | null;
+  @Field(() => HandoverMethod, { nullable: true, description: 'Aids (S4–S6): delivery or pickup, as signed; null for services and orders placed before it was recorded' })
+  @Enum({ items: () => HandoverMethod, nullable: true })
+  handover?: HandoverMethod | null;
   @Field(() => Date, { description: 'The supplier must accept or refuse by then (5 working days)' }) @Property({ type: 'datetime' }) acceptDeadline!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) acceptedAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) readyAt?: Date | null;

@@ -4,7 +4,7 @@ import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/sig
 import { addWorkingDays } from '@aleumet/calendar';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/server-kit';
 import { ServiceKind } from '@aleumet/server-kit';
-import { Order, OrderStatus } from '../entities/index.js';
+import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
 import { draftOrder } from '../domain/order-document.js';
@@ -22,6 +22,16 @@ class CreateOrderInput {
   @Field(() => String, { description: 'PEM certificate of the signer (issued by the platform CA)' }) certificate!: string;
 }
 
+/** The handover method named in a submitted document, if it is a valid one (anything else is left to the signature check). */
+function signedHandover(document: string): HandoverMethod | null {
+  try {
+    const value = (JSON.parse(document) as { handover?: unknown } | null)?.handover;
+    return Object.values(HandoverMethod).includes(value as HandoverMethod) ? (value as HandoverMethod) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The order document and the idempotency key are bound together: a retry with the same key signs the same document. */
 @Resolver(() => Order)
 export class CreateOrderResolver {
@@ -30,9 +40,11 @@ export class CreateOrderResolver {
     @Arg('measureId', () => ID) measureId: string,
     @Arg('offeringId', () => ID) offeringId: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('handover', () => HandoverMethod, { nullable: true, description: 'Aids (S4–S6): delivery or pickup, among what the offering allows; default delivery when offered. The choice is part of the signed document.' })
+    handover: HandoverMethod | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey);
+    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey, handover ?? null);
     return canonicalize(draft.document);
   }
 
@@ -45,7 +57,8 @@ export class CreateOrderResolver {
     const previous = await ctx.em.fork().findOne(Order, { idempotencyKey: input.idempotencyKey, personId: { $in: persons } });
     if (previous) return this.replay(ctx, previous, input);
 
-    const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey);
+    // Delivery or pickup is what the signed document says (orderDocument put it there); the signature check below covers it.
+    const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedHandover(input.document));
     try {
       await verifySignedDocument(
         { document: input.document, signature: input.signature, certificate: input.certificate },
@@ -66,7 +79,7 @@ export class CreateOrderResolver {
           regionCode: measure.regionCode, kind: measure.kind as ServiceKind, itemTypeCode: measure.itemTypeCode, status: OrderStatus.AWAITING_SUPPLIER,
           price: offering.price, quantity: measure.quantity, unitPrice: Math.round(offering.price / measure.quantity),
           guaranteedSum: measure.guaranteedSum, statePart: draft.statePart, coPayment: draft.coPayment,
-          acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey,
+          acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey, handover: draft.handover,
           signedDocument: input.document, signature: input.signature, signerCertificate: input.certificate, signerIin: draft.signerIin,
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
         });

@@ -4,12 +4,12 @@ import { gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor,
 import type { DemoOffering, DemoPerson } from '@aleumet/demo-data';
 
 /** Shared steps of the order-lifecycle tests (issue 4), all through the gateway. */
-export const ORDER_FIELDS = 'id number status version price quantity statePart coPayment guaranteedSum acceptDeadline acceptedAt handedOverAt closedAt refusalReason cancellationReason kind itemTypeCode';
+export const ORDER_FIELDS = 'id number status version price quantity statePart coPayment guaranteedSum acceptDeadline acceptedAt handedOverAt closedAt refusalReason cancellationReason kind itemTypeCode handover';
 
 export const PUBLISH = `mutation($input: PublishMeasuresInput!) {
   publishMeasures(input: $input) { created updated unchanged program { id number validUntil } measures { id sourceId status version guaranteedSum quantity kind itemTypeCode choiceDeadline } } }`;
 export const MEASURE = `query($id: ID!) { measure(id: $id) { id status version remindedAt blockedAt fulfilledAt closedReason choiceDeadline fulfilment { measureId orderId supplierId fulfilledAt sourceId } } }`;
-export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k) }`;
+export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!, $h: HandoverMethod) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k, handover: $h) }`;
 export const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
 export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} claim { id status statePart coPayment version } } }`;
 export const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
@@ -67,10 +67,10 @@ export async function publishOne(platform: Platform, person: DemoPerson, m: { ki
 }
 
 /** Gets the order document, signs it with the person's dev EDS key, and creates the order. */
-export async function signAndOrder(platform: Platform, personIndex: number, measureId: string, offeringId: string, opts: { key?: string; signerIin?: string; tamper?: (doc: string) => string } = {}) {
+export async function signAndOrder(platform: Platform, personIndex: number, measureId: string, offeringId: string, opts: { key?: string; signerIin?: string; tamper?: (doc: string) => string; handover?: 'DELIVERY' | 'PICKUP' } = {}) {
   const token = await tokens(personIndex);
   const key = opts.key ?? unique('order-key');
-  const d = await gql(platform.gateway.url, DOCUMENT, { m: measureId, o: offeringId, k: key }, token);
+  const d = await gql(platform.gateway.url, DOCUMENT, { m: measureId, o: offeringId, k: key, h: opts.handover ?? null }, token);
   if (d.errors) return { res: d, key };
   const signer = await devSigner(opts.signerIin ?? world().persons[personIndex]!.iin);
   const signed = await signDocument(signer, JSON.parse(d.data.orderDocument));

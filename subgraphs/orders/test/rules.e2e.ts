@@ -229,6 +229,33 @@ describe('signed orders: refusals', () => {
     if (noStock) expect(codes((await signAndOrder(platform, index, measure.id, noStock.id)).res)).toEqual(['BAD_USER_INPUT']);
     const other = freshPerson(6, 'S5');
     expect(codes((await signAndOrder(platform, other.index, measure.id, offeringFor(person, 'S5').id)).res)).toEqual(['FORBIDDEN']);
+    // delivery or pickup must be one the offering allows
+    const single = w.offerings.find((o) => o.itemTypeCode === measure.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock > 0 && o.deliveryMode !== 'BOTH');
+    if (single) {
+      const refused = (await signAndOrder(platform, index, measure.id, single.id, { handover: single.deliveryMode === 'DELIVERY' ? 'PICKUP' : 'DELIVERY' })).res;
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handover' });
+    }
+    expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, await tokens(index))).data.measure.status).toBe('AWAITING_CHOICE');
+  });
+
+  it('delivery or pickup is signed: changing it in the document is refused', async () => {
+    // a recipient with an S5 offering that allows both (suppliers 10+, in stock)
+    const found = Array.from({ length: 30 }, (_, k) => freshPerson(16 + k, 'S5')).map(({ person, index }) => {
+      const o = world().offerings.find((x) => world().suppliers.slice(10).some((s) => s.id === x.supplierId) && x.kind === 'S5' && x.stock > 0 && x.deliveryMode === 'BOTH' && x.regionCodes.includes(person.regionCode));
+      return o ? { person, index, offering: o } : null;
+    }).find(Boolean)!;
+    const { index, offering } = found;
+    const { measure } = await publishOne(platform, found.person, { kind: 'S5', itemTypeCode: offering.itemTypeCode, guaranteedSum: guaranteed(offering.itemTypeCode) });
+    const other = (doc: string) => {
+      const d = JSON.parse(doc);
+      return canonicalize({ ...d, handover: d.handover === 'DELIVERY' ? 'PICKUP' : 'DELIVERY' });
+    };
+    const changed = await signAndOrder(platform, index, measure.id, offering.id, { tamper: other });
+    expect(changed.res.errors![0]!.extensions).toMatchObject({ code: 'INVALID_SIGNATURE' });
+    const ok = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(ok.res.errors).toBeUndefined();
+    // without a choice: delivery when the supplier delivers
+    expect(ok.res.data.createOrder.handover).toBe('DELIVERY');
   });
 
   it('is idempotent by key; a reused key for another order is a CONFLICT', async () => {

@@ -36,10 +36,13 @@ describe('S5 technical aid: publish → notify → signed order → accept → h
     await run([person.id]);
     expect(sms.delivered.filter((m) => m.to === person.phone)).toHaveLength(1);
 
-    // signed order
-    const { res } = await signAndOrder(platform, PERSON, measure.id, offering.id);
+    // signed order: the recipient picks delivery or pickup among what the offering allows; it is part of the signed document
+    const handover = offering.deliveryMode === 'BOTH' ? 'PICKUP' : offering.deliveryMode;
+    const { res, signed } = await signAndOrder(platform, PERSON, measure.id, offering.id, { handover });
     expect(res.errors).toBeUndefined();
+    expect(JSON.parse(signed!.document)).toMatchObject({ handover, amounts: { price: offering.price, guaranteedSum } });
     const order = res.data.createOrder;
+    expect(order.handover).toBe(handover);
     const { statePart, coPayment } = splitPrice(offering.price, guaranteedSum);
     expect(order).toMatchObject({ status: 'AWAITING_SUPPLIER', version: 1, price: offering.price, statePart, coPayment, guaranteedSum, kind: 'S5' });
     expect(statePart).toBe(guaranteedSum);
