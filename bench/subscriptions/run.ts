@@ -3,16 +3,23 @@
  * driven through the real order mutations, delivery latency (event time → client receipt)
  * and the gateway's memory.
  *
- *   npm run bench:subscriptions -- [--subscribers 1000] [--changes 50] [--orders N/3] [--share-tokens] [--concurrency 8]
+ *   npm run bench:subscriptions -- [--subscribers 1000] [--changes 50] [--fanout 3] [--share-tokens]
+ *                                   [--concurrency 8 | --rate <changes per second>] [--subgraph-processes each|one]
  *
  * Subscribers connect in batches of 200 (the next batch once this one is acknowledged): a ramp, not a
- * stampede of N simultaneous handshakes. Every watched order has three subscribers (its recipient, its supplier, its region's department),
- * more when N/3 exceeds the demo world's orders (1,238: about 8 each at N = 10,000), each on its own connection with its own token (unless --share-tokens); `--changes` of those orders
- * go through accept → ready → handover, the others stay quiet (idle subscribers cost memory only).
+ * stampede of N simultaneous handshakes. Each of the `--changes` orders that go through accept → ready → handover
+ * has `--fanout` subscribers (3: its recipient, its supplier, its region's department; more: further
+ * subscribers of those roles, each with its own token); the other N − changes × fanout subscribers watch the
+ * demo world's quiet orders (1,188 of them: about 8 each at N = 10,000), which cost memory and a place in every
+ * process's subscription tables, not deliveries. Every subscriber has its own connection and its own token
+ * (unless --share-tokens).
+ * Changes run closed-loop, `--concurrency` at a time as fast as they complete (latency under saturation), or
+ * open-loop at `--rate` changes per second (latency at a given load, the way a live system meets its events).
  *
  * Database: DATABASE_URL (a fresh database on that server, dropped afterwards) or embedded PostgreSQL.
- * Three processes, no two sharing an event loop: the five subgraphs (and the embedded database) in one
- * child (subgraphs-child.ts), the gateway in another (its memory alone is reported), the load generator
+ * No two parts share an event loop: the subgraphs run in children (subgraphs-child.ts), one per subgraph as
+ * in production (compose.yaml), or all five in one with `--subgraph-processes one`; the first also holds the
+ * embedded database. The gateway runs in another child (its memory alone is reported); the load generator
  * and the N client sockets here. Each reports its CPU time and event-loop utilization over the rounds.
  * Results: printed, and written to bench/results/subscriptions-<N>-<time>.json.
  */
@@ -33,16 +40,19 @@ import { ROOT, SUPERGRAPH_PATH } from '@aleumet/platform';
 const { values: args } = parseArgs({
   options: {
     subscribers: { type: 'string', default: process.env.BENCH_SUBSCRIBERS ?? '1000' },
-    orders: { type: 'string' },
     changes: { type: 'string', default: '50' },
+    fanout: { type: 'string', default: '3' },
+    rate: { type: 'string' },
+    'subgraph-processes': { type: 'string', default: 'each' },
     'share-tokens': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
     'round-timeout': { type: 'string', default: '60000' },
   },
 });
 const N = Number(args.subscribers);
-const M = Math.max(1, Math.min(Number(args.orders ?? Math.ceil(N / 3)), N));
 const CHANGES = Number(args.changes);
+const FANOUT = Math.max(1, Number(args.fanout));
+const RATE = args.rate === undefined ? undefined : Number(args.rate);
 const CONCURRENCY = Number(args.concurrency);
 const ROUND_TIMEOUT = Number(args['round-timeout']);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,8 +91,9 @@ class SubgraphsProcess {
       if (m.type === 'stats') this.pending.shift()?.(m);
     });
   }
-  static async start(clockStart: number): Promise<SubgraphsProcess> {
-    const child = fork(path.join(here, 'subgraphs-child.js'), [], { execArgv: childExecArgv, env: { ...process.env, BENCH_CLOCK_START: String(clockStart) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  static async start(clockStart: number, only: string[], dbUrl?: string): Promise<SubgraphsProcess> {
+    const env = { ...process.env, BENCH_CLOCK_START: String(clockStart), BENCH_ONLY: only.join(','), ...(dbUrl ? { BENCH_DB_URL: dbUrl } : {}) };
+    const child = fork(path.join(here, 'subgraphs-child.js'), [], { execArgv: childExecArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<SubgraphsProcess['ready']>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`the subgraph process exited with ${code}`)));
@@ -102,12 +113,49 @@ class SubgraphsProcess {
       this.child.send({ type: 'stats' });
     });
   }
+  peers(urls: Record<string, string>) {
+    this.child.send({ type: 'peers', urls });
+  }
   async close() {
     this.closing = true;
     if (!this.child.connected) return;
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.send({ type: 'close' });
     await Promise.race([exited, sleep(30_000)]);
+  }
+}
+
+/**
+ * The subgraphs in one process, or one process per subgraph as compose.yaml runs them in production
+ * (`--subgraph-processes each`). Started one after another: the first creates the database and
+ * migrations and seeds run in order; then every process learns where the others are.
+ */
+class SubgraphGroup {
+  constructor(readonly processes: SubgraphsProcess[], readonly names: string[][]) {}
+  static async start(clockStart: number, groups: string[][]): Promise<SubgraphGroup> {
+    const processes: SubgraphsProcess[] = [];
+    try {
+      for (const only of groups) processes.push(await SubgraphsProcess.start(clockStart, only, processes[0]?.ready.dbUrl));
+    } catch (e) {
+      for (const p of processes.reverse()) await p.close();
+      throw e;
+    }
+    const urls = Object.assign({}, ...processes.map((p) => p.ready.urls)) as Record<string, string>;
+    for (const p of processes) p.peers(urls);
+    return new SubgraphGroup(processes, groups);
+  }
+  get ready() {
+    return { ...this.processes[0]!.ready, urls: Object.assign({}, ...this.processes.map((p) => p.ready.urls)) as Record<string, string> };
+  }
+  get exited() {
+    return this.processes.find((p) => p.exited)?.exited;
+  }
+  stats(): Promise<SubgraphStats[]> {
+    return Promise.all(this.processes.map((p) => p.stats()));
+  }
+  async close() {
+    // The first process holds (or created) the database: it goes last.
+    for (const p of [...this.processes].reverse()) await p.close().catch(() => {});
   }
 }
 
@@ -178,6 +226,20 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
+/** Open loop: starts fn for the next item every 1000/rate ms, whether or not earlier ones finished. */
+function paced<T>(items: T[], rate: number) {
+  return async (fn: (t: T) => Promise<void>) => {
+    const started = performance.now();
+    const running: Promise<void>[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const due = started + (i * 1000) / rate - performance.now();
+      if (due > 0) await sleep(due);
+      running.push(fn(items[i]!));
+    }
+    await Promise.all(running);
+  };
+}
+
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
   let i = 0;
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
@@ -190,12 +252,13 @@ const loadAtStart = loadavg()[0]!;
 const world = buildWorld();
 // Orders awaiting their supplier must be accepted before their deadline: a clock at the earliest order.
 const changing = world.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').slice(0, CHANGES);
-let subgraphs: SubgraphsProcess | undefined;
+let subgraphs: SubgraphGroup | undefined;
 let gateway: GatewayProcess | undefined;
 const clients: Client[] = [];
 let closing = false;
 try {
-  subgraphs = await SubgraphsProcess.start(Math.min(...changing.map((o) => o.createdAt.getTime())));
+  const groups = args['subgraph-processes'] === 'one' ? [['people', 'programs', 'catalog', 'orders', 'finance']] : [['people'], ['programs'], ['catalog'], ['orders'], ['finance']];
+  subgraphs = await SubgraphGroup.start(Math.min(...changing.map((o) => o.createdAt.getTime())), groups);
   const db = { kind: subgraphs.ready.kind, url: subgraphs.ready.dbUrl };
   log(`database: ${db.kind}; subgraphs migrated and seeded in their own process`);
   gateway = await GatewayProcess.start({
@@ -208,10 +271,18 @@ try {
   const baseline = await gateway.stats();
   log(`gateway at ${gateway.url}: rss ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB before subscribers`);
 
-  // Watched orders: the ones that will change first, then quiet ones.
+  // Watched orders: the ones that will change (FANOUT subscribers each), then quiet ones for the rest.
   const changingIds = new Set(changing.map((o) => o.id));
-  const orders: DemoOrder[] = [...changing, ...world.orders.filter((o) => !changingIds.has(o.id))].slice(0, Math.max(M, changing.length));
+  const quiet: DemoOrder[] = world.orders.filter((o) => !changingIds.has(o.id));
+  const orders: DemoOrder[] = [...changing, ...quiet];
   if (changing.length < CHANGES) log(`only ${changing.length} orders can change (asked for ${CHANGES})`);
+  if (changing.length * FANOUT > N) throw new Error(`${changing.length} changing orders × fanout ${FANOUT} need more than ${N} subscribers`);
+  /** Subscriber i: which order it watches and as which of the three roles (quiet orders take the rest in turn). */
+  const assignment = (i: number): { order: DemoOrder; role: number } => {
+    if (i < changing.length * FANOUT) return { order: changing[i % changing.length]!, role: Math.floor(i / changing.length) % 3 };
+    const k = i - changing.length * FANOUT;
+    return { order: quiet[k % quiet.length]!, role: Math.floor(k / quiet.length) % 3 };
+  };
 
   const identities = new Map<string, { recipient: Identity; supplier: Identity; department: Identity }>();
   for (const o of orders) {
@@ -225,7 +296,6 @@ try {
     });
   }
 
-  // Subscribers: i watches orders[i % M], as its recipient, supplier or department in turn.
   const roles = ['recipient', 'supplier', 'department'] as const;
   const received: { cursors: Set<string>; expected: number }[] = [];
   const latencies: number[] = [];
@@ -235,14 +305,14 @@ try {
   /** Subscriber connections closed before the end, by close code. */
   const closes = new Map<string, number>();
   const tokenCache = new Map<string, string>();
-  log(`opening ${N} subscribers on ${orders.length} orders, ${changing.length} of which change (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
+  log(`opening ${N} subscribers: ${FANOUT} on each of ${changing.length} orders that change, the rest on ${quiet.length} quiet orders (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
   const t0 = Date.now();
   for (let start = 0; start < N; start += 200) {
     await Promise.all(
       Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
         const i = start + k;
-        const order = orders[i % orders.length]!;
-        const role = roles[Math.floor(i / orders.length) % 3]!;
+        const { order, role: r } = assignment(i);
+        const role = roles[r]!;
         const base = identities.get(order.id)![role];
         const identity = args['share-tokens'] ? base : { ...base, sub: `${base.sub}#bench${i}` };
         const cacheKey = `${order.id}:${role}:${args['share-tokens'] ? '' : i}`;
@@ -318,7 +388,7 @@ try {
     { name: 'handover', steps: [{ mutation: 'confirmHandover', as: 'supplier' }, { mutation: 'confirmHandover', as: 'recipient' }] },
   ];
   let peak = subscribed;
-  const loadBefore = { at: Date.now(), gateway: subscribed as ProcessLoad, subgraphs: (await subgraphs.stats()) as ProcessLoad, runner: ownLoad() };
+  const loadBefore = { at: Date.now(), gateway: subscribed as ProcessLoad, subgraphs: await subgraphs.stats(), runner: ownLoad() };
   const sampler = setInterval(() => {
     gateway!.stats().then(
       (s) => {
@@ -335,7 +405,7 @@ try {
     const before = latencies.length;
     const started = Date.now();
     let changed = 0;
-    await pool(changing, CONCURRENCY, async (o) => {
+    await (RATE ? paced(changing, RATE) : (fn: (o: DemoOrder) => Promise<void>) => pool(changing, CONCURRENCY, fn))(async (o) => {
       for (const step of round.steps) {
         const m0 = Date.now();
         const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
@@ -361,14 +431,15 @@ try {
   const busy = {
     wallMs,
     gateway: load(loadBefore.gateway, gatewayAfter, wallMs),
-    subgraphs: load(loadBefore.subgraphs, subgraphsAfter, wallMs),
+    /** Per subgraph process (one, or one per subgraph): its subgraphs, CPU share and event-loop utilization. */
+    subgraphs: subgraphsAfter.map((after, i) => ({ subgraphs: subgraphs!.names[i]!.join(','), ...load(loadBefore.subgraphs[i]!, after, wallMs) })),
     runner: load(loadBefore.runner, runnerAfter, wallMs),
     gatewaySubgraphRequests: gatewayAfter.subgraphRequests - subscribed.subgraphRequests,
     gatewaySubgraphConnections: gatewayAfter.subgraphConnections - subscribed.subgraphConnections,
     eventFetches: (gatewayAfter.eventFetches ?? 0) - (subscribed.eventFetches ?? 0),
     eventFetchesShared: (gatewayAfter.eventFetchesShared ?? 0) - (subscribed.eventFetchesShared ?? 0),
   };
-  log(`over the rounds (${wallMs} ms): event-loop utilization gateway ${busy.gateway.eventLoopUtilization}, subgraphs ${busy.subgraphs.eventLoopUtilization}, runner ${busy.runner.eventLoopUtilization}; CPU share ${busy.gateway.cpuShare} / ${busy.subgraphs.cpuShare} / ${busy.runner.cpuShare}`);
+  log(`over the rounds (${wallMs} ms): event-loop utilization / CPU share: gateway ${busy.gateway.eventLoopUtilization} / ${busy.gateway.cpuShare}, ${busy.subgraphs.map((p) => `${p.subgraphs} ${p.eventLoopUtilization} / ${p.cpuShare}`).join(', ')}, runner ${busy.runner.eventLoopUtilization} / ${busy.runner.cpuShare}`);
   await sleep(500);
   clearInterval(sampler);
   const after = await gateway.stats({ fds: true }).catch(() => peak);
@@ -382,6 +453,9 @@ try {
     subscribers: N,
     watchedOrders: orders.length,
     changedOrders: changing.length,
+    fanout: FANOUT,
+    /** Closed-loop (concurrency) or open-loop (changes per second). */
+    drive: RATE ? { rate: RATE } : { concurrency: CONCURRENCY },
     sharedTokens: Boolean(args['share-tokens']),
     statusChanges: events,
     deliveries: { expected, received: latencies.length, duplicates, errors: errors.length },
@@ -397,7 +471,7 @@ try {
     rounds: roundStats,
     /** Per process over the rounds: CPU time / wall time (1 = one core) and event-loop utilization (1 − idle). */
     processes: busy,
-    subgraphProcessRssMB: mb(subgraphsAfter.rss),
+    subgraphProcessRssMB: subgraphsAfter.map((s) => mb(s.rss)),
     mutationMs: (() => { const m = [...mutationMs].sort((a, b) => a - b); return { p50: pct(m, 50), p99: pct(m, 99) }; })(),
     mutationErrors: mutationErrors.slice(0, 5),
     subscriberCloses: Object.fromEntries(closes),

@@ -1,7 +1,9 @@
 /**
- * The five subgraphs of the subscription benchmark (and their database), in their own process, so
- * the load generator and the client sockets (run.ts) do not share an event loop with them.
- * Started by run.ts with BENCH_CLOCK_START (ms); answers `stats` and `close` messages over IPC.
+ * Subgraphs of the subscription benchmark in their own process, so the load generator and the
+ * client sockets (run.ts) do not share an event loop with them: BENCH_ONLY names which (default: all
+ * five). The first process creates the database (and holds the embedded one); the others get its URL
+ * in BENCH_DB_URL. Started by run.ts with BENCH_CLOCK_START (ms); answers `stats`, `peers` (the URLs
+ * of the subgraphs in other processes, for commands between subgraphs) and `close` messages over IPC.
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,8 @@ import { TestClock, createRuntime, seedSubgraph, startSubgraph, type RunningSubg
 import { SUBGRAPHS } from '@aleumet/platform';
 
 async function database(): Promise<{ url: string; drop(): Promise<void>; kind: string }> {
+  const given = process.env.BENCH_DB_URL;
+  if (given) return { url: given, drop: async () => {}, kind: 'shared with the first subgraph process' };
   const server = process.env.DATABASE_URL;
   if (!server) {
     const e = await startEmbeddedPostgres();
@@ -48,7 +52,8 @@ const close = () =>
     await db.drop().catch(() => {});
   })());
 try {
-  for (const def of SUBGRAPHS) {
+  const only = process.env.BENCH_ONLY?.split(',');
+  for (const def of SUBGRAPHS.filter((d) => !only || only.includes(d.name))) {
     const sub = await startSubgraph(def, { databaseUrl: db.url, migrate: true, port: 0, runtime });
     subgraphs.push(sub);
     runtime.peers.set(def.name, sub.url);
@@ -65,6 +70,7 @@ process.on('message', (msg: { type: string }) => {
     const m = process.memoryUsage();
     process.send!({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() });
   }
+  if (msg.type === 'peers') for (const [name, url] of Object.entries((msg as unknown as { urls: Record<string, string> }).urls)) runtime.peers.set(name as Parameters<typeof runtime.peers.set>[0], url);
   if (msg.type === 'close') void close().then(() => process.exit(0));
 });
 process.on('disconnect', () => void close().then(() => process.exit(0)));
