@@ -5,6 +5,7 @@ import { expectAccessible, newContext, useWebPlatform, recordSocketFrames, signI
 /**
  * A recipient orders an aid with the electronic signature — keyboard only — and sees the status
  * change live (graphql-ws through the gateway) when the supplier accepts in a second browser context.
+ * The supplier's incoming-orders page is open before the order is signed: the new order arrives live too.
  * Persons 700–799 of the demo world belong to the web tests.
  */
 function pickOrderCase() {
@@ -26,6 +27,20 @@ describe('ordering an aid in Chromium', () => {
   it('signs and orders by keyboard alone, then sees the supplier accept it live', async () => {
     const c = pickOrderCase();
     const staff = world().staff.find((s) => s.supplierId === c.offering.supplierId)!;
+
+    // ---- the supplier, in a second browser context, waits on its incoming orders
+    const supplierCtx = await newContext(web.browser, web.base, 'ru');
+    const supplier = await supplierCtx.newPage();
+    trace(supplier, 'supplier');
+    const supplierFrames = recordSocketFrames(supplier);
+    await signIn(supplier, staff.iin);
+    await supplier.goto('/supplier/orders');
+    await supplier.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => supplier.locator('p.loading').count(), { timeout: 15_000 }).toBe(0);
+    // Subscribed before the order exists.
+    await expect.poll(() => supplierFrames.some((f) => f.includes('connection_ack')), { timeout: 15_000 }).toBe(true);
+    // A marker that a reload would wipe out.
+    await supplier.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // ---- the recipient, keyboard only
     const recipientCtx = await newContext(web.browser, web.base, 'en');
@@ -77,14 +92,12 @@ describe('ordering an aid in Chromium', () => {
     });
     await expectAccessible(page, 'my orders');
 
-    // ---- the supplier, in a second browser context
-    const supplierCtx = await newContext(web.browser, web.base, 'ru');
-    const supplier = await supplierCtx.newPage();
-    trace(supplier, 'supplier');
-    await signIn(supplier, staff.iin);
-    await supplier.goto('/supplier/orders');
+    // ---- the supplier sees the new order arrive without reloading, announced to screen readers
     const row = supplier.getByRole('row', { name: new RegExp(number) });
-    await row.waitFor();
+    await row.waitFor({ timeout: 20_000 });
+    await supplier.getByRole('status').filter({ hasText: number }).waitFor();
+    expect(await supplier.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(supplierFrames.some((f) => f.includes('incomingOrders') && f.includes(number))).toBe(true);
     await expectAccessible(supplier, 'incoming orders');
     await row.getByRole('button', { name: new RegExp(`Принять ${number}`) }).click();
     await row.getByText('Принят').waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseTenge, splitPrice, formatDate } from './format.js';
+import { formatMoney, parseTenge, splitPrice, formatDate, formatDateTime, formatNumber } from './format.js';
 
 describe('money and dates per locale', () => {
   it('formats integer tiyn as tenge in kk, ru and en', () => {
@@ -28,5 +28,21 @@ describe('money and dates per locale', () => {
     expect(formatDate('2026-01-01', 'en')).toContain('2026');
     expect(formatDate('2026-01-01', 'en')).toContain('1');
     expect(formatDate('2026-01-01', 'ru')).toMatch(/январ/);
+  });
+
+  it('formats numbers, tenge, dates and times the way each language writes them', () => {
+    const plain = (x: string) => x.replace(/[\s\u00a0\u202f]/g, ' ');
+    expect(plain(formatNumber(1_234_567.5, 'kk'))).toBe('1 234 567,5');
+    expect(plain(formatNumber(1_234_567.5, 'ru'))).toBe('1 234 567,5');
+    expect(formatNumber(1_234_567.5, 'en')).toBe('1,234,567.5');
+    expect(plain(formatMoney(12_345_600, 'kk'))).toBe('123 456 ₸');
+    expect(plain(formatMoney(12_345_650, 'ru'))).toBe('123 456,50 ₸');
+    expect(plain(formatMoney(12_345_600, 'en'))).toMatch(/^KZT 123,456$|^₸123,456$/);
+    expect(formatDate('2026-01-15', 'kk')).toContain('қаңтар');
+    expect(formatDate('2026-01-15', 'ru')).toBe('15 января 2026 г.');
+    expect(formatDate('2026-01-15', 'en')).toBe('15 January 2026');
+    // Times in Astana (UTC+5) whatever the browser's zone.
+    expect(formatDateTime('2026-01-15T13:00:00Z', 'en')).toBe('15 Jan 2026, 18:00');
+    expect(formatDateTime('2026-01-15T13:00:00Z', 'ru')).toContain('18:00');
   });
 });

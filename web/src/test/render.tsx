@@ -11,8 +11,8 @@ export function mockClient(responses: Record<string, unknown> = {}, onMutation?:
   const answer = (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
     const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';
     if (!(name in responses)) return never;
-    const entry = responses[name];
-    return fromValue({ operation: op, data: typeof entry === 'function' ? (entry as (vars: unknown) => unknown)(op.variables) : entry });
+    const entry = typeof responses[name] === 'function' ? (responses[name] as (vars: unknown) => unknown)(op.variables) : responses[name];
+    return fromValue({ operation: op, data: entry });
   };
   return {
     executeQuery: answer,

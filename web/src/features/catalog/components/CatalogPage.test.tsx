@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CatalogPage } from './CatalogPage.js';
 import { mockClient, renderWith } from '../../../test/render.js';
+import { createClient } from '../../../lib/urql.js';
+import { kk } from '../../../locales/kk.js';
 
 const itemType = { __typename: 'ItemType', code: 'S6-MANUAL', kind: 'S6', unit: 'PIECE', nameKk: 'Қол арбасы', nameRu: 'Коляска', nameEn: 'Manual wheelchair' };
 const offering = (n: number, price: number) => ({
@@ -101,5 +103,32 @@ describe('CatalogPage', () => {
     // Out of stock: no way to order it.
     expect(within(screen.getByRole('article', { name: 'Wheelchair 4' })).queryByRole('link')).toBeNull();
     history.replaceState(null, '', '/');
+  });
+
+  it('error state: the message follows extensions.code in the user language, never the server text, and "try again" works', async () => {
+    history.replaceState(null, '', '/catalog');
+    let offeringsCalls = 0;
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { operationName: string };
+      if (body.operationName !== 'Offerings') return new Response(JSON.stringify({ data: responses.ReferenceNames }), { headers: { 'content-type': 'application/json' } });
+      offeringsCalls++;
+      if (offeringsCalls === 1) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify({ data: null, errors: [{ message: 'Offering table locked by pid 4711', extensions: { code: 'SOMETHING_ODD', correlationId: 'c-77' } }] }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    try {
+      renderWith(<CatalogPage />, { client: createClient(), lang: 'kk' });
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(kk.errors.NETWORK);
+      fireEvent.click(within(alert).getByRole('button', { name: kk.common.retry }));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(kk.errors.UNKNOWN));
+      expect(screen.getByRole('alert').textContent).toContain('c-77');
+      expect(screen.getByRole('alert').textContent).not.toContain('pid 4711');
+      expect(offeringsCalls).toBe(2);
+    } finally {
+      vi.unstubAllGlobals();
+      history.replaceState(null, '', '/');
+    }
   });
 });
