@@ -29,19 +29,11 @@ interface OutboxRow {
 const NOTIFY_LIMIT = 7_000;
 
 function toLive(r: OutboxRow): LiveEvent {
-  return {
-    id: r.id,
-    type: r.type,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    status: r.status,
-    version: Number(r.version),
-    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
-    occurredAt: new Date(r.occurred_at).toISOString(),
-  };
+  const payload = typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload;
+  return liveOf({ id: r.id, type: r.type, entityType: r.entity_type, entityId: r.entity_id, status: r.status, version: r.version, payload, occurredAt: new Date(r.occurred_at) });
 }
 
-function liveOf(row: OutboxEvent): LiveEvent {
+function liveOf(row: Omit<OutboxEvent, 'publishedAt'>): LiveEvent {
   return {
     id: row.id,
     type: row.type,
