@@ -26,6 +26,11 @@ const platform = await startPlatform({
 mkdirSync(dataDir, { recursive: true });
 const urlFile = path.join(dataDir, 'database-url');
 if (!process.env.DATABASE_URL) writeFileSync(urlFile, platform.databaseUrl);
+// Before the banner: whoever reads "Ctrl-C stops everything" may press it at once.
+onShutdown(async () => {
+  await platform.close();
+  if (!process.env.DATABASE_URL) rmSync(urlFile, { force: true });
+});
 const base = platform.gateway.url.replace(/\/graphql$/, '');
 console.log(`
 Aleumet Federated is running (${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -34,7 +39,3 @@ Aleumet Federated is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   health:    ${base}/health
   a token:   npm run token -- admin     (or an IIN / BIN of a seeded user)
 Ctrl-C stops everything.`);
-onShutdown(async () => {
-  await platform.close();
-  if (!process.env.DATABASE_URL) rmSync(urlFile, { force: true });
-});
