@@ -75,7 +75,7 @@ async function changeAct(ctx: Context, id: string, version: number, change: (tx:
 @Resolver(() => ServiceAct)
 export class ServiceResolver {
   @Mutation(() => JournalEntry, {
-    description: 'Supplier: log hours of an accepted S1/S2 order. S1: ≤ 8 hours a day, within the IPR term, places required; S2: ≤ 60 hours per calendar year, online/offline; no zero, negative or overlapping entries; not in a month whose act is submitted or approved',
+    description: "Supplier: log hours of an accepted S1/S2 order. S1: ≤ 8 hours a day, within the IPR term, places required; S2: ≤ 60 hours per calendar year, online/offline; limits and overlaps count all of the person's orders of the kind; no zero, negative or overlapping entries; not in a month whose act is submitted or approved",
   })
   async logServiceHours(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
@@ -97,10 +97,14 @@ export class ServiceResolver {
       const period = input.date.slice(0, 7);
       const act = await tx.findOne(ServiceAct, { orderId: order.id, period });
       if (act && LOCKED.includes(act.status)) throw invalidTransition('ServiceAct', act.status, 'hours added');
-      const sameDay = await tx.find(JournalEntry, { orderId: order.id, date: input.date });
+      // The limits are the person's (standards: S1 8 hours a day, S2 60 hours a year), whichever of their orders the hours
+      // come from: one person's journal is written one entry at a time (transaction-scoped advisory lock, taken after the
+      // order's row lock), so two orders of one person cannot both pass a check that only one fits.
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`journal:${order.personId}`], 'all', tx.getTransactionContext());
+      const sameDay = await tx.find(JournalEntry, { personId: order.personId, kind: order.kind, date: input.date });
       const start = minutesOf(input.startTime);
       const end = minutesOf(input.endTime);
-      if (sameDay.some((e) => start < minutesOf(e.endTime) && minutesOf(e.startTime) < end)) throw conflict('The entry overlaps another entry of that day', { reason: 'OVERLAP' });
+      if (sameDay.some((e) => start < minutesOf(e.endTime) && minutesOf(e.startTime) < end)) throw conflict("The entry overlaps another entry of that day (the person's, of this service)", { reason: 'OVERLAP' });
       if (order.kind === 'S1') {
         const day = sameDay.reduce((s, e) => s + e.minutes, 0);
         if (day + minutes > S1_MAX_MINUTES_PER_DAY) throw badInput(`S1: at most 8 hours a day (${day / 60} already logged on ${input.date})`, 'endTime');

@@ -150,5 +150,34 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     clock.set(new Date('2027-01-10T10:00:00Z'));
     expect((await log({ date: '2027-01-05', startTime: '10:00', endTime: '12:00', mode: 'ONLINE' })).data.logServiceHours).toMatchObject({ minutes: 120, mode: 'ONLINE' });
   });
-});
 
+  it("S2 hours and overlaps are the person's: two orders of one person share the 60 hours, also when logged at once", async () => {
+    const url = platform.gateway.url;
+    clock.set(new Date('2026-05-04T04:00:00Z'));
+    const { person, index } = freshPerson(2, 'S2');
+    const orders: { id: string; supplier: string }[] = [];
+    for (const k of [0, 1]) {
+      const offering = offeringFor(person, 'S2', k);
+      const { measure } = await publishOne(platform, person, { kind: 'S2', itemTypeCode: 'S2-SIGN', quantity: 60, guaranteedSum: guaranteed('S2-SIGN'), issuedOn: '2026-05-01', validUntil: '2026-12-31' });
+      const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const supplier = await supplierToken(offering.supplierId);
+      expect((await gql(url, ACCEPT, { id: res.data.createOrder.id, v: 1 }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
+      orders.push({ id: res.data.createOrder.id, supplier });
+    }
+    const [A, B] = orders as [typeof orders[0], typeof orders[0]];
+    clock.set(new Date('2026-06-30T10:00:00Z'));
+    const log = (o: typeof A, i: object) => gql(url, LOG, { o: o.id, in: { mode: 'OFFLINE', ...i } }, o.supplier);
+    // 59 hours on order A: 4 days × 13 hours + 7 hours
+    for (const d of ['04', '05', '06', '07']) expect((await log(A, { date: `2026-05-${d}`, startTime: '10:00', endTime: '23:00' })).errors).toBeUndefined();
+    expect((await log(A, { date: '2026-05-08', startTime: '10:00', endTime: '17:00' })).errors).toBeUndefined();
+    // order B may not log a session overlapping one of A's (same person, same service)
+    const overlap = await log(B, { date: '2026-05-04', startTime: '22:00', endTime: '23:30' });
+    expect(overlap.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAP' });
+    // one hour is left for the person: sent at once on both orders, one fits and the other is refused
+    const both = await Promise.all([log(A, { date: '2026-05-11', startTime: '10:00', endTime: '11:00' }), log(B, { date: '2026-05-12', startTime: '10:00', endTime: '11:00' })]);
+    expect(both.filter((r) => !r.errors)).toHaveLength(1);
+    expect(both.flatMap(codes)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log(B, { date: '2026-05-13', startTime: '10:00', endTime: '10:30' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
