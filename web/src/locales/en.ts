@@ -328,6 +328,9 @@ export const en = {
     payments: 'Payments',
     paymentReference: 'payment order {{reference}}',
     notPaid: 'Not paid yet',
+    paymentOrder: 'Payment order no.',
+    pay: 'Record payment',
+    referenceRequired: 'Enter the payment order number: 3 to 60 Latin letters, digits and . / _ -',
   },
   portal: {
     maintenance: 'Planned maintenance',

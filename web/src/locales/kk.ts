@@ -328,6 +328,9 @@ export const kk = {
     payments: 'Төлемдер',
     paymentReference: 'төлем тапсырмасы {{reference}}',
     notPaid: 'Әлі төленбеген',
+    paymentOrder: 'Төлем тапсырмасының №',
+    pay: 'Төлемді белгілеу',
+    referenceRequired: 'Төлем тапсырмасының нөмірін енгізіңіз: 3-тен 60-қа дейін латын әрпі, цифр және . / _ - белгілері',
   },
   portal: {
     maintenance: 'Жоспарлы техникалық жұмыстар',

@@ -338,6 +338,9 @@ export const ru = {
     payments: 'Платежи',
     paymentReference: 'платёжное поручение {{reference}}',
     notPaid: 'Ещё не оплачено',
+    paymentOrder: '№ платёжного поручения',
+    pay: 'Отметить оплату',
+    referenceRequired: 'Введите номер платёжного поручения: от 3 до 60 латинских букв, цифр и знаков . / _ -',
   },
   portal: {
     maintenance: 'Плановые технические работы',

@@ -67,6 +67,7 @@ export const DepartmentClaimsQuery = graphql(`
         coPayment
         approvedAt
         paidAt
+        version
         order {
           id
           number
@@ -130,6 +131,26 @@ export const ReturnActMutation = graphql(`
       status
       version
       returnReason
+    }
+  }
+`);
+
+/** The department records the treasury's payment order of an approved claim (idempotent by its reference). */
+export const PayClaimMutation = graphql(`
+  mutation PayClaim($id: ID!, $version: Int!, $reference: String!) {
+    payClaim(id: $id, version: $version, reference: $reference) {
+      id
+      status
+      paidAt
+      version
+      payments(first: 5) {
+        nodes {
+          id
+          amount
+          paidAt
+          reference
+        }
+      }
     }
   }
 `);

@@ -74,6 +74,7 @@ function answer(operationName: string, variables: Record<string, unknown>): unkn
               coPayment: 20_000_00,
               approvedAt: '2026-10-12T05:00:00Z',
               paidAt: '2026-10-14T05:00:00Z',
+              version: 3,
               order: { __typename: 'Order', id: 'o1', number: 'ORD-000001' },
               payments: { __typename: 'PaymentConnection', nodes: [{ __typename: 'Payment', id: 'pay1', amount: 150_000_00, paidAt: '2026-10-14T05:00:00Z', reference: 'TR-42' }] },
             },
@@ -85,11 +86,23 @@ function answer(operationName: string, variables: Record<string, unknown>): unkn
               coPayment: 0,
               approvedAt: '2026-10-12T05:00:00Z',
               paidAt: null,
+              version: 2,
               order: { __typename: 'Order', id: 'o2', number: 'ORD-000002' },
               payments: { __typename: 'PaymentConnection', nodes: [] },
             },
           ],
           pageInfo: pageInfo('c2', false),
+        },
+      };
+    case 'PayClaim':
+      return {
+        payClaim: {
+          __typename: 'ReimbursementClaim',
+          id: variables.id,
+          status: 'PAID',
+          paidAt: '2026-11-30T05:00:00Z',
+          version: 3,
+          payments: { __typename: 'PaymentConnection', nodes: [{ __typename: 'Payment', id: 'pay2', amount: 90_000_00, paidAt: '2026-11-30T05:00:00Z', reference: variables.reference }] },
         },
       };
     case 'SubmittedActs':
@@ -162,6 +175,17 @@ describe('DepartmentPage', () => {
     const paid = within(claims).getByRole('row', { name: /ORD-000001/ });
     expect(paid.textContent).toContain('TR-42');
     expect(paid.textContent).toContain('14 October 2026');
-    expect(within(claims).getByRole('row', { name: /ORD-000002/ }).textContent).toContain('Not paid yet');
+    // An approved claim: the department records the treasury's payment order; the row shows it paid.
+    const approved = within(claims).getByRole('row', { name: /ORD-000002/ });
+    const reference = within(approved).getByLabelText(/Payment order no\./);
+    fireEvent.change(reference, { target: { value: 'TR 43' } });
+    fireEvent.click(within(approved).getByRole('button', { name: /Record payment/ }));
+    expect(reference.getAttribute('aria-invalid')).toBe('true');
+    expect(requests.some((r) => r.operationName === 'PayClaim')).toBe(false);
+    fireEvent.change(reference, { target: { value: 'TR-43' } });
+    fireEvent.click(within(approved).getByRole('button', { name: /Record payment/ }));
+    await waitFor(() => expect(approved.textContent).toContain('payment order TR-43'));
+    expect(approved.textContent).toContain('Paid');
+    expect(requests.find((r) => r.operationName === 'PayClaim')!.variables).toEqual({ id: 'c2', version: 2, reference: 'TR-43' });
   });
 });

@@ -5,6 +5,7 @@ import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQue
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge, useLoadAllPages } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
+import { PayClaimForm } from './PayClaimForm.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { formatNumber, localeOf } from '../../../lib/format.js';
@@ -150,6 +151,8 @@ export function DepartmentPage() {
                             </li>
                           ))}
                         </ul>
+                      ) : c.status === 'APPROVED' ? (
+                        <PayClaimForm claimId={c.id} version={c.version} orderNumber={c.order.number} />
                       ) : (
                         t('department.notPaid')
                       ),
