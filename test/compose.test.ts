@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, DEFAULT_PORTS } from '@aleumet/platform';
+import { createRuntime, type SubgraphName } from '@aleumet/server-kit';
+import { usePlatform } from '@aleumet/testkit';
 
 // No Docker engine runs here: keep compose.yaml true by checking it against the code.
 const compose = parse(readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8'), { merge: true });
@@ -42,10 +46,42 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('tells every subgraph where the other subgraphs are, under the names the code reads', () => {
+    for (const name of Object.keys(DEFAULT_PORTS)) {
+      const env = services[name].environment as Record<string, string>;
+      try {
+        for (const [k, v] of Object.entries(env)) vi.stubEnv(k, String(v));
+        const peers = createRuntime().peers;
+        for (const [peer, port] of Object.entries(DEFAULT_PORTS)) expect(peers.url(peer as SubgraphName), `${name} → ${peer}`).toBe(`http://${peer}:${port}/graphql`);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+  });
+
   it('builds from Dockerfile stages that exist', () => {
     for (const s of Object.values(services)) {
       if (s.build) expect(dockerfile).toMatch(new RegExp(`^FROM .* AS ${s.build.target}$`, 'm'));
     }
     expect(existsSync(path.join(ROOT, 'deploy/nginx.conf'))).toBe(true);
+  });
+});
+
+describe('compose.yaml health checks', () => {
+  const t = usePlatform();
+  const run = promisify(execFile);
+  /** Runs a service's `CMD node -e …` health check as Docker would, with the service's PORT. */
+  const check = (name: string, port: number) => {
+    const [kind, bin, ...args] = services[name].healthcheck.test as string[];
+    expect([kind, bin]).toEqual(['CMD', 'node']);
+    return run(process.execPath, args, { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).then(() => 0, (e) => e.code as number);
+  };
+
+  it('pass against the running subgraphs and gateway, and fail when nothing answers', async () => {
+    const port = (url: string) => Number(new URL(url).port);
+    for (const [name, sub] of Object.entries(t.platform.subgraphs)) expect(await check(name, port(sub.url)), name).toBe(0);
+    expect(await check('gateway', port(t.url))).toBe(0);
+    // a port nobody listens on
+    expect(await check('gateway', 1)).toBe(1);
   });
 });
