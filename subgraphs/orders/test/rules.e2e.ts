@@ -5,7 +5,7 @@ import * as x509 from '@peculiar/x509';
 import { canonicalize, devSigner, signDocument, type Signer } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity } from '@aleumet/testkit';
+import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity, representativeIdentity } from '@aleumet/testkit';
 import {
   ACCEPT, CANCEL, CREATE, DOCUMENT, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';
@@ -169,6 +169,29 @@ describe('choice window: reminder after 1 month, blocked after 2, re-activation'
       ['MEASURE_STATUS_CHANGED', 'Measure', 'ORDERED', re.data.reactivateMeasure.version + 1],
     ]);
     expect(events.every((e) => e.id && e.occurredAt instanceof Date)).toBe(true);
+  });
+});
+
+describe('re-activation by a representative', () => {
+  it('the representative of the person re-activates a blocked measure; another representative cannot', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const w = world();
+    // A seeded BLOCKED measure (IPR term to 2027 or later) of a person represented by one of the last representatives (others use the first ones).
+    const found = Array.from({ length: 10 }, (_, k) => 40 + k).flatMap((j) => {
+      const rep = representativeIdentity(j);
+      return w.measures
+        .filter((m) => rep.represents.includes(m.personId) && m.status === 'BLOCKED' && w.programs.find((p) => p.id === m.programId)!.validUntil >= '2027-12-31')
+        .map((m) => ({ j, measure: m }));
+    })[0]!;
+    const url = platform.gateway.url;
+    const mine = await tokenFor(representativeIdentity(found.j));
+    const before = (await gql(url, MEASURE, { id: found.measure.id }, mine)).data.measure;
+    expect(before.status).toBe('BLOCKED');
+    const stranger = await tokenFor(representativeIdentity(found.j === 40 ? 41 : 40));
+    expect(codes(await gql(url, REACTIVATE, { id: found.measure.id, v: before.version }, stranger))).toEqual(['FORBIDDEN']);
+    const re = await gql(url, REACTIVATE, { id: found.measure.id, v: before.version }, mine);
+    expect(re.errors).toBeUndefined();
+    expect(re.data.reactivateMeasure).toMatchObject({ status: 'AWAITING_CHOICE', version: before.version + 1, remindedAt: null, choiceDeadline: '2027-02-01T04:00:00.000Z' });
   });
 });
 
