@@ -75,7 +75,7 @@ describe('main pages in kk, ru and en', () => {
       await visit(page, '/cabinet', 'cabinet', lang, LANGS[lang].cabinet.title);
       // Still acting for the represented person.
       await page.locator('dd', { hasText: principal.iin }).waitFor();
-      if (lang === 'ru') await visit(page, '/orders', 'orders', lang, LANGS[lang].orders.title);
+      await visit(page, '/orders', 'orders', lang, LANGS[lang].orders.title);
     }
     await ctx.close();
   }, 300_000);
@@ -90,7 +90,8 @@ describe('main pages in kk, ru and en', () => {
     for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
       await switchLanguage(supplier, lang);
       await visit(supplier, '/supplier', 'supplier', lang, LANGS[lang].supplier.title);
-      if (lang === 'kk') await visit(supplier, '/supplier/orders', 'supplier-orders', lang, LANGS[lang].supplier.ordersTitle);
+      await visit(supplier, '/supplier/orders', 'supplier-orders', lang, LANGS[lang].supplier.ordersTitle);
+      await visit(supplier, '/supplier/journals', 'supplier-journals', lang, LANGS[lang].journals.title);
     }
     await sctx.close();
 
