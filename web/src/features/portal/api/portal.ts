@@ -20,8 +20,12 @@ export const ActiveNoticesQuery = graphql(`
 
 /** The FAQ and the contact-center phone, in the reader's language (the server falls back to another). */
 export const HelpQuery = graphql(`
-  query Help($language: Language!) {
-    faqEntries(first: 100) {
+  query Help($language: Language!, $after: String) {
+    faqEntries(first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         position

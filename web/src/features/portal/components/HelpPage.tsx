@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { HelpQuery } from '../api/portal.js';
-import { Empty, ErrorMessage, Loading } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
 import { serverLanguage } from '../../../lib/format.js';
 import { useSession } from '../../../lib/session.js';
 import { Link } from '../../../lib/router.js';
@@ -15,7 +16,8 @@ function Localized({ value }: { value: { text: string; language: string; fallbac
 export function HelpPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const [res, refetch] = useQuery({ query: HelpQuery, variables: { language: serverLanguage(i18n.language) } });
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const [res, refetch] = useQuery({ query: HelpQuery, variables: { language: serverLanguage(i18n.language), after } });
   const faq = res.data?.faqEntries.nodes ?? [];
   const contact = res.data?.contactCenter;
   const person = session?.claims.role === 'RECIPIENT' || session?.claims.role === 'REPRESENTATIVE';
@@ -70,6 +72,7 @@ export function HelpPage() {
                 ))}
               </div>
             )}
+            <ShowMore pageInfo={res.data.faqEntries?.pageInfo} shown={faq.length} fetching={res.fetching} onMore={setAfter} />
           </section>
         </>
       )}

@@ -42,12 +42,16 @@ export const MySupportQuery = graphql(`
 
 /** What a complaint can be about: the recipient's orders (with their suppliers) and the suppliers of its region. */
 export const ComplaintTargetsQuery = graphql(`
-  query ComplaintTargets($personId: ID!) {
+  query ComplaintTargets($personId: ID!, $ordersAfter: String) {
     person(id: $personId) {
       id
       regionCode
     }
-    orders(first: 50) {
+    orders(first: 50, after: $ordersAfter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         number
@@ -67,8 +71,12 @@ export const ComplaintTargetsQuery = graphql(`
 `);
 
 export const RegionSuppliersQuery = graphql(`
-  query RegionSuppliers($regionCode: String!) {
-    suppliers(regionCode: $regionCode, first: 100) {
+  query RegionSuppliers($regionCode: String!, $after: String) {
+    suppliers(regionCode: $regionCode, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
-import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors, useLoadAllPages } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { actingPersonId, useSession } from '../../../lib/session.js';
 
@@ -94,9 +94,14 @@ export function SupportPage() {
 
 function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () => void }) {
   const { t } = useTranslation();
-  const [targets] = useQuery({ query: ComplaintTargetsQuery, variables: { personId }, pause: !personId });
+  // The pickers offer every order and every supplier of the region: all pages are loaded.
+  const [ordersAfter, setOrdersAfter] = useState<string | undefined>(undefined);
+  const [suppliersAfter, setSuppliersAfter] = useState<string | undefined>(undefined);
+  const [targets] = useQuery({ query: ComplaintTargetsQuery, variables: { personId, ordersAfter }, pause: !personId });
+  useLoadAllPages(targets.data?.orders.pageInfo, targets.fetching, setOrdersAfter);
   const regionCode = targets.data?.person.regionCode ?? '';
-  const [suppliersRes] = useQuery({ query: RegionSuppliersQuery, variables: { regionCode }, pause: !regionCode });
+  const [suppliersRes] = useQuery({ query: RegionSuppliersQuery, variables: { regionCode, after: suppliersAfter }, pause: !regionCode });
+  useLoadAllPages(suppliersRes.data?.suppliers.pageInfo, suppliersRes.fetching, setSuppliersAfter);
   const [res, file] = useMutation(FileComplaintMutation);
   const [about, setAbout] = useState<'order' | 'supplier'>('supplier');
   const [textError, setTextError] = useState<string | null>(null);
