@@ -44,6 +44,8 @@ describe('compose.yaml', () => {
       expect(services[name].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       expect(services.gateway.environment[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
     }
+    // API keys and the audit trail live in the platform database (people schema): the gateway needs it too.
+    expect(services.gateway.environment.GATEWAY_DATABASE_URL).toBe(services.people.environment.DATABASE_URL);
   });
 
   it('tells every subgraph where the other subgraphs are, under the names the code reads', () => {

@@ -28,10 +28,13 @@ export const USAGE = `Usage: aleumet-gateway [options]
   --no-watch                 do not reload the supergraph when the file changes (env GATEWAY_WATCH=false)
   --csrf-prevention true|false  Apollo's CSRF prevention (default true; env GATEWAY_CSRF_PREVENTION)
   --web-dir <dir>            serve a built web app at / (env WEB_DIR)
+  --database-url <url>       the platform's PostgreSQL (env GATEWAY_DATABASE_URL): integrator API keys, registered
+                             operations and the audit trail (people schema); without it the gateway takes
+                             bearer tokens only and keeps no audit
   --help
 
 Config file keys: supergraph, port, host, auth, subgraphs {name: url}, timeouts {subgraphMs, drainMs},
-limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir.
+limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl.
 Relative paths in the file are relative to the file.`;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -56,6 +59,7 @@ const configSchema = z
     watch: bool,
     csrfPrevention: bool,
     webDir: z.string().min(1),
+    databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   })
   .partial()
   .strict();
@@ -137,6 +141,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
         'no-watch': { type: 'boolean' },
         'csrf-prevention': { type: 'string' },
         'web-dir': { type: 'string' },
+        'database-url': { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -176,6 +181,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     watch: pick<unknown>(watchFlag, env.GATEWAY_WATCH, file.watch),
     csrfPrevention: pick<unknown>(args['csrf-prevention'], env.GATEWAY_CSRF_PREVENTION, file.csrfPrevention),
     webDir: pick(args['web-dir'], env.WEB_DIR, file.webDir),
+    databaseUrl: pick(args['database-url'], env.GATEWAY_DATABASE_URL, file.databaseUrl),
   };
   const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const parsed = configSchema.safeParse(
@@ -221,5 +227,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     csrfPrevention: c.csrfPrevention ?? true,
     // Our web app only with our own supergraph, unless asked for.
     webDir: c.webDir ?? (supergraphPath === path.resolve(defaultSupergraph) ? defaultWebDir : undefined),
+    ...(c.databaseUrl ? { security: { databaseUrl: c.databaseUrl } } : {}),
   };
 }

@@ -62,6 +62,15 @@ describe('gateway CLI configuration', () => {
     expect(envWins).toMatchObject({ auth: 'jwt', port: 1111, forwardHeaders: ['x-a', 'x-b'] });
   });
 
+  it('takes the platform database for API keys and audit from --database-url, GATEWAY_DATABASE_URL or the file, never from DATABASE_URL', () => {
+    const dir = dirWith({ 'gw.json': JSON.stringify({ databaseUrl: 'postgres://file/db' }) });
+    expect(loadConfig([], { DATABASE_URL: 'postgres://platform/db' }, defaults)).not.toHaveProperty('security');
+    expect(loadConfig(['--config', path.join(dir, 'gw.json')], {}, defaults)).toMatchObject({ security: { databaseUrl: 'postgres://file/db' } });
+    expect(loadConfig(['--config', path.join(dir, 'gw.json')], { GATEWAY_DATABASE_URL: 'postgres://env/db' }, defaults)).toMatchObject({ security: { databaseUrl: 'postgres://env/db' } });
+    expect(loadConfig(['--database-url', 'postgresql://flag/db'], { GATEWAY_DATABASE_URL: 'postgres://env/db' }, defaults)).toMatchObject({ security: { databaseUrl: 'postgresql://flag/db' } });
+    expect(() => loadConfig(['--database-url', 'mysql://x/db'], {}, defaults)).toThrow(/postgres:\/\//);
+  });
+
   it('refuses bad values with the reason', () => {
     expect(() => loadConfig(['--auth', 'open'], {}, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(['--port', '70000'], {}, defaults)).toThrow(/port/);
