@@ -3,7 +3,7 @@ import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { MyOrderFragment, MyOrdersQuery } from '../api/orders.js';
 import { useFragment } from '../../../gql/index.js';
-import { Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading, useLoadAllPages } from '../../../components/ui.js';
 import { actingPersonId, useSession } from '../../../lib/session.js';
 import { Link, useLocation } from '../../../lib/router.js';
 import { OrderCard } from './OrderCard.js';
@@ -19,6 +19,8 @@ export function MyOrdersPage() {
   const personId = actingPersonId(session) ?? '';
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [res, reexecute] = useQuery({ query: MyOrdersQuery, variables: { after }, pause: !personId });
+  // Pages come oldest first and the newest order is shown first: every page is loaded (a person has few orders).
+  useLoadAllPages(res.data?.orders.pageInfo, res.fetching, setAfter);
   // A representative sees the orders of the person whose cabinet is open.
   const orders = useFragment(MyOrderFragment, res.data?.orders.nodes ?? []).filter((o) => o.recipient.id === personId);
   const announcement = useOrderStatusAnnouncements(orders);
@@ -54,7 +56,6 @@ export function MyOrdersPage() {
           </li>
         ))}
       </ul>
-      <ShowMore pageInfo={res.data?.orders.pageInfo} shown={res.data?.orders.nodes.length ?? 0} fetching={res.fetching} onMore={setAfter} />
     </>
   );
 }
