@@ -55,6 +55,8 @@ export interface GatewayOptions {
   onListening?: (url: string) => void;
   /** Subgraph transport levers: keep-alive pool, deduplicated `_entities` (transport.ts; measured in bench/). */
   transport?: TransportOptions;
+  /** Per-event fetches of one event wait this long for other subscribers' to go as one callers batch (ms; default 1; 0: off). */
+  callersWindowMs?: number;
   /**
    * Integrators and hardening (security/): API keys, client credentials, rate limits, trusted documents,
    * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
@@ -177,7 +179,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const subscriptions = startGatewaySubscriptions({
     server, gateway, apollo: apollo as never, subgraphUrls: opts.subgraphUrls, guard,
     // Per-event fetches share the HTTP queries' keep-alive pool and timeout.
-    transport, subgraphTimeoutMs: opts.subgraphTimeoutMs,
+    transport, subgraphTimeoutMs: opts.subgraphTimeoutMs, callersWindowMs: opts.callersWindowMs,
     // `forwardHeaders` from the WebSocket upgrade request, as from an HTTP request.
     forwarded,
   });

@@ -36,7 +36,8 @@ let wsUrl: string;
 let restarted: Awaited<ReturnType<typeof startSubgraph>> | undefined;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ clock });
+  // A wide callers window: per-event fetches of different subscribers of one event always go as one batch here.
+  platform = await startTestPlatform({ clock, gatewayOptions: { callersWindowMs: 100 } });
   wsUrl = platform.gateway.url.replace(/^http/, 'ws');
 });
 afterAll(async () => {
@@ -225,7 +226,7 @@ describe('federated subscriptions through the gateway', () => {
     expect(incoming).toHaveLength(1);
   });
 
-  it('per-event fetches go through the gateway transport; subscriptions with the same token share them per event, other callers never', async () => {
+  it('per-event fetches go through the gateway transport; subscriptions with the same token share them per event, other callers never, and go to each subgraph as one callers batch', async () => {
     const o = mine()[5];
     if (!o) throw new Error('not enough orders for this test');
     const recipient = await tokenFor(recipientIdentity(personIndex(o.personId)));
@@ -253,6 +254,10 @@ describe('federated subscriptions through the gateway', () => {
     expect(fetches).toBeGreaterThan(0);
     expect(fetches % 3).toBe(0);
     expect(shared).toBe(fetches / 3);
+    // The recipient's own and the supplier's fetches (different tokens) went to each subgraph as one callers batch.
+    const batched = engine.stats().eventFetchesBatched - before.eventFetchesBatched;
+    expect(batched).toBe((fetches / 3) * 2);
+    expect(engine.stats().eventFetchBatches - before.eventFetchBatches).toBe(fetches / 3);
     // The fetches made went through the gateway's transport (with the mutation's own subgraph requests).
     expect(platform.gateway.transport.stats.subgraphRequests - requestsBefore).toBeGreaterThanOrEqual(fetches - shared);
     for (const w of [live, resumed, bySupplier]) w.stop();

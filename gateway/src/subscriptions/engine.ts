@@ -6,6 +6,7 @@ import { forbidden, unauthenticated, type Identity } from '@aleumet/core';
 import { RecentIds } from '@aleumet/events';
 import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner } from './planner.js';
 import { UpstreamPool } from './upstream.js';
+import { CallersBatcher } from './callers.js';
 import { GatewayTransport } from '../transport.js';
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
@@ -45,6 +46,11 @@ export interface EngineOptions {
   transport?: GatewayTransport;
   /** Timeout of one per-event subgraph fetch (default 30 s; 0: none), as for HTTP queries. */
   subgraphTimeoutMs?: number;
+  /**
+   * How long a per-event fetch waits for the same fetch of other subscribers of the event, to go to the
+   * subgraph as one callers batch (ms; default 1; 0: no batching). See callers.ts.
+   */
+  callersWindowMs?: number;
 }
 
 export interface EngineStats {
@@ -55,6 +61,9 @@ export interface EngineStats {
   eventFetches: number;
   /** Of those, answered by a fetch another subscription with the same credentials made for the same event. */
   eventFetchesShared: number;
+  /** Callers batches sent (one request for several subscribers of one event), and the fetches they carried. */
+  eventFetchBatches: number;
+  eventFetchesBatched: number;
 }
 
 /** WebSocket close code and reason for a consumer that does not keep up (1008: policy violation). */
@@ -339,6 +348,7 @@ export class SubscriptionEngine {
   readonly transport: GatewayTransport;
   private readonly ownTransport: boolean;
   readonly share = new EventFetchShare();
+  private readonly callers: CallersBatcher | undefined;
   private unkeyed = 0;
 
   constructor(private readonly opts: EngineOptions) {
@@ -347,6 +357,8 @@ export class SubscriptionEngine {
     this.transport = opts.transport ?? new GatewayTransport();
     this.maxQueued = opts.maxQueuedPerConnection ?? 1_000;
     this.maxBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
+    const window = opts.callersWindowMs ?? 1;
+    this.callers = window > 0 ? new CallersBatcher(window) : undefined;
   }
 
   /** Takes a (new) supergraph: later subscriptions are planned against it; open ones keep their plan. */
@@ -360,12 +372,15 @@ export class SubscriptionEngine {
 
   /** A per-event data source: the gateway's keep-alive transport, the caller's token, the fetch timeout. */
   private dataSource(url: string): AuthenticatedDataSource {
-    const ds = this.transport.apply(new AuthenticatedDataSource({ url }, this.share));
+    const ds = new AuthenticatedDataSource({ url }, this.share);
+    this.callers?.wrap(ds, url);
+    this.transport.apply(ds);
     const timeout = this.opts.subgraphTimeoutMs ?? 30_000;
     if (timeout !== 0) {
       const fetcher = ds.fetcher;
       ds.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
     }
+    this.callers?.learn(ds, url);
     return ds;
   }
 
@@ -380,6 +395,8 @@ export class SubscriptionEngine {
       upstreamConnections: this.pool.size,
       eventFetches: this.share.fetches,
       eventFetchesShared: this.share.shared,
+      eventFetchBatches: this.callers?.batches ?? 0,
+      eventFetchesBatched: this.callers?.batchedFetches ?? 0,
     };
   }
 

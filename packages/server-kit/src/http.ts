@@ -1,9 +1,41 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 
 export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * One query for several callers in one HTTP request (a gateway delivering one subscription event to
+ * several subscribers): `extensions.callers` lists each caller's `authorization` ("Bearer …"), the
+ * answer is `{ results: [...] }` in the same order, each exactly what that caller alone would get.
+ * Subgraphs that take it say so on every answer with this header (its value: the most callers per request).
+ */
+export const CALLERS_HEADER = 'x-aleumet-callers';
+export const MAX_CALLERS = 100;
+
+/** Per batch of callers: a context factory per caller (the subgraph shares its reads across them). */
+export type CallersContext<C> = () => (authorization: string) => () => Promise<C>;
+
+function callersOf(body: unknown): string[] | undefined {
+  const callers = (body as { extensions?: { callers?: unknown } } | null)?.extensions?.callers;
+  if (callers === undefined) return undefined;
+  if (!Array.isArray(callers) || !callers.length || callers.length > MAX_CALLERS || !callers.every((c) => typeof c === 'string')) {
+    throw new HttpError(400, `extensions.callers must list 1 to ${MAX_CALLERS} authorization values`, 'BAD_REQUEST');
+  }
+  return callers as string[];
+}
+
+/** Only reads are batched: a query document, no mutation or subscription in it. */
+function assertQueryOnly(query: unknown) {
+  let ok = false;
+  try {
+    ok = typeof query === 'string' && parse(query).definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query');
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new HttpError(400, 'Only a valid query can be sent for several callers', 'BAD_REQUEST');
+}
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly code: string) {
@@ -40,8 +72,10 @@ export async function handleGraphQL<C extends BaseContext>(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   context: () => Promise<C>,
+  callers?: CallersContext<C>,
 ) {
   try {
+    if (callers) res.setHeader(CALLERS_HEADER, String(MAX_CALLERS));
     const raw = req.method === 'POST' ? await readBody(req) : '';
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
@@ -56,6 +90,25 @@ export async function handleGraphQL<C extends BaseContext>(
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const batch = req.method === 'POST' && callers ? callersOf(body) : undefined;
+    if (batch) {
+      assertQueryOnly((body as { query?: unknown }).query);
+      const { query, variables, operationName } = body as Record<string, unknown>;
+      // As one caller would send it: Apollo refuses an operationName or variables given as null.
+      const one = { query, ...(variables != null ? { variables } : {}), ...(operationName != null ? { operationName } : {}) };
+      const contextOf = callers!();
+      const results = await Promise.all(batch.map(async (authorization) => {
+        const callerHeaders = new HeaderMap([...headers]);
+        callerHeaders.set('authorization', authorization);
+        const r = await server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers: callerHeaders, search: '', body: one },
+          context: contextOf(authorization),
+        });
+        // Apollo answers a bad token (thrown by the context) with an error body and a status: the same body here.
+        return r.body.kind === 'complete' ? JSON.parse(r.body.string) : { errors: [{ message: 'Incremental delivery is not batched', extensions: { code: 'BAD_REQUEST' } }] };
+      }));
+      return sendJson(res, 200, { results });
+    }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context,

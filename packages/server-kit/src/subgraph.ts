@@ -99,11 +99,19 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-    void requestScope.run(true, () => handleGraphQL(apollo, req, res, async () => {
-      const identity = await identityFromHeader(req.headers.authorization);
+    // Several callers of one query (callers batch) share one EntityManager and one set of loaders: each
+    // row is read once, and each caller's resolvers still authorize it for that caller.
+    const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
+      const identity = await identityFromHeader(authorization);
+      const em = shared?.em ?? orm.em.fork();
+      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime };
+    };
+    const callers = () => {
       const em = orm.em.fork();
-      return { em, identity, loaders: def.createLoaders(em), runtime };
-    }));
+      const shared = { em, loaders: def.createLoaders(em) };
+      return (authorization: string) => contextFor(authorization, shared);
+    };
+    void requestScope.run(true, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;
