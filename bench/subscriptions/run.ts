@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     fanout: { type: 'string', default: '3' },
     rate: { type: 'string' },
     'subgraph-processes': { type: 'string', default: 'each' },
+    warmup: { type: 'string', default: '10' },
     'share-tokens': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
     'round-timeout': { type: 'string', default: '60000' },
@@ -53,6 +54,7 @@ const N = Number(args.subscribers);
 const CHANGES = Number(args.changes);
 const FANOUT = Math.max(1, Number(args.fanout));
 const RATE = args.rate === undefined ? undefined : Number(args.rate);
+const WARMUP = Number(args.warmup);
 const CONCURRENCY = Number(args.concurrency);
 const ROUND_TIMEOUT = Number(args['round-timeout']);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +73,7 @@ const SUBSCRIPTION = `subscription($id: ID) {
 interface ProcessLoad { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization }
 interface GatewayStats extends ProcessLoad {
   fds: number; rss: number; heapUsed: number; external: number; subscriptions: number; upstreamSubscriptions: number; upstreamConnections: number;
-  subgraphRequests: number; subgraphConnections: number; eventFetches?: number; eventFetchesShared?: number;
+  subgraphRequests: number; subgraphConnections: number; eventFetches?: number; eventFetchesShared?: number; eventFetchesBatched?: number; eventFetchBatches?: number;
 }
 interface SubgraphStats extends ProcessLoad { rss: number; heapUsed: number }
 
@@ -251,14 +253,20 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 const loadAtStart = loadavg()[0]!;
 const world = buildWorld();
 // Orders awaiting their supplier must be accepted before their deadline: a clock at the earliest order.
-const changing = world.orders.filter((o) => o.status === 'AWAITING_SUPPLIER').slice(0, CHANGES);
+const awaiting = world.orders.filter((o) => o.status === 'AWAITING_SUPPLIER');
+// Warm-up orders go through the same rounds first, unmeasured: connections, JIT and caches are warm
+// when the measured changes begin (their subscribers are counted among the N).
+const warm = awaiting.slice(0, WARMUP);
+const changing = awaiting.slice(WARMUP, WARMUP + CHANGES);
+const driven = [...warm, ...changing];
+const warmIds = new Set(warm.map((o) => o.id));
 let subgraphs: SubgraphGroup | undefined;
 let gateway: GatewayProcess | undefined;
 const clients: Client[] = [];
 let closing = false;
 try {
   const groups = args['subgraph-processes'] === 'one' ? [['people', 'programs', 'catalog', 'orders', 'finance']] : [['people'], ['programs'], ['catalog'], ['orders'], ['finance']];
-  subgraphs = await SubgraphGroup.start(Math.min(...changing.map((o) => o.createdAt.getTime())), groups);
+  subgraphs = await SubgraphGroup.start(Math.min(...driven.map((o) => o.createdAt.getTime())), groups);
   const db = { kind: subgraphs.ready.kind, url: subgraphs.ready.dbUrl };
   log(`database: ${db.kind}; subgraphs migrated and seeded in their own process`);
   gateway = await GatewayProcess.start({
@@ -272,15 +280,15 @@ try {
   log(`gateway at ${gateway.url}: rss ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB before subscribers`);
 
   // Watched orders: the ones that will change (FANOUT subscribers each), then quiet ones for the rest.
-  const changingIds = new Set(changing.map((o) => o.id));
+  const changingIds = new Set(driven.map((o) => o.id));
   const quiet: DemoOrder[] = world.orders.filter((o) => !changingIds.has(o.id));
-  const orders: DemoOrder[] = [...changing, ...quiet];
+  const orders: DemoOrder[] = [...driven, ...quiet];
   if (changing.length < CHANGES) log(`only ${changing.length} orders can change (asked for ${CHANGES})`);
-  if (changing.length * FANOUT > N) throw new Error(`${changing.length} changing orders × fanout ${FANOUT} need more than ${N} subscribers`);
+  if (driven.length * FANOUT > N) throw new Error(`${driven.length} changing orders (${warm.length} of them warm-up) × fanout ${FANOUT} need more than ${N} subscribers`);
   /** Subscriber i: which order it watches and as which of the three roles (quiet orders take the rest in turn). */
   const assignment = (i: number): { order: DemoOrder; role: number } => {
-    if (i < changing.length * FANOUT) return { order: changing[i % changing.length]!, role: Math.floor(i / changing.length) % 3 };
-    const k = i - changing.length * FANOUT;
+    if (i < driven.length * FANOUT) return { order: driven[i % driven.length]!, role: Math.floor(i / driven.length) % 3 };
+    const k = i - driven.length * FANOUT;
     return { order: quiet[k % quiet.length]!, role: Math.floor(k / quiet.length) % 3 };
   };
 
@@ -300,12 +308,15 @@ try {
   const received: { cursors: Set<string>; expected: number }[] = [];
   const latencies: number[] = [];
   let duplicates = 0;
+  let warmDeliveries = 0;
+  /** Latencies by the status the event recorded (one per round; handover ends in HANDED_OVER). */
+  const byStatus: Record<string, number[]> = {};
   const errors: string[] = [];
   const watchers = new Map<string, number>();
   /** Subscriber connections closed before the end, by close code. */
   const closes = new Map<string, number>();
   const tokenCache = new Map<string, string>();
-  log(`opening ${N} subscribers: ${FANOUT} on each of ${changing.length} orders that change, the rest on ${quiet.length} quiet orders (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
+  log(`opening ${N} subscribers: ${FANOUT} on each of ${changing.length} orders that change (and of ${warm.length} warm-up orders), the rest on ${quiet.length} quiet orders (${args['share-tokens'] ? 'shared' : 'distinct'} tokens)`);
   const t0 = Date.now();
   for (let start = 0; start < N; start += 200) {
     await Promise.all(
@@ -352,7 +363,12 @@ try {
               const e = (r.data as any).orderStatusChanged;
               if (mine.cursors.has(e.cursor)) duplicates++;
               mine.cursors.add(e.cursor);
+              if (warmIds.has(e.order.id)) {
+                warmDeliveries++;
+                return;
+              }
               latencies.push(at - Date.parse(e.occurredAt));
+              (byStatus[e.status] ??= []).push(at - Date.parse(e.occurredAt));
             },
             error: (e) => errors.push(String((e as Error)?.message ?? JSON.stringify(e)).slice(0, 300)),
             complete: () => {},
@@ -377,18 +393,58 @@ try {
 
   // Status changes through the real mutations: accept, ready, then handover confirmed by both sides.
   const tokens = new Map<string, { supplier: string; recipient: string }>();
-  for (const o of changing) {
+  for (const o of driven) {
     const ids = identities.get(o.id)!;
     tokens.set(o.id, { supplier: await signToken(ids.supplier), recipient: await signToken(ids.recipient) });
   }
-  const version = new Map(changing.map((o) => [o.id, 1]));
+  const version = new Map(driven.map((o) => [o.id, 1]));
   const rounds: { name: string; steps: { mutation: string; as: 'supplier' | 'recipient' }[] }[] = [
     { name: 'accept', steps: [{ mutation: 'acceptOrder', as: 'supplier' }] },
     { name: 'ready', steps: [{ mutation: 'markOrderReady', as: 'supplier' }] },
     { name: 'handover', steps: [{ mutation: 'confirmHandover', as: 'supplier' }, { mutation: 'confirmHandover', as: 'recipient' }] },
   ];
+  const mutationErrors: string[] = [];
+  const mutationMs: number[] = [];
+  let events = 0;
+  const roundStats: { name: string; events: number; ms: number }[] = [];
+  /** The three rounds over `list`; only measured ones count events, rounds and mutation times. */
+  const drive = async (list: DemoOrder[], measured: boolean) => {
+    const delivered = () => (measured ? latencies.length : warmDeliveries);
+    for (const round of rounds) {
+      const before = delivered();
+      const started = Date.now();
+      let changed = 0;
+      await (RATE ? paced(list, RATE) : (fn: (o: DemoOrder) => Promise<void>) => pool(list, CONCURRENCY, fn))(async (o) => {
+        for (const step of round.steps) {
+          const m0 = Date.now();
+          const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
+          if (r.errors) {
+            mutationErrors.push(`${step.mutation}: ${r.errors[0]!.message}`);
+            return;
+          }
+          if (measured) mutationMs.push(Date.now() - m0);
+          version.set(o.id, r.data[step.mutation].version);
+        }
+        changed++;
+      });
+      if (!measured) continue;
+      events += changed;
+      const want = before + list.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / list.length);
+      while (delivered() < want && Date.now() - started < ROUND_TIMEOUT) await sleep(50);
+      roundStats.push({ name: round.name, events: changed, ms: Date.now() - started });
+      if (gateway!.exited) log(`the gateway process exited during round ${round.name}: ${JSON.stringify(gateway!.exited)}`);
+      log(`round ${round.name}: ${changed} status changes, ${delivered() - before} deliveries in ${Date.now() - started} ms`);
+    }
+  };
+  if (warm.length) {
+    await drive(warm, false);
+    // Until the warm-up's deliveries are in (at most 30 s), so they do not overlap the measured rounds.
+    for (const until = Date.now() + 30_000; warmDeliveries < warm.length * FANOUT * 3 && Date.now() < until; ) await sleep(50);
+    log(`warm-up: ${warm.length} orders through the three rounds, ${warmDeliveries} deliveries (not measured)`);
+  }
   let peak = subscribed;
-  const loadBefore = { at: Date.now(), gateway: subscribed as ProcessLoad, subgraphs: await subgraphs.stats(), runner: ownLoad() };
+  const beforeRounds = await gateway.stats();
+  const loadBefore = { at: Date.now(), gateway: beforeRounds as ProcessLoad, subgraphs: await subgraphs.stats(), runner: ownLoad() };
   const sampler = setInterval(() => {
     gateway!.stats().then(
       (s) => {
@@ -397,34 +453,7 @@ try {
       () => {},
     );
   }, 250);
-  const mutationErrors: string[] = [];
-  const mutationMs: number[] = [];
-  let events = 0;
-  const roundStats: { name: string; events: number; ms: number }[] = [];
-  for (const round of rounds) {
-    const before = latencies.length;
-    const started = Date.now();
-    let changed = 0;
-    await (RATE ? paced(changing, RATE) : (fn: (o: DemoOrder) => Promise<void>) => pool(changing, CONCURRENCY, fn))(async (o) => {
-      for (const step of round.steps) {
-        const m0 = Date.now();
-        const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
-        if (r.errors) {
-          mutationErrors.push(`${step.mutation}: ${r.errors[0]!.message}`);
-          return;
-        }
-        mutationMs.push(Date.now() - m0);
-        version.set(o.id, r.data[step.mutation].version);
-      }
-      changed++;
-    });
-    events += changed;
-    const want = before + changing.reduce((n, o) => n + (watchers.get(o.id) ?? 0), 0) * (changed / changing.length);
-    while (latencies.length < want && Date.now() - started < ROUND_TIMEOUT) await sleep(50);
-    roundStats.push({ name: round.name, events: changed, ms: Date.now() - started });
-    if (gateway.exited) log(`the gateway process exited during round ${round.name}: ${JSON.stringify(gateway.exited)}`);
-    log(`round ${round.name}: ${changed} status changes, ${latencies.length - before} deliveries in ${Date.now() - started} ms`);
-  }
+  await drive(changing, true);
   const wallMs = Date.now() - loadBefore.at;
   const runnerAfter = ownLoad();
   const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway.stats(), subgraphs.stats()]);
@@ -434,10 +463,13 @@ try {
     /** Per subgraph process (one, or one per subgraph): its subgraphs, CPU share and event-loop utilization. */
     subgraphs: subgraphsAfter.map((after, i) => ({ subgraphs: subgraphs!.names[i]!.join(','), ...load(loadBefore.subgraphs[i]!, after, wallMs) })),
     runner: load(loadBefore.runner, runnerAfter, wallMs),
-    gatewaySubgraphRequests: gatewayAfter.subgraphRequests - subscribed.subgraphRequests,
-    gatewaySubgraphConnections: gatewayAfter.subgraphConnections - subscribed.subgraphConnections,
-    eventFetches: (gatewayAfter.eventFetches ?? 0) - (subscribed.eventFetches ?? 0),
-    eventFetchesShared: (gatewayAfter.eventFetchesShared ?? 0) - (subscribed.eventFetchesShared ?? 0),
+    gatewaySubgraphRequests: gatewayAfter.subgraphRequests - beforeRounds.subgraphRequests,
+    gatewaySubgraphConnections: gatewayAfter.subgraphConnections - beforeRounds.subgraphConnections,
+    eventFetches: (gatewayAfter.eventFetches ?? 0) - (beforeRounds.eventFetches ?? 0),
+    eventFetchesShared: (gatewayAfter.eventFetchesShared ?? 0) - (beforeRounds.eventFetchesShared ?? 0),
+    /** Per-event fetches that went to their subgraph together with other subscribers' (callers batches), and those batches. */
+    eventFetchesBatched: (gatewayAfter.eventFetchesBatched ?? 0) - (beforeRounds.eventFetchesBatched ?? 0),
+    eventFetchBatches: (gatewayAfter.eventFetchBatches ?? 0) - (beforeRounds.eventFetchBatches ?? 0),
   };
   log(`over the rounds (${wallMs} ms): event-loop utilization / CPU share: gateway ${busy.gateway.eventLoopUtilization} / ${busy.gateway.cpuShare}, ${busy.subgraphs.map((p) => `${p.subgraphs} ${p.eventLoopUtilization} / ${p.cpuShare}`).join(', ')}, runner ${busy.runner.eventLoopUtilization} / ${busy.runner.cpuShare}`);
   await sleep(500);
@@ -453,6 +485,7 @@ try {
     subscribers: N,
     watchedOrders: orders.length,
     changedOrders: changing.length,
+    warmupOrders: warm.length,
     fanout: FANOUT,
     /** Closed-loop (concurrency) or open-loop (changes per second). */
     drive: RATE ? { rate: RATE } : { concurrency: CONCURRENCY },
@@ -460,6 +493,10 @@ try {
     statusChanges: events,
     deliveries: { expected, received: latencies.length, duplicates, errors: errors.length },
     latencyMs: { p50: pct(sorted, 50), p90: pct(sorted, 90), p99: pct(sorted, 99), max: sorted[sorted.length - 1] ?? NaN },
+    latencyMsByStatus: Object.fromEntries(Object.entries(byStatus).map(([status, l]) => {
+      const o = [...l].sort((a, b) => a - b);
+      return [status, { deliveries: o.length, p50: pct(o, 50), p99: pct(o, 99), max: o[o.length - 1] }];
+    })),
     gatewayMemoryMB: {
       baselineRss: mb(baseline.rss),
       subscribedRss: mb(subscribed.rss),
