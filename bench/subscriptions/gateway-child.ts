@@ -12,6 +12,7 @@ const gateway = await startGateway({
   port: 0,
   subgraphUrls: JSON.parse(process.env.BENCH_SUBGRAPH_URLS!) as Record<string, string>,
   security: { databaseUrl: process.env.BENCH_DATABASE_URL! },
+  ...(process.env.BENCH_CALLERS_WINDOW_MS !== undefined ? { callersWindowMs: Number(process.env.BENCH_CALLERS_WINDOW_MS) } : {}),
 } as Parameters<typeof startGateway>[0]);
 
 process.on('message', (msg: { type: string; fds?: boolean }) => {

@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     'subgraph-processes': { type: 'string', default: 'each' },
     warmup: { type: 'string', default: '10' },
+    /** The gateway's callers window (ms; 0: each subscriber's per-event fetches go alone, as before callers batches). */
+    'callers-window-ms': { type: 'string' },
     'share-tokens': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
     'round-timeout': { type: 'string', default: '60000' },
@@ -273,6 +275,7 @@ try {
     BENCH_SUPERGRAPH: process.env.SUPERGRAPH ?? SUPERGRAPH_PATH,
     BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.ready.urls),
     BENCH_DATABASE_URL: db.url,
+    ...(args['callers-window-ms'] !== undefined ? { BENCH_CALLERS_WINDOW_MS: args['callers-window-ms'] } : {}),
   });
   const wsUrl = gateway.url.replace(/^http/, 'ws');
   await sleep(500);
@@ -487,6 +490,7 @@ try {
     changedOrders: changing.length,
     warmupOrders: warm.length,
     fanout: FANOUT,
+    callersWindowMs: args['callers-window-ms'] === undefined ? 'default' : Number(args['callers-window-ms']),
     /** Closed-loop (concurrency) or open-loop (changes per second). */
     drive: RATE ? { rate: RATE } : { concurrency: CONCURRENCY },
     sharedTokens: Boolean(args['share-tokens']),
