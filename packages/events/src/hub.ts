@@ -44,7 +44,6 @@ export class EventHub {
   private readonly everything = new Set<EventListener>();
   private readonly byEntity = new Map<string, Set<EventListener>>();
   private readonly seen = new RecentIds(20_000);
-  private count = 0;
 
   publish(event: LiveEvent): boolean {
     if (!this.seen.add(event.id)) return false;
@@ -63,17 +62,16 @@ export class EventHub {
   subscribe(listener: EventListener, entityId?: string): () => void {
     const set = entityId === undefined ? this.everything : this.byEntity.get(entityId) ?? new Set<EventListener>();
     if (entityId !== undefined) this.byEntity.set(entityId, set);
-    if (set.has(listener)) return () => {};
     set.add(listener);
-    this.count++;
     return () => {
-      if (!set.delete(listener)) return;
-      this.count--;
+      set.delete(listener);
       if (entityId !== undefined && set.size === 0 && this.byEntity.get(entityId) === set) this.byEntity.delete(entityId);
     };
   }
 
   get size(): number {
-    return this.count;
+    let n = this.everything.size;
+    for (const set of this.byEntity.values()) n += set.size;
+    return n;
   }
 }
