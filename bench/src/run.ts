@@ -20,7 +20,7 @@ const BENCH = path.resolve(HERE, '..');
 // ---------------------------------------------------------------- arguments
 interface Args {
   smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean; auditAb: boolean;
-  only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
+  cacheAb: boolean; recipients: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
 }
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => {
@@ -42,6 +42,10 @@ function parseArgs(argv: string[]): Args {
     profile: argv.includes('--profile'),
     // A third gateway, ours with every audit row in its own INSERT (before group commit), in the same interleaved rounds.
     auditAb: argv.includes('--audit-ab'),
+    // A third gateway, ours with the entity cache off, in the same interleaved rounds (what the cache adds).
+    cacheAb: !smoke && !argv.includes('--no-cache-ab'),
+    // How many recipients (and a quarter as many supplier staff) the load cycles through: more means fewer cache hits.
+    recipients: Number(get('recipients') ?? (smoke ? 20 : 200)),
     only: new Set((get('only') ?? 'gateway,chain,sql,scale').split(',')),
     scaleSmall: get('scale-small'),
     scaleLarge: get('scale-large'),
@@ -157,7 +161,7 @@ async function main() {
   say(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine).`);
   say(`Load: ${args.connections} connections, ${args.seconds} s per round, ${args.rounds} round(s) per target, interleaved; loopback only.`);
 
-  const s = await sample(args.databaseUrl, args.smoke ? 20 : 200);
+  const s = await sample(args.databaseUrl, args.recipients);
   say(`Database: ${s.persons} persons.`);
   say();
 
@@ -170,10 +174,11 @@ async function main() {
 async function mainSections(args: Args, s: Sample, profileDir: string, results: Record<string, unknown>, load: { connections: number; seconds: number }, warm: { connections: number; seconds: number }) {
   const subgraphs = await Child.start('subgraphs', [args.databaseUrl]);
   const urls = subgraphs.ready.urls!;
-  const [ours, vanilla, perRow] = await Promise.all([
+  const [ours, vanilla, perRow, uncached] = await Promise.all([
     Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     args.only.has('gateway') ? Child.start('vanilla', [JSON.stringify(urls)], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-vanilla`] : []) : null,
     args.only.has('gateway') && args.auditAb ? Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'per-row']) : null,
+    (args.only.has('gateway') && args.cacheAb) || args.only.has('chain') ? Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-cache']) : null,
   ]);
   const oursUrl = ours.ready.url!;
 
@@ -199,10 +204,11 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         await cannon(oursUrl, bodies, c.tokens, warm);
         await cannon(vanilla.ready.url!, bodies, c.tokens, warm);
         if (perRow) await cannon(perRow.ready.url!, bodies, c.tokens, warm);
+        if (args.cacheAb) await cannon(uncached!.ready.url!, bodies, c.tokens, warm);
         await ours.call('reset-stats');
         await perRow?.call('reset-stats');
-        const cpu = { ours: { gateway: 0, subgraphs: 0 }, vanilla: { gateway: 0, subgraphs: 0 }, perRow: { gateway: 0, subgraphs: 0 } };
-        const measured = (name: 'ours' | 'vanilla' | 'perRow', gw: Child, url: string) => async () => {
+        const cpu = { ours: { gateway: 0, subgraphs: 0 }, vanilla: { gateway: 0, subgraphs: 0 }, perRow: { gateway: 0, subgraphs: 0 }, uncached: { gateway: 0, subgraphs: 0 } };
+        const measured = (name: 'ours' | 'vanilla' | 'perRow' | 'uncached', gw: Child, url: string) => async () => {
           const [g0, s0] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
           const res = await cannon(url, bodies, c.tokens, load);
           const [g1, s1] = await Promise.all([gw.call<number>('cpu'), subgraphs.call<number>('cpu')]);
@@ -214,8 +220,9 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
           { name: 'ours', run: measured('ours', ours, oursUrl) },
           { name: 'vanilla', run: measured('vanilla', vanilla, vanilla.ready.url!) },
           ...(perRow ? [{ name: 'perRow', run: measured('perRow', perRow, perRow.ready.url!) }] : []),
+          ...(args.cacheAb ? [{ name: 'uncached', run: measured('uncached', uncached!, uncached!.ready.url!) }] : []),
         ], args.rounds);
-        const perRequest = (name: 'ours' | 'vanilla' | 'perRow') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
+        const perRequest = (name: 'ours' | 'vanilla' | 'perRow' | 'uncached') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
         const stats = await ours.call<any>('stats');
         const ratio = r.ours!.rps / r.vanilla!.rps;
         say();
@@ -224,6 +231,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         say(row('ours', r.ours!));
         say(row('vanilla', r.vanilla!));
         if (perRow) say(row('ours, audit row by row (before group commit)', r.perRow!));
+        if (args.cacheAb) say(row('ours, entity cache off', r.uncached!));
         say();
         say(`**RPS ratio ours/vanilla: ${f2(ratio)}×** (goal ≥ 2×); p99 ratio ours/vanilla: ${f2(r.ours!.p99 / r.vanilla!.p99)} (goal ≤ 1); same answers: ${same}/${Math.min(5, c.tokens.length)}.`);
         say(
@@ -233,6 +241,23 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
             `${stats.entityCalls} batched _entities calls carrying ${stats.representations} representations, ${stats.representationsSent} sent after deduplication; ` +
             `audit: ${stats.audit?.rows ?? '–'} rows in ${stats.audit?.statements ?? '–'} INSERT statements (group commit).`,
         );
+        if (stats.cache) {
+          const k = stats.cache;
+          say(
+            `Entity cache during the measured rounds (${s.recipientTokens.length} recipients / ${s.supplierTokens.length} supplier staff cycled): ` +
+              `${k.hits} hits / ${k.misses} misses (hit rate ${f1((100 * k.hits) / Math.max(1, k.hits + k.misses))} %), ${k.stores} stored, ` +
+              `${k.uncacheable} answers not cacheable, ${k.raced} not kept (changed while fetched), ${k.invalidated} dropped by ${k.changes} table changes, ` +
+              `${k.fences} fences, ${k.bypassed} bypassed; ${k.entries} entries at the end.`,
+          );
+        }
+        if (args.cacheAb) {
+          const pu = perRequest('uncached');
+          say(
+            `Cache A/B (same run): ours with / without the entity cache — RPS ${f2(r.ours!.rps / r.uncached!.rps)}×, p99 ${f2(r.ours!.p99 / r.uncached!.p99)}×; ` +
+              `without it vs vanilla: RPS ${f2(r.uncached!.rps / r.vanilla!.rps)}×, p99 ${f2(r.uncached!.p99 / r.vanilla!.p99)}; ` +
+              `CPU per request without it: gateway ${f1(pu.gateway)} ms, subgraphs ${f1(pu.subgraphs)} ms.`,
+          );
+        }
         const po = perRequest('ours');
         const pv = perRequest('vanilla');
         say(
@@ -251,7 +276,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
           ab = { perRow: r.perRow, perRowStats: prStats, cpuPerRequestMs: pr };
         }
         if (r.ours!.errors || r.vanilla!.errors) failures.push(`${c.name}: errors under load (ours ${r.ours!.errors}, vanilla ${r.vanilla!.errors})`);
-        gatewayResults[c.name] = { ...r, ratio, stats, cpuPerRequestMs: { ours: po, vanilla: pv }, auditAb: ab };
+        gatewayResults[c.name] = { ...r, ratio, stats, cpuPerRequestMs: { ours: po, vanilla: pv, ...(args.cacheAb ? { uncached: perRequest('uncached') } : {}) }, auditAb: ab };
       }
       results.gateway = gatewayResults;
       say();
@@ -259,7 +284,9 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
 
     // ------------------------------------------------------------ direct chain
     if (args.only.has('chain')) {
-      say('## Gateway overhead: our gateway vs the subgraphs called directly in sequence (same closed-loop client)');
+      // Overhead of the gateway itself: the one without the entity cache, which does every call the chain does.
+      say('## Gateway overhead: our gateway (entity cache off) vs the subgraphs called directly in sequence (same closed-loop client)');
+      const oursUrl = uncached!.ready.url!;
       const token = s.recipientTokens[0]!;
       const [viaGateway, direct] = await Promise.all([post(oursUrl, DASHBOARD, { first: 10 }, token), dashboardChain(urls, token, 10)]);
       const same = canonical(viaGateway) === canonical(direct);
@@ -281,7 +308,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
 
     // ------------------------------------------------------------ SQL per request
     if (args.only.has('sql')) {
-      say('## SQL statements per request, by page size (through our gateway)');
+      say('## SQL statements per request, by page size (through our gateway, entity cache emptied before each request)');
       const sizes = args.smoke ? [10, 50] : [10, 50, 200];
       const cases = [
         { name: 'recipient dashboard (recipient with the most measures)', query: DASHBOARD, token: s.busiestRecipientToken },
@@ -297,6 +324,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
           // Fewest of three tries per subgraph: background jobs (outbox relays) also send statements now and then.
           let best: Record<string, number> | undefined;
           for (let t = 0; t < 3; t++) {
+            await ours.call('cache-clear');
             await subgraphs.call('sql-reset');
             await post(oursUrl, c.query, { first: n }, c.token);
             const got = await subgraphs.call<Record<string, number>>('sql-count');
@@ -316,6 +344,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
   } finally {
     await vanilla?.stop();
     await perRow?.stop();
+    await uncached?.stop();
     await ours.stop();
     await subgraphs.stop();
   }
@@ -325,13 +354,14 @@ async function scaleSection(args: Args, results: Record<string, unknown>, fullLo
   // Latency, not throughput: a light load (at most 4 connections) so p99 is not just queueing.
   const load = { ...fullLoad, connections: Math.min(4, fullLoad.connections) };
   if (args.only.has('scale') && args.scaleSmall && args.scaleLarge) {
-    say(`## Scale flatness: recipient dashboard p99, small vs large database (interleaved, ${load.connections} connections)`);
+    say(`## Scale flatness: recipient dashboard p99, small vs large database (our gateway with the entity cache off, interleaved, ${load.connections} connections)`);
     const sides = [] as { name: string; persons: number; tokens: string[]; subgraphs: Child; gateway: Child }[];
     try {
       for (const [name, url] of [['small', args.scaleSmall], ['large', args.scaleLarge]] as const) {
         const smp = await sample(url, args.smoke ? 20 : 300);
         const sg = await Child.start('subgraphs', [url]);
-        const gw = await Child.start('ours', [JSON.stringify(sg.ready.urls), url]);
+        // Entity cache off: this measures how the subgraphs' reads scale with the data, not cache hits.
+        const gw = await Child.start('ours', [JSON.stringify(sg.ready.urls), url, 'no-cache']);
         sides.push({ name, persons: smp.persons, tokens: smp.recipientTokens, subgraphs: sg, gateway: gw });
       }
       const bodies = [body(DASHBOARD, { first: 10 })];

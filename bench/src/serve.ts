@@ -50,8 +50,10 @@ if (role === 'subgraphs') {
     port: 0,
     subgraphUrls: JSON.parse(arg1!),
     // As the platform starts it, without rate limits: the load generator is one client sending thousands of requests.
-    // A third argument `per-row` writes each audit row in its own INSERT (before group commit), for the A/B in run.ts.
+    // A third argument `per-row` writes each audit row in its own INSERT (before group commit), for the A/B in run.ts;
+    // `no-cache` turns the entity cache off (the same gateway otherwise).
     security: { databaseUrl: arg2, rateLimit: false, ...(arg3 === 'per-row' ? { auditBatchRows: 1 } : {}) },
+    ...(arg3 === 'no-cache' ? { entityCache: false } : {}),
   } as Parameters<typeof startGateway>[0]);
   // Audit group commit: rows and INSERT statements since the last reset.
   const audit = () => ({ rows: gateway.auditStats?.rows ?? 0, statements: gateway.auditStats?.statements ?? 0 });
@@ -59,10 +61,13 @@ if (role === 'subgraphs') {
   on((m) => {
     if (m.cmd === 'stats') {
       const now = audit();
-      return { ...gateway.transport.stats, audit: { rows: now.rows - auditBase.rows, statements: now.statements - auditBase.statements } };
+      const cache = gateway.entityCache ? { ...gateway.entityCache.stats, entries: gateway.entityCache.size } : null;
+      return { ...gateway.transport.stats, audit: { rows: now.rows - auditBase.rows, statements: now.statements - auditBase.statements }, cache };
     }
+    if (m.cmd === 'cache-clear') gateway.entityCache?.clear();
     if (m.cmd === 'reset-stats') {
       gateway.transport.resetStats();
+      gateway.entityCache?.resetStats();
       auditBase = audit();
     }
     return null;

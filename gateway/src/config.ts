@@ -31,10 +31,12 @@ export const USAGE = `Usage: aleumet-gateway [options]
   --database-url <url>       the platform's PostgreSQL (env GATEWAY_DATABASE_URL): integrator API keys, registered
                              operations and the audit trail (people schema); without it the gateway takes
                              bearer tokens only and keeps no audit
+  --entity-cache true|false  cache subgraph answers per caller, dropped when their rows change (default true;
+                             needs --database-url; env GATEWAY_ENTITY_CACHE)
   --help
 
 Config file keys: supergraph, port, host, auth, subgraphs {name: url}, timeouts {subgraphMs, drainMs},
-limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl.
+limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl, entityCache.
 Relative paths in the file are relative to the file.`;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -60,6 +62,7 @@ const configSchema = z
     csrfPrevention: bool,
     webDir: z.string().min(1),
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    entityCache: bool,
   })
   .partial()
   .strict();
@@ -140,6 +143,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
         watch: { type: 'boolean' },
         'no-watch': { type: 'boolean' },
         'csrf-prevention': { type: 'string' },
+        'entity-cache': { type: 'string' },
         'web-dir': { type: 'string' },
         'database-url': { type: 'string' },
       },
@@ -182,6 +186,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     csrfPrevention: pick<unknown>(args['csrf-prevention'], env.GATEWAY_CSRF_PREVENTION, file.csrfPrevention),
     webDir: pick(args['web-dir'], env.WEB_DIR, file.webDir),
     databaseUrl: pick(args['database-url'], env.GATEWAY_DATABASE_URL, file.databaseUrl),
+    entityCache: pick<unknown>(args['entity-cache'], env.GATEWAY_ENTITY_CACHE, file.entityCache),
   };
   const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const parsed = configSchema.safeParse(
@@ -228,5 +233,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     // Our web app only with our own supergraph, unless asked for.
     webDir: c.webDir ?? (supergraphPath === path.resolve(defaultSupergraph) ? defaultWebDir : undefined),
     ...(c.databaseUrl ? { security: { databaseUrl: c.databaseUrl } } : {}),
+    ...(c.entityCache === false ? { entityCache: false as const } : {}),
   };
 }

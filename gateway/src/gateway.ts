@@ -14,6 +14,7 @@ import { limitProtections, type GatewayLimits } from './limits.js';
 import { createSecurity, type RequestSecurity, type SecurityOptions } from './security/index.js';
 import { createWsGuard } from './security/ws.js';
 import type { AuditBatchStats } from './security/audit.js';
+import { EntityCache, type EntityCacheOptions } from './cache/entity-cache.js';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -22,6 +23,9 @@ export interface GatewayContext {
   forwarded?: Record<string, string>;
   /** Per-request state of the security layer (integrator client, request id); see security/. */
   security?: RequestSecurity;
+  /** Set for operations that must not use the entity cache (mutations; see cache/). */
+  cacheOff?: boolean;
+  cacheSync?: Promise<boolean>;
 }
 
 export interface GatewayOptions {
@@ -58,6 +62,11 @@ export interface GatewayOptions {
   /** Per-event fetches of one event wait this long for other subscribers' to go as one callers batch (ms; default 1; 0: off). */
   callersWindowMs?: number;
   /**
+   * Entity cache of subgraph answers, per caller, invalidated by table-change notifications (cache/;
+   * measured in bench/). On by default when `security.databaseUrl` is given; `false` turns it off.
+   */
+  entityCache?: EntityCacheOptions | false;
+  /**
    * Integrators and hardening (security/): API keys, client credentials, rate limits, trusted documents,
    * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
    */
@@ -75,6 +84,8 @@ export interface RunningGateway {
   subscriptions: GatewaySubscriptions;
   /** Audit group commit of HTTP requests: INSERT statements vs rows (null without audit). */
   auditStats: AuditBatchStats | null;
+  /** The entity cache (null when off or without a database URL). */
+  entityCache: EntityCache | null;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -111,6 +122,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     },
   });
   transport.instrument(gateway);
+  const cacheDb = opts.security?.databaseUrl;
+  const entityCache = opts.entityCache !== false && opts.entityCache?.enabled !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache || {}) : null;
+  transport.cache = entityCache;
+  entityCache?.start();
   const limits = opts.limits ? limitProtections(opts.limits) : null;
   const security = createSecurity(opts.security);
   const apollo = new ApolloServer<GatewayContext>({
@@ -121,7 +136,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     stopOnTerminationSignals: false,
     csrfPrevention: opts.csrfPrevention ?? true,
     // graphql-armor is typed against Apollo's CommonJS build; same objects at run time.
-    plugins: [...((limits?.plugins ?? []) as unknown as ApolloServerPlugin<GatewayContext>[]), ...security.plugins],
+    plugins: [
+      ...((limits?.plugins ?? []) as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...security.plugins,
+      ...(entityCache ? [entityCache.plugin() as ApolloServerPlugin<GatewayContext>] : []),
+    ],
     validationRules: [...(limits?.validationRules ?? []), ...security.validationRules],
     parseOptions: security.parseOptions,
   });
@@ -189,6 +208,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await apollo.start();
   } catch (e) {
     source.stop();
+    await entityCache?.close();
     await closeServer(server);
     throw e;
   }
@@ -201,6 +221,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     transport,
     subscriptions,
     auditStats: security.auditBatcher?.stats ?? null,
+    entityCache,
     async close() {
       draining = true;
       await subscriptions.close();
@@ -215,6 +236,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       source.stop();
       await apollo.stop();
       transport.close();
+      await entityCache?.close();
       await security.close();
     },
   };

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
+import type { EntityCache } from './cache/entity-cache.js';
 
 /**
  * Performance levers between the gateway and the subgraphs (issue 8), measured in bench/:
@@ -80,6 +81,8 @@ export class GatewayTransport {
   readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, planCache: { hits: 0, misses: 0 } };
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
+  /** Entity cache in front of every subgraph call (cache/entity-cache.ts), when the gateway has one. */
+  cache: EntityCache | null = null;
 
   constructor(readonly options: TransportOptions = {}) {
     // `timeout` closes an idle pooled socket after 4 s, before Node servers' default 5 s keepAliveTimeout:
@@ -142,7 +145,9 @@ export class GatewayTransport {
     const target = dataSource as unknown as { sendRequest: (request: any, context: any) => Promise<any> };
     const send = target.sendRequest.bind(dataSource);
     const dedupe = this.options.dedupeEntities ?? true;
-    target.sendRequest = async (request: any, context: any) => collectPersonsRead(context, await sendDeduped(request, context));
+    const url = (dataSource as { url?: string }).url ?? '';
+    target.sendRequest = async (request: any, context: any) =>
+      collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
     const sendDeduped = async (request: any, context: any) => {
       this.stats.subgraphRequests++;
       const reps = request.variables?.representations;

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { CHANGES_CHANNEL } from '@aleumet/server-kit';
+
+/**
+ * One committed change of a subgraph table, as its statement-level trigger reports it on
+ * `aleumet_changes` (server-kit changes.ts): the table and the `id` / `*_id` / `code` values of the
+ * rows it touched, or `all` when too many rows changed to list.
+ */
+export interface TableChange {
+  t: string;
+  k?: string[];
+  all?: boolean;
+}
+
+export function parseChange(payload: string | undefined): TableChange | null {
+  if (!payload || payload[0] !== '{') return null;
+  try {
+    const c = JSON.parse(payload) as TableChange;
+    if (typeof c.t !== 'string') return null;
+    if (!c.all && !(Array.isArray(c.k) && c.k.every((k) => typeof k === 'string'))) return null;
+    return c;
+  } catch {
+    return null;
+  }
+}
+
+export interface ChangeFeedHandlers {
+  change(c: TableChange): void;
+  /** The feed (re)connected or was lost: whatever was cached may have missed changes. */
+  reset(): void;
+}
+
+/**
+ * LISTENs for table changes on the platform database and answers "has every change committed before
+ * now reached us?" (`sync`): PostgreSQL delivers notifications in commit order, so once our own fence
+ * notification, sent now, comes back, every earlier commit's notification has been handled.
+ * Concurrent requests share fences: at most one in flight and one queued behind it.
+ */
+export class ChangeFeed {
+  connected = false;
+  private client: pg.Client | undefined;
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
+  private readonly me = randomUUID();
+  private fenceNo = 0;
+  private readonly fences = new Map<string, (ok: boolean) => void>();
+  private inFlight: Promise<boolean> | undefined;
+  private queued: Promise<boolean> | undefined;
+  fencesSent = 0;
+
+  constructor(private readonly databaseUrl: string, private readonly on: ChangeFeedHandlers, private readonly fenceTimeoutMs = 2_000) {}
+
+  /** Connects in the background; until connected, `sync` answers false (callers bypass the cache). */
+  start(): void {
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'aleumet-gateway-cache' });
+    client.on('notification', (m) => this.handle(m.payload));
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      // A fence is an empty transaction: ordering is all it needs, not a flushed commit record.
+      await client.query('SET synchronous_commit = off');
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch {
+      this.lost(client);
+      return;
+    }
+    if (this.closed) return void client.end().catch(() => {});
+    this.client = client;
+    this.on.reset();
+    this.connected = true;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client === client) {
+      this.client = undefined;
+      this.connected = false;
+      this.on.reset();
+      for (const settle of this.fences.values()) settle(false);
+      this.fences.clear();
+    }
+    client.end().catch(() => {});
+    if (!this.closed && !this.retry) {
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.connect();
+      }, 1_000);
+      this.retry.unref();
+    }
+  }
+
+  private handle(payload: string | undefined): void {
+    if (payload?.startsWith('fence:')) {
+      const settle = this.fences.get(payload.slice(6));
+      if (settle) {
+        this.fences.delete(payload.slice(6));
+        settle(true);
+      }
+      return;
+    }
+    const change = parseChange(payload);
+    if (change) this.on.change(change);
+  }
+
+  /** True once every change committed before this call has been handled; false when that cannot be known. */
+  sync(): Promise<boolean> {
+    if (!this.connected) return Promise.resolve(false);
+    if (this.queued) return this.queued;
+    if (!this.inFlight) return this.fence();
+    // The fence in flight may have been sent before our caller's commit: wait for the next one.
+    this.queued = this.inFlight.then(() => {
+      this.queued = undefined;
+      return this.fence();
+    });
+    return this.queued;
+  }
+
+  private fence(): Promise<boolean> {
+    const client = this.client;
+    if (!client) return Promise.resolve(false);
+    const id = `${this.me}:${++this.fenceNo}`;
+    const done = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(false), this.fenceTimeoutMs);
+      const settle = (ok: boolean) => {
+        clearTimeout(timer);
+        this.fences.delete(id);
+        resolve(ok);
+      };
+      this.fences.set(id, settle);
+      this.fencesSent++;
+      client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, `fence:${id}`]).catch(() => settle(false));
+    });
+    const flight = done.finally(() => {
+      if (this.inFlight === flight) this.inFlight = undefined;
+    });
+    this.inFlight = flight;
+    return flight;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    this.connected = false;
+    for (const settle of this.fences.values()) settle(false);
+    await client?.end().catch(() => {});
+  }
+}

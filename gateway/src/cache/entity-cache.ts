@@ -1,0 +1,317 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { CACHE_EXTENSION } from '@aleumet/server-kit';
+import type { Identity } from '@aleumet/core';
+import { ChangeFeed, type TableChange } from './changes.js';
+
+/**
+ * Entity cache (issue 8): answers of subgraph fetches kept in the gateway, per caller, and dropped the
+ * moment the rows they were read from change.
+ *
+ * - **What is kept.** Fetches of query operations only (never anything inside a mutation, never a
+ *   subscription's per-event fetch). `_entities` answers are kept per representation, so a dashboard and
+ *   an orders page share the offering and supplier entries of one caller; other fetches whole.
+ * - **Per caller.** Subgraphs authorize every field for the caller, so the key holds the caller's
+ *   verified identity (and forwarded headers): one caller never gets what was read for another.
+ * - **Invalidation.** Each subgraph says which rows its answer read (`extensions.cache.tags`, server-kit
+ *   changes.ts): a table, or a table's rows with a given `id` / `*_id` / `code`. Triggers on every table
+ *   NOTIFY each committed change; the entries whose tags it matches are dropped. Answers that read the
+ *   clock, another subgraph, or anything not attributable to tables are never kept (`noStore`).
+ * - **No stale reads.** Before a request's first cache read the gateway waits until every change committed
+ *   before the request arrived has been handled (a fence notification; see changes.ts). An answer whose
+ *   rows changed while it was being fetched is not kept. While the LISTEN connection is down nothing is
+ *   read or kept, and the cache is emptied when it comes back.
+ * - **Bounds.** At most `maxEntries` (least recently used go first), each for at most `ttlMs`.
+ * - **Audit.** The persons each answer named (`personsRead`) are kept with it and reported again on a hit.
+ */
+
+export interface EntityCacheOptions {
+  /** Default true when the gateway has a database URL (without one it cannot hear changes). */
+  enabled?: boolean;
+  maxEntries?: number;
+  ttlMs?: number;
+}
+
+export interface EntityCacheStats {
+  hits: number;
+  misses: number;
+  stores: number;
+  /** Answers not kept because their rows changed while they were fetched. */
+  raced: number;
+  /** Answers the subgraph marked noStore, or without tags, or with errors. */
+  uncacheable: number;
+  /** Entries dropped because their rows changed. */
+  invalidated: number;
+  changes: number;
+  fences: number;
+  /** Requests that found the change feed down or out of reach and bypassed the cache. */
+  bypassed: number;
+}
+
+interface Entry {
+  json: string;
+  tags: readonly string[];
+  personsRead: readonly string[];
+  expires: number;
+}
+
+/** Request context fields the cache reads and writes (on the gateway's context object). */
+export interface CacheContext {
+  identity?: Identity | null;
+  authorization?: string;
+  forwarded?: Record<string, string>;
+  /** Set for subscription per-event fetches: never served from the cache (see subscriptions/). */
+  event?: string;
+  /** Set for mutations (and anything that is not a query) by the plugin below. */
+  cacheOff?: boolean;
+  cacheSync?: Promise<boolean>;
+}
+
+interface SubgraphRequest {
+  query?: string;
+  variables?: Record<string, unknown>;
+}
+type SubgraphResponse = { data?: any; errors?: any[]; extensions?: Record<string, any> };
+type Send = (request: any, context: any) => Promise<SubgraphResponse>;
+
+const LOG_SIZE = 4096;
+const tableOf = (tag: string) => {
+  const colon = tag.indexOf(':');
+  return colon < 0 ? tag : tag.slice(0, colon);
+};
+
+export class EntityCache {
+  readonly stats: EntityCacheStats = { hits: 0, misses: 0, stores: 0, raced: 0, uncacheable: 0, invalidated: 0, changes: 0, fences: 0, bypassed: 0 };
+  private readonly entries = new Map<string, Entry>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private readonly byTable = new Map<string, Set<string>>();
+  /** Changes handled so far, the last LOG_SIZE of them kept to check fetches that were in flight. */
+  private seq = 0;
+  private resetAt = 0;
+  private readonly log: { seq: number; change: TableChange }[] = [];
+  readonly feed: ChangeFeed;
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+
+  constructor(databaseUrl: string, opts: EntityCacheOptions = {}) {
+    this.maxEntries = opts.maxEntries ?? 100_000;
+    this.ttlMs = opts.ttlMs ?? 300_000;
+    this.feed = new ChangeFeed(databaseUrl, { change: (c) => this.onChange(c), reset: () => this.clear() });
+  }
+
+  start(): void {
+    this.feed.start();
+  }
+
+  close(): Promise<void> {
+    return this.feed.close();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  resetStats(): void {
+    for (const k of Object.keys(this.stats) as (keyof EntityCacheStats)[]) this.stats[k] = 0;
+  }
+
+  /** Marks every operation that is not a query so none of its fetches touch the cache. */
+  plugin(): ApolloServerPlugin<any> {
+    return {
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ operation, contextValue }) {
+            if (operation?.operation !== 'query') (contextValue as CacheContext).cacheOff = true;
+          },
+        };
+      },
+    };
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byTag.clear();
+    this.byTable.clear();
+    this.resetAt = ++this.seq;
+    this.log.length = 0;
+  }
+
+  private onChange(change: TableChange): void {
+    this.stats.changes++;
+    this.log.push({ seq: ++this.seq, change });
+    if (this.log.length > LOG_SIZE) this.log.shift();
+    const doomed = new Set<string>();
+    const add = (keys: Set<string> | undefined) => keys?.forEach((k) => doomed.add(k));
+    if (change.all) add(this.byTable.get(change.t));
+    else {
+      add(this.byTag.get(change.t));
+      for (const k of change.k ?? []) add(this.byTag.get(`${change.t}:${k}`));
+    }
+    for (const key of doomed) this.drop(key);
+    this.stats.invalidated += doomed.size;
+  }
+
+  /** Did a change handled after `since` touch rows these tags name (or can that no longer be told)? */
+  private changedSince(since: number, tags: readonly string[]): boolean {
+    if (since < this.resetAt) return true;
+    if (since === this.seq) return false;
+    if (!this.log.length || this.log[0]!.seq > since + 1) return true;
+    const tagSet = new Set(tags);
+    const tables = new Set(tags.map(tableOf));
+    for (const { seq, change } of this.log) {
+      if (seq <= since || !tables.has(change.t)) continue;
+      if (change.all || tagSet.has(change.t) || change.k?.some((k) => tagSet.has(`${change.t}:${k}`))) return true;
+    }
+    return false;
+  }
+
+  private get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= Date.now()) {
+      this.drop(key);
+      return undefined;
+    }
+    // Least recently used first out: a hit moves the entry to the end.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private put(key: string, entry: Entry): void {
+    if (this.entries.has(key)) this.drop(key);
+    this.entries.set(key, entry);
+    for (const tag of entry.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+      const table = tableOf(tag);
+      let inTable = this.byTable.get(table);
+      if (!inTable) this.byTable.set(table, (inTable = new Set()));
+      inTable.add(key);
+    }
+    this.stats.stores++;
+    while (this.entries.size > this.maxEntries) this.drop(this.entries.keys().next().value!);
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+      const table = tableOf(tag);
+      const inTable = this.byTable.get(table);
+      inTable?.delete(key);
+      if (inTable?.size === 0) this.byTable.delete(table);
+    }
+  }
+
+  /**
+   * One subgraph fetch through the cache: hits are answered here, the rest sent with `send`, and what
+   * the subgraph allows kept. Anything not cacheable goes straight to `send`.
+   */
+  async fetch(url: string, request: SubgraphRequest, context: CacheContext | undefined, send: Send): Promise<SubgraphResponse> {
+    if (!context || context.cacheOff || context.event || typeof request.query !== 'string' || !isQuery(request.query)) return send(request, context);
+    const synced = await (context.cacheSync ??= this.feed.sync().then((ok) => {
+      if (ok) this.stats.fences++;
+      else this.stats.bypassed++;
+      return ok;
+    }));
+    if (!synced) return send(request, context);
+    const { representations, ...rest } = request.variables ?? {};
+    const prefix = createHash('sha256').update(JSON.stringify([url, request.query, rest, scopeOf(context)])).digest('base64url');
+    return Array.isArray(representations)
+      ? this.fetchEntities(prefix, representations, request, context, send)
+      : this.fetchWhole(prefix, request, context, send);
+  }
+
+  private async fetchWhole(key: string, request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
+    const hit = this.get(key);
+    if (hit) {
+      this.stats.hits++;
+      return answer(JSON.parse(hit.json), hit.personsRead);
+    }
+    this.stats.misses++;
+    const since = this.seq;
+    const response = await send(request, context);
+    const tags = tagsOf(response);
+    if (!tags || response.errors?.length || response.data == null) this.stats.uncacheable++;
+    else if (this.changedSince(since, tags)) this.stats.raced++;
+    else this.put(key, { json: JSON.stringify(response.data), tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
+    return response;
+  }
+
+  private async fetchEntities(prefix: string, reps: unknown[], request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
+    const keys = reps.map((r) => `${prefix}|${JSON.stringify(r)}`);
+    const found: (Entry | undefined)[] = keys.map((k) => this.get(k));
+    const missing = found.flatMap((e, i) => (e ? [] : [i]));
+    this.stats.hits += reps.length - missing.length;
+    this.stats.misses += missing.length;
+    const persons = new Set<string>();
+    const entities: unknown[] = found.map((e) => {
+      e?.personsRead.forEach((p) => persons.add(p));
+      return e ? JSON.parse(e.json) : null;
+    });
+    if (!missing.length) return answer({ _entities: entities }, [...persons]);
+
+    const since = this.seq;
+    const response = await send({ ...request, variables: { ...request.variables, representations: missing.map((i) => reps[i]) } }, context);
+    const got: unknown[] | undefined = response.data?._entities;
+    const errors = (response.errors ?? []).map((e: any) =>
+      Array.isArray(e.path) && e.path[0] === '_entities' && typeof e.path[1] === 'number' && missing[e.path[1]] !== undefined
+        ? { ...e, path: ['_entities', missing[e.path[1]], ...e.path.slice(2)] }
+        : e,
+    );
+    missing.forEach((at, j) => (entities[at] = got?.[j] ?? null));
+    personsOf(response).forEach((p) => persons.add(p));
+
+    const tags = tagsOf(response);
+    const failed = new Set<number>();
+    let whole = false;
+    for (const e of errors) {
+      if (Array.isArray(e.path) && e.path[0] === '_entities' && typeof e.path[1] === 'number') failed.add(e.path[1]);
+      else whole = true;
+    }
+    if (!tags || whole || !Array.isArray(got)) this.stats.uncacheable++;
+    else if (this.changedSince(since, tags)) this.stats.raced++;
+    else {
+      // One request read the rows of all its representations together: each entry carries the whole set.
+      const entryPersons = personsOf(response);
+      const expires = Date.now() + this.ttlMs;
+      for (const [j, at] of missing.entries()) {
+        if (failed.has(at) || got[j] == null) continue;
+        this.put(keys[at]!, { json: JSON.stringify(got[j]), tags, personsRead: entryPersons, expires });
+      }
+    }
+    const out: SubgraphResponse = { ...response, data: { ...response.data, _entities: entities } };
+    if (errors.length) out.errors = errors;
+    else delete out.errors;
+    if (persons.size) out.extensions = { ...response.extensions, personsRead: [...persons] };
+    return out;
+  }
+}
+
+const isQuery = (query: string) => /^\s*(query\b|\{)/.test(query);
+
+/** Who is asking, as the subgraphs will see it: the verified identity (or the raw header without one). */
+function scopeOf(context: CacheContext): string {
+  return JSON.stringify([context.identity ?? null, context.identity ? null : context.authorization ?? null, context.forwarded ?? null]);
+}
+
+function tagsOf(response: SubgraphResponse): string[] | null {
+  const cache = response.extensions?.[CACHE_EXTENSION];
+  if (!cache || cache.noStore || !Array.isArray(cache.tags) || !cache.tags.every((t: unknown) => typeof t === 'string')) return null;
+  return cache.tags;
+}
+
+function personsOf(response: SubgraphResponse): string[] {
+  const persons = response.extensions?.personsRead;
+  return Array.isArray(persons) ? persons.filter((p): p is string => typeof p === 'string') : [];
+}
+
+function answer(data: unknown, personsRead: readonly string[]): SubgraphResponse {
+  return personsRead.length ? { data, extensions: { personsRead: [...personsRead] } } : { data };
+}

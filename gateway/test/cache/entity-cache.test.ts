@@ -1,0 +1,177 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Role, type Identity } from '@aleumet/core';
+import { CHANGES_CHANNEL } from '@aleumet/server-kit';
+import { EntityCache, type CacheContext } from '../../src/cache/entity-cache.js';
+
+/** The cache against the real change feed (LISTEN/NOTIFY on the test database), with a fake subgraph. */
+const url = inject('databaseUrl');
+let db: pg.Client;
+beforeAll(async () => {
+  db = new pg.Client({ connectionString: url });
+  await db.connect();
+});
+afterAll(() => db?.end());
+
+const notify = (change: object) => db.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(change)]);
+const alice: Identity = { sub: 'person:a', role: Role.RECIPIENT, personId: 'a', represents: [], scopes: [] };
+const bob: Identity = { sub: 'person:b', role: Role.RECIPIENT, personId: 'b', represents: [], scopes: [] };
+const ctx = (identity: Identity = alice, extra: Partial<CacheContext> = {}): CacheContext => ({ identity, ...extra });
+const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Offering{title}}}';
+const rep = (id: string) => ({ __typename: 'Offering', id });
+
+/** A subgraph answering `_entities` with `title <id>`, tagging each row, counting what it was asked. */
+function subgraph(opts: { tags?: (ids: string[]) => string[] | null; errorFor?: string } = {}) {
+  const calls: string[][] = [];
+  const send = async (request: any) => {
+    const ids = request.variables.representations.map((r: any) => r.id as string);
+    calls.push(ids);
+    const tags = opts.tags ? opts.tags(ids) : ids.map((id: string) => `catalog.offering:id=${id}`);
+    return {
+      data: { _entities: ids.map((id: string) => (id === opts.errorFor ? null : { title: `title ${id}` })) },
+      ...(opts.errorFor && ids.includes(opts.errorFor) ? { errors: [{ message: 'no', path: ['_entities', ids.indexOf(opts.errorFor), 'title'] }] } : {}),
+      extensions: { cache: tags ? { tags } : { noStore: true }, personsRead: ids.map((id: string) => `person-of-${id}`) },
+    };
+  };
+  return { calls, send };
+}
+
+async function started(opts = {}) {
+  const cache = new EntityCache(url, opts);
+  cache.start();
+  for (let i = 0; i < 100 && !cache.feed.connected; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(cache.feed.connected).toBe(true);
+  return cache;
+}
+
+const fetch = (cache: EntityCache, s: { send: any }, ids: string[], context = ctx()) =>
+  cache.fetch('http://catalog/graphql', { query: ENTITIES, variables: { representations: ids.map(rep) } }, context, s.send);
+
+describe('EntityCache', () => {
+  let cache: EntityCache;
+  beforeAll(async () => {
+    cache = await started();
+  });
+  afterAll(() => cache?.close());
+
+  it('keeps each representation, sends only the missing ones, and answers in the asked order', async () => {
+    cache.clear();
+    const s = subgraph();
+    await fetch(cache, s, ['1', '2']);
+    const res = await fetch(cache, s, ['3', '2', '1']);
+    expect(s.calls).toEqual([['1', '2'], ['3']]);
+    expect(res.data._entities).toEqual([{ title: 'title 3' }, { title: 'title 2' }, { title: 'title 1' }]);
+    // The persons the cached rows named are reported again, for the audit.
+    expect(res.extensions?.personsRead).toEqual(expect.arrayContaining(['person-of-1', 'person-of-2', 'person-of-3']));
+  });
+
+  it('answers each caller from its own entries only', async () => {
+    cache.clear();
+    const s = subgraph();
+    await fetch(cache, s, ['1'], ctx(alice));
+    await fetch(cache, s, ['1'], ctx(bob));
+    await fetch(cache, s, ['1'], ctx(alice));
+    expect(s.calls).toEqual([['1'], ['1']]);
+  });
+
+  it('drops entries whose rows a committed change names, at once for the next request', async () => {
+    cache.clear();
+    const s = subgraph();
+    // Separate requests: the entries of one request share its tags (its rows were read together).
+    await fetch(cache, s, ['1']);
+    await fetch(cache, s, ['2']);
+    await notify({ t: 'catalog.offering', k: ['id=1'] });
+    // No waiting: the next request's fence makes sure the change above was handled first.
+    await fetch(cache, s, ['1', '2']);
+    expect(s.calls).toEqual([['1'], ['2'], ['1']]);
+    await notify({ t: 'catalog.other', k: ['id=2'] });
+    await notify({ t: 'catalog.offering', k: ['supplier_id=2'] });
+    await fetch(cache, s, ['1', '2']);
+    expect(s.calls).toHaveLength(3);
+    await notify({ t: 'catalog.offering', all: true });
+    await fetch(cache, s, ['1', '2']);
+    expect(s.calls.at(-1)).toEqual(['1', '2']);
+  });
+
+  it('drops entries that depend on a whole table on any change of it', async () => {
+    cache.clear();
+    const s = subgraph({ tags: () => ['catalog.offering'] });
+    await fetch(cache, s, ['1']);
+    await fetch(cache, s, ['1']);
+    await notify({ t: 'catalog.offering', k: ['id=999'] });
+    await fetch(cache, s, ['1']);
+    expect(s.calls).toEqual([['1'], ['1']]);
+  });
+
+  it('does not keep an answer whose rows changed while it was being fetched', async () => {
+    cache.clear();
+    const inner = subgraph();
+    const racing = {
+      send: async (request: any) => {
+        const changes = cache.stats.changes;
+        await notify({ t: 'catalog.offering', k: ['id=7'] });
+        while (cache.stats.changes === changes) await new Promise((r) => setTimeout(r, 5));
+        return inner.send(request);
+      },
+    };
+    const raced = cache.stats.raced;
+    await fetch(cache, racing, ['7']);
+    expect(cache.stats.raced).toBe(raced + 1);
+    await fetch(cache, inner, ['7']);
+    expect(inner.calls).toEqual([['7'], ['7']]);
+  });
+
+  it('keeps nothing the subgraph marks noStore, and no representation that failed', async () => {
+    cache.clear();
+    const noStore = subgraph({ tags: () => null });
+    await fetch(cache, noStore, ['1']);
+    await fetch(cache, noStore, ['1']);
+    expect(noStore.calls).toHaveLength(2);
+    const failing = subgraph({ errorFor: '2' });
+    const first = await fetch(cache, failing, ['1', '2']);
+    expect(first.errors?.[0]?.path).toEqual(['_entities', 1, 'title']);
+    const second = await fetch(cache, failing, ['2', '1']);
+    expect(failing.calls).toEqual([['1', '2'], ['2']]);
+    expect(second.errors?.[0]?.path).toEqual(['_entities', 0, 'title']);
+  });
+
+  it('never touches mutations, subscription events or anything but queries', async () => {
+    cache.clear();
+    const s = subgraph();
+    await fetch(cache, s, ['1'], ctx(alice, { cacheOff: true }));
+    await fetch(cache, s, ['1'], ctx(alice, { event: 'e1' }));
+    await cache.fetch('http://catalog/graphql', { query: `mutation { x }`, variables: { representations: [rep('1')] } }, ctx(), s.send);
+    expect(s.calls).toHaveLength(3);
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps at most maxEntries, least recently used out first', async () => {
+    const small = await started({ maxEntries: 2 });
+    try {
+      const s = subgraph();
+      await fetch(small, s, ['1']);
+      await fetch(small, s, ['2']);
+      await fetch(small, s, ['1']); // 1 is now the most recent
+      await fetch(small, s, ['3']); // 2 goes
+      await fetch(small, s, ['1']);
+      await fetch(small, s, ['2']);
+      expect(s.calls).toEqual([['1'], ['2'], ['3'], ['2']]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('bypasses the cache while it cannot hear changes', async () => {
+    const deaf = new EntityCache('postgres://postgres@127.0.0.1:1/none');
+    deaf.start();
+    try {
+      const s = subgraph();
+      await fetch(deaf, s, ['1']);
+      await fetch(deaf, s, ['1']);
+      expect(s.calls).toHaveLength(2);
+      expect(deaf.stats.bypassed).toBe(2);
+    } finally {
+      await deaf.close();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { DASHBOARD } from '../../bench/src/queries.js';
+
+const t = usePlatform();
+let db: pg.Client;
+beforeAll(async () => {
+  db = new pg.Client({ connectionString: t.platform.databaseUrl });
+  await db.connect();
+});
+afterAll(() => db?.end());
+
+const cache = () => t.platform.gateway.entityCache!;
+const statements = () => Object.values(t.platform.subgraphs).reduce((n, s) => n + s.sql.count, 0);
+const resetCounts = () => Object.values(t.platform.subgraphs).forEach((s) => s.sql.reset());
+
+/** A recipient (from the end of the demo world, which other files leave alone) whose dashboard shows an offering. */
+async function recipientWithOffering() {
+  for (let i = world().persons.length - 1; i > 800; i--) {
+    const person = world().persons[i]!;
+    if (!world().orders.some((o) => o.personId === person.id && o.status !== 'CANCELLED')) continue;
+    const identity = recipientIdentity(i);
+    const token = await tokenFor(identity);
+    const res = await gql(t.url, DASHBOARD, { first: 50 }, token);
+    const offering = res.data?.me?.program?.measures.nodes.flatMap((m: any) => m.orders.nodes).map((o: any) => o.offering).find(Boolean);
+    if (offering) return { identity, token, offering, person };
+  }
+  throw new Error('no recipient with an order in the demo world');
+}
+
+const offeringTitle = (res: any, id: string) =>
+  res.data.me.program.measures.nodes.flatMap((m: any) => m.orders.nodes).map((o: any) => o.offering).find((o: any) => o?.id === id)?.title;
+
+describe('entity cache', () => {
+  it('answers a repeated dashboard from the cache: same data, fewer subgraph statements', async () => {
+    const { token } = await recipientWithOffering();
+    cache().clear();
+    resetCounts();
+    const cold = await gql(t.url, DASHBOARD, { first: 50 }, token);
+    const coldStatements = statements();
+    const before = { ...cache().stats };
+    resetCounts();
+    const warm = await gql(t.url, DASHBOARD, { first: 50 }, token);
+    expect(warm).toEqual(cold);
+    expect(cold.errors).toBeUndefined();
+    expect(coldStatements).toBeGreaterThan(3);
+    expect(statements()).toBeLessThan(coldStatements);
+    expect(cache().stats.hits).toBeGreaterThan(before.hits);
+  });
+
+  it('shows a row changed directly in the database on the very next request (no waiting)', async () => {
+    const { token, offering } = await recipientWithOffering();
+    await gql(t.url, DASHBOARD, { first: 50 }, token); // warm
+    const title = `${offering.title} · changed in SQL`;
+    try {
+      await db.query('update catalog.offering set title = $1 where id = $2', [title, offering.id]);
+      const after = await gql(t.url, DASHBOARD, { first: 50 }, token);
+      expect(offeringTitle(after, offering.id)).toBe(title);
+    } finally {
+      await db.query('update catalog.offering set title = $1 where id = $2', [offering.title, offering.id]);
+    }
+    const restored = await gql(t.url, DASHBOARD, { first: 50 }, token);
+    expect(offeringTitle(restored, offering.id)).toBe(offering.title);
+  });
+
+  it('shows a mutation\'s change to every caller at once, and never answers a mutation from the cache', async () => {
+    const { token, offering } = await recipientWithOffering();
+    await gql(t.url, DASHBOARD, { first: 50 }, token); // warm
+    const supplier = await tokenFor(supplierIdentity(offering.supplier.id));
+    const UPDATE = `mutation($id: ID!, $input: OfferingUpdate!) { updateOffering(id: $id, input: $input) { id title supplier { name } } }`;
+    const title = `${offering.title} · renamed`;
+    try {
+      const updated = await gql(t.url, UPDATE, { id: offering.id, input: { title } }, supplier);
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateOffering.title).toBe(title);
+      expect(offeringTitle(await gql(t.url, DASHBOARD, { first: 50 }, token), offering.id)).toBe(title);
+    } finally {
+      await gql(t.url, UPDATE, { id: offering.id, input: { title: offering.title } }, supplier);
+    }
+    expect(offeringTitle(await gql(t.url, DASHBOARD, { first: 50 }, token), offering.id)).toBe(offering.title);
+  });
+
+  it('keeps callers apart: another caller never gets an entry read for someone else', async () => {
+    const { token, person } = await recipientWithOffering();
+    await gql(t.url, DASHBOARD, { first: 50 }, token); // warm for the recipient
+    const staff = await tokenFor(departmentIdentity(person.regionCode));
+    const PERSON = `query($id: ID!) { person(id: $id) { id fullName program { id measures(first: 50) { nodes { id status } } } } }`;
+    const misses = cache().stats.misses;
+    const byStaff = await gql(t.url, PERSON, { id: person.id }, staff);
+    expect(byStaff.errors).toBeUndefined();
+    expect(cache().stats.misses).toBeGreaterThan(misses);
+    // A recipient asking for another person is still refused, cache or not.
+    const other = world().persons.findIndex((p) => p.id !== person.id && p.regionCode === person.regionCode);
+    const stranger = await gql(t.url, PERSON, { id: person.id }, await tokenFor(recipientIdentity(other)));
+    expect(stranger.data?.person ?? null).toBeNull();
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('still audits the persons an answer from the cache names, though no id was selected', async () => {
+    const order = world().orders.find((o) => o.status !== 'CANCELLED')!;
+    const identity = supplierIdentity(order.supplierId);
+    const token = await tokenFor(identity);
+    const QUERY = `query NamesOnly { orders(first: 5) { nodes { number recipient { fullName } } } }`;
+    const audited = async () => {
+      const res = await gql(t.url, QUERY, {}, token);
+      expect(res.errors).toBeUndefined();
+      const { rows } = await db.query(`select person_ids from people.audit_entry where actor_sub = $1 and operation_name = 'NamesOnly' order by at desc, id desc limit 1`, [identity.sub]);
+      return [...(rows[0]?.person_ids ?? [])].sort();
+    };
+    cache().clear();
+    const cold = await audited();
+    const hits = cache().stats.hits;
+    const warm = await audited();
+    expect(cache().stats.hits).toBeGreaterThan(hits);
+    expect(cold.length).toBeGreaterThan(0);
+    expect(warm).toEqual(cold);
+  });
+});
