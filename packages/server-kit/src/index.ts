@@ -14,3 +14,5 @@ export * from './commands.js';
 export * from './persons-read.js';
 export * from './retention.js';
 export * from './ws-operation.js';
+export * from './changes.js';
+export * from './reads.js';

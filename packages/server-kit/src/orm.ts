@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
+import { ensureChangeNotifications } from './changes.js';
+import type { RequestReads } from './reads.js';
 
 export const SUBGRAPH_SCHEMAS = ['people', 'programs', 'catalog', 'orders', 'finance'] as const;
 export type SubgraphName = (typeof SUBGRAPH_SCHEMAS)[number];
@@ -43,11 +45,16 @@ export async function initORM(opts: OrmOptions): Promise<MikroORM> {
 
 export async function migrateUp(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  // Every start with migrations (tests, startPlatform, npm start, compose) also covers tables new migrations created.
+  await ensureChangeNotifications(orm);
   return applied.map((m) => m.name);
 }
 
-/** Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay). */
-export const requestScope = new AsyncLocalStorage<true>();
+/**
+ * Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay), and
+ * collects what the request read (see reads.ts).
+ */
+export const requestScope = new AsyncLocalStorage<RequestReads>();
 
 /** Counts SQL statements sent while serving requests: tests assert there is no N+1. */
 export class SqlCounter {

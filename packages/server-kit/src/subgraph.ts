@@ -14,6 +14,7 @@ import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
 import { serveGraphQLWs } from './ws.js';
 import { createRuntime, type SubgraphRuntime } from './runtime.js';
 import { personsReadPlugin } from './persons-read.js';
+import { cacheTagsPlugin, markNoStore, newRequestReads, trackReads } from './reads.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -77,13 +78,25 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
+  trackReads(orm);
   const ownRuntime = !opts.runtime;
   const runtime = opts.runtime ?? createRuntime();
+  // What resolvers see: asking the time marks the request's answer time-dependent (not cacheable). The
+  // clock is wrapped, not replaced, so a shared TestClock moved by tests is still the one read.
+  const requestRuntime: SubgraphRuntime = {
+    ...runtime,
+    clock: {
+      now: () => {
+        markNoStore();
+        return runtime.clock.now();
+      },
+    },
+  };
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), cacheTagsPlugin()],
     formatError: maskError(),
     includeStacktraceInErrorResponses: false,
   });
@@ -104,14 +117,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
       const identity = await identityFromHeader(authorization);
       const em = shared?.em ?? orm.em.fork();
-      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime };
+      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime: requestRuntime };
     };
+    const scope = newRequestReads();
     const callers = () => {
+      // Callers share one scope and one set of reads: no cache extension on their answers.
+      scope.reads.batch = true;
       const em = orm.em.fork();
       const shared = { em, loaders: def.createLoaders(em) };
       return (authorization: string) => contextFor(authorization, shared);
     };
-    void requestScope.run(true, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers));
+    void requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;
