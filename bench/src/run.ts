@@ -20,7 +20,7 @@ const BENCH = path.resolve(HERE, '..');
 // ---------------------------------------------------------------- arguments
 interface Args {
   smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean; auditAb: boolean;
-  cacheAb: boolean; recipients: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
+  cacheAb: boolean; recipients: number; churn: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
 }
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => {
@@ -46,6 +46,9 @@ function parseArgs(argv: string[]): Args {
     cacheAb: !smoke && !argv.includes('--no-cache-ab'),
     // How many recipients (and a quarter as many supplier staff) the load cycles through: more means fewer cache hits.
     recipients: Number(get('recipients') ?? (smoke ? 20 : 200)),
+    // Row changes per second made during the gateway rounds (orders and offerings, values unchanged), so the
+    // entity cache is measured while its entries are being invalidated, not only on a read-only database.
+    churn: Number(get('churn') ?? 0),
     only: new Set((get('only') ?? 'gateway,chain,sql,scale').split(',')),
     scaleSmall: get('scale-small'),
     scaleLarge: get('scale-large'),
@@ -125,6 +128,37 @@ const body = (query: string, variables: Record<string, unknown>) => JSON.stringi
 /** JSON with sorted keys: two answers are the same data whatever the key order. */
 const canonical = (v: unknown): string =>
   Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(',')}}` : JSON.stringify(v);
+
+/** Rewrites random orders (and every tenth time an offering) with their own values, `perSecond` times a second. */
+function startChurn(databaseUrl: string, perSecond: number) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  const state = { done: 0, stopped: false };
+  const loop = (async () => {
+    await db.connect();
+    const pick = async (table: string) => (await db.query(`select id from ${table} tablesample system (1) limit 50`)).rows.map((r) => r.id as string);
+    const [orders, offerings] = [await pick('orders."order"'), await pick('catalog.offering')];
+    while (!state.stopped) {
+      const t = performance.now();
+      const offering = state.done % 10 === 9;
+      const ids = offering ? offerings : orders;
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      if (id) await db.query(offering ? 'update catalog.offering set stock = stock where id = $1' : 'update orders."order" set status = status where id = $1', [id]);
+      state.done++;
+      const wait = 1000 / perSecond - (performance.now() - t);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    await db.end();
+  })();
+  return {
+    get done() {
+      return state.done;
+    },
+    stop: async () => {
+      state.stopped = true;
+      await loop;
+    },
+  };
+}
 
 // ---------------------------------------------------------------- report
 const lines: string[] = [];
@@ -216,12 +250,13 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
           cpu[name].subgraphs += s1 - s0;
           return res;
         };
+        const churn = args.churn ? startChurn(args.databaseUrl, args.churn) : null;
         const r = await interleaved([
           { name: 'ours', run: measured('ours', ours, oursUrl) },
           { name: 'vanilla', run: measured('vanilla', vanilla, vanilla.ready.url!) },
           ...(perRow ? [{ name: 'perRow', run: measured('perRow', perRow, perRow.ready.url!) }] : []),
           ...(args.cacheAb ? [{ name: 'uncached', run: measured('uncached', uncached!, uncached!.ready.url!) }] : []),
-        ], args.rounds);
+        ], args.rounds).finally(() => churn?.stop());
         const perRequest = (name: 'ours' | 'vanilla' | 'perRow' | 'uncached') => ({ gateway: cpu[name].gateway / Math.max(1, r[name]!.requests), subgraphs: cpu[name].subgraphs / Math.max(1, r[name]!.requests) });
         const stats = await ours.call<any>('stats');
         const ratio = r.ours!.rps / r.vanilla!.rps;
@@ -233,6 +268,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
         if (perRow) say(row('ours, audit row by row (before group commit)', r.perRow!));
         if (args.cacheAb) say(row('ours, entity cache off', r.uncached!));
         say();
+        if (churn) say(`Churn during the rounds: ${churn.done} row changes (${args.churn}/s asked; orders and offerings rewritten with the same values).`);
         say(`**RPS ratio ours/vanilla: ${f2(ratio)}×** (goal ≥ 2×); p99 ratio ours/vanilla: ${f2(r.ours!.p99 / r.vanilla!.p99)} (goal ≤ 1); same answers: ${same}/${Math.min(5, c.tokens.length)}.`);
         say(
           `Ours during the measured rounds: query-plan cache ${stats.planCache.hits} hits / ${stats.planCache.misses} misses ` +

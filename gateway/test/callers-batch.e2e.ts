@@ -29,7 +29,12 @@ it('answers each caller of a batch what its own request answers, reading the row
   ];
   const query = { query: ENTITIES, operationName: 'Measures', variables: { r: [{ __typename: 'Measure', id: measure.id }] } };
   const alone = [];
-  for (const c of callers) alone.push((await post(programs.url, query, c)).body);
+  // A lone answer also says what it read (`extensions.cache`, for the gateway's entity cache); a batch's answers do not.
+  const withoutCacheTags = ({ extensions, ...rest }: any) => {
+    const { cache: _tags, ...others } = extensions ?? {};
+    return Object.keys(others).length ? { ...rest, extensions: others } : rest;
+  };
+  for (const c of callers) alone.push(withoutCacheTags((await post(programs.url, query, c)).body));
   expect(alone[0].data._entities).toEqual([{ id: measure.id, kind: measure.kind, status: expect.any(String) }]);
   expect(alone[1].errors[0].extensions.code).toBe('FORBIDDEN');
   expect(alone[2].errors[0].extensions.code).toBe('UNAUTHENTICATED');

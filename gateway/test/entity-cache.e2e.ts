@@ -8,6 +8,8 @@ let db: pg.Client;
 beforeAll(async () => {
   db = new pg.Client({ connectionString: t.platform.databaseUrl });
   await db.connect();
+  // The feed connects in the background; on embedded PGlite its probe finds that changes cannot reach it.
+  for (let i = 0; i < 250 && !cache().feed.connected && cache().feed.supported; i++) await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(() => db?.end());
 
@@ -33,7 +35,8 @@ const offeringTitle = (res: any, id: string) =>
   res.data.me.program.measures.nodes.flatMap((m: any) => m.orders.nodes).map((o: any) => o.offering).find((o: any) => o?.id === id)?.title;
 
 describe('entity cache', () => {
-  it('answers a repeated dashboard from the cache: same data, fewer subgraph statements', async () => {
+  it('answers a repeated dashboard from the cache: same data, fewer subgraph statements', async (ctx) => {
+    if (!cache().feed.supported) return ctx.skip();
     const { token } = await recipientWithOffering();
     cache().clear();
     resetCounts();
@@ -47,6 +50,17 @@ describe('entity cache', () => {
     expect(coldStatements).toBeGreaterThan(3);
     expect(statements()).toBeLessThan(coldStatements);
     expect(cache().stats.hits).toBeGreaterThan(before.hits);
+  });
+
+  it('caches nothing where the database cannot tell the gateway about changes (embedded PGlite), and says so', async (ctx) => {
+    if (cache().feed.supported) return ctx.skip();
+    const { token } = await recipientWithOffering();
+    const before = { ...cache().stats };
+    await gql(t.url, DASHBOARD, { first: 50 }, token);
+    await gql(t.url, DASHBOARD, { first: 50 }, token);
+    expect(cache().stats.hits).toBe(before.hits);
+    expect(cache().stats.bypassed).toBeGreaterThanOrEqual(before.bypassed + 2);
+    expect(cache().size).toBe(0);
   });
 
   it('shows a row changed directly in the database on the very next request (no waiting)', async () => {
@@ -89,7 +103,7 @@ describe('entity cache', () => {
     const misses = cache().stats.misses;
     const byStaff = await gql(t.url, PERSON, { id: person.id }, staff);
     expect(byStaff.errors).toBeUndefined();
-    expect(cache().stats.misses).toBeGreaterThan(misses);
+    if (cache().feed.supported) expect(cache().stats.misses).toBeGreaterThan(misses);
     // A recipient asking for another person is still refused, cache or not.
     const other = world().persons.findIndex((p) => p.id !== person.id && p.regionCode === person.regionCode);
     const stranger = await gql(t.url, PERSON, { id: person.id }, await tokenFor(recipientIdentity(other)));
@@ -97,7 +111,8 @@ describe('entity cache', () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('still audits the persons an answer from the cache names, though no id was selected', async () => {
+  it('still audits the persons an answer from the cache names, though no id was selected', async (ctx) => {
+    if (!cache().feed.supported) return ctx.skip();
     const order = world().orders.find((o) => o.status !== 'CANCELLED')!;
     const identity = supplierIdentity(order.supplierId);
     const token = await tokenFor(identity);

@@ -39,6 +39,8 @@ export interface ChangeFeedHandlers {
  */
 export class ChangeFeed {
   connected = false;
+  /** False once a probe showed that other sessions' notifications never reach us (embedded PGlite). */
+  supported = true;
   private client: pg.Client | undefined;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
@@ -73,8 +75,50 @@ export class ChangeFeed {
     }
     if (this.closed) return void client.end().catch(() => {});
     this.client = client;
+    let reaches: boolean;
+    try {
+      reaches = await this.probe();
+    } catch {
+      this.lost(client);
+      return;
+    }
+    if (!reaches) {
+      // PGlite (the embedded default) runs one session for every connection and hands a notification
+      // to the connection that sent it: changes would never reach us, so nothing may be cached.
+      this.supported = false;
+      this.client = undefined;
+      console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
+      await client.end().catch(() => {});
+      return;
+    }
     this.on.reset();
     this.connected = true;
+  }
+
+  /** Does a notification sent from another connection reach the listening one? */
+  private async probe(timeoutMs = 1_500): Promise<boolean> {
+    const id = `probe:${this.me}:${++this.fenceNo}`;
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      const settle = (ok: boolean) => {
+        clearTimeout(timer);
+        this.fences.delete(id);
+        resolve(ok);
+      };
+      this.fences.set(id, settle);
+    });
+    const other = new pg.Client({ connectionString: this.databaseUrl, application_name: 'aleumet-gateway-cache-probe' });
+    other.on('error', () => {});
+    try {
+      await other.connect();
+      await other.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, `fence:${id}`]);
+    } catch (e) {
+      this.fences.get(id)?.(false);
+      throw e;
+    } finally {
+      await other.end().catch(() => {});
+    }
+    return heard;
   }
 
   private lost(client: pg.Client): void {
@@ -86,7 +130,7 @@ export class ChangeFeed {
       this.fences.clear();
     }
     client.end().catch(() => {});
-    if (!this.closed && !this.retry) {
+    if (!this.closed && this.supported && !this.retry) {
       this.retry = setTimeout(() => {
         this.retry = undefined;
         void this.connect();
