@@ -71,6 +71,14 @@ describe('gateway CLI configuration', () => {
     expect(() => loadConfig(['--database-url', 'mysql://x/db'], {}, defaults)).toThrow(/postgres:\/\//);
   });
 
+  it('keeps the entity cache on with a database unless --entity-cache false or GATEWAY_ENTITY_CACHE=false', () => {
+    expect(loadConfig(['--database-url', 'postgres://x/db'], {}, defaults)).not.toHaveProperty('entityCache');
+    expect(loadConfig(['--database-url', 'postgres://x/db', '--entity-cache', 'false'], {}, defaults)).toMatchObject({ entityCache: false });
+    expect(loadConfig(['--database-url', 'postgres://x/db'], { GATEWAY_ENTITY_CACHE: '0' }, defaults)).toMatchObject({ entityCache: false });
+    expect(loadConfig(['--entity-cache', 'true'], { GATEWAY_ENTITY_CACHE: 'false' }, defaults)).not.toHaveProperty('entityCache');
+    expect(() => loadConfig(['--entity-cache', 'sometimes'], {}, defaults)).toThrow(/entityCache/);
+  });
+
   it('refuses bad values with the reason', () => {
     expect(() => loadConfig(['--auth', 'open'], {}, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(['--port', '70000'], {}, defaults)).toThrow(/port/);
