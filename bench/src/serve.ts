@@ -58,16 +58,19 @@ if (role === 'subgraphs') {
   // Audit group commit: rows and INSERT statements since the last reset.
   const audit = () => ({ rows: gateway.auditStats?.rows ?? 0, statements: gateway.auditStats?.statements ?? 0 });
   let auditBase = audit();
+  let fenceBase = 0;
   on((m) => {
     if (m.cmd === 'stats') {
       const now = audit();
-      const cache = gateway.entityCache ? { ...gateway.entityCache.stats, entries: gateway.entityCache.size } : null;
+      const c = gateway.entityCache;
+      const cache = c ? { ...c.stats, entries: c.size, fencesSent: c.feed.fencesSent - fenceBase } : null;
       return { ...gateway.transport.stats, audit: { rows: now.rows - auditBase.rows, statements: now.statements - auditBase.statements }, cache };
     }
     if (m.cmd === 'cache-clear') gateway.entityCache?.clear();
     if (m.cmd === 'reset-stats') {
       gateway.transport.resetStats();
       gateway.entityCache?.resetStats();
+      fenceBase = gateway.entityCache?.feed.fencesSent ?? 0;
       auditBase = audit();
     }
     return null;
