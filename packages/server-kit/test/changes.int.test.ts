@@ -27,11 +27,16 @@ beforeAll(async () => {
     if (n.channel === CHANGES_CHANNEL) heard.push(n.payload ?? '');
   });
   await listener.query(`listen ${CHANGES_CHANNEL}`);
-  writer = new pg.Client({ connectionString: db.url });
-  await writer.connect();
+  // Embedded PGlite runs one session for every connection and hands a notification to the connection that
+  // sent it (the gateway's cache turns itself off there): the writer listens itself. On a server another
+  // connection listens, as the gateway does.
+  if (process.env.DATABASE_URL) {
+    writer = new pg.Client({ connectionString: db.url });
+    await writer.connect();
+  } else writer = listener;
 });
 afterAll(async () => {
-  await writer?.end();
+  if (writer !== listener) await writer?.end();
   await listener?.end();
   await orm?.close();
   await db?.drop();
