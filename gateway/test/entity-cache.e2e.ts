@@ -111,6 +111,30 @@ describe('entity cache', () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('shares what every caller reads alike (catalog offerings) between callers, and drops it for all on a change', async (ctx) => {
+    if (!cache().feed.supported) return ctx.skip();
+    const offering = world().offerings.at(-1)!;
+    const Q = `query($id: ID!) { offering(id: $id) { id title supplier { name } } }`;
+    const [a, b] = [await tokenFor(recipientIdentity(3)), await tokenFor(recipientIdentity(4))];
+    cache().clear();
+    const first = await gql(t.url, Q, { id: offering.id }, a);
+    expect(first.errors).toBeUndefined();
+    resetCounts();
+    const hits = cache().stats.hits;
+    const second = await gql(t.url, Q, { id: offering.id }, b);
+    expect(second).toEqual(first);
+    expect(statements()).toBe(0);
+    expect(cache().stats.hits).toBeGreaterThan(hits);
+    const title = `${first.data.offering.title} · shared`;
+    try {
+      await db.query('update catalog.offering set title = $1 where id = $2', [title, offering.id]);
+      expect((await gql(t.url, Q, { id: offering.id }, a)).data.offering.title).toBe(title);
+    } finally {
+      await db.query('update catalog.offering set title = $1 where id = $2', [first.data.offering.title, offering.id]);
+    }
+    expect((await gql(t.url, Q, { id: offering.id }, b)).data.offering.title).toBe(first.data.offering.title);
+  });
+
   it('still audits the persons an answer from the cache names, though no id was selected', async (ctx) => {
     if (!cache().feed.supported) return ctx.skip();
     const order = world().orders.find((o) => o.status !== 'CANCELLED')!;

@@ -12,7 +12,9 @@ import { ChangeFeed, type TableChange } from './changes.js';
  *   subscription's per-event fetch). `_entities` answers are kept per representation, so a dashboard and
  *   an orders page share the offering and supplier entries of one caller; other fetches whole.
  * - **Per caller.** Subgraphs authorize every field for the caller, so the key holds the caller's
- *   verified identity (and forwarded headers): one caller never gets what was read for another.
+ *   verified identity (and forwarded headers): one caller never gets what was read for another. Unless the
+ *   subgraph says no resolver looked at the caller (`public: true`, e.g. catalog entities): then the answer
+ *   is the same for everyone and is kept once for all callers.
  * - **Invalidation.** Each subgraph says which rows its answer read (`extensions.cache.tags`, server-kit
  *   changes.ts): a table, or a table's rows with a given `id` / `*_id` / `code`. Triggers on every table
  *   NOTIFY each committed change; the entries whose tags it matches are dropped. Answers that read the
@@ -222,14 +224,24 @@ export class EntityCache {
     }));
     if (!synced) return send(request, context);
     const { representations, ...rest } = request.variables ?? {};
-    const prefix = createHash('sha256').update(JSON.stringify([url, request.query, rest, scopeOf(context)])).digest('base64url');
+    const prefix = (scope: string | null) => createHash('sha256').update(JSON.stringify([url, request.query, rest, context.forwarded ?? null, scope])).digest('base64url');
+    const own = prefix(scopeOf(context));
+    // A credential the gateway did not verify (`auth: none`) may still be refused by the subgraph: its
+    // caller gets no answer that was shared between callers.
+    const verified = !context.authorization || Boolean(context.identity);
+    const keys: Prefixes = { own, shared: verified ? prefix(null) : own };
     return Array.isArray(representations)
-      ? this.fetchEntities(prefix, representations, request, context, send)
-      : this.fetchWhole(prefix, request, context, send);
+      ? this.fetchEntities(keys, representations, request, context, send)
+      : this.fetchWhole(keys, request, context, send);
   }
 
-  private async fetchWhole(key: string, request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
-    const hit = this.get(key);
+  /** An answer every caller may have (the subgraph read no identity), else this caller's own. */
+  private lookup(keys: Prefixes, suffix = ''): Entry | undefined {
+    return this.get(keys.shared + suffix) ?? this.get(keys.own + suffix);
+  }
+
+  private async fetchWhole(keys: Prefixes, request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
+    const hit = this.lookup(keys);
     if (hit) {
       this.stats.hits++;
       return answer(JSON.parse(hit.json), hit.personsRead);
@@ -237,16 +249,16 @@ export class EntityCache {
     this.stats.misses++;
     const since = this.seq;
     const response = await send(request, context);
-    const tags = tagsOf(response);
-    if (!tags || response.errors?.length || response.data == null) this.stats.uncacheable++;
-    else if (this.changedSince(since, tags)) this.stats.raced++;
-    else this.put(key, { json: JSON.stringify(response.data), tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
+    const read = readOf(response);
+    if (!read || response.errors?.length || response.data == null) this.stats.uncacheable++;
+    else if (this.changedSince(since, read.tags)) this.stats.raced++;
+    else this.put(read.shared ? keys.shared : keys.own, { json: JSON.stringify(response.data), tags: read.tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
     return response;
   }
 
-  private async fetchEntities(prefix: string, reps: unknown[], request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
-    const keys = reps.map((r) => `${prefix}|${JSON.stringify(r)}`);
-    const found: (Entry | undefined)[] = keys.map((k) => this.get(k));
+  private async fetchEntities(prefixes: Prefixes, reps: unknown[], request: SubgraphRequest, context: CacheContext, send: Send): Promise<SubgraphResponse> {
+    const suffixes = reps.map((r) => `|${JSON.stringify(r)}`);
+    const found: (Entry | undefined)[] = suffixes.map((k) => this.lookup(prefixes, k));
     const missing = found.flatMap((e, i) => (e ? [] : [i]));
     this.stats.hits += reps.length - missing.length;
     this.stats.misses += missing.length;
@@ -268,22 +280,23 @@ export class EntityCache {
     missing.forEach((at, j) => (entities[at] = got?.[j] ?? null));
     personsOf(response).forEach((p) => persons.add(p));
 
-    const tags = tagsOf(response);
+    const read = readOf(response);
     const failed = new Set<number>();
     let whole = false;
     for (const e of errors) {
       if (Array.isArray(e.path) && e.path[0] === '_entities' && typeof e.path[1] === 'number') failed.add(e.path[1]);
       else whole = true;
     }
-    if (!tags || whole || !Array.isArray(got)) this.stats.uncacheable++;
-    else if (this.changedSince(since, tags)) this.stats.raced++;
+    if (!read || whole || !Array.isArray(got)) this.stats.uncacheable++;
+    else if (this.changedSince(since, read.tags)) this.stats.raced++;
     else {
       // One request read the rows of all its representations together: each entry carries the whole set.
       const entryPersons = personsOf(response);
       const expires = Date.now() + this.ttlMs;
+      const prefix = read.shared ? prefixes.shared : prefixes.own;
       for (const [j, at] of missing.entries()) {
         if (failed.has(at) || got[j] == null) continue;
-        this.put(keys[at]!, { json: JSON.stringify(got[j]), tags, personsRead: entryPersons, expires });
+        this.put(prefix + suffixes[at]!, { json: JSON.stringify(got[j]), tags: read.tags, personsRead: entryPersons, expires });
       }
     }
     const out: SubgraphResponse = { ...response, data: { ...response.data, _entities: entities } };
@@ -296,15 +309,22 @@ export class EntityCache {
 
 const isQuery = (query: string) => /^\s*(query\b|\{)/.test(query);
 
-/** Who is asking, as the subgraphs will see it: the verified identity (or the raw header without one). */
-function scopeOf(context: CacheContext): string {
-  return JSON.stringify([context.identity ?? null, context.identity ? null : context.authorization ?? null, context.forwarded ?? null]);
+/** Cache keys of one fetch: this caller's, and the one shared by every caller. */
+interface Prefixes {
+  own: string;
+  shared: string;
 }
 
-function tagsOf(response: SubgraphResponse): string[] | null {
+/** Who is asking, as the subgraphs will see it: the verified identity (or the raw header without one). */
+function scopeOf(context: CacheContext): string {
+  return JSON.stringify([context.identity ?? null, context.identity ? null : context.authorization ?? null]);
+}
+
+/** What the subgraph says its answer read (server-kit reads.ts); null when it must not be kept. */
+function readOf(response: SubgraphResponse): { tags: string[]; shared: boolean } | null {
   const cache = response.extensions?.[CACHE_EXTENSION];
   if (!cache || cache.noStore || !Array.isArray(cache.tags) || !cache.tags.every((t: unknown) => typeof t === 'string')) return null;
-  return cache.tags;
+  return { tags: cache.tags, shared: cache.public === true };
 }
 
 function personsOf(response: SubgraphResponse): string[] {

@@ -30,7 +30,7 @@ const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$re
 const rep = (id: string) => ({ __typename: 'Offering', id });
 
 /** A subgraph answering `_entities` with `title <id>`, tagging each row, counting what it was asked. */
-function subgraph(opts: { tags?: (ids: string[]) => string[] | null; errorFor?: string } = {}) {
+function subgraph(opts: { tags?: (ids: string[]) => string[] | null; errorFor?: string; shared?: boolean } = {}) {
   const calls: string[][] = [];
   const send = async (request: any) => {
     const ids = request.variables.representations.map((r: any) => r.id as string);
@@ -39,7 +39,7 @@ function subgraph(opts: { tags?: (ids: string[]) => string[] | null; errorFor?: 
     return {
       data: { _entities: ids.map((id: string) => (id === opts.errorFor ? null : { title: `title ${id}` })) },
       ...(opts.errorFor && ids.includes(opts.errorFor) ? { errors: [{ message: 'no', path: ['_entities', ids.indexOf(opts.errorFor), 'title'] }] } : {}),
-      extensions: { cache: tags ? { tags } : { noStore: true }, personsRead: ids.map((id: string) => `person-of-${id}`) },
+      extensions: { cache: tags ? { tags, ...(opts.shared ? { public: true } : {}) } : { noStore: true }, personsRead: ids.map((id: string) => `person-of-${id}`) },
     };
   };
   return { calls, send };
@@ -99,6 +99,21 @@ describe.runIf(supported)('EntityCache', () => {
     await fetch(cache, s, ['1'], ctx(bob));
     await fetch(cache, s, ['1'], ctx(alice));
     expect(s.calls).toEqual([['1'], ['1']]);
+  });
+
+  it('shares an answer the subgraph marks public (it read no caller) between callers, but not with an unverified one', async () => {
+    cache.clear();
+    const s = subgraph({ shared: true });
+    await fetch(cache, s, ['1'], ctx(alice));
+    await fetch(cache, s, ['1', '2'], ctx(bob));
+    expect(s.calls).toEqual([['1'], ['2']]);
+    // `auth: none`: a token the gateway did not verify gets only what was read for that very token.
+    await fetch(cache, s, ['1'], { identity: null, authorization: 'Bearer unverified' });
+    expect(s.calls.at(-1)).toEqual(['1']);
+    await notify({ t: 'catalog.offering', k: ['id=1'] });
+    await fetch(cache, s, ['1'], ctx(bob));
+    expect(s.calls.at(-1)).toEqual(['1']);
+    expect(s.calls).toHaveLength(4);
   });
 
   it('drops entries whose rows a committed change names, at once for the next request', async () => {

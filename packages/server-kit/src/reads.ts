@@ -8,6 +8,8 @@ import { requestScope } from './orm.js';
  *   `<schema>.<table>`: the answer may depend on any row of the table;
  *   `<schema>.<table>:<column>=<value>`: only on the rows whose column has that value (columns `id`,
  *     `*_id`, `code`: the ones the change notifications report, see changes.ts).
+ * `public: true` with the tags: no resolver read the caller's identity, so the answer is the same for every
+ *   caller (catalog entities, reference data) and a cache may share it between callers.
  * `noStore`: the request wrote (any statement but a SELECT), read a table it could not name, asked the
  * clock (the answer depends on time) or called another subgraph (whose reads it does not know).
  */
@@ -15,7 +17,7 @@ export const CACHE_EXTENSION = 'cache';
 /** Above this many row tags for one table, the table's tag replaces them (keeps answers and caches small). */
 export const MAX_ROW_TAGS_PER_TABLE = 2000;
 
-export type CacheExtension = { tags: string[] } | { noStore: true };
+export type CacheExtension = { tags: string[]; public?: true } | { noStore: true };
 
 /** Columns the change notifications report: only these can carry row tags. */
 export const isTaggedColumn = (column: string) => column === 'id' || column === 'code' || column.endsWith('_id');
@@ -41,6 +43,9 @@ export class ReadTracker {
     if (set.size > MAX_ROW_TAGS_PER_TABLE) this.addTable(table);
   }
 
+  /** Whether any resolver read the caller's identity (`ctx.identity`). */
+  callerRead = false;
+
   markNoStore(): void {
     this.noStore = true;
   }
@@ -52,7 +57,8 @@ export class ReadTracker {
   }
 
   extension(): CacheExtension {
-    return this.noStore ? { noStore: true } : { tags: this.tags() };
+    if (this.noStore) return { noStore: true };
+    return this.callerRead ? { tags: this.tags() } : { tags: this.tags(), public: true };
   }
 }
 
@@ -73,6 +79,12 @@ export const newRequestReads = (): RequestReads => ({ reads: new ReadTracker() }
 /** Within a request: its answer must not be cached (called by the request's clock and by callSubgraph). */
 export function markNoStore(): void {
   requestScope.getStore()?.reads.markNoStore();
+}
+
+/** Within a request: the answer depends on who asks (called by the context's `identity` getter). */
+export function markCallerRead(): void {
+  const scope = requestScope.getStore();
+  if (scope) scope.reads.callerRead = true;
 }
 
 /** `"schema"."table"` as MikroORM/knex write it, or unquoted `schema.table` (hand-written SQL); not a function call. */

@@ -14,7 +14,7 @@ import { handleGraphQL, listen, closeServer, sendJson } from './http.js';
 import { serveGraphQLWs } from './ws.js';
 import { createRuntime, type SubgraphRuntime } from './runtime.js';
 import { personsReadPlugin } from './persons-read.js';
-import { cacheTagsPlugin, markNoStore, newRequestReads, trackReads } from './reads.js';
+import { cacheTagsPlugin, markCallerRead, markNoStore, newRequestReads, trackReads } from './reads.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -117,7 +117,16 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
       const identity = await identityFromHeader(authorization);
       const em = shared?.em ?? orm.em.fork();
-      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime: requestRuntime };
+      // `identity` is read through a getter on a per-request prototype: an answer no resolver asked the
+      // identity for is the same for every caller. On the prototype, because Apollo Server copies the
+      // context's own properties (Object.assign) onto an object with the same prototype.
+      const proto = Object.defineProperty({}, 'identity', {
+        get() {
+          markCallerRead();
+          return identity;
+        },
+      });
+      return Object.assign(Object.create(proto) as SubgraphContext<L>, { em, loaders: shared?.loaders ?? def.createLoaders(em), runtime: requestRuntime });
     };
     const scope = newRequestReads();
     const callers = () => {

@@ -53,6 +53,21 @@ describe('extensions.cache of queries', () => {
     expect(r.extensions.cache).toEqual({ tags: [`programs.measure:id=${measure.id}`, `programs.rehabilitation_program:id=${measure.programId}`] });
   });
 
+  it('an answer no resolver read the caller for is public (catalog offerings); one that authorized the caller is not', async () => {
+    const offering = world().offerings[0]!;
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offering { id title supplier { name } } } }';
+    const variables = { r: [{ __typename: 'Offering', id: offering.id }] };
+    const catalog = ctx.platform.subgraphs.catalog.url;
+    const a = await post(catalog, { query, variables }, await tokenFor(recipientIdentity(0)));
+    const b = await post(catalog, { query, variables }, await tokenFor(adminIdentity()));
+    expect(a.data._entities[0].id).toBe(offering.id);
+    expect(a.extensions.cache.public).toBe(true);
+    expect(b).toEqual(a);
+    const { token, order } = await anOrder();
+    const own = await post(url('orders'), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id: order.id } }, token);
+    expect(own.extensions.cache).not.toHaveProperty('public');
+  });
+
   it('a page query: the table tag', async () => {
     const token = await tokenFor(adminIdentity());
     const r = await post(url('orders'), { query: '{ orders(first: 3) { nodes { id } } }' }, token);
@@ -144,9 +159,11 @@ describe('classifying statements', () => {
     recordStatement(precise, 'select "o0".* from "orders"."order" as "o0" where "o0"."measure_id" in ($1, $2)');
     recordStatement(precise, 'select "j0".* from "orders"."journal_entry" as "j0" where "j0"."order_id" in ($1)');
     recordStatement(scope, 'select "o0".* from "orders"."order" as "o0" where "o0"."id" in ($1)');
-    expect(scope.reads.extension()).toEqual({ tags: ['orders.journal_entry', 'orders.order'] });
+    // No resolver read the caller here, so the answer could be shared (see the catalog case above).
+    expect(scope.reads.extension()).toEqual({ tags: ['orders.journal_entry', 'orders.order'], public: true });
     const other = newRequestReads();
     recordStatement({ ...other, precise: precise.precise }, 'select "o0".* from "orders"."order" as "o0" where "o0"."measure_id" in ($1, $2)');
+    other.reads.callerRead = true;
     expect(other.reads.extension()).toEqual({ tags: ['orders.order:measure_id=m1', 'orders.order:measure_id=m2'] });
     recordStatement(other, 'select * from somewhere');
     expect(other.reads.extension()).toEqual({ noStore: true });
