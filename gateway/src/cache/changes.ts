@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { CHANGES_CHANNEL } from '@aleumet/server-kit';
+import { CHANGES_CHANNEL, type ChangeNotification } from '@aleumet/server-kit';
 
-/**
- * One committed change of a subgraph table, as its statement-level trigger reports it on
- * `aleumet_changes` (server-kit changes.ts): the table and the `id` / `*_id` / `code` values of the
- * rows it touched, or `all` when too many rows changed to list.
- */
-export interface TableChange {
-  t: string;
-  k?: string[];
-  all?: boolean;
-}
+/** One committed change of a subgraph table, as its statement-level trigger reports it (server-kit changes.ts). */
+export type TableChange = ChangeNotification;
 
 export function parseChange(payload: string | undefined): TableChange | null {
   if (!payload || payload[0] !== '{') return null;
   try {
-    const c = JSON.parse(payload) as TableChange;
+    const c = JSON.parse(payload) as { t?: unknown; k?: unknown; all?: unknown };
     if (typeof c.t !== 'string') return null;
-    if (!c.all && !(Array.isArray(c.k) && c.k.every((k) => typeof k === 'string'))) return null;
-    return c;
+    if (c.all === true) return { t: c.t, all: true };
+    if (Array.isArray(c.k) && c.k.every((k) => typeof k === 'string')) return { t: c.t, k: c.k };
+    return null;
   } catch {
     return null;
   }
@@ -98,15 +91,7 @@ export class ChangeFeed {
   /** Does a notification sent from another connection reach the listening one? */
   private async probe(timeoutMs = 1_500): Promise<boolean> {
     const id = `probe:${this.me}:${++this.fenceNo}`;
-    const heard = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => settle(false), timeoutMs);
-      const settle = (ok: boolean) => {
-        clearTimeout(timer);
-        this.fences.delete(id);
-        resolve(ok);
-      };
-      this.fences.set(id, settle);
-    });
+    const heard = this.heard(id, timeoutMs);
     const other = new pg.Client({ connectionString: this.databaseUrl, application_name: 'aleumet-gateway-cache-probe' });
     other.on('error', () => {});
     try {
@@ -127,7 +112,6 @@ export class ChangeFeed {
       this.connected = false;
       this.on.reset();
       for (const settle of this.fences.values()) settle(false);
-      this.fences.clear();
     }
     client.end().catch(() => {});
     if (!this.closed && this.supported && !this.retry) {
@@ -140,16 +124,22 @@ export class ChangeFeed {
   }
 
   private handle(payload: string | undefined): void {
-    if (payload?.startsWith('fence:')) {
-      const settle = this.fences.get(payload.slice(6));
-      if (settle) {
-        this.fences.delete(payload.slice(6));
-        settle(true);
-      }
-      return;
-    }
+    if (payload?.startsWith('fence:')) return this.fences.get(payload.slice(6))?.(true);
     const change = parseChange(payload);
     if (change) this.on.change(change);
+  }
+
+  /** Resolves true when our notification `fence:<id>` comes back, false after `timeoutMs` or when the feed is lost. */
+  private heard(id: string, timeoutMs: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      const settle = (ok: boolean) => {
+        clearTimeout(timer);
+        this.fences.delete(id);
+        resolve(ok);
+      };
+      this.fences.set(id, settle);
+    });
   }
 
   /** True once every change committed before this call has been handled; false when that cannot be known. */
@@ -169,17 +159,9 @@ export class ChangeFeed {
     const client = this.client;
     if (!client) return Promise.resolve(false);
     const id = `${this.me}:${++this.fenceNo}`;
-    const done = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => settle(false), this.fenceTimeoutMs);
-      const settle = (ok: boolean) => {
-        clearTimeout(timer);
-        this.fences.delete(id);
-        resolve(ok);
-      };
-      this.fences.set(id, settle);
-      this.fencesSent++;
-      client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, `fence:${id}`]).catch(() => settle(false));
-    });
+    const done = this.heard(id, this.fenceTimeoutMs);
+    this.fencesSent++;
+    client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, `fence:${id}`]).catch(() => this.fences.get(id)?.(false));
     const flight = done.finally(() => {
       if (this.inFlight === flight) this.inFlight = undefined;
     });

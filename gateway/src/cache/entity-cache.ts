@@ -144,10 +144,10 @@ export class EntityCache {
     if (this.log.length > LOG_SIZE) this.log.shift();
     const doomed = new Set<string>();
     const add = (keys: Set<string> | undefined) => keys?.forEach((k) => doomed.add(k));
-    if (change.all) add(this.byTable.get(change.t));
+    if ('all' in change) add(this.byTable.get(change.t));
     else {
       add(this.byTag.get(change.t));
-      for (const k of change.k ?? []) add(this.byTag.get(`${change.t}:${k}`));
+      for (const k of change.k) add(this.byTag.get(`${change.t}:${k}`));
     }
     for (const key of doomed) this.drop(key);
     this.stats.invalidated += doomed.size;
@@ -162,7 +162,7 @@ export class EntityCache {
     const tables = new Set(tags.map(tableOf));
     for (const { seq, change } of this.log) {
       if (seq <= since || !tables.has(change.t)) continue;
-      if (change.all || tagSet.has(change.t) || change.k?.some((k) => tagSet.has(`${change.t}:${k}`))) return true;
+      if ('all' in change || tagSet.has(change.t) || change.k.some((k) => tagSet.has(`${change.t}:${k}`))) return true;
     }
     return false;
   }
@@ -211,6 +211,15 @@ export class EntityCache {
     }
   }
 
+  /** What an answer read, when it may be kept: the subgraph allows it, it failed nowhere, its rows did not change meanwhile. */
+  private keepable(response: SubgraphResponse, since: number, failed: boolean): { tags: string[]; shared: boolean } | null {
+    const read = readOf(response);
+    if (!read || failed) this.stats.uncacheable++;
+    else if (this.changedSince(since, read.tags)) this.stats.raced++;
+    else return read;
+    return null;
+  }
+
   /**
    * One subgraph fetch through the cache: hits are answered here, the rest sent with `send`, and what
    * the subgraph allows kept. Anything not cacheable goes straight to `send`.
@@ -249,10 +258,8 @@ export class EntityCache {
     this.stats.misses++;
     const since = this.seq;
     const response = await send(request, context);
-    const read = readOf(response);
-    if (!read || response.errors?.length || response.data == null) this.stats.uncacheable++;
-    else if (this.changedSince(since, read.tags)) this.stats.raced++;
-    else this.put(read.shared ? keys.shared : keys.own, { json: JSON.stringify(response.data), tags: read.tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
+    const read = this.keepable(response, since, Boolean(response.errors?.length) || response.data == null);
+    if (read) this.put(read.shared ? keys.shared : keys.own, { json: JSON.stringify(response.data), tags: read.tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
     return response;
   }
 
@@ -280,16 +287,14 @@ export class EntityCache {
     missing.forEach((at, j) => (entities[at] = got?.[j] ?? null));
     personsOf(response).forEach((p) => persons.add(p));
 
-    const read = readOf(response);
     const failed = new Set<number>();
     let whole = false;
     for (const e of errors) {
       if (Array.isArray(e.path) && e.path[0] === '_entities' && typeof e.path[1] === 'number') failed.add(e.path[1]);
       else whole = true;
     }
-    if (!read || whole || !Array.isArray(got)) this.stats.uncacheable++;
-    else if (this.changedSince(since, read.tags)) this.stats.raced++;
-    else {
+    const read = this.keepable(response, since, whole || !Array.isArray(got));
+    if (read && got) {
       // One request read the rows of all its representations together: each entry carries the whole set.
       const entryPersons = personsOf(response);
       const expires = Date.now() + this.ttlMs;
