@@ -123,7 +123,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   });
   transport.instrument(gateway);
   const cacheDb = opts.security?.databaseUrl;
-  const entityCache = opts.entityCache !== false && opts.entityCache?.enabled !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache || {}) : null;
+  const entityCache = opts.entityCache !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache) : null;
   transport.cache = entityCache;
   entityCache?.start();
   const limits = opts.limits ? limitProtections(opts.limits) : null;

@@ -27,9 +27,8 @@ import { ChangeFeed, type TableChange } from './changes.js';
  * - **Audit.** The persons each answer named (`personsRead`) are kept with it and reported again on a hit.
  */
 
+/** On when the gateway has a database URL (without one it cannot hear changes); `entityCache: false` turns it off. */
 export interface EntityCacheOptions {
-  /** Default true when the gateway has a database URL (without one it cannot hear changes). */
-  enabled?: boolean;
   maxEntries?: number;
   ttlMs?: number;
 }
