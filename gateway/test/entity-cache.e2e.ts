@@ -135,6 +135,30 @@ describe('entity cache', () => {
     expect((await gql(t.url, Q, { id: offering.id }, b)).data.offering.title).toBe(first.data.offering.title);
   });
 
+  it('keeps a supplier\'s orders page while other suppliers\' orders change, and drops it when one of its own does', async (ctx) => {
+    if (!cache().feed.supported) return ctx.skip();
+    const mine = world().orders.at(-1)!;
+    const other = world().orders.find((o) => o.supplierId !== mine.supplierId)!;
+    const token = await tokenFor(supplierIdentity(mine.supplierId));
+    const Q = `{ orders(first: 5) { nodes { id number } } }`;
+    cache().clear();
+    const first = await gql(t.url, Q, {}, token);
+    const own = first.data.orders.nodes[0];
+    const numbers = await db.query(`select id, number from orders."order" where id = any($1)`, [[own.id, other.id]]);
+    const restore = () => Promise.all(numbers.rows.map((r) => db.query(`update orders."order" set number = $1 where id = $2`, [r.number, r.id])));
+    try {
+      await db.query(`update orders."order" set number = number || '-x' where id = $1`, [other.id]);
+      resetCounts();
+      expect(await gql(t.url, Q, {}, token)).toEqual(first);
+      expect(statements()).toBe(0);
+      await db.query(`update orders."order" set number = number || '-y' where id = $1`, [own.id]);
+      const after = await gql(t.url, Q, {}, token);
+      expect(after.data.orders.nodes[0].number).toBe(`${own.number}-y`);
+    } finally {
+      await restore();
+    }
+  });
+
   it('still audits the persons an answer from the cache names, though no id was selected', async (ctx) => {
     if (!cache().feed.supported) return ctx.skip();
     const order = world().orders.find((o) => o.status !== 'CANCELLED')!;

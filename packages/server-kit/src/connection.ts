@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType, ArgsType, type ClassType } from 'type-graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, isUuid, badInput } from '@aleumet/core';
+import { equalityKey, readByKeys } from './reads.js';
 
 @Directive('@shareable')
 @ObjectType()
@@ -67,7 +68,10 @@ export async function paginate<T extends object>(
   const limit = pageSize(args.first);
   const after = key === 'id' ? afterId(args.after) : args.after ? decodeCursor(args.after) : undefined;
   const cond = (after ? { $and: [where, { [key]: { $gt: after } }] } : where) as FilterQuery<T>;
-  const rows = limit === 0 ? [] : await em.find(entity, cond, { orderBy: { [key]: 'asc' } as never, limit: limit + 1 });
+  const find = () => em.find(entity, cond, { orderBy: { [key]: 'asc' } as never, limit: limit + 1 });
+  // A page of one supplier's (person's, measure's…) rows depends on those rows only: row tags, not the table's.
+  const by = equalityKey(em, entity, where);
+  const rows = limit === 0 ? [] : await (by ? readByKeys(em, entity, by.field, by.values, find) : find());
   return toConnection(rows as T[], limit, key);
 }
 

@@ -164,13 +164,35 @@ export function readByKeys<T extends object, R>(em: EntityManager, entity: Entit
   const scope = requestScope.getStore();
   if (!scope) return find();
   const meta = em.getMetadata(entity);
-  const columns = (meta.properties as Record<string, { fieldNames?: string[] } | undefined>)[field]?.fieldNames ?? [];
-  const column = columns.length === 1 ? columns[0]! : '';
-  if (!isTaggedColumn(column)) return find();
+  const column = taggedColumn(em, entity, field);
+  if (!column) return find();
   const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
   // uuid columns compare case-insensitively; the notifications carry PostgreSQL's lower-case text.
   const keys = values.map((v) => (UUID.test(v) ? v.toLowerCase() : v));
   return requestScope.run({ reads: scope.reads, precise: { table: `${schema}.${meta.tableName}`, column, values: keys } }, find);
+}
+
+/** The one column behind an entity property, when the change notifications report it (`id`, `*_id`, `code`). */
+function taggedColumn<T extends object>(em: EntityManager, entity: EntityName<T>, field: string): string | null {
+  const columns = (em.getMetadata(entity).properties as Record<string, { fieldNames?: string[] } | undefined>)[field]?.fieldNames ?? [];
+  return columns.length === 1 && isTaggedColumn(columns[0]!) ? columns[0]! : null;
+}
+
+/**
+ * A top-level equality of a where-clause on a column the notifications report (`{ supplierId: S }`,
+ * `{ measure: { $in: [...] } }`): every row the query can return has one of these values, so its answer
+ * changes only with rows that have them (in their old or new version), and can carry row tags instead of
+ * the table's. Top-level keys of a MikroORM filter are ANDed; operators (`$or`, `$and`) are left alone.
+ */
+export function equalityKey<T extends object>(em: EntityManager, entity: EntityName<T>, where: unknown): { field: string; values: string[] } | null {
+  if (!where || typeof where !== 'object' || Array.isArray(where)) return null;
+  for (const [field, value] of Object.entries(where as Record<string, unknown>)) {
+    if (field.startsWith('$') || !taggedColumn(em, entity, field)) continue;
+    const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const values = typeof value === 'string' ? [value] : typeof v?.$eq === 'string' ? [v.$eq] : Array.isArray(v?.$in) && Object.keys(v).length === 1 ? v.$in : null;
+    if (values && values.every((x): x is string => typeof x === 'string')) return { field, values };
+  }
+  return null;
 }
 
 /** Adds `extensions.cache` to the single result of a query served over plain HTTP (not callers batches). */

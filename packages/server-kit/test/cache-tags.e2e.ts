@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, newRequestReads, recordStatement, requestScope, serviceIdentity, tablesRead,
+  MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, equalityKey, newRequestReads, recordStatement, requestScope, serviceIdentity, tablesRead,
 } from '@aleumet/server-kit';
-import { adminIdentity, recipientIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { adminIdentity, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const url = (name: 'people' | 'programs' | 'orders') => ctx.platform.subgraphs[name].url;
@@ -66,6 +66,18 @@ describe('extensions.cache of queries', () => {
     const { token, order } = await anOrder();
     const own = await post(url('orders'), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id: order.id } }, token);
     expect(own.extensions.cache).not.toHaveProperty('public');
+  });
+
+  it('a page of one supplier\'s (one person\'s) rows: row tags on that column, not the table tag', async () => {
+    const order = world().orders[0]!;
+    const supplier = await tokenFor(supplierIdentity(order.supplierId));
+    const r = await post(url('orders'), { query: '{ orders(first: 3) { nodes { id } } }' }, supplier);
+    expect(r.data.orders.nodes.length).toBeGreaterThan(0);
+    expect(r.extensions.cache).toEqual({ tags: [`orders.order:supplier_id=${order.supplierId}`] });
+    const { token } = await anOrder();
+    const own = await post(url('orders'), { query: '{ orders(first: 3) { nodes { id } } }' }, token);
+    expect(own.extensions.cache.tags).toHaveLength(1);
+    expect(own.extensions.cache.tags[0]).toMatch(/^orders\.order:person_id=/);
   });
 
   it('a page query: the table tag', async () => {
@@ -170,6 +182,18 @@ describe('classifying statements', () => {
     const writes = newRequestReads();
     recordStatement(writes, 'update "orders"."order" set "status" = $1 where "id" = $2');
     expect(writes.reads.extension()).toEqual({ noStore: true });
+  });
+
+  it('finds a top-level equality on a reported column in a where-clause, and nothing else', () => {
+    const em = ctx.platform.subgraphs.orders.orm.em.fork();
+    const Order = em.getMetadata().getAll();
+    const order = Object.values(Order).find((m) => m.tableName === 'order')!.class;
+    expect(equalityKey(em, order, { supplierId: 's1', status: 'ACCEPTED' })).toEqual({ field: 'supplierId', values: ['s1'] });
+    expect(equalityKey(em, order, { personId: { $in: ['p1', 'p2'] } })).toEqual({ field: 'personId', values: ['p1', 'p2'] });
+    expect(equalityKey(em, order, { regionCode: 'KZ-71' })).toBeNull();
+    expect(equalityKey(em, order, { $or: [{ supplierId: 's1' }, { personId: 'p1' }] })).toBeNull();
+    expect(equalityKey(em, order, { supplierId: { $ne: 's1' } })).toBeNull();
+    expect(equalityKey(em, order, { personId: { $in: ['p1'], $nin: ['p2'] } })).toBeNull();
   });
 
   it('deduplicates, and replaces more than 2,000 row tags of one table by its table tag', () => {
