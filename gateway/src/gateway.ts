@@ -125,7 +125,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const cacheDb = opts.security?.databaseUrl;
   const entityCache = opts.entityCache !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache) : null;
   transport.cache = entityCache;
-  entityCache?.start();
+  void entityCache?.start();
   const limits = opts.limits ? limitProtections(opts.limits) : null;
   const security = createSecurity(opts.security);
   const apollo = new ApolloServer<GatewayContext>({

@@ -9,7 +9,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: t.platform.databaseUrl });
   await db.connect();
   // The feed connects in the background; on embedded PGlite its probe finds that changes cannot reach it.
-  for (let i = 0; i < 250 && !cache().feed.connected && cache().feed.supported; i++) await new Promise((r) => setTimeout(r, 20));
+  await cache().feed.started;
 });
 afterAll(() => db?.end());
 

@@ -43,12 +43,17 @@ export class ChangeFeed {
   private inFlight: Promise<boolean> | undefined;
   private queued: Promise<boolean> | undefined;
   fencesSent = 0;
+  /** The first connection attempt (see `start`). */
+  started: Promise<void> | undefined;
 
   constructor(private readonly databaseUrl: string, private readonly on: ChangeFeedHandlers, private readonly fenceTimeoutMs = 2_000) {}
 
-  /** Connects in the background; until connected, `sync` answers false (callers bypass the cache). */
-  start(): void {
-    void this.connect();
+  /**
+   * Connects in the background; until connected, `sync` answers false (callers bypass the cache). The
+   * promise (never rejected) settles after the first attempt: connected, found unsupported, or failed.
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.connect());
   }
 
   private async connect(): Promise<void> {

@@ -100,8 +100,9 @@ export class EntityCache {
     this.feed = new ChangeFeed(databaseUrl, { change: (c) => this.onChange(c), reset: () => this.clear() });
   }
 
-  start(): void {
-    this.feed.start();
+  /** See ChangeFeed.start: resolves after the first connection attempt (the gateway does not wait). */
+  start(): Promise<void> {
+    return this.feed.start();
   }
 
   close(): Promise<void> {

@@ -9,8 +9,7 @@ const url = inject('databaseUrl');
 /** Embedded PGlite hands each notification to the connection that sent it: there the cache must stay off. */
 const supported = await (async () => {
   const probe = new EntityCache(url);
-  probe.start();
-  for (let i = 0; i < 250 && !probe.feed.connected && probe.feed.supported; i++) await new Promise((r) => setTimeout(r, 20));
+  await probe.start();
   const ok = probe.feed.connected;
   await probe.close();
   return ok;
@@ -47,8 +46,7 @@ function subgraph(opts: { tags?: (ids: string[]) => string[] | null; errorFor?: 
 
 async function started(opts = {}) {
   const cache = new EntityCache(url, opts);
-  cache.start();
-  for (let i = 0; i < 100 && !cache.feed.connected; i++) await new Promise((r) => setTimeout(r, 20));
+  await cache.start();
   expect(cache.feed.connected).toBe(true);
   return cache;
 }
@@ -59,9 +57,8 @@ const fetch = (cache: EntityCache, s: { send: any }, ids: string[], context = ct
 describe.runIf(!supported)('EntityCache where notifications do not reach it', () => {
   it('finds out, and answers every request from the subgraph', async () => {
     const cache = new EntityCache(url);
-    cache.start();
+    await cache.start();
     try {
-      for (let i = 0; i < 250 && cache.feed.supported; i++) await new Promise((r) => setTimeout(r, 20));
       expect(cache.feed.supported).toBe(false);
       const s = subgraph();
       await fetch(cache, s, ['1']);
