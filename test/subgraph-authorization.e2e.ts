@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubgraphName } from '@aleumet/server-kit';
 import {
-  codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world, type GraphQLResponse,
+  codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world, type GraphQLResponse,
 } from '@aleumet/testkit';
 
 /**
@@ -149,6 +149,70 @@ describe('each subgraph authorizes on its own, with no gateway in front', () => 
       const refused = await gql(at('finance'), query, vars, stranger);
       expect(codes(refused), query).toContain('FORBIDDEN');
       noLeak(refused, f.claim.id);
+    }
+  });
+
+  it("a supplier sees of a recipient only what its own order needs: the ordered measure's kind and item and the name, never the program or other measures", async () => {
+    const f = fixture();
+    const w = world();
+    const supplier = await tokenFor(supplierIdentity(f.order.supplierId));
+    const otherMeasure = w.measures.find((m) => m.personId === f.person.id && m.id !== f.measure.id);
+    // At the programs port: the ordered measure's limited view, nothing of its program.
+    const limited = await gql(at('programs'), ENTITIES(`... on Measure { kind itemTypeCode status }`), ref('Measure', f.measure.id), supplier);
+    expect(limited.errors).toBeUndefined();
+    expect(limited.data._entities).toEqual([{ kind: f.measure.kind, itemTypeCode: f.measure.itemTypeCode, status: expect.any(String) }]);
+    for (const fields of [`program { number measures { nodes { kind itemTypeCode guaranteedSum status } } }`, `guaranteedSum`, `sourceId`]) {
+      const res = await gql(at('programs'), ENTITIES(`... on Measure { ${fields} }`), ref('Measure', f.measure.id), supplier);
+      expect(codes(res), fields).toContain('FORBIDDEN');
+      noLeak(res, f.program.number);
+      noLeak(res, f.measure.sourceId);
+    }
+    // Another person's measure (or another measure of the same person) is refused outright.
+    if (otherMeasure) {
+      const other = await gql(at('programs'), ENTITIES(`... on Measure { kind program { number } }`), ref('Measure', otherMeasure.id), supplier);
+      expect(codes(other)).toContain('FORBIDDEN');
+      expect(JSON.stringify(other.data ?? null)).not.toContain(otherMeasure.itemTypeCode);
+    }
+    // Through the gateway: order → measure → program → measures shows the measure's kind and nothing of the program.
+    const res = await gql(t.url, `query($id: ID!) { order(id: $id) { number measure { kind program { number measures(first: 50) { nodes { kind itemTypeCode } } } } } }`, { id: f.order.id }, supplier);
+    expect(codes(res)).toContain('FORBIDDEN');
+    noLeak(res, f.program.number);
+    if (otherMeasure) noLeak(res, otherMeasure.itemTypeCode);
+    const shown = await gql(t.url, `query($id: ID!) { order(id: $id) { measure { kind itemTypeCode } recipient { fullName } } }`, { id: f.order.id }, supplier);
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data.order.measure).toEqual({ kind: f.measure.kind, itemTypeCode: f.measure.itemTypeCode });
+    expect(shown.data.order.recipient.fullName).toContain(f.person.lastName);
+  });
+
+  it("a person's name and region: only to those who serve the person, not to any token holder", async () => {
+    const f = fixture();
+    const byRef = ENTITIES(`... on Person { fullName lastName regionCode }`);
+    const refusedTo = {
+      'a supplier without an order from the person': supplierIdentity(f.otherSupplier.id),
+      "another region's department": departmentIdentity(f.otherRegion),
+      'an integrator without people:read': integratorIdentity(['orders:read', 'programs:read', 'finance:read']),
+      'another recipient': recipientIdentity(0),
+    };
+    for (const [who, identity] of Object.entries(refusedTo)) {
+      const res = await gql(at('people'), byRef, ref('Person', f.person.id), await tokenFor(identity));
+      expect(codes(res), who).toContain('FORBIDDEN');
+      noLeak(res, f.person.lastName);
+      noLeak(res, f.person.regionCode);
+    }
+    // The order's supplier: the name for the handover, not the region, IIN, address or phone.
+    const supplier = await tokenFor(supplierIdentity(f.order.supplierId));
+    const name = await gql(at('people'), ENTITIES(`... on Person { fullName }`), ref('Person', f.person.id), supplier);
+    expect(name.data._entities[0].fullName).toContain(f.person.lastName);
+    for (const field of ['regionCode', 'iin', 'address', 'phone', 'birthDate']) {
+      const res = await gql(at('people'), ENTITIES(`... on Person { ${field} }`), ref('Person', f.person.id), supplier);
+      expect(codes(res), field).toContain('FORBIDDEN');
+      noLeak(res, f.person.iin);
+    }
+    // The region's department and an integrator with people:read see the person.
+    for (const identity of [departmentIdentity(f.person.regionCode), integratorIdentity(['people:read'])]) {
+      const res = await gql(at('people'), byRef, ref('Person', f.person.id), await tokenFor(identity));
+      expect(res.errors).toBeUndefined();
+      expect(res.data._entities[0]).toEqual({ fullName: expect.stringContaining(f.person.lastName), lastName: f.person.lastName, regionCode: f.person.regionCode });
     }
   });
 

@@ -19,7 +19,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
  *    resolves to null), the gateway nulls the parent as it must, but reports why only in
  *    `extensions.valueCompletion`, and only when no other error happened. The GraphQL spec requires a
  *    field error in `errors` for every such null. We put those errors into `errors`, unless an error
- *    already there explains the null (same, enclosing or sibling path, or a path-less failed fetch).
+ *    already there explains the null (same, enclosing, enclosed or sibling path, or a path-less failed fetch).
  */
 
 const ALIAS_PREFIX = 'aleumet__';
@@ -162,10 +162,11 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         const extensions = result.extensions ? { ...result.extensions } : undefined;
         if (extensions && 'valueCompletion' in extensions) delete extensions.valueCompletion;
         // Already explained: by a path-less error (a fetch that failed as a whole), by an error at the same
-        // or an enclosing path, or by an error inside the same parent object (a subgraph that nulled the
-        // entity because one of its fields failed).
+        // or an enclosing path, by an error below it (a refused non-null field whose null went up to here),
+        // or by an error inside the same parent object (a subgraph that nulled the entity because one of
+        // its fields failed).
         const explains = (x: GraphQLError, e: GraphQLError) =>
-          !x.path || !e.path || isPrefix(x.path, e.path) || (e.path.length > 1 && isPrefix(e.path.slice(0, -1), x.path));
+          !x.path || !e.path || isPrefix(x.path, e.path) || isPrefix(e.path, x.path) || (e.path.length > 1 && isPrefix(e.path.slice(0, -1), x.path));
         const unexplained = store.filter((e) => !errors.some((x) => explains(x, e)));
         errors.push(...unexplained);
         let data = result.data;

@@ -84,6 +84,13 @@ const TABLES = {
     c('kind', 'text', (o) => o.kind), c('item_type_code', 'text', (o) => o.itemTypeCode), c('unit_price', 'bigint', (o) => o.unitPrice),
     c('guaranteed_sum', 'bigint', (o) => o.guaranteedSum), c('state_part', 'bigint', (o) => o.statePart), c('co_payment', 'bigint', (o) => o.coPayment),
   ] },
+  // Suppliers see the name of the recipients and the measures they received orders for (see supplierAccess).
+  personAccess: { schema: 'people', table: 'supplier_access', columns: [
+    c('record_id', 'uuid', (a) => a.recordId), c('supplier_id', 'uuid', (a) => a.supplierId), c('granted_at', 'timestamptz', () => now.toISOString()),
+  ] },
+  measureAccess: { schema: 'programs', table: 'supplier_access', columns: [
+    c('record_id', 'uuid', (a) => a.recordId), c('supplier_id', 'uuid', (a) => a.supplierId), c('granted_at', 'timestamptz', () => now.toISOString()),
+  ] },
   guaranteedSum: { schema: 'finance', table: 'guaranteed_sum', columns: [
     c('id', 'uuid', (g) => g.id), ...stamp(seededAt), c('item_type_code', 'text', (g) => g.itemTypeCode), c('year', 'smallint', (g) => g.year), c('amount', 'bigint', (g) => g.amount),
   ] },
@@ -138,6 +145,13 @@ function orderExtras(chunk: RecipientChunk) {
     const claim = claims.get(o.id)!;
     return { ...o, kind: m.kind, itemTypeCode: m.itemTypeCode, unitPrice: Math.round(o.price / o.quantity), guaranteedSum: m.guaranteedSum, statePart: claim.statePart, coPayment: claim.coPayment };
   });
+}
+
+/** One grant per (record, supplier) of the chunk's orders: a recipient's orders all fall in one chunk. */
+function supplierAccess(orders: RecipientChunk['orders'], record: 'personId' | 'measureId') {
+  const seen = new Map<string, { recordId: string; supplierId: string }>();
+  for (const o of orders) seen.set(`${o[record]}/${o.supplierId}`, { recordId: o[record], supplierId: o.supplierId });
+  return [...seen.values()];
 }
 
 function parseArgs(argv: string[]) {
@@ -253,10 +267,12 @@ async function seedScale(databaseUrl: string, persons: number, shape: { supplier
         inTx(people!, async () => {
           await insertRows(people!, TABLES.person, chunk.persons);
           await insertRows(people!, TABLES.representation, chunk.representations);
+          await insertRows(people!, TABLES.personAccess, supplierAccess(chunk.orders, 'personId'));
         }),
         inTx(programs!, async () => {
           await insertRows(programs!, TABLES.program, chunk.programs);
           await insertRows(programs!, TABLES.measure, chunk.measures);
+          await insertRows(programs!, TABLES.measureAccess, supplierAccess(chunk.orders, 'measureId'));
         }),
         inTx(orders!, () => insertRows(orders!, TABLES.order, orderExtras(chunk))),
         inTx(finance!, async () => {

@@ -6,11 +6,13 @@ import { ClaimResolver, OrderClaimResolver, financeReference } from './resolvers
 import { FinanceWorkflowResolver } from './resolvers/workflow.resolver.js';
 import { deliverCommands } from '@aleumet/server-kit';
 import { seed, isSeeded } from './seed/index.js';
+import { policies } from './domain/policies.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',
   resolvers: [ClaimResolver, OrderClaimResolver, FinanceWorkflowResolver],
   referenceResolvers: financeReference,
+  policies,
   entities,
   migrations,
   createLoaders,

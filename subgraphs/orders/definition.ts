@@ -11,11 +11,13 @@ import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service
 import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
+import { policies } from './domain/policies.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
   resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver],
   referenceResolvers: orderReference,
+  policies,
   entities,
   migrations,
   createLoaders,

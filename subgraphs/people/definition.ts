@@ -2,7 +2,8 @@ import { retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { PersonResolver, RepresentationResolver, personReference } from './resolvers/person.resolver.js';
+import { PersonResolver, RepresentationResolver, SupplierAccessResolver, personReference } from './resolvers/person.resolver.js';
+import { policies } from './domain/policies.js';
 import { StaffUserResolver, staffReference } from './resolvers/staff.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
@@ -15,9 +16,10 @@ import { seed, isSeeded } from './seed/index.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
-  resolvers: [PersonResolver, RepresentationResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver,
+  resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffReference },
+  policies,
   entities,
   migrations,
   createLoaders,

@@ -9,11 +9,13 @@ import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.j
 import { startProgramLive } from './resolvers/live.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
+import { policies } from './domain/policies.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
   resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
   referenceResolvers: { ...programReference, ...measureReference },
+  policies,
   entities,
   migrations,
   createLoaders,

@@ -109,7 +109,8 @@ const QUERIES: Record<string, Case> = {
   order: { doc: `query($id: ID!) { order(id: $id) { id } }`, vars: (f) => ({ id: f.order.id }), allow: owner('orders:read', true) },
   orders: { doc: `{ orders(first: 1) { __typename } }`, allow: list('orders:read') },
   me: { doc: `{ me { id } }`, allow: signedIn },
-  person: { doc: `query($id: ID!) { person(id: $id) { id } }`, vars: (f) => ({ id: f.person.id }), allow: owner('people:read') },
+  // The order's supplier sees the recipient's name (the person policy's limited view).
+  person: { doc: `query($id: ID!) { person(id: $id) { id } }`, vars: (f) => ({ id: f.person.id }), allow: owner('people:read', true) },
   personByIin: { doc: `query($iin: String!) { personByIin(iin: $iin) { id } }`, vars: (f) => ({ iin: f.person.iin }), allow: owner('people:read') },
   persons: { doc: `{ persons(first: 1) { __typename } }`, allow: any(is('department', 'otherDepartment', 'admin'), scope('people:read')) },
   myStaffProfile: { doc: `{ myStaffProfile { id } }`, allow: signedIn },
@@ -117,7 +118,8 @@ const QUERIES: Record<string, Case> = {
   integratorClient: { doc: `query($id: ID!) { integratorClient(id: $id) { id } }`, vars: () => ({ id: UUID0 }), allow: admin },
   auditEntries: { doc: `{ auditEntries(first: 1) { __typename } }`, allow: admin },
   program: { doc: `query($id: ID!) { program(id: $id) { id } }`, vars: (f) => ({ id: f.program.id }), allow: owner('programs:read') },
-  measure: { doc: `query($id: ID!) { measure(id: $id) { id } }`, vars: (f) => ({ id: f.measure.id }), allow: owner('programs:read') },
+  // The order's supplier sees the ordered measure's kind and item (the measure policy's limited view).
+  measure: { doc: `query($id: ID!) { measure(id: $id) { id } }`, vars: (f) => ({ id: f.order.measureId }), allow: owner('programs:read', true) },
   // Suppliers see measures only through their orders.
   measures: { doc: `{ measures(first: 1) { __typename } }`, allow: (a) => list('programs:read')(a) && a !== 'supplier' && a !== 'otherSupplier' },
   fulfilments: { doc: `{ fulfilments(first: 1) { __typename } }`, allow: any(admin, scope('programs:read')) },

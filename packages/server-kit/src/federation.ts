@@ -3,6 +3,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
+import type { EntityPolicy } from '@aleumet/core';
+import { applyPolicies, guardReference } from './policies.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
@@ -25,17 +27,21 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any,
 /**
  * type-graphql builds the types; Federation wants SDL + resolvers. Print the schema with its
  * directives under one @link, then hand SDL and type-graphql's resolver map (plus each
- * entity's __resolveReference) to buildSubgraphSchema.
+ * entity's __resolveReference) to buildSubgraphSchema. Each entity policy then guards its type's
+ * reference resolver and every field of the type (policies.ts).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
+  policies: readonly EntityPolicy[] = [],
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ pubSub: NO_TOPICS, ...options, skipCheck: true, validate: false });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, ref] of Object.entries(referenceResolvers)) {
-    resolvers[type] = { ...(resolvers[type] as object), ...ref } as never;
+    const policy = policies.find((p) => p.type === type);
+    const guarded = policy ? { __resolveReference: guardReference(policy, ref.__resolveReference) } : ref;
+    resolvers[type] = { ...(resolvers[type] as object), ...guarded } as never;
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return applyPolicies(buildSubgraphSchema({ typeDefs, resolvers }), policies);
 }

@@ -16,3 +16,5 @@ export * from './retention.js';
 export * from './ws-operation.js';
 export * from './changes.js';
 export * from './reads.js';
+export * from './policies.js';
+export * from './supplier-access.js';

@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
+import { identityFromHeader, maskError, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
@@ -29,6 +29,8 @@ export interface SubgraphDefinition<L> {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers;
+  /** Who may read what of this subgraph's entities: one policy per guarded type (see policies.ts). */
+  policies?: EntityPolicy[];
   entities: OrmOptions['entities'];
   migrations: OrmOptions['migrations'];
   createLoaders: (em: EntityManager) => L;
@@ -68,7 +70,7 @@ export interface RunningSubgraph {
 }
 
 export const subgraphSchema = (def: SubgraphDefinition<unknown>): Promise<GraphQLSchema> =>
-  buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers);
+  buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers, def.policies);
 
 export function openOrm(def: SubgraphDefinition<unknown>, opts: Pick<StartOptions, 'databaseUrl' | 'poolMax'>) {
   return initORM({ schema: def.name, databaseUrl: opts.databaseUrl, entities: [BaseEntity, ...(def.entities as never[])], migrations: def.migrations, poolMax: opts.poolMax });

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertAccess, badInput, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { badInput, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
+import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { SCOPE, claimPolicy } from '../domain/policies.js';
 import { ClaimStatus, GuaranteedSum, OrderRef, Payment, ReimbursementClaim } from '../entities/index.js';
 import type { Context } from './context.js';
 
-export const SCOPE = 'finance:read';
+export { SCOPE };
 const ClaimConnection = ConnectionType('ReimbursementClaim', ReimbursementClaim);
 const PaymentConnection = ConnectionType('Payment', Payment);
 const GuaranteedSumConnection = ConnectionType('GuaranteedSum', GuaranteedSum);
@@ -24,8 +25,7 @@ export class ClaimResolver {
     if (!isUuid(id)) throw badInput('Claim id must be a UUID', 'id');
     const claim = await ctx.loaders.claim.load(id);
     if (!claim) throw notFound('ReimbursementClaim', id);
-    assertAccess(ctx.identity, claim, SCOPE);
-    return claim;
+    return authorize(ctx, claimPolicy, claim);
   }
 
   @Query(() => ClaimConnection, { description: "Claims visible to the caller: own, supplier's, region's" })
@@ -49,24 +49,20 @@ export class OrderClaimResolver {
   @FieldResolver(() => ReimbursementClaim, { nullable: true, description: 'The reimbursement claim signed with the order' })
   async claim(@Root() o: OrderRef, @Ctx() ctx: Context) {
     const claim = (await ctx.loaders.claimsByOrder.load(String(o.id))).find((c) => !c.actId);
-    if (claim) assertAccess(ctx.identity, claim, SCOPE);
-    return claim ?? null;
+    return claim ? authorize(ctx, claimPolicy, claim) : null;
   }
 
   @FieldResolver(() => ClaimConnection, { description: 'All claims of the order: the one signed with it (aids) or one per approved monthly act (S1/S2)' })
   async claims(@Root() o: OrderRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const claims = await ctx.loaders.claimsByOrder.load(String(o.id));
-    for (const c of claims) assertAccess(ctx.identity, c, SCOPE);
+    for (const c of claims) await authorize(ctx, claimPolicy, c);
     return paginateLoaded(claims, page);
   }
 }
 
 export const financeReference = {
   ReimbursementClaim: {
-    async __resolveReference(ref: { id: string }, ctx: Context) {
-      const claim = await ctx.loaders.claim.load(String(ref.id));
-      if (claim) assertAccess(ctx.identity, claim, SCOPE);
-      return claim;
-    },
+    // The claim policy guards the reference (server-kit guardReference).
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.claim.load(String(ref.id)),
   },
 };

@@ -8,12 +8,14 @@ import { Order, OrderStatus } from '../entities/index.js';
  * change, delivers them right after commit (so the caller sees a consistent platform), and the
  * scheduler re-delivers whatever could not be delivered. Receivers are idempotent by commandId.
  *
- *   created      → programs: measure ORDERED;          finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
+ *   created      → programs: measure ORDERED;          people and programs: the supplier may see the recipient's name and the measure;
+ *                            finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
  *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED; catalog: stock released
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
  */
 export const CMD = {
-  measureOrdered: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!) { internalMeasureOrdered(commandId: $commandId, measureId: $measureId, orderId: $orderId) }`,
+  measureOrdered: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID) { internalMeasureOrdered(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId) }`,
+  supplierServesPerson: `mutation($commandId: ID!, $personId: ID!, $supplierId: ID!) { internalSupplierServesPerson(commandId: $commandId, personId: $personId, supplierId: $supplierId) }`,
   measureReleased: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!) { internalMeasureReleased(commandId: $commandId, measureId: $measureId, orderId: $orderId) }`,
   measureFulfilled: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID!, $fulfilledAt: DateTimeISO!) {
     internalMeasureFulfilled(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId, fulfilledAt: $fulfilledAt) }`,
@@ -30,9 +32,10 @@ export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind 
 /** Queues the commands a transition causes; returns their ids. */
 export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus | null, to: OrderStatus): string[] {
   const ids: string[] = [];
-  const q = (target: 'programs' | 'finance' | 'catalog', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
+  const q = (target: 'people' | 'programs' | 'finance' | 'catalog', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
   if (from === null) {
-    q('programs', CMD.measureOrdered, { measureId: order.measureId, orderId: order.id });
+    q('programs', CMD.measureOrdered, { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId });
+    q('people', CMD.supplierServesPerson, { personId: order.personId, supplierId: order.supplierId });
     if (isAid(order)) q('catalog', CMD.reserveStock, { orderId: order.id, offeringId: order.offeringId, quantity: order.quantity });
     if (!isService(order)) {
       q('finance', CMD.openClaim, {

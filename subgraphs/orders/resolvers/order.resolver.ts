@@ -1,17 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertAccess, badInput, canAccess, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { badInput, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
+import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded, visibleOnly } from '@aleumet/server-kit';
+import { SCOPE, orderPolicy } from '../domain/policies.js';
 import { MeasureRef, OfferingRef, Order, OrderStatus, PersonRef, SupplierRef } from '../entities/index.js';
 import type { Context } from './context.js';
 
-export const SCOPE = 'orders:read';
+export { SCOPE };
 const OrderConnection = ConnectionType('Order', Order);
-
-/** A parent's orders, keeping only those the caller may see (a supplier sees its own among a measure's). */
-function visible(identity: Identity | null, orders: readonly Order[]): Order[] {
-  const id = requireIdentity(identity);
-  return orders.filter((o) => canAccess(id, o, SCOPE));
-}
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -21,8 +16,7 @@ export class OrderResolver {
     if (!isUuid(id)) throw badInput('Order id must be a UUID', 'id');
     const order = await ctx.loaders.order.load(id);
     if (!order) throw notFound('Order', id);
-    assertAccess(ctx.identity, order, SCOPE);
-    return order;
+    return authorize(ctx, orderPolicy, order);
   }
 
   @Query(() => OrderConnection, { description: "Orders visible to the caller: own (recipient), incoming (supplier), region's (department)" })
@@ -45,7 +39,8 @@ export class OrderResolver {
 export class MeasureOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: 'Orders placed for this measure, oldest first' })
   async orders(@Root() m: MeasureRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateLoaded(visible(ctx.identity, await ctx.loaders.ordersByMeasure.load(String(m.id))), page);
+    // A parent's orders, only those the caller may see (a supplier sees its own among a measure's).
+    return paginateLoaded(await visibleOnly(ctx, orderPolicy, await ctx.loaders.ordersByMeasure.load(String(m.id))), page);
   }
 }
 
@@ -53,16 +48,13 @@ export class MeasureOrdersResolver {
 export class PersonOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: "The person's orders, oldest first" })
   async orders(@Root() p: PersonRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateLoaded(visible(ctx.identity, await ctx.loaders.ordersByPerson.load(String(p.id))), page);
+    return paginateLoaded(await visibleOnly(ctx, orderPolicy, await ctx.loaders.ordersByPerson.load(String(p.id))), page);
   }
 }
 
 export const orderReference = {
   Order: {
-    async __resolveReference(ref: { id: string }, ctx: Context) {
-      const order = await ctx.loaders.order.load(String(ref.id));
-      if (order) assertAccess(ctx.identity, order, SCOPE);
-      return order;
-    },
+    // The order policy guards the reference (server-kit guardReference).
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.order.load(String(ref.id)),
   },
 };

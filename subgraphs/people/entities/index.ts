@@ -1,4 +1,4 @@
-import { ProcessedCommand } from '@aleumet/server-kit';
+import { ProcessedCommand, SupplierAccess } from '@aleumet/server-kit';
 import { Person } from './person.js';
 import { Representation } from './representation.js';
 import { StaffUser } from './staff-user.js';
@@ -17,4 +17,6 @@ export * from './complaint.js';
 export const entities = [Person, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
   FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
-  ProcessedCommand];
+  ProcessedCommand,
+  // Suppliers that received an order for a person (orders' command): they see the person's name.
+  SupplierAccess];

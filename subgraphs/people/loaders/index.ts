@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader } from '@aleumet/server-kit';
+import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/server-kit';
 import { Person, Representation, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
@@ -7,6 +7,7 @@ export const createLoaders = (em: EntityManager) => ({
   staffUser: byIdLoader(em, StaffUser),
   representationsByPrincipal: groupLoader(em, Representation, 'principalId'),
   representationsByRepresentative: groupLoader(em, Representation, 'representativeId'),
+  suppliersOfPerson: suppliersWithAccessLoader(em),
   apiKeysByClient: groupLoader(em, ApiKey, 'clientId'),
   operationsByClient: groupLoader(em, PersistedOperation, 'clientId'),
 });

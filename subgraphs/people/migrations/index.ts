@@ -1,4 +1,5 @@
 import type { Migration } from '@mikro-orm/migrations';
+import { Migration20261206230000 } from './Migration20261206230000.js';
 import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005358 } from './Migration20261130005358.js';
 import { Migration20261130011016 } from './Migration20261130011016.js';
@@ -11,4 +12,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013000', class: Migration20261130013000 },
   { name: 'Migration20261130013032', class: Migration20261130013032 },
   { name: 'Migration20261130033816', class: Migration20261130033816 },
+  { name: 'Migration20261206230000', class: Migration20261206230000 },
 ];

@@ -18,10 +18,6 @@ export function canSeePersonalData(identity: Identity, person: Person): boolean 
   }
 }
 
-export function assertPersonalData(identity: Identity | null, person: Person): void {
-  if (!canSeePersonalData(requireIdentity(identity), person)) throw forbidden('Personal data of this person is not available to you');
-}
-
 /** Who may list persons: staff that serves them (department: its own region only). */
 export function listableRegion(identity: Identity | null, regionCode: string | undefined): string | undefined {
   const id = requireIdentity(identity);

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role, badInput, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
-import { ConnectionType, PageArgs, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
+import { Role, badInput, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
+import { ConnectionType, PageArgs, authorize, firstTime, grantSupplierAccess, paginate, paginateLoaded, requireService, viewOf } from '@aleumet/server-kit';
+import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
-import { assertPersonalData, listableRegion } from './access.js';
+import { listableRegion } from './access.js';
 import type { Context } from './context.js';
 
 const PersonConnection = ConnectionType('Person', Person);
@@ -42,17 +43,25 @@ export class PersonResolver {
   @Query(() => Person)
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person> {
     requireIdentity(ctx.identity);
-    const person = await loadPerson(ctx, id);
-    assertPersonalData(ctx.identity, person);
-    return person;
+    return authorize(ctx, personPolicy, await loadPerson(ctx, id));
   }
 
-  @Query(() => Person, { nullable: true, description: 'Find a person by IIN (12 digits with a valid check digit)' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'Find a person by IIN (12 digits with a valid check digit): admins, departments (own region), integrators with people:read, and the person or a representative. Null only for the staff roles; anyone else gets FORBIDDEN whether or not the IIN is registered.',
+  })
   async personByIin(@Arg('iin', () => String) iin: string, @Ctx() ctx: Context): Promise<Person | null> {
-    requireIdentity(ctx.identity);
+    const identity = requireIdentity(ctx.identity);
     if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
     const person = await ctx.em.findOne(Person, { iin });
-    if (person) assertPersonalData(ctx.identity, person);
+    // A search by a personal identifier: the full view only, and no answer that tells others whether
+    // an IIN belongs to a recipient of disability services.
+    const staff = identity.role === Role.ADMIN || identity.role === Role.EMPLOYMENT_DEPARTMENT || hasScope(identity, PEOPLE_SCOPE);
+    if (!person) {
+      if (staff) return null;
+      throw policyRefusal(personPolicy, identity);
+    }
+    if ((await viewOf(ctx, personPolicy, person)) !== 'full') throw policyRefusal(personPolicy, identity);
     return person;
   }
 
@@ -79,27 +88,26 @@ export class PersonResolver {
     return person;
   }
 
-  // Personal fields: each checks access, so a supplier who reaches a person through an order sees the name only.
-  @FieldResolver(() => String) iin(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.iin; }
-  @FieldResolver(() => String, { description: 'YYYY-MM-DD' }) birthDate(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.birthDate; }
-  @FieldResolver(() => Sex) sex(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.sex; }
-  @FieldResolver(() => String) address(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.address; }
-  @FieldResolver(() => String) phone(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.phone; }
-  @FieldResolver(() => String, { nullable: true }) email(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.email ?? null; }
-  @FieldResolver(() => RecipientCategory) category(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.category; }
-  @FieldResolver(() => Int, { nullable: true, description: 'Disability group 1..3' }) disabilityGroup(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.disabilityGroup ?? null; }
-  @FieldResolver(() => Needs) needs(@Root() p: Person, @Ctx() ctx: Context): Needs { assertPersonalData(ctx.identity, p); return { vision: p.vision, hearing: p.hearing, mobility: p.mobility }; }
-  @FieldResolver(() => Boolean) deceased(@Root() p: Person, @Ctx() ctx: Context) { assertPersonalData(ctx.identity, p); return p.deceasedOn != null; }
+  // Personal fields: the person policy (domain/policies.ts) guards every field of Person, so a supplier who
+  // reaches a person through an order reads the name only.
+  @FieldResolver(() => String) iin(@Root() p: Person) { return p.iin; }
+  @FieldResolver(() => String, { description: 'YYYY-MM-DD' }) birthDate(@Root() p: Person) { return p.birthDate; }
+  @FieldResolver(() => Sex) sex(@Root() p: Person) { return p.sex; }
+  @FieldResolver(() => String) address(@Root() p: Person) { return p.address; }
+  @FieldResolver(() => String) phone(@Root() p: Person) { return p.phone; }
+  @FieldResolver(() => String, { nullable: true }) email(@Root() p: Person) { return p.email ?? null; }
+  @FieldResolver(() => RecipientCategory) category(@Root() p: Person) { return p.category; }
+  @FieldResolver(() => Int, { nullable: true, description: 'Disability group 1..3' }) disabilityGroup(@Root() p: Person) { return p.disabilityGroup ?? null; }
+  @FieldResolver(() => Needs) needs(@Root() p: Person): Needs { return { vision: p.vision, hearing: p.hearing, mobility: p.mobility }; }
+  @FieldResolver(() => Boolean) deceased(@Root() p: Person) { return p.deceasedOn != null; }
 
   @FieldResolver(() => RepresentationConnection, { description: 'Persons this person may act for' })
   async principals(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    assertPersonalData(ctx.identity, p);
     return paginateLoaded(await ctx.loaders.representationsByRepresentative.load(p.id), page);
   }
 
   @FieldResolver(() => RepresentationConnection, { description: 'Legal representatives and proxies of this person' })
   async representatives(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    assertPersonalData(ctx.identity, p);
     return paginateLoaded(await ctx.loaders.representationsByPrincipal.load(p.id), page);
   }
 
@@ -126,6 +134,27 @@ export class PersonResolver {
   }
 }
 
+/** Internal (orders, when an order is placed): the order's supplier may see the recipient's name from now on. */
+@Resolver(() => Person)
+export class SupplierAccessResolver {
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: 'Internal (orders): a supplier received an order from this person' })
+  async internalSupplierServesPerson(
+    @Arg('commandId', () => ID) commandId: string,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    requireService(ctx.identity);
+    if (!isUuid(commandId) || !isUuid(personId) || !isUuid(supplierId)) throw badInput('commandId, personId and supplierId must be UUIDs');
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      await grantSupplierAccess(tx, personId, supplierId, ctx.runtime.clock.now());
+      return true;
+    });
+  }
+}
+
 @Resolver(() => Representation)
 export class RepresentationResolver {
   @FieldResolver(() => Person)
@@ -140,15 +169,7 @@ export class RepresentationResolver {
 
 export const personReference = {
   Person: {
-    async __resolveReference(ref: { id: string }, ctx: Context) {
-      const identity = requireIdentity(ctx.identity);
-      const person = await ctx.loaders.person.load(String(ref.id));
-      // Recipients reach other persons only through representation links (their own representatives).
-      if (person && (identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && !actsFor(identity, person.id)) {
-        const links = await ctx.loaders.representationsByRepresentative.load(person.id);
-        if (!links.some((l) => actsFor(identity, l.principalId))) throw forbidden();
-      }
-      return person;
-    },
+    // The person policy guards the reference (server-kit guardReference).
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(String(ref.id)),
   },
 };

@@ -47,9 +47,7 @@ export class StaffUserResolver {
 
 export const staffReference = {
   StaffUser: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => {
-      requireIdentity(ctx.identity);
-      return ctx.loaders.staffUser.load(String(ref.id));
-    },
+    // The staff policy guards the reference (server-kit guardReference).
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.staffUser.load(String(ref.id)),
   },
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { insertChunked } from '@aleumet/server-kit';
+import { SupplierAccess, insertChunked } from '@aleumet/server-kit';
 import { Person, Representation, StaffUser } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
@@ -9,6 +9,9 @@ export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   await insertChunked(em, Person, world.persons.map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
   await insertChunked(em, Representation, world.representations.map((r) => ({ ...r, ...stamp })));
   await insertChunked(em, StaffUser, world.staff.map((s) => ({ ...s, ...stamp })));
+  // The supplier of each seeded order sees the recipient's name, as orders' command grants it for a new order.
+  const grants = new Map(world.orders.map((o) => [`${o.personId}/${o.supplierId}`, { recordId: o.personId, supplierId: o.supplierId, grantedAt: now }]));
+  await insertChunked(em, SupplierAccess, [...grants.values()]);
 }
 
 /** Seeded already? Seeding is only for an empty subgraph. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader } from '@aleumet/server-kit';
+import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/server-kit';
 import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
@@ -8,6 +8,7 @@ export const createLoaders = (em: EntityManager) => ({
   programsByPerson: groupLoader(em, RehabilitationProgram, 'personId'),
   measure: byIdLoader(em, Measure),
   measuresByProgram: groupLoader(em, Measure, 'program'),
+  suppliersOfMeasure: suppliersWithAccessLoader(em),
   fulfilmentByMeasure: new DataLoader<string, Fulfilment | null>(async (ids) => {
     const rows = await em.find(Fulfilment, { measureId: { $in: [...ids] } });
     const by = new Map(rows.map((r) => [r.measureId, r]));

@@ -3,10 +3,12 @@ import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005400 } from './Migration20261130005400.js';
 import { Migration20261130005812 } from './Migration20261130005812.js';
 import { Migration20261130011426 } from './Migration20261130011426.js';
+import { Migration20261206230000 } from './Migration20261206230000.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005400', class: Migration20261130005400 },
   { name: 'Migration20261130005812', class: Migration20261130005812 },
   { name: 'Migration20261130011426', class: Migration20261130011426 },
   { name: 'Migration20261130013000', class: Migration20261130013000 },
+  { name: 'Migration20261206230000', class: Migration20261206230000 },
 ];

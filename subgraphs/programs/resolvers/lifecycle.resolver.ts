@@ -4,7 +4,7 @@ import { OptimisticLockError } from '@mikro-orm/postgresql';
 import {
   Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
@@ -241,13 +241,20 @@ export class MeasureLifecycleResolver {
   // ---- internal: commands from the orders subgraph (service identity, idempotent by commandId) ----
 
   @Directive('@inaccessible')
-  @Mutation(() => Boolean, { description: 'Internal (orders): an order now holds this measure' })
-  async internalMeasureOrdered(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+  @Mutation(() => Boolean, { description: "Internal (orders): an order now holds this measure; its supplier may see the measure's kind and item from now on" })
+  async internalMeasureOrdered(
+    @Arg('commandId', () => ID) commandId: string,
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     requireService(ctx.identity);
     return ctx.em.fork().transactional(async (tx) => {
       if (!(await firstTime(tx, commandId))) return false;
       const m = await tx.findOne(Measure, measureId);
       if (!m) throw notFound('Measure', measureId);
+      if (supplierId) await grantSupplierAccess(tx, m.id, supplierId, ctx.runtime.clock.now());
       if (!(CHOOSABLE as readonly string[]).includes(m.status)) throw invalidTransition('Measure', m.status, MeasureStatus.ORDERED);
       m.activeOrderId = orderId;
       setMeasureStatus(tx, m, MeasureStatus.ORDERED);

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Role, assertAccess, badInput, forbidden, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { PageArgs, ServiceKind, paginate } from '@aleumet/server-kit';
+import { badInput, forbidden, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
+import { PageArgs, ServiceKind, authorize, paginate } from '@aleumet/server-kit';
+import { measurePolicy } from '../domain/policies.js';
 import { ItemTypeRef, Measure, MeasureStatus, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import { SCOPE, MeasureConnection } from './program.resolver.js';
 import type { Context } from './context.js';
@@ -15,8 +16,7 @@ export class MeasureResolver {
     if (!isUuid(id)) throw badInput('Measure id must be a UUID', 'id');
     const measure = await ctx.loaders.measure.load(id);
     if (!measure) throw notFound('Measure', id);
-    assertAccess(ctx.identity, measure, SCOPE);
-    return measure;
+    return authorize(ctx, measurePolicy, measure);
   }
 
   @Query(() => MeasureConnection, { description: "Measures visible to the caller: own (recipient), region's (department), all (admin, integrator)" })
@@ -55,12 +55,7 @@ export class MeasureResolver {
 
 export const measureReference = {
   Measure: {
-    async __resolveReference(ref: { id: string }, ctx: Context) {
-      const identity = requireIdentity(ctx.identity);
-      const measure = await ctx.loaders.measure.load(String(ref.id));
-      // A supplier reaches a measure only through one of its own orders (checked by orders).
-      if (measure && identity.role !== Role.SUPPLIER) assertAccess(identity, measure, SCOPE);
-      return measure;
-    },
+    // The measure policy guards the reference: a supplier only through its own orders, and then only what they need.
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.measure.load(String(ref.id)),
   },
 };

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assertAccess, badInput, isUuid, notFound, requireIdentity } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginateLoaded } from '@aleumet/server-kit';
+import { badInput, isUuid, notFound, requireIdentity } from '@aleumet/core';
+import { ConnectionType, PageArgs, authorize, paginateLoaded } from '@aleumet/server-kit';
+import { SCOPE, programPolicy } from '../domain/policies.js';
 import { Measure, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import type { Context } from './context.js';
 
-export const SCOPE = 'programs:read';
+export { SCOPE };
 export const MeasureConnection = ConnectionType('Measure', Measure);
 const ProgramConnection = ConnectionType('RehabilitationProgram', RehabilitationProgram);
 
@@ -20,9 +21,7 @@ export class ProgramResolver {
   @Query(() => RehabilitationProgram)
   async program(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     requireIdentity(ctx.identity);
-    const program = await loadProgram(ctx, id);
-    assertAccess(ctx.identity, program, SCOPE);
-    return program;
+    return authorize(ctx, programPolicy, await loadProgram(ctx, id));
   }
 
   @FieldResolver(() => MeasureConnection)
@@ -43,24 +42,20 @@ export class PersonProgramsResolver {
   async program(@Root() person: PersonRef, @Ctx() ctx: Context) {
     const programs = await ctx.loaders.programsByPerson.load(String(person.id));
     const latest = programs.reduce<RehabilitationProgram | null>((a, p) => (!a || p.issuedOn > a.issuedOn ? p : a), null);
-    if (latest) assertAccess(ctx.identity, latest, SCOPE);
-    return latest;
+    return latest && authorize(ctx, programPolicy, latest);
   }
 
   @FieldResolver(() => ProgramConnection, { description: 'All rehabilitation programs of the person, oldest first' })
   async programs(@Root() person: PersonRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const programs = await ctx.loaders.programsByPerson.load(String(person.id));
-    for (const p of programs) assertAccess(ctx.identity, p, SCOPE);
+    for (const p of programs) await authorize(ctx, programPolicy, p);
     return paginateLoaded(programs, page);
   }
 }
 
 export const programReference = {
   RehabilitationProgram: {
-    async __resolveReference(ref: { id: string }, ctx: Context) {
-      const program = await ctx.loaders.program.load(String(ref.id));
-      if (program) assertAccess(ctx.identity, program, SCOPE);
-      return program;
-    },
+    // The program policy guards the reference (server-kit guardReference).
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.program.load(String(ref.id)),
   },
 };

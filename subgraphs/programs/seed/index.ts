@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { insertChunked } from '@aleumet/server-kit';
+import { SupplierAccess, insertChunked } from '@aleumet/server-kit';
 import { Measure, RehabilitationProgram } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
@@ -8,6 +8,9 @@ export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const stamp = { createdAt: now, updatedAt: now };
   await insertChunked(em, RehabilitationProgram, world.programs.map((p) => ({ ...p, ...stamp })));
   await insertChunked(em, Measure, world.measures.map(({ programId, ...m }) => ({ ...m, program: programId, version: 1, ...stamp })));
+  // The supplier of each seeded order sees its measure, as orders' command grants it for a new order.
+  const grants = new Map(world.orders.map((o) => [`${o.measureId}/${o.supplierId}`, { recordId: o.measureId, supplierId: o.supplierId, grantedAt: now }]));
+  await insertChunked(em, SupplierAccess, [...grants.values()]);
 }
 
 export const isSeeded = async (em: EntityManager) => (await em.count(RehabilitationProgram, {})) > 0;

@@ -1,0 +1,53 @@
+import { Role, actsFor, type EntityPolicy, type View } from '@aleumet/core';
+import type { Person, StaffUser } from '../entities/index.js';
+import { canSeePersonalData } from '../resolvers/access.js';
+import type { Context } from '../resolvers/context.js';
+
+export const PEOPLE_SCOPE = 'people:read';
+
+/** Whether `person` is a representative of someone the caller acts for (a recipient sees its representatives' names). */
+async function representsCaller(ctx: Context, callerActsFor: (id: string) => boolean, person: Person): Promise<boolean> {
+  const links = await ctx.loaders.representationsByRepresentative.load(person.id);
+  return links.some((l) => callerActsFor(l.principalId));
+}
+
+/**
+ * A person: everything to the person and its representatives, its region's department, admins and
+ * integrators with people:read. The name only to a supplier that received an order from the person
+ * (for the handover) and to the persons this one represents. Nothing to anyone else: not another
+ * region's department, not an integrator without the scope, not another recipient.
+ */
+export const personPolicy: EntityPolicy<Person, Context> = {
+  type: 'Person',
+  scope: PEOPLE_SCOPE,
+  limited: ['fullName', 'lastName', 'firstName', 'middleName'],
+  view(identity, person, ctx): View | Promise<View> {
+    if (canSeePersonalData(identity, person)) return 'full';
+    switch (identity.role) {
+      case Role.SUPPLIER: {
+        const supplierId = identity.supplierId;
+        if (!supplierId) return 'none';
+        return ctx.loaders.suppliersOfPerson.load(person.id).then((ids) => (ids.includes(supplierId) ? 'limited' : 'none'));
+      }
+      case Role.RECIPIENT:
+      case Role.REPRESENTATIVE:
+        return representsCaller(ctx, (id) => actsFor(identity, id), person).then((yes) => (yes ? 'limited' : 'none'));
+      default:
+        return 'none';
+    }
+  },
+};
+
+/** A staff account: its holder and admins; a department its own region's officers; supplier staff their colleagues. */
+export const staffPolicy: EntityPolicy<StaffUser, Context> = {
+  type: 'StaffUser',
+  limited: [],
+  view(identity, staff) {
+    if (identity.role === Role.ADMIN || identity.sub === staff.id) return 'full';
+    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && staff.regionCode && identity.regionCode === staff.regionCode) return 'full';
+    if (identity.role === Role.SUPPLIER && staff.supplierId && identity.supplierId === staff.supplierId) return 'full';
+    return 'none';
+  },
+};
+
+export const policies = [personPolicy, staffPolicy];

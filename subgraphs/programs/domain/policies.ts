@@ -1,0 +1,32 @@
+import { Role, ownerView, type EntityPolicy } from '@aleumet/core';
+import type { Measure, RehabilitationProgram } from '../entities/index.js';
+import type { Context } from '../resolvers/context.js';
+
+export const SCOPE = 'programs:read';
+
+/** A program: the person and representatives, the region's department, admins, integrators with programs:read. Never a supplier. */
+export const programPolicy: EntityPolicy<RehabilitationProgram, Context> = {
+  type: 'RehabilitationProgram',
+  scope: SCOPE,
+  limited: [],
+  view: (identity, program) => ownerView(identity, program, SCOPE),
+};
+
+/**
+ * A measure: as its program; besides, a supplier that received an order for it sees what the order
+ * needs (kind, item, quantity, status, whose it is) and nothing else: not the program, the other
+ * measures, the guaranteed sum or the dates.
+ */
+export const measurePolicy: EntityPolicy<Measure, Context> = {
+  type: 'Measure',
+  scope: SCOPE,
+  limited: ['kind', 'itemTypeCode', 'itemType', 'quantity', 'status', 'person'],
+  view(identity, measure, ctx) {
+    if (identity.role !== Role.SUPPLIER) return ownerView(identity, measure, SCOPE);
+    const supplierId = identity.supplierId;
+    if (!supplierId) return 'none';
+    return ctx.loaders.suppliersOfMeasure.load(measure.id).then((ids) => (ids.includes(supplierId) ? 'limited' : 'none'));
+  },
+};
+
+export const policies = [programPolicy, measurePolicy];
