@@ -16,3 +16,4 @@ export * from './retention.js';
 export * from './ws-operation.js';
 export * from './changes.js';
 export * from './reads.js';
+export * from './limits.js';

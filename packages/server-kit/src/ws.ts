@@ -2,8 +2,8 @@ import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode, type ServerOptions, type SubscribePayload } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { maskError, verifyToken, type Identity } from '@aleumet/core';
+import { GraphQLError, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { INTERNAL_SIGNATURE_HEADER, checkInternal, maskError, verifyToken, type Identity } from '@aleumet/core';
 import { OPERATION_AUTHORIZATION_ACK, operationCaller } from './ws-operation.js';
 
 /** What `ctx.extra` holds for every graphql-ws connection served here. */
@@ -54,6 +54,14 @@ export interface ServeWsOptions<C> {
   /** Called when a connection closes (for per-connection state). */
   onClose?: (extra: WsExtra) => void;
   keepAliveMs?: number;
+  /**
+   * Subgraphs: `connection_init` must also carry the internal signature (`x-aleumet-internal-signature`,
+   * method `WS`, the upgrade request's path, over the `authorization` value sent): only the gateway and
+   * other subgraphs connect. Refused with 4401 Unauthorized.
+   */
+  internalOnly?: boolean;
+  /** Validation rules besides graphql-js's own (operation limits), for the default parse and validate. */
+  validationRules?: readonly ValidationRule[];
 }
 
 export interface WsServing {
@@ -89,6 +97,7 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
       schema: typeof opts.schema === 'function' ? (opts.schema as () => GraphQLSchema) : opts.schema,
       execute: opts.execute,
       subscribe: opts.subscribe,
+      ...(opts.validationRules?.length ? { validate: (schema, document, rules) => validate(schema, document, [...(rules ?? specifiedRules), ...opts.validationRules!]) } : {}),
       onConnect: async (ctx) => {
         if (opts.authenticate) {
           try {
@@ -104,6 +113,14 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
           }
         }
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (opts.internalOnly) {
+          const body = typeof header === 'string' ? header : '';
+          const refusal = checkInternal(ctx.connectionParams?.[INTERNAL_SIGNATURE_HEADER], { method: 'WS', path: ctx.extra.request.url ?? '/', body });
+          if (refusal) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: this service answers the gateway only (internal signature ${refusal})`);
+            return false;
+          }
+        }
         const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
         if (!m) {
           ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: connection_init must carry { authorization: "Bearer <token>" }');
