@@ -5,12 +5,13 @@
  * signed request still meets the gateway's operation limits. Through the gateway everything works.
  * Orders of recipients 600–609 are this file's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { INTERNAL_SIGNATURE_HEADER, requestTarget, signInternal } from '@aleumet/core';
-import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, type SubgraphName } from '@aleumet/server-kit';
-import type { Platform } from '@aleumet/platform';
+import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, startSubgraph, type SubgraphName } from '@aleumet/server-kit';
+import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
+import { startGateway } from '@aleumet/gateway';
 import {
   adminIdentity, codes, gql, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world, type GraphQLResponse,
 } from '@aleumet/testkit';
@@ -159,6 +160,25 @@ describe('subgraph ports answer only the gateway', () => {
       const good = signInternal({ method: 'WS', path, body: token });
       expect(await connectionOutcome(url, { authorization: token, [INTERNAL_SIGNATURE_HEADER]: good }), `${name} signed`).toBe(0);
     }
+    // A signed connection still meets the limits: 60 aliases are QUERY_TOO_COMPLEX.
+    const url = at('orders');
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0,
+      connectionParams: () => ({ authorization: token, [INTERNAL_SIGNATURE_HEADER]: signInternal({ method: 'WS', path: requestTarget(url), body: token }) }),
+    });
+    try {
+      const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: status`).join(' ');
+      const errors = await new Promise<any[]>((resolve) => {
+        client.subscribe({ query: `subscription { orderStatusChanged { ${aliases} } }` }, {
+          next: (r) => r.errors && resolve([...r.errors]),
+          error: (e) => resolve(Array.isArray(e) ? e : [e]),
+          complete: () => resolve([]),
+        });
+      });
+      expect(errors.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('subgraph-to-subgraph calls sign too (callSubgraph); the same service token alone is refused', async () => {
@@ -216,6 +236,24 @@ describe('through the gateway everything still works', () => {
       });
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('in production the internal secret is required', () => {
+  it('the gateway and every subgraph refuse to start without one, or with a short one', async () => {
+    try {
+      vi.stubEnv('NODE_ENV', 'production');
+      vi.stubEnv('INTERNAL_SECRET', '');
+      await expect(startGateway({ supergraphPath: SUPERGRAPH_PATH, port: 0 })).rejects.toThrow(/INTERNAL_SECRET must be set in production/);
+      for (const def of SUBGRAPHS) {
+        await expect(startSubgraph(def, { databaseUrl: inject('databaseUrl'), port: 0 }), def.name).rejects.toThrow(/INTERNAL_SECRET must be set in production/);
+      }
+      vi.stubEnv('INTERNAL_SECRET', 'too-short');
+      await expect(startGateway({ supergraphPath: SUPERGRAPH_PATH, port: 0 })).rejects.toThrow(/at least 32 characters/);
+      await expect(startSubgraph(SUBGRAPHS[0]!, { databaseUrl: inject('databaseUrl'), port: 0 })).rejects.toThrow(/at least 32 characters/);
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
