@@ -143,6 +143,13 @@ describe('subgraph ports answer only the gateway', () => {
       const ok = await gql(at(name), aliased(name, 20), {}, admin);
       expect(ok.errors, name).toBeUndefined();
     }
+    // Depth 12 is the limit; the `... on Measure` the query planner wraps entity fetches in is no level of its own.
+    const tooDeep = `{ orders(first: 1) { nodes { measure { orders { nodes { measure { orders { nodes { measure { orders { nodes { offering { id } } } } } } } } } } } } }`;
+    expect(codes(await gql(at('orders'), tooDeep, {}, admin))).toEqual(['QUERY_TOO_COMPLEX']);
+    const planned = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Measure { orders { nodes { measure { orders { nodes { measure { orders { nodes { journal { nodes { id } } } } } } } } } } } } }`;
+    const atLimit = await gql(at('orders'), planned, { r: [{ __typename: 'Measure', id: world().measures[0]!.id }] }, admin);
+    expect(atLimit.status).toBe(200);
+    expect(codes(atLimit)).not.toContain('QUERY_TOO_COMPLEX');
   });
 
   it('refuse graphql-ws connections without the gateway signature (4401), with any token', async () => {

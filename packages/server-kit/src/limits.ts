@@ -10,16 +10,17 @@ export type OperationLimits = typeof OPERATION_LIMITS;
 /**
  * Depth, aliases, directives and cost via graphql-armor (validation rules: refused before anything is
  * resolved); tokens via the GraphQL parser's own `maxTokens` (refused while parsing). Field suggestions
- * ("Did you mean …") are blocked in production. `cost: false` leaves cost out (subgraphs: the query
- * planner's fetches nest entity fragments the client's document does not have, so their cost differs).
+ * ("Did you mean …") are blocked in production. For subgraphs (`planned: true`) cost is left out and
+ * inline fragments do not count as a level of depth: the query planner's fetches wrap what they read
+ * from an entity in `_entities { ... on Type { … } }`, levels the client's document did not have.
  */
-export function operationLimits(limits: OperationLimits, { production, cost = true }: { production: boolean; cost?: boolean }) {
+export function operationLimits(limits: OperationLimits, { production, planned = false }: { production: boolean; planned?: boolean }) {
   const armor = new ApolloArmor({
     blockFieldSuggestion: { enabled: production },
-    maxDepth: { enabled: true, n: limits.maxDepth, ignoreIntrospection: true },
+    maxDepth: { enabled: true, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: planned },
     maxAliases: { enabled: true, n: limits.maxAliases },
     maxDirectives: { enabled: true, n: limits.maxDirectives },
-    costLimit: { enabled: cost, maxCost: limits.maxCost, ignoreIntrospection: true },
+    costLimit: { enabled: !planned, maxCost: limits.maxCost, ignoreIntrospection: true },
     maxTokens: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();

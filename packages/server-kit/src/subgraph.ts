@@ -114,8 +114,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   };
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
-  // Cost is the gateway's check alone: planned fetches nest entity fragments the client's document does not have.
-  const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', cost: false });
+  // The gateway's limits, for the documents its query planner makes (see limits.ts).
+  const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', planned: true });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), cacheTagsPlugin(), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
