@@ -111,6 +111,15 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
       subscribe: opts.subscribe,
       ...(opts.validationRules?.length ? { validate: (schema, document) => validateWith(schema, document, opts.validationRules!) } : {}),
       onConnect: async (ctx) => {
+        if (opts.internalOnly) {
+          const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+          const body = typeof authorization === 'string' ? authorization : '';
+          const refusal = checkInternal(ctx.connectionParams?.[INTERNAL_SIGNATURE_HEADER], { method: 'WS', path: ctx.extra.request.url ?? '/', body });
+          if (refusal) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: this service answers the gateway only (internal signature ${refusal})`);
+            return false;
+          }
+        }
         if (opts.authenticate) {
           try {
             const caller = await opts.authenticate(ctx.connectionParams, ctx.extra);
@@ -125,14 +134,6 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
           }
         }
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        if (opts.internalOnly) {
-          const body = typeof header === 'string' ? header : '';
-          const refusal = checkInternal(ctx.connectionParams?.[INTERNAL_SIGNATURE_HEADER], { method: 'WS', path: ctx.extra.request.url ?? '/', body });
-          if (refusal) {
-            ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: this service answers the gateway only (internal signature ${refusal})`);
-            return false;
-          }
-        }
         const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
         if (!m) {
           ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: connection_init must carry { authorization: "Bearer <token>" }');
