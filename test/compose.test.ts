@@ -61,6 +61,34 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('keeps PostgreSQL and the subgraphs on an internal network that nginx and the outside cannot reach; only nginx publishes a port', () => {
+    const networks = compose.networks as Record<string, { internal?: boolean } | null>;
+    expect(networks.internal?.internal).toBe(true);
+    const on = (name: string) => [...(services[name].networks ?? ['default'])].sort();
+    for (const name of ['postgres', ...Object.keys(DEFAULT_PORTS)]) {
+      expect(on(name), name).toEqual(['internal']);
+      expect(services[name].ports, name).toBeUndefined();
+    }
+    // The gateway bridges the two networks; nginx (web) is only on the edge, so it reaches the gateway alone.
+    expect(on('gateway')).toEqual(['edge', 'internal']);
+    expect(services.gateway.ports).toBeUndefined();
+    expect(on('web')).toEqual(['edge']);
+    expect(networks.edge?.internal).not.toBe(true);
+    expect(Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['web']);
+    const nginx = readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8');
+    expect([...nginx.matchAll(/proxy_pass\s+http:\/\/([\w-]+):(\d+)/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(['gateway:4000']);
+  });
+
+  it('gives the gateway and every subgraph the internal secret and the JWT secret from the environment, required', () => {
+    for (const name of [...Object.keys(DEFAULT_PORTS), 'gateway']) {
+      const env = services[name].environment as Record<string, string>;
+      expect(env.INTERNAL_SECRET, name).toMatch(/^\$\{INTERNAL_SECRET:\?.+\}$/);
+      expect(env.JWT_SECRET, name).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
+      expect(env.NODE_ENV, name).toBe('production');
+    }
+    for (const name of ['postgres', 'web']) expect(JSON.stringify(services[name].environment ?? {}), name).not.toContain('SECRET');
+  });
+
   it('builds from Dockerfile stages that exist', () => {
     for (const s of Object.values(services)) {
       if (s.build) expect(dockerfile).toMatch(new RegExp(`^FROM .* AS ${s.build.target}$`, 'm'));

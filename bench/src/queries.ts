@@ -1,5 +1,6 @@
 /** The operations the benchmarks send, and the same dashboard fetched by calling the subgraphs one after another. */
 import http from 'node:http';
+import { internalHeaders } from '@aleumet/core';
 
 export const DASHBOARD = /* GraphQL */ `
   query Dashboard($first: Int!) {
@@ -68,7 +69,8 @@ function postOnce(url: string, query: string, variables: Record<string, unknown>
     const body = JSON.stringify({ query, variables });
     const req = http.request(url, {
       method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      // Signed as the gateway signs (subgraphs answer nothing else); the gateway ignores the header.
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}`, ...internalHeaders(url, body) },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

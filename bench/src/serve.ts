@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { internalHeaders } from '@aleumet/core';
 import { createRuntime, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
 import { startGateway } from '@aleumet/gateway';
@@ -86,7 +87,14 @@ if (role === 'subgraphs') {
   }
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new Forwarding({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => {
+      const ds = new Forwarding({ url: urls[name] ?? url });
+      // Our subgraphs answer only requests signed with the internal secret: the one change to the documented setup.
+      const fetcher = ds.fetcher;
+      ds.fetcher = ((input: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
+        fetcher(input, { ...init, headers: { ...init.headers, ...internalHeaders(String(input), init.body ?? '') } } as never)) as unknown as typeof fetcher;
+      return ds;
+    },
   });
   const server = new ApolloServer<{ authorization?: string }>({ gateway });
   const { url } = await startStandaloneServer(server, {

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
+import { identityFromHeader, internalSecret, maskError, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
 import { GatewayTransport, type TransportOptions } from './transport.js';
+import { signFetches } from './internal.js';
 import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
@@ -101,6 +102,8 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  // A production gateway without INTERNAL_SECRET does not start: the subgraphs would refuse all it sends.
+  internalSecret();
   // Read now so a missing file fails start-up at once (unless we are asked to wait for it).
   if (!opts.watchSupergraph) readFileSync(opts.supergraphPath, 'utf8');
   const source = supergraphFile(opts.supergraphPath, { watch: opts.watchSupergraph });
@@ -118,7 +121,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         const timeout = opts.subgraphTimeoutMs ?? 30_000;
         dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
       }
-      return dataSource;
+      // Subgraphs answer only requests signed with the internal secret (internal.ts).
+      return signFetches(dataSource);
     },
   });
   transport.instrument(gateway);

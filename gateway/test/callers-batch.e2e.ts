@@ -6,13 +6,15 @@
  */
 import { expect, it } from 'vitest';
 import { CALLERS_HEADER, MAX_CALLERS } from '@aleumet/server-kit';
-import { recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const ENTITIES = `query Measures($r: [_Any!]!) { _entities(representations: $r) { ... on Measure { id kind status } } }`;
 
+/** Signed as the gateway signs its requests (the test stands in for the gateway). */
 async function post(url: string, body: unknown, authorization?: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+  const text = JSON.stringify(body);
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...gatewaySignature(url, text) }, body: text });
   return { status: res.status, header: res.headers.get(CALLERS_HEADER), body: (await res.json()) as any };
 }
 

@@ -1,3 +1,5 @@
+import { OPERATION_LIMITS } from '@aleumet/server-kit';
+
 /** Hardening of the gateway: what production switches on, and what tests may switch on one by one. */
 export interface SecurityOptions {
   /**
@@ -40,7 +42,8 @@ export interface SecurityOptions {
   auditBatchRows?: number;
 }
 
-export const DEFAULT_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 20000 };
+/** The subgraphs enforce the same limits (server-kit limits.ts). */
+export const DEFAULT_LIMITS = OPERATION_LIMITS;
 export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120 };
 
 export interface ResolvedSecurity {

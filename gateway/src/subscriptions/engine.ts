@@ -8,6 +8,7 @@ import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner 
 import { UpstreamPool } from './upstream.js';
 import { CallersBatcher } from './callers.js';
 import { GatewayTransport } from '../transport.js';
+import { signFetches } from '../internal.js';
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
 interface BoundPlan extends SubscriptionPlan {
@@ -381,7 +382,8 @@ export class SubscriptionEngine {
       ds.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
     }
     this.callers?.learn(ds, url);
-    return ds;
+    // Outermost: per-event fetches and callers batches alike go out signed (../internal.ts).
+    return signFetches(ds);
   }
 
   get schema() {

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import { bearerExpiresAt } from '@aleumet/core';
+import { signedConnectionParams } from '../internal.js';
 
 export interface UpstreamOptions {
   /** Give up reconnecting to a subgraph after this many attempts in a row (backoff up to 2 s). */
@@ -74,7 +75,7 @@ export class UpstreamPool {
       const client = createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
-        connectionParams: { authorization },
+        connectionParams: signedConnectionParams(url, authorization),
         lazy: false,
         retryAttempts: 0,
         onNonLazyError: () => resolve(undefined),
@@ -119,7 +120,8 @@ export class UpstreamPool {
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         // Evaluated at every (re)connect.
-        connectionParams: () => ({ authorization: shared ? (sent = initToken()) : authorization }),
+        // Signed as the gateway's (../internal.ts): subgraphs accept no other connection.
+        connectionParams: () => signedConnectionParams(url, shared ? (sent = initToken()) : authorization),
         lazy: true,
         lazyCloseTimeout: 1_000,
         retryAttempts: this.opts.retryAttempts ?? 30,

@@ -21,6 +21,8 @@ export const ErrorCode = {
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   /** The operation exceeds a limit (depth, aliases, directives, tokens, cost). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A subgraph was called without a valid internal signature: only the gateway and other subgraphs may call it. */
+  GATEWAY_ONLY: 'GATEWAY_ONLY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

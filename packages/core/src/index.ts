@@ -3,6 +3,7 @@ export * from './identifiers.js';
 export * from './money.js';
 export * from './ids.js';
 export * from './auth.js';
+export * from './internal.js';
 export * from './pagination.js';
 export * from './reference.js';
 export * from './item-types.js';

@@ -43,7 +43,7 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
@@ -51,8 +51,11 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+/** Checks a request (its headers and exact body bytes) before anything is parsed or run; throws a GraphQLError to refuse it. */
+export type RequestCheck = (req: http.IncomingMessage, body: Buffer) => void;
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -73,10 +76,13 @@ export async function handleGraphQL<C extends BaseContext>(
   res: http.ServerResponse,
   context: () => Promise<C>,
   callers?: CallersContext<C>,
+  check?: RequestCheck,
 ) {
   try {
     if (callers) res.setHeader(CALLERS_HEADER, String(MAX_CALLERS));
-    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const bytes = req.method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+    check?.(req, bytes);
+    const raw = bytes.toString('utf8');
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -125,8 +131,10 @@ export async function handleGraphQL<C extends BaseContext>(
     if (res.headersSent) return res.destroy();
     if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
     if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
-      const status = e.extensions.code === 'UNAUTHENTICATED' ? 401 : e.extensions.code === 'FORBIDDEN' ? 403 : 400;
-      return sendGraphQLError(res, status, e.message, e.extensions.code);
+      const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
+      const status = typeof given === 'number' ? given : e.extensions.code === 'UNAUTHENTICATED' ? 401 : e.extensions.code === 'FORBIDDEN' ? 403 : 400;
+      const { http: _http, ...extensions } = e.extensions;
+      return sendJson(res, status, { errors: [{ message: e.message, extensions }] });
     }
     console.error('[http] unhandled', e);
     sendGraphQLError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');

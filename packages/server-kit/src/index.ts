@@ -18,3 +18,4 @@ export * from './changes.js';
 export * from './reads.js';
 export * from './policies.js';
 export * from './supplier-access.js';
+export * from './limits.js';

@@ -1,4 +1,4 @@
-import { Role, signToken, type Identity } from '@aleumet/core';
+import { Role, internalHeaders, signToken, type Identity } from '@aleumet/core';
 import type { SubgraphName } from './orm.js';
 import { markNoStore } from './reads.js';
 
@@ -143,10 +143,12 @@ export async function callSubgraph<T = any>(url: string, identity: Identity, que
   // The callee's reads are not tracked here: an answer built on them cannot be cached.
   markNoStore();
   const token = await signToken(identity, '5m');
+  const payload = JSON.stringify({ query, variables });
+  // Signed like the gateway's requests: subgraphs answer only the gateway and each other.
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...internalHeaders(url, payload) },
+    body: payload,
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {

@@ -1,11 +1,11 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { identityFromHeader, maskError, type EntityPolicy, type Identity } from '@aleumet/core';
+import { ErrorCode, INTERNAL_SIGNATURE_HEADER, identityFromHeader, internalSecret, maskError, requireInternal, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
@@ -15,6 +15,7 @@ import { serveGraphQLWs } from './ws.js';
 import { createRuntime, type SubgraphRuntime } from './runtime.js';
 import { personsReadPlugin } from './persons-read.js';
 import { cacheTagsPlugin, markCallerRead, markNoStore, newRequestReads, trackReads } from './reads.js';
+import { OPERATION_LIMITS, isLimitMessage, operationLimits } from './limits.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -76,7 +77,26 @@ export function openOrm(def: SubgraphDefinition<unknown>, opts: Pick<StartOption
   return initORM({ schema: def.name, databaseUrl: opts.databaseUrl, entities: [BaseEntity, ...(def.entities as never[])], migrations: def.migrations, poolMax: opts.poolMax });
 }
 
+/**
+ * Only the gateway and other subgraphs reach a subgraph's /graphql (HTTP and graphql-ws): every request
+ * carries the internal signature (@aleumet/core internal.ts), whatever bearer token it also carries.
+ * The bearer token is still verified here and every read still authorized for its caller.
+ */
+const requireGateway = (req: http.IncomingMessage, body: Buffer) =>
+  requireInternal(req.headers[INTERNAL_SIGNATURE_HEADER], { method: req.method ?? 'GET', path: req.url ?? '/', body });
+
+/** The gateway's limits (server-kit limits.ts) give QUERY_TOO_COMPLEX here too. */
+function formatSubgraphError() {
+  const mask = maskError();
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    mask(isLimitMessage(formatted.message)
+      ? { message: formatted.message.replace(/^Syntax Error:\s*/, ''), locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }
+      : formatted, error);
+}
+
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOptions): Promise<RunningSubgraph> {
+  // A production subgraph without INTERNAL_SECRET does not start.
+  internalSecret();
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
@@ -96,10 +116,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   };
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
+  // The gateway's limits, for the documents its query planner makes (see limits.ts).
+  const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', planned: true });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), cacheTagsPlugin()],
-    formatError: maskError(),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), cacheTagsPlugin(), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: formatSubgraphError(),
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -138,7 +162,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       const shared = { em, loaders: def.createLoaders(em) };
       return (authorization: string) => contextFor(authorization, shared);
     };
-    void requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers));
+    void requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;
@@ -146,6 +170,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const ws = schema.getSubscriptionType()
     ? serveGraphQLWs(server, {
         schema,
+        internalOnly: true,
+        validationRules: limits.validationRules as ValidationRule[],
+        formatError: formatSubgraphError(),
         context: (identity) => {
           const em = orm.em.fork();
           return { em, identity, loaders: def.createLoaders(em), runtime, ...live?.context };

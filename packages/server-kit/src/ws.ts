@@ -1,10 +1,22 @@
 import type http from 'node:http';
+import { createRequire } from 'node:module';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode, type ServerOptions, type SubscribePayload } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { maskError, verifyToken, type Identity } from '@aleumet/core';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { INTERNAL_SIGNATURE_HEADER, checkInternal, maskError, verifyToken, type Identity } from '@aleumet/core';
 import { OPERATION_AUTHORIZATION_ACK, operationCaller } from './ws-operation.js';
+
+/**
+ * graphql-js's rules and these, by the graphql-js copy the schema was built with: a schema of
+ * @apollo/subgraph and type-graphql comes from the CommonJS build, which graphql-js's `instanceof`
+ * checks tell apart from the ES module build an ES module importing `graphql` may get.
+ */
+const commonJsGraphQL = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+function validateWith(schema: GraphQLSchema, document: DocumentNode, rules: readonly ValidationRule[]) {
+  const graphql = schema instanceof commonJsGraphQL.GraphQLSchema ? commonJsGraphQL : { validate, specifiedRules };
+  return graphql.validate(schema, document, [...graphql.specifiedRules, ...rules]);
+}
 
 /** What `ctx.extra` holds for every graphql-ws connection served here. */
 export interface WsExtra {
@@ -54,6 +66,14 @@ export interface ServeWsOptions<C> {
   /** Called when a connection closes (for per-connection state). */
   onClose?: (extra: WsExtra) => void;
   keepAliveMs?: number;
+  /**
+   * Subgraphs: `connection_init` must also carry the internal signature (`x-aleumet-internal-signature`,
+   * method `WS`, the upgrade request's path, over the `authorization` value sent): only the gateway and
+   * other subgraphs connect. Refused with 4401 Unauthorized.
+   */
+  internalOnly?: boolean;
+  /** Validation rules besides graphql-js's own (operation limits), for the default parse and validate. */
+  validationRules?: readonly ValidationRule[];
 }
 
 export interface WsServing {
@@ -89,7 +109,17 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
       schema: typeof opts.schema === 'function' ? (opts.schema as () => GraphQLSchema) : opts.schema,
       execute: opts.execute,
       subscribe: opts.subscribe,
+      ...(opts.validationRules?.length ? { validate: (schema, document) => validateWith(schema, document, opts.validationRules!) } : {}),
       onConnect: async (ctx) => {
+        if (opts.internalOnly) {
+          const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+          const body = typeof authorization === 'string' ? authorization : '';
+          const refusal = checkInternal(ctx.connectionParams?.[INTERNAL_SIGNATURE_HEADER], { method: 'WS', path: ctx.extra.request.url ?? '/', body });
+          if (refusal) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: this service answers the gateway only (internal signature ${refusal})`);
+            return false;
+          }
+        }
         if (opts.authenticate) {
           try {
             const caller = await opts.authenticate(ctx.connectionParams, ctx.extra);
