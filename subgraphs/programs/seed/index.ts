@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
 import { insertChunked } from '@aleumet/server-kit';
-import { Measure, RehabilitationProgram } from '../entities/index.js';
+import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
   const stamp = { createdAt: now, updatedAt: now };
   await insertChunked(em, RehabilitationProgram, world.programs.map((p) => ({ ...p, ...stamp })));
   await insertChunked(em, Measure, world.measures.map(({ programId, ...m }) => ({ ...m, program: programId, version: 1, ...stamp })));
+  // A FULFILLED measure has the record its handover would have written (lifecycle.resolver.ts internalMeasureFulfilled).
+  await insertChunked(em, Fulfilment, world.fulfilments.map((f) => ({ ...f, ...stamp })));
 }
 
 export const isSeeded = async (em: EntityManager) => (await em.count(RehabilitationProgram, {})) > 0;
