@@ -312,7 +312,7 @@ describe('docs are tested', () => {
       expect(r.code, `${path.basename(f)}: ${r.out}`).toBe(2);
       expect(r.out).toMatch(/the gateway would refuse this document/);
     }
-  });
+  }, 180_000);
 
   it('examples use reserved test values: valid IINs no generated person has, existing item types, the example program range', () => {
     const text = DOCS.map((d) => readFileSync(path.join(ROOT, d), 'utf8')).join('\n') + ops.map((o) => readFileSync(path.join(ROOT, o.file.replace(/\.graphql$/, '.variables.json')), 'utf8')).join('\n');

@@ -126,7 +126,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // The public contract (`GET /schema.graphql`), from the supergraph being served: what codegen tools read.
   let publicSdl: string | null = null;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-    publicSdl = printPublicSchema(coreSupergraphSdl);
+    try {
+      publicSdl = printPublicSchema(coreSupergraphSdl);
+    } catch (e) {
+      console.error('[gateway] cannot print the public schema', e);
+    }
   });
   const cacheDb = opts.security?.databaseUrl;
   const entityCache = opts.entityCache !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache) : null;

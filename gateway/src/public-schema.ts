@@ -1,5 +1,5 @@
-import { Supergraph } from '@apollo/federation-internals';
-import { parse, printSchema, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { Supergraph, printSchema } from '@apollo/federation-internals';
+import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { DEFAULT_LIMITS } from './security/options.js';
 import { useLimits } from './security/limits.js';
 
@@ -12,7 +12,11 @@ export function publicSchema(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
-export const printPublicSchema = (supergraphSdl: string): string => `${printSchema(publicSchema(supergraphSdl))}\n`;
+/**
+ * The public schema as SDL. Printed by federation-internals from its own schema object, so no
+ * graphql-js schema crosses module instances (under vite-node `graphql` may load twice).
+ */
+export const printPublicSchema = (supergraphSdl: string): string => `${printSchema(Supergraph.build(supergraphSdl).apiSchema())}\n`;
 
 /**
  * The exact text a client registers and sends for an operation file: without a leading byte-order
