@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { documentHash } from '@aleumet/core';
-import { operationText } from '@aleumet/gateway';
+import { operationText } from '@aleumet/gateway/operations';
 
 export const COLLECTION_FILE = 'ops/aleumet.postman_collection.json';
 

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildSchema, parse } from 'graphql';
 import { SCOPES, documentHash, newApiKey, uuidv7 } from '@aleumet/core';
-import { operationProblems, operationText } from '@aleumet/gateway';
+import { operationProblems, operationText } from '@aleumet/gateway/operations';
 import { databaseUrlForTools } from './database.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
