@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { Kind, buildSchema, parse, print } from 'graphql';
 import pg from 'pg';
 import { ROOT, startPlatform, type Platform } from '@aleumet/platform';
@@ -245,6 +245,11 @@ describe('docs are tested', () => {
 
   for (const doc of DOCS) {
     it(`${doc}: its code blocks run as written`, async () => {
+      // Files the snippets write where the reader runs them (e.g. the schema download) are removed afterwards.
+      const before = new Set(readdirSync(ROOT));
+      onTestFinished(() => {
+        for (const f of readdirSync(ROOT)) if (!before.has(f)) rmSync(path.join(ROOT, f), { recursive: true, force: true });
+      });
       for (const b of blocksOf(doc)) await runBlock(b);
       for (const { block, child, exited } of background.splice(0)) {
         const timer = setTimeout(() => child.kill(), 30_000);
