@@ -16,6 +16,7 @@ import { createSecurity, type RequestSecurity, type SecurityOptions } from './se
 import { createWsGuard } from './security/ws.js';
 import type { AuditBatchStats } from './security/audit.js';
 import { EntityCache, type EntityCacheOptions } from './cache/entity-cache.js';
+import { printPublicSchema } from './public-schema.js';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -126,6 +127,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     },
   });
   transport.instrument(gateway);
+  // The public contract (`GET /schema.graphql`), from the supergraph being served: what codegen tools read.
+  let publicSdl: string | null = null;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    try {
+      publicSdl = printPublicSchema(coreSupergraphSdl);
+    } catch (e) {
+      console.error('[gateway] cannot print the public schema', e);
+    }
+  });
   const cacheDb = opts.security?.databaseUrl;
   const entityCache = opts.entityCache !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache) : null;
   transport.cache = entityCache;
@@ -167,6 +177,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     if (path === '/health' || path === '/health/supergraph') {
       const status = draining ? 'draining' : ready ? 'ok' : 'loading';
       return sendJson(res, status === 'ok' ? 200 : 503, path === '/health' ? { status } : { status, ...source.status });
+    }
+    // The public API schema, to anyone: it is the contract integrators generate clients from (no internals in it).
+    if (path === '/schema.graphql' && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!publicSdl) return sendJson(res, 503, { error: 'supergraph not loaded yet' });
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+      return void res.end(req.method === 'HEAD' ? undefined : publicSdl);
     }
     if (security.handle(req, res)) return;
     if (path === '/graphql') {

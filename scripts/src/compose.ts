@@ -1,5 +1,7 @@
 /**
- * Prints each subgraph's SDL to schema/<name>.graphql and composes schema/supergraph.graphql.
+ * Prints each subgraph's SDL to schema/<name>.graphql, composes schema/supergraph.graphql, prints its
+ * public API schema to schema/public.graphql (what the gateway serves at /schema.graphql, for codegen)
+ * and writes the request collection of ops/*.graphql (collection.ts).
  * `--check` writes nothing and fails when the committed files are stale (CI runs it).
  */
 import 'reflect-metadata';
@@ -10,6 +12,8 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@apollo/composition';
 import { ROOT, SUBGRAPHS, DEFAULT_PORTS } from '@aleumet/platform';
 import { subgraphSchema } from '@aleumet/server-kit';
+import { printPublicSchema } from '@aleumet/gateway';
+import { COLLECTION_FILE, requestCollection } from './collection.js';
 
 const check = process.argv.includes('--check');
 const files = new Map<string, string>();
@@ -25,6 +29,8 @@ if (result.errors) {
   process.exit(1);
 }
 files.set('schema/supergraph.graphql', result.supergraphSdl);
+files.set('schema/public.graphql', printPublicSchema(result.supergraphSdl));
+files.set(COLLECTION_FILE, requestCollection(ROOT));
 
 let stale = 0;
 for (const [file, content] of files) {
@@ -40,4 +46,4 @@ for (const [file, content] of files) {
   }
 }
 if (stale) process.exit(1);
-if (check) console.log('schema files are up to date');
+if (check) console.log('schema files and the request collection are up to date');

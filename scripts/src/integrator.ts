@@ -8,14 +8,23 @@
  *   npm run integrator -- scopes <client> <scope,scope>
  *   npm run integrator -- disable|enable <client>
  *   npm run integrator -- register <client> <file.graphql>                allow one operation (trusted document)
+ * `register` stores the file's text without a leading byte-order mark and trailing whitespace (what a
+ * client sends; hash = sha256 of that text) and refuses a document the gateway would refuse: invalid
+ * against the public schema (schema/public.graphql) or over the production limits (depth, aliases,
+ * directives, tokens, cost). The gateway picks a registration up within its key cache time (5 s).
  * <client> is the client's id or name; <keyId> the 16 hex digits after `alk_` (or the key row's id).
  * Keys are printed once, here, and stored only as a salted scrypt hash.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { parse } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { SCOPES, documentHash, newApiKey, uuidv7 } from '@aleumet/core';
+import { operationProblems, operationText } from '@aleumet/gateway/operations';
 import { databaseUrlForTools } from './database.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const USAGE = `usage: npm run integrator -- create <name> --scopes a,b [--rate N] [--days N] [--description TEXT]
        npm run integrator -- list | key <client> | rotate <keyId> [--overlap-hours N] | revoke <keyId>
@@ -143,16 +152,22 @@ async function run(db: pg.Client) {
     }
     case 'register': {
       const id = await clientId(db, need(positional[0], '<client>'));
-      const document = readFileSync(need(positional[1], '<file.graphql>'), 'utf8');
+      const file = need(positional[1], '<file.graphql>');
+      const fileText = readFileSync(file, 'utf8');
+      const document = operationText(fileText);
+      const problems = operationProblems(buildSchema(readFileSync(path.join(ROOT, 'schema/public.graphql'), 'utf8')), document);
+      if (problems.length) throw new UsageError(`${file}: the gateway would refuse this document:\n  ${problems.join('\n  ')}`);
       const ops = parse(document).definitions.filter((d) => d.kind === 'OperationDefinition');
       if (ops.length !== 1) throw new UsageError('the file must hold exactly one operation');
       const name = ops[0]!.kind === 'OperationDefinition' ? ops[0]!.name?.value ?? null : null;
       const hash = documentHash(document);
-      await db.query(
+      const { rowCount } = await db.query(
         `insert into people.persisted_operation (id, created_at, updated_at, client_id, hash, operation_name, document) values ($1, now(), now(), $2, $3, $4, $5) on conflict (client_id, hash) do nothing`,
         [uuidv7(), id, hash, name, document],
       );
-      console.log(`registered ${name ?? '(anonymous)'} sha256 ${hash}`);
+      console.log(`${rowCount ? 'registered' : 'already registered'} ${name ?? '(anonymous)'} sha256 ${hash}`);
+      if (document !== fileText) console.log(`  the registered text is the file without its ${fileText.startsWith('\uFEFF') ? 'byte-order mark and ' : ''}trailing whitespace (${Buffer.byteLength(document)} bytes): send exactly that, or only the hash`);
+      console.log('  the gateway accepts it within 5 seconds');
       return;
     }
     default:

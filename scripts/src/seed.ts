@@ -15,7 +15,7 @@ import pg from 'pg';
 import cliProgress from 'cli-progress';
 import { SUBGRAPHS } from '@aleumet/platform';
 import { migrateUp, openOrm, seedSubgraph } from '@aleumet/server-kit';
-import { buildWorld, streamWorld, type RecipientChunk, type CatalogPart } from '@aleumet/demo-data';
+import { EXAMPLE_PERSONS, buildWorld, streamWorld, type RecipientChunk, type CatalogPart } from '@aleumet/demo-data';
 import { databaseUrlForTools } from './database.js';
 
 type Row = Record<string, any>;
@@ -57,6 +57,12 @@ const TABLES = {
     c('quantity', 'int', (m) => m.quantity), c('guaranteed_sum', 'bigint', (m) => m.guaranteedSum), c('status', 'text', (m) => m.status),
     c('source_id', 'text', (m) => m.sourceId), c('published_at', 'timestamptz', (m) => ts(m.publishedAt)),
     c('choice_deadline', 'timestamptz', (m) => ts(m.choiceDeadline)), c('version', 'int', () => 1),
+    c('fulfilled_at', 'timestamptz', (m) => ts(m.fulfilledAt)),
+  ] },
+  fulfilment: { schema: 'programs', table: 'fulfilment', columns: [
+    c('id', 'uuid', (f) => f.id), ...stamp(seededAt), c('measure_id', 'uuid', (f) => f.measureId), c('source_id', 'text', (f) => f.sourceId),
+    c('order_id', 'uuid', (f) => f.orderId), c('supplier_id', 'uuid', (f) => f.supplierId), c('person_id', 'uuid', (f) => f.personId),
+    c('region_code', 'text', (f) => f.regionCode), c('fulfilled_at', 'timestamptz', (f) => ts(f.fulfilledAt)),
   ] },
   supplier: { schema: 'catalog', table: 'supplier', columns: [
     c('id', 'uuid', (s) => s.id), ...stamp(seededAt), c('bin', 'text', (s) => s.bin), c('name', 'text', (s) => s.name),
@@ -241,6 +247,7 @@ async function seedScale(databaseUrl: string, persons: number, shape: { supplier
     await insertRows(admin, TABLES.supplier, cat.suppliers);
     await insertRows(admin, TABLES.offering, cat.offerings);
     await insertRows(admin, TABLES.staff, cat.staff);
+    await insertRows(admin, TABLES.person, [...EXAMPLE_PERSONS]);
     await insertRows(admin, TABLES.guaranteedSum, cat.guaranteedSums);
 
     // One connection per subgraph: the database writes four schemas at once while the next chunk is generated.
@@ -273,6 +280,7 @@ async function seedScale(databaseUrl: string, persons: number, shape: { supplier
           await insertRows(programs!, TABLES.program, chunk.programs);
           await insertRows(programs!, TABLES.measure, chunk.measures);
           await insertRows(programs!, TABLES.measureAccess, supplierAccess(chunk.orders, 'measureId'));
+          await insertRows(programs!, TABLES.fulfilment, chunk.fulfilments);
         }),
         inTx(orders!, () => insertRows(orders!, TABLES.order, orderExtras(chunk))),
         inTx(finance!, async () => {

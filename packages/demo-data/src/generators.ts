@@ -2,7 +2,7 @@ import { ITEM_TYPES, REGIONS, seedId, makeIin, makeBin, splitPrice, type Service
 import type { rng } from './random.js';
 import { MALE_FIRST, FEMALE_FIRST, SURNAME_STEMS, PATRONYMIC_STEMS, STREETS, ORG_WORDS, HEADS } from './names.js';
 import type {
-  DemoClaim, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
+  DemoClaim, DemoFulfilment, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
   DemoRepresentation, DemoStaff, DemoSupplier, OrderStatus, Sex,
 } from './world.js';
 
@@ -201,10 +201,10 @@ export class RecipientContext {
 }
 
 /** Running counts of the per-recipient records, which number them (ids and document numbers). */
-export interface RecordCounters { measures: number; orders: number; claims: number; payments: number }
-export const newCounters = (): RecordCounters => ({ measures: 0, orders: 0, claims: 0, payments: 0 });
+export interface RecordCounters { measures: number; orders: number; claims: number; payments: number; fulfilments: number }
+export const newCounters = (): RecordCounters => ({ measures: 0, orders: 0, claims: 0, payments: 0, fulfilments: 0 });
 
-export interface RecipientRecords { program: DemoProgram; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[] }
+export interface RecipientRecords { program: DemoProgram; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; fulfilments: DemoFulfilment[] }
 
 /** One recipient's program with its measures, and the orders, claims and payments placed for them. */
 export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: RecipientContext, counters: RecordCounters): RecipientRecords {
@@ -214,7 +214,7 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
     id: seedId('program', i), personId: person.id, number: `IPR-${year}-${String(i + 1).padStart(6, '0')}`,
     issuedOn: iso(issuedOn), validUntil: iso(new Date(Date.UTC(year + (i % 3 === 0 ? 1 : 0), 11, 31))), regionCode: person.regionCode,
   };
-  const out: RecipientRecords = { program, measures: [], orders: [], claims: [], payments: [] };
+  const out: RecipientRecords = { program, measures: [], orders: [], claims: [], payments: [], fulfilments: [] };
   const nMeasures = ctx.profile.measures(i);
   for (let k = 0; k < nMeasures; k++) {
     // Recipient 0 (the demo account) has one measure of every kind.
@@ -226,7 +226,7 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
       id: seedId('measure', counters.measures++), programId: program.id, personId: person.id, regionCode: person.regionCode,
       kind, itemTypeCode: type.code, quantity: quantityFor(kind), guaranteedSum: ctx.gsum.get(type.code)!,
       status: 'AWAITING_CHOICE', sourceId: `SPS-${program.number}-${k + 1}`,
-      publishedAt, choiceDeadline: new Date(publishedAt.getTime() + 61 * DAY),
+      publishedAt, choiceDeadline: new Date(publishedAt.getTime() + 61 * DAY), fulfilledAt: null,
     };
     out.measures.push(m);
     const offers = ctx.offersFor(type.code, person.regionCode);
@@ -250,6 +250,14 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
     };
     out.orders.push(order);
     m.status = status === 'HANDED_OVER' ? 'FULFILLED' : status === 'CANCELLED' ? 'CANCELLED' : status === 'REFUSED' || status === 'EXPIRED' ? 'AWAITING_CHOICE' : 'ORDERED';
+    if (m.status === 'FULFILLED') {
+      // The record a completed handover writes (programs lifecycle `internalMeasureFulfilled`): integrators read it as `fulfilments`.
+      m.fulfilledAt = order.handedOverAt;
+      out.fulfilments.push({
+        id: seedId('fulfilment', counters.fulfilments++), measureId: m.id, sourceId: m.sourceId, orderId: order.id,
+        supplierId: order.supplierId, personId: person.id, regionCode: person.regionCode, fulfilledAt: order.handedOverAt!,
+      });
+    }
     const { statePart, coPayment } = splitPrice(order.price, m.guaranteedSum);
     const claim: DemoClaim = {
       id: seedId('claim', counters.claims++), orderId: order.id, measureId: m.id, supplierId: order.supplierId, personId: person.id, regionCode: person.regionCode,

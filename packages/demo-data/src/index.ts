@@ -2,3 +2,4 @@ export * from './world.js';
 export * from './random.js';
 export * from './generators.js';
 export * from './stream.js';
+export * from './examples.js';

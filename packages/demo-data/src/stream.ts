@@ -5,7 +5,7 @@ import {
   offeringsPerVariant, recipientRecords, representationsOf, representativeCount, worldDay, type RecipientProfile,
 } from './generators.js';
 import type {
-  DemoClaim, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
+  DemoClaim, DemoFulfilment, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
   DemoRepresentation, DemoStaff, DemoSupplier,
 } from './world.js';
 
@@ -30,7 +30,7 @@ export interface CatalogPart {
 export interface RecipientChunk {
   from: number; to: number;
   persons: DemoPerson[]; representations: DemoRepresentation[];
-  programs: DemoProgram[]; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[];
+  programs: DemoProgram[]; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; fulfilments: DemoFulfilment[];
 }
 
 export interface StreamPlan { recipients: number; representatives: number; catalog: CatalogPart; chunks: Generator<RecipientChunk> }
@@ -75,7 +75,7 @@ export function streamWorld(opts: StreamOptions): StreamPlan {
     let representationId = 0;
     for (let from = 0; from < recipients; from += chunkSize) {
       const to = Math.min(recipients, from + chunkSize);
-      const chunk: RecipientChunk = { from, to, persons: [], representations: [], programs: [], measures: [], orders: [], claims: [], payments: [] };
+      const chunk: RecipientChunk = { from, to, persons: [], representations: [], programs: [], measures: [], orders: [], claims: [], payments: [], fulfilments: [] };
       for (let i = from; i < to; i++) {
         const r = rng(personSeed(seed, i));
         const person = unique(makePerson(r, i, true), i);
@@ -86,6 +86,7 @@ export function streamWorld(opts: StreamOptions): StreamPlan {
         for (const o of rec.orders) chunk.orders.push(o);
         for (const c of rec.claims) chunk.claims.push(c);
         for (const p of rec.payments) chunk.payments.push(p);
+        for (const f of rec.fulfilments) chunk.fulfilments.push(f);
       }
       // Representative j acts for recipients 1+2j and 2+2j: it travels with the chunk of its first principal.
       for (let j = Math.max(0, Math.ceil((from - 1) / 2)); j < representatives && 1 + 2 * j < to; j++) {

@@ -23,6 +23,8 @@ export interface DemoProgram { id: string; personId: string; number: string; iss
 export interface DemoMeasure {
   id: string; programId: string; personId: string; regionCode: string; kind: ServiceKind; itemTypeCode: string;
   quantity: number; guaranteedSum: number; status: MeasureStatus; sourceId: string; publishedAt: Date; choiceDeadline: Date;
+  /** The handover of its order (FULFILLED measures), else null. */
+  fulfilledAt: Date | null;
 }
 export interface DemoSupplier {
   id: string; bin: string; name: string; legalForm: 'LLP' | 'JSC' | 'IE'; legalAddress: string; actualAddress: string;
@@ -39,11 +41,13 @@ export interface DemoOrder {
 }
 export interface DemoClaim { id: string; orderId: string; measureId: string; supplierId: string; personId: string; regionCode: string; statePart: number; coPayment: number; status: ClaimStatus }
 export interface DemoPayment { id: string; claimId: string; amount: number; paidAt: Date; reference: string }
+/** What the programs subgraph records when a handover completes (lifecycle `internalMeasureFulfilled`): one per FULFILLED measure. */
+export interface DemoFulfilment { id: string; measureId: string; sourceId: string; orderId: string; supplierId: string; personId: string; regionCode: string; fulfilledAt: Date }
 export interface DemoGuaranteedSum { id: string; itemTypeCode: string; year: number; amount: number }
 
 export interface DemoWorld {
   persons: DemoPerson[]; representations: DemoRepresentation[]; staff: DemoStaff[];
-  programs: DemoProgram[]; measures: DemoMeasure[];
+  programs: DemoProgram[]; measures: DemoMeasure[]; fulfilments: DemoFulfilment[];
   suppliers: DemoSupplier[]; offerings: DemoOffering[];
   orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; guaranteedSums: DemoGuaranteedSum[];
 }
@@ -84,6 +88,7 @@ export function buildWorld(opts: WorldOptions = {}): DemoWorld {
   const orders: DemoOrder[] = [];
   const claims: DemoClaim[] = [];
   const payments: DemoPayment[] = [];
+  const fulfilments: DemoFulfilment[] = [];
   for (let i = 0; i < nRecipients; i++) {
     const rec = recipientRecords(r, i, persons[i]!, ctx, counters);
     programs.push(rec.program);
@@ -91,7 +96,8 @@ export function buildWorld(opts: WorldOptions = {}): DemoWorld {
     orders.push(...rec.orders);
     claims.push(...rec.claims);
     payments.push(...rec.payments);
+    fulfilments.push(...rec.fulfilments);
   }
 
-  return { persons, representations, staff, programs, measures, suppliers, offerings, orders, claims, payments, guaranteedSums };
+  return { persons, representations, staff, programs, measures, fulfilments, suppliers, offerings, orders, claims, payments, guaranteedSums };
 }

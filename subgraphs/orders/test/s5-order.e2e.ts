@@ -69,9 +69,16 @@ describe('S5 technical aid: publish → notify → signed order → accept → h
     // measure fulfilled, fulfilment record readable by the social-protection system
     m = await gql(url, MEASURE, { id: measure.id }, recipient);
     expect(m.data.measure.status).toBe('FULFILLED');
-    const f = await gql(url, `query { fulfilments(first: 200) { nodes { measureId orderId supplierId sourceId fulfilledAt } } }`, {}, await integrator());
-    expect(f.errors).toBeUndefined();
-    expect(f.data.fulfilments.nodes).toContainEqual({ measureId: measure.id, orderId: order.id, supplierId: offering.supplierId, sourceId: measure.sourceId, fulfilledAt: clock.now().toISOString() });
+    // Oldest first, after the seeded records: page to the end.
+    const fulfilments: unknown[] = [];
+    for (let after: string | null = null; ;) {
+      const f = await gql(url, `query($after: String) { fulfilments(first: 200, after: $after) { nodes { measureId orderId supplierId sourceId fulfilledAt } pageInfo { hasNextPage endCursor } } }`, { after }, await integrator());
+      expect(f.errors).toBeUndefined();
+      fulfilments.push(...f.data.fulfilments.nodes);
+      if (!f.data.fulfilments.pageInfo.hasNextPage) break;
+      after = f.data.fulfilments.pageInfo.endCursor;
+    }
+    expect(fulfilments).toContainEqual({ measureId: measure.id, orderId: order.id, supplierId: offering.supplierId, sourceId: measure.sourceId, fulfilledAt: clock.now().toISOString() });
     // recipient gets no access to the integrators' list
     expect((await gql(url, `query { fulfilments { nodes { measureId } } }`, {}, recipient)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

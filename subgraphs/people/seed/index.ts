@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DemoWorld } from '@aleumet/demo-data';
+import { EXAMPLE_PERSONS, type DemoWorld } from '@aleumet/demo-data';
 import { SupplierAccess, insertChunked } from '@aleumet/server-kit';
 import { Person, Representation, StaffUser } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
   const stamp = { createdAt: now, updatedAt: now };
-  await insertChunked(em, Person, world.persons.map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
+  // The example recipients of README.md and docs/ (reserved values, demo-data examples.ts) come with every demo world.
+  await insertChunked(em, Person, [...world.persons, ...EXAMPLE_PERSONS].map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
   await insertChunked(em, Representation, world.representations.map((r) => ({ ...r, ...stamp })));
   await insertChunked(em, StaffUser, world.staff.map((s) => ({ ...s, ...stamp })));
   // The supplier of each seeded order sees the recipient's name, as orders' command grants it for a new order.

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
 import { SupplierAccess, insertChunked } from '@aleumet/server-kit';
-import { Measure, RehabilitationProgram } from '../entities/index.js';
+import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
@@ -11,6 +11,8 @@ export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   // The supplier of each seeded order sees its measure, as orders' command grants it for a new order.
   const grants = new Map(world.orders.map((o) => [`${o.measureId}/${o.supplierId}`, { recordId: o.measureId, supplierId: o.supplierId, grantedAt: now }]));
   await insertChunked(em, SupplierAccess, [...grants.values()]);
+  // A FULFILLED measure has the record its handover would have written (lifecycle.resolver.ts internalMeasureFulfilled).
+  await insertChunked(em, Fulfilment, world.fulfilments.map((f) => ({ ...f, ...stamp })));
 }
 
 export const isSeeded = async (em: EntityManager) => (await em.count(RehabilitationProgram, {})) > 0;
