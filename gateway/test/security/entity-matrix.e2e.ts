@@ -7,12 +7,11 @@ import {
   buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isNonNullType, isObjectType, isScalarType, parse,
   type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type GraphQLType, type ObjectTypeDefinitionNode,
 } from 'graphql';
-import { Role, SCOPES, actsFor, type Identity } from '@aleumet/core';
+import { Role, actsFor, type Identity } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
 import type { SubgraphName } from '@aleumet/server-kit';
-import {
-  adminIdentity, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, startTestPlatform, supplierIdentity, tokenFor, world,
-} from '@aleumet/testkit';
+import { gql, representativeIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { MATRIX_ACTORS, matrixIdentity, type MatrixActor } from './helpers.js';
 
 /**
  * The entity matrix, generated from the schema: for every record type (an object type with an `id`),
@@ -186,11 +185,8 @@ const RULES: Record<string, Rule | 'public'> = {
 };
 
 // ---- actors -----------------------------------------------------------------------------------
-const ACTORS = [
-  'anonymous', 'recipient', 'representative', 'stranger', 'supplier', 'otherSupplier', 'department', 'otherDepartment', 'admin',
-  'integrator', ...SCOPES.map((s) => `int:${s}`),
-] as const;
-type Actor = string;
+const ACTORS = MATRIX_ACTORS;
+type Actor = MatrixActor;
 
 function fixture() {
   const w = world();
@@ -224,21 +220,7 @@ function fixture() {
 }
 type F = ReturnType<typeof fixture>;
 
-function identityOf(a: Actor, f: F): Identity | null {
-  switch (a) {
-    case 'anonymous': return null;
-    case 'recipient': return recipientIdentity(f.personIndex);
-    case 'representative': return f.rep;
-    case 'stranger': return recipientIdentity(f.strangerIndex);
-    case 'supplier': return supplierIdentity(f.order.supplierId);
-    case 'otherSupplier': return supplierIdentity(f.otherSupplier.id);
-    case 'department': return departmentIdentity(f.person.regionCode);
-    case 'otherDepartment': return departmentIdentity(f.otherRegion);
-    case 'admin': return adminIdentity();
-    case 'integrator': return integratorIdentity([]);
-    default: return integratorIdentity(a.slice(4).split(','));
-  }
-}
+const identityOf = (a: Actor, f: F) => matrixIdentity(a, f);
 
 // ---- documents generated from the schema ------------------------------------------------------
 const isRecord = (t: GraphQLType): t is GraphQLObjectType => isObjectType(t) && 'id' in t.getFields();

@@ -1,6 +1,9 @@
 import { inject } from 'vitest';
 import pg from 'pg';
-import { adminIdentity, gql, tokenFor, type GraphQLResponse } from '@aleumet/testkit';
+import { SCOPES, type Identity } from '@aleumet/core';
+import {
+  adminIdentity, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, type GraphQLResponse,
+} from '@aleumet/testkit';
 
 /** POST with arbitrary headers and body (API keys, hash-only persisted queries, CSRF probes). */
 export async function post<T = any>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T> & { headers: Headers }> {
@@ -56,4 +59,42 @@ export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean,
     last = await fn();
   }
   return last;
+}
+
+/**
+ * The callers of the access matrices, around one person P: P, P's representative, a stranger, the supplier
+ * of P's order and another one, P's region's department and another region's, an admin, and integrators
+ * without scopes and with each scope (`int:<scope>[,<scope>]`).
+ */
+export const MATRIX_ACTORS = [
+  'anonymous', 'recipient', 'representative', 'stranger', 'supplier', 'otherSupplier', 'department', 'otherDepartment', 'admin',
+  'integrator', ...SCOPES.map((s) => `int:${s}`),
+] as const;
+export type MatrixActor = (typeof MATRIX_ACTORS)[number] | `int:${string}`;
+
+/** What a matrix fixture says about P and the others. */
+export interface MatrixCast {
+  personIndex: number;
+  rep: Identity;
+  strangerIndex: number;
+  order: { supplierId: string };
+  otherSupplier: { id: string };
+  person: { regionCode: string };
+  otherRegion: string;
+}
+
+export function matrixIdentity(a: MatrixActor, f: MatrixCast): Identity | null {
+  switch (a) {
+    case 'anonymous': return null;
+    case 'recipient': return recipientIdentity(f.personIndex);
+    case 'representative': return f.rep;
+    case 'stranger': return recipientIdentity(f.strangerIndex);
+    case 'supplier': return supplierIdentity(f.order.supplierId);
+    case 'otherSupplier': return supplierIdentity(f.otherSupplier.id);
+    case 'department': return departmentIdentity(f.person.regionCode);
+    case 'otherDepartment': return departmentIdentity(f.otherRegion);
+    case 'admin': return adminIdentity();
+    case 'integrator': return integratorIdentity([]);
+    default: return integratorIdentity(a.slice(4).split(','));
+  }
 }

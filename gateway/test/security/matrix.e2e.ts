@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCOPES, type Identity } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
-import {
-  adminIdentity, codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, startTestPlatform, supplierIdentity, tokenFor, world,
-} from '@aleumet/testkit';
+import { codes, gql, representativeIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { MATRIX_ACTORS, matrixIdentity, type MatrixActor } from './helpers.js';
 
 /**
  * The access matrix: every role and every integrator scope × every root query and mutation of the
@@ -13,11 +11,8 @@ import {
  * Mutations are called so that they fail after authorization (a stale version, an invalid input,
  * an unknown id) and change nothing. A root field without a row here fails the test.
  */
-const ACTORS = [
-  'anonymous', 'recipient', 'representative', 'stranger', 'supplier', 'otherSupplier', 'department', 'otherDepartment', 'admin',
-  'integrator', ...SCOPES.map((s) => `int:${s}`), 'int:finance:read,finance:write',
-] as const;
-type Actor = (typeof ACTORS)[number] | `int:${string}`;
+const ACTORS = [...MATRIX_ACTORS, 'int:finance:read,finance:write'] as const;
+type Actor = MatrixActor;
 type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
 
 const w = () => world();
@@ -44,21 +39,7 @@ function fixture() {
 }
 type F = ReturnType<typeof fixture>;
 
-function identityOf(a: Actor, f: F): Identity | null {
-  switch (a) {
-    case 'anonymous': return null;
-    case 'recipient': return recipientIdentity(f.personIndex);
-    case 'representative': return f.rep;
-    case 'stranger': return recipientIdentity(f.strangerIndex);
-    case 'supplier': return supplierIdentity(f.order.supplierId);
-    case 'otherSupplier': return supplierIdentity(f.otherSupplier.id);
-    case 'department': return departmentIdentity(f.person.regionCode);
-    case 'otherDepartment': return departmentIdentity(f.otherRegion);
-    case 'admin': return adminIdentity();
-    case 'integrator': return integratorIdentity([]);
-    default: return integratorIdentity(a.slice(4).split(','));
-  }
-}
+const identityOf = (a: Actor, f: F) => matrixIdentity(a, f);
 
 // ---- who may: predicates over actors --------------------------------------------------------
 type Rule = (a: Actor) => boolean;
