@@ -9,7 +9,7 @@ import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './
 import { IntegratorStore } from './integrator-store.js';
 import { useApiKeys } from './api-keys.js';
 import { useRateLimit } from './rate-limit.js';
-import { useTrustedDocuments, loadManifest } from './trusted-documents.js';
+import { useTrustedDocuments, loadManifest, isApolloHashMismatch, HASH_MISMATCH_MESSAGE } from './trusted-documents.js';
 import { useIntrospectionGuard } from './introspection.js';
 import { useLimits, isLimitMessage } from './limits.js';
 import { useAudit, AuditBatcher } from './audit.js';
@@ -163,6 +163,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       if (isLimitMessage(f.message)) {
         f = { message: f.message.replace(/^Syntax Error:\s*/, ''), locations: f.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
       }
+      if (isApolloHashMismatch(f)) f = { message: HASH_MISMATCH_MESSAGE, extensions: { code: 'BAD_REQUEST' } };
       if (config.production && f.message.includes('Did you mean')) f = { ...f, message: withoutSuggestions(f.message) };
       return mask(f, error);
     },

@@ -10,7 +10,7 @@ import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
 import { assertIntrospection } from './introspection.js';
-import { assertTrusted, persistedDocument, plainHash } from './trusted-documents.js';
+import { HASH_MISMATCH_MESSAGE, assertTrusted, persistedDocument, plainHash } from './trusted-documents.js';
 import { credentialsFrom, type Credentials, type GatewaySecurity } from './index.js';
 import type { SecureContext } from './context.js';
 
@@ -224,6 +224,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
           source = doc;
         }
         hash = documentHash(source);
+        if (payload.query && typeof given === 'string' && plainHash(given) !== hash) return [gqlError(HASH_MISMATCH_MESSAGE, { code: 'BAD_REQUEST' })];
         try {
           document = parse(source, { maxTokens: opts.maxTokens });
         } catch (e) {
