@@ -164,7 +164,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
       const creds = credentialsFrom(params);
       // Node clients may also send the headers on the upgrade request (browsers cannot).
       if (!creds.authorization && !creds.apiKey) Object.assign(creds, credentialsFrom(extra.request.headers as Record<string, unknown>), { remoteAddress: undefined });
-      creds.remoteAddress = extra.request.socket.remoteAddress;
+      creds.remoteAddress = security.clientAddress(extra.request);
       let conn: SecureConnection;
       if (opts.auth === 'none') {
         // As over HTTP: nothing verified, the header forwarded as is (subgraphs authorize on their own).
