@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { ROOT, DEFAULT_PORTS } from '@aleumet/platform';
 import { createRuntime, type SubgraphName } from '@aleumet/server-kit';
 import { usePlatform } from '@aleumet/testkit';
+import { loadConfig } from '../gateway/src/config.js';
 
 // No Docker engine runs here: keep compose.yaml true by checking it against the code.
 const compose = parse(readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8'), { merge: true });
@@ -94,6 +95,19 @@ describe('compose.yaml', () => {
       if (s.build) expect(dockerfile).toMatch(new RegExp(`^FROM .* AS ${s.build.target}$`, 'm'));
     }
     expect(existsSync(path.join(ROOT, 'deploy/nginx.conf'))).toBe(true);
+  });
+
+  it("passes the client's address through nginx, and the gateway believes it from nginx only", () => {
+    const nginx = readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8');
+    const graphql = /location \/graphql \{([^}]*)\}/.exec(nginx)?.[1] ?? '';
+    expect(graphql).toMatch(/proxy_pass http:\/\/gateway:/);
+    expect(graphql).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+    // The trusted proxy is the web service (nginx), by its compose name, as the gateway CLI reads it.
+    const env = services.gateway.environment as Record<string, string>;
+    expect(env.GATEWAY_TRUSTED_PROXIES).toBe('web');
+    expect(services.web.build.target).toBe('web');
+    const config = loadConfig([], env, { defaultSupergraph: path.join(ROOT, 'schema/supergraph.graphql') });
+    expect(config).toMatchObject({ security: { trustedProxies: ['web'] } });
   });
 });
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { GatewayOptions } from './gateway.js';
+import { parseTrustedProxy } from './security/client-address.js';
 
 /**
  * The gateway CLI's configuration: flags, then environment, then an optional config file
@@ -33,10 +34,14 @@ export const USAGE = `Usage: aleumet-gateway [options]
                              bearer tokens only and keeps no audit
   --entity-cache true|false  cache subgraph answers per caller, dropped when their rows change (default true;
                              needs --database-url; env GATEWAY_ENTITY_CACHE)
+  --trusted-proxy <addr>     a reverse proxy of ours (address, CIDR or host name); repeatable. Only from these is
+                             X-Forwarded-For believed, for the client's address in rate limits
+                             (env GATEWAY_TRUSTED_PROXIES, comma-separated; default none)
   --help
 
 Config file keys: supergraph, port, host, auth, subgraphs {name: url}, timeouts {subgraphMs, drainMs},
-limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl, entityCache.
+limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl, entityCache,
+trustedProxies [..].
 Relative paths in the file are relative to the file.`;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -63,6 +68,7 @@ const configSchema = z
     webDir: z.string().min(1),
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
     entityCache: bool,
+    trustedProxies: z.array(z.string().refine((p) => parseTrustedProxy(p) !== null, 'must be an IP address, a CIDR or a host name')),
   })
   .partial()
   .strict();
@@ -146,6 +152,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
         'entity-cache': { type: 'string' },
         'web-dir': { type: 'string' },
         'database-url': { type: 'string' },
+        'trusted-proxy': { type: 'string', multiple: true },
       },
     }).values;
   } catch (e) {
@@ -187,6 +194,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     webDir: pick(args['web-dir'], env.WEB_DIR, file.webDir),
     databaseUrl: pick(args['database-url'], env.GATEWAY_DATABASE_URL, file.databaseUrl),
     entityCache: pick<unknown>(args['entity-cache'], env.GATEWAY_ENTITY_CACHE, file.entityCache),
+    trustedProxies: pick(args['trusted-proxy'], env.GATEWAY_TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean), file.trustedProxies),
   };
   const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const parsed = configSchema.safeParse(
@@ -232,7 +240,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     csrfPrevention: c.csrfPrevention ?? true,
     // Our web app only with our own supergraph, unless asked for.
     webDir: c.webDir ?? (supergraphPath === path.resolve(defaultSupergraph) ? defaultWebDir : undefined),
-    ...(c.databaseUrl ? { security: { databaseUrl: c.databaseUrl } } : {}),
+    ...(c.databaseUrl || c.trustedProxies
+      ? { security: { ...(c.databaseUrl ? { databaseUrl: c.databaseUrl } : {}), ...(c.trustedProxies ? { trustedProxies: c.trustedProxies } : {}) } }
+      : {}),
     ...(c.entityCache === false ? { entityCache: false as const } : {}),
   };
 }

@@ -146,6 +146,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway),
     formatError: security.formatError,
     includeStacktraceInErrorResponses: false,
+    // Who may introspect is the security layer's decision (security/introspection.ts: admins only in
+    // production); Apollo's own default would refuse everyone, admins included, when NODE_ENV=production.
+    introspection: true,
     // Signals are ours (drain first, then stop): Apollo's own handler would stop mid-request.
     stopOnTerminationSignals: false,
     csrfPrevention: opts.csrfPrevention ?? true,

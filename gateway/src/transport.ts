@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
 import type { EntityCache } from './cache/entity-cache.js';
 
@@ -133,7 +134,7 @@ export class GatewayTransport {
           res.on('end', () => resolve(new SmallResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', res.headers, Buffer.concat(chunks).toString('utf8'))));
         },
       );
-      if (init.timeout) req.setTimeout(init.timeout, () => req.destroy(new Error(`subgraph request timed out after ${init.timeout} ms`)));
+      if (init.timeout) req.setTimeout(init.timeout, () => req.destroy(Object.assign(new Error(`subgraph request timed out after ${init.timeout} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', (e) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
       req.end(body);
     });
@@ -146,8 +147,15 @@ export class GatewayTransport {
     const send = target.sendRequest.bind(dataSource);
     const dedupe = this.options.dedupeEntities ?? true;
     const url = (dataSource as { url?: string }).url ?? '';
-    target.sendRequest = async (request: any, context: any) =>
-      collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
+    target.sendRequest = async (request: any, context: any) => {
+      try {
+        return collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
+      } catch (e) {
+        if (!isUnreachable(e)) throw e;
+        this.reportUnreachable(url, e);
+        return unavailableResponse(request);
+      }
+    };
     const sendDeduped = async (request: any, context: any) => {
       this.stats.subgraphRequests++;
       const reps = request.variables?.representations;
@@ -178,6 +186,15 @@ export class GatewayTransport {
     return dataSource;
   }
 
+  private lastUnreachableLog = new Map<string, number>();
+  /** One log line per subgraph and 10 s: a subgraph that is down would otherwise log every request. */
+  private reportUnreachable(url: string, e: unknown) {
+    const t = Date.now();
+    if ((this.lastUnreachableLog.get(url) ?? 0) > t - 10_000) return;
+    this.lastUnreachableLog.set(url, t);
+    console.error(`[gateway] subgraph ${url} unavailable: ${(e as Error).message}`);
+  }
+
   /** Counts hits and misses of the gateway's query-plan store. */
   instrument(gateway: ApolloGateway): void {
     const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
@@ -199,6 +216,59 @@ export class GatewayTransport {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
+}
+
+/** Network failures (refused, reset, unreachable, timed out) and gateway-style HTTP statuses of a proxy in between. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+export function isUnreachable(e: unknown): boolean {
+  const err = e as { code?: unknown; type?: unknown; name?: unknown; extensions?: { response?: { status?: unknown } } } | null;
+  if (!err || typeof err !== 'object') return false;
+  if (typeof err.code === 'string' && UNREACHABLE_CODES.has(err.code)) return true;
+  // make-fetch-happen (fastFetch: false): FetchError of type `request-timeout` / `system`.
+  if (err.type === 'request-timeout' || err.name === 'AbortError') return true;
+  const status = err.extensions?.response?.status;
+  return status === 502 || status === 503 || status === 504;
+}
+
+interface UnavailableError {
+  message: string;
+  path?: (string | number)[];
+  extensions: { code: 'SERVICE_UNAVAILABLE' };
+}
+const unavailableError = (path?: (string | number)[]): UnavailableError => ({
+  message: 'Service unavailable: this field could not be fetched; try again later',
+  ...(path ? { path } : {}),
+  extensions: { code: 'SERVICE_UNAVAILABLE' },
+});
+
+/**
+ * What a subgraph that could not be reached "answers": no data and one SERVICE_UNAVAILABLE error per field
+ * the gateway asked it for, with that field's path (`_entities`, index, field for entity fetches; the gateway
+ * turns these into paths of the client's response). Without paths the client could not tell which nulls
+ * are failures, and @apollo/gateway would report the thrown network error as an internal error.
+ */
+export function unavailableResponse(request: { query?: string; variables?: Record<string, unknown> }): { data: null; errors: UnavailableError[] } {
+  let op: OperationDefinitionNode | undefined;
+  try {
+    op = parse(request.query ?? '').definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  } catch {
+    // Not ours to parse: a path-less error still says what happened.
+  }
+  const names = (set: SelectionSetNode | undefined, typename?: string): string[] =>
+    (set?.selections ?? []).flatMap((sel) => {
+      if (sel.kind === Kind.FIELD) return sel.name.value === '__typename' ? [] : [(sel.alias ?? sel.name).value];
+      if (sel.kind === Kind.INLINE_FRAGMENT && (!sel.typeCondition || typename === undefined || sel.typeCondition.name.value === typename)) return names(sel.selectionSet, typename);
+      return [];
+    });
+  const root = op?.selectionSet;
+  const entities = root?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const reps = request.variables?.representations;
+  if (entities && Array.isArray(reps)) {
+    const errors = reps.flatMap((rep, i) => names(entities.selectionSet, (rep as { __typename?: string })?.__typename).map((n) => unavailableError(['_entities', i, n])));
+    return { data: null, errors: errors.length ? errors : [unavailableError()] };
+  }
+  const fields = names(root);
+  return { data: null, errors: fields.length ? fields.map((n) => unavailableError([n])) : [unavailableError()] };
 }
 
 /** Expands an `_entities` answer for unique representations back to the original positions (errors too). */

@@ -79,6 +79,17 @@ describe('gateway CLI configuration', () => {
     expect(() => loadConfig(['--entity-cache', 'sometimes'], {}, defaults)).toThrow(/entityCache/);
   });
 
+  it('takes trusted proxies from --trusted-proxy, GATEWAY_TRUSTED_PROXIES or the file, and refuses what is none', () => {
+    const dir = dirWith({ 'gw.yaml': 'trustedProxies: [web, 10.0.0.0/8]\n' });
+    expect(loadConfig([], {}, defaults)).not.toHaveProperty('security');
+    expect(loadConfig(['--config', path.join(dir, 'gw.yaml')], {}, defaults)).toMatchObject({ security: { trustedProxies: ['web', '10.0.0.0/8'] } });
+    expect(loadConfig(['--config', path.join(dir, 'gw.yaml')], { GATEWAY_TRUSTED_PROXIES: '127.0.0.1, fd00::/8' }, defaults)).toMatchObject({ security: { trustedProxies: ['127.0.0.1', 'fd00::/8'] } });
+    expect(loadConfig(['--trusted-proxy', 'nginx', '--trusted-proxy', '::1', '--database-url', 'postgres://x/db'], { GATEWAY_TRUSTED_PROXIES: 'web' }, defaults))
+      .toMatchObject({ security: { trustedProxies: ['nginx', '::1'], databaseUrl: 'postgres://x/db' } });
+    expect(() => loadConfig(['--trusted-proxy', '10.0.0.0/40'], {}, defaults)).toThrow(/trustedProxies.*IP address, a CIDR or a host name/s);
+    expect(() => loadConfig([], { GATEWAY_TRUSTED_PROXIES: 'http://web' }, defaults)).toThrow(/trustedProxies/);
+  });
+
   it('refuses bad values with the reason', () => {
     expect(() => loadConfig(['--auth', 'open'], {}, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(['--port', '70000'], {}, defaults)).toThrow(/port/);

@@ -3,17 +3,18 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import { Kind, type GraphQLFormattedError, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { ErrorCode, Role, identityFromHeader, maskError, unauthenticated } from '@aleumet/core';
 import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './options.js';
 import { IntegratorStore } from './integrator-store.js';
 import { useApiKeys } from './api-keys.js';
 import { useRateLimit } from './rate-limit.js';
-import { useTrustedDocuments, loadManifest } from './trusted-documents.js';
+import { useTrustedDocuments, loadManifest, isApolloHashMismatch, HASH_MISMATCH_MESSAGE } from './trusted-documents.js';
 import { useIntrospectionGuard } from './introspection.js';
 import { useLimits, isLimitMessage } from './limits.js';
 import { useAudit, AuditBatcher } from './audit.js';
 import { clientCredentials } from './client-credentials.js';
+import { trustedProxies } from './client-address.js';
 import type { RequestSecurity, SecureContext } from './context.js';
 
 export type { SecurityOptions } from './options.js';
@@ -64,11 +65,59 @@ export interface GatewaySecurity {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens?: number };
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The caller's address: the socket peer, or from `X-Forwarded-For` when the peer is a trusted proxy. */
+  clientAddress(req: http.IncomingMessage): string;
   /** Serves `POST /oauth/token`; true when the request was one of ours. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Forget cached keys and buckets (tests). */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** Bucket key prefixes of anonymous callers: sign-in, and everything else, per client address. */
+const ANONYMOUS_KEY = 'ip:';
+const SIGN_IN_KEY = 'signin:';
+/** The root fields of anonymous sign-in (people subgraph, resolvers/auth.resolver.ts; the web app's SignIn page). */
+export const SIGN_IN_FIELDS = new Set(['signInChallenge', 'signIn']);
+
+/** A mutation selecting only sign-in fields (and `__typename`). */
+export function isSignIn(operation: OperationDefinitionNode | null | undefined): boolean {
+  if (operation?.operation !== 'mutation') return false;
+  const fields = operation.selectionSet.selections;
+  return fields.every((f) => f.kind === Kind.FIELD && (SIGN_IN_FIELDS.has(f.name.value) || f.name.value === '__typename')) &&
+    fields.some((f) => f.kind === Kind.FIELD && SIGN_IN_FIELDS.has(f.name.value));
+}
+
+/**
+ * Rate limit of anonymous callers, once the operation is known: sign-in takes from the address's sign-in
+ * bucket, anything else from its anonymous bucket, so a flood of catalog queries (from any address, even the
+ * same one) cannot lock visitors out of signing in. Requests refused before (unparsable, invalid) are
+ * counted as anonymous traffic.
+ */
+function useAnonymousRateLimit(rate: (key: string) => void): ApolloServerPlugin<SecureContext> {
+  return {
+    async requestDidStart(rc) {
+      const s = rc.contextValue.security;
+      if (!s || s.via !== 'anonymous' || !s.rateKey?.startsWith(ANONYMOUS_KEY)) return;
+      const key = s.rateKey;
+      let counted = false;
+      return {
+        async didResolveOperation(ctx) {
+          counted = true;
+          rate(isSignIn(ctx.operation) ? SIGN_IN_KEY + key.slice(ANONYMOUS_KEY.length) : key);
+        },
+        async didEncounterErrors() {
+          if (counted) return;
+          counted = true;
+          try {
+            rate(key);
+          } catch {
+            // Already answered with its own error; the next request gets RATE_LIMITED.
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Strips "Did you mean …" from messages (production): it would reveal the schema to callers without introspection. */
@@ -86,8 +135,10 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const buckets = useRateLimit({ burst: config.rate ? config.rate.burst : 1 });
   const rate = (key: string, perMinute?: number | null) => {
     if (!config.rate) return;
-    buckets.take(key, perMinute ?? (key.startsWith('ip:') ? config.rate.anonymousPerMinute : config.rate.perMinute));
+    const byKind = key.startsWith(SIGN_IN_KEY) ? config.rate.signInPerMinute : key.startsWith(ANONYMOUS_KEY) ? config.rate.anonymousPerMinute : config.rate.perMinute;
+    buckets.take(key, perMinute ?? byKind);
   };
+  const proxies = trustedProxies(config.trustedProxies);
   const manifest = loadManifest(config.manifestPath ?? DEFAULT_MANIFEST, config.documents);
   const limits = config.limits ? useLimits(config.limits, { production: config.production }) : null;
   const mask = maskError();
@@ -97,6 +148,8 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     : null;
 
   const plugins: ApolloServerPlugin<any>[] = [
+    // First: when the bucket is empty, RATE_LIMITED is the answer (other refusals of the operation come after).
+    useAnonymousRateLimit(rate),
     useTrustedDocuments({ enforce: config.enforceDocuments, manifest }),
     useIntrospectionGuard(config.introspection),
     ...((limits?.plugins ?? []) as ApolloServerPlugin<any>[]),
@@ -120,7 +173,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       };
     }
     const identity = await identityFromHeader(header);
-    if (!identity) return { identity: null, authorization: undefined, security: { ...security, rateKey: `ip:${creds.remoteAddress ?? 'unknown'}` } };
+    if (!identity) return { identity: null, authorization: undefined, security: { ...security, rateKey: `${ANONYMOUS_KEY}${creds.remoteAddress ?? 'unknown'}` } };
     security.via = 'jwt';
     if (identity.role === Role.INTEGRATOR && identity.clientId && store) {
       if (identity.keyId) await keys.assertKeyUsable(identity.keyId);
@@ -139,8 +192,9 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
     // Cookies are never read: a browser session is a bearer token the page sends itself, so a
     // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
-    const ctx = await identify(credentialsFrom(req.headers, req.socket.remoteAddress));
-    count(ctx);
+    const ctx = await identify(credentialsFrom(req.headers, proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])));
+    // Anonymous callers are counted once the operation is known (sign-in has its own bucket): useAnonymousRateLimit.
+    if (ctx.security?.via !== 'anonymous') count(ctx);
     return ctx;
   }
 
@@ -163,6 +217,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       if (isLimitMessage(f.message)) {
         f = { message: f.message.replace(/^Syntax Error:\s*/, ''), locations: f.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
       }
+      if (isApolloHashMismatch(f)) f = { message: HASH_MISMATCH_MESSAGE, extensions: { code: 'BAD_REQUEST' } };
       if (config.production && f.message.includes('Did you mean')) f = { ...f, message: withoutSuggestions(f.message) };
       return mask(f, error);
     },
@@ -176,7 +231,9 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       keys.clear();
       buckets.reset();
     },
+    clientAddress: (req) => proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
     async close() {
+      proxies.close();
       await store?.close();
     },
   };

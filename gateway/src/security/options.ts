@@ -27,8 +27,18 @@ export interface SecurityOptions {
     /** Extra documents browsers may run (tests). */
     documents?: string[];
   };
-  /** Token bucket per client (API key client, user subject, or IP for anonymous). `false` turns it off. */
-  rateLimit?: false | { perMinute?: number; burst?: number; anonymousPerMinute?: number };
+  /**
+   * Token bucket per client: API key client, user subject, or the client's address for anonymous callers.
+   * Anonymous sign-in (`signInChallenge`, `signIn`) has a bucket of its own per address (`signInPerMinute`),
+   * so other anonymous traffic from any address cannot lock anyone out of signing in. `false` turns it off.
+   */
+  rateLimit?: false | { perMinute?: number; burst?: number; anonymousPerMinute?: number; signInPerMinute?: number };
+  /**
+   * Our reverse proxies (addresses, CIDRs or host names): only from these is `X-Forwarded-For` believed, for
+   * the client's address (security/client-address.ts). Default: `GATEWAY_TRUSTED_PROXIES` (comma-separated),
+   * else none (every caller is its socket address).
+   */
+  trustedProxies?: string[];
   /** Operation limits (graphql-armor + the parser's token limit). */
   limits?: false | { maxDepth?: number; maxAliases?: number; maxDirectives?: number; maxTokens?: number; maxCost?: number };
   /** `all` (development default), `admins` (production default) or `none`. */
@@ -44,7 +54,7 @@ export interface SecurityOptions {
 
 /** The subgraphs enforce the same limits (server-kit limits.ts). */
 export const DEFAULT_LIMITS = OPERATION_LIMITS;
-export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120 };
+export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120, signInPerMinute: 60 };
 
 export interface ResolvedSecurity {
   production: boolean;
@@ -54,7 +64,8 @@ export interface ResolvedSecurity {
   enforceDocuments: boolean;
   manifestPath?: string;
   documents: string[];
-  rate: false | { perMinute: number; burst: number; anonymousPerMinute: number };
+  rate: false | typeof DEFAULT_RATE;
+  trustedProxies: string[];
   limits: false | typeof DEFAULT_LIMITS;
   introspection: 'all' | 'admins' | 'none';
   audit: boolean;
@@ -72,6 +83,7 @@ export function resolveSecurity(o: SecurityOptions = {}): ResolvedSecurity {
     manifestPath: o.trustedDocuments?.manifestPath,
     documents: o.trustedDocuments?.documents ?? [],
     rate: o.rateLimit === false ? false : { ...DEFAULT_RATE, ...o.rateLimit },
+    trustedProxies: o.trustedProxies ?? (process.env.GATEWAY_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     limits: o.limits === false ? false : { ...DEFAULT_LIMITS, ...o.limits },
     introspection: o.introspection ?? (production ? 'admins' : 'all'),
     audit: o.audit ?? Boolean(o.databaseUrl),

@@ -27,6 +27,15 @@ export function loadManifest(path: string | undefined, extra: string[] = []): Ma
   return docs;
 }
 
+/**
+ * A request whose `extensions.persistedQuery.sha256Hash` is not the sha256 of its `query` (e.g. a registered
+ * hash with changed text): BAD_REQUEST, HTTP 400. Apollo Server refuses it without a code (`provided sha does
+ * not match query`); formatError gives it this one (HTTP), graphql-ws says the same (security/ws.ts).
+ */
+export const HASH_MISMATCH_MESSAGE = 'persistedQuery.sha256Hash is not the sha256 of the query sent: send the document exactly as registered, or only its hash';
+export const isApolloHashMismatch = (f: { message: string; extensions?: { code?: unknown } }) =>
+  f.message === 'provided sha does not match query' && (f.extensions?.code === undefined || f.extensions.code === 'INTERNAL_SERVER_ERROR');
+
 /** Only `__schema`, `__type` and `__typename` at the root: an introspection query. */
 export function isIntrospectionOnly(doc: DocumentNode): boolean {
   return doc.definitions.every(
@@ -69,6 +78,8 @@ export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; m
       const ext = rc.request.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined;
       const given = ext?.persistedQuery?.sha256Hash;
       const hash = typeof given === 'string' ? plainHash(given) : undefined;
+      // Apollo compares the hash as given with the text's: the same spelling as the manifest's (`sha256:`, letter case).
+      if (rc.request.query && hash) ext!.persistedQuery!.sha256Hash = hash;
       if (!rc.request.query && hash) {
         const doc = persistedDocument(rc.contextValue, manifest, hash);
         if (doc) {

@@ -10,7 +10,7 @@ import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
 import { assertIntrospection } from './introspection.js';
-import { assertTrusted, persistedDocument, plainHash } from './trusted-documents.js';
+import { HASH_MISMATCH_MESSAGE, assertTrusted, persistedDocument, plainHash } from './trusted-documents.js';
 import { credentialsFrom, type Credentials, type GatewaySecurity } from './index.js';
 import type { SecureContext } from './context.js';
 
@@ -164,7 +164,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
       const creds = credentialsFrom(params);
       // Node clients may also send the headers on the upgrade request (browsers cannot).
       if (!creds.authorization && !creds.apiKey) Object.assign(creds, credentialsFrom(extra.request.headers as Record<string, unknown>), { remoteAddress: undefined });
-      creds.remoteAddress = extra.request.socket.remoteAddress;
+      creds.remoteAddress = security.clientAddress(extra.request);
       let conn: SecureConnection;
       if (opts.auth === 'none') {
         // As over HTTP: nothing verified, the header forwarded as is (subgraphs authorize on their own).
@@ -224,6 +224,7 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
           source = doc;
         }
         hash = documentHash(source);
+        if (payload.query && typeof given === 'string' && plainHash(given) !== hash) return [gqlError(HASH_MISMATCH_MESSAGE, { code: 'BAD_REQUEST' })];
         try {
           document = parse(source, { maxTokens: opts.maxTokens });
         } catch (e) {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import type { Platform } from '@aleumet/platform';
+import { SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
+import { startGateway, type RunningGateway } from '@aleumet/gateway';
 import { adminIdentity, codes, gql, recipientIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
 import { post } from './helpers.js';
 
@@ -56,6 +57,30 @@ describe('introspection', () => {
     const admin = await gql(url, INTROSPECT, {}, await tokenFor(adminIdentity()));
     expect(admin.errors).toBeUndefined();
     expect(admin.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('admins may introspect, others may not, also when the gateway runs with NODE_ENV=production', async () => {
+    // Apollo Server reads NODE_ENV when it is constructed (its own default: no introspection for anyone in production).
+    vi.stubEnv('NODE_ENV', 'production');
+    let g: RunningGateway;
+    try {
+      const urls = Object.fromEntries(Object.values(platform.subgraphs).map((s) => [s.name, s.url]));
+      g = await startGateway({ supergraphPath: SUPERGRAPH_PATH, port: 0, subgraphUrls: urls, drainTimeoutMs: 100, security: { trustedDocuments: { documents: [WEB_DOC] } } });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    try {
+      const admin = await gql(g.url, INTROSPECT, {}, await tokenFor(adminIdentity()));
+      expect(admin.errors).toBeUndefined();
+      expect(admin.data.__schema.queryType.name).toBe('Query');
+      expect((await gql(g.url, `{ __type(name: "Person") { name } }`, {}, await tokenFor(adminIdentity()))).data.__type.name).toBe('Person');
+      expect(codes(await gql(g.url, INTROSPECT))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(g.url, INTROSPECT, {}, await tokenFor(recipientIdentity(0))))).toEqual(['FORBIDDEN']);
+      // Production otherwise: the web app's documents only.
+      expect(codes(await gql(g.url, `{ offerings(first: 1) { nodes { id } } }`))).toEqual(['OPERATION_NOT_TRUSTED']);
+    } finally {
+      await g.close();
+    }
   });
 
   it('does not suggest field names', async () => {

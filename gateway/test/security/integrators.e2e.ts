@@ -70,6 +70,24 @@ describe('API-key authentication at the gateway', () => {
     expect(codes(unknownHash)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
   });
 
+  it('refuses a registered hash sent with another text: BAD_REQUEST (400) saying so, not an internal error', async () => {
+    const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
+    const changed = `query IntegratorOrders { orders(first: 3) { nodes { id status } } }`;
+    for (const sha256Hash of [sha256(ORDERS), `sha256:${sha256(ORDERS).toUpperCase()}`]) {
+      const res = await post(url, { query: changed, extensions: { persistedQuery: { version: 1, sha256Hash } } }, { authorization: `ApiKey ${c.key}` });
+      expect(res.status).toBe(400);
+      expect(codes(res)).toEqual(['BAD_REQUEST']);
+      expect(res.errors![0]!.message).toMatch(/sha256Hash is not the sha256 of the query sent/);
+      expect(res.errors![0]!.extensions).not.toHaveProperty('correlationId');
+    }
+    // The registered text with its hash (any spelling of it) runs.
+    const same = await post(url, { query: ORDERS, extensions: { persistedQuery: { version: 1, sha256Hash: `sha256:${sha256(ORDERS)}` } } }, { authorization: `ApiKey ${c.key}` });
+    expect(same.errors).toBeUndefined();
+    // Anonymous browsers too (development: any document, but never one under another's hash).
+    const browser = await post(url, { query: `{ regions(first: 1) { nodes { code } } }`, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ORDERS) } } });
+    expect(codes(browser)).toEqual(['BAD_REQUEST']);
+  });
+
   it('refuses a wrong, malformed, revoked or expired key, and a disabled client', async () => {
     const c = await createClient(url, ['orders:read'], { operations: [ORDERS] });
     const wrong = await withKey(url, c.key.slice(0, -4) + 'AAAA', ORDERS);

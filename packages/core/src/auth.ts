@@ -74,7 +74,8 @@ export async function verifyToken(token: string): Promise<Identity> {
     verified.delete(token);
   }
   try {
-    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    // `exp` is required: a token without one would be accepted forever (ours always carry one).
+    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
     const role = payload.role;
     if (typeof payload.sub !== 'string' || typeof role !== 'string' || !ROLES.has(role)) throw unauthenticated('Token has no valid subject or role');
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -90,14 +91,13 @@ export async function verifyToken(token: string): Promise<Identity> {
       clientId: str(payload.clientId),
       keyId: str(payload.keyId),
     };
-    // Only tokens that expire are remembered (ours always do), and never past their expiry.
-    if (typeof payload.exp === 'number') {
-      if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
-      verified.set(token, { identity: copyIdentity(identity), exp: payload.exp, secret });
-    }
+    // Remembered until its expiry, never past it.
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { identity: copyIdentity(identity), exp: payload.exp!, secret });
     return identity;
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
+    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'exp') throw unauthenticated('Token has no expiry (exp)');
     if (e instanceof joseErrors.JOSEError) throw unauthenticated('Invalid token');
     throw e;
   }

@@ -46,6 +46,13 @@ describe('platform tokens', () => {
     expect(await identityFromHeader(undefined)).toBeNull();
   });
 
+  it('refuses a signed token without an expiry (exp): it would be valid forever', async () => {
+    const forever = await new SignJWT({ role: Role.ADMIN, represents: [], scopes: [] })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('a-6').setIssuer('aleumet').setAudience('aleumet-api').setIssuedAt().sign(DEV_SECRET);
+    expect(await codeOf(verifyToken(forever))).toBe('UNAUTHENTICATED: Token has no expiry (exp)');
+    expect(await codeOf(identityFromHeader(`Bearer ${forever}`))).toMatch(/^UNAUTHENTICATED/);
+  });
+
   it('in production: no token without JWT_SECRET, and development-secret tokens are refused once a secret is set', async () => {
     const dev = await signToken({ sub: 'p-9', role: Role.RECIPIENT, personId: 'p-9', represents: [], scopes: [] });
     vi.stubEnv('NODE_ENV', 'production');

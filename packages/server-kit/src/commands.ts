@@ -91,12 +91,14 @@ export function requireService(identity: Identity | null): Identity {
 
 /**
  * Records `commandId` as processed in the caller's transaction; false when it was processed
- * before (the caller then returns without changing anything).
+ * before (the caller then returns without changing anything). `ON CONFLICT DO NOTHING`: a
+ * concurrent delivery of the same command waits for the other transaction, then gets false
+ * when it committed (true when it rolled back), instead of a unique violation that would
+ * abort the transaction and surface as an internal error.
  */
 export async function firstTime(tx: EntityManager, commandId: string): Promise<boolean> {
-  if (await tx.findOne(ProcessedCommand, { id: commandId })) return false;
-  await tx.insert(ProcessedCommand, { id: commandId, processedAt: new Date() });
-  return true;
+  const res = await tx.createQueryBuilder(ProcessedCommand).insert({ id: commandId, processedAt: new Date() }).onConflict('id').ignore().execute('run');
+  return res.affectedRows === 1;
 }
 
 export const isUniqueViolation = (e: unknown) => e instanceof UniqueConstraintViolationException;
