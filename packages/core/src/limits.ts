@@ -30,8 +30,9 @@ export const LIMITS = {
   characteristics: 30,
   characteristicName: 60,
   characteristicValue: 200,
-  /** A signed order document, its base64 signature and PEM certificate. */
-  signedDocument: 64_000,
+  /** A document: a signed order document, or a GraphQL document registered for a client. */
+  document: 64_000,
+  /** The base64 signature and PEM certificate of a signed order. */
   signature: 2_000,
   certificate: 16_000,
   /** Money: at most 10^12 tiyn (10 billion tenge) for any price, sum or amount. */

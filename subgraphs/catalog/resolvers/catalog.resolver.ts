@@ -203,7 +203,6 @@ export class OfferingResolver {
     @Arg('supplierId', () => ID, { nullable: true }) supplierId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    checkOffering(input);
     let supplier: Supplier | null;
     if (supplierId) {
       const identity = requireIdentity(ctx.identity);
@@ -215,6 +214,7 @@ export class OfferingResolver {
       supplier = identity.supplierId ? await ctx.loaders.supplier.load(identity.supplierId) : null;
     }
     if (!supplier) throw forbidden('Your account is not linked to a supplier');
+    checkOffering(input);
     const type = await ctx.loaders.itemType.load(input.itemTypeCode);
     if (!type) throw badInput(`Unknown item type ${input.itemTypeCode}`, 'itemTypeCode');
     if (!supplier.directions.includes(type.kind)) throw badInput(`Your organization has no ${type.kind} direction`, 'itemTypeCode');
@@ -230,11 +230,11 @@ export class OfferingResolver {
   @Mutation(() => Offering, { description: 'Supplier: change price, stock, lead time, title, description, characteristics, or withdraw an offering' })
   async updateOffering(@Arg('id', () => ID) id: string, @Arg('input', () => OfferingUpdate) input: OfferingUpdate, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
-    checkOffering(input);
-    const characteristics = checkCharacteristics(input.characteristics);
     const offering = await this.offering(id, ctx);
     const owner = await ctx.loaders.supplier.load(offering.supplier.id);
     if (!owner || !isOwner(identity, owner)) throw forbidden('This offering belongs to another supplier');
+    checkOffering(input);
+    const characteristics = checkCharacteristics(input.characteristics);
     for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
     }

@@ -256,15 +256,15 @@ export class OnboardingResolver {
   @Mutation(() => SupplierDirection, { description: 'Owner: add a direction (by OKED) with its personnel to a draft or rejected registration' })
   async addSupplierDirection(@Arg('supplierId', () => ID) supplierId: string, @Arg('input', () => DirectionInput) input: DirectionInput, @Ctx() ctx: Context) {
     requireIdentity(ctx.identity);
+    const s = await loadSupplier(ctx, supplierId);
+    assertOwner(ctx.identity, s);
+    assertEditable(s);
     if (!OKED.test(input.okedCode)) throw badInput('OKED codes look like 47.74', 'okedCode');
     checkList(input.personnel, 'personnel', LIMITS.listItems, (p, f) => {
       checkText(p.fullName, `${f}.fullName`, LIMITS.name);
       checkText(p.position, `${f}.position`, LIMITS.name);
       checkOptionalText(p.qualification, `${f}.qualification`, LIMITS.name);
     });
-    const s = await loadSupplier(ctx, supplierId);
-    assertOwner(ctx.identity, s);
-    assertEditable(s);
     if (!s.okedCodes.includes(input.okedCode)) throw badInput("The direction's OKED code must be one of the organization's codes", 'okedCode');
     const rule = DIRECTION_RULES[input.kind];
     if (!rule.oked.some((p) => input.okedCode === p || input.okedCode.startsWith(`${p}.`) || input.okedCode.startsWith(p))) {
@@ -301,11 +301,11 @@ export class OnboardingResolver {
   @Mutation(() => SupplierDocument, { description: 'Owner: upload a document (PDF, PNG or JPEG, at most 5 MiB); stored with its SHA-256' })
   async uploadSupplierDocument(@Arg('input', () => DocumentUploadInput) input: DocumentUploadInput, @Ctx() ctx: Context) {
     requireIdentity(ctx.identity);
+    const s = await loadSupplier(ctx, input.supplierId);
+    const id = assertOwner(ctx.identity, s);
     checkText(input.title, 'title', LIMITS.title);
     if (!input.fileName.trim() || input.fileName.length > 200 || /[\\/]/.test(input.fileName)) throw badInput('File name must be 1–200 characters without slashes', 'fileName');
     if (input.directionId != null && !isUuid(input.directionId)) throw badInput('Direction id must be a UUID', 'directionId');
-    const s = await loadSupplier(ctx, input.supplierId);
-    const id = assertOwner(ctx.identity, s);
     let direction: SupplierDirection | null = null;
     if (input.directionId) {
       direction = (await ctx.loaders.directionsBySupplier.load(s.id)).find((d) => d.id === input.directionId) ?? null;

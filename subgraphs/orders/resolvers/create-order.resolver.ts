@@ -54,7 +54,7 @@ export class CreateOrderResolver {
   async createOrder(@Arg('input', () => CreateOrderInput) input: CreateOrderInput, @Ctx() ctx: Context): Promise<Order> {
     const identity = requireIdentity(ctx.identity);
     checkIdempotencyKey(input.idempotencyKey);
-    checkText(input.document, 'document', LIMITS.signedDocument);
+    checkText(input.document, 'document', LIMITS.document);
     checkText(input.signature, 'signature', LIMITS.signature);
     checkText(input.certificate, 'certificate', LIMITS.certificate);
     const persons = [...(identity.personId ? [identity.personId] : []), ...identity.represents];

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role, badInput, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkRegionCode, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
 import { ConnectionType, PageArgs, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { assertPersonalData, listableRegion } from './access.js';
@@ -62,6 +62,7 @@ export class PersonResolver {
     @Arg('regionCode', () => String, { nullable: true }) regionCode: string | undefined,
     @Ctx() ctx: Context,
   ) {
+    if (regionCode != null) checkRegionCode(regionCode);
     const region = listableRegion(ctx.identity, regionCode);
     return paginate(ctx.em, Person, region ? { regionCode: region } : {}, page);
   }
@@ -71,7 +72,7 @@ export class PersonResolver {
     const id = requireIdentity(ctx.identity);
     if (!id.personId) throw forbidden('Only a recipient or representative has contacts here');
     if (input.phone !== undefined && !PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
-    if (input.email !== undefined && input.email !== '' && !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+    if (input.email != null && input.email !== '' && (input.email.length > LIMITS.name || !EMAIL.test(input.email))) throw badInput('E-mail address is not valid', 'email');
     const person = await loadPerson(ctx, id.personId);
     if (input.phone !== undefined) person.phone = input.phone;
     if (input.email !== undefined) person.email = input.email || null;
