@@ -136,7 +136,7 @@ function checkCard(input: SupplierRegistrationInput) {
   if (input.okedCodes.length === 0 || input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
   if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
   checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r, f) => checkRegionCode(r, f));
-  checkList(input.founders ?? [], 'founders', LIMITS.listItems, (v, f) => checkOptionalText(v, f, LIMITS.name));
+  checkList(input.founders ?? [], 'founders', LIMITS.listItems, (v, f) => checkText(v, f, LIMITS.name));
   checkOptionalText(input.premises, 'premises', LIMITS.address);
   checkText(input.bankDetails.bankName, 'bankDetails.bankName', LIMITS.name);
   if (!BIK.test(input.bankDetails.bik)) throw badInput('BIK must be 8–11 letters or digits', 'bankDetails.bik');
@@ -244,9 +244,10 @@ export class OnboardingResolver {
     requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, id);
     assertOwner(ctx.identity, s);
-    assertEditable(s);
+    // The input first, then the state: a malformed card is BAD_USER_INPUT whatever the registration's status.
     if (input.kind !== s.kind) throw badInput('The kind of a registration cannot change', 'kind');
     checkCard(input);
+    assertEditable(s);
     await assertUnique(ctx, input, s.id);
     ctx.em.assign(s, card(input));
     await ctx.em.flush();
@@ -258,13 +259,13 @@ export class OnboardingResolver {
     requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, supplierId);
     assertOwner(ctx.identity, s);
-    assertEditable(s);
     if (!OKED.test(input.okedCode)) throw badInput('OKED codes look like 47.74', 'okedCode');
     checkList(input.personnel, 'personnel', LIMITS.listItems, (p, f) => {
       checkText(p.fullName, `${f}.fullName`, LIMITS.name);
       checkText(p.position, `${f}.position`, LIMITS.name);
       checkOptionalText(p.qualification, `${f}.qualification`, LIMITS.name);
     });
+    assertEditable(s);
     if (!s.okedCodes.includes(input.okedCode)) throw badInput("The direction's OKED code must be one of the organization's codes", 'okedCode');
     const rule = DIRECTION_RULES[input.kind];
     if (!rule.oked.some((p) => input.okedCode === p || input.okedCode.startsWith(`${p}.`) || input.okedCode.startsWith(p))) {

@@ -82,7 +82,7 @@ export class ServiceResolver {
     checkCalendarDate(input.date, 'date');
     if (!TIME.test(input.startTime)) throw badInput('Times are HH:MM', 'startTime');
     if (!TIME.test(input.endTime)) throw badInput('Times are HH:MM', 'endTime');
-    const places = checkList(input.places ?? [], 'places', LIMITS.listItems, (p, f) => p.length > LIMITS.name ? checkText(p, f, LIMITS.name) : p.trim()).filter(Boolean);
+    const places = checkList(input.places ?? [], 'places', LIMITS.listItems, (p, f) => checkText(p, f, LIMITS.name));
     const minutes = minutesOf(input.endTime) - minutesOf(input.startTime);
     if (minutes <= 0) throw badInput('The end must be after the start (no zero or negative entries)', 'endTime');
     const today = localDate(ctx.runtime.clock.now());

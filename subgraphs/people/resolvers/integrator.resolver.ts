@@ -59,16 +59,21 @@ async function loadClient(ctx: Context, id: string): Promise<IntegratorClient> {
   return client;
 }
 
-async function issueKey(ctx: Context, clientId: string, days: number | undefined, label: string | undefined, now: Date): Promise<IssuedApiKey> {
+function keyDays(days: number | undefined | null): number {
   const d = days ?? DEFAULT_KEY_DAYS;
   if (!Number.isInteger(d) || d < 1 || d > MAX_KEY_DAYS) throw badInput(`expiresInDays must be 1..${MAX_KEY_DAYS}`, 'expiresInDays');
+  return d;
+}
+
+async function issueKey(ctx: Context, clientId: string, days: number | undefined, label: string | undefined, now: Date): Promise<IssuedApiKey> {
+  const d = keyDays(days);
   const fresh = await newApiKey();
   const apiKey = ctx.em.create(ApiKey, { keyId: fresh.keyId, clientId, hash: fresh.hash, label: label ?? null, expiresAt: new Date(now.getTime() + d * 86_400_000) });
   return { key: fresh.key, apiKey };
 }
 
 async function loadKey(ctx: Context, id: string): Promise<ApiKey> {
-  if (id.length > LIMITS.code) throw badInput('Not a key id', 'id');
+  if (!isUuid(id) && !/^[0-9a-f]{16}$/.test(id)) throw badInput('A key id is a UUID or the 16 hex digits of the public key id', 'id');
   const key = isUuid(id) ? await ctx.em.findOne(ApiKey, { id }) : await ctx.em.findOne(ApiKey, { keyId: id });
   if (!key) throw notFound('ApiKey', id);
   return key;
@@ -145,6 +150,7 @@ export class IntegratorClientResolver {
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     const keyLabel = checkOptionalText(label, 'label', LIMITS.name) ?? undefined;
+    keyDays(expiresInDays);
     const client = await loadClient(ctx, clientId);
     const issued = await issueKey(ctx, client.id, expiresInDays, keyLabel, ctx.runtime.clock.now());
     await ctx.em.flush();
@@ -161,10 +167,11 @@ export class IntegratorClientResolver {
     @Ctx() ctx: Context,
   ) {
     requireRole(ctx.identity, Role.ADMIN);
-    const old = await loadKey(ctx, id);
-    if (old.revokedAt) throw conflict('This key is revoked; issue a new one instead');
     const overlap = overlapHours ?? 24;
     if (!Number.isInteger(overlap) || overlap < 0 || overlap > 24 * 30) throw badInput('overlapHours must be 0..720', 'overlapHours');
+    keyDays(expiresInDays);
+    const old = await loadKey(ctx, id);
+    if (old.revokedAt) throw conflict('This key is revoked; issue a new one instead');
     const now = ctx.runtime.clock.now();
     const until = new Date(now.getTime() + overlap * 3_600_000);
     if (overlap === 0) old.revokedAt = now;
