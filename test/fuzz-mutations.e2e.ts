@@ -164,6 +164,58 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
+/** Sends every malformed case of every field of `root`; returns what broke the rules (see the top) and the answers. */
+async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, unknown>[], base: Record<string, Record<string, unknown>>, caller: Record<string, () => Identity>) {
+  const tasks: (() => Promise<{ field: string; path: string; label: string; res: GraphQLResponse }>)[] = [];
+  for (const f of fields) {
+    const token = await tokenFor((caller[f.name] ?? adminIdentity)());
+    const args: Record<string, unknown> = { ...Object.fromEntries(f.args.filter((a) => String(a.type).endsWith('!')).map((a) => [a.name, sampleValue(a.type)])), ...base[f.name] };
+    const document = operationFor(kind, f);
+    for (const c of malformedCases(f)) {
+      tasks.push(async () => {
+        const res = await gql(url, document, withValueAt(args, c.path, c.value), token).catch(
+          (e: Error): GraphQLResponse => ({ status: 0, errors: [{ message: `no answer: ${e.message}`, extensions: { code: 'NO_ANSWER' } }] }),
+        );
+        return { field: f.name, path: c.path, label: c.label, res };
+      });
+    }
+  }
+  const results = await pool(tasks, 6);
+  const problems: string[] = [];
+  for (const { field, path, label, res } of results) {
+    const where = `${field}(${path}) ${label}`;
+    const errors = res.errors ?? [];
+    if (errors.length === 0) problems.push(`${where}: accepted`);
+    for (const e of errors) {
+      const code = String(e.extensions?.code);
+      if (!ALLOWED.has(code)) problems.push(`${where}: ${code} ${e.message.slice(0, 160)}`);
+      else if (code === 'BAD_USER_INPUT' && typeof e.extensions?.field !== 'string') problems.push(`${where}: BAD_USER_INPUT without field: ${e.message.slice(0, 160)}`);
+    }
+  }
+  // Every field with arguments was reached with at least one case its own validation (not coercion) refused.
+  const fromResolvers = new Set(results.filter((r) => r.res.status === 200).map((r) => r.field));
+  const unreached = fields.filter((f) => f.args.length > 0 && !fromResolvers.has(f.name)).map((f) => f.name);
+  return { problems, unreached, count: results.length };
+}
+
+/** Queries write nothing; their required arguments, and who asks (the admin otherwise). */
+const QUERY_BASE: Record<string, Record<string, unknown>> = {
+  supplier: { id: supplier.id },
+  supplierByBin: { bin: supplier.bin },
+  offering: { id: offering.id },
+  guaranteedSums: { year: 2026 },
+  claim: { id: claim.id },
+  supplierMonthReport: { period: '2026-11' },
+  order: { id: serviceOrder.id },
+  orderDocument: { measureId: measure.id, offeringId: serviceOrder.offeringId, idempotencyKey: 'fuzz-key-0002' },
+  person: { id: recipient.id },
+  personByIin: { iin: recipient.iin },
+  developmentSigningKey: { iin: recipient.iin },
+  measure: { id: measure.id },
+  ticketBreachReport: { year: 2026, month: 11 },
+};
+const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient };
+
 describe('every mutation refuses malformed input, and nothing is written', () => {
   it('answers BAD_USER_INPUT (or FORBIDDEN) for every malformed value of every argument', { timeout: 240_000 }, async () => {
     const admin = await tokenFor(adminIdentity());
@@ -173,40 +225,19 @@ describe('every mutation refuses malformed input, and nothing is written', () =>
     const before = await tableChecksums(databaseUrl, SUBGRAPH_SCHEMAS, BOOKKEEPING);
     expect(Object.keys(before).length).toBeGreaterThan(20);
 
-    const tasks: (() => Promise<{ mutation: string; path: string; label: string; res: GraphQLResponse }>)[] = [];
-    for (const m of mutations) {
-      const token = await tokenFor((CALLER[m.name] ?? adminIdentity)());
-      const base: Record<string, unknown> = { ...Object.fromEntries(m.args.filter((a) => String(a.type).endsWith('!')).map((a) => [a.name, sampleValue(a.type)])), ...BASE[m.name] };
-      const document = operationFor('mutation', m);
-      for (const c of malformedCases(m)) {
-        tasks.push(async () => {
-          const res = await gql(url, document, withValueAt(base, c.path, c.value), token).catch(
-            (e: Error): GraphQLResponse => ({ status: 0, errors: [{ message: `no answer: ${e.message}`, extensions: { code: 'NO_ANSWER' } }] }),
-          );
-          return { mutation: m.name, path: c.path, label: c.label, res };
-        });
-      }
-    }
-    const results = await pool(tasks, 6);
-
-    const problems: string[] = [];
-    for (const { mutation, path, label, res } of results) {
-      const where = `${mutation}(${path}) ${label}`;
-      const errors = res.errors ?? [];
-      if (errors.length === 0) problems.push(`${where}: accepted`);
-      for (const e of errors) {
-        const code = String(e.extensions?.code);
-        if (!ALLOWED.has(code)) problems.push(`${where}: ${code} ${e.message.slice(0, 160)}`);
-        else if (code === 'BAD_USER_INPUT' && typeof e.extensions?.field !== 'string') problems.push(`${where}: BAD_USER_INPUT without field: ${e.message.slice(0, 160)}`);
-      }
-    }
-    expect(problems, `${results.length} malformed requests`).toEqual([]);
-    // Every mutation was reached with at least one case that its validation (not coercion) refused.
-    const fromResolvers = new Set(results.filter((r) => r.res.status === 200).map((r) => r.mutation));
-    expect(mutations.filter((m) => m.args.length > 0 && !fromResolvers.has(m.name)).map((m) => m.name)).toEqual([]);
+    const { problems, unreached, count } = await fuzz('mutation', mutations, BASE, CALLER);
+    expect(problems, `${count} malformed requests`).toEqual([]);
+    expect(unreached).toEqual([]);
 
     const after = await tableChecksums(databaseUrl, SUBGRAPH_SCHEMAS, BOOKKEEPING);
     const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
     expect(changed).toEqual([]);
+  });
+
+  it('queries too: every malformed argument is BAD_USER_INPUT (or FORBIDDEN), never an empty answer or an internal error', { timeout: 120_000 }, async () => {
+    const schema = await apiSchema(url, await tokenFor(adminIdentity()));
+    const queries = Object.values(schema.getQueryType()!.getFields()) as GraphQLField<unknown, unknown>[];
+    const { problems, count } = await fuzz('query', queries, QUERY_BASE, QUERY_CALLER);
+    expect(problems, `${count} malformed requests`).toEqual([]);
   });
 });
