@@ -9,17 +9,17 @@ import { isRegionCode } from './reference.js';
 export const LIMITS = {
   /** Codes of reference data: item types, OKED activities, region codes. */
   code: 64,
-  /** Identifiers chosen by clients and other systems: idempotency keys, payment references, source ids, programme numbers. */
+  /** Identifiers chosen by other systems: source ids, programme numbers, audit actors (idempotency keys and payment references have their own patterns). */
   key: 200,
-  /** Names of people and organizations, positions, qualifications, bank names, places. */
+  /** Names of people and organizations, positions, qualifications, bank names, journal places, contacts. */
   name: 200,
   /** Titles of offerings and documents, file names. */
   title: 255,
   /** Postal addresses, premises. */
   address: 500,
-  /** Reasons: refusal, cancellation, rejection, suspension, return of an act; ticket notes and decisions. */
+  /** Reasons: refusal, cancellation, rejection, suspension, return of an act; ticket notes and decisions; client descriptions. */
   reason: 1000,
-  /** Maintenance notices, FAQ questions are shorter (see `faqQuestion`). */
+  /** A maintenance notice, and an FAQ question, per language. */
   notice: 2000,
   faqQuestion: 500,
   /** Free text: complaints and answers, failure reports, FAQ answers, offering descriptions. */
