@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  LIMITS, Role, badInput, checkList, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isRegionCode, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
+  LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isRegionCode, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
 import {
@@ -416,7 +416,7 @@ export class OnboardingResolver {
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     if (process.env.NODE_ENV === 'production') throw forbidden('The registry stub is not available in production');
-    if (!(Object.values(RegistryCheck) as string[]).includes(check)) throw badInput('Unknown registry check', 'check');
+    checkOneOf(check, Object.values(RegistryCheck), 'check');
     if (!/^\d{12}$/.test(identifier)) throw badInput('Identifier must be a BIN or IIN', 'identifier');
     developmentRegistry.tell(check as RegistryCheck, identifier, { passed, reason: checkOptionalText(reason, 'reason', LIMITS.reason) ?? undefined });
     return true;

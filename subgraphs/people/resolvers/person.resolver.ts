@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LIMITS, Role, badInput, checkRegionCode, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, notFound, forbidden, isUuid, isValidIin, requireIdentity, actsFor } from '@aleumet/core';
 import { ConnectionType, PageArgs, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { assertPersonalData, listableRegion } from './access.js';
@@ -115,7 +115,7 @@ export class PersonResolver {
   ): Promise<boolean> {
     requireService(ctx.identity);
     if (!isUuid(commandId) || !isUuid(personId)) throw badInput('commandId and personId must be UUIDs');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(diedOn)) throw badInput('diedOn must be YYYY-MM-DD', 'diedOn');
+    checkCalendarDate(diedOn, 'diedOn');
     return ctx.em.fork().transactional(async (tx) => {
       if (!(await firstTime(tx, commandId))) return false;
       const person = await tx.findOne(Person, personId);
