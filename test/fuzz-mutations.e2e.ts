@@ -20,6 +20,9 @@ import {
  * - BAD_USER_INPUT, naming the argument in `extensions.field` — the point of the test;
  * - FORBIDDEN / UNAUTHENTICATED: authorization runs before validation, and a malformed id of
  *   someone else's record is refused like any other (the caller is authorized for the base ids).
+ * - INVALID_SIGNATURE for an empty part of a signed document (`document`, `signature`,
+ *   `certificate`): the API documents a missing signature as INVALID_SIGNATURE (reason UNSIGNED),
+ *   and clients branch on it; over-long parts are BAD_USER_INPUT.
  * Nothing else: not GRAPHQL_VALIDATION_FAILED (values travel in variables, so type errors are
  * coercion errors: BAD_USER_INPUT), not NOT_FOUND / CONFLICT / INVALID_TRANSITION (validation
  * comes before the record's state is looked at: a malformed value must not reach it), and never

@@ -59,6 +59,13 @@ export function checkText(value: string, field: string, max: number, min = 1): s
   return trimmed;
 }
 
+/** Only the length of a text whose emptiness means something else (a missing signature is INVALID_SIGNATURE). */
+export function checkLength(value: string, field: string, max: number): string {
+  if (typeof value !== 'string') throw badInput(`${field} must be text`, field);
+  if (value.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  return value;
+}
+
 /** An optional text: absent, null or blank → null; otherwise trimmed and at most `max` characters. */
 export function checkOptionalText(value: string | null | undefined, field: string, max: number): string | null {
   if (value == null) return null;

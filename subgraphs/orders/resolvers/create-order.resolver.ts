@@ -1,5 +1,5 @@
 import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { LIMITS, checkText, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
+import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
 import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/server-kit';
@@ -54,9 +54,11 @@ export class CreateOrderResolver {
   async createOrder(@Arg('input', () => CreateOrderInput) input: CreateOrderInput, @Ctx() ctx: Context): Promise<Order> {
     const identity = requireIdentity(ctx.identity);
     checkIdempotencyKey(input.idempotencyKey);
-    checkText(input.document, 'document', LIMITS.document);
-    checkText(input.signature, 'signature', LIMITS.signature);
-    checkText(input.certificate, 'certificate', LIMITS.certificate);
+    checkLength(input.document, 'document', LIMITS.document);
+    checkLength(input.signature, 'signature', LIMITS.signature);
+    checkLength(input.certificate, 'certificate', LIMITS.certificate);
+    // A missing part is a missing signature (the API's INVALID_SIGNATURE), whatever the order's state.
+    if (!input.document.trim() || !input.signature.trim() || !input.certificate.trim()) throw invalidSignature('UNSIGNED', 'The document is not signed');
     const persons = [...(identity.personId ? [identity.personId] : []), ...identity.represents];
     const previous = await ctx.em.fork().findOne(Order, { idempotencyKey: input.idempotencyKey, personId: { $in: persons } });
     if (previous) return this.replay(ctx, previous, input);
