@@ -91,7 +91,7 @@ function checkOffering(o: { itemTypeCode?: string; price?: number | null; stock?
   if (o.leadTimeDays != null) checkInt(o.leadTimeDays, 'leadTimeDays', 0, LIMITS.maxLeadTimeDays);
   if (o.title != null) checkText(o.title, 'title', LIMITS.title, 3);
   if (o.description != null) checkText(o.description, 'description', LIMITS.text);
-  if (o.regionCodes !== undefined) checkList(o.regionCodes, 'regionCodes', LIMITS.listItems, (r, f) => checkRegionCode(r, f));
+  if (o.regionCodes !== undefined) checkList(o.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
 }
 
 @Resolver(() => Supplier)
@@ -147,7 +147,7 @@ export class SupplierResolver {
     if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
     if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
     if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
-    checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r, f) => checkRegionCode(r, f));
+    checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
     if (input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
     if (input.directions.length === 0) throw badInput('At least one direction is required', 'directions');
     if (await ctx.em.count(Supplier, { bin: input.bin })) throw conflict(`A supplier with BIN ${input.bin} is already registered`, { field: 'bin' });

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isRegionCode, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
+  LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
 import {
@@ -135,7 +135,7 @@ function checkCard(input: SupplierRegistrationInput) {
   if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
   if (input.okedCodes.length === 0 || input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
   if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
-  checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r, f) => checkRegionCode(r, f));
+  checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
   checkList(input.founders ?? [], 'founders', LIMITS.listItems, (v, f) => checkText(v, f, LIMITS.name));
   checkOptionalText(input.premises, 'premises', LIMITS.address);
   checkText(input.bankDetails.bankName, 'bankDetails.bankName', LIMITS.name);
@@ -274,7 +274,6 @@ export class OnboardingResolver {
     if (s.kind === SupplierKind.PERSONAL_ASSISTANT && input.kind !== DirectionKind.PERSONAL_ASSISTANT) throw badInput('A personal assistant has the PERSONAL_ASSISTANT direction only', 'kind');
     const existing = await ctx.loaders.directionsBySupplier.load(s.id);
     if (existing.some((d) => d.kind === input.kind)) throw conflict(`The registration already has the ${input.kind} direction`, { field: 'kind' });
-    for (const p of input.personnel) if (!p.fullName.trim() || !p.position.trim()) throw badInput('Personnel need a name and a position', 'personnel');
     const personnel: PersonnelMember[] = input.personnel.map((p) => ({ fullName: p.fullName.trim(), position: p.position.trim(), qualification: p.qualification?.trim() || null }));
     const direction = ctx.em.create(SupplierDirection, { supplier: s, kind: input.kind, okedCode: input.okedCode, personnel });
     syncServiceKinds(s, [...existing, direction]);
