@@ -95,6 +95,10 @@ describe('every text and number has a bound', () => {
     const wrongType = await gql(t.url, `mutation($id: ID!, $r: String!) { rejectSupplier(id: $id, reason: $r) { id } }`, { id: supplier.id, r: 5 }, await tokenFor(adminIdentity()));
     expect(codes(wrongType)).toEqual(['BAD_USER_INPUT']);
     expect(field(wrongType)).toBe('r');
+    // The subgraph itself answers the same way when called directly.
+    const direct = await gql(t.platform.subgraphs.catalog.url, UPDATE, { id: offering.id, input: { price: 1e30 } }, token);
+    expect(codes(direct)).toEqual(['BAD_USER_INPUT']);
+    expect(field(direct)).toBe('input.price');
     // In the document itself, a SafeInt out of range fails validation like an Int does.
     const literal = await gql(t.url, `mutation { updateOffering(id: "${offering.id}", input: { price: 1000000000000000000000000000000 }) { id } }`, {}, token);
     expect(codes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
