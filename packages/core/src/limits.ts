@@ -32,7 +32,7 @@ export const LIMITS = {
   characteristicValue: 200,
   /** A document: a signed order document, or a GraphQL document registered for a client. */
   document: 64_000,
-  /** The base64 signature and PEM certificate of a signed order. */
+  /** The base64 signature and PEM certificate of a signed order or sign-in. */
   signature: 2_000,
   certificate: 16_000,
   /** Money: at most 10^12 tiyn (10 billion tenge) for any price, sum or amount. */
