@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { identityFromHeader, internalSecret, maskError, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
@@ -11,6 +11,7 @@ import { signFetches } from './internal.js';
 import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
+import { withScalarParsers } from './scalars.js';
 import { limitProtections, type GatewayLimits } from './limits.js';
 import { createSecurity, type RequestSecurity, type SecurityOptions } from './security/index.js';
 import { createWsGuard } from './security/ws.js';
@@ -100,6 +101,19 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
   }
+
+  /**
+   * A subgraph refuses a request it cannot coerce (a variable of the wrong type) with HTTP 400 and a
+   * BAD_USER_INPUT error: pass that error on instead of the generic "400: Bad Request" (an internal error).
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions?.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
+    const first = response.status === 400 && Array.isArray(body?.errors) ? body.errors[0] : undefined;
+    if (first?.extensions?.code !== 'BAD_USER_INPUT' || typeof first.message !== 'string') return error;
+    const { code: _code, ...rest } = first.extensions;
+    return new GraphQLError(first.message, { extensions: { ...rest, code: 'BAD_USER_INPUT' } });
+  }
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -136,6 +150,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       console.error('[gateway] cannot print the public schema', e);
     }
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => withScalarParsers(apiSchema));
   const cacheDb = opts.security?.databaseUrl;
   const entityCache = opts.entityCache !== false && cacheDb ? new EntityCache(cacheDb, opts.entityCache) : null;
   transport.cache = entityCache;

@@ -72,6 +72,17 @@ const PUBLIC_CODES = new Set<string>([
 ]);
 
 /**
+ * The argument a GraphQL variable-coercion error is about: `Variable "$price" got invalid value …` → `price`,
+ * `… at "input.stock"; …` → `input.stock` (the variable, then the path inside it).
+ */
+export function coercionField(message: string): string | undefined {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message);
+  if (!variable) return undefined;
+  const at = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value .*? at "([^"]+)";/s.exec(message);
+  return at?.[1] ?? variable[1];
+}
+
+/**
  * Apollo `formatError`: known codes pass through (without stack traces); anything
  * else is masked with a correlation id, and the original is handed to `log`.
  */
@@ -80,6 +91,11 @@ export function maskError(log: (id: string, error: unknown) => void = defaultLog
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      // Variable coercion (wrong type, out of range, unknown enum value): name the argument like badInput does.
+      if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+        const field = coercionField(formatted.message);
+        if (field) extensions.field = field;
+      }
       return { ...formatted, extensions };
     }
     const correlationId = randomUUID();

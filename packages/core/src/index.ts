@@ -13,3 +13,4 @@ export * from './redact.js';
 export * from './scopes.js';
 export * from './api-keys.js';
 export * from './policy.js';
+export * from './limits.js';

@@ -3,3 +3,4 @@ export * from './graphql.js';
 export * from './identities.js';
 export * from './platform.js';
 export * from './web.js';
+export * from './fuzz.js';

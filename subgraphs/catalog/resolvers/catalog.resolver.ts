@@ -1,9 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
-import { Role, badInput, forbidden, isUuid, isValidBin, isRegionCode, notFound, requireIdentity, requireRole, conflict } from '@aleumet/core';
+import {
+  LIMITS, Role, badInput, checkInt, checkList, checkRegionCode, checkText, checkTiyn, conflict, forbidden, isUuid, isValidBin, notFound, requireIdentity, requireRole,
+} from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
-import { canSeeRegistration, isOwner } from './onboarding.resolver.js';
+import { EMAIL, OKED, PHONE, canSeeRegistration, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';
 
 /** Statuses anyone may look up by id (a suspended supplier still shows on its open orders). */
@@ -64,26 +66,32 @@ class OfferingUpdate {
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Replaces every characteristic: name → value (text), at most 30' }) characteristics?: Record<string, unknown>;
 }
 
-/** Characteristics as stored: names 1..60 characters, values 1..200 characters of text (numbers become text). */
+/** Characteristics as stored: names and values of text (numbers become text), bounded by LIMITS. */
 function checkCharacteristics(input: Record<string, unknown> | undefined): Record<string, string> | undefined {
   if (input == null) return undefined;
   const entries = Object.entries(input);
-  if (entries.length > 30) throw badInput('At most 30 characteristics', 'characteristics');
+  if (entries.length > LIMITS.characteristics) throw badInput(`At most ${LIMITS.characteristics} characteristics`, 'characteristics');
   const out: Record<string, string> = {};
   for (const [name, value] of entries) {
     const key = name.trim();
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
-    if (!key || key.length > 60 || text == null || !text || text.length > 200) throw badInput(`Characteristic "${name.slice(0, 60)}" needs a name (≤ 60 characters) and a text value (≤ 200 characters)`, 'characteristics');
+    if (!key || name.length > LIMITS.characteristicName || text == null || !text || text.length > LIMITS.characteristicValue) {
+      throw badInput(`Characteristic "${name.slice(0, LIMITS.characteristicName)}" needs a name (≤ ${LIMITS.characteristicName} characters) and a text value (≤ ${LIMITS.characteristicValue} characters)`, 'characteristics');
+    }
     out[key] = text;
   }
   return out;
 }
 
-function checkOffering(o: { price?: number; stock?: number; leadTimeDays?: number; title?: string }) {
-  if (o.price !== undefined && (!Number.isSafeInteger(o.price) || o.price <= 0)) throw badInput('Price must be a positive whole number of tiyn', 'price');
-  if (o.stock !== undefined && o.stock < 0) throw badInput('Stock cannot be negative', 'stock');
-  if (o.leadTimeDays !== undefined && (o.leadTimeDays < 0 || o.leadTimeDays > 365)) throw badInput('Lead time must be 0..365 days', 'leadTimeDays');
-  if (o.title != null && (o.title.trim().length < 3 || o.title.length > 255)) throw badInput('Title must be 3..255 characters', 'title');
+/** Every bound of an offering's fields (create: all present; update: those given). */
+function checkOffering(o: { itemTypeCode?: string; price?: number | null; stock?: number | null; leadTimeDays?: number | null; title?: string | null; description?: string | null; regionCodes?: string[] }) {
+  if (o.itemTypeCode !== undefined) checkText(o.itemTypeCode, 'itemTypeCode', LIMITS.code);
+  if (o.price != null) checkTiyn(o.price, 'price', 1);
+  if (o.stock != null) checkInt(o.stock, 'stock', 0, LIMITS.maxStock);
+  if (o.leadTimeDays != null) checkInt(o.leadTimeDays, 'leadTimeDays', 0, LIMITS.maxLeadTimeDays);
+  if (o.title != null) checkText(o.title, 'title', LIMITS.title, 3);
+  if (o.description != null) checkText(o.description, 'description', LIMITS.text);
+  if (o.regionCodes !== undefined) checkList(o.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
 }
 
 @Resolver(() => Supplier)
@@ -105,6 +113,7 @@ export class SupplierResolver {
     @Arg('direction', () => ServiceKind, { nullable: true }) direction: ServiceKind | undefined,
     @Ctx() ctx: Context,
   ) {
+    if (regionCode != null) checkRegionCode(regionCode);
     return paginate(ctx.em, Supplier, {
       status: SupplierStatus.VERIFIED,
       ...(regionCode ? { regionCodes: { $contains: [regionCode] } } : {}),
@@ -131,9 +140,15 @@ export class SupplierResolver {
   async registerSupplier(@Arg('input', () => RegisterSupplierInput) input: RegisterSupplierInput, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
     if (!isValidBin(input.bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
-    if (!input.name.trim()) throw badInput('Name is required', 'name');
-    if (input.regionCodes.length === 0 || !input.regionCodes.every(isRegionCode)) throw badInput('Unknown region code', 'regionCodes');
-    if (!input.okedCodes.every((c) => /^\d{2}(\.\d{1,3})?$/.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
+    checkText(input.name, 'name', LIMITS.name);
+    checkText(input.legalAddress, 'legalAddress', LIMITS.address);
+    checkText(input.actualAddress, 'actualAddress', LIMITS.address);
+    checkText(input.headName, 'headName', LIMITS.name);
+    if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
+    if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+    if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
+    checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
+    if (input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
     if (input.directions.length === 0) throw badInput('At least one direction is required', 'directions');
     if (await ctx.em.count(Supplier, { bin: input.bin })) throw conflict(`A supplier with BIN ${input.bin} is already registered`, { field: 'bin' });
     const supplier = ctx.em.create(Supplier, { ...input, name: input.name.trim() });
@@ -155,8 +170,11 @@ export class OfferingResolver {
     @Arg('filter', () => OfferingFilter, { nullable: true }) f: OfferingFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    if (f?.regionCode && !isRegionCode(f.regionCode)) throw badInput('Unknown region code', 'regionCode');
-    if (f?.supplierId && !isUuid(f.supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
+    if (f?.regionCode != null) checkRegionCode(f.regionCode);
+    if (f?.supplierId != null && !isUuid(f.supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
+    if (f?.itemTypeCode != null) checkText(f.itemTypeCode, 'itemTypeCode', LIMITS.code);
+    if (f?.maxPrice != null) checkTiyn(f.maxPrice, 'maxPrice');
+    if (f?.maxLeadTimeDays != null) checkInt(f.maxLeadTimeDays, 'maxLeadTimeDays', 0, LIMITS.maxLeadTimeDays);
     return paginate(ctx.em, Offering, {
       active: true,
       supplier: { status: SupplierStatus.VERIFIED, ...(f?.supplierId ? { id: f.supplierId } : {}) },
@@ -217,10 +235,11 @@ export class OfferingResolver {
     if (!owner || !isOwner(identity, owner)) throw forbidden('This offering belongs to another supplier');
     checkOffering(input);
     const characteristics = checkCharacteristics(input.characteristics);
-    for (const key of ['price', 'stock', 'leadTimeDays', 'active', 'description'] as const) {
+    for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
     }
     if (input.title != null) offering.title = input.title.trim();
+    if (input.description != null) offering.description = input.description.trim();
     if (characteristics) offering.characteristics = characteristics;
     await ctx.em.flush();
     return offering;

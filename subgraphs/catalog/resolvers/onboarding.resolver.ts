@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  Role, badInput, conflict, forbidden, invalidTransition, isRegionCode, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
+  LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
 import {
@@ -110,9 +110,9 @@ class DocumentContent {
   @Field(() => String) contentBase64!: string;
 }
 
-const OKED = /^\d{2}(\.\d{1,3})?$/;
-const PHONE = /^\+7\d{10}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const OKED = /^\d{2}(\.\d{1,3})?$/;
+export const PHONE = /^\+7\d{10}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IBAN = /^KZ[0-9A-Z]{18}$/;
 const BIK = /^[A-Z0-9]{8,11}$/;
 
@@ -127,12 +127,18 @@ function checkCard(input: SupplierRegistrationInput) {
     if (input.headIin && input.headIin !== input.iin) throw badInput('A personal assistant signs in with own IIN: leave headIin empty', 'headIin');
   }
   if (input.headIin && !isValidIin(input.headIin)) throw badInput("The head's IIN must be 12 digits with a valid check digit and birth date", 'headIin');
-  for (const key of ['name', 'legalAddress', 'actualAddress', 'headName'] as const) if (!input[key]?.trim()) throw badInput(`${key} is required`, key);
+  checkText(input.name, 'name', LIMITS.name);
+  checkText(input.legalAddress, 'legalAddress', LIMITS.address);
+  checkText(input.actualAddress, 'actualAddress', LIMITS.address);
+  checkText(input.headName, 'headName', LIMITS.name);
   if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
-  if (!EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
-  if (input.okedCodes.length === 0 || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
-  if (input.regionCodes.length === 0 || !input.regionCodes.every(isRegionCode)) throw badInput('Unknown region code', 'regionCodes');
-  if (!input.bankDetails.bankName.trim()) throw badInput('Bank name is required', 'bankDetails.bankName');
+  if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+  if (input.okedCodes.length === 0 || input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
+  if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
+  checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
+  checkList(input.founders ?? [], 'founders', LIMITS.listItems, (v, f) => checkText(v, f, LIMITS.name));
+  checkOptionalText(input.premises, 'premises', LIMITS.address);
+  checkText(input.bankDetails.bankName, 'bankDetails.bankName', LIMITS.name);
   if (!BIK.test(input.bankDetails.bik)) throw badInput('BIK must be 8–11 letters or digits', 'bankDetails.bik');
   if (!IBAN.test(input.bankDetails.iban)) throw badInput('IBAN must be KZ followed by 18 letters or digits', 'bankDetails.iban');
 }
@@ -238,9 +244,10 @@ export class OnboardingResolver {
     requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, id);
     assertOwner(ctx.identity, s);
-    assertEditable(s);
+    // The input first, then the state: a malformed card is BAD_USER_INPUT whatever the registration's status.
     if (input.kind !== s.kind) throw badInput('The kind of a registration cannot change', 'kind');
     checkCard(input);
+    assertEditable(s);
     await assertUnique(ctx, input, s.id);
     ctx.em.assign(s, card(input));
     await ctx.em.flush();
@@ -252,6 +259,12 @@ export class OnboardingResolver {
     requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, supplierId);
     assertOwner(ctx.identity, s);
+    if (!OKED.test(input.okedCode)) throw badInput('OKED codes look like 47.74', 'okedCode');
+    checkList(input.personnel, 'personnel', LIMITS.listItems, (p, f) => {
+      checkText(p.fullName, `${f}.fullName`, LIMITS.name);
+      checkText(p.position, `${f}.position`, LIMITS.name);
+      checkOptionalText(p.qualification, `${f}.qualification`, LIMITS.name);
+    });
     assertEditable(s);
     if (!s.okedCodes.includes(input.okedCode)) throw badInput("The direction's OKED code must be one of the organization's codes", 'okedCode');
     const rule = DIRECTION_RULES[input.kind];
@@ -261,7 +274,6 @@ export class OnboardingResolver {
     if (s.kind === SupplierKind.PERSONAL_ASSISTANT && input.kind !== DirectionKind.PERSONAL_ASSISTANT) throw badInput('A personal assistant has the PERSONAL_ASSISTANT direction only', 'kind');
     const existing = await ctx.loaders.directionsBySupplier.load(s.id);
     if (existing.some((d) => d.kind === input.kind)) throw conflict(`The registration already has the ${input.kind} direction`, { field: 'kind' });
-    for (const p of input.personnel) if (!p.fullName.trim() || !p.position.trim()) throw badInput('Personnel need a name and a position', 'personnel');
     const personnel: PersonnelMember[] = input.personnel.map((p) => ({ fullName: p.fullName.trim(), position: p.position.trim(), qualification: p.qualification?.trim() || null }));
     const direction = ctx.em.create(SupplierDirection, { supplier: s, kind: input.kind, okedCode: input.okedCode, personnel });
     syncServiceKinds(s, [...existing, direction]);
@@ -291,8 +303,9 @@ export class OnboardingResolver {
     requireIdentity(ctx.identity);
     const s = await loadSupplier(ctx, input.supplierId);
     const id = assertOwner(ctx.identity, s);
-    if (!input.title.trim()) throw badInput('Title is required', 'title');
+    checkText(input.title, 'title', LIMITS.title);
     if (!input.fileName.trim() || input.fileName.length > 200 || /[\\/]/.test(input.fileName)) throw badInput('File name must be 1–200 characters without slashes', 'fileName');
+    if (input.directionId != null && !isUuid(input.directionId)) throw badInput('Direction id must be a UUID', 'directionId');
     let direction: SupplierDirection | null = null;
     if (input.directionId) {
       direction = (await ctx.loaders.directionsBySupplier.load(s.id)).find((d) => d.id === input.directionId) ?? null;
@@ -363,10 +376,10 @@ export class OnboardingResolver {
   @Mutation(() => Supplier, { description: 'Admin: reject a submitted registration with a reason (the owner may correct and submit again)' })
   async rejectSupplier(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     const admin = requireRole(ctx.identity, Role.ADMIN);
-    if (!reason.trim()) throw badInput('A reason is required', 'reason');
+    const why = checkText(reason, 'reason', LIMITS.reason);
     const s = await loadSupplier(ctx, id);
     if (s.status !== SupplierStatus.SUBMITTED) throw invalidTransition('Supplier', s.status, SupplierStatus.REJECTED);
-    Object.assign(s, { status: SupplierStatus.REJECTED, decidedAt: ctx.runtime.clock.now(), decidedBy: admin.sub, rejectionReason: reason.trim() });
+    Object.assign(s, { status: SupplierStatus.REJECTED, decidedAt: ctx.runtime.clock.now(), decidedBy: admin.sub, rejectionReason: why });
     await ctx.em.flush();
     return s;
   }
@@ -374,10 +387,10 @@ export class OnboardingResolver {
   @Mutation(() => Supplier, { description: 'Admin: suspend a verified supplier: its offerings disappear and new orders are refused; open orders still complete' })
   async suspendSupplier(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
-    if (!reason.trim()) throw badInput('A reason is required', 'reason');
+    const why = checkText(reason, 'reason', LIMITS.reason);
     const s = await loadSupplier(ctx, id);
     if (s.status !== SupplierStatus.VERIFIED) throw invalidTransition('Supplier', s.status, SupplierStatus.SUSPENDED);
-    Object.assign(s, { status: SupplierStatus.SUSPENDED, suspendedAt: ctx.runtime.clock.now(), suspensionReason: reason.trim() });
+    Object.assign(s, { status: SupplierStatus.SUSPENDED, suspendedAt: ctx.runtime.clock.now(), suspensionReason: why });
     await ctx.em.flush();
     return s;
   }
@@ -402,9 +415,9 @@ export class OnboardingResolver {
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     if (process.env.NODE_ENV === 'production') throw forbidden('The registry stub is not available in production');
-    if (!(Object.values(RegistryCheck) as string[]).includes(check)) throw badInput('Unknown registry check', 'check');
+    checkOneOf(check, Object.values(RegistryCheck), 'check');
     if (!/^\d{12}$/.test(identifier)) throw badInput('Identifier must be a BIN or IIN', 'identifier');
-    developmentRegistry.tell(check as RegistryCheck, identifier, { passed, reason });
+    developmentRegistry.tell(check as RegistryCheck, identifier, { passed, reason: checkOptionalText(reason, 'reason', LIMITS.reason) ?? undefined });
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { Directive, Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
-import { Role, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
+import { Role, assertAccess, badInput, checkRegionCode, checkTiyn, checkVersion, checkYearMonth, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { ServiceKind, deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
 import { ClaimStatus, LedgerEntry, Payment, ReimbursementClaim } from '../entities/index.js';
 import { postApprove, postCancel, postCommit, postPay } from '../domain/ledger.js';
@@ -79,6 +79,7 @@ export class FinanceWorkflowResolver {
     const identity = requireIdentity(ctx.identity);
     if (!isUuid(id)) throw badInput('Claim id must be a UUID', 'id');
     if (!/^[\w./-]{3,60}$/.test(reference)) throw badInput('reference: 3–60 letters, digits, . / _ -', 'reference');
+    checkVersion(version);
     const now = ctx.runtime.clock.now();
     let commandIds: string[] = [];
     let claim: ReimbursementClaim;
@@ -113,7 +114,8 @@ export class FinanceWorkflowResolver {
 
   @Query(() => [SupplierMonthReport], { description: 'Per supplier per month: approved, paid, outstanding (exact tiyn)' })
   async supplierMonthReport(@Arg('period', () => String, { description: 'YYYY-MM' }) period: string, @Arg('supplierId', () => ID, { nullable: true }) supplierId: string | undefined, @Ctx() ctx: Context) {
-    if (!/^\d{4}-\d{2}$/.test(period)) throw badInput('period must be YYYY-MM', 'period');
+    checkYearMonth(period, 'period');
+    if (supplierId != null && !isUuid(supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
     const scope = reportScope(ctx.identity);
     if (scope.supplierId && supplierId && supplierId !== scope.supplierId) throw forbidden();
     const params: unknown[] = [period];
@@ -134,7 +136,7 @@ export class FinanceWorkflowResolver {
 
   @Query(() => [RegionKindReport], { description: 'Per region per kind of measure: committed, released, approved, paid (exact tiyn); a period (YYYY-MM) or all time' })
   async regionKindReport(@Arg('period', () => String, { nullable: true }) period: string | undefined, @Ctx() ctx: Context) {
-    if (period !== undefined && !/^\d{4}-\d{2}$/.test(period)) throw badInput('period must be YYYY-MM', 'period');
+    if (period != null) checkYearMonth(period, 'period');
     const scope = reportScope(ctx.identity);
     if (scope.supplierId) throw forbidden('Suppliers see their own monthly report');
     const params: unknown[] = [];
@@ -170,6 +172,10 @@ export class FinanceWorkflowResolver {
   @Mutation(() => Boolean, { description: 'Internal (orders): open the reimbursement claim of a signed order (APPLIED) or of an approved act (APPROVED)' })
   async internalOpenClaim(@Arg('commandId', () => ID) commandId: string, @Arg('input', () => InternalClaimInput) input: InternalClaimInput, @Ctx() ctx: Context) {
     requireService(ctx.identity);
+    checkRegionCode(input.regionCode);
+    checkTiyn(input.statePart, 'statePart');
+    checkTiyn(input.coPayment, 'coPayment');
+    if (input.period != null) checkYearMonth(input.period, 'period');
     const now = ctx.runtime.clock.now();
     return ctx.em.fork().transactional(async (tx) => {
       if (!(await firstTime(tx, commandId))) return false;

@@ -58,6 +58,10 @@ export function handoverOf(offering: Pick<OfferingView, 'kind' | 'deliveryMode'>
  * Reads measure, offering and the signer's IIN, checks every ordering rule, and builds the
  * order document (order + application for reimbursement) exactly as the server will verify it.
  */
+export function checkIdempotencyKey(key: string) {
+  if (!/^[\w.:-]{8,100}$/.test(key)) throw badInput('idempotencyKey: 8–100 letters, digits, . : _ -', 'idempotencyKey');
+}
+
 export async function draftOrder(
   runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string, requestedHandover?: HandoverMethod | null,
 ): Promise<OrderDraft> {
@@ -66,7 +70,7 @@ export async function draftOrder(
   if (!id.personId) throw forbidden();
   if (!isUuid(measureId)) throw badInput('measureId must be a UUID', 'measureId');
   if (!isUuid(offeringId)) throw badInput('offeringId must be a UUID', 'offeringId');
-  if (!/^[\w.:-]{8,100}$/.test(idempotencyKey)) throw badInput('idempotencyKey: 8–100 letters, digits, . : _ -', 'idempotencyKey');
+  checkIdempotencyKey(idempotencyKey);
   const [m, o, p] = await Promise.all([
     read<{ measure: MeasureView }>(runtime, 'programs', ['programs:read'], MEASURE, measureId),
     read<{ offering: OfferingView }>(runtime, 'catalog', ['catalog:read'], OFFERING, offeringId),

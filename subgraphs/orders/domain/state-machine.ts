@@ -1,5 +1,5 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
-import { conflict, invalidTransition, notFound, isUuid, badInput } from '@aleumet/core';
+import { conflict, invalidTransition, notFound, isUuid, badInput, checkVersion } from '@aleumet/core';
 import { recordEvent } from '@aleumet/events';
 import { firstTime } from '@aleumet/server-kit';
 import { Order, OrderStatus } from '../entities/index.js';
@@ -61,6 +61,7 @@ const CLOSED = [OrderStatus.REFUSED, OrderStatus.EXPIRED, OrderStatus.HANDED_OVE
 /** Runs one guarded transition in its own transaction on a fork of `em`. */
 export async function transitionOrder(em: EntityManager, req: TransitionRequest): Promise<TransitionResult> {
   if (!isUuid(req.id)) throw badInput('Order id must be a UUID', 'id');
+  if (req.expectedVersion !== null) checkVersion(req.expectedVersion);
   const fork = em.fork();
   try {
     return await fork.transactional(async (tx) => {

@@ -1,5 +1,5 @@
 import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { conflict, invalidSignature, requireIdentity } from '@aleumet/core';
+import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
 import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/server-kit';
@@ -7,7 +7,7 @@ import { ServiceKind } from '@aleumet/server-kit';
 import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
-import { draftOrder } from '../domain/order-document.js';
+import { checkIdempotencyKey, draftOrder } from '../domain/order-document.js';
 import type { Context } from './context.js';
 
 export const ACCEPT_WITHIN_WORKING_DAYS = 5;
@@ -53,6 +53,12 @@ export class CreateOrderResolver {
   })
   async createOrder(@Arg('input', () => CreateOrderInput) input: CreateOrderInput, @Ctx() ctx: Context): Promise<Order> {
     const identity = requireIdentity(ctx.identity);
+    checkIdempotencyKey(input.idempotencyKey);
+    checkLength(input.document, 'document', LIMITS.document);
+    checkLength(input.signature, 'signature', LIMITS.signature);
+    checkLength(input.certificate, 'certificate', LIMITS.certificate);
+    // A missing part is a missing signature (the API's INVALID_SIGNATURE), whatever the order's state.
+    if (!input.document.trim() || !input.signature.trim() || !input.certificate.trim()) throw invalidSignature('UNSIGNED', 'The document is not signed');
     const persons = [...(identity.personId ? [identity.personId] : []), ...identity.represents];
     const previous = await ctx.em.fork().findOne(Order, { idempotencyKey: input.idempotencyKey, personId: { $in: persons } });
     if (previous) return this.replay(ctx, previous, input);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { Role, actsFor, assertAccess, badInput, forbidden, invalidTransition, requireIdentity, type Identity } from '@aleumet/core';
+import { LIMITS, Role, actsFor, assertAccess, checkText, forbidden, invalidTransition, requireIdentity, type Identity } from '@aleumet/core';
 import { Order, OrderStatus } from '../entities/index.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
@@ -14,11 +14,7 @@ function asSupplier(identity: Identity | null) {
   };
 }
 
-function reason(text: string, field: string): string {
-  const t = text.trim();
-  if (t.length < 3 || t.length > 1000) throw badInput('Give a reason of 3 to 1000 characters', field);
-  return t;
-}
+const reason = (text: string, field: string): string => checkText(text, field, LIMITS.reason, 3);
 
 /** Supplier and recipient steps of the order lifecycle; each takes the version the caller last saw. */
 @Resolver(() => Order)

@@ -1,7 +1,7 @@
 import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import {
-  Role, assertAccess, badInput, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
+  LIMITS, Role, assertAccess, badInput, checkCalendarDate, checkList, checkText, checkVersion, checkYearMonth, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, enqueueCommand, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
 import { localDate } from '@aleumet/calendar';
@@ -17,7 +17,6 @@ export const S2_MAX_MINUTES_PER_YEAR = 60 * 60;
 const JournalConnection = ConnectionType('JournalEntry', JournalEntry);
 const ActConnection = ConnectionType('ServiceAct', ServiceAct);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCKED = [ActStatus.SUBMITTED, ActStatus.APPROVED, ActStatus.PAID];
 
 @InputType()
@@ -53,6 +52,7 @@ async function lockOrder(tx: EntityManager, id: string): Promise<Order> {
 async function changeAct(ctx: Context, id: string, version: number, change: (tx: EntityManager, act: ServiceAct, identity: Identity) => string[] | void): Promise<ServiceAct> {
   const identity = requireIdentity(ctx.identity);
   if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+  checkVersion(version);
   let commandIds: string[] = [];
   try {
     const act = await ctx.em.fork().transactional(async (tx) => {
@@ -79,8 +79,10 @@ export class ServiceResolver {
   })
   async logServiceHours(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
-    if (!DATE.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) throw badInput('date must be YYYY-MM-DD', 'date');
-    if (!TIME.test(input.startTime) || !TIME.test(input.endTime)) throw badInput('Times are HH:MM', 'startTime');
+    checkCalendarDate(input.date, 'date');
+    if (!TIME.test(input.startTime)) throw badInput('Times are HH:MM', 'startTime');
+    if (!TIME.test(input.endTime)) throw badInput('Times are HH:MM', 'endTime');
+    const places = checkList(input.places ?? [], 'places', LIMITS.listItems, (p, f) => checkText(p, f, LIMITS.name));
     const minutes = minutesOf(input.endTime) - minutesOf(input.startTime);
     if (minutes <= 0) throw badInput('The end must be after the start (no zero or negative entries)', 'endTime');
     const today = localDate(ctx.runtime.clock.now());
@@ -91,7 +93,6 @@ export class ServiceResolver {
       if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders keep a journal', 'orderId');
       if (order.status !== OrderStatus.ACCEPTED) throw invalidTransition('Order', order.status, 'hours logged');
       if ((order.termStart && input.date < order.termStart) || (order.termEnd && input.date > order.termEnd)) throw badInput(`The date is outside the measure's term (${order.termStart} … ${order.termEnd})`, 'date');
-      const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
       if (order.kind === 'S1' && places.length === 0) throw badInput('S1: list the places visited', 'places');
       if (order.kind === 'S2' && !input.mode) throw badInput('S2: say whether the session was online or offline', 'mode');
       const period = input.date.slice(0, 7);
@@ -132,7 +133,7 @@ export class ServiceResolver {
   @Mutation(() => ServiceAct, { description: 'Supplier: build (or rebuild, while DRAFT or RETURNED) the monthly act of an S1/S2 order from its journal' })
   async generateServiceAct(@Arg('orderId', () => ID) orderId: string, @Arg('period', () => String, { description: 'YYYY-MM' }) period: string, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period must be YYYY-MM', 'period');
+    checkYearMonth(period, 'period');
     try {
       return await ctx.em.fork().transactional(async (tx) => {
         const order = await lockOrder(tx, orderId);
@@ -199,8 +200,7 @@ export class ServiceResolver {
 
   @Mutation(() => ServiceAct, { description: 'Department: return a submitted act to the supplier with a reason' })
   returnServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
-    const text = reason.trim();
-    if (text.length < 3) throw badInput('Give a reason', 'reason');
+    const text = checkText(reason, 'reason', LIMITS.reason, 3);
     return changeAct(ctx, id, version, (_tx, a, identity) => {
       asDepartmentOf(identity, a);
       if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.RETURNED);

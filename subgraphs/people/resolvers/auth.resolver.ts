@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { Role, badInput, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkLength, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
 import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
 import type { Context } from './context.js';
@@ -143,6 +143,9 @@ export class AuthResolver {
 
   @Mutation(() => SignInResult, { description: 'Step 2 of sign-in: the signed challenge, verified against the platform CA' })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
+    checkLength(input.document, 'document', LIMITS.document);
+    checkLength(input.signature, 'signature', LIMITS.signature);
+    checkLength(input.certificate, 'certificate', LIMITS.certificate);
     const challenge = parseChallenge(input.document);
     try {
       await verifySignedDocument(

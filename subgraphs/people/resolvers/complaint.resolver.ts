@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, RetentionClass, actsFor, badInput, canAccess, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
+import { LIMITS, Role, RetentionClass, actsFor, badInput, checkText, canAccess, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceCallError, ServiceKind, callSubgraph, paginate, serviceIdentity } from '@aleumet/server-kit';
 import { addWorkingDays } from '@aleumet/calendar';
 import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complaint.js';
@@ -64,8 +64,10 @@ export class ComplaintResolver {
     const personId = input.personId ?? id.personId;
     if (!personId || !isUuid(personId)) throw badInput('Whose complaint is it? Give personId', 'personId');
     if (id.role !== Role.ADMIN && !actsFor(id, personId)) throw forbidden('You may complain for yourself or a person you represent');
+    if (input.text.length > LIMITS.text || input.text.trim().length < 10) throw badInput(`Describe the complaint in 10–${LIMITS.text} characters`, 'text');
     const text = input.text.trim();
-    if (text.length < 10 || text.length > 5000) throw badInput('Describe the complaint in 10–5000 characters', 'text');
+    if (input.orderId != null && !isUuid(input.orderId)) throw badInput('Order id must be a UUID', 'orderId');
+    if (input.supplierId != null && !isUuid(input.supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
     if (!input.orderId && !input.supplierId) throw badInput('A complaint is about an order or a supplier', 'orderId');
     const person = await ctx.loaders.person.load(personId);
     if (!person) throw notFound('Person', personId);
@@ -109,11 +111,11 @@ export class ComplaintResolver {
   @Mutation(() => Complaint, { description: "Admin or the recipient's region's employment department: record the answer of a forwarded complaint" })
   async answerComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
     const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
+    const text = checkText(answer, 'answer', LIMITS.text);
     const c = await loadComplaint(ctx, id);
     if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
     if (c.status !== ComplaintStatus.FORWARDED) throw invalidTransition('Complaint', c.status, ComplaintStatus.ANSWERED);
-    if (!answer.trim()) throw badInput('The answer is required', 'answer');
-    Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: answer.trim(), answeredBy: identity.sub });
+    Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: text, answeredBy: identity.sub });
     await ctx.em.flush();
     return c;
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, badInput, isUuid, notFound, requireRole } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkInt, checkOptionalText, checkText, isUuid, notFound, requireRole } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
 import { FaqEntry, Language, LocalizedText, MaintenanceNotice, PortalContact, localize } from '../entities/content.js';
 import type { Context } from './context.js';
@@ -38,11 +38,9 @@ class ContactCenterInput {
   @Field(() => LocalizedTextInput, { nullable: true, description: 'Working hours, e.g. "Mon–Fri 9:00–18:30"' }) hours?: LocalizedTextInput;
 }
 
-function texts(t: LocalizedTextInput, field: string, max = 10_000) {
-  const clean = (s?: string) => (s && s.trim() ? s.trim() : null);
-  const out = { kk: clean(t.kk), ru: clean(t.ru), en: clean(t.en) };
+function texts(t: LocalizedTextInput, field: string, max: number) {
+  const out = { kk: checkOptionalText(t.kk, `${field}.kk`, max), ru: checkOptionalText(t.ru, `${field}.ru`, max), en: checkOptionalText(t.en, `${field}.en`, max) };
   if (!out.kk && !out.ru && !out.en) throw badInput('Give the text in at least one language', field);
-  for (const v of Object.values(out)) if (v && v.length > max) throw badInput(`At most ${max} characters`, field);
   return out;
 }
 
@@ -69,8 +67,9 @@ export class FaqResolver {
   @Mutation(() => FaqEntry, { description: 'Admin: create (no id) or replace an FAQ entry' })
   async saveFaqEntry(@Arg('id', () => ID, { nullable: true }) id: string | undefined, @Arg('input', () => FaqEntryInput) input: FaqEntryInput, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
-    const q = texts(input.question, 'question', 500);
-    const a = texts(input.answer, 'answer');
+    checkInt(input.position, 'position', 0, LIMITS.maxInt);
+    const q = texts(input.question, 'question', LIMITS.faqQuestion);
+    const a = texts(input.answer, 'answer', LIMITS.text);
     const data = { position: input.position, published: input.published, questionKk: q.kk, questionRu: q.ru, questionEn: q.en, answerKk: a.kk, answerRu: a.ru, answerEn: a.en };
     const entry = id ? ctx.em.assign(await load(ctx, FaqEntry, 'FaqEntry', id), data) : ctx.em.create(FaqEntry, data);
     await ctx.em.flush();
@@ -114,7 +113,7 @@ export class MaintenanceResolver {
   async saveMaintenanceNotice(@Arg('id', () => ID, { nullable: true }) id: string | undefined, @Arg('input', () => MaintenanceNoticeInput) input: MaintenanceNoticeInput, @Ctx() ctx: Context) {
     const admin = requireRole(ctx.identity, Role.ADMIN);
     if (!(input.endsAt > input.startsAt)) throw badInput('The window must end after it starts', 'endsAt');
-    const t = texts(input.text, 'text', 2000);
+    const t = texts(input.text, 'text', LIMITS.notice);
     const data = { startsAt: input.startsAt, endsAt: input.endsAt, textKk: t.kk, textRu: t.ru, textEn: t.en };
     const notice = id ? ctx.em.assign(await load(ctx, MaintenanceNotice, 'MaintenanceNotice', id), data) : ctx.em.create(MaintenanceNotice, { ...data, createdBy: admin.sub });
     await ctx.em.flush();
@@ -145,9 +144,9 @@ export class ContactCenterResolver {
   @Mutation(() => PortalContact, { description: 'Admin: set the contact-center phone and hours' })
   async setContactCenter(@Arg('input', () => ContactCenterInput) input: ContactCenterInput, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
-    const phone = input.phone.trim();
+    const phone = checkText(input.phone, 'phone', LIMITS.code);
     if (!/^\+?[\d\s()-]{3,20}$/.test(phone)) throw badInput('Phone must be digits (3–20), spaces, +, - or brackets', 'phone');
-    const hours = input.hours ? texts(input.hours, 'hours', 200) : { kk: null, ru: null, en: null };
+    const hours = input.hours ? texts(input.hours, 'hours', LIMITS.name) : { kk: null, ru: null, en: null };
     const data = { phone, hoursKk: hours.kk, hoursRu: hours.ru, hoursEn: hours.en, updatedAt: ctx.runtime.clock.now() };
     const existing = await ctx.em.findOne(PortalContact, { key: CONTACT_KEY });
     const contact = existing ? ctx.em.assign(existing, data) : ctx.em.create(PortalContact, { key: CONTACT_KEY, ...data });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { parse } from 'graphql';
 import {
-  Role, SCOPES, badInput, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
+  LIMITS, Role, SCOPES, badInput, checkOptionalText, checkText, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
 import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
@@ -59,15 +59,21 @@ async function loadClient(ctx: Context, id: string): Promise<IntegratorClient> {
   return client;
 }
 
-async function issueKey(ctx: Context, clientId: string, days: number | undefined, label: string | undefined, now: Date): Promise<IssuedApiKey> {
+function keyDays(days: number | undefined | null): number {
   const d = days ?? DEFAULT_KEY_DAYS;
   if (!Number.isInteger(d) || d < 1 || d > MAX_KEY_DAYS) throw badInput(`expiresInDays must be 1..${MAX_KEY_DAYS}`, 'expiresInDays');
+  return d;
+}
+
+async function issueKey(ctx: Context, clientId: string, days: number | undefined, label: string | undefined, now: Date): Promise<IssuedApiKey> {
+  const d = keyDays(days);
   const fresh = await newApiKey();
   const apiKey = ctx.em.create(ApiKey, { keyId: fresh.keyId, clientId, hash: fresh.hash, label: label ?? null, expiresAt: new Date(now.getTime() + d * 86_400_000) });
   return { key: fresh.key, apiKey };
 }
 
 async function loadKey(ctx: Context, id: string): Promise<ApiKey> {
+  if (!isUuid(id) && !/^[0-9a-f]{16}$/.test(id)) throw badInput('A key id is a UUID or the 16 hex digits of the public key id', 'id');
   const key = isUuid(id) ? await ctx.em.findOne(ApiKey, { id }) : await ctx.em.findOne(ApiKey, { keyId: id });
   if (!key) throw notFound('ApiKey', id);
   return key;
@@ -97,6 +103,8 @@ export class IntegratorClientResolver {
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     if (personId && !isUuid(personId)) throw badInput('personId must be a UUID', 'personId');
+    if (clientId && !isUuid(clientId)) throw badInput('clientId must be a UUID', 'clientId');
+    checkOptionalText(actorSub, 'actorSub', LIMITS.key);
     const where: Record<string, unknown> = {};
     if (personId) where.personIds = { $contains: [personId] };
     if (clientId) where.clientId = clientId;
@@ -109,9 +117,10 @@ export class IntegratorClientResolver {
     requireRole(ctx.identity, Role.ADMIN);
     const name = input.name.trim();
     if (name.length < 3 || name.length > 100) throw badInput('Name must be 3 to 100 characters', 'name');
+    const description = checkOptionalText(input.description, 'description', LIMITS.reason);
     if (await ctx.em.count(IntegratorClient, { name })) throw conflict(`A client named ${name} exists`);
     const client = ctx.em.create(IntegratorClient, {
-      name, description: input.description ?? null, scopes: validScopes(input.scopes), rateLimitPerMinute: validRate(input.rateLimitPerMinute),
+      name, description, scopes: validScopes(input.scopes), rateLimitPerMinute: validRate(input.rateLimitPerMinute),
     });
     await ctx.em.flush();
     return client;
@@ -120,11 +129,14 @@ export class IntegratorClientResolver {
   @Mutation(() => IntegratorClient, { description: 'Admin: change scopes, status (DISABLED stops every key) or rate limit' })
   async updateIntegratorClient(@Arg('id', () => ID) id: string, @Arg('input', () => IntegratorClientUpdate) input: IntegratorClientUpdate, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
+    const description = checkOptionalText(input.description, 'description', LIMITS.reason);
+    const scopes = input.scopes ? validScopes(input.scopes) : undefined;
+    const rate = input.rateLimitPerMinute !== undefined ? validRate(input.rateLimitPerMinute) : undefined;
     const client = await loadClient(ctx, id);
-    if (input.description !== undefined) client.description = input.description;
-    if (input.scopes) client.scopes = validScopes(input.scopes);
+    if (input.description !== undefined) client.description = description;
+    if (scopes) client.scopes = scopes;
     if (input.status) client.status = input.status;
-    if (input.rateLimitPerMinute !== undefined) client.rateLimitPerMinute = validRate(input.rateLimitPerMinute);
+    if (rate !== undefined) client.rateLimitPerMinute = rate;
     await ctx.em.flush();
     return client;
   }
@@ -137,8 +149,10 @@ export class IntegratorClientResolver {
     @Ctx() ctx: Context,
   ) {
     requireRole(ctx.identity, Role.ADMIN);
+    const keyLabel = checkOptionalText(label, 'label', LIMITS.name) ?? undefined;
+    keyDays(expiresInDays);
     const client = await loadClient(ctx, clientId);
-    const issued = await issueKey(ctx, client.id, expiresInDays, label, ctx.runtime.clock.now());
+    const issued = await issueKey(ctx, client.id, expiresInDays, keyLabel, ctx.runtime.clock.now());
     await ctx.em.flush();
     return issued;
   }
@@ -153,10 +167,11 @@ export class IntegratorClientResolver {
     @Ctx() ctx: Context,
   ) {
     requireRole(ctx.identity, Role.ADMIN);
-    const old = await loadKey(ctx, id);
-    if (old.revokedAt) throw conflict('This key is revoked; issue a new one instead');
     const overlap = overlapHours ?? 24;
     if (!Number.isInteger(overlap) || overlap < 0 || overlap > 24 * 30) throw badInput('overlapHours must be 0..720', 'overlapHours');
+    keyDays(expiresInDays);
+    const old = await loadKey(ctx, id);
+    if (old.revokedAt) throw conflict('This key is revoked; issue a new one instead');
     const now = ctx.runtime.clock.now();
     const until = new Date(now.getTime() + overlap * 3_600_000);
     if (overlap === 0) old.revokedAt = now;
@@ -182,6 +197,7 @@ export class IntegratorClientResolver {
     @Ctx() ctx: Context,
   ) {
     requireRole(ctx.identity, Role.ADMIN);
+    checkText(document, 'document', LIMITS.document);
     const client = await loadClient(ctx, clientId);
     let operationName: string | null = null;
     try {
@@ -204,6 +220,7 @@ export class IntegratorClientResolver {
   @Mutation(() => Boolean, { description: 'Admin: withdraw a registered operation' })
   async removeOperation(@Arg('clientId', () => ID) clientId: string, @Arg('hash', () => String) hash: string, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw badInput('hash is the sha256 of the document, 64 hex digits', 'hash');
     const client = await loadClient(ctx, clientId);
     const n = await ctx.em.nativeDelete(PersistedOperation, { clientId: client.id, hash });
     return n > 0;

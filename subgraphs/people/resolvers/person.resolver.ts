@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role, badInput, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
 import { ConnectionType, PageArgs, authorize, firstTime, grantSupplierAccess, paginate, paginateLoaded, requireService, viewOf } from '@aleumet/server-kit';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
@@ -71,6 +71,7 @@ export class PersonResolver {
     @Arg('regionCode', () => String, { nullable: true }) regionCode: string | undefined,
     @Ctx() ctx: Context,
   ) {
+    if (regionCode != null) checkRegionCode(regionCode);
     const region = listableRegion(ctx.identity, regionCode);
     return paginate(ctx.em, Person, region ? { regionCode: region } : {}, page);
   }
@@ -80,7 +81,7 @@ export class PersonResolver {
     const id = requireIdentity(ctx.identity);
     if (!id.personId) throw forbidden('Only a recipient or representative has contacts here');
     if (input.phone !== undefined && !PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
-    if (input.email !== undefined && input.email !== '' && !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+    if (input.email != null && input.email !== '' && (input.email.length > LIMITS.name || !EMAIL.test(input.email))) throw badInput('E-mail address is not valid', 'email');
     const person = await loadPerson(ctx, id.personId);
     if (input.phone !== undefined) person.phone = input.phone;
     if (input.email !== undefined) person.email = input.email || null;
@@ -122,7 +123,7 @@ export class PersonResolver {
   ): Promise<boolean> {
     requireService(ctx.identity);
     if (!isUuid(commandId) || !isUuid(personId)) throw badInput('commandId and personId must be UUIDs');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(diedOn)) throw badInput('diedOn must be YYYY-MM-DD', 'diedOn');
+    checkCalendarDate(diedOn, 'diedOn');
     return ctx.em.fork().transactional(async (tx) => {
       if (!(await firstTime(tx, commandId))) return false;
       const person = await tx.findOne(Person, personId);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { Role, badInput, forbidden, isUuid, notFound, requireIdentity, requireRole, type Identity } from '@aleumet/core';
+import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid, notFound, requireIdentity, requireRole, type Identity } from '@aleumet/core';
 import { ConnectionType, PageArgs, groupLoader, paginate } from '@aleumet/server-kit';
 import { astanaWorkingTime, startOfLocalDay } from '@aleumet/calendar';
 import { FailureTicket, TicketChannel, TicketClock, TicketEvent, TicketStatus, TicketStep } from '../entities/ticket.js';
@@ -94,8 +94,9 @@ export class TicketResolver {
   @Mutation(() => FailureTicket, { description: 'Report a failure to the contact center (any signed-in user; an administrator as operator on behalf of a caller)' })
   async reportFailure(@Arg('input', () => ReportFailureInput) input: ReportFailureInput, @Ctx() ctx: Context) {
     const id = requireIdentity(ctx.identity);
-    const description = input.description.trim();
-    if (description.length < 5 || description.length > 5000) throw badInput('Describe the failure in 5–5000 characters', 'description');
+    const description = checkText(input.description, 'description', LIMITS.text, 5);
+    checkOptionalText(input.contact, 'contact', LIMITS.name);
+    checkOptionalText(input.reporterName, 'reporterName', LIMITS.name);
     const operator = id.role === Role.ADMIN && (input.reporterName || input.reporterPersonId);
     if (!operator && (input.reporterName || input.reporterPersonId)) throw forbidden('Only an operator reports on behalf of someone else');
     if (input.reporterPersonId && !isUuid(input.reporterPersonId)) throw badInput('Person id must be a UUID', 'reporterPersonId');
@@ -126,6 +127,8 @@ export class TicketResolver {
   @Mutation(() => FailureTicket, { description: 'Contact center (admin): record the next step; stops and starts the service-level clocks' })
   async recordTicketStep(@Arg('id', () => ID) id: string, @Arg('input', () => TicketStepInput) input: TicketStepInput, @Ctx() ctx: Context) {
     const admin = requireRole(ctx.identity, Role.ADMIN);
+    checkOptionalText(input.note, 'note', LIMITS.reason);
+    checkOptionalText(input.decision, 'decision', LIMITS.reason);
     const t = await loadTicket(ctx, id);
     const now = ctx.runtime.clock.now();
     const [clocks, events] = await Promise.all([ctx.em.find(TicketClock, { ticket: t }), ctx.em.find(TicketEvent, { ticket: t })]);

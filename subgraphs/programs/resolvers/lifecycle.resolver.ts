@@ -2,7 +2,7 @@ import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mu
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import {
-  Role, actsFor, assertAccess, badInput, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
+  LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
@@ -15,7 +15,6 @@ import type { Context } from './context.js';
 
 export const WRITE_SCOPE = 'programs:write';
 const FulfilmentConnection = ConnectionType('Fulfilment', Fulfilment);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 class PublishedMeasureInput {
@@ -91,16 +90,18 @@ export function eligibilityProblem(kind: string, p: Pick<PublishedPerson, 'disab
 
 function checkMeasure(m: PublishedMeasureInput, i: number) {
   const type = itemTypeByCode.get(m.itemTypeCode);
-  if (!m.sourceId.trim() || m.sourceId.length > 200) throw badInput('sourceId is required (at most 200 characters)', `measures.${i}.sourceId`);
+  if (!m.sourceId.trim() || m.sourceId.length > LIMITS.key) throw badInput(`sourceId is required (at most ${LIMITS.key} characters)`, `measures.${i}.sourceId`);
+  checkText(m.itemTypeCode, `measures.${i}.itemTypeCode`, LIMITS.code);
   if (!type) throw badInput(`Unknown item type ${m.itemTypeCode}`, `measures.${i}.itemTypeCode`);
   if (type.kind !== m.kind) throw badInput(`Item type ${m.itemTypeCode} is of kind ${type.kind}, not ${m.kind}`, `measures.${i}.kind`);
-  if (!Number.isInteger(m.quantity) || m.quantity <= 0 || m.quantity > 10_000) throw badInput('Quantity must be 1..10000', `measures.${i}.quantity`);
-  if (!Number.isSafeInteger(m.guaranteedSum) || m.guaranteedSum < 0) throw badInput('Guaranteed sum must be a non-negative whole number of tiyn', `measures.${i}.guaranteedSum`);
+  checkInt(m.quantity, `measures.${i}.quantity`, 1, LIMITS.maxQuantity);
+  checkTiyn(m.guaranteedSum, `measures.${i}.guaranteedSum`);
 }
 
 /** Loads a measure for a transition requested by a user, checking access and the version the caller saw. */
 async function loadForChange(tx: Context['em'], identity: Identity, id: string, version: number): Promise<Measure> {
   if (!isUuid(id)) throw badInput('Measure id must be a UUID', 'id');
+  checkVersion(version);
   const m = await tx.findOne(Measure, id);
   if (!m) throw notFound('Measure', id);
   assertAccess(identity, m, SCOPE);
@@ -115,9 +116,11 @@ export class MeasureLifecycleResolver {
   })
   async publishMeasures(@Arg('input', () => PublishMeasuresInput) input: PublishMeasuresInput, @Ctx() ctx: Context): Promise<PublishMeasuresResult> {
     requireWriter(ctx.identity);
-    if (!DATE.test(input.issuedOn) || !DATE.test(input.validUntil) || input.validUntil < input.issuedOn) throw badInput('issuedOn and validUntil must be YYYY-MM-DD, validUntil not before issuedOn', 'validUntil');
-    if (!input.programNumber.trim()) throw badInput('programNumber is required', 'programNumber');
-    if (input.measures.length === 0 || input.measures.length > 50) throw badInput('Publish 1..50 measures at a time', 'measures');
+    checkCalendarDate(input.issuedOn, 'issuedOn');
+    checkCalendarDate(input.validUntil, 'validUntil');
+    if (input.validUntil < input.issuedOn) throw badInput('validUntil must not be before issuedOn', 'validUntil');
+    checkText(input.programNumber, 'programNumber', LIMITS.key);
+    if (input.measures.length === 0 || input.measures.length > LIMITS.listItems) throw badInput(`Publish 1..${LIMITS.listItems} measures at a time`, 'measures');
     input.measures.forEach(checkMeasure);
     if (new Set(input.measures.map((m) => m.sourceId)).size !== input.measures.length) throw badInput('sourceId repeated in one request', 'measures');
     // Read from people before the transaction (never hold a transaction across an HTTP call).
@@ -205,7 +208,7 @@ export class MeasureLifecycleResolver {
   @Mutation(() => DeathRegistration, { description: "Integrator (scope programs:write): the recipient's death is registered; open measures are closed and active orders cancelled" })
   async registerDeath(@Arg('personIin', () => String) personIin: string, @Arg('diedOn', () => String) diedOn: string, @Ctx() ctx: Context): Promise<DeathRegistration> {
     requireWriter(ctx.identity);
-    if (!DATE.test(diedOn)) throw badInput('diedOn must be YYYY-MM-DD', 'diedOn');
+    checkCalendarDate(diedOn, 'diedOn');
     const person = await personByIin(ctx, personIin);
     const now = ctx.runtime.clock.now();
     let measuresCancelled = 0;
