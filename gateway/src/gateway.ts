@@ -1,9 +1,10 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { identityFromHeader, maskError, type Identity } from '@aleumet/core';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, currentRequestId, requestIdFrom, withRequestId, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
 import { GatewayTransport, type TransportOptions } from './transport.js';
@@ -90,14 +91,45 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Forwards the caller's verified token: every subgraph authorizes again, on its own. */
+/** Forwards the caller's verified token (every subgraph authorizes again, on its own) and the request id. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    const requestId = (context as GatewayContext).security?.requestId ?? currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if ('forwarded' in context && context.forwarded) {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
   }
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherAnswer = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * A subgraph refusing a request answers with a non-2xx status (401 for UNAUTHENTICATED) and a GraphQL body.
+ * RemoteGraphQLDataSource would turn that into an error of its own ("401: Unauthorized", with the
+ * subgraph's URL and raw body in `extensions.response`); handed over as an ordinary answer instead, the
+ * subgraph's own errors reach the client with their codes, messages and paths.
+ */
+function graphqlAnswersAsOk(fetcher: Fetcher): Fetcher {
+  return (async (input: never, init?: never) => {
+    const res = (await fetcher(input, init)) as FetcherAnswer;
+    if (res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res;
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      return res;
+    }
+    if (!body || typeof body !== 'object' || !Array.isArray((body as { errors?: unknown }).errors)) return res;
+    const text = JSON.stringify(body);
+    return Object.create(res, {
+      ok: { value: true },
+      json: { value: async () => JSON.parse(text) },
+      text: { value: async () => text },
+    }) as FetcherAnswer;
+  }) as Fetcher;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -118,6 +150,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         const timeout = opts.subgraphTimeoutMs ?? 30_000;
         dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
       }
+      dataSource.fetcher = graphqlAnswersAsOk(dataSource.fetcher);
       return dataSource;
     },
   });
@@ -158,6 +191,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   let draining = false;
 
   const server = http.createServer((req, res) => {
+    // One id per request, on every answer: masked errors, subgraph logs and audit rows carry the same. A
+    // proxy's id is taken only when the operator forwards that header (`forwardHeaders: ['x-request-id']`).
+    const requestId = forward.includes(REQUEST_ID_HEADER) ? requestIdFrom(req.headers[REQUEST_ID_HEADER]) : randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.setHeader(CORRELATION_ID_HEADER, requestId);
+    withRequestId(requestId, () => serve(req, res));
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     // `/health` keeps its small body; `/health/supergraph` adds which supergraph is served (hash, reloads, lastError).
     if (path === '/health' || path === '/health/supergraph') {
@@ -186,7 +227,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
-  });
+  };
   // graphql-ws on the same port and /graphql path (see subscriptions/).
   // The same security layer as HTTP (credentials, rate limit, trusted documents, limits, audit; security/ws.ts).
   const tokenLimits = [opts.limits?.maxTokens, security.parseOptions.maxTokens].filter((n): n is number => n !== undefined && n > 0);

@@ -80,6 +80,7 @@ export class ChangeFeed {
       this.lost(client);
       return;
     }
+    if (!reaches && this.closed) return;
     if (!reaches) {
       // PGlite (the embedded default) runs one session for every connection and hands a notification
       // to the connection that sent it: changes would never reach us, so nothing may be cached.

@@ -150,6 +150,18 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
     }
   }
 
+  // A revoked key, a rotated one or a disabled client closes its connections as soon as the change is heard
+  // (security/revocation.ts); the sweep below is the bound when no notification reaches the gateway.
+  security.onCredentialChange((change) => {
+    for (const conn of connections) {
+      const keyId = conn.identity?.keyId;
+      const clientId = conn.security?.client?.id ?? conn.identity?.clientId;
+      if (!('all' in change) && !(keyId && change.keyIds.has(keyId)) && !(clientId && change.clientIds.has(clientId))) continue;
+      if (!keyId && !conn.security?.client) continue;
+      recheck(conn).catch((e) => console.error('[ws] re-checking a connection failed', (e as Error).message));
+    }
+  });
+
   const sweepMs = opts.sweepMs ?? Math.max(1000, security.config.keyCacheMs);
   const sweep = setInterval(() => {
     for (const conn of connections) {

@@ -11,3 +11,4 @@ export * from './retention.js';
 export * from './redact.js';
 export * from './scopes.js';
 export * from './api-keys.js';
+export * from './request-id.js';

@@ -1,4 +1,4 @@
-import { Role, signToken, type Identity } from '@aleumet/core';
+import { REQUEST_ID_HEADER, Role, currentRequestId, signToken, type Identity } from '@aleumet/core';
 import type { SubgraphName } from './orm.js';
 import { markNoStore } from './reads.js';
 
@@ -143,9 +143,10 @@ export async function callSubgraph<T = any>(url: string, identity: Identity, que
   // The callee's reads are not tracked here: an answer built on them cannot be cached.
   markNoStore();
   const token = await signToken(identity, '5m');
+  const requestId = currentRequestId();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };

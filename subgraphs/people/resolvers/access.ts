@@ -19,7 +19,9 @@ export function canSeePersonalData(identity: Identity, person: Person): boolean 
 }
 
 export function assertPersonalData(identity: Identity | null, person: Person): void {
-  if (!canSeePersonalData(requireIdentity(identity), person)) throw forbidden('Personal data of this person is not available to you');
+  const id = requireIdentity(identity);
+  if (canSeePersonalData(id, person)) return;
+  throw forbidden(id.role === Role.INTEGRATOR ? 'Scope people:read required' : 'Personal data of this person is not available to you');
 }
 
 /** Who may list persons: staff that serves them (department: its own region only). */
@@ -30,5 +32,5 @@ export function listableRegion(identity: Identity | null, regionCode: string | u
     if (regionCode && regionCode !== id.regionCode) throw forbidden('You may list persons of your own region only');
     return id.regionCode;
   }
-  throw forbidden();
+  throw forbidden(id.role === Role.INTEGRATOR ? 'Scope people:read required' : undefined);
 }

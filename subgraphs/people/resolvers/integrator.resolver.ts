@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { parse } from 'graphql';
 import {
-  Role, SCOPES, badInput, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
+  Role, SCOPES, announceIntegratorChange, badInput, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
 import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
@@ -126,6 +126,7 @@ export class IntegratorClientResolver {
     if (input.status) client.status = input.status;
     if (input.rateLimitPerMinute !== undefined) client.rateLimitPerMinute = validRate(input.rateLimitPerMinute);
     await ctx.em.flush();
+    announceIntegratorChange();
     return client;
   }
 
@@ -163,15 +164,17 @@ export class IntegratorClientResolver {
     else if (old.expiresAt > until) old.expiresAt = until;
     const issued = await issueKey(ctx, old.clientId, expiresInDays, old.label ?? undefined, now);
     await ctx.em.flush();
+    announceIntegratorChange();
     return issued;
   }
 
-  @Mutation(() => ApiKey, { description: 'Admin: revoke a key (refused by the gateway within seconds)' })
+  @Mutation(() => ApiKey, { description: 'Admin: revoke a key (refused by the gateway from the next request on; open subscriptions are closed)' })
   async revokeApiKey(@Arg('id', () => ID, { description: 'Key id (UUID) or public key id' }) id: string, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
     const key = await loadKey(ctx, id);
     key.revokedAt ??= ctx.runtime.clock.now();
     await ctx.em.flush();
+    announceIntegratorChange();
     return key;
   }
 
@@ -198,6 +201,7 @@ export class IntegratorClientResolver {
     if (existing) return existing;
     const op = ctx.em.create(PersistedOperation, { clientId: client.id, hash, document, operationName });
     await ctx.em.flush();
+    announceIntegratorChange();
     return op;
   }
 
@@ -206,6 +210,7 @@ export class IntegratorClientResolver {
     requireRole(ctx.identity, Role.ADMIN);
     const client = await loadClient(ctx, clientId);
     const n = await ctx.em.nativeDelete(PersistedOperation, { clientId: client.id, hash });
+    announceIntegratorChange();
     return n > 0;
   }
 
