@@ -98,6 +98,13 @@ describe('errors: HTTP 401 without a caller, nothing internal, in both modes', (
     });
   }
 
+  it('an anonymous mutation that needs a caller: 401 with only the UNAUTHENTICATED error', async () => {
+    const res = await post(url, { query: 'mutation { createIntegratorClient(input: { name: "anonymous-attempt", scopes: [] }) { id } }' });
+    expect(res.status).toBe(401);
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    expectNoInternals(res);
+  });
+
   it('a resolver error keeps its code, message and path; no serviceName', async () => {
     const admin = await tokenFor(adminIdentity());
     const res = await gql(url, 'query { order(id: "not-a-uuid") { id } }', {}, admin);
