@@ -249,7 +249,10 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
         assertIntrospection(security.config.introspection, document, context.identity);
       } catch (e) {
         // Anything else (the key store unreachable…): refused like an internal error over HTTP (masked, logged).
-        if (!isGraphQLError(e)) return [new graphql.GraphQLError('Internal error', { originalError: e as Error })];
+        if (!isGraphQLError(e)) {
+          // Masked and logged under the operation's request id, the one its audit rows carry.
+          return [new graphql.GraphQLError('Internal error', { originalError: e as Error, extensions: { correlationId: context.security?.requestId } })];
+        }
         // A refused operation of an identified caller is recorded as over HTTP (outcome ERROR).
         if (op && document && audited(op, context.identity)) {
           record(auditRow({ identity: context.identity, requestId: context.security?.requestId, schema, document, operation: op, operationName: payload.operationName, documentHash: hash, variables: payload.variables ?? {}, errorCodes: [codeOf(e)] }));

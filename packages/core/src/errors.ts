@@ -88,7 +88,9 @@ export function maskError(log: (id: string, error: unknown) => void = defaultLog
       for (const k of INTERNAL_EXTENSIONS) delete extensions[k];
       return { ...formatted, extensions };
     }
-    const correlationId = currentRequestId() ?? randomUUID();
+    // The request's id; else one the error already carries (a subgraph's, a graphql-ws operation's); else a new one.
+    const given = formatted.extensions?.correlationId;
+    const correlationId = currentRequestId() ?? (typeof given === 'string' && given ? given : randomUUID());
     log(correlationId, error);
     return {
       message: 'Internal error; quote the correlation id when reporting it',
