@@ -22,6 +22,8 @@ export interface ChangeFeedHandlers {
   change(c: TableChange): void;
   /** The feed (re)connected or was lost: whatever was cached may have missed changes. */
   reset(): void;
+  /** Other sessions' notifications never reach us (embedded PGlite); default: log that the entity cache is off. */
+  unsupported?(): void;
 }
 
 /**
@@ -86,7 +88,8 @@ export class ChangeFeed {
       // to the connection that sent it: changes would never reach us, so nothing may be cached.
       this.supported = false;
       this.client = undefined;
-      console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
+      if (this.on.unsupported) this.on.unsupported();
+      else console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
       await client.end().catch(() => {});
       return;
     }

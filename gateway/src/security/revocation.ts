@@ -39,6 +39,8 @@ export function watchCredentials(databaseUrl: string | undefined, onChange: (cha
           if (change) onChange(change);
         },
         reset: () => onChange({ all: true }),
+        // Embedded database: this process's admin API still announces its changes (integratorChanges).
+        unsupported: () => {},
       })
     : null;
   void feed?.start();

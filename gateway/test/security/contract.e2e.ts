@@ -58,6 +58,8 @@ function connect(target: string, connectionParams: Record<string, unknown>, onCl
     connectionParams,
     retryAttempts: 0,
     lazy: false,
+    // The closes under test are expected: graphql-ws would print each.
+    onNonLazyError: () => {},
     on: { closed: (e) => onClosed?.((e as { code: number }).code) },
   });
   sockets.push(c);
