@@ -95,11 +95,12 @@ export interface RunningGateway {
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
-    const requestId = (context as GatewayContext).security?.requestId ?? currentRequestId();
-    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if ('forwarded' in context && context.forwarded) {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
+    // After the forwarded headers: the id the client is answered with is the one the subgraphs log.
+    const requestId = (context as GatewayContext).security?.requestId ?? currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
 
