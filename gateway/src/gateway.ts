@@ -27,6 +27,8 @@ export interface GatewayContext {
   /** Set for operations that must not use the entity cache (mutations; see cache/). */
   cacheOff?: boolean;
   cacheSync?: Promise<boolean>;
+  /** The HTTP request's id (answered in `x-request-id`, forwarded to every subgraph). */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -99,7 +101,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
     // After the forwarded headers: the id the client is answered with is the one the subgraphs log.
-    const requestId = (context as GatewayContext).security?.requestId ?? currentRequestId();
+    const requestId = (context as GatewayContext).requestId ?? (context as GatewayContext).security?.requestId;
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
@@ -216,12 +218,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       res.on('finish', () => draining && req.socket.destroySoon());
       void handleGraphQL(apollo, req, res, async () =>
         opts.auth === 'none'
-          ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req) }
+          ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req), requestId: currentRequestId() }
           : {
               // Verified here first so a bad token is refused before any subgraph is called
               // (bearer JWT or integrator API key, then the client's rate limit; see security/).
               ...(await security.authenticate(req)),
               forwarded: forwarded(req),
+              requestId: currentRequestId(),
             },
       );
       return;

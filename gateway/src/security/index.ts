@@ -28,6 +28,8 @@ export interface Credentials {
   authorization?: string;
   apiKey?: string;
   remoteAddress?: string;
+  /** The HTTP request's id (graphql-ws operations get ids of their own). */
+  requestId?: string;
 }
 
 /**
@@ -135,7 +137,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
 
   /** Who is calling (bearer JWT, API key, or nobody), without taking a rate-limit token. */
   async function identify(creds: Credentials): Promise<SecureContext> {
-    const security: RequestSecurity = { requestId: currentRequestId() ?? randomUUID(), via: 'anonymous' };
+    const security: RequestSecurity = { requestId: creds.requestId ?? randomUUID(), via: 'anonymous' };
     const header = creds.authorization;
     const apiKey = creds.apiKey ?? /^ApiKey\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (apiKey) {
@@ -169,7 +171,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
     // Cookies are never read: a browser session is a bearer token the page sends itself, so a
     // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
-    const ctx = await identify(credentialsFrom(req.headers, req.socket.remoteAddress));
+    const ctx = await identify({ ...credentialsFrom(req.headers, req.socket.remoteAddress), requestId: currentRequestId() });
     count(ctx);
     return ctx;
   }

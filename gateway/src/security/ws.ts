@@ -5,7 +5,7 @@ import type {
 } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated } from '@aleumet/core';
+import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated, withoutRequestId } from '@aleumet/core';
 import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
@@ -288,7 +288,8 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
       if (conn) connections.delete(conn);
     },
 
-    formatError: security.formatError,
+    // Masked errors of an operation carry its own request id (set on the error), never another request's.
+    formatError: (formatted, error) => withoutRequestId(() => security.formatError(formatted, error)),
 
     async close() {
       clearInterval(sweep);

@@ -249,7 +249,8 @@ describe('revocation takes effect at once', () => {
     expect((await withKey(url, c.key, ORDERS)).errors).toBeUndefined();
     await sql('update people.api_key set revoked_at = now() where key_id = $1', [c.keyId]);
     const started = Date.now();
-    const bound = embedded ? 5_000 + 1_000 : 1_000;
+    // PostgreSQL: the change notification, as it commits (margin for a loaded machine); embedded: the key cache.
+    const bound = embedded ? 5_000 + 1_000 : 2_000;
     const res = await eventually(() => withKey(url, c.key, ORDERS), (r) => r.status === 401, bound + 1_000);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
     expect(Date.now() - started).toBeLessThan(bound);

@@ -13,6 +13,12 @@ const requestIds = new AsyncLocalStorage<string>();
 /** Runs `fn` with `id` as the request id of everything it awaits. */
 export const withRequestId = <T>(id: string, fn: () => T): T => requestIds.run(id, fn);
 
+/**
+ * Runs `fn` outside any request: for work a long-lived connection does (graphql-ws), where a pooled
+ * resource first used by an HTTP request could otherwise carry that request's id along.
+ */
+export const withoutRequestId = <T>(fn: () => T): T => requestIds.exit(fn);
+
 /** The id of the request being served, if any. */
 export const currentRequestId = (): string | undefined => requestIds.getStore();
 
