@@ -100,9 +100,10 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ('forwarded' in context && context.forwarded) {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
-    // After the forwarded headers: the id the client is answered with is the one the subgraphs log.
+    // The id the client is answered with is the one the subgraphs log; a forwarded x-request-id (the operator's
+    // `forwardHeaders`) is that id over HTTP, and a graphql-ws connection's own over the socket.
     const requestId = (context as GatewayContext).requestId ?? (context as GatewayContext).security?.requestId;
-    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (requestId && !request.http?.headers.get(REQUEST_ID_HEADER)) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
 
@@ -190,6 +191,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     return out;
   };
+  /** An HTTP request's forwarded headers: x-request-id, when forwarded, is the id the request was answered with. */
+  const forwardedHttp = (req: http.IncomingMessage) => {
+    const out = forwarded(req);
+    const id = currentRequestId();
+    if (forward.includes(REQUEST_ID_HEADER) && id) out[REQUEST_ID_HEADER] = id;
+    return out;
+  };
   let ready = false;
   let draining = false;
 
@@ -218,12 +226,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       res.on('finish', () => draining && req.socket.destroySoon());
       void handleGraphQL(apollo, req, res, async () =>
         opts.auth === 'none'
-          ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req), requestId: currentRequestId() }
+          ? { identity: null, authorization: req.headers.authorization, forwarded: forwardedHttp(req), requestId: currentRequestId() }
           : {
               // Verified here first so a bad token is refused before any subgraph is called
               // (bearer JWT or integrator API key, then the client's rate limit; see security/).
               ...(await security.authenticate(req)),
-              forwarded: forwarded(req),
+              forwarded: forwardedHttp(req),
               requestId: currentRequestId(),
             },
       );
