@@ -25,5 +25,5 @@ export const currentRequestId = (): string | undefined => requestIds.getStore();
 /** A forwarded id is taken only in a safe shape (it goes into logs and headers); otherwise a new one. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const v = Array.isArray(header) ? header[0] : header;
-  return v && /^[A-Za-z0-9._:-]{8,100}$/.test(v) ? v : randomUUID();
+  return v && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : randomUUID();
 }
