@@ -1,9 +1,10 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { identityFromHeader, internalSecret, maskError, type Identity } from '@aleumet/core';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, currentRequestId, identityFromHeader, internalSecret, maskError, requestIdFrom, withRequestId, type Identity } from '@aleumet/core';
 import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
 import { staticFiles } from './static.js';
 import { GatewayTransport, type TransportOptions } from './transport.js';
@@ -29,6 +30,8 @@ export interface GatewayContext {
   /** Set for operations that must not use the entity cache (mutations; see cache/). */
   cacheOff?: boolean;
   cacheSync?: Promise<boolean>;
+  /** The HTTP request's id (answered in `x-request-id`, forwarded to every subgraph). */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -93,13 +96,17 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Forwards the caller's verified token: every subgraph authorizes again, on its own. */
+/** Forwards the caller's verified token (every subgraph authorizes again, on its own) and the request id. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
     if ('forwarded' in context && context.forwarded) {
       for (const [name, value] of Object.entries(context.forwarded as Record<string, string>)) request.http?.headers.set(name, value);
     }
+    // The id the client is answered with is the one the subgraphs log; a forwarded x-request-id (the operator's
+    // `forwardHeaders`) is that id over HTTP, and a graphql-ws connection's own over the socket.
+    const requestId = (context as GatewayContext).requestId ?? (context as GatewayContext).security?.requestId;
+    if (requestId && !request.http?.headers.get(REQUEST_ID_HEADER)) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
@@ -114,6 +121,35 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { code: _code, ...rest } = first.extensions;
     return new GraphQLError(first.message, { extensions: { ...rest, code: 'BAD_USER_INPUT' } });
   }
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherAnswer = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * A subgraph refusing a request answers with a non-2xx status (401 for UNAUTHENTICATED) and a GraphQL body.
+ * RemoteGraphQLDataSource would turn that into an error of its own ("401: Unauthorized", with the
+ * subgraph's URL and raw body in `extensions.response`); handed over as an ordinary answer instead, the
+ * subgraph's own errors reach the client with their codes, messages and paths.
+ */
+function graphqlAnswersAsOk(fetcher: Fetcher): Fetcher {
+  return (async (input: never, init?: never) => {
+    const res = (await fetcher(input, init)) as FetcherAnswer;
+    if (res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res;
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      return res;
+    }
+    if (!body || typeof body !== 'object' || !Array.isArray((body as { errors?: unknown }).errors)) return res;
+    const text = JSON.stringify(body);
+    return Object.create(res, {
+      ok: { value: true },
+      json: { value: async () => JSON.parse(text) },
+      text: { value: async () => text },
+    }) as FetcherAnswer;
+  }) as Fetcher;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -136,7 +172,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         const timeout = opts.subgraphTimeoutMs ?? 30_000;
         dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
       }
-      // Subgraphs answer only requests signed with the internal secret (internal.ts).
+      dataSource.fetcher = graphqlAnswersAsOk(dataSource.fetcher);
+      // Subgraphs answer only requests signed with the internal secret (internal.ts); outermost, over the bytes sent.
       return signFetches(dataSource);
     },
   });
@@ -186,10 +223,25 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     return out;
   };
+  /** An HTTP request's forwarded headers: x-request-id, when forwarded, is the id the request was answered with. */
+  const forwardedHttp = (req: http.IncomingMessage) => {
+    const out = forwarded(req);
+    const id = currentRequestId();
+    if (forward.includes(REQUEST_ID_HEADER) && id) out[REQUEST_ID_HEADER] = id;
+    return out;
+  };
   let ready = false;
   let draining = false;
 
   const server = http.createServer((req, res) => {
+    // One id per request, on every answer: masked errors, subgraph logs and audit rows carry the same. A
+    // proxy's id is taken only when the operator forwards that header (`forwardHeaders: ['x-request-id']`).
+    const requestId = forward.includes(REQUEST_ID_HEADER) ? requestIdFrom(req.headers[REQUEST_ID_HEADER]) : randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.setHeader(CORRELATION_ID_HEADER, requestId);
+    withRequestId(requestId, () => serve(req, res));
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     // `/health` keeps its small body; `/health/supergraph` adds which supergraph is served (hash, reloads, lastError).
     if (path === '/health' || path === '/health/supergraph') {
@@ -212,19 +264,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       res.on('finish', () => draining && req.socket.destroySoon());
       void handleGraphQL(apollo, req, res, async () =>
         opts.auth === 'none'
-          ? { identity: null, authorization: req.headers.authorization, forwarded: forwarded(req) }
+          ? { identity: null, authorization: req.headers.authorization, forwarded: forwardedHttp(req), requestId: currentRequestId() }
           : {
               // Verified here first so a bad token is refused before any subgraph is called
               // (bearer JWT or integrator API key, then the client's rate limit; see security/).
               ...(await security.authenticate(req)),
-              forwarded: forwarded(req),
+              forwarded: forwardedHttp(req),
+              requestId: currentRequestId(),
             },
       );
       return;
     }
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
-  });
+  };
   // graphql-ws on the same port and /graphql path (see subscriptions/).
   // The same security layer as HTTP (credentials, rate limit, trusted documents, limits, audit; security/ws.ts).
   const tokenLimits = [opts.limits?.maxTokens, security.parseOptions.maxTokens].filter((n): n is number => n !== undefined && n > 0);

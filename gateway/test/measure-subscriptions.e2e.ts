@@ -81,12 +81,14 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
     const byRecipient = watch(recipient, { m: measure.id }, measure.id);
     const byDepartment = watch(await tokenFor(departmentIdentity(me.regionCode)), {}, measure.id);
     const byIntegrator = watch(await tokenFor(integratorIdentity(['programs:read'])), {}, measure.id);
-    // Watching everything they may see: another recipient, another region's department, an integrator without the scope.
+    // Watching everything they may see: another recipient, another region's department.
     const byOutsider = watch(await tokenFor(recipientIdentity(OUTSIDER)), {}, measure.id);
     const byOtherDepartment = watch(await tokenFor(departmentIdentity(otherRegion)), {}, measure.id);
+    // An integrator without programs:read is refused when it subscribes (FORBIDDEN naming the scope).
     const byUnscoped = watch(await tokenFor(integratorIdentity(['orders:read'])), {}, measure.id);
     // Asking for this measure by id without the right to see it is refused outright.
     const refused = [
+      byUnscoped,
       watch(await tokenFor(recipientIdentity(OUTSIDER)), { m: measure.id }, measure.id),
       watch(await tokenFor(departmentIdentity(otherRegion)), { m: measure.id }, measure.id),
       watch(await tokenFor(integratorIdentity(['orders:read'])), { m: measure.id }, measure.id),
@@ -95,8 +97,9 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
     await settle();
     // The refused ones end with their error (asynchronously, from programs); the six others stay open.
     for (const until = Date.now() + 15_000; refused.some((w) => w.errors.length === 0) && Date.now() < until; ) await settle(25);
-    // Six callers with six tokens, one upstream graphql-ws connection to programs (each subscription carries its token).
-    expect(platform.gateway.subscriptions.engine.stats()).toMatchObject({ upstreamSubscriptions: 6, upstreamConnections: 1 });
+    expect(JSON.stringify(byUnscoped.errors)).toContain('Scope programs:read required');
+    // Five callers with five tokens, one upstream graphql-ws connection to programs (each subscription carries its token).
+    expect(platform.gateway.subscriptions.engine.stats()).toMatchObject({ upstreamSubscriptions: 5, upstreamConnections: 1 });
 
     // Two months without an order: the choice-window job (test clock) blocks the measure.
     clock.set(new Date('2027-02-01T05:00:00Z'));
@@ -120,7 +123,7 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
     }
     await settle(500);
     expect(byRecipient.events.map((e) => e.status)).toEqual(['BLOCKED', 'AWAITING_CHOICE']);
-    for (const w of [byOutsider, byOtherDepartment, byUnscoped]) {
+    for (const w of [byOutsider, byOtherDepartment]) {
       expect(w.errors).toEqual([]);
       expect(w.kept()).toEqual([]);
     }
@@ -128,7 +131,7 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
       expect(w.events).toEqual([]);
       expect(JSON.stringify(w.errors)).toContain('FORBIDDEN');
     }
-    for (const w of [byRecipient, byDepartment, byIntegrator, byOutsider, byOtherDepartment, byUnscoped]) w.stop();
+    for (const w of [byRecipient, byDepartment, byIntegrator, byOutsider, byOtherDepartment]) w.stop();
   });
 
   it('reconnecting with since delivers the missed measure events exactly once, in order, then live ones', async () => {

@@ -22,6 +22,8 @@ export interface ChangeFeedHandlers {
   change(c: TableChange): void;
   /** The feed (re)connected or was lost: whatever was cached may have missed changes. */
   reset(): void;
+  /** Other sessions' notifications never reach us (embedded PGlite); default: log that the entity cache is off. */
+  unsupported?(): void;
 }
 
 /**
@@ -73,19 +75,22 @@ export class ChangeFeed {
     }
     if (this.closed) return void client.end().catch(() => {});
     this.client = client;
-    let reaches: boolean;
+    let reaches = false;
     try {
-      reaches = await this.probe();
+      // A loaded machine can miss one probe's 1.5 s: only three misses in a row mean "never reaches us".
+      for (let attempt = 0; attempt < 3 && !reaches && !this.closed; attempt++) reaches = await this.probe();
     } catch {
       this.lost(client);
       return;
     }
+    if (!reaches && this.closed) return;
     if (!reaches) {
       // PGlite (the embedded default) runs one session for every connection and hands a notification
       // to the connection that sent it: changes would never reach us, so nothing may be cached.
       this.supported = false;
       this.client = undefined;
-      console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
+      if (this.on.unsupported) this.on.unsupported();
+      else console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
       await client.end().catch(() => {});
       return;
     }

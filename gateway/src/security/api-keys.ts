@@ -14,9 +14,14 @@ export interface IntegratorPrincipal {
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** Which cached keys and clients a change of the integrator tables touches (`all`: every one). */
+export type CredentialChange = { all: true } | { keyIds: Set<string>; clientIds: Set<string> };
+
 /**
- * API keys → integrator identity, cached for `cacheMs` (so a revoked or disabled key stops working
- * within that time) — failures too, so guessing costs no scrypt work per request.
+ * API keys → integrator identity, cached for `cacheMs` — failures too, so guessing costs no scrypt work
+ * per request. A change of a key or client (revocation, rotation, a disabled client, new scopes or
+ * operations) evicts its entries at once (`evict`, driven by security/revocation.ts); `cacheMs` bounds
+ * how long a change can go unseen when no notification reaches the gateway.
  */
 export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSeconds }: { cacheMs: number; tokenTtlSeconds: number }) {
   const keys = new Map<string, { at: number; value: IntegratorPrincipal | Error }>();
@@ -94,6 +99,22 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
       keys.clear();
       clients.clear();
       keyStates.clear();
+    },
+    /** Forgets what a change touched, so the next request reads the key and client again. */
+    evict(change: CredentialChange) {
+      if ('all' in change) {
+        keys.clear();
+        clients.clear();
+        keyStates.clear();
+        return;
+      }
+      for (const [id, hit] of keys) {
+        // Refusals too (a client enabled again): they do not say which key they were for.
+        const p = hit.value instanceof Error ? null : hit.value;
+        if (!p || change.keyIds.has(p.keyId) || change.clientIds.has(p.client.id)) keys.delete(id);
+      }
+      for (const id of change.keyIds) keyStates.delete(id);
+      for (const id of change.clientIds) clients.delete(id);
     },
   };
 }

@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type GraphQLFormattedError, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import { ErrorCode, Role, identityFromHeader, maskError, unauthenticated } from '@aleumet/core';
+import { ErrorCode, Role, currentRequestId, identityFromHeader, maskError, unauthenticated } from '@aleumet/core';
 import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './options.js';
 import { IntegratorStore } from './integrator-store.js';
-import { useApiKeys } from './api-keys.js';
+import { useApiKeys, type CredentialChange } from './api-keys.js';
+import { watchCredentials } from './revocation.js';
 import { useRateLimit } from './rate-limit.js';
 import { useTrustedDocuments, loadManifest, isApolloHashMismatch, HASH_MISMATCH_MESSAGE } from './trusted-documents.js';
 import { useIntrospectionGuard } from './introspection.js';
@@ -28,6 +29,8 @@ export interface Credentials {
   authorization?: string;
   apiKey?: string;
   remoteAddress?: string;
+  /** The HTTP request's id (graphql-ws operations get ids of their own). */
+  requestId?: string;
 }
 
 /**
@@ -67,6 +70,8 @@ export interface GatewaySecurity {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** The caller's address: the socket peer, or from `X-Forwarded-For` when the peer is a trusted proxy. */
   clientAddress(req: http.IncomingMessage): string;
+  /** Called after a key, client or operation changed and the cache forgot it (open connections re-check). */
+  onCredentialChange(listener: (change: CredentialChange) => void): void;
   /** Serves `POST /oauth/token`; true when the request was one of ours. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Forget cached keys and buckets (tests). */
@@ -119,6 +124,24 @@ function useAnonymousRateLimit(rate: (key: string) => void): ApolloServerPlugin<
     },
   };
 }
+/**
+ * HTTP 401 when the operation needed a caller and none (or none valid) was given: every error is
+ * UNAUTHENTICATED and no field was answered. A partly answered request stays 200 (its errors say which
+ * fields were refused), as does any other mix of errors.
+ */
+const unauthenticatedStatus: ApolloServerPlugin<any> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (!errors?.length || !errors.every((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) return;
+        if (data && Object.entries(data).some(([k, v]) => v != null && k !== '__typename')) return;
+        response.http.status = 401;
+      },
+    };
+  },
+};
 
 /** Strips "Did you mean …" from messages (production): it would reveal the schema to callers without introspection. */
 const withoutSuggestions = (m: string) => m.replace(/\s*Did you mean[^?]*\?/g, '');
@@ -132,6 +155,13 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const config = resolveSecurity(options);
   const store = config.databaseUrl ? new IntegratorStore(config.databaseUrl) : null;
   const keys = useApiKeys(store, { cacheMs: config.keyCacheMs, tokenTtlSeconds: config.clientTokenTtlSeconds });
+  const changeListeners: ((change: CredentialChange) => void)[] = [];
+  const watcher = store
+    ? watchCredentials(config.databaseUrl, (change) => {
+        keys.evict(change);
+        for (const l of changeListeners) l(change);
+      })
+    : null;
   const buckets = useRateLimit({ burst: config.rate ? config.rate.burst : 1 });
   const rate = (key: string, perMinute?: number | null) => {
     if (!config.rate) return;
@@ -150,6 +180,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const plugins: ApolloServerPlugin<any>[] = [
     // First: when the bucket is empty, RATE_LIMITED is the answer (other refusals of the operation come after).
     useAnonymousRateLimit(rate),
+    unauthenticatedStatus,
     useTrustedDocuments({ enforce: config.enforceDocuments, manifest }),
     useIntrospectionGuard(config.introspection),
     ...((limits?.plugins ?? []) as ApolloServerPlugin<any>[]),
@@ -158,7 +189,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
 
   /** Who is calling (bearer JWT, API key, or nobody), without taking a rate-limit token. */
   async function identify(creds: Credentials): Promise<SecureContext> {
-    const security: RequestSecurity = { requestId: randomUUID(), via: 'anonymous' };
+    const security: RequestSecurity = { requestId: creds.requestId ?? randomUUID(), via: 'anonymous' };
     const header = creds.authorization;
     const apiKey = creds.apiKey ?? /^ApiKey\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (apiKey) {
@@ -192,7 +223,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   async function authenticate(req: http.IncomingMessage): Promise<SecureContext> {
     // Cookies are never read: a browser session is a bearer token the page sends itself, so a
     // cross-site request cannot carry one (and Apollo's CSRF prevention refuses simple requests).
-    const ctx = await identify(credentialsFrom(req.headers, proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])));
+    const ctx = await identify({ ...credentialsFrom(req.headers, proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])), requestId: currentRequestId() });
     // Anonymous callers are counted once the operation is known (sign-in has its own bucket): useAnonymousRateLimit.
     if (ctx.security?.via !== 'anonymous') count(ctx);
     return ctx;
@@ -221,6 +252,9 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       if (config.production && f.message.includes('Did you mean')) f = { ...f, message: withoutSuggestions(f.message) };
       return mask(f, error);
     },
+    onCredentialChange(listener) {
+      changeListeners.push(listener);
+    },
     handle(req, res) {
       const p = (req.url ?? '/').split('?')[0];
       if (p !== '/oauth/token') return false;
@@ -234,6 +268,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     clientAddress: (req) => proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
     async close() {
       proxies.close();
+      await watcher?.close();
       await store?.close();
     },
   };

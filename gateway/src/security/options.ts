@@ -12,7 +12,7 @@ export interface SecurityOptions {
    * audit table. Without it API keys and client credentials are refused and nothing is audited.
    */
   databaseUrl?: string;
-  /** How long a resolved API key / client state is cached (default 5000 ms: a revoked key stops within seconds). */
+  /** How long a resolved API key / client state is cached (default 5000 ms). Changes evict it at once when the gateway hears of them (security/revocation.ts); this bounds the rest. */
   keyCacheMs?: number;
   /** Lifetime of tokens from `POST /oauth/token` (client credentials), in seconds (default 300). */
   clientTokenTtlSeconds?: number;

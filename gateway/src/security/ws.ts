@@ -5,7 +5,7 @@ import type {
 } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated } from '@aleumet/core';
+import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated, withoutRequestId } from '@aleumet/core';
 import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
@@ -150,6 +150,18 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
     }
   }
 
+  // A revoked key, a rotated one or a disabled client closes its connections as soon as the change is heard
+  // (security/revocation.ts); the sweep below is the bound when no notification reaches the gateway.
+  security.onCredentialChange((change) => {
+    for (const conn of connections) {
+      const keyId = conn.identity?.keyId;
+      const clientId = conn.security?.client?.id ?? conn.identity?.clientId;
+      if (!('all' in change) && !(keyId && change.keyIds.has(keyId)) && !(clientId && change.clientIds.has(clientId))) continue;
+      if (!keyId && !conn.security?.client) continue;
+      recheck(conn).catch((e) => console.error('[ws] re-checking a connection failed', (e as Error).message));
+    }
+  });
+
   const sweepMs = opts.sweepMs ?? Math.max(1000, security.config.keyCacheMs);
   const sweep = setInterval(() => {
     for (const conn of connections) {
@@ -238,7 +250,10 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
         assertIntrospection(security.config.introspection, document, context.identity);
       } catch (e) {
         // Anything else (the key store unreachable…): refused like an internal error over HTTP (masked, logged).
-        if (!isGraphQLError(e)) return [new graphql.GraphQLError('Internal error', { originalError: e as Error })];
+        if (!isGraphQLError(e)) {
+          // Masked and logged under the operation's request id, the one its audit rows carry.
+          return [new graphql.GraphQLError('Internal error', { originalError: e as Error, extensions: { correlationId: context.security?.requestId } })];
+        }
         // A refused operation of an identified caller is recorded as over HTTP (outcome ERROR).
         if (op && document && audited(op, context.identity)) {
           record(auditRow({ identity: context.identity, requestId: context.security?.requestId, schema, document, operation: op, operationName: payload.operationName, documentHash: hash, variables: payload.variables ?? {}, errorCodes: [codeOf(e)] }));
@@ -274,7 +289,8 @@ export function createWsGuard(security: GatewaySecurity, opts: WsGuardOptions): 
       if (conn) connections.delete(conn);
     },
 
-    formatError: security.formatError,
+    // Masked errors of an operation carry its own request id (set on the error), never another request's.
+    formatError: (formatted, error) => withoutRequestId(() => security.formatError(formatted, error)),
 
     async close() {
       clearInterval(sweep);

@@ -153,6 +153,7 @@ const MUTATIONS: Record<string, Case> = {
     allow: any(admin, scope('programs:write')),
   },
   registerDeath: { doc: `mutation { registerDeath(personIin: "${BAD_IIN}", diedOn: "2026-01-01") { __typename } }`, allow: any(admin, scope('programs:write')) },
+  withdrawMeasures: { doc: `mutation { withdrawMeasures(input: { programNumber: "X", sourceIds: [] }) { withdrawn } }`, allow: any(admin, scope('programs:write')) },
   // The current version (the check comes before the role check); the measure is not BLOCKED, so INVALID_TRANSITION after authorization.
   reactivateMeasure: { doc: `mutation($id: ID!, $v: Int!) { reactivateMeasure(id: $id, version: $v) { id } }`, vars: (f) => ({ id: f.measure.id, v: measureVersion }), allow: is('recipient', 'representative') },
   // Finance.

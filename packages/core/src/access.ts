@@ -30,7 +30,10 @@ export function canAccess(identity: Identity, record: OwnedRecord, scope: string
 }
 
 export function assertAccess(identity: Identity | null, record: OwnedRecord, scope: string): void {
-  if (!canAccess(requireIdentity(identity), record, scope)) throw forbidden();
+  const id = requireIdentity(identity);
+  if (canAccess(id, record, scope)) return;
+  // An integrator is refused only for a missing scope: say which, so the client knows what to ask for.
+  throw id.role === Role.INTEGRATOR ? forbidden(`Scope ${scope} required`) : forbidden();
 }
 
 /** The filter a list query must apply for this caller (never "everything" unless allowed). */

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, type ScryptOptions } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 
 /**
  * Integrator API keys: `alk_<keyId>_<secret>`. The key id (public, 16 hex) finds the row; the
@@ -46,3 +47,11 @@ export async function verifyApiKeySecret(secret: string, stored: string): Promis
 
 /** sha256 (hex) of a GraphQL document: the id of a persisted operation (trusted document). */
 export const documentHash = (document: string) => createHash('sha256').update(document, 'utf8').digest('hex');
+
+/**
+ * In-process announcement that integrator keys, clients or operations changed ('change', after the commit):
+ * a gateway in the same process evicts its cached keys at once. Across processes the table-change
+ * notifications of PostgreSQL do this; the embedded database delivers none across connections.
+ */
+export const integratorChanges = new EventEmitter().setMaxListeners(0);
+export const announceIntegratorChange = (): void => void integratorChanges.emit('change');

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { redactText } from './redact.js';
+import { currentRequestId } from './request-id.js';
 
 /** Stable error codes: clients branch on `extensions.code`, never on messages. */
 export const ErrorCode = {
@@ -58,8 +59,8 @@ export const operationNotTrusted = (message = 'This operation is not registered 
   new DomainError(ErrorCode.OPERATION_NOT_TRUSTED, message, { http: { status: 403 } });
 export const queryTooComplex = (message: string) => new DomainError(ErrorCode.QUERY_TOO_COMPLEX, message, { http: { status: 400 } });
 
-/** Codes that GraphQL itself (parsing, validation, variable coercion) reports; safe to show. */
-const PUBLIC_CODES = new Set<string>([
+/** Every code a client can receive: ours, and those GraphQL itself and the servers report (parsing, validation, HTTP); safe to show. */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -83,14 +84,21 @@ export function coercionField(message: string): string | undefined {
 }
 
 /**
- * Apollo `formatError`: known codes pass through (without stack traces); anything
- * else is masked with a correlation id, and the original is handed to `log`.
+ * Extensions that describe our internals, never shown to a client: which subgraph answered
+ * (`serviceName`), the subgraph's raw HTTP answer (`response`: URL, body, cache tags), exceptions.
+ */
+const INTERNAL_EXTENSIONS = ['stacktrace', 'serviceName', 'response', 'exception', 'http', 'cache'];
+
+/**
+ * Apollo `formatError`: known codes pass through (without stack traces and internals); anything
+ * else is masked with a correlation id — the request's id (see request-id.ts) — and the original is handed to `log`.
  */
 export function maskError(log: (id: string, error: unknown) => void = defaultLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const extensions = { ...formatted.extensions };
+      for (const k of INTERNAL_EXTENSIONS) delete extensions[k];
       // Variable coercion (wrong type, out of range, unknown enum value): name the argument like badInput does.
       if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
         const field = coercionField(formatted.message);
@@ -98,7 +106,9 @@ export function maskError(log: (id: string, error: unknown) => void = defaultLog
       }
       return { ...formatted, extensions };
     }
-    const correlationId = randomUUID();
+    // The request's id; else one the error already carries (a subgraph's, a graphql-ws operation's); else a new one.
+    const given = formatted.extensions?.correlationId;
+    const correlationId = currentRequestId() ?? (typeof given === 'string' && given ? given : randomUUID());
     log(correlationId, error);
     return {
       message: 'Internal error; quote the correlation id when reporting it',

@@ -14,3 +14,4 @@ export * from './scopes.js';
 export * from './api-keys.js';
 export * from './policy.js';
 export * from './limits.js';
+export * from './request-id.js';

@@ -71,7 +71,8 @@ export async function paginate<T extends object>(
   const find = () => em.find(entity, cond, { orderBy: { [key]: 'asc' } as never, limit: limit + 1 });
   // A page of one supplier's (person's, measure's…) rows depends on those rows only: row tags, not the table's.
   const by = equalityKey(em, entity, where);
-  const rows = limit === 0 ? [] : await (by ? readByKeys(em, entity, by.field, by.values, find) : find());
+  // `first: 0` still reads one row: hasNextPage tells whether any exist after `after`.
+  const rows = await (by ? readByKeys(em, entity, by.field, by.values, find) : find());
   return toConnection(rows as T[], limit, key);
 }
 

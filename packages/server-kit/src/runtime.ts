@@ -1,4 +1,4 @@
-import { Role, internalHeaders, signToken, type Identity } from '@aleumet/core';
+import { REQUEST_ID_HEADER, Role, currentRequestId, internalHeaders, signToken, type Identity } from '@aleumet/core';
 import type { SubgraphName } from './orm.js';
 import { markNoStore } from './reads.js';
 
@@ -144,10 +144,11 @@ export async function callSubgraph<T = any>(url: string, identity: Identity, que
   markNoStore();
   const token = await signToken(identity, '5m');
   const payload = JSON.stringify({ query, variables });
+  const requestId = currentRequestId();
   // Signed like the gateway's requests: subgraphs answer only the gateway and each other.
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...internalHeaders(url, payload) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}), ...internalHeaders(url, payload) },
     body: payload,
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };

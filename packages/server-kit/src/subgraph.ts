@@ -5,7 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graph
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { ErrorCode, INTERNAL_SIGNATURE_HEADER, identityFromHeader, internalSecret, maskError, requireInternal, type EntityPolicy, type Identity } from '@aleumet/core';
+import { ErrorCode, INTERNAL_SIGNATURE_HEADER, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions, type SubgraphName } from './orm.js';
@@ -162,7 +162,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       const shared = { em, loaders: def.createLoaders(em) };
       return (authorization: string) => contextFor(authorization, shared);
     };
-    void requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway));
+    // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void withRequestId(requestId, () => requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway)));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { INTERNAL_SIGNATURE_HEADER, checkInternal, maskError, verifyToken, type Identity } from '@aleumet/core';
+import { INTERNAL_SIGNATURE_HEADER, checkInternal, maskError, verifyToken, withoutRequestId, type Identity } from '@aleumet/core';
 import { OPERATION_AUTHORIZATION_ACK, operationCaller } from './ws-operation.js';
 
 /**
@@ -100,7 +100,8 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
       const json: GraphQLFormattedError = isError ? (e as GraphQLError).toJSON() : e;
       const code = json.extensions?.code ?? (isError && !(e as GraphQLError).originalError && e.locations ? 'GRAPHQL_VALIDATION_FAILED' : undefined);
       const { http: _http, ...extensions } = json.extensions ?? {};
-      return (opts.formatError ?? mask)({ ...json, extensions: { ...extensions, code } }, e);
+      // Outside any HTTP request's id: a socket's work is not one request (see request-id.ts).
+      return withoutRequestId(() => (opts.formatError ?? mask)({ ...json, extensions: { ...extensions, code } }, e));
     });
   const serving = useServer<Record<string, unknown>, WsExtra>(
     {

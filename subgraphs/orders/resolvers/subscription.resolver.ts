@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { badInput, isUuid, notFound, assertAccess, requireIdentity } from '@aleumet/core';
+import { badInput, isUuid, listScope, notFound, assertAccess, requireIdentity } from '@aleumet/core';
 import { parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 import { SCOPE } from './order.resolver.js';
@@ -42,6 +42,8 @@ export class OrderSubscriptionResolver {
     description: 'Status changes of one order (orderId) or of every order the caller may see; `since` replays the events after that cursor first',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, OrderArgs, LiveCtx>) => {
       const identity = requireIdentity(context.identity);
+      // Refused at subscribe time (FORBIDDEN naming the scope), not a silent stream that never delivers.
+      listScope(identity, SCOPE);
       const since = parseSince(args.since);
       const orderId = args.orderId ?? undefined;
       if (orderId !== undefined) {
@@ -64,9 +66,11 @@ export class OrderSubscriptionResolver {
 
   @Subscription(() => OrderStatusChange, {
     description: "New orders for the caller's supplier (or, for a department, admin or integrator, every new order it may see); `since` replays first",
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, SinceArgs, LiveCtx>) =>
-      stream(context, parseSince(args.since), [ORDER_STATUS_CHANGED, ...ORDER_PLACED], undefined, (e) =>
-        e.entityType === 'Order' && (ORDER_PLACED.includes(e.type) || e.status === OrderStatus.AWAITING_SUPPLIER)),
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, SinceArgs, LiveCtx>) => {
+      listScope(requireIdentity(context.identity), SCOPE);
+      return stream(context, parseSince(args.since), [ORDER_STATUS_CHANGED, ...ORDER_PLACED], undefined, (e) =>
+        e.entityType === 'Order' && (ORDER_PLACED.includes(e.type) || e.status === OrderStatus.AWAITING_SUPPLIER));
+    },
   })
   incomingOrders(
     @Root() event: LiveEvent,

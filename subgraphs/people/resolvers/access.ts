@@ -26,5 +26,5 @@ export function listableRegion(identity: Identity | null, regionCode: string | u
     if (regionCode && regionCode !== id.regionCode) throw forbidden('You may list persons of your own region only');
     return id.regionCode;
   }
-  throw forbidden();
+  throw forbidden(id.role === Role.INTEGRATOR ? 'Scope people:read required' : undefined);
 }

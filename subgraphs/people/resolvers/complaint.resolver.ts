@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LIMITS, Role, RetentionClass, actsFor, badInput, checkText, canAccess, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
+import { LIMITS, Role, RetentionClass, actsFor, assertAccess, badInput, checkText, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceCallError, ServiceKind, callSubgraph, paginate, serviceIdentity } from '@aleumet/server-kit';
 import { addWorkingDays } from '@aleumet/calendar';
 import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complaint.js';
@@ -124,7 +124,7 @@ export class ComplaintResolver {
   async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     requireIdentity(ctx.identity);
     const c = await loadComplaint(ctx, id);
-    if (!canAccess(ctx.identity!, owned(c), SCOPE)) throw forbidden();
+    assertAccess(ctx.identity, owned(c), SCOPE);
     return c;
   }
 

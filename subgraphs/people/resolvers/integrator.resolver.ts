@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { parse } from 'graphql';
 import {
-  LIMITS, Role, SCOPES, badInput, checkOptionalText, checkText, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
+  LIMITS, Role, SCOPES, announceIntegratorChange, badInput, checkOptionalText, checkText, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
 import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
@@ -138,6 +138,7 @@ export class IntegratorClientResolver {
     if (input.status) client.status = input.status;
     if (rate !== undefined) client.rateLimitPerMinute = rate;
     await ctx.em.flush();
+    announceIntegratorChange();
     return client;
   }
 
@@ -178,15 +179,17 @@ export class IntegratorClientResolver {
     else if (old.expiresAt > until) old.expiresAt = until;
     const issued = await issueKey(ctx, old.clientId, expiresInDays, old.label ?? undefined, now);
     await ctx.em.flush();
+    announceIntegratorChange();
     return issued;
   }
 
-  @Mutation(() => ApiKey, { description: 'Admin: revoke a key (refused by the gateway within seconds)' })
+  @Mutation(() => ApiKey, { description: 'Admin: revoke a key (refused by the gateway from the next request on; open subscriptions are closed)' })
   async revokeApiKey(@Arg('id', () => ID, { description: 'Key id (UUID) or public key id' }) id: string, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
     const key = await loadKey(ctx, id);
     key.revokedAt ??= ctx.runtime.clock.now();
     await ctx.em.flush();
+    announceIntegratorChange();
     return key;
   }
 
@@ -214,6 +217,7 @@ export class IntegratorClientResolver {
     if (existing) return existing;
     const op = ctx.em.create(PersistedOperation, { clientId: client.id, hash, document, operationName });
     await ctx.em.flush();
+    announceIntegratorChange();
     return op;
   }
 
@@ -223,6 +227,7 @@ export class IntegratorClientResolver {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw badInput('hash is the sha256 of the document, 64 hex digits', 'hash');
     const client = await loadClient(ctx, clientId);
     const n = await ctx.em.nativeDelete(PersistedOperation, { clientId: client.id, hash });
+    announceIntegratorChange();
     return n > 0;
   }
 

@@ -1,8 +1,8 @@
 import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { OptimisticLockError } from '@mikro-orm/postgresql';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
-  LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
+  DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
@@ -38,10 +38,29 @@ class PublishMeasuresInput {
 class PublishMeasuresResult {
   @Field(() => RehabilitationProgram) program!: RehabilitationProgram;
   @Field(() => [Measure]) measures!: Measure[];
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
+  @Field(() => Int, { description: 'Measures new to the portal' }) created!: number;
+  @Field(() => Int, { description: 'Measures with a changed field (kind, itemTypeCode, quantity, guaranteedSum)' }) updated!: number;
+  @Field(() => Int, { description: 'Measures exactly as published before' }) unchanged!: number;
+  @Field(() => Boolean, { description: "The program's issuedOn or validUntil changed" }) programUpdated!: boolean;
 }
+
+@InputType()
+class WithdrawMeasuresInput {
+  @Field(() => String, { description: 'IPR number the measures were published with' }) programNumber!: string;
+  @Field(() => [String], { description: 'sourceIds of the measures to withdraw (1..50)' }) sourceIds!: string[];
+}
+
+@ObjectType()
+class WithdrawMeasuresResult {
+  @Field(() => RehabilitationProgram) program!: RehabilitationProgram;
+  @Field(() => [Measure]) measures!: Measure[];
+  @Field(() => Int, { description: 'Measures cancelled now (closedReason WITHDRAWN)' }) withdrawn!: number;
+  @Field(() => Int, { description: 'Measures already cancelled (withdrawn before, or closed for another reason)' }) unchanged!: number;
+  @Field(() => Int, { description: 'Orders holding a withdrawn measure, being cancelled' }) ordersCancelled!: number;
+}
+
+/** Measure statuses whose content a publication may still change (no order holds them, not closed). */
+export const UPDATABLE: readonly MeasureStatus[] = [MeasureStatus.PUBLISHED, MeasureStatus.AWAITING_CHOICE, MeasureStatus.BLOCKED];
 
 @ObjectType()
 class DeathRegistration {
@@ -86,6 +105,25 @@ export function eligibilityProblem(kind: string, p: Pick<PublishedPerson, 'disab
     return { reason: 'S2_NEEDS_HEARING_DISABILITY', message: 'S2 sign-language specialist: the person needs a hearing disability' };
   }
   return null;
+}
+
+/**
+ * Publications and withdrawals for one person run one at a time (transaction-scoped advisory lock): a
+ * client retrying a request, or sending it several times at once, gets one write and the same program
+ * and measures in every answer. A unique violation left (a program number or sourceId of another
+ * person, written concurrently) is run again once, and then answers CONFLICT from what it reads.
+ */
+async function serializedPerPerson<T>(ctx: Context, personId: string, work: (tx: Context['em']) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.em.fork().transactional(async (tx) => {
+        await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`programs:publish:${personId}`]);
+        return work(tx);
+      });
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintViolationException) || attempt >= 3) throw e;
+    }
+  }
 }
 
 function checkMeasure(m: PublishedMeasureInput, i: number) {
@@ -133,21 +171,26 @@ export class MeasureLifecycleResolver {
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    const result = await ctx.em.fork().transactional(async (tx) => {
+    let programUpdated = false;
+    const result = await serializedPerPerson(ctx, person.id, async (tx) => {
+      // Counted per attempt: a retried transaction starts again from what it reads.
+      created = updated = unchanged = 0;
+      programUpdated = false;
       let program = await tx.findOne(RehabilitationProgram, { number: input.programNumber });
-      if (program && program.personId !== person.id) throw conflict(`Program ${input.programNumber} belongs to another person`);
+      if (program && program.personId !== person.id) throw conflict(`Program ${input.programNumber} belongs to another person`, { field: 'programNumber' });
       if (!program) {
         program = tx.create(RehabilitationProgram, { personId: person.id, number: input.programNumber, issuedOn: input.issuedOn, validUntil: input.validUntil, regionCode: person.regionCode });
         tx.persist(program);
       } else if (program.issuedOn !== input.issuedOn || program.validUntil !== input.validUntil) {
         program.issuedOn = input.issuedOn;
         program.validUntil = input.validUntil;
+        programUpdated = true;
       }
       const existing = await tx.find(Measure, { sourceId: { $in: input.measures.map((m) => m.sourceId) } });
       const bySource = new Map(existing.map((m) => [m.sourceId, m]));
       const measures: Measure[] = [];
       const fresh: Measure[] = [];
-      for (const m of input.measures) {
+      for (const [i, m] of input.measures.entries()) {
         const old = bySource.get(m.sourceId);
         if (!old) {
           const measure = tx.create(Measure, {
@@ -162,12 +205,19 @@ export class MeasureLifecycleResolver {
           created++;
           continue;
         }
-        if (old.personId !== person.id || old.program.id !== program.id) throw conflict(`Measure ${m.sourceId} belongs to another person or program`);
+        if (old.personId !== person.id || old.program.id !== program.id) {
+          throw conflict(`Measure ${m.sourceId} belongs to another person or program`, { field: `measures.${i}.sourceId`, sourceId: m.sourceId });
+        }
         const same = old.kind === m.kind && old.itemTypeCode === m.itemTypeCode && old.quantity === m.quantity && old.guaranteedSum === m.guaranteedSum;
         if (same) {
           unchanged++;
         } else {
-          if (old.status === MeasureStatus.FULFILLED || old.status === MeasureStatus.CANCELLED) throw invalidTransition('Measure', old.status, 'updated');
+          // An order was placed against the measure as it is (ORDERED), or it is closed: its content stays.
+          if (!UPDATABLE.includes(old.status)) {
+            throw new DomainError(ErrorCode.INVALID_TRANSITION, `Measure ${m.sourceId} is ${old.status} and cannot be changed; withdraw it and publish a new measure`, {
+              from: old.status, to: 'updated', field: `measures.${i}`, sourceId: m.sourceId,
+            });
+          }
           Object.assign(old, { kind: m.kind, itemTypeCode: m.itemTypeCode, quantity: m.quantity, guaranteedSum: m.guaranteedSum });
           updated++;
         }
@@ -180,7 +230,50 @@ export class MeasureLifecycleResolver {
       await tx.flush();
       return { program, measures };
     });
-    return { ...result, created, updated, unchanged };
+    return { ...result, created, updated, unchanged, programUpdated };
+  }
+
+  @Mutation(() => WithdrawMeasuresResult, {
+    description:
+      'Integrator (scope programs:write): withdraw published measures (by sourceId). Each is CANCELLED with closedReason WITHDRAWN and the recipient notified; an order holding one is cancelled by the system (reason WITHDRAWN). Idempotent: an already cancelled measure is reported unchanged. A FULFILLED measure cannot be withdrawn (INVALID_TRANSITION); nothing is written then.',
+  })
+  async withdrawMeasures(@Arg('input', () => WithdrawMeasuresInput) input: WithdrawMeasuresInput, @Ctx() ctx: Context): Promise<WithdrawMeasuresResult> {
+    requireWriter(ctx.identity);
+    if (!input.programNumber.trim()) throw badInput('programNumber is required', 'programNumber');
+    if (input.sourceIds.length === 0 || input.sourceIds.length > 50) throw badInput('Withdraw 1..50 measures at a time', 'sourceIds');
+    if (new Set(input.sourceIds).size !== input.sourceIds.length) throw badInput('sourceId repeated in one request', 'sourceIds');
+    const found = await ctx.em.fork().findOne(RehabilitationProgram, { number: input.programNumber });
+    if (!found) throw notFound('Program', input.programNumber);
+    const now = ctx.runtime.clock.now();
+    let withdrawn = 0;
+    let unchanged = 0;
+    const { program, measures, commandIds } = await serializedPerPerson(ctx, found.personId, async (tx) => {
+      withdrawn = unchanged = 0;
+      const program = await tx.findOneOrFail(RehabilitationProgram, found.id);
+      const rows = await tx.find(Measure, { sourceId: { $in: input.sourceIds } });
+      const bySource = new Map(rows.map((m) => [m.sourceId, m]));
+      const measures: Measure[] = [];
+      const ids: string[] = [];
+      for (const [i, sourceId] of input.sourceIds.entries()) {
+        const m = bySource.get(sourceId);
+        if (!m || m.program.id !== program.id) throw new DomainError(ErrorCode.NOT_FOUND, `Measure ${sourceId} is not a measure of program ${input.programNumber}`, { entity: 'Measure', id: sourceId, field: `sourceIds.${i}` });
+        measures.push(m);
+        if (m.status === MeasureStatus.CANCELLED) {
+          unchanged++;
+          continue;
+        }
+        if (m.status === MeasureStatus.FULFILLED) {
+          throw new DomainError(ErrorCode.INVALID_TRANSITION, `Measure ${sourceId} is FULFILLED and cannot be withdrawn`, { from: m.status, to: MeasureStatus.CANCELLED, field: `sourceIds.${i}`, sourceId });
+        }
+        ids.push(...closeMeasure(tx, m, 'WITHDRAWN', now));
+        withdrawn++;
+      }
+      await tx.flush();
+      return { program, measures, commandIds: ids };
+    });
+    // The orders holding withdrawn measures are cancelled now (the scheduler retries what fails here).
+    if (commandIds.length) await deliverCommands(ctx.em, ctx.runtime, 'programs', commandIds);
+    return { program, measures, withdrawn, unchanged, ordersCancelled: commandIds.length };
   }
 
   @Mutation(() => Measure, { description: 'Recipient (or representative): re-activate supplier choice for a blocked measure; the 2-month window starts again' })

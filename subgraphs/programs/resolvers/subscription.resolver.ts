@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { Role, assertAccess, badInput, forbidden, isUuid, notFound, requireIdentity } from '@aleumet/core';
+import { Role, assertAccess, badInput, forbidden, isUuid, listScope, notFound, requireIdentity } from '@aleumet/core';
 import { parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
 import { Measure, MeasureStatus, OrderRef } from '../entities/index.js';
 import { createLoaders } from '../loaders/index.js';
@@ -34,6 +34,8 @@ export class MeasureSubscriptionResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, MeasureArgs, LiveCtx>) => {
       const identity = requireIdentity(context.identity);
       if (identity.role === Role.SUPPLIER) throw forbidden('Suppliers see measures through their orders');
+      // Refused at subscribe time (FORBIDDEN naming the scope), not a silent stream that never delivers.
+      listScope(identity, SCOPE);
       const since = parseSince(args.since);
       const measureId = args.measureId ?? undefined;
       if (measureId !== undefined) {
