@@ -80,7 +80,8 @@ describe('measureStatusChanged from the programs outbox, through the gateway', (
 
     const byRecipient = watch(recipient, { m: measure.id }, measure.id);
     const byDepartment = watch(await tokenFor(departmentIdentity(me.regionCode)), {}, measure.id);
-    const byIntegrator = watch(await tokenFor(integratorIdentity(['programs:read'])), {}, measure.id);
+    // The events select the person's name: an integrator needs people:read for it besides programs:read.
+    const byIntegrator = watch(await tokenFor(integratorIdentity(['programs:read', 'people:read'])), {}, measure.id);
     // Watching everything they may see: another recipient, another region's department.
     const byOutsider = watch(await tokenFor(recipientIdentity(OUTSIDER)), {}, measure.id);
     const byOtherDepartment = watch(await tokenFor(departmentIdentity(otherRegion)), {}, measure.id);

@@ -59,11 +59,11 @@ interface Rule {
 const ADMIN = (who: Identity | null) => who?.role === Role.ADMIN;
 const SUPPLIER_STAFF = (who: Identity | null, f: Facts) => (who?.role === Role.SUPPLIER && !!who.supplierId && f.supplierIds.includes(who.supplierId)) || (!!who && f.subs.includes(who.sub));
 /** The person and representatives, the region's department, admins, integrators with the scope; the record's suppliers see `supplier`. */
-const owned = (scope: string | null, supplier: View = 'none', namesForPrincipals = false) => (who: Identity | null, f: Facts): View => {
+const owned = (scope: string | string[] | null, supplier: View = 'none', namesForPrincipals = false) => (who: Identity | null, f: Facts): View => {
   if (!who) return 'none';
   switch (who.role) {
     case Role.ADMIN: return 'full';
-    case Role.INTEGRATOR: return scope && who.scopes.includes(scope) ? 'full' : 'none';
+    case Role.INTEGRATOR: return [scope ?? []].flat().some((s) => who.scopes.includes(s)) ? 'full' : 'none';
     case Role.EMPLOYMENT_DEPARTMENT: return f.regionCode != null && who.regionCode === f.regionCode ? 'full' : 'none';
     case Role.SUPPLIER: return who.supplierId && f.supplierIds.includes(who.supplierId) ? supplier : 'none';
     default:
@@ -93,13 +93,14 @@ const RULES: Record<string, Rule | 'public'> = {
   },
   RehabilitationProgram: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from programs.rehabilitation_program`),
-    view: owned('programs:read'),
+    // The social-protection system that publishes programs (programs:write) reads what it publishes.
+    view: owned(['programs:read', 'programs:write']),
   },
   Measure: {
     facts: facts(`select m.id, array[m.person_id::text] as person_ids, m.region_code,
       array(select a.supplier_id::text from programs.supplier_access a where a.record_id = m.id) as supplier_ids,
       '{}'::text[] as names_for, '{}'::text[] as subs, m.status from programs.measure m`),
-    view: owned('programs:read', 'limited'),
+    view: owned(['programs:read', 'programs:write'], 'limited'),
     limited: ['kind', 'itemTypeCode', 'itemType', 'quantity', 'status', 'person'],
   },
   Fulfilment: {

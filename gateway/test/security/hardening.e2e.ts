@@ -62,6 +62,9 @@ describe('introspection', () => {
   it('admins may introspect, others may not, also when the gateway runs with NODE_ENV=production', async () => {
     // Apollo Server reads NODE_ENV when it is constructed (its own default: no introspection for anyone in production).
     vi.stubEnv('NODE_ENV', 'production');
+    // Production refuses to start without its own internal secret; the subgraphs here run with the
+    // development one, which the gateway reads again per request once the environment is restored.
+    vi.stubEnv('INTERNAL_SECRET', 'x'.repeat(32));
     let g: RunningGateway;
     try {
       const urls = Object.fromEntries(Object.values(platform.subgraphs).map((s) => [s.name, s.url]));

@@ -98,9 +98,9 @@ const QUERIES: Record<string, Case> = {
   integratorClients: { doc: `{ integratorClients(first: 1) { __typename } }`, allow: admin },
   integratorClient: { doc: `query($id: ID!) { integratorClient(id: $id) { id } }`, vars: () => ({ id: UUID0 }), allow: admin },
   auditEntries: { doc: `{ auditEntries(first: 1) { __typename } }`, allow: admin },
-  program: { doc: `query($id: ID!) { program(id: $id) { id } }`, vars: (f) => ({ id: f.program.id }), allow: owner('programs:read') },
+  program: { doc: `query($id: ID!) { program(id: $id) { id } }`, vars: (f) => ({ id: f.program.id }), allow: any(owner('programs:read'), scope('programs:write')) },
   // The order's supplier sees the ordered measure's kind and item (the measure policy's limited view).
-  measure: { doc: `query($id: ID!) { measure(id: $id) { id } }`, vars: (f) => ({ id: f.order.measureId }), allow: owner('programs:read', true) },
+  measure: { doc: `query($id: ID!) { measure(id: $id) { id } }`, vars: (f) => ({ id: f.order.measureId }), allow: any(owner('programs:read', true), scope('programs:write')) },
   // Suppliers see measures only through their orders.
   measures: { doc: `{ measures(first: 1) { __typename } }`, allow: (a) => list('programs:read')(a) && a !== 'supplier' && a !== 'otherSupplier' },
   fulfilments: { doc: `{ fulfilments(first: 1) { __typename } }`, allow: any(admin, scope('programs:read')) },

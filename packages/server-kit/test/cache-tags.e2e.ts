@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, equalityKey, newRequestReads, recordStatement, requestScope, serviceIdentity, tablesRead,
 } from '@aleumet/server-kit';
-import { adminIdentity, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const url = (name: 'people' | 'programs' | 'orders') => ctx.platform.subgraphs[name].url;
 
+/** As the gateway sends it (signed): only the gateway and other subgraphs are answered. */
 async function post(target: string, body: unknown, token: string) {
-  const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const text = JSON.stringify(body);
+  const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...gatewaySignature(target, text) }, body: text });
   return (await res.json()) as any;
 }
 

@@ -1,15 +1,19 @@
-import { Role, ownerView, type EntityPolicy } from '@aleumet/core';
+import { Role, hasScope, ownerView, type EntityPolicy, type Identity, type OwnedRecord, type View } from '@aleumet/core';
 import type { Measure, RehabilitationProgram } from '../entities/index.js';
 import type { Context } from '../resolvers/context.js';
 
 export const SCOPE = 'programs:read';
+export const WRITE_SCOPE = 'programs:write';
 
-/** A program: the person and representatives, the region's department, admins, integrators with programs:read. Never a supplier. */
+/** The owner rule, and the social-protection system that publishes programs (programs:write) reads what it publishes. */
+const programView = (identity: Identity, record: OwnedRecord): View => (hasScope(identity, WRITE_SCOPE) ? 'full' : ownerView(identity, record, SCOPE));
+
+/** A program: the person and representatives, the region's department, admins, integrators with programs:read or programs:write. Never a supplier. */
 export const programPolicy: EntityPolicy<RehabilitationProgram, Context> = {
   type: 'RehabilitationProgram',
   scope: SCOPE,
   limited: [],
-  view: (identity, program) => ownerView(identity, program, SCOPE),
+  view: programView,
 };
 
 /**
@@ -22,7 +26,7 @@ export const measurePolicy: EntityPolicy<Measure, Context> = {
   scope: SCOPE,
   limited: ['kind', 'itemTypeCode', 'itemType', 'quantity', 'status', 'person'],
   view(identity, measure, ctx) {
-    if (identity.role !== Role.SUPPLIER) return ownerView(identity, measure, SCOPE);
+    if (identity.role !== Role.SUPPLIER) return programView(identity, measure);
     const supplierId = identity.supplierId;
     if (!supplierId) return 'none';
     return ctx.loaders.suppliersOfMeasure.load(measure.id).then((ids) => (ids.includes(supplierId) ? 'limited' : 'none'));

@@ -11,9 +11,9 @@ import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationPro
 import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
 import { REGISTER_DEATH_COMMAND, closeMeasure } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
+import { WRITE_SCOPE } from '../domain/policies.js';
 import type { Context } from './context.js';
 
-export const WRITE_SCOPE = 'programs:write';
 const FulfilmentConnection = ConnectionType('Fulfilment', Fulfilment);
 
 @InputType()
