@@ -6,7 +6,7 @@ import { ROOT } from '@aleumet/platform';
 import config, { apiSchemaSdl } from '../codegen.js';
 
 /**
- * Issue 3: codegen.ts generates the web's typed documents from the supergraph's API schema (what the
+ * codegen.ts generates the web's typed documents from the supergraph's API schema (what the
  * gateway serves), so a web document that uses an internal field fails at generation, not at run time.
  * CI runs `npm run codegen -- --check` for the generated files themselves.
  */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ITEM_TYPES, REGIONS } from '@aleumet/core';
 
 /**
- * Issue 3: the demo data `npm start` seeds (the global setup seeds the run's database with the same
+ * The demo data `npm start` seeds (the global setup seeds the run's database with the same
  * `startPlatform({ seed: true })`). Counted in the database itself, per subgraph schema, not in the
  * in-memory world: ≥ 1,000 recipients with programs and measures of all six kinds, ≥ 50 suppliers
  * with offerings in several regions, orders in every status with claims and payments.

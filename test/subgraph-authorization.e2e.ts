@@ -5,7 +5,7 @@ import {
 } from '@aleumet/testkit';
 
 /**
- * Issue 3: the subgraphs authorize every read and write themselves, never only at the gateway.
+ * The subgraphs authorize every read and write themselves, never only at the gateway.
  * These requests go straight to each subgraph's own /graphql, bypassing the gateway, the way the
  * gateway itself reaches them: root fields and `_entities` (entity references and the fields other
  * subgraphs contribute: Person.program, Measure.orders, Order.claim). Every refusal has a positive

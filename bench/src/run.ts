@@ -1,5 +1,5 @@
 /**
- * Benchmarks of issue 8 (not tests): `node bench/dist/run.js [--smoke] [options]` — see bench/README.md.
+ * Benchmarks (not tests): `node bench/dist/run.js [--smoke] [options]` — see bench/README.md.
  * Every comparison is measured in one run, interleaved round by round, on loopback, for bounded time;
  * the report (markdown + JSON) goes to bench/results/.
  */
@@ -186,7 +186,8 @@ async function interleaved(targets: { name: string; run: () => Promise<LoadResul
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = new Date();
-  const results: Record<string, unknown> = { started: started.toISOString(), args: { ...args, only: [...args.only], databaseUrl: undefined } };
+  // Paths in the results are relative to the repository, so they mean the same on every checkout.
+  const results: Record<string, unknown> = { started: started.toISOString(), args: { ...args, only: [...args.only], databaseUrl: undefined, out: path.relative(path.resolve(BENCH, '..'), args.out) } };
   const load = { connections: args.connections, seconds: args.seconds };
   const warm = { connections: args.connections, seconds: args.smoke ? 0.5 : 2 };
 
@@ -476,7 +477,7 @@ function summarizeProfile(dir: string): string {
     pkg.set(where, (pkg.get(where) ?? 0) + n);
   }
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, n]) => `| ${name} | ${((100 * n) / total).toFixed(1)} % |`).join('\n');
-  return `| function — package | self |\n|---|---:|\n${top(fn, 15)}\n\n| package | self |\n|---|---:|\n${top(pkg, 10)}\n\n(${total} samples; profile: ${path.join(dir, files[0]!)})`;
+  return `| function — package | self |\n|---|---:|\n${top(fn, 15)}\n\n| package | self |\n|---|---:|\n${top(pkg, 10)}\n\n(${total} samples; profile: ${path.relative(path.resolve(BENCH, '..'), path.join(dir, files[0]!))})`;
 }
 
 main().catch((e) => {

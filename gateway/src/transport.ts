@@ -6,7 +6,7 @@ import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
 import type { EntityCache } from './cache/entity-cache.js';
 
 /**
- * Performance levers between the gateway and the subgraphs (issue 8), measured in bench/:
+ * Performance levers between the gateway and the subgraphs, measured in bench/:
  *
  * - **Keep-alive pool**: subgraph calls go through one `http.Agent` per gateway with keep-alive and
  *   a bounded socket pool, on a small fetcher over `node:http`, instead of the default

@@ -181,7 +181,7 @@ describe('configuration', () => {
 
     const tooDeep = await post(gw.url, '{ deep { child { child { child { child { value } } } } } }');
     expect(tooDeep.data).toBeUndefined();
-    // The security layer (issue 7) gives limit violations their own stable code.
+    // The security layer gives limit violations their own stable code.
     expect(['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED']).toContain(tooDeep.errors?.[0]?.extensions?.code);
     expect(tooDeep.errors?.[0]?.message).toMatch(/depth/i);
     expect((await post(gw.url, '{ deep { child { value } } }')).data).toEqual({ deep: { child: { value: 2 } } });

@@ -25,7 +25,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   createLoaders,
   seed,
   isSeeded,
-  // Administration (issue 10): retention of complaints and failure tickets, at most hourly.
+  // Administration: retention of complaints and failure tickets, at most hourly.
   registerJobs(orm, runtime) {
     runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
   },

@@ -8,7 +8,7 @@ import { ru } from '../src/locales/ru.js';
 import { en } from '../src/locales/en.js';
 
 /**
- * Issue 10 in Chromium through the real gateway: a maintenance banner inside its window (and not a
+ * Administration in Chromium through the real gateway: a maintenance banner inside its window (and not a
  * planned one), an organization registers (draft → submit) and an administrator verifies it, a
  * recipient files a complaint about it that the administrator sees, records a step of a failure
  * ticket (the clock it stops shown as met) and suspends the new supplier with a reason. axe on every page visited.

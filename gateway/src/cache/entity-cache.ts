@@ -5,7 +5,7 @@ import type { Identity } from '@aleumet/core';
 import { ChangeFeed, type TableChange } from './changes.js';
 
 /**
- * Entity cache (issue 8): answers of subgraph fetches kept in the gateway, per caller, and dropped the
+ * Entity cache: answers of subgraph fetches kept in the gateway, per caller, and dropped the
  * moment the rows they were read from change.
  *
  * - **What is kept.** Fetches of query operations only (never anything inside a mutation, never a

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Role, identityFromHeader, signToken, verifyToken, type Identity } from '@aleumet/core';
 
 /**
- * Issue 3: `Authorization: Bearer <JWT>` signed by the platform (jose), carrying the subject and one of
+ * `Authorization: Bearer <JWT>` signed by the platform (jose), carrying the subject and one of
  * the six roles. Anything else is UNAUTHENTICATED: another issuer or audience, an unsigned token,
  * an unknown role, no subject; in production the development secret is never used.
  */

@@ -3,7 +3,7 @@ import type { Platform } from '@aleumet/platform';
 import { gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world, departmentIdentity } from '@aleumet/testkit';
 import type { DemoOffering, DemoPerson } from '@aleumet/demo-data';
 
-/** Shared steps of the order-lifecycle tests (issue 4), all through the gateway. */
+/** Shared steps of the order-lifecycle tests, all through the gateway. */
 export const ORDER_FIELDS = 'id number status version price quantity statePart coPayment guaranteedSum acceptDeadline acceptedAt handedOverAt closedAt refusalReason cancellationReason kind itemTypeCode handover';
 
 export const PUBLISH = `mutation($input: PublishMeasuresInput!) {

@@ -6,7 +6,7 @@ import { adminIdentity, codes, gql, startTestPlatform, tokenFor } from '@aleumet
 import { ACCEPT, HANDOVER, ORDER, PAY, READY, REFUSE, departmentToken, freshPerson, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**
- * Finance reports (issue 4) with exact integer totals. The ledger's period is the Almaty month of
+ * Finance reports with exact integer totals. The ledger's period is the Almaty month of
  * each posting; this file's clock sits in June 2029, a month no other test posts in, so the
  * reports for 2029-06 contain exactly this file's postings and can be compared with toEqual.
  * Recipients: the 60th and 61st fresh S5 recipients of 900–999 (other files use the first ~20).

@@ -8,7 +8,7 @@ import { JournalEntry, Order } from '../entities/index.js';
 import { ACCEPT, CANCEL, departmentToken, eligibleFor, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**
- * Retention of the order form (issue 10) through the gateway: 5 years after closing the signed
+ * Retention of the order form through the gateway: 5 years after closing the signed
  * form (document, signature, certificate, signer IIN, idempotency key, cancellation reason), the
  * journal's places and the order's outbox events are removed; an order closed less than 5 years
  * ago, an open one and an S4 one (the prosthetics card, kept permanently) are never touched.
