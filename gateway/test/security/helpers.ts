@@ -1,5 +1,3 @@
-import { inject } from 'vitest';
-import pg from 'pg';
 import { SCOPES, type Identity } from '@aleumet/core';
 import {
   adminIdentity, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, type GraphQLResponse,
@@ -40,16 +38,7 @@ export async function createClient(url: string, scopes: string[], extra: { rateL
   return { clientId, name, key: issued.data.issueApiKey.key as string, keyRowId: issued.data.issueApiKey.apiKey.id as string, keyId: issued.data.issueApiKey.apiKey.keyId as string, admin };
 }
 
-/** Direct SQL on the run's database (what no API allows: e.g. backdating a key's expiry). */
-export async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: inject('databaseUrl') });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+export { sql } from '@aleumet/testkit';
 
 export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;

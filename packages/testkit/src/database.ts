@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
 
@@ -32,4 +33,15 @@ export async function createTestDatabase(label = 'run'): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** Direct SQL on the run's database (what no API allows: backdating a key's expiry, reading a table as it is). */
+export async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: inject('databaseUrl') });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }

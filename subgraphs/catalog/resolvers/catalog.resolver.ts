@@ -5,7 +5,7 @@ import {
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
-import { EMAIL, OKED, PHONE, canSeeRegistration, isOwner } from './onboarding.resolver.js';
+import { OKED, canSeeRegistration, checkCardContacts, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';
 
 /** Statuses anyone may look up by id (a suspended supplier still shows on its open orders). */
@@ -140,14 +140,7 @@ export class SupplierResolver {
   async registerSupplier(@Arg('input', () => RegisterSupplierInput) input: RegisterSupplierInput, @Ctx() ctx: Context) {
     requireRole(ctx.identity, Role.ADMIN);
     if (!isValidBin(input.bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
-    checkText(input.name, 'name', LIMITS.name);
-    checkText(input.legalAddress, 'legalAddress', LIMITS.address);
-    checkText(input.actualAddress, 'actualAddress', LIMITS.address);
-    checkText(input.headName, 'headName', LIMITS.name);
-    if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
-    if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
-    if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
-    checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
+    checkCardContacts(input);
     if (input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
     if (input.directions.length === 0) throw badInput('At least one direction is required', 'directions');
     if (await ctx.em.count(Supplier, { bin: input.bin })) throw conflict(`A supplier with BIN ${input.bin} is already registered`, { field: 'bin' });

@@ -116,6 +116,18 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IBAN = /^KZ[0-9A-Z]{18}$/;
 const BIK = /^[A-Z0-9]{8,11}$/;
 
+/** The contact part of a supplier's card, the same whoever types it (the organization, or an admin registering it). */
+export function checkCardContacts(input: { name: string; legalAddress: string; actualAddress: string; headName: string; phone: string; email: string; regionCodes: string[] }) {
+  checkText(input.name, 'name', LIMITS.name);
+  checkText(input.legalAddress, 'legalAddress', LIMITS.address);
+  checkText(input.actualAddress, 'actualAddress', LIMITS.address);
+  checkText(input.headName, 'headName', LIMITS.name);
+  if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
+  if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+  if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
+  checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
+}
+
 function checkCard(input: SupplierRegistrationInput) {
   if (input.kind === SupplierKind.ORGANIZATION) {
     if (!input.bin || !isValidBin(input.bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
@@ -127,15 +139,8 @@ function checkCard(input: SupplierRegistrationInput) {
     if (input.headIin && input.headIin !== input.iin) throw badInput('A personal assistant signs in with own IIN: leave headIin empty', 'headIin');
   }
   if (input.headIin && !isValidIin(input.headIin)) throw badInput("The head's IIN must be 12 digits with a valid check digit and birth date", 'headIin');
-  checkText(input.name, 'name', LIMITS.name);
-  checkText(input.legalAddress, 'legalAddress', LIMITS.address);
-  checkText(input.actualAddress, 'actualAddress', LIMITS.address);
-  checkText(input.headName, 'headName', LIMITS.name);
-  if (!PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
-  if (input.email.length > LIMITS.name || !EMAIL.test(input.email)) throw badInput('E-mail address is not valid', 'email');
+  checkCardContacts(input);
   if (input.okedCodes.length === 0 || input.okedCodes.length > LIMITS.listItems || !input.okedCodes.every((c) => OKED.test(c))) throw badInput('OKED codes look like 47.74', 'okedCodes');
-  if (input.regionCodes.length === 0) throw badInput('At least one region is required', 'regionCodes');
-  checkList(input.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
   checkList(input.founders ?? [], 'founders', LIMITS.listItems, (v, f) => checkText(v, f, LIMITS.name));
   checkOptionalText(input.premises, 'premises', LIMITS.address);
   checkText(input.bankDetails.bankName, 'bankDetails.bankName', LIMITS.name);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, integratorIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { codes, gql, integratorIdentity, sql, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
 
 /**
  * Publication semantics of `publishMeasures` / `withdrawMeasures` (docs/integrators.md, "Publishing
@@ -31,15 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: inject('databaseUrl') });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 const person = (i: number) => world().persons[i]!;
 const input = (i: number, programNumber: string, measures: { sourceId: string; quantity?: number; guaranteedSum?: number }[], dates: { issuedOn?: string; validUntil?: string } = {}) => ({
