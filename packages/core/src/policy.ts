@@ -29,7 +29,7 @@ export interface EntityPolicy<T = any, C = any> {
 /** The refusal for a record the caller may not see (naming the missing scope for integrators). */
 export function policyRefusal(policy: Pick<EntityPolicy, 'type' | 'scope'>, identity: Identity, field?: string) {
   if (identity.role === Role.INTEGRATOR && policy.scope && !hasScope(identity, policy.scope)) {
-    return forbidden(`Scope ${policy.scope} required to read ${policy.type}`);
+    return forbidden(`Scope ${policy.scope} required`);
   }
   return forbidden(field ? `${policy.type}.${field} is not available to you` : `This ${policy.type} is not available to you`);
 }

@@ -1,5 +1,5 @@
 import { Role, hasScope, ownerView, type EntityPolicy, type Identity, type OwnedRecord, type View } from '@aleumet/core';
-import type { Measure, RehabilitationProgram } from '../entities/index.js';
+import type { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 import type { Context } from '../resolvers/context.js';
 
 export const SCOPE = 'programs:read';
@@ -33,4 +33,16 @@ export const measurePolicy: EntityPolicy<Measure, Context> = {
   },
 };
 
-export const policies = [programPolicy, measurePolicy];
+/**
+ * A fulfilment record (what Е-Собес reads back): the person and representatives, the region's department,
+ * admins, integrators with programs:read. Not the publishing scope alone, and not the supplier (its order
+ * says it handed over).
+ */
+export const fulfilmentPolicy: EntityPolicy<Fulfilment, Context> = {
+  type: 'Fulfilment',
+  scope: SCOPE,
+  limited: [],
+  view: (identity, fulfilment) => (identity.role === Role.SUPPLIER ? 'none' : ownerView(identity, fulfilment, SCOPE)),
+};
+
+export const policies = [programPolicy, measurePolicy, fulfilmentPolicy];

@@ -2,7 +2,7 @@ import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mu
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
-  DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
+  DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkList, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
 import { recordEvent } from '@aleumet/events';
@@ -239,8 +239,9 @@ export class MeasureLifecycleResolver {
   })
   async withdrawMeasures(@Arg('input', () => WithdrawMeasuresInput) input: WithdrawMeasuresInput, @Ctx() ctx: Context): Promise<WithdrawMeasuresResult> {
     requireWriter(ctx.identity);
-    if (!input.programNumber.trim()) throw badInput('programNumber is required', 'programNumber');
+    checkText(input.programNumber, 'programNumber', LIMITS.key);
     if (input.sourceIds.length === 0 || input.sourceIds.length > 50) throw badInput('Withdraw 1..50 measures at a time', 'sourceIds');
+    checkList(input.sourceIds, 'sourceIds', 50, (v, field) => checkText(v, field, LIMITS.key));
     if (new Set(input.sourceIds).size !== input.sourceIds.length) throw badInput('sourceId repeated in one request', 'sourceIds');
     const found = await ctx.em.fork().findOne(RehabilitationProgram, { number: input.programNumber });
     if (!found) throw notFound('Program', input.programNumber);
