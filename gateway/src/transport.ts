@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
+import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import type { EntityCache } from './cache/entity-cache.js';
 
 /**

@@ -11,7 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createRequire } from 'node:module';
 import type { GraphQLSchema } from 'graphql';
 import { Role, bearerExpiresAt, signToken, verifyToken, type Identity } from '@aleumet/core';
-import { listen, serveGraphQLWs, type WsServing } from '@aleumet/server-kit';
+import { listen, serveGraphQLWs, type WsServing } from '@aleumet/http-kit';
 import { UpstreamPool } from '../src/subscriptions/upstream.js';
 
 const SDL = 'type Query { ok: Boolean } type Subscription { whoami: String ticks: String }';

@@ -1,4 +1,4 @@
-import { retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
+import { retentionJob, type SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';

@@ -1,4 +1,4 @@
-import { OPERATION_LIMITS } from '@aleumet/server-kit';
+import { OPERATION_LIMITS } from '@aleumet/http-kit';
 
 /** Hardening of the gateway: what production switches on, and what tests may switch on one by one. */
 export interface SecurityOptions {

@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CALLERS_HEADER } from '@aleumet/server-kit';
+import { CALLERS_HEADER } from '@aleumet/protocol';
 
 /** What `sendRequest` of a data source gets and gives (private in @apollo/gateway's typings). */
 interface SubgraphRequest {

@@ -3,7 +3,7 @@ import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import {
   LIMITS, Role, badInput, checkInt, checkList, checkRegionCode, checkText, checkTiyn, conflict, forbidden, isUuid, isValidBin, notFound, requireIdentity, requireRole,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
 import { OKED, canSeeRegistration, checkCardContacts, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RetentionClass, retentionCutoff } from '@aleumet/core';
-import { RETENTION_REMOVED_TEXT as REMOVED } from '@aleumet/server-kit';
+import { RETENTION_REMOVED_TEXT as REMOVED } from '@aleumet/subgraph-kit';
 import { Complaint, ComplaintStatus } from '../entities/complaint.js';
 import { FailureTicket, TicketStatus } from '../entities/ticket.js';
 

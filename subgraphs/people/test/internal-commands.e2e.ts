@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeIin, uuidv7 } from '@aleumet/core';
-import { INTERNAL_SCOPE, ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
-import { usePlatform, world } from '@aleumet/testkit';
+import { serviceIdentity } from '@aleumet/runtime';
+import { INTERNAL_SCOPE, ServiceCallError, callSubgraph } from '@aleumet/server-kit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { world } from '@aleumet/testkit';
 
 /**
  * Commands between subgraphs are delivered at least once, and a retry may overlap the first delivery

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput, forbidden, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { PageArgs, ServiceKind, authorize, paginate } from '@aleumet/server-kit';
+import { PageArgs, ServiceKind, authorize, paginate } from '@aleumet/subgraph-kit';
 import { measurePolicy } from '../domain/policies.js';
 import { ItemTypeRef, Measure, MeasureStatus, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import { SCOPE, MeasureConnection } from './program.resolver.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput, isUuid, notFound, requireIdentity } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, paginateLoaded } from '@aleumet/subgraph-kit';
 import { SCOPE, programPolicy } from '../domain/policies.js';
 import { Measure, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import type { Context } from './context.js';
