@@ -257,10 +257,3 @@ export class OfferingResolver {
     return ctx.loaders.itemType.load(o.itemTypeCode);
   }
 }
-
-export const catalogReference = {
-  Supplier: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.supplier.load(String(ref.id)) },
-  Offering: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.offering.load(String(ref.id)) },
-  ItemType: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.itemType.load(ref.code) },
-  Region: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.region.load(ref.code) },
-};

@@ -59,10 +59,3 @@ export class OrderClaimResolver {
     return paginateLoaded(claims, page);
   }
 }
-
-export const financeReference = {
-  ReimbursementClaim: {
-    // The claim policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.claim.load(String(ref.id)),
-  },
-};

@@ -51,10 +51,3 @@ export class PersonOrdersResolver {
     return paginateLoaded(await visibleOnly(ctx, orderPolicy, await ctx.loaders.ordersByPerson.load(String(p.id))), page);
   }
 }
-
-export const orderReference = {
-  Order: {
-    // The order policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.order.load(String(ref.id)),
-  },
-};

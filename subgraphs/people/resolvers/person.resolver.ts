@@ -4,7 +4,7 @@ import { firstTime, requireService } from '@aleumet/server-kit';
 import { ConnectionType, PageArgs, authorize, grantSupplierAccess, paginate, paginateLoaded, viewOf } from '@aleumet/subgraph-kit';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
-import { listableRegion } from './access.js';
+import { listableRegion } from '../domain/access.js';
 import type { Context } from './context.js';
 
 const PersonConnection = ConnectionType('Person', Person);
@@ -168,10 +168,3 @@ export class RepresentationResolver {
     return ctx.loaders.person.load(r.principalId);
   }
 }
-
-export const personReference = {
-  Person: {
-    // The person policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(String(ref.id)),
-  },
-};

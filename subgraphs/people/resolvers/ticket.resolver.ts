@@ -4,7 +4,7 @@ import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid
 import { ConnectionType, PageArgs, groupLoader, paginate } from '@aleumet/subgraph-kit';
 import { astanaWorkingTime, startOfLocalDay } from '@aleumet/calendar';
 import { FailureTicket, TicketChannel, TicketClock, TicketEvent, TicketStatus, TicketStep } from '../entities/ticket.js';
-import { applyStep, planClock } from './ticket-clocks.js';
+import { applyStep, planClock } from '../domain/ticket-clocks.js';
 import type { Context } from './context.js';
 
 const TicketConnection = ConnectionType('FailureTicket', FailureTicket);

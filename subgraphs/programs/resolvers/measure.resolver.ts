@@ -52,10 +52,3 @@ export class MeasureResolver {
     return Math.max(0, Math.ceil((m.choiceDeadline.getTime() - ctx.runtime.clock.now().getTime()) / DAY));
   }
 }
-
-export const measureReference = {
-  Measure: {
-    // The measure policy guards the reference: a supplier only through its own orders, and then only what they need.
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.measure.load(String(ref.id)),
-  },
-};

@@ -52,10 +52,3 @@ export class PersonProgramsResolver {
     return paginateLoaded(programs, page);
   }
 }
-
-export const programReference = {
-  RehabilitationProgram: {
-    // The program policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.program.load(String(ref.id)),
-  },
-};
