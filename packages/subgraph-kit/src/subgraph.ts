@@ -19,7 +19,7 @@ export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   identity: Identity | null;
   loaders: L;
-  /** Clock, peer subgraph URLs and scheduler of this process (see runtime.ts). */
+  /** Clock, peer subgraph URLs and scheduler of this process (@aleumet/runtime). */
   runtime: SubgraphRuntime;
 }
 
