@@ -66,7 +66,7 @@ class SmallResponse {
 }
 
 /**
- * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/server-kit) on the
+ * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/protocol) on the
  * request context as `personsRead`, for the audit; the gateway does not pass subgraph extensions to callers.
  */
 function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, response: any) {

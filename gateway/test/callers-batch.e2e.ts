@@ -1,5 +1,5 @@
 /**
- * Callers batches (server-kit `extensions.callers`, sent by the gateway for one subscription event that
+ * Callers batches (http-kit `extensions.callers`, sent by the gateway for one subscription event that
  * reaches several subscribers): one request, one read of each row, and for each caller exactly the answer
  * its own request gets — its own authorization, its own refusal. Only queries are batched.
  * Persons 850–852 and the orders of recipients 860–870 belong to this file.

@@ -1,6 +1,6 @@
 /**
  * The gateway's upstream graphql-ws pool: one connection per subgraph shared by every caller when
- * the subgraph authorizes per operation (server-kit), one per caller token otherwise — and each
+ * the subgraph authorizes per operation (http-kit), one per caller token otherwise — and each
  * subscription always runs as its own caller. Regression: one upstream socket per subscriber
  * (plus its downstream socket) ran a 10,000-subscriber gateway out of file descriptors (EMFILE).
  */

@@ -52,7 +52,7 @@ export interface SecurityOptions {
   auditBatchRows?: number;
 }
 
-/** The subgraphs enforce the same limits (server-kit limits.ts). */
+/** The subgraphs enforce the same limits (http-kit limits.ts). */
 export const DEFAULT_LIMITS = OPERATION_LIMITS;
 export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120, signInPerMinute: 60 };
 
