@@ -1,14 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import {
-  AdminContentQuery,
-  DeleteFaqEntryMutation,
-  DeleteNoticeMutation,
-  SaveFaqEntryMutation,
-  SaveNoticeMutation,
-  SetContactCenterMutation,
-} from '../api/admin.js';
+import { AdminContentQuery, DeleteFaqEntryMutation, DeleteNoticeMutation, SaveFaqEntryMutation, SaveNoticeMutation, SetContactCenterMutation } from '../api/content.js';
 import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { LANGS, type Lang } from '../../../lib/format.js';

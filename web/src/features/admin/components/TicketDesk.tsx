@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/admin.js';
+import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/tickets.js';
 import { DateText, Empty, ErrorMessage, Loading, Num, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
