@@ -28,15 +28,15 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   return (
     <tr>
       <th scope="row">{o.number}</th>
-      <td>{o.offering.title}</td>
-      <td>{o.recipient.fullName}</td>
-      <td>
+      <td data-label={t('supplier.offering')}>{o.offering.title}</td>
+      <td data-label={t('supplier.recipient')}>{o.recipient.fullName}</td>
+      <td data-label={t('catalog.price')}>
         <Money tiyn={o.price} />
       </td>
-      <td>
+      <td data-label={t('orders.status')}>
         <StatusBadge kind="order" status={o.status} />
       </td>
-      <td>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
+      <td data-label={t('orders.acceptDeadline')}>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
       <td>
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (
