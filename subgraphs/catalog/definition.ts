@@ -1,4 +1,5 @@
-import { deliverCommands, retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
+import { retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
+import { deliverCommands } from '@aleumet/events';
 import { entities } from './entities/index.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';

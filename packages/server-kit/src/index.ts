@@ -10,7 +10,6 @@ export * from './env.js';
 export * from './enums.js';
 export * from './runtime.js';
 export * from './ws.js';
-export * from './commands.js';
 export * from './persons-read.js';
 export * from './retention.js';
 export * from './ws-operation.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxEvent } from '@aleumet/events';
-import { LogSmsAdapter, TestClock, serviceIdentity, INTERNAL_SCOPE, type SmsAdapter } from '@aleumet/server-kit';
+import { INTERNAL_SCOPE, OutboxEvent } from '@aleumet/events';
+import { LogSmsAdapter, TestClock, serviceIdentity, type SmsAdapter } from '@aleumet/server-kit';
 import * as x509 from '@peculiar/x509';
 import { canonicalize, devSigner, signDocument, type Signer } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';

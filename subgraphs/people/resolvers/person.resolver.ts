@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, firstTime, grantSupplierAccess, paginate, paginateLoaded, requireService, viewOf } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, grantSupplierAccess, paginate, paginateLoaded, viewOf } from '@aleumet/server-kit';
+import { firstTime, requireService } from '@aleumet/events';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { listableRegion } from './access.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeIin, uuidv7 } from '@aleumet/core';
-import { INTERNAL_SCOPE, ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
+import { ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
+import { INTERNAL_SCOPE } from '@aleumet/events';
 import { usePlatform, world } from '@aleumet/testkit';
 
 /**
