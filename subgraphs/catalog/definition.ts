@@ -8,9 +8,11 @@ import { DirectionResolver, OnboardingResolver } from './resolvers/onboarding.re
 import { StockResolver } from './resolvers/stock.resolver.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
+  cache,
   resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver],
   referenceResolvers: catalogReference,
   entities,

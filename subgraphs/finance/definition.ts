@@ -7,9 +7,11 @@ import { FinanceWorkflowResolver } from './resolvers/workflow.resolver.js';
 import { deliverCommands } from '@aleumet/events';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',
+  cache,
   resolvers: [ClaimResolver, OrderClaimResolver, FinanceWorkflowResolver],
   referenceResolvers: financeReference,
   policies,

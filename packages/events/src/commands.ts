@@ -5,14 +5,14 @@ import { OutgoingCommand } from './outbox.js';
 import { COMMAND_DOCUMENTS, type Commands } from './commands.generated.js';
 
 /**
- * Cross-subgraph workflows without shared tables: a subgraph that must change another
- * subgraph's data writes an OutgoingCommand (one of the owner's typed commands, see
- * command-codegen.ts) to its outbox (outbox.ts) in the same transaction as its own change. After commit the command is delivered over HTTP with a
- * service identity (scope `internal:commands`); the scheduler retries what was not delivered
- * (crash, callee down). Delivery is at least once, so every receiving mutation takes the
- * `commandId` and records it in its own ProcessedCommand table in the same transaction as
- * its effect (`firstTime`): a repeated delivery changes nothing. Net effect: exactly once.
- * No transaction is held open across an HTTP call (embedded PostgreSQL runs them serially).
+ * Cross-subgraph workflows without shared tables: a subgraph that must change another subgraph's data
+ * writes an OutgoingCommand (one of the owner's typed commands, see command-codegen.ts) to its outbox
+ * (outbox.ts) in the same transaction as its own change. After commit the command is delivered over
+ * HTTP with a service identity (scope `internal:commands`); the scheduler retries what was not
+ * delivered (crash, callee down). Delivery is at least once, so every receiving mutation takes the
+ * `commandId` and records it in its own ProcessedCommand table in the same transaction as its effect
+ * (`firstTime`): a repeated delivery changes nothing. Net effect: exactly once. No transaction is held
+ * open across an HTTP call (embedded PostgreSQL runs them serially).
  */
 export const INTERNAL_SCOPE = 'internal:commands';
 

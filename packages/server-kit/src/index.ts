@@ -14,7 +14,6 @@ export * from './persons-read.js';
 export * from './retention.js';
 export * from './ws-operation.js';
 export * from './changes.js';
-export * from './reads.js';
 export * from './policies.js';
 export * from './supplier-access.js';
 export * from './limits.js';

@@ -3,7 +3,6 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import { ensureChangeNotifications } from './changes.js';
-import type { RequestReads } from './reads.js';
 
 export const SUBGRAPH_SCHEMAS = ['people', 'programs', 'catalog', 'orders', 'finance'] as const;
 export type SubgraphName = (typeof SUBGRAPH_SCHEMAS)[number];
@@ -50,11 +49,8 @@ export async function migrateUp(orm: MikroORM): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/**
- * Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay), and
- * collects what the request read (see reads.ts).
- */
-export const requestScope = new AsyncLocalStorage<RequestReads>();
+/** Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay). */
+export const requestScope = new AsyncLocalStorage<{ readonly request: true }>();
 
 /** Counts SQL statements sent while serving requests: tests assert there is no N+1. */
 export class SqlCounter {

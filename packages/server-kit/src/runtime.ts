@@ -1,6 +1,5 @@
 import { REQUEST_ID_HEADER, Role, currentRequestId, internalHeaders, signToken, type Identity } from '@aleumet/core';
 import type { SubgraphName } from './orm.js';
-import { markNoStore } from './reads.js';
 
 /**
  * What a subgraph needs from its surroundings besides the database: the time (a clock tests can
@@ -140,8 +139,6 @@ export class ServiceCallError extends Error {
  * first error's code when the callee refused; callers decide which codes are final.
  */
 export async function callSubgraph<T = any>(url: string, identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  // The callee's reads are not tracked here: an answer built on them cannot be cached.
-  markNoStore();
   const token = await signToken(identity, '5m');
   const payload = JSON.stringify({ query, variables });
   const requestId = currentRequestId();

@@ -5,15 +5,17 @@ import { Order, OrderStatus } from '../entities/index.js';
 
 /**
  * Cross-subgraph consequences of order changes. Orders never touches the programs or finance
- * tables: it queues typed commands (the owners' internal mutations, see @aleumet/events) in the transaction of the
- * change, delivers them right after commit (so the caller sees a consistent platform), and the
- * scheduler re-delivers whatever could not be delivered. Receivers are idempotent by commandId.
+ * tables: it queues typed commands (the owners' internal mutations, see @aleumet/events) in the
+ * transaction of the change, delivers them right after commit (so the caller sees a consistent
+ * platform), and the scheduler re-delivers whatever could not be delivered. Receivers are
+ * idempotent by commandId.
  *
  *   created      → programs: measure ORDERED;          people and programs: the supplier may see the recipient's name and the measure;
  *                            finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
  *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED; catalog: stock released
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
  */
+
 export const isService = (o: Order) => o.kind === 'S1' || o.kind === 'S2';
 /** Aids come from stock; services (S1–S3) do not. Seeded orders have no kind and hold no stock. */
 export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind === 'S6';
