@@ -19,6 +19,8 @@ export * from './hints.js';
  *     channel) makes it `noStore`, since their reads are not known here.
  */
 export interface CacheTagging {
+  /** What the subgraph declared. */
+  readonly hints: CacheHints;
   /** Checks the hints against the schema and starts classifying the ORM's statements. */
   attach(orm: MikroORM, schema: GraphQLSchema, guardedTypes?: readonly string[]): void;
   /** The Apollo Server plugin that follows resolved fields and adds `extensions.cache`. */
@@ -40,6 +42,7 @@ function markOutgoingRequests(): void {
 export function cacheTags(hints: CacheHints = {}): CacheTagging {
   const table = new DependenceTable(hints);
   return {
+    hints,
     attach(orm, schema, guardedTypes) {
       table.check(schema, guardedTypes);
       trackReads(orm);
