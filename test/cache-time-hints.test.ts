@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DependenceTable, type CacheTagging } from '@aleumet/cache-tags';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const SUBGRAPHS = ['catalog', 'finance', 'orders', 'people', 'programs'];
 
 /** `Type.field` of each @Query / @FieldResolver method whose body reads the clock. */
@@ -30,7 +30,7 @@ function clockReads(source: string): string[] {
 describe('time hints', () => {
   for (const name of SUBGRAPHS) {
     it(`${name}: every query and field computed from the clock is declared time-dependent`, async () => {
-      const { cache } = (await import(`../../../subgraphs/${name}/domain/cache.ts`)) as { cache: CacheTagging };
+      const { cache } = (await import(`../subgraphs/${name}/domain/cache.ts`)) as { cache: CacheTagging };
       const table = new DependenceTable(cache.hints);
       const dir = path.join(ROOT, 'subgraphs', name, 'resolvers');
       const found = readdirSync(dir).filter((f) => f.endsWith('.ts')).flatMap((f) => clockReads(readFileSync(path.join(dir, f), 'utf8')));
