@@ -17,7 +17,7 @@ export interface CacheHints {
 
 /**
  * Fields that only pass on what their parent field returned: a connection's `nodes`/`edges`/`pageInfo`,
- * an edge's `node`/`cursor` (server-kit connection.ts). They add no dependence of their own.
+ * an edge's `node`/`cursor` (subgraph-kit connection.ts). They add no dependence of their own.
  */
 const TRANSPARENT_TYPE = /(?:Connection|Edge)$|^PageInfo$/;
 /** Federation's own root fields: `_entities` is judged by the fields of the entities it resolves. */

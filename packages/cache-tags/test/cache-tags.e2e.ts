@@ -8,8 +8,9 @@ import { buildASTSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DependenceTable, ReadTracker, equalityKey, newRequestReads, readScope, recordStatement, tablesRead } from '@aleumet/cache-tags';
 import { MAX_ROW_TAGS_PER_TABLE } from '@aleumet/protocol';
-import { callSubgraph, serviceIdentity } from '@aleumet/server-kit';
-import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { usePlatform } from '@aleumet/platform/testing';
+import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const url = (name: 'people' | 'programs' | 'orders') => ctx.platform.subgraphs[name].url;

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@aleumet/core';
-import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/server-kit';
+import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { OutgoingCommand } from './outbox.js';
 import { COMMAND_DOCUMENTS, type Commands } from './commands.generated.js';
 

@@ -8,7 +8,8 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '@aleumet/platform';
 import { CHANGES_CHANNEL } from '@aleumet/protocol';
-import { ensureChangeNotifications, migrateUp, openOrm } from '@aleumet/server-kit';
+import { ensureChangeNotifications } from '@aleumet/server-kit';
+import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
 import { uuidv7 } from '@aleumet/core';
 

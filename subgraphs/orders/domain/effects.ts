@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphRuntime } from '@aleumet/server-kit';
+import type { SubgraphRuntime } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand, type Commands } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import { addMonths, localDate } from '@aleumet/calendar';
 import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';

@@ -9,7 +9,7 @@ export * from './notification.js';
 export * from './fulfilment.js';
 export * from './refs.js';
 import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events';
-import { SupplierAccess } from '@aleumet/server-kit';
+import { SupplierAccess } from '@aleumet/subgraph-kit';
 
 export { OutboxEvent };
 export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Notification, Fulfilment];
