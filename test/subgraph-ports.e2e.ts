@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { INTERNAL_SIGNATURE_HEADER, requestTarget, signInternal } from '@aleumet/core';
-import { TestClock, serviceIdentity, type SubgraphName, ServiceCallError, callSubgraph } from '@aleumet/runtime';
+import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, type SubgraphName } from '@aleumet/runtime';
 import { startSubgraph } from '@aleumet/subgraph-kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
 import { startGateway } from '@aleumet/gateway';
