@@ -1,5 +1,5 @@
-import { deliverCommands } from '@aleumet/server-kit';
 import { retentionJob, type SubgraphDefinition } from '@aleumet/subgraph-kit';
+import { deliverCommands } from '@aleumet/events';
 import { entities } from './entities/index.js';
 import { supplierReference } from './entities/supplier.reference.js';
 import { offeringReference } from './entities/offering.reference.js';
@@ -12,9 +12,11 @@ import { DirectionResolver, OnboardingResolver } from './resolvers/onboarding.re
 import { StockResolver } from './resolvers/stock.resolver.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
+  cache,
   resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver],
   referenceResolvers: { ...supplierReference, ...offeringReference, ...itemTypeReference, ...regionReference },
   entities,

@@ -5,12 +5,14 @@ import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
 import { ClaimResolver, OrderClaimResolver } from './resolvers/finance.resolver.js';
 import { FinanceWorkflowResolver } from './resolvers/workflow.resolver.js';
-import { deliverCommands } from '@aleumet/server-kit';
+import { deliverCommands } from '@aleumet/events';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',
+  cache,
   resolvers: [ClaimResolver, OrderClaimResolver, FinanceWorkflowResolver],
   referenceResolvers: { ...reimbursementClaimReference },
   policies,

@@ -13,9 +13,11 @@ import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
+  cache,
   resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver],
   referenceResolvers: { ...orderReference },
   policies,

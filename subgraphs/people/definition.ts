@@ -15,9 +15,11 @@ import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
+  cache,
   resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },

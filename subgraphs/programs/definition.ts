@@ -12,9 +12,11 @@ import { startProgramLive } from './resolvers/live.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
+  cache,
   resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
   referenceResolvers: { ...rehabilitationProgramReference, ...measureReference },
   policies,

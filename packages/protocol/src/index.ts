@@ -3,3 +3,4 @@ export * from './internal.js';
 export * from './callers.js';
 export * from './persons-read.js';
 export * from './ws.js';
+export * from './cache.js';

@@ -2,3 +2,4 @@ export * from './clock.js';
 export * from './scheduler.js';
 export * from './peers.js';
 export * from './runtime.js';
+export * from './calls.js';

@@ -1,4 +1,1 @@
 export * from './changes.js';
-export * from './reads.js';
-export * from './calls.js';
-export * from './commands.js';

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType, ArgsType, type ClassType } from 'type-graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, isUuid, badInput } from '@aleumet/core';
-import { equalityKey, readByKeys } from '@aleumet/server-kit';
+import { equalityKey, readByKeys } from '@aleumet/cache-tags';
 
 @Directive('@shareable')
 @ObjectType()

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
-import { readByKeys } from '@aleumet/server-kit';
+import { readByKeys } from '@aleumet/cache-tags';
 
 /**
  * One `IN (...)` query per batch on a unique key; results in key order, null for missing keys.
- * The query is tagged per requested key (reads.ts): a cache keeps the answer until one of those rows changes.
+ * The query is tagged per requested key (@aleumet/cache-tags reads.ts): a cache keeps the answer until one of those rows changes.
  */
 export function byKeyLoader<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string, isValid: (k: string) => boolean = () => true) {
   return new DataLoader<string, T | null>(async (keys) => {

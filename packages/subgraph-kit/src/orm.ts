@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
-import { ensureChangeNotifications, requestScope } from '@aleumet/server-kit';
+import { ensureChangeNotifications } from '@aleumet/server-kit';
 import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
 
 export interface OrmOptions {
@@ -45,6 +46,9 @@ export async function migrateUp(orm: MikroORM): Promise<string[]> {
   await ensureChangeNotifications(orm);
   return applied.map((m) => m.name);
 }
+
+/** Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay). */
+export const requestScope = new AsyncLocalStorage<{ readonly request: true }>();
 
 /** Counts SQL statements sent while serving requests: tests assert there is no N+1. */
 export class SqlCounter {

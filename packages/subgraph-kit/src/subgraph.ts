@@ -8,12 +8,12 @@ import type { DemoWorld } from '@aleumet/demo-data';
 import { ErrorCode, INTERNAL_SIGNATURE_HEADER, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
-import { initORM, migrateUp, SqlCounter, type OrmOptions } from './orm.js';
+import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions } from './orm.js';
 import { BaseEntity } from './entity.js';
 import { personsReadPlugin } from './persons-read.js';
+import type { CacheTagging } from '@aleumet/cache-tags';
 import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
-import { cacheTagsPlugin, markCallerRead, markNoStore, newRequestReads, requestScope, trackReads } from '@aleumet/server-kit';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -40,6 +40,8 @@ export interface SubgraphDefinition<L> {
   startLive?: (env: { orm: MikroORM; databaseUrl: string }) => Promise<LiveServices>;
   /** Optional: registers background jobs (time rules, outbox senders) with the runtime's scheduler. */
   registerJobs?: (orm: MikroORM, runtime: SubgraphRuntime) => void;
+  /** Optional: answers say what they read, for the gateway's entity cache (`cacheTags(hints)` of @aleumet/cache-tags). */
+  cache?: CacheTagging;
 }
 
 export interface LiveServices {
@@ -67,6 +69,8 @@ export interface RunningSubgraph {
   runtime: SubgraphRuntime;
   close(): Promise<void>;
 }
+
+const REQUEST = { request: true } as const;
 
 export const subgraphSchema = (def: SubgraphDefinition<unknown>): Promise<GraphQLSchema> =>
   buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers, def.policies);
@@ -98,27 +102,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
-  trackReads(orm);
   const ownRuntime = !opts.runtime;
   const runtime = opts.runtime ?? createRuntime();
-  // What resolvers see: asking the time marks the request's answer time-dependent (not cacheable). The
-  // clock is wrapped, not replaced, so a shared TestClock moved by tests is still the one read.
-  const requestRuntime: SubgraphRuntime = {
-    ...runtime,
-    clock: {
-      now: () => {
-        markNoStore();
-        return runtime.clock.now();
-      },
-    },
-  };
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
-  // The gateway's limits, for the documents its query planner makes (see limits.ts).
+  const cache = def.cache;
+  cache?.attach(orm, schema, (def.policies ?? []).map((p) => p.type));
+  // The gateway's limits, for the documents its query planner makes (see @aleumet/http-kit limits.ts).
   const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', planned: true });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), cacheTagsPlugin(), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), ...(cache ? [cache.plugin as ApolloServerPlugin<SubgraphContext<L>>] : []), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: formatSubgraphError(),
@@ -141,29 +135,22 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
       const identity = await identityFromHeader(authorization);
       const em = shared?.em ?? orm.em.fork();
-      // `identity` is read through a getter on a per-request prototype: an answer no resolver asked the
-      // identity for is the same for every caller. On the prototype, because Apollo Server copies the
-      // context's own properties (Object.assign) onto an object with the same prototype.
-      const proto = Object.defineProperty({}, 'identity', {
-        get() {
-          markCallerRead();
-          return identity;
-        },
-      });
-      return Object.assign(Object.create(proto) as SubgraphContext<L>, { em, loaders: shared?.loaders ?? def.createLoaders(em), runtime: requestRuntime });
+      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime } satisfies SubgraphContext<L>;
     };
-    const scope = newRequestReads();
-    const callers = () => {
-      // Callers share one scope and one set of reads: no cache extension on their answers.
-      scope.reads.batch = true;
-      const em = orm.em.fork();
-      const shared = { em, loaders: def.createLoaders(em) };
-      return (authorization: string) => contextFor(authorization, shared);
+    const handle = (sharedReads: () => void) => {
+      const callers = () => {
+        // Callers share one EntityManager and one set of reads: no cache extension on their answers.
+        sharedReads();
+        const em = orm.em.fork();
+        const shared = { em, loaders: def.createLoaders(em) };
+        return (authorization: string) => contextFor(authorization, shared);
+      };
+      return handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway);
     };
     // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    void withRequestId(requestId, () => requestScope.run(scope, () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway)));
+    void withRequestId(requestId, () => requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {}))));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;

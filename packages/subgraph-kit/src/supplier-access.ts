@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
-import { readByKeys } from '@aleumet/server-kit';
+import { readByKeys } from '@aleumet/cache-tags';
 
 /**
  * A supplier's access to a record another party owns (a recipient in people, a measure in programs),

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxEvent } from '@aleumet/events';
+import { INTERNAL_SCOPE, OutboxEvent } from '@aleumet/events';
 import { LogSmsAdapter, type SmsAdapter } from '@aleumet/notify';
 import { TestClock, serviceIdentity } from '@aleumet/runtime';
-import { INTERNAL_SCOPE } from '@aleumet/server-kit';
 import * as x509 from '@peculiar/x509';
 import { canonicalize, devSigner, signDocument, type Signer } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
-import { firstTime, requireService } from '@aleumet/server-kit';
 import { ConnectionType, PageArgs, authorize, grantSupplierAccess, paginate, paginateLoaded, viewOf } from '@aleumet/subgraph-kit';
+import { firstTime, requireService } from '@aleumet/events';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { listableRegion } from '../domain/access.js';

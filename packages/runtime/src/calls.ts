@@ -1,5 +1,4 @@
 import { REQUEST_ID_HEADER, currentRequestId, internalHeaders, signToken, type Identity } from '@aleumet/core';
-import { markNoStore } from './reads.js';
 
 export class ServiceCallError extends Error {
   constructor(message: string, readonly code: string | undefined, readonly errors: unknown[]) {
@@ -12,8 +11,6 @@ export class ServiceCallError extends Error {
  * first error's code when the callee refused; callers decide which codes are final.
  */
 export async function callSubgraph<T = any>(url: string, identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  // The callee's reads are not tracked here: an answer built on them cannot be cached.
-  markNoStore();
   const token = await signToken(identity, '5m');
   const payload = JSON.stringify({ query, variables });
   const requestId = currentRequestId();

@@ -1,10 +1,14 @@
 /**
- * `extensions.cache` on the subgraphs' own answers (reads.ts): what a query read, as table and row tags,
- * or noStore. Requests go straight to the subgraphs over HTTP, as the gateway sends them.
+ * `extensions.cache` on the subgraphs' own answers (@aleumet/cache-tags): what a query read, as table and
+ * row tags, or noStore. Requests go straight to the subgraphs over HTTP, as the gateway sends them.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildASTSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { serviceIdentity } from '@aleumet/runtime';
-import { MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, equalityKey, newRequestReads, recordStatement, requestScope, tablesRead } from '@aleumet/server-kit';
+import { DependenceTable, ReadTracker, equalityKey, newRequestReads, readScope, recordStatement, tablesRead } from '@aleumet/cache-tags';
+import { MAX_ROW_TAGS_PER_TABLE } from '@aleumet/protocol';
+import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
 import { usePlatform } from '@aleumet/platform/testing';
 import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
@@ -55,7 +59,7 @@ describe('extensions.cache of queries', () => {
     expect(r.extensions.cache).toEqual({ tags: [`programs.measure:id=${measure.id}`, `programs.rehabilitation_program:id=${measure.programId}`] });
   });
 
-  it('an answer no resolver read the caller for is public (catalog offerings); one that authorized the caller is not', async () => {
+  it('an answer of fields declared public is public (catalog offerings); one that authorized the caller is not', async () => {
     const offering = world().offerings[0]!;
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offering { id title supplier { name } } } }';
     const variables = { r: [{ __typename: 'Offering', id: offering.id }] };
@@ -68,6 +72,15 @@ describe('extensions.cache of queries', () => {
     const { token, order } = await anOrder();
     const own = await post(url('orders'), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id: order.id } }, token);
     expect(own.extensions.cache).not.toHaveProperty('public');
+  });
+
+  it('a field of a public type declared the caller\'s own (a supplier\'s bank details) makes the answer private', async () => {
+    const supplier = world().suppliers[0]!;
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Supplier { id name bankDetails { bik } } } }';
+    const r = await post(ctx.platform.subgraphs.catalog.url, { query, variables: { r: [{ __typename: 'Supplier', id: supplier.id }] } }, await tokenFor(adminIdentity()));
+    expect(r.data._entities[0].id).toBe(supplier.id);
+    expect(r.extensions.cache.tags).toEqual([`catalog.supplier:id=${supplier.id}`]);
+    expect(r.extensions.cache).not.toHaveProperty('public');
   });
 
   it('a page of one supplier\'s (one person\'s) rows: row tags on that column, not the table tag', async () => {
@@ -131,11 +144,36 @@ describe('extensions.cache of queries', () => {
   it('callSubgraph within a request scope marks it noStore', async () => {
     const measure = world().measures[0]!;
     const scope = newRequestReads();
-    const data = await requestScope.run(scope, () =>
+    const data = await readScope.run(scope, () =>
       callSubgraph(url('programs'), serviceIdentity('orders', ['programs:read']), 'query($id: ID!) { measure(id: $id) { id } }', { id: measure.id }),
     );
     expect(data.measure.id).toBe(measure.id);
     expect(scope.reads.extension()).toEqual({ noStore: true });
+  });
+});
+
+describe('declared hints', () => {
+  it('refuse coordinates the schema does not have, public types with an entity policy, and caller fields outside public types', () => {
+    const schema = buildASTSchema(parse(readFileSync(path.join(import.meta.dirname, '../../../schema/catalog.graphql'), 'utf8')), { assumeValidSDL: true });
+    expect(() => new DependenceTable({ public: ['Offering.titel'] }).check(schema)).toThrow('no field Offering.titel');
+    expect(() => new DependenceTable({ time: ['Offerings'] }).check(schema)).toThrow('no object type Offerings');
+    expect(() => new DependenceTable({ public: ['Offering'] }).check(schema, ['Offering'])).toThrow('has an entity policy');
+    expect(() => new DependenceTable({ caller: ['Region.nameEn'] }).check(schema)).toThrow('not of a public type');
+    expect(() => new DependenceTable({ public: ['Offering', 'Query.offering'], caller: ['Offering.stock'] }).check(schema)).not.toThrow();
+  });
+
+  it('judge each resolved field: declared public, the caller\'s (the default), time-dependent, or passing on its parent\'s value', () => {
+    const t = new DependenceTable({ public: ['Offering', 'Query.offering'], caller: ['Offering.stock'], time: ['Measure.daysLeftToChoose'] });
+    expect(t.of('Offering', 'title')).toBe('none');
+    expect(t.of('Offering', 'stock')).toBe('caller');
+    expect(t.of('Query', 'offering')).toBe('none');
+    expect(t.of('Query', 'offerings')).toBe('caller');
+    expect(t.of('Order', 'status')).toBe('caller');
+    expect(t.of('Measure', 'daysLeftToChoose')).toBe('time');
+    expect(t.of('OfferingConnection', 'nodes')).toBe('none');
+    expect(t.of('PageInfo', 'hasNextPage')).toBe('none');
+    expect(t.of('Query', '_entities')).toBe('none');
+    expect(t.of('Order', '__typename')).toBe('none');
   });
 });
 
@@ -173,7 +211,7 @@ describe('classifying statements', () => {
     recordStatement(precise, 'select "o0".* from "orders"."order" as "o0" where "o0"."measure_id" in ($1, $2)');
     recordStatement(precise, 'select "j0".* from "orders"."journal_entry" as "j0" where "j0"."order_id" in ($1)');
     recordStatement(scope, 'select "o0".* from "orders"."order" as "o0" where "o0"."id" in ($1)');
-    // No resolver read the caller here, so the answer could be shared (see the catalog case above).
+    // No field was resolved here, so nothing made the answer the caller's own (see the catalog case above).
     expect(scope.reads.extension()).toEqual({ tags: ['orders.journal_entry', 'orders.order'], public: true });
     const other = newRequestReads();
     recordStatement({ ...other, precise: precise.precise }, 'select "o0".* from "orders"."order" as "o0" where "o0"."measure_id" in ($1, $2)');

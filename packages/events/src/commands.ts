@@ -1,35 +1,20 @@
-import { Entity, Index, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { Entity, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@aleumet/core';
-import { serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
-import { ServiceCallError, callSubgraph } from './calls.js';
+import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
+import { OutgoingCommand } from './outbox.js';
+import { COMMAND_DOCUMENTS, type Commands } from './commands.generated.js';
 
 /**
- * Cross-subgraph workflows without shared tables: a subgraph that must change another
- * subgraph's data writes an OutgoingCommand (a GraphQL mutation + variables) in the same
- * transaction as its own change. After commit the command is delivered over HTTP with a
- * service identity (scope `internal:commands`); the scheduler retries what was not delivered
- * (crash, callee down). Delivery is at least once, so every receiving mutation takes the
- * `commandId` and records it in its own ProcessedCommand table in the same transaction as
- * its effect (`firstTime`): a repeated delivery changes nothing. Net effect: exactly once.
- * No transaction is held open across an HTTP call (embedded PostgreSQL runs them serially).
+ * Cross-subgraph workflows without shared tables: a subgraph that must change another subgraph's data
+ * writes an OutgoingCommand (one of the owner's typed commands, see command-codegen.ts) to its outbox
+ * (outbox.ts) in the same transaction as its own change. After commit the command is delivered over
+ * HTTP with a service identity (scope `internal:commands`); the scheduler retries what was not
+ * delivered (crash, callee down). Delivery is at least once, so every receiving mutation takes the
+ * `commandId` and records it in its own ProcessedCommand table in the same transaction as its effect
+ * (`firstTime`): a repeated delivery changes nothing. Net effect: exactly once. No transaction is held
+ * open across an HTTP call (embedded PostgreSQL runs them serially).
  */
 export const INTERNAL_SCOPE = 'internal:commands';
-
-@Entity({ tableName: 'outgoing_command' })
-@Index({ properties: ['deliveredAt', 'failedAt'] })
-export class OutgoingCommand {
-  @PrimaryKey({ type: 'uuid' }) id: string = uuidv7();
-  @Property({ type: 'string', length: 20 }) target!: string;
-  /** GraphQL document of the mutation; it must declare `$commandId: ID!`. */
-  @Property({ type: 'text' }) operation!: string;
-  @Property({ type: 'json' }) variables!: Record<string, unknown>;
-  @Property({ type: 'datetime' }) createdAt: Date = new Date();
-  @Property({ type: 'datetime', nullable: true }) deliveredAt?: Date | null = null;
-  /** Set when the callee refused for good (bad input, invalid transition …): kept for operators, not retried. */
-  @Property({ type: 'datetime', nullable: true }) failedAt?: Date | null = null;
-  @Property({ type: 'integer' }) attempts: number = 0;
-  @Property({ type: 'text', nullable: true }) lastError?: string | null = null;
-}
 
 @Entity({ tableName: 'processed_command' })
 export class ProcessedCommand {
@@ -37,9 +22,14 @@ export class ProcessedCommand {
   @Property({ type: 'datetime' }) processedAt: Date = new Date();
 }
 
-/** Queues a command in the caller's unit of work (flushed with the change that causes it). */
-export function enqueueCommand(em: EntityManager, target: SubgraphName, operation: string, variables: Record<string, unknown>): OutgoingCommand {
-  const cmd = em.create(OutgoingCommand, { id: uuidv7(), target, operation, variables, createdAt: new Date(), attempts: 0, deliveredAt: null, failedAt: null, lastError: null });
+/**
+ * Queues `target`'s command `command` in the caller's unit of work (flushed with the change that causes
+ * it). Name and arguments are checked by tsc against the owner's schema (commands.generated.ts).
+ */
+export function enqueueCommand<T extends keyof Commands, N extends keyof Commands[T] & string>(em: EntityManager, target: T, command: N, args: Commands[T][N]): OutgoingCommand {
+  const operation = (COMMAND_DOCUMENTS[target] as Record<string, string>)[command]!;
+  const variables = args as Record<string, unknown>;
+  const cmd = em.create(OutgoingCommand, { id: uuidv7(), target, command, operation, variables, occurredAt: new Date(), attempts: 0, publishedAt: null, failedAt: null, lastError: null });
   em.persist(cmd);
   return cmd;
 }
@@ -53,7 +43,7 @@ const FINAL = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'FOR
  */
 export async function deliverCommands(orm: MikroORM | EntityManager, runtime: SubgraphRuntime, self: SubgraphName, ids?: string[]): Promise<{ delivered: number; failed: number; pending: number }> {
   const em = ('em' in orm ? orm.em : orm).fork();
-  const where = ids ? { id: { $in: ids }, deliveredAt: null, failedAt: null } : { deliveredAt: null, failedAt: null };
+  const where = ids ? { id: { $in: ids }, publishedAt: null, failedAt: null } : { publishedAt: null, failedAt: null };
   const pending = await em.find(OutgoingCommand, where, { orderBy: { id: 'asc' }, limit: 200 });
   const identity = serviceIdentity(self, [INTERNAL_SCOPE]);
   let delivered = 0;
@@ -61,7 +51,7 @@ export async function deliverCommands(orm: MikroORM | EntityManager, runtime: Su
   for (const cmd of pending) {
     try {
       await callSubgraph(runtime.peers.url(cmd.target as SubgraphName), identity, cmd.operation, { ...cmd.variables, commandId: cmd.id });
-      await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, { deliveredAt: new Date(), attempts: cmd.attempts + 1, lastError: null });
+      await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, { publishedAt: new Date(), attempts: cmd.attempts + 1, lastError: null });
       delivered++;
     } catch (e) {
       const final = e instanceof ServiceCallError && e.code !== undefined && FINAL.has(e.code);

@@ -1,26 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql';
+import { MAX_ROW_TAGS_PER_TABLE, isTaggedColumn, type CacheExtension } from '@aleumet/protocol';
 
 /**
- * What a request read, for caches in front of the subgraph (the gateway's entity cache). Queries answer
- * with `extensions.cache`: `{ tags: [...] }` or `{ noStore: true }`. A tag is
- *   `<schema>.<table>`: the answer may depend on any row of the table;
- *   `<schema>.<table>:<column>=<value>`: only on the rows whose column has that value (columns `id`,
- *     `*_id`, `code`: the ones the change notifications report, see changes.ts).
- * `public: true` with the tags: no resolver read the caller's identity, so the answer is the same for every
- *   caller (catalog entities, reference data) and a cache may share it between callers.
- * `noStore`: the request wrote (any statement but a SELECT), read a table it could not name, asked the
- * clock (the answer depends on time) or called another subgraph (whose reads it does not know).
+ * What a request read, as the tags of `extensions.cache` (@aleumet/protocol cache.ts): every SQL statement
+ * sent on behalf of the request is classified (`tablesRead`); loaders reading rows by key give row tags
+ * (`readByKeys`), other reads the table's tag. A write, a read of a table that cannot be named, or the
+ * database's clock in SQL make the answer `noStore`.
  */
-export const CACHE_EXTENSION = 'cache';
-/** Above this many row tags for one table, the table's tag replaces them (keeps answers and caches small). */
-export const MAX_ROW_TAGS_PER_TABLE = 2000;
-
-export type CacheExtension = { tags: string[]; public?: true } | { noStore: true };
-
-/** Columns the change notifications report: only these can carry row tags. */
-export const isTaggedColumn = (column: string) => column === 'id' || column === 'code' || column.endsWith('_id');
 
 /** The reads of one request; shared by reference by every scope of the request (see PreciseRead). */
 export class ReadTracker {
@@ -43,7 +30,7 @@ export class ReadTracker {
     if (set.size > MAX_ROW_TAGS_PER_TABLE) this.addTable(table);
   }
 
-  /** Whether any resolver read the caller's identity (`ctx.identity`). */
+  /** Whether a field whose value depends on the caller was resolved (see hints.ts). */
   callerRead = false;
 
   markNoStore(): void {
@@ -74,23 +61,14 @@ export interface RequestReads {
   precise?: PreciseRead;
 }
 
-/**
- * Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay), and
- * collects what the request read.
- */
-export const requestScope = new AsyncLocalStorage<RequestReads>();
-
 export const newRequestReads = (): RequestReads => ({ reads: new ReadTracker() });
 
-/** Within a request: its answer must not be cached (called by the request's clock and by callSubgraph). */
-export function markNoStore(): void {
-  requestScope.getStore()?.reads.markNoStore();
-}
+/** The reads of the request being served (none in background work: jobs, the outbox relay). */
+export const readScope = new AsyncLocalStorage<RequestReads>();
 
-/** Within a request: the answer depends on who asks (called by the context's `identity` getter). */
-export function markCallerRead(): void {
-  const scope = requestScope.getStore();
-  if (scope) scope.reads.callerRead = true;
+/** Within a request: its answer must not be cached. */
+export function markNoStore(): void {
+  readScope.getStore()?.reads.markNoStore();
 }
 
 /** `"schema"."table"` as MikroORM/knex write it, or unquoted `schema.table` (hand-written SQL); not a function call. */
@@ -154,7 +132,7 @@ export function trackReads(orm: MikroORM): void {
   if (tracked.has(orm)) return;
   tracked.add(orm);
   orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => {
-    const scope = requestScope.getStore();
+    const scope = readScope.getStore();
     if (scope) recordStatement(scope, q.sql);
   });
 }
@@ -167,7 +145,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * column is not one the notifications report.
  */
 export function readByKeys<T extends object, R>(em: EntityManager, entity: EntityName<T>, field: string, values: readonly string[], find: () => Promise<R>): Promise<R> {
-  const scope = requestScope.getStore();
+  const scope = readScope.getStore();
   if (!scope) return find();
   const meta = em.getMetadata(entity);
   const column = taggedColumn(em, entity, field);
@@ -175,7 +153,7 @@ export function readByKeys<T extends object, R>(em: EntityManager, entity: Entit
   const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
   // uuid columns compare case-insensitively; the notifications carry PostgreSQL's lower-case text.
   const keys = values.map((v) => (UUID.test(v) ? v.toLowerCase() : v));
-  return requestScope.run({ reads: scope.reads, precise: { table: `${schema}.${meta.tableName}`, column, values: keys } }, find);
+  return readScope.run({ reads: scope.reads, precise: { table: `${schema}.${meta.tableName}`, column, values: keys } }, find);
 }
 
 /** The one column behind an entity property, when the change notifications report it (`id`, `*_id`, `code`). */
@@ -199,23 +177,4 @@ export function equalityKey<T extends object>(em: EntityManager, entity: EntityN
     if (values && values.every((x): x is string => typeof x === 'string')) return { field, values };
   }
   return null;
-}
-
-/** Adds `extensions.cache` to the single result of a query served over plain HTTP (not callers batches). */
-export function cacheTagsPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, operation }) {
-          if (response.body.kind !== 'single' || operation?.operation !== 'query') return;
-          const scope = requestScope.getStore();
-          if (!scope || scope.reads.batch) return;
-          const result = response.body.singleResult;
-          // An unexpected error (a failed statement, a bug) may not happen again: never cache it.
-          if (result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) scope.reads.markNoStore();
-          result.extensions = { ...result.extensions, [CACHE_EXTENSION]: scope.reads.extension() };
-        },
-      };
-    },
-  };
 }
