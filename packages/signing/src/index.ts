@@ -31,8 +31,20 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { canonicalize } from './canonical.js';
+import { SignatureError } from './errors.js';
+import { looksLikeCms } from './nca/cms.js';
+import type { KeyPurpose, NcaRole } from './nca/profile.js';
+import type { RevocationEvidence } from './nca/revocation.js';
+import { ncaVerifier } from './nca/verify.js';
 
 export { canonicalize };
+export { SignatureError, type SignatureFailure } from './errors.js';
+export { OID as NCA_OID, readIdentity, type KeyPurpose, type NcaIdentity, type NcaRole } from './nca/profile.js';
+export { NcaVerifier, ncaVerifier, setNcaVerifier, type CmsVerifyOptions, type CmsVerified } from './nca/verify.js';
+export { configFromEnv, type NcaConfig } from './nca/config.js';
+export { httpGostVerifier, noGostVerifier, isGostAlgorithm, type GostVerifier } from './nca/gost.js';
+export { looksLikeCms, parseCms } from './nca/cms.js';
+export type { RevocationEvidence } from './nca/revocation.js';
 
 const subtle = globalThis.crypto.subtle;
 x509.cryptoProvider.set(globalThis.crypto);
@@ -44,22 +56,6 @@ const OID_CN = '2.5.4.3';
 const DEV_SEED = 'aleumet-development-eds-ca-do-not-use-in-production';
 const NOT_BEFORE = new Date(Date.UTC(2020, 0, 1));
 const NOT_AFTER = new Date(Date.UTC(2045, 11, 31));
-
-export type SignatureFailure =
-  | 'UNSIGNED'
-  | 'MALFORMED'
-  | 'UNTRUSTED_CERTIFICATE'
-  | 'CERTIFICATE_EXPIRED'
-  | 'BAD_SIGNATURE'
-  | 'SIGNER_MISMATCH'
-  | 'DOCUMENT_MISMATCH';
-
-export class SignatureError extends Error {
-  constructor(readonly reason: SignatureFailure, message: string) {
-    super(message);
-    this.name = 'SignatureError';
-  }
-}
 
 export interface Signer {
   iin: string;
@@ -81,9 +77,14 @@ export interface SignedDocument {
 
 export interface VerifiedDocument {
   iin: string;
+  /** The organization's BIN (NCA RK legal-entity certificates). */
+  bin: string | null;
+  roles: NcaRole[];
   commonName: string;
   document: unknown;
   certificate: x509.X509Certificate;
+  /** How revocation was checked (NCA RK certificates); absent for the development signer. */
+  revocation?: RevocationEvidence;
 }
 
 const env = (name: string): string | undefined =>
@@ -257,13 +258,22 @@ export interface VerifyOptions {
   expectedDocument?: unknown;
   /** Time of the check (validity period); now by default. */
   at?: Date;
-  /** Trust this CA instead of `trustedCa()`. */
+  /** Trust this CA instead of `trustedCa()` (development signer). */
   trustedCa?: x509.X509Certificate;
+  /** NCA RK key that must have signed: AUTH (sign-in) or SIGN (documents, the default). */
+  purpose?: KeyPurpose;
+  /** The organization that must have signed (legal-entity certificate BIN). */
+  expectedBin?: string;
+  /** The holder must have one of these NCA RK roles. */
+  roles?: NcaRole[];
 }
 
 /** Verifies a signed document; throws SignatureError with a stable reason. */
 export async function verifySignedDocument(signed: Partial<SignedDocument> | null | undefined, opts: VerifyOptions = {}): Promise<VerifiedDocument> {
-  if (!signed || !signed.signature || !signed.certificate || !signed.document) throw new SignatureError('UNSIGNED', 'The document is not signed');
+  if (!signed || !signed.signature || !signed.document) throw new SignatureError('UNSIGNED', 'The document is not signed');
+  if (looksLikeCms(signed.signature)) return verifyCmsDocument(signed.document, signed.signature, opts);
+  if (isProduction()) throw new SignatureError('DEVELOPMENT_SIGNER', 'Only the national EDS (CMS signatures of NCA RK certificates) is accepted in production');
+  if (!signed.certificate) throw new SignatureError('UNSIGNED', 'The document is not signed');
   let cert: x509.X509Certificate;
   let signature: Uint8Array<ArrayBuffer>;
   let document: unknown;
@@ -281,7 +291,7 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   const issuedByCa =
     cert.issuerName.toString() === ca.subjectName.toString() && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }).catch(() => false));
   if (!issuedByCa) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate was not issued by the platform CA');
-  if (at < cert.notBefore || at > cert.notAfter) throw new SignatureError('CERTIFICATE_EXPIRED', 'The certificate is not valid at this time');
+  if (at < cert.notBefore || at > cert.notAfter) throw new SignatureError('EXPIRED_CERTIFICATE', 'The certificate is not valid at this time');
   const usage = cert.getExtension(x509.KeyUsagesExtension);
   if (usage && !(usage.usages & x509.KeyUsageFlags.digitalSignature)) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate may not sign documents');
   const basic = cert.getExtension(x509.BasicConstraintsExtension);
@@ -302,5 +312,28 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== signed.document) {
     throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
   }
-  return { iin, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+  return { iin, bin: null, roles: [], commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+}
+
+/** A CMS signature (NCALayer) over the UTF-8 bytes of the canonical document, detached or attached. */
+async function verifyCmsDocument(text: string, signature: string, opts: VerifyOptions): Promise<VerifiedDocument> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw new SignatureError('MALFORMED', 'The document cannot be read');
+  }
+  if (canonicalize(document) !== text) throw new SignatureError('MALFORMED', 'The document is not in canonical form');
+  const v = await ncaVerifier().verify(signature, {
+    data: utf8(text),
+    purpose: opts.purpose ?? 'SIGN',
+    expectedIin: opts.expectedIin,
+    expectedBin: opts.expectedBin,
+    roles: opts.roles,
+    at: opts.at,
+  });
+  if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== text) {
+    throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
+  }
+  return { iin: v.identity.iin!, bin: v.identity.bin, roles: v.identity.roles, commonName: v.identity.commonName, document, certificate: v.certificate, revocation: v.revocation };
 }

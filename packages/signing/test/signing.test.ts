@@ -86,6 +86,6 @@ describe('development CA and signer', () => {
     expect(await reason(verifySignedDocument({ ...signed, document: JSON.stringify(doc, null, 2) }))).toBe('MALFORMED');
     expect(await reason(verifySignedDocument({ ...signed, certificate: 'nope' }))).toBe('MALFORMED');
     // outside the validity period
-    expect(await reason(verifySignedDocument(signed, { at: new Date('2050-01-01') }))).toBe('CERTIFICATE_EXPIRED');
+    expect(await reason(verifySignedDocument(signed, { at: new Date('2050-01-01') }))).toBe('EXPIRED_CERTIFICATE');
   });
 });

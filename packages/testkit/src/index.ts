@@ -4,3 +4,4 @@ export * from './identities.js';
 export * from './platform.js';
 export * from './web.js';
 export * from './fuzz.js';
+export * from './nca-pki.js';
