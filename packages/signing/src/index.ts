@@ -1,32 +1,26 @@
 /**
  * @aleumet/signing — electronic signatures (EDS) for order documents and sign-in.
  *
- * The national EDS client (a desktop signer the browser reaches over a local WebSocket) cannot
- * run here, so signing sits behind the `Signer` interface with a development signer; the
- * verification on the server is real: X.509 certificate chain to the platform CA, validity
- * period, key usage, signer IIN, and an ECDSA P-256 / SHA-256 signature over canonical JSON.
+ * National EDS (production): NCALayer in the browser makes a CMS SignedData of the document's UTF-8
+ * bytes; `verifySignedDocument` recognizes CMS and hands it to the NCA RK verifier (`nca/`):
+ * signature (RSA here, GOST at an external service), chain to the EDS_TRUST_DIR anchors at the signing
+ * time, revocation (OCSP, then CRL), key purpose (AUTH for sign-in, SIGN for documents), and the
+ * identity NCA RK writes (IIN, BIN, role). Settings: `nca/config.ts`, docs/national-eds.md.
+ *
+ * Development signer (`npm start`, tests; refused when NODE_ENV=production): a deterministic
+ * ECDSA P-256 key per IIN under a development CA, signing canonical JSON directly.
  *
  * API
  * - `canonicalize(value)`: canonical JSON string (sorted keys, no whitespace) — what is signed.
- * - `devCa()`: the development CA `{ certificate, pem }` (deterministic key from EDS_DEV_SEED
- *   or a built-in development seed). In production set EDS_CA_CERT (PEM) instead; `devCa`
- *   and `devSigner` then refuse to run.
- * - `devSigner(iin, { commonName? })`: a `Signer` for that IIN: a deterministic key pair derived
- *   from the seed and the IIN, with a certificate issued by the dev CA
- *   (subject `CN=<name>, SERIALNUMBER=IIN<iin>, C=KZ`, like the national CA's). Cached per IIN.
- * - `devSigningKey(iin)`: `{ iin, pkcs8, certificate }` — the same dev key as base64 PKCS#8 and PEM,
- *   for a signer running elsewhere (browser); `signerFromPkcs8(pkcs8, certificate)` turns it back into a Signer.
- * - `signDocument(signer, doc)`: `{ document, signature, certificate }` — `document` is the
- *   canonical JSON of `doc`, `signature` base64 (raw r‖s), `certificate` PEM.
- * - `verifySignedDocument(signed, { expectedIin?, expectedDocument?, at?, trustedCa? })`:
- *   resolves to `{ iin, commonName, document, certificate }` or throws `SignatureError` whose
- *   `reason` is one of `SignatureFailure` (UNSIGNED, MALFORMED, UNTRUSTED_CERTIFICATE,
- *   CERTIFICATE_EXPIRED, BAD_SIGNATURE, SIGNER_MISMATCH, DOCUMENT_MISMATCH). Subgraphs turn it
- *   into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason` (`invalidSignature` in @aleumet/core).
- * - `signChallenge` / sign-in: sign any JSON (e.g. `{ purpose: 'sign-in', nonce, iin }`) with
- *   `signDocument` and check it with `verifySignedDocument(…, { expectedIin, expectedDocument })`.
- *
- * Works in Node ≥ 20 and browsers (WebCrypto only; no node: imports).
+ * - `devCa()`, `devSigner(iin)`, `devSigningKey(iin)`, `signerFromPkcs8(pkcs8, certificate)`,
+ *   `signDocument(signer, doc)`: the development signer (EDS_DEV_SEED or a built-in seed; EDS_CA_CERT
+ *   replaces the development CA for its signatures).
+ * - `verifySignedDocument({ document, signature, certificate }, { expectedIin?, expectedBin?, roles?,
+ *   purpose?, expectedDocument?, at? })`: resolves to `{ iin, bin, roles, commonName, document,
+ *   certificate, revocation? }` or throws `SignatureError` whose `reason` is a `SignatureFailure`.
+ *   Subgraphs turn it into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason`.
+ * - `NcaVerifier`, `ncaVerifier()`, `setNcaVerifier()`, `configFromEnv()`, `readIdentity(cert)`,
+ *   `httpGostVerifier(options)`, `loadTrustAnchors(dir)`: the national EDS parts on their own.
  */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
@@ -44,6 +38,7 @@ export { NcaVerifier, ncaVerifier, setNcaVerifier, type CmsVerifyOptions, type C
 export { configFromEnv, type NcaConfig } from './nca/config.js';
 export { httpGostVerifier, noGostVerifier, isGostAlgorithm, type GostVerifier } from './nca/gost.js';
 export { looksLikeCms, parseCms } from './nca/cms.js';
+export { loadTrustAnchors } from './nca/chain.js';
 export type { RevocationEvidence } from './nca/revocation.js';
 
 const subtle = globalThis.crypto.subtle;
@@ -139,7 +134,7 @@ let devCaPromise: Promise<DevCa> | undefined;
 const signerCache = new Map<string, Promise<Signer>>();
 
 function assertDevelopment(what: string) {
-  if (isProduction()) throw new Error(`${what} is for development only (set EDS_CA_CERT to trust a real CA)`);
+  if (isProduction()) throw new Error(`${what} is for development only (national EDS signatures are verified against EDS_TRUST_DIR)`);
 }
 
 /** The development CA: a self-signed P-256 certificate over a key derived from the dev seed. */
@@ -170,12 +165,11 @@ function loadDevCa(): Promise<DevCa> {
 }
 
 let trustedPromise: Promise<x509.X509Certificate> | undefined;
-/** The CA every signature must chain to: EDS_CA_CERT when set, else the development CA. */
+/** The CA development signatures must chain to: EDS_CA_CERT when set, else the development CA. */
 export function trustedCa(): Promise<x509.X509Certificate> {
   trustedPromise ??= (async () => {
     const pem = env('EDS_CA_CERT');
     if (pem) return new x509.X509Certificate(pem);
-    if (isProduction()) throw new Error('EDS_CA_CERT must be set in production');
     return (await loadDevCa()).certificate;
   })();
   return trustedPromise;
