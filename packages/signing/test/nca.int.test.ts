@@ -5,7 +5,6 @@ import * as pkijs from 'pkijs';
 import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit';
 import {
   NcaVerifier,
-  SignatureError,
   canonicalize,
   configFromEnv,
   devSigner,
@@ -15,6 +14,7 @@ import {
   verifySignedDocument,
   type NcaConfig,
 } from '../src/index.js';
+import { reason } from './reason.js';
 
 const IIN = '900101300012';
 const HEAD_IIN = '850505400023';
@@ -22,15 +22,6 @@ const BIN = '180340021791';
 const doc = canonicalize({ purpose: 'order', measureId: 'm-1', price: 12_345_00 });
 const bytes = new TextEncoder().encode(doc);
 
-async function reason(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof SignatureError) return e.reason;
-    throw e;
-  }
-}
 
 let pki: TestPki;
 const config = (over: Partial<NcaConfig> = {}): NcaConfig => ({ ...configFromEnv({}), onRevocationUnavailable: 'refuse', ...over });
