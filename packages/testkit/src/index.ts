@@ -5,3 +5,4 @@ export * from './platform.js';
 export * from './web.js';
 export * from './fuzz.js';
 export * from './nca-pki.js';
+export * from './ncalayer.js';

@@ -1,53 +1,20 @@
 // @vitest-environment node
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { cmsSign, startTestPki, type TestCertificate, type TestPki } from '@aleumet/testkit';
+import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit';
 import { NcaVerifier, configFromEnv } from '@aleumet/signing';
 import { NcaLayerSigner, SignerError } from './signer.js';
 
-/**
- * The web signer against a fake NCALayer on loopback that answers the protocol ncalayer-js-client
- * speaks: a version greeting on connect, then JSON requests `{ module, method, args }`; the
- * `kz.gov.pki.knca.basics` `sign` answer is `{ status: true, body: { result: [cms] } }`, an empty
- * body when the person cancels, `{ status: false, code, message, details }` on failure; the
- * commonUtils-style `{ code: '500', message }` answers modules it does not have.
- */
+/** The web signer against a fake NCALayer on loopback that answers the protocol ncalayer-js-client speaks. */
 const IIN = '900101300012';
 let pki: TestPki;
-let server: WebSocketServer;
-let url: string;
-let mode: 'sign' | 'cancel' | 'wrong-key' | 'fail' = 'sign';
-let key: TestCertificate;
-const requests: Record<string, unknown>[] = [];
+let ncaLayer: FakeNcaLayer;
 
 beforeAll(async () => {
   pki = await startTestPki();
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise((r) => server.once('listening', r));
-  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  server.on('connection', (ws: WebSocket) => {
-    ws.send(JSON.stringify({ result: { version: '1.4' } }));
-    ws.on('message', (raw) => {
-      void (async () => {
-        const req = JSON.parse(raw.toString()) as { module: string; method: string; args: { data: string } };
-        requests.push(req);
-        if (req.module !== 'kz.gov.pki.knca.basics' || req.method !== 'sign') {
-          return ws.send(JSON.stringify({ code: '500', message: `java.lang.ClassNotFoundException: ${req.module}` }));
-        }
-        if (mode === 'cancel') return ws.send(JSON.stringify({ status: true, body: {} }));
-        if (mode === 'wrong-key') {
-          return ws.send(JSON.stringify({ status: false, code: 'SIGNER_ERROR', message: 'No suitable key', details: 'no certificate with the required key usage' }));
-        }
-        if (mode === 'fail') return ws.send(JSON.stringify({ status: false, code: 'INVOCATION_ERROR', message: 'An invoked method threw an exception.', details: 'x' }));
-        const cms = await cmsSign(key, new Uint8Array(Buffer.from(req.args.data, 'base64')), { chain: [pki.intermediate] });
-        ws.send(JSON.stringify({ status: true, body: { result: [`-----BEGIN CMS-----\n${cms.replace(/.{64}/g, '$&\n')}\n-----END CMS-----\n`] } }));
-      })();
-    });
-  });
+  ncaLayer = await startFakeNcaLayer(pki);
 }, 60_000);
 afterAll(async () => {
-  server?.close();
+  await ncaLayer?.close();
   await pki?.close();
 });
 
@@ -63,12 +30,12 @@ const failure = async (p: Promise<unknown>) => {
 describe('NCALayer signer', () => {
   it("asks NCALayer for a detached CMS with the key kind the purpose needs, and the server accepts it", async () => {
     const doc = '{"purpose":"sign-in","iin":"900101300012","nonce":"n","expiresAt":"x"}';
-    key = await pki.issue({ iin: IIN, purpose: 'AUTH' });
-    mode = 'sign';
-    requests.length = 0;
-    const signed = await new NcaLayerSigner(url).sign(IIN, doc, 'auth');
+    ncaLayer.key = await pki.issue({ iin: IIN, purpose: 'AUTH' });
+    ncaLayer.mode = 'sign';
+    ncaLayer.requests.length = 0;
+    const signed = await new NcaLayerSigner(ncaLayer.url).sign(IIN, doc, 'auth');
     expect(signed.certificatePem).toBe('');
-    const sign = requests.find((r) => r.module === 'kz.gov.pki.knca.basics') as { args: Record<string, unknown> };
+    const sign = ncaLayer.requests.find((r) => r.module === 'kz.gov.pki.knca.basics')!;
     expect(sign.args).toEqual({
       allowedStorages: null,
       format: 'cms',
@@ -81,24 +48,22 @@ describe('NCALayer signer', () => {
     const v = await verifier.verify(signed.signature, { data: new TextEncoder().encode(doc), purpose: 'AUTH', expectedIin: IIN });
     expect(v.identity.iin).toBe(IIN);
 
-    key = await pki.issue({ iin: IIN, purpose: 'SIGN' });
-    requests.length = 0;
-    const order = await new NcaLayerSigner(url).sign(IIN, '{"order":1}');
-    expect((requests.find((r) => r.module === 'kz.gov.pki.knca.basics') as { args: { signerParams: unknown } }).args.signerParams).toEqual({ extKeyUsageOids: ['1.3.6.1.5.5.7.3.4'] });
+    ncaLayer.key = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+    ncaLayer.requests.length = 0;
+    const order = await new NcaLayerSigner(ncaLayer.url).sign(IIN, '{"order":1}');
+    expect((ncaLayer.requests.find((r) => r.module === 'kz.gov.pki.knca.basics') as { args: { signerParams: unknown } }).args.signerParams).toEqual({ extKeyUsageOids: ['1.3.6.1.5.5.7.3.4'] });
     expect((await verifier.verify(order.signature, { data: new TextEncoder().encode('{"order":1}'), purpose: 'SIGN' })).identity.purposes).toEqual(['SIGN']);
   });
 
   it('tells not running, cancelled, wrong key and other failures apart', async () => {
-    const closed = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((r) => closed.once('listening', r));
-    const deadUrl = `ws://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-    await new Promise((r) => closed.close(r));
-    expect(await failure(new NcaLayerSigner(deadUrl).sign(IIN, '{}'))).toBe('NCALAYER_NOT_RUNNING');
-    mode = 'cancel';
-    expect(await failure(new NcaLayerSigner(url).sign(IIN, '{}'))).toBe('CANCELLED');
-    mode = 'wrong-key';
-    expect(await failure(new NcaLayerSigner(url).sign(IIN, '{}'))).toBe('WRONG_KEY');
-    mode = 'fail';
-    expect(await failure(new NcaLayerSigner(url).sign(IIN, '{}'))).toBe('NCALAYER_FAILED');
+    await ncaLayer.down();
+    expect(await failure(new NcaLayerSigner(ncaLayer.url).sign(IIN, '{}'))).toBe('NCALAYER_NOT_RUNNING');
+    await ncaLayer.up();
+    ncaLayer.mode = 'cancel';
+    expect(await failure(new NcaLayerSigner(ncaLayer.url).sign(IIN, '{}'))).toBe('CANCELLED');
+    ncaLayer.mode = 'wrong-key';
+    expect(await failure(new NcaLayerSigner(ncaLayer.url).sign(IIN, '{}'))).toBe('WRONG_KEY');
+    ncaLayer.mode = 'fail';
+    expect(await failure(new NcaLayerSigner(ncaLayer.url).sign(IIN, '{}'))).toBe('NCALAYER_FAILED');
   });
 });
