@@ -103,6 +103,19 @@ describe('revocation (OCSP per RFC 6960, CRL fallback)', () => {
     }
   });
 
+  it('does not trust an answer signed by anyone else, and falls back to the CRL', async () => {
+    const sign = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+    pki.setStatus(sign.cert, { status: 'revoked', at: new Date(Date.now() - 60_000) }, { crl: true });
+    pki.ocspSigner('stranger');
+    try {
+      const crlBefore = pki.hits.crl;
+      expect(await reason(verifier().verify(await cmsSign(sign, bytes), { data: bytes, purpose: 'SIGN' }))).toBe('REVOKED_CERTIFICATE');
+      expect(pki.hits.crl).toBe(crlBefore + 1);
+    } finally {
+      pki.ocspSigner('delegate');
+    }
+  });
+
   it('caches answers per certificate', async () => {
     const sign = await pki.issue({ iin: IIN, purpose: 'SIGN' });
     const v = verifier();

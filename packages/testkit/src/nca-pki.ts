@@ -57,7 +57,7 @@ export interface TestPki {
   /** What the OCSP responder answers for a certificate (default good); `crl` puts it on the CRL too. */
   setStatus(cert: x509.X509Certificate, status: Status, opts?: { crl?: boolean }): void;
   /** Who signs OCSP answers: a delegated responder certificate (id-kp-OCSPSigning, carried in the answer; default) or the issuing CA itself. */
-  ocspSigner(mode: 'delegate' | 'issuer'): void;
+  ocspSigner(mode: 'delegate' | 'issuer' | 'stranger'): void;
   /** Make the OCSP responder fail (HTTP 500) to exercise the CRL fallback. */
   ocspDown(down: boolean): void;
   /** Requests the responders received. */
@@ -106,7 +106,7 @@ export async function startTestPki(): Promise<TestPki> {
   const onCrl = new Map<string, Date>();
   const hits = { ocsp: 0, crl: 0 };
   let down = false;
-  let ocspMode: 'delegate' | 'issuer' = 'delegate';
+  let ocspMode: 'delegate' | 'issuer' | 'stranger' = 'delegate';
   const responderKeys = await rsaKeys();
   const responderCert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
@@ -133,7 +133,12 @@ export async function startTestPki(): Promise<TestPki> {
         if (req.url === '/ocsp' && req.method === 'POST') {
           hits.ocsp++;
           if (down) return void res.writeHead(500).end();
-          const body = await ocspAnswer(new Uint8Array(Buffer.concat(chunks)), ocspMode === 'issuer' ? intermediate : responder, statuses, ocspMode === 'delegate');
+          const body = await ocspAnswer(
+            new Uint8Array(Buffer.concat(chunks)),
+            { issuer: intermediate, delegate: responder, stranger }[ocspMode],
+            statuses,
+            ocspMode !== 'issuer',
+          );
           res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(body));
         } else if (req.url === '/intermediate.crl') {
           hits.crl++;
