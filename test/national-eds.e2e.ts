@@ -87,8 +87,12 @@ describe("the order and reimbursement application signed with the person's signi
     const ok = await create(await cmsSign(sign, utf8(document), { attached: true }));
     expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
     expect(ok.data.createOrder).toMatchObject({ status: 'AWAITING_SUPPLIER' });
-    const stored = await platform.subgraphs.orders.orm.em.getConnection().execute<{ signer_certificate: string; signer_iin: string }[]>(
-      'select signer_certificate, signer_iin from orders."order" where id = ?', [ok.data.createOrder.id]);
-    expect(stored[0]).toEqual({ signer_certificate: sign.pem, signer_iin: person.iin });
+    const stored = await platform.subgraphs.orders.orm.em.getConnection().execute<{ signer_certificate: string; signer_iin: string; signature_evidence: string }[]>(
+      'select signer_certificate, signer_iin, signature_evidence from orders."order" where id = ?', [ok.data.createOrder.id]);
+    expect(stored[0]).toMatchObject({ signer_certificate: sign.pem, signer_iin: person.iin });
+    // The OCSP answer that said the certificate was good is kept with the order as evidence.
+    const evidence = JSON.parse(stored[0]!.signature_evidence) as { source: string; ocspResponse: string };
+    expect(evidence.source).toBe('OCSP');
+    expect(Buffer.from(evidence.ocspResponse, 'base64')[0]).toBe(0x30);
   });
 });

@@ -69,6 +69,7 @@ export class CreateOrderResolver {
     // Delivery or pickup is what the signed document says (orderDocument put it there); the signature check below covers it.
     const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedHandover(input.document));
     let signerCertificate = input.certificate;
+    let signatureEvidence: string | null = null;
     try {
       // The order and the reimbursement application are signed with the person's signing key (not the AUTH key) of an individual's certificate.
       const verified = await verifySignedDocument(
@@ -76,6 +77,7 @@ export class CreateOrderResolver {
         { expectedIin: draft.signerIin, expectedDocument: draft.document, at: ctx.runtime.clock.now(), purpose: 'SIGN', roles: ['INDIVIDUAL'] },
       );
       signerCertificate = verified.certificate.toString('pem');
+      if (verified.revocation) signatureEvidence = JSON.stringify(verified.revocation);
     } catch (e) {
       if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);
       throw e;
@@ -92,7 +94,7 @@ export class CreateOrderResolver {
           price: offering.price, quantity: measure.quantity, unitPrice: Math.round(offering.price / measure.quantity),
           guaranteedSum: measure.guaranteedSum, statePart: draft.statePart, coPayment: draft.coPayment,
           acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey, handover: draft.handover,
-          signedDocument: input.document, signature: input.signature, signerCertificate, signerIin: draft.signerIin,
+          signedDocument: input.document, signature: input.signature, signerCertificate, signatureEvidence, signerIin: draft.signerIin,
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
         });
         o.number = `ORD-${now.getUTCFullYear()}-${o.id.replace(/-/g, '').slice(-10).toUpperCase()}`;
