@@ -94,5 +94,14 @@ describe("the order and reimbursement application signed with the person's signi
     const evidence = JSON.parse(stored[0]!.signature_evidence) as { source: string; ocspResponse: string };
     expect(evidence.source).toBe('OCSP');
     expect(Buffer.from(evidence.ocspResponse, 'base64')[0]).toBe(0x30);
+
+    // The stored form can be verified again later; a changed stored document is caught.
+    const CHECK = `query($id: ID!) { order(id: $id) { signatureCheck { valid reason signerIin revocationSource } } }`;
+    const again = await gql(platform.gateway.url, CHECK, { id: ok.data.createOrder.id }, token);
+    expect(again.data.order.signatureCheck).toEqual({ valid: true, reason: null, signerIin: person.iin, revocationSource: 'OCSP' });
+    await platform.subgraphs.orders.orm.em.getConnection().execute(
+      `update orders."order" set signed_document = replace(signed_document, ?, ?) where id = ?`, ['"version":1', '"version":2', ok.data.createOrder.id]);
+    const tampered = await gql(platform.gateway.url, CHECK, { id: ok.data.createOrder.id }, token);
+    expect(tampered.data.order.signatureCheck).toMatchObject({ valid: false, reason: 'DOCUMENT_MISMATCH' }) // the signature carries the document it signed;
   });
 });
