@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
-import { NCA_OIDS, cmsSign, gql, startTestPlatform, world, type TestPki, startTestPki } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { NCA_OIDS, cmsSign, gql, world, type TestPki, startTestPki } from '@aleumet/testkit';
 import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, tokens, unique } from '../subgraphs/orders/test/helpers.js';
 
 /**

@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, currentRequestId, identityFromHeader, internalSecret, maskError, requestIdFrom, withRequestId, type Identity } from '@aleumet/core';
-import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/server-kit';
+import { handleGraphQL, listen, closeServer, sendJson, sendGraphQLError } from '@aleumet/http-kit';
 import { staticFiles } from './static.js';
 import { GatewayTransport, type TransportOptions } from './transport.js';
 import { signFetches } from './internal.js';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
+import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import type { EntityCache } from './cache/entity-cache.js';
 
 /**
@@ -66,7 +66,7 @@ class SmallResponse {
 }
 
 /**
- * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/server-kit) on the
+ * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/protocol) on the
  * request context as `personsRead`, for the audit; the gateway does not pass subgraph extensions to callers.
  */
 function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, response: any) {

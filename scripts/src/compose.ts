@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@apollo/composition';
 import { ROOT, SUBGRAPHS, DEFAULT_PORTS } from '@aleumet/platform';
-import { subgraphSchema } from '@aleumet/server-kit';
+import { subgraphSchema } from '@aleumet/subgraph-kit';
 import { printPublicSchema } from '@aleumet/gateway';
 import { COLLECTION_FILE, requestCollection } from './collection.js';
 

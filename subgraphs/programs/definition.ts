@@ -1,9 +1,11 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { rehabilitationProgramReference } from './entities/program.reference.js';
+import { measureReference } from './entities/measure.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { PersonProgramsResolver, ProgramResolver, programReference } from './resolvers/program.resolver.js';
-import { MeasureResolver, measureReference } from './resolvers/measure.resolver.js';
+import { PersonProgramsResolver, ProgramResolver } from './resolvers/program.resolver.js';
+import { MeasureResolver } from './resolvers/measure.resolver.js';
 import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startProgramLive } from './resolvers/live.js';
@@ -14,7 +16,7 @@ import { policies } from './domain/policies.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
   resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
-  referenceResolvers: { ...programReference, ...measureReference },
+  referenceResolvers: { ...rehabilitationProgramReference, ...measureReference },
   policies,
   entities,
   migrations,

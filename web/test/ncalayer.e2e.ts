@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPlatform, type Platform } from '@aleumet/platform';
-import { WEB_DIR, startFakeNcaLayer, startTestPki, world, type FakeNcaLayer, type TestPki } from '@aleumet/testkit';
-import { en } from '../src/locales/en.js';
+import { WEB_DIR } from '@aleumet/platform/testing';
+import { startFakeNcaLayer, startTestPki, world, type FakeNcaLayer, type TestPki } from '@aleumet/testkit';
+import { strings } from '../src/features/auth/strings.js';
 import { launchBrowser, newContext } from './browser.js';
 
 /**
@@ -64,17 +65,17 @@ describe('signing in with NCALayer in Chromium', () => {
     await page.locator('input[name="iin"]').fill(person.iin);
     await page.locator('form button[type="submit"]').click();
     const step2 = page.locator('section[aria-labelledby="step2"]');
-    await expect.poll(() => step2.locator('[role="note"]').textContent()).toBe(en.auth.ncaLayerNote);
+    await expect.poll(() => step2.locator('[role="note"]').textContent()).toBe(strings.en.auth.ncaLayerNote);
     const alert = page.locator('.error[role="alert"]');
 
     await ncaLayer.down();
     await step2.locator('button').click();
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.auth.signer.NCALAYER_NOT_RUNNING);
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(strings.en.auth.signer.NCALAYER_NOT_RUNNING);
     await ncaLayer.up();
 
     ncaLayer.mode = 'cancel';
     await step2.locator('button').click();
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.auth.signer.CANCELLED);
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(strings.en.auth.signer.CANCELLED);
 
     ncaLayer.mode = 'sign';
     ncaLayer.key = await pki.issue({ iin: person.iin, name: `${person.lastName} ${person.firstName}`, purpose: 'AUTH' });

@@ -1,4 +1,4 @@
-import { OPERATION_LIMITS } from '@aleumet/server-kit';
+import { OPERATION_LIMITS } from '@aleumet/http-kit';
 
 /** Hardening of the gateway: what production switches on, and what tests may switch on one by one. */
 export interface SecurityOptions {
@@ -52,7 +52,7 @@ export interface SecurityOptions {
   auditBatchRows?: number;
 }
 
-/** The subgraphs enforce the same limits (server-kit limits.ts). */
+/** The subgraphs enforce the same limits (http-kit limits.ts). */
 export const DEFAULT_LIMITS = OPERATION_LIMITS;
 export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120, signInPerMinute: 60 };
 

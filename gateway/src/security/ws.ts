@@ -6,7 +6,7 @@ import type {
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { ErrorCode, bearerExpiresAt, documentHash, signToken, unauthenticated, withoutRequestId } from '@aleumet/core';
-import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
+import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/http-kit';
 import type { AuditRow } from './integrator-store.js';
 import { audited, auditRow, writeAudit } from './audit.js';
 import { assertIntrospection } from './introspection.js';

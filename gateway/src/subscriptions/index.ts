@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
-import { serveGraphQLWs, type WsExtra } from '@aleumet/server-kit';
+import { serveGraphQLWs, type WsExtra } from '@aleumet/http-kit';
 import { SubscriptionEngine, type ConnectionState, type EngineOptions, type SubscriptionContext } from './engine.js';
 import { SubscriptionPlanner } from './planner.js';
 import type { GuardedOperation, WsGuard } from '../security/ws.js';

@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@aleumet/core';
-import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from './runtime.js';
-import type { SubgraphName } from './orm.js';
+import { serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
+import { ServiceCallError, callSubgraph } from './calls.js';
 
 /**
  * Cross-subgraph workflows without shared tables: a subgraph that must change another

@@ -1,6 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql';
-import { requestScope } from './orm.js';
 
 /**
  * What a request read, for caches in front of the subgraph (the gateway's entity cache). Queries answer
@@ -73,6 +73,12 @@ export interface RequestReads {
   reads: ReadTracker;
   precise?: PreciseRead;
 }
+
+/**
+ * Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay), and
+ * collects what the request read.
+ */
+export const requestScope = new AsyncLocalStorage<RequestReads>();
 
 export const newRequestReads = (): RequestReads => ({ reads: new ReadTracker() });
 

@@ -3,10 +3,10 @@
  * or noStore. Requests go straight to the subgraphs over HTTP, as the gateway sends them.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, equalityKey, newRequestReads, recordStatement, requestScope, serviceIdentity, tablesRead,
-} from '@aleumet/server-kit';
-import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { serviceIdentity } from '@aleumet/runtime';
+import { MAX_ROW_TAGS_PER_TABLE, ReadTracker, callSubgraph, equalityKey, newRequestReads, recordStatement, requestScope, tablesRead } from '@aleumet/server-kit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { adminIdentity, gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const url = (name: 'people' | 'programs' | 'orders') => ctx.platform.subgraphs[name].url;

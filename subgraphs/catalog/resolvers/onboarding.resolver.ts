@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import {
   LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
+import { deliverCommands, enqueueCommand } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, RetentionReport, ServiceKind, paginate } from '@aleumet/subgraph-kit';
 import {
   BankDetails, DIRECTION_RULES, DirectionKind, DocumentKind, LegalForm, Offering, RegistryCheckResult, Supplier, SupplierDirection, SupplierDocument,
   SupplierKind, SupplierStatus, PersonnelMember,

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, makeBin, makeIin, type Identity } from '@aleumet/core';
-import { INTERNAL_SCOPE, OutgoingCommand, TestClock, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
+import { TestClock, serviceIdentity } from '@aleumet/runtime';
+import { INTERNAL_SCOPE, OutgoingCommand, callSubgraph } from '@aleumet/server-kit';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
 import { CREATE_SUPPLIER_STAFF } from '../resolvers/onboarding.resolver.js';

@@ -2,7 +2,8 @@ import { Directive, Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectT
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { Role, assertAccess, badInput, checkRegionCode, checkTiyn, checkVersion, checkYearMonth, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
-import { ServiceKind, deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
+import { deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
 import { ClaimStatus, LedgerEntry, Payment, ReimbursementClaim } from '../entities/index.js';
 import { postApprove, postCancel, postCommit, postPay } from '../domain/ledger.js';
 import { SCOPE } from './finance.resolver.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { deliverCommands, enqueueCommand, type SubgraphRuntime } from '@aleumet/server-kit';
+import { type SubgraphRuntime } from '@aleumet/runtime';
+import { deliverCommands, enqueueCommand } from '@aleumet/server-kit';
 import { Order, OrderStatus } from '../entities/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from
 import { canonicalize, looksLikeCms, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/server-kit';
-import { ServiceKind } from '@aleumet/server-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
 import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';

@@ -3,7 +3,8 @@ import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/po
 import {
   LIMITS, Role, assertAccess, badInput, checkCalendarDate, checkList, checkText, checkVersion, checkYearMonth, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, enqueueCommand, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
+import { enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
 import { CMD, deliverNow } from '../domain/effects.js';

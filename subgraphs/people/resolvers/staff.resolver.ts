@@ -44,10 +44,3 @@ export class StaffUserResolver {
     });
   }
 }
-
-export const staffReference = {
-  StaffUser: {
-    // The staff policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.staffUser.load(String(ref.id)),
-  },
-};

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { callSubgraph, deliverCommands, enqueueCommand, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import { callSubgraph, deliverCommands, enqueueCommand } from '@aleumet/server-kit';
 import { addMonths, localDate } from '@aleumet/calendar';
 import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
 import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';

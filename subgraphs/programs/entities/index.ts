@@ -9,7 +9,8 @@ export * from './notification.js';
 export * from './fulfilment.js';
 export * from './refs.js';
 import { OutboxEvent } from '@aleumet/events';
-import { OutgoingCommand, ProcessedCommand, SupplierAccess } from '@aleumet/server-kit';
+import { OutgoingCommand, ProcessedCommand } from '@aleumet/server-kit';
+import { SupplierAccess } from '@aleumet/subgraph-kit';
 
 export { OutboxEvent };
 export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Notification, Fulfilment];

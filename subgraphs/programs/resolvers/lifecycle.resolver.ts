@@ -4,7 +4,9 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import {
   DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkList, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
+import { serviceIdentity } from '@aleumet/runtime';
+import { callSubgraph, deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, ServiceKind, grantSupplierAccess, paginate } from '@aleumet/subgraph-kit';
 import { recordEvent } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';

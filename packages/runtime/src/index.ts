@@ -1,0 +1,4 @@
+export * from './clock.js';
+export * from './scheduler.js';
+export * from './peers.js';
+export * from './runtime.js';
