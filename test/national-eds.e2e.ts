@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
-import { NCA_OIDS, cmsSign, gql, world, type TestPki, startTestPki } from '@aleumet/testkit';
+import { gql, world } from '@aleumet/testkit';
+import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit/nca';
 import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, tokens, unique } from '../subgraphs/orders/test/helpers.js';
 
 /**

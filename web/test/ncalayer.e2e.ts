@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPlatform, type Platform } from '@aleumet/platform';
 import { WEB_DIR } from '@aleumet/platform/testing';
-import { startFakeNcaLayer, startTestPki, world, type FakeNcaLayer, type TestPki } from '@aleumet/testkit';
+import { world } from '@aleumet/testkit';
+import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit/nca';
 import { strings } from '../src/features/auth/strings.js';
 import { launchBrowser, newContext } from './browser.js';
 

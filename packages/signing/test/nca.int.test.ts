@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pkijs from 'pkijs';
-import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit';
+import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit/nca';
 import {
   NcaVerifier,
   canonicalize,

@@ -2,5 +2,3 @@ export * from './database.js';
 export * from './graphql.js';
 export * from './identities.js';
 export * from './fuzz.js';
-export * from './nca-pki.js';
-export * from './ncalayer.js';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit';
+import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit/nca';
 import { NcaVerifier, configFromEnv } from '@aleumet/signing';
 import { NcaLayerSigner, SignerError } from './signer.js';
 
