@@ -8,7 +8,9 @@ import { startPlatform, type Platform } from '@aleumet/platform';
 import { WEB_DIR } from '@aleumet/platform/testing';
 import { world } from '@aleumet/testkit';
 import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit/nca';
-import { strings } from '../src/features/auth/strings.js';
+import { auth } from '../src/features/auth/index.js';
+
+const en = auth.strings.en.auth;
 import { launchBrowser, newContext } from './browser.js';
 
 /**
@@ -66,17 +68,17 @@ describe('signing in with NCALayer in Chromium', () => {
     await page.locator('input[name="iin"]').fill(person.iin);
     await page.locator('form button[type="submit"]').click();
     const step2 = page.locator('section[aria-labelledby="step2"]');
-    await expect.poll(() => step2.locator('[role="note"]').textContent()).toBe(strings.en.auth.ncaLayerNote);
+    await expect.poll(() => step2.locator('[role="note"]').textContent()).toBe(en.ncaLayerNote);
     const alert = page.locator('.error[role="alert"]');
 
     await ncaLayer.down();
     await step2.locator('button').click();
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(strings.en.auth.signer.NCALAYER_NOT_RUNNING);
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.signer.NCALAYER_NOT_RUNNING);
     await ncaLayer.up();
 
     ncaLayer.mode = 'cancel';
     await step2.locator('button').click();
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(strings.en.auth.signer.CANCELLED);
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.signer.CANCELLED);
 
     ncaLayer.mode = 'sign';
     ncaLayer.key = await pki.issue({ iin: person.iin, name: `${person.lastName} ${person.firstName}`, purpose: 'AUTH' });
