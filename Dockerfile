@@ -2,6 +2,9 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
+# The web app signs with NCALayer (the national EDS); the development signer is for `npm start` and tests.
+ARG VITE_EDS_SIGNER=ncalayer
+ENV VITE_EDS_SIGNER=$VITE_EDS_SIGNER
 RUN npm ci && npm run build
 
 FROM node:20-bookworm-slim AS runtime

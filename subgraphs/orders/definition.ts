@@ -8,6 +8,7 @@ import { OrderLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startOrderLive } from './resolvers/live.js';
 import { CreateOrderResolver } from './resolvers/create-order.resolver.js';
+import { SignatureCheckResolver } from './resolvers/signature-check.resolver.js';
 import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service.resolver.js';
 import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { registerJobs } from './domain/jobs.js';
@@ -18,7 +19,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
   cache,
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver, SignatureCheckResolver],
   referenceResolvers: { ...orderReference },
   policies,
   entities,

@@ -32,8 +32,8 @@ export const LIMITS = {
   characteristicValue: 200,
   /** A document: a signed order document, or a GraphQL document registered for a client. */
   document: 64_000,
-  /** The base64 signature and PEM certificate of a signed order or sign-in. */
-  signature: 2_000,
+  /** The signature of a signed order or sign-in: a CMS container (certificates and a timestamp inside) or a development signature; and the PEM certificate. */
+  signature: 32_000,
   certificate: 16_000,
   /** Money: at most 10^12 tiyn (10 billion tenge) for any price, sum or amount. */
   maxTiyn: 1_000_000_000_000,

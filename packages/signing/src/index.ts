@@ -1,38 +1,45 @@
 /**
  * @aleumet/signing — electronic signatures (EDS) for order documents and sign-in.
  *
- * The national EDS client (a desktop signer the browser reaches over a local WebSocket) cannot
- * run here, so signing sits behind the `Signer` interface with a development signer; the
- * verification on the server is real: X.509 certificate chain to the platform CA, validity
- * period, key usage, signer IIN, and an ECDSA P-256 / SHA-256 signature over canonical JSON.
+ * National EDS (production): NCALayer in the browser makes a CMS SignedData of the document's UTF-8
+ * bytes; `verifySignedDocument` recognizes CMS and hands it to the NCA RK verifier (`nca/`):
+ * signature (RSA here, GOST at an external service), chain to the EDS_TRUST_DIR anchors at the signing
+ * time, revocation (OCSP, then CRL), key purpose (AUTH for sign-in, SIGN for documents), and the
+ * identity NCA RK writes (IIN, BIN, role). Settings: `nca/config.ts`, docs/national-eds.md.
+ *
+ * Development signer (`npm start`, tests; refused when NODE_ENV=production): a deterministic
+ * ECDSA P-256 key per IIN under a development CA, signing canonical JSON directly.
  *
  * API
  * - `canonicalize(value)`: canonical JSON string (sorted keys, no whitespace) — what is signed.
- * - `devCa()`: the development CA `{ certificate, pem }` (deterministic key from EDS_DEV_SEED
- *   or a built-in development seed). In production set EDS_CA_CERT (PEM) instead; `devCa`
- *   and `devSigner` then refuse to run.
- * - `devSigner(iin, { commonName? })`: a `Signer` for that IIN: a deterministic key pair derived
- *   from the seed and the IIN, with a certificate issued by the dev CA
- *   (subject `CN=<name>, SERIALNUMBER=IIN<iin>, C=KZ`, like the national CA's). Cached per IIN.
- * - `devSigningKey(iin)`: `{ iin, pkcs8, certificate }` — the same dev key as base64 PKCS#8 and PEM,
- *   for a signer running elsewhere (browser); `signerFromPkcs8(pkcs8, certificate)` turns it back into a Signer.
- * - `signDocument(signer, doc)`: `{ document, signature, certificate }` — `document` is the
- *   canonical JSON of `doc`, `signature` base64 (raw r‖s), `certificate` PEM.
- * - `verifySignedDocument(signed, { expectedIin?, expectedDocument?, at?, trustedCa? })`:
- *   resolves to `{ iin, commonName, document, certificate }` or throws `SignatureError` whose
- *   `reason` is one of `SignatureFailure` (UNSIGNED, MALFORMED, UNTRUSTED_CERTIFICATE,
- *   CERTIFICATE_EXPIRED, BAD_SIGNATURE, SIGNER_MISMATCH, DOCUMENT_MISMATCH). Subgraphs turn it
- *   into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason` (`invalidSignature` in @aleumet/core).
- * - `signChallenge` / sign-in: sign any JSON (e.g. `{ purpose: 'sign-in', nonce, iin }`) with
- *   `signDocument` and check it with `verifySignedDocument(…, { expectedIin, expectedDocument })`.
- *
- * Works in Node ≥ 20 and browsers (WebCrypto only; no node: imports).
+ * - `devCa()`, `devSigner(iin)`, `devSigningKey(iin)`, `signerFromPkcs8(pkcs8, certificate)`,
+ *   `signDocument(signer, doc)`: the development signer (EDS_DEV_SEED or a built-in seed; EDS_CA_CERT
+ *   replaces the development CA for its signatures).
+ * - `verifySignedDocument({ document, signature, certificate }, { expectedIin?, expectedBin?, roles?,
+ *   purpose?, expectedDocument?, at? })`: resolves to `{ iin, bin, roles, commonName, document,
+ *   certificate, revocation? }` or throws `SignatureError` whose `reason` is a `SignatureFailure`.
+ *   Subgraphs turn it into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason`.
+ * - `NcaVerifier`, `ncaVerifier()`, `setNcaVerifier()`, `configFromEnv()`, `readIdentity(cert)`,
+ *   `httpGostVerifier(options)`, `loadTrustAnchors(dir)`: the national EDS parts on their own.
  */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { canonicalize } from './canonical.js';
+import { SignatureError } from './errors.js';
+import { looksLikeCms } from './nca/cms.js';
+import type { KeyPurpose, NcaRole } from './nca/profile.js';
+import type { RevocationEvidence } from './nca/revocation.js';
+import { ncaVerifier } from './nca/verify.js';
 
 export { canonicalize };
+export { SignatureError, type SignatureFailure } from './errors.js';
+export { OID as NCA_OID, readIdentity, type KeyPurpose, type NcaIdentity, type NcaRole } from './nca/profile.js';
+export { NcaVerifier, ncaVerifier, setNcaVerifier, type CmsVerifyOptions, type CmsVerified } from './nca/verify.js';
+export { configFromEnv, type NcaConfig } from './nca/config.js';
+export { httpGostVerifier, noGostVerifier, isGostAlgorithm, type GostVerifier } from './nca/gost.js';
+export { looksLikeCms, parseCms } from './nca/cms.js';
+export { loadTrustAnchors } from './nca/chain.js';
+export type { RevocationEvidence } from './nca/revocation.js';
 
 const subtle = globalThis.crypto.subtle;
 x509.cryptoProvider.set(globalThis.crypto);
@@ -44,22 +51,6 @@ const OID_CN = '2.5.4.3';
 const DEV_SEED = 'aleumet-development-eds-ca-do-not-use-in-production';
 const NOT_BEFORE = new Date(Date.UTC(2020, 0, 1));
 const NOT_AFTER = new Date(Date.UTC(2045, 11, 31));
-
-export type SignatureFailure =
-  | 'UNSIGNED'
-  | 'MALFORMED'
-  | 'UNTRUSTED_CERTIFICATE'
-  | 'CERTIFICATE_EXPIRED'
-  | 'BAD_SIGNATURE'
-  | 'SIGNER_MISMATCH'
-  | 'DOCUMENT_MISMATCH';
-
-export class SignatureError extends Error {
-  constructor(readonly reason: SignatureFailure, message: string) {
-    super(message);
-    this.name = 'SignatureError';
-  }
-}
 
 export interface Signer {
   iin: string;
@@ -81,9 +72,14 @@ export interface SignedDocument {
 
 export interface VerifiedDocument {
   iin: string;
+  /** The organization's BIN (NCA RK legal-entity certificates). */
+  bin: string | null;
+  roles: NcaRole[];
   commonName: string;
   document: unknown;
   certificate: x509.X509Certificate;
+  /** How revocation was checked (NCA RK certificates); absent for the development signer. */
+  revocation?: RevocationEvidence;
 }
 
 const env = (name: string): string | undefined =>
@@ -138,7 +134,7 @@ let devCaPromise: Promise<DevCa> | undefined;
 const signerCache = new Map<string, Promise<Signer>>();
 
 function assertDevelopment(what: string) {
-  if (isProduction()) throw new Error(`${what} is for development only (set EDS_CA_CERT to trust a real CA)`);
+  if (isProduction()) throw new Error(`${what} is for development only (national EDS signatures are verified against EDS_TRUST_DIR)`);
 }
 
 /** The development CA: a self-signed P-256 certificate over a key derived from the dev seed. */
@@ -169,12 +165,11 @@ function loadDevCa(): Promise<DevCa> {
 }
 
 let trustedPromise: Promise<x509.X509Certificate> | undefined;
-/** The CA every signature must chain to: EDS_CA_CERT when set, else the development CA. */
+/** The CA development signatures must chain to: EDS_CA_CERT when set, else the development CA. */
 export function trustedCa(): Promise<x509.X509Certificate> {
   trustedPromise ??= (async () => {
     const pem = env('EDS_CA_CERT');
     if (pem) return new x509.X509Certificate(pem);
-    if (isProduction()) throw new Error('EDS_CA_CERT must be set in production');
     return (await loadDevCa()).certificate;
   })();
   return trustedPromise;
@@ -257,13 +252,22 @@ export interface VerifyOptions {
   expectedDocument?: unknown;
   /** Time of the check (validity period); now by default. */
   at?: Date;
-  /** Trust this CA instead of `trustedCa()`. */
+  /** Trust this CA instead of `trustedCa()` (development signer). */
   trustedCa?: x509.X509Certificate;
+  /** NCA RK key that must have signed: AUTH (sign-in) or SIGN (documents, the default). */
+  purpose?: KeyPurpose;
+  /** The organization that must have signed (legal-entity certificate BIN). */
+  expectedBin?: string;
+  /** The holder must have one of these NCA RK roles. */
+  roles?: NcaRole[];
 }
 
 /** Verifies a signed document; throws SignatureError with a stable reason. */
 export async function verifySignedDocument(signed: Partial<SignedDocument> | null | undefined, opts: VerifyOptions = {}): Promise<VerifiedDocument> {
-  if (!signed || !signed.signature || !signed.certificate || !signed.document) throw new SignatureError('UNSIGNED', 'The document is not signed');
+  if (!signed || !signed.signature || !signed.document) throw new SignatureError('UNSIGNED', 'The document is not signed');
+  if (looksLikeCms(signed.signature)) return verifyCmsDocument(signed.document, signed.signature, opts);
+  if (isProduction()) throw new SignatureError('DEVELOPMENT_SIGNER', 'Only the national EDS (CMS signatures of NCA RK certificates) is accepted in production');
+  if (!signed.certificate) throw new SignatureError('UNSIGNED', 'The document is not signed');
   let cert: x509.X509Certificate;
   let signature: Uint8Array<ArrayBuffer>;
   let document: unknown;
@@ -281,7 +285,7 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   const issuedByCa =
     cert.issuerName.toString() === ca.subjectName.toString() && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }).catch(() => false));
   if (!issuedByCa) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate was not issued by the platform CA');
-  if (at < cert.notBefore || at > cert.notAfter) throw new SignatureError('CERTIFICATE_EXPIRED', 'The certificate is not valid at this time');
+  if (at < cert.notBefore || at > cert.notAfter) throw new SignatureError('EXPIRED_CERTIFICATE', 'The certificate is not valid at this time');
   const usage = cert.getExtension(x509.KeyUsagesExtension);
   if (usage && !(usage.usages & x509.KeyUsageFlags.digitalSignature)) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate may not sign documents');
   const basic = cert.getExtension(x509.BasicConstraintsExtension);
@@ -302,5 +306,28 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== signed.document) {
     throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
   }
-  return { iin, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+  return { iin, bin: null, roles: [], commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+}
+
+/** A CMS signature (NCALayer) over the UTF-8 bytes of the canonical document, detached or attached. */
+async function verifyCmsDocument(text: string, signature: string, opts: VerifyOptions): Promise<VerifiedDocument> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw new SignatureError('MALFORMED', 'The document cannot be read');
+  }
+  if (canonicalize(document) !== text) throw new SignatureError('MALFORMED', 'The document is not in canonical form');
+  const v = await ncaVerifier().verify(signature, {
+    data: utf8(text),
+    purpose: opts.purpose ?? 'SIGN',
+    expectedIin: opts.expectedIin,
+    expectedBin: opts.expectedBin,
+    roles: opts.roles,
+    at: opts.at,
+  });
+  if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== text) {
+    throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
+  }
+  return { iin: v.identity.iin!, bin: v.identity.bin, roles: v.identity.roles, commonName: v.identity.commonName, document, certificate: v.certificate, revocation: v.revocation };
 }

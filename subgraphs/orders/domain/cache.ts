@@ -1,4 +1,7 @@
 import { cacheTags } from '@aleumet/cache-tags';
 
-/** Every answer of this subgraph is its caller's own and depends on no clock (CONTRIBUTING.md, the cache contract). */
-export const cache = cacheTags();
+/** What orders answers depend on besides rows and the caller (CONTRIBUTING.md, the cache contract). */
+export const cache = cacheTags({
+  // Checked against OCSP/CRL when asked: a revocation can change the answer at any time.
+  time: ['Order.signatureCheck'],
+});

@@ -46,7 +46,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
 export class Order extends BaseEntity<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
-  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
+  | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -92,6 +92,8 @@ export class Order extends BaseEntity<
   @Property({ type: 'text', nullable: true }) signature?: string | null;
   @Property({ type: 'text', nullable: true }) signerCertificate?: string | null;
   @Property({ type: 'string', length: 12, nullable: true }) signerIin?: string | null;
+  /** How the signer's certificate status was checked when the order was signed (JSON: source OCSP/CRL/NONE, base64 DER OCSP answer, time): evidence that it was valid then. */
+  @Property({ type: 'text', nullable: true }) signatureEvidence?: string | null;
   @Field(() => String, { nullable: true, description: 'First day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termStart?: string | null;
   @Field(() => String, { nullable: true, description: 'Last day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termEnd?: string | null;
   /** Set when the order form passed its retention period (5 years after closing; never for S4) and was removed: orders.retention. */

@@ -1,6 +1,6 @@
 import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
-import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
+import { canonicalize, looksLikeCms, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/events';
 import { ServiceKind } from '@aleumet/subgraph-kit';
@@ -18,8 +18,8 @@ class CreateOrderInput {
   @Field(() => ID) offeringId!: string;
   @Field(() => String, { description: 'Client-chosen key: repeating createOrder with it returns the same order' }) idempotencyKey!: string;
   @Field(() => String, { description: 'The canonical document from orderDocument, as signed' }) document!: string;
-  @Field(() => String, { description: 'Base64 ECDSA P-256/SHA-256 signature of the document' }) signature!: string;
-  @Field(() => String, { description: 'PEM certificate of the signer (issued by the platform CA)' }) certificate!: string;
+  @Field(() => String, { description: "The national EDS signature: base64 (or PEM) CMS SignedData of the document's UTF-8 bytes, detached or attached, as NCALayer makes it with the signing key. Development only: base64 ECDSA P-256/SHA-256 signature of the development signer" }) signature!: string;
+  @Field(() => String, { description: 'PEM certificate of the development signer; empty for a CMS signature (it carries its certificate)' }) certificate!: string;
 }
 
 /** The handover method named in a submitted document, if it is a valid one (anything else is left to the signature check). */
@@ -58,18 +58,26 @@ export class CreateOrderResolver {
     checkLength(input.signature, 'signature', LIMITS.signature);
     checkLength(input.certificate, 'certificate', LIMITS.certificate);
     // A missing part is a missing signature (the API's INVALID_SIGNATURE), whatever the order's state.
-    if (!input.document.trim() || !input.signature.trim() || !input.certificate.trim()) throw invalidSignature('UNSIGNED', 'The document is not signed');
+    // A CMS signature (national EDS) carries its certificate; the development signature comes with it separately.
+    if (!input.document.trim() || !input.signature.trim() || (!input.certificate.trim() && !looksLikeCms(input.signature))) {
+      throw invalidSignature('UNSIGNED', 'The document is not signed');
+    }
     const persons = [...(identity.personId ? [identity.personId] : []), ...identity.represents];
     const previous = await ctx.em.fork().findOne(Order, { idempotencyKey: input.idempotencyKey, personId: { $in: persons } });
     if (previous) return this.replay(ctx, previous, input);
 
     // Delivery or pickup is what the signed document says (orderDocument put it there); the signature check below covers it.
     const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedHandover(input.document));
+    let signerCertificate = input.certificate;
+    let signatureEvidence: string | null = null;
     try {
-      await verifySignedDocument(
+      // The order and the reimbursement application are signed with the person's signing key (not the AUTH key) of an individual's certificate.
+      const verified = await verifySignedDocument(
         { document: input.document, signature: input.signature, certificate: input.certificate },
-        { expectedIin: draft.signerIin, expectedDocument: draft.document, at: ctx.runtime.clock.now() },
+        { expectedIin: draft.signerIin, expectedDocument: draft.document, at: ctx.runtime.clock.now(), purpose: 'SIGN', roles: ['INDIVIDUAL'] },
       );
+      signerCertificate = verified.certificate.toString('pem');
+      if (verified.revocation) signatureEvidence = JSON.stringify(verified.revocation);
     } catch (e) {
       if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);
       throw e;
@@ -86,7 +94,7 @@ export class CreateOrderResolver {
           price: offering.price, quantity: measure.quantity, unitPrice: Math.round(offering.price / measure.quantity),
           guaranteedSum: measure.guaranteedSum, statePart: draft.statePart, coPayment: draft.coPayment,
           acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey, handover: draft.handover,
-          signedDocument: input.document, signature: input.signature, signerCertificate: input.certificate, signerIin: draft.signerIin,
+          signedDocument: input.document, signature: input.signature, signerCertificate, signatureEvidence, signerIin: draft.signerIin,
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
         });
         o.number = `ORD-${now.getUTCFullYear()}-${o.id.replace(/-/g, '').slice(-10).toUpperCase()}`;

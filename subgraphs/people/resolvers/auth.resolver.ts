@@ -10,8 +10,8 @@ import type { Context } from './context.js';
  * 1. `signInChallenge(iin)` returns a small JSON document (purpose, IIN, nonce, expiry) whose nonce
  *    carries an HMAC, so any replica of this subgraph can check it without storing it;
  * 2. the user's EDS signs that document (in development: `developmentSigningKey`, below);
- * 3. `signIn` checks the HMAC and expiry, verifies the signature against the platform CA
- *    (`@aleumet/signing`: chain, validity, key usage, IIN in the certificate), refuses a nonce
+ * 3. `signIn` checks the HMAC and expiry, verifies the signature (`@aleumet/signing`: NCA RK chain,
+ *    validity, revocation, authentication key, IIN in the certificate; the development CA outside production), refuses a nonce
  *    used before, and returns a JWT whose role and `represents` come from the people tables.
  */
 
@@ -75,8 +75,8 @@ registerEnumType(SignInAccount, {
 @InputType()
 class SignInInput {
   @Field(() => String, { description: 'The challenge document, exactly as issued' }) document!: string;
-  @Field(() => String, { description: 'Base64 ECDSA P-256/SHA-256 signature (raw r‖s) over the document' }) signature!: string;
-  @Field(() => String, { description: 'PEM certificate of the signer, issued by the platform CA' }) certificate!: string;
+  @Field(() => String, { description: "The national EDS signature: base64 (or PEM) CMS SignedData of the document's UTF-8 bytes, as NCALayer makes it with the authentication key. Development only: base64 ECDSA P-256/SHA-256 signature (raw r‖s) of the development signer" }) signature!: string;
+  @Field(() => String, { description: 'PEM certificate of the development signer; empty for a CMS signature (it carries its certificate)' }) certificate!: string;
   @Field(() => SignInAccount, {
     nullable: true,
     description: 'When one IIN has both (e.g. a recipient who heads a supplier): which account. Default: the person if there is one, else the staff account',
@@ -141,7 +141,7 @@ export class AuthResolver {
     return { document, nonce: doc.nonce, expiresAt };
   }
 
-  @Mutation(() => SignInResult, { description: 'Step 2 of sign-in: the signed challenge, verified against the platform CA' })
+  @Mutation(() => SignInResult, { description: 'Step 2 of sign-in: the signed challenge, verified against the national CA (NCA RK) trust anchors' })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
     checkLength(input.document, 'document', LIMITS.document);
     checkLength(input.signature, 'signature', LIMITS.signature);
@@ -150,7 +150,8 @@ export class AuthResolver {
     try {
       await verifySignedDocument(
         { document: input.document, signature: input.signature, certificate: input.certificate },
-        { expectedIin: challenge.iin, expectedDocument: challenge },
+        // Sign-in takes the authentication key (NCA RK's AUTH_ certificate), never the signing key.
+        { expectedIin: challenge.iin, expectedDocument: challenge, purpose: 'AUTH' },
       );
     } catch (e) {
       if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);

@@ -63,7 +63,7 @@ export type ContactsInput = {
 };
 
 export type CreateOrderInput = {
-  /** PEM certificate of the signer (issued by the platform CA) */
+  /** PEM certificate of the development signer; empty for a CMS signature (it carries its certificate) */
   certificate: string;
   /** The canonical document from orderDocument, as signed */
   document: string;
@@ -71,7 +71,7 @@ export type CreateOrderInput = {
   idempotencyKey: string;
   measureId: string | number;
   offeringId: string | number;
-  /** Base64 ECDSA P-256/SHA-256 signature of the document */
+  /** The national EDS signature: base64 (or PEM) CMS SignedData of the document's UTF-8 bytes, detached or attached, as NCALayer makes it with the signing key. Development only: base64 ECDSA P-256/SHA-256 signature of the development signer */
   signature: string;
 };
 
@@ -274,11 +274,11 @@ export type SignInAccount =
 export type SignInInput = {
   /** When one IIN has both (e.g. a recipient who heads a supplier): which account. Default: the person if there is one, else the staff account */
   account?: SignInAccount | null | undefined;
-  /** PEM certificate of the signer, issued by the platform CA */
+  /** PEM certificate of the development signer; empty for a CMS signature (it carries its certificate) */
   certificate: string;
   /** The challenge document, exactly as issued */
   document: string;
-  /** Base64 ECDSA P-256/SHA-256 signature (raw r‖s) over the document */
+  /** The national EDS signature: base64 (or PEM) CMS SignedData of the document's UTF-8 bytes, as NCALayer makes it with the authentication key. Development only: base64 ECDSA P-256/SHA-256 signature (raw r‖s) of the development signer */
   signature: string;
 };
 

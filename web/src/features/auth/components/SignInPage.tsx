@@ -3,7 +3,7 @@ import { useClient, useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { SignInChallengeMutation, SignInMutation } from '../api/auth.js';
 import { ErrorMessage, TextField } from '../../../components/ui.js';
-import { DevelopmentSigner, SignerError } from '../../../lib/signer.js';
+import { SignerError, createSigner, signerNote } from '../../../lib/signer.js';
 import { decodeClaims, setSession } from '../../../lib/session.js';
 import { homeFor } from '../../../lib/feature.js';
 import { navigate } from '../../../lib/router.js';
@@ -43,7 +43,7 @@ export function SignInPage() {
     setBusy(true);
     setSignerError(null);
     try {
-      const signed = await new DevelopmentSigner(client).sign(iin.replace(/\s/g, ''), challenge);
+      const signed = await createSigner(client).sign(iin.replace(/\s/g, ''), challenge, 'auth');
       const res = await signIn({ input: { document: challenge, signature: signed.signature, certificate: signed.certificatePem } });
       if (res.data) {
         const { token, displayName } = res.data.signIn;
@@ -93,7 +93,7 @@ export function SignInPage() {
             {challenge}
           </pre>
           <p className="dev-note" role="note">
-            {t('auth.devSigner')}
+            {t(signerNote())}
           </p>
           <button type="button" ref={signButton} onClick={sign} disabled={busy}>
             {busy ? t('auth.signing') : t('auth.sign')}

@@ -6,7 +6,7 @@ import { navigate, useLocation } from '../../../lib/router.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { splitPrice } from '../../../lib/format.js';
 import { useSession } from '../../../lib/session.js';
-import { DevelopmentSigner, SignerError } from '../../../lib/signer.js';
+import { SignerError, createSigner, signerNote } from '../../../lib/signer.js';
 import { CreateOrderMutation, OrderDocumentQuery, OrderReviewQuery } from '../api/review.js';
 
 /** One idempotency key per (measure, offering) in this tab: a retry after a lost answer returns the same order. */
@@ -45,7 +45,7 @@ export function NewOrderPage() {
     setBusy(true);
     setSignerError(null);
     try {
-      const signed = await new DevelopmentSigner(client).sign(session.iin, document);
+      const signed = await createSigner(client).sign(session.iin, document, 'sign');
       const r = await createOrder({ input: { measureId, offeringId, idempotencyKey: key, document, signature: signed.signature, certificate: signed.certificatePem } });
       if (r.data) {
         sessionStorage.removeItem(`aleumet.order-key.${measureId}.${offeringId}`);
@@ -106,7 +106,7 @@ export function NewOrderPage() {
             </details>
           )}
           <p className="dev-note" role="note">
-            {t('auth.devSigner')}
+            {t(signerNote())}
           </p>
           <button type="button" onClick={sign} disabled={!document || busy || created.fetching}>
             {busy ? t('orders.signing') : t('orders.signAndOrder')}
