@@ -19,6 +19,7 @@ import { createWsGuard } from './security/ws.js';
 import type { AuditBatchStats } from './security/audit.js';
 import { EntityCache, type EntityCacheOptions } from './cache/entity-cache.js';
 import { printPublicSchema } from './public-schema.js';
+import { assertSupportedApollo } from './apollo-internals.js';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -153,6 +154,8 @@ function graphqlAnswersAsOk(fetcher: Fetcher): Fetcher {
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  // Internals of @apollo/gateway are used (apollo-internals.ts): refuse a version they were not checked against.
+  assertSupportedApollo();
   // A production gateway without INTERNAL_SECRET does not start: the subgraphs would refuse all it sends.
   internalSecret();
   // Read now so a missing file fails start-up at once (unless we are asked to wait for it).

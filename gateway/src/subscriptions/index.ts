@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
+import { loadedSupergraphSdl } from '../apollo-internals.js';
 import { serveGraphQLWs, type WsExtra } from '@aleumet/server-kit';
 import { SubscriptionEngine, type ConnectionState, type EngineOptions, type SubscriptionContext } from './engine.js';
 import { SubscriptionPlanner } from './planner.js';
@@ -70,7 +71,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
   };
   const unsubscribe = opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => use(coreSupergraphSdl));
   // Already loaded (the listener only hears later loads)?
-  const loaded = opts.gateway.__testing().supergraphSdl;
+  const loaded = loadedSupergraphSdl(opts.gateway);
   if (loaded) use(loaded);
   const guard = opts.guard;
   const connectionOf = (extra: WsExtra) =>
