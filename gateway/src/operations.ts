@@ -1,4 +1,4 @@
-import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMITS, limitRules } from './limits.js';
 
 // Registering operations (`npm run integrator -- register`, scripts/): light to import, without the gateway server.
