@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   Role, parseApiKey, signToken, unauthenticated, verifyApiKeySecret, type Identity,
 } from '@aleumet/core';
-import type { ClientRecord, IntegratorStore } from './directory.js';
+import type { ClientRecord, IntegratorStore, KeyRecord } from './directory.js';
 import { touches, type CredentialChange } from './revocation.js';
 
 export interface IntegratorPrincipal {
@@ -35,22 +35,49 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
   const watch = (tags: readonly string[]) => {
     for (const t of tags) tables.add(t.split(':')[0]!);
   };
+  /** Concurrent lookups of one key or client (connections opening at once) share one call to the directory. */
+  const inFlight = new Map<string, Promise<unknown>>();
+  const once = <T>(id: string, read: () => Promise<T>): Promise<T> => {
+    let p = inFlight.get(id) as Promise<T> | undefined;
+    if (!p) {
+      p = read().finally(() => inFlight.delete(id));
+      inFlight.set(id, p);
+    }
+    return p;
+  };
+  const readKey = (keyId: string) =>
+    once(`key:${keyId}`, async () => {
+      const record = await store!.key(keyId);
+      if (record) watch(record.changeTags);
+      return record;
+    });
+
+  const keyState = (record: KeyRecord | null) =>
+    !record ? unauthenticated('API key unknown')
+      : record.revokedAt ? unauthenticated('API key revoked')
+      : record.expiresAt.getTime() <= Date.now() ? unauthenticated('API key expired') : null;
 
   async function client(clientId: string): Promise<ClientRecord | null> {
     if (!store) return null;
     const hit = clients.get(clientId);
     if (hit && Date.now() - hit.at < cacheMs) return hit.value;
-    const value = await store.client(clientId);
-    if (value) watch(value.changeTags);
-    clients.set(clientId, { at: Date.now(), value });
-    return value;
+    return once(`client:${clientId}`, async () => {
+      const value = await store.client(clientId);
+      if (value) watch(value.changeTags);
+      clients.set(clientId, { at: Date.now(), value });
+      return value;
+    });
   }
 
   async function resolve(key: string): Promise<IntegratorPrincipal> {
     const parsed = parseApiKey(key);
     if (!parsed || !store) throw unauthenticated('Invalid API key');
-    const record = await store.key(parsed.keyId);
-    if (record) watch(record.changeTags);
+    const record = await readKey(parsed.keyId);
+    if (record) keyStates.set(record.keyId, { at: Date.now(), value: keyState(record), tags: record.changeTags });
+    if (record?.client !== undefined) {
+      if (record.client) watch(record.client.changeTags);
+      clients.set(record.clientId, { at: Date.now(), value: record.client });
+    }
     if (!record || !(await verifyApiKeySecret(parsed.secret, record.hash))) throw unauthenticated('Invalid API key');
     if (record.revokedAt) throw unauthenticated('API key revoked');
     const c = await client(record.clientId);
@@ -68,11 +95,8 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
     async assertKeyUsable(keyId: string): Promise<void> {
       let hit = keyStates.get(keyId);
       if (!hit || Date.now() - hit.at >= cacheMs) {
-        const record = store ? await store.key(keyId) : null;
-        if (record) watch(record.changeTags);
-        const value = !record ? unauthenticated('API key unknown')
-          : record.revokedAt ? unauthenticated('API key revoked')
-          : record.expiresAt.getTime() <= Date.now() ? unauthenticated('API key expired') : null;
+        const record = store ? await readKey(keyId) : null;
+        const value = keyState(record);
         hit = { at: Date.now(), value, tags: record?.changeTags ?? [] };
         if (keyStates.size > 10_000) keyStates.clear();
         keyStates.set(keyId, hit);
@@ -84,15 +108,19 @@ export function useApiKeys(store: IntegratorStore | null, { cacheMs, tokenTtlSec
       const id = sha(key);
       let hit = keys.get(id);
       if (!hit || Date.now() - hit.at >= cacheMs) {
-        let value: IntegratorPrincipal | Error;
-        try {
-          value = await resolve(key);
-        } catch (e) {
-          value = e as Error;
-        }
-        hit = { at: Date.now(), value };
-        if (keys.size > 10_000) keys.clear();
-        keys.set(id, hit);
+        // One scrypt check for connections presenting the same key at once.
+        hit = await once(`api-key:${id}`, async () => {
+          let value: IntegratorPrincipal | Error;
+          try {
+            value = await resolve(key);
+          } catch (e) {
+            value = e as Error;
+          }
+          const fresh = { at: Date.now(), value };
+          if (keys.size > 10_000) keys.clear();
+          keys.set(id, fresh);
+          return fresh;
+        });
       }
       if (hit.value instanceof Error) throw hit.value;
       const principal = hit.value as IntegratorPrincipal & { expiresAt: Date };

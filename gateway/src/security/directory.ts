@@ -10,6 +10,8 @@ export interface KeyRecord {
   clientId: string;
   /** Change-channel tags whose notification makes this record stale (see revocation.ts). */
   changeTags: readonly string[];
+  /** The key's client, when the directory answered both at once. */
+  client?: ClientRecord | null;
 }
 
 export interface ClientRecord {
@@ -89,8 +91,11 @@ export function findDirectory(supergraphSdl: string, subgraphUrls: Record<string
   return url ? { name: found.name, url } : null;
 }
 
-const KEY = `query GatewayApiKey($keyId: String!) { internalApiKey(keyId: $keyId) { keyId clientId hash expiresAt revokedAt changeTags } }`;
-const CLIENT = `query GatewayIntegratorClient($id: ID!) { internalIntegratorClient(id: $id) { id name scopes active rateLimitPerMinute operations { hash document } changeTags } }`;
+const CLIENT_FIELDS = 'id name scopes active rateLimitPerMinute operations { hash document } changeTags';
+const KEY = `query GatewayApiKey($keyId: String!) { internalApiKey(keyId: $keyId) { keyId clientId hash expiresAt revokedAt changeTags client { ${CLIENT_FIELDS} } } }`;
+const CLIENT = `query GatewayIntegratorClient($id: ID!) { internalIntegratorClient(id: $id) { ${CLIENT_FIELDS} } }`;
+type ClientAnswer = Omit<ClientRecord, 'operations'> & { operations: { hash: string; document: string }[] };
+const clientRecord = (c: ClientAnswer): ClientRecord => ({ ...c, operations: new Map(c.operations.map((o) => [o.hash, o.document])) });
 const TOUCH = `mutation GatewayTouchApiKey($keyId: String!, $at: DateTimeISO!) { internalTouchApiKey(keyId: $keyId, at: $at) }`;
 const AUDIT = `mutation GatewayRecordAudit($entries: [AuditEntryInput!]!) { internalRecordAudit(entries: $entries) }`;
 
@@ -164,16 +169,16 @@ export class IntegratorDirectory implements IntegratorStore {
   }
 
   async key(keyId: string): Promise<KeyRecord | null> {
-    const data = await this.call<{ internalApiKey: (Omit<KeyRecord, 'expiresAt' | 'revokedAt'> & { expiresAt: string; revokedAt: string | null }) | null }>(KEY, { keyId });
+    const data = await this.call<{ internalApiKey: (Omit<KeyRecord, 'expiresAt' | 'revokedAt' | 'client'> & { expiresAt: string; revokedAt: string | null; client: ClientAnswer | null }) | null }>(KEY, { keyId });
     const k = data?.internalApiKey;
-    return k ? { ...k, expiresAt: new Date(k.expiresAt), revokedAt: k.revokedAt ? new Date(k.revokedAt) : null } : null;
+    return k ? { ...k, expiresAt: new Date(k.expiresAt), revokedAt: k.revokedAt ? new Date(k.revokedAt) : null, client: k.client && clientRecord(k.client) } : null;
   }
 
   async client(clientId: string): Promise<ClientRecord | null> {
     if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
-    const data = await this.call<{ internalIntegratorClient: (Omit<ClientRecord, 'operations'> & { operations: { hash: string; document: string }[] }) | null }>(CLIENT, { id: clientId });
+    const data = await this.call<{ internalIntegratorClient: ClientAnswer | null }>(CLIENT, { id: clientId });
     const c = data?.internalIntegratorClient;
-    return c ? { ...c, operations: new Map(c.operations.map((o) => [o.hash, o.document])) } : null;
+    return c ? clientRecord(c) : null;
   }
 
   async touchKey(keyId: string, at: Date): Promise<void> {

@@ -13,17 +13,6 @@ import type { Context } from './context.js';
 const KEY_ID = /^[0-9a-f]{16}$/;
 
 @Directive('@inaccessible')
-@ObjectType({ description: 'Internal (gateway): an API key as the gateway checks it' })
-class DirectoryApiKey {
-  @Field(() => String) keyId!: string;
-  @Field(() => ID) clientId!: string;
-  @Field(() => String, { description: 'Salted scrypt hash of the secret' }) hash!: string;
-  @Field(() => Date) expiresAt!: Date;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
-  @Field(() => [String], { description: 'Change-channel tags that make this answer stale' }) changeTags!: string[];
-}
-
-@Directive('@inaccessible')
 @ObjectType({ description: 'Internal (gateway): a registered operation' })
 class DirectoryOperation {
   @Field(() => String) hash!: string;
@@ -40,6 +29,18 @@ class DirectoryClient {
   @Field(() => Int, { nullable: true }) rateLimitPerMinute!: number | null;
   @Field(() => [DirectoryOperation]) operations!: DirectoryOperation[];
   @Field(() => [String], { description: 'Change-channel tags that make this answer stale' }) changeTags!: string[];
+}
+
+@Directive('@inaccessible')
+@ObjectType({ description: 'Internal (gateway): an API key as the gateway checks it' })
+class DirectoryApiKey {
+  @Field(() => String) keyId!: string;
+  @Field(() => ID) clientId!: string;
+  @Field(() => String, { description: 'Salted scrypt hash of the secret' }) hash!: string;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => [String], { description: 'Change-channel tags that make this answer stale' }) changeTags!: string[];
+  @Field(() => DirectoryClient, { nullable: true, description: 'The client of the key (one call for both)' }) client!: DirectoryClient | null;
 }
 
 @Directive('@inaccessible')
@@ -61,6 +62,18 @@ class AuditEntryInput {
   @Field(() => String, { nullable: true }) requestId?: string | null;
 }
 
+async function directoryClient(ctx: Context, id: string): Promise<DirectoryClient | null> {
+  const client = await ctx.em.findOne(IntegratorClient, { id });
+  if (!client) return null;
+  const operations = await ctx.em.find(PersistedOperation, { clientId: id }, { fields: ['hash', 'document'] });
+  return {
+    id: client.id, name: client.name, scopes: client.scopes ?? [], active: client.status === IntegratorStatus.ACTIVE,
+    rateLimitPerMinute: client.rateLimitPerMinute ?? null,
+    operations: operations.map((o) => ({ hash: o.hash, document: o.document })),
+    changeTags: [`people.integrator_client:id=${id}`, `people.persisted_operation:client_id=${id}`],
+  };
+}
+
 /** Most audit rows in one call (the gateway's batches are at most 100 by default). */
 const MAX_AUDIT_ROWS = 1000;
 
@@ -76,6 +89,7 @@ export class IntegratorDirectoryResolver {
     return {
       keyId: key.keyId, clientId: key.clientId, hash: key.hash, expiresAt: key.expiresAt, revokedAt: key.revokedAt ?? null,
       changeTags: [`people.api_key:key_id=${key.keyId}`],
+      client: await directoryClient(ctx, key.clientId),
     };
   }
 
@@ -83,16 +97,7 @@ export class IntegratorDirectoryResolver {
   @Query(() => DirectoryClient, { nullable: true, description: 'Internal (gateway): an integrator client and its registered operations' })
   async internalIntegratorClient(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DirectoryClient | null> {
     requireService(ctx.identity);
-    if (!isUuid(id)) return null;
-    const client = await ctx.em.findOne(IntegratorClient, { id });
-    if (!client) return null;
-    const operations = await ctx.em.find(PersistedOperation, { clientId: id }, { fields: ['hash', 'document'] });
-    return {
-      id: client.id, name: client.name, scopes: client.scopes ?? [], active: client.status === IntegratorStatus.ACTIVE,
-      rateLimitPerMinute: client.rateLimitPerMinute ?? null,
-      operations: operations.map((o) => ({ hash: o.hash, document: o.document })),
-      changeTags: [`people.integrator_client:id=${id}`, `people.persisted_operation:client_id=${id}`],
-    };
+    return isUuid(id) ? directoryClient(ctx, id) : null;
   }
 
   @Directive('@inaccessible')
