@@ -20,7 +20,6 @@ import type { RequestSecurity, SecureContext } from './context.js';
 
 export type { SecurityOptions } from './options.js';
 export type { RequestSecurity, SecureContext } from './context.js';
-export { SIGN_IN_FIELDS, isSignIn } from './rate-limit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_MANIFEST = path.join(ROOT, 'web/src/gql/persisted-documents.json');
