@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['{packages,subgraphs,gateway,scripts,test}/**/*.{test,e2e}.ts', 'web/src/**/*.test.{ts,tsx}', 'web/test/**/*.e2e.ts'],
+    include: ['{packages,apps,subgraphs,gateway,scripts,test}/**/*.{test,e2e}.ts', 'web/src/**/*.test.{ts,tsx}', 'web/test/**/*.e2e.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],

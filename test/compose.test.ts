@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, DEFAULT_PORTS } from '@aleumet/platform';
-import { createRuntime, type SubgraphName } from '@aleumet/server-kit';
-import { usePlatform } from '@aleumet/testkit';
+import { createRuntime, type SubgraphName } from '@aleumet/runtime';
+import { usePlatform } from '@aleumet/platform/testing';
 import { loadConfig } from '../gateway/src/config.js';
 
 // No Docker engine runs here: keep compose.yaml true by checking it against the code.

@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { GraphQLField } from 'graphql';
 import { ITEM_TYPES, makeBin, type Identity } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
-import {
-  adminIdentity, apiSchema, departmentIdentity, gql, integratorIdentity, malformedCases, operationFor, recipientIdentity, sampleValue, startTestPlatform,
-  supplierIdentity, tableChecksums, tokenFor, withValueAt, world, type GraphQLResponse,
-} from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, apiSchema, departmentIdentity, gql, integratorIdentity, malformedCases, operationFor, recipientIdentity, sampleValue, supplierIdentity, tableChecksums, tokenFor, withValueAt, world, type GraphQLResponse } from '@aleumet/testkit';
 
 /**
  * Every mutation of the public schema × every argument (into input objects and list elements) ×

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@aleumet/core';
-import { adminIdentity, codes, gql, integratorIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, integratorIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 /** The attacks that found the missing bounds, each refused with BAD_USER_INPUT naming the argument, and nothing stored. */
 const t = usePlatform();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SubgraphName } from '@aleumet/server-kit';
-import {
-  codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world, type GraphQLResponse,
-} from '@aleumet/testkit';
+import type { SubgraphName } from '@aleumet/runtime';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world, type GraphQLResponse } from '@aleumet/testkit';
 
 /**
  * The subgraphs authorize every read and write themselves, never only at the gateway.

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { INTERNAL_SIGNATURE_HEADER, requestTarget, signInternal } from '@aleumet/core';
-import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, startSubgraph, type SubgraphName } from '@aleumet/server-kit';
+import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, type SubgraphName } from '@aleumet/runtime';
+import { startSubgraph } from '@aleumet/subgraph-kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
 import { startGateway } from '@aleumet/gateway';
-import {
-  adminIdentity, codes, gql, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world, type GraphQLResponse,
-} from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, type GraphQLResponse } from '@aleumet/testkit';
 import { createClient as createIntegratorClient } from '../gateway/test/security/helpers.js';
 
 const clock = new TestClock();

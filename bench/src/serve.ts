@@ -9,7 +9,8 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { internalHeaders } from '@aleumet/core';
-import { createRuntime, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
+import { createRuntime } from '@aleumet/runtime';
+import { startSubgraph, type RunningSubgraph } from '@aleumet/subgraph-kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@aleumet/platform';
 import { startGateway } from '@aleumet/gateway';
 

@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildWorld } from '@aleumet/demo-data';
 import { startEmbeddedPostgres } from '@aleumet/embedded-pg';
-import { TestClock, createRuntime, seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/server-kit';
+import { TestClock, createRuntime } from '@aleumet/runtime';
+import { seedSubgraph, startSubgraph, type RunningSubgraph } from '@aleumet/subgraph-kit';
 import { SUBGRAPHS } from '@aleumet/platform';
 
 async function database(): Promise<{ url: string; drop(): Promise<void>; kind: string }> {

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { internalSecret, type Identity } from '@aleumet/core';
-import { listen, closeServer } from '@aleumet/server-kit';
+import { listen, closeServer } from '@aleumet/http-kit';
 import { GatewayTransport, type TransportOptions } from './transport.js';
 import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
 import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, currentRequestId, requestIdFrom, withRequestId } from '@aleumet/core';
-import { handleGraphQL, sendGraphQLError, sendJson } from '@aleumet/server-kit';
+import { handleGraphQL, sendGraphQLError, sendJson } from '@aleumet/http-kit';
 import { staticFiles } from './static.js';
 import type { GatewayContext } from './gateway.js';
 import type { GatewaySecurity } from './security/index.js';

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { ErrorCode } from '@aleumet/core';
-import { OPERATION_LIMITS, isLimitMessage } from '@aleumet/server-kit';
+import { OPERATION_LIMITS, isLimitMessage } from '@aleumet/http-kit';
 import type { Step } from './pipeline.js';
 
 /** Per-operation limits, checked while parsing (tokens) and validating (the rest), before any subgraph is called. */

@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { observePlanStore, wrapSendRequest } from './apollo-internals.js';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { PERSONS_READ_EXTENSION } from '@aleumet/server-kit';
+import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import type { EntityCache } from './cache/entity-cache.js';
 
 /**
@@ -67,7 +67,7 @@ class SmallResponse {
 }
 
 /**
- * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/server-kit) on the
+ * Gathers the persons each subgraph says it loaded (`extensions.personsRead`, see @aleumet/protocol) on the
  * request context as `personsRead`, for the audit; the gateway does not pass subgraph extensions to callers.
  */
 function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, response: any) {

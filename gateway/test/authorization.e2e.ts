@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, supplierIdentity, tokenFor, usePlatform, world,
-} from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, representativeIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 const t = usePlatform();
 

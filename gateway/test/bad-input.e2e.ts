@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminIdentity, codes, gql, recipientIdentity, tokenFor, world, type GraphQLResponse, usePlatform } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, recipientIdentity, tokenFor, world, type GraphQLResponse } from '@aleumet/testkit';
 import { makeBin } from '@aleumet/core';
 
 const t = usePlatform();

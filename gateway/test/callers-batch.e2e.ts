@@ -1,12 +1,13 @@
 /**
- * Callers batches (server-kit `extensions.callers`, sent by the gateway for one subscription event that
+ * Callers batches (http-kit `extensions.callers`, sent by the gateway for one subscription event that
  * reaches several subscribers): one request, one read of each row, and for each caller exactly the answer
  * its own request gets — its own authorization, its own refusal. Only queries are batched.
  * Persons 850–852 and the orders of recipients 860–870 belong to this file.
  */
 import { expect, it } from 'vitest';
-import { CALLERS_HEADER, MAX_CALLERS } from '@aleumet/server-kit';
-import { gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { CALLERS_HEADER, MAX_CALLERS } from '@aleumet/protocol';
+import { usePlatform } from '@aleumet/platform/testing';
+import { gatewaySignature, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 const ctx = usePlatform();
 const ENTITIES = `query Measures($r: [_Any!]!) { _entities(representations: $r) { ... on Measure { id kind status } } }`;

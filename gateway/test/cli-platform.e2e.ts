@@ -5,7 +5,8 @@
  */
 import { inject, it, expect } from 'vitest';
 import { SUPERGRAPH_PATH } from '@aleumet/platform';
-import { codes, usePlatform } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes } from '@aleumet/testkit';
 import { startCliGateway, type CliGateway } from './federation/harness.js';
 import { createClient, eventually, sql, withKey } from './security/helpers.js';
 

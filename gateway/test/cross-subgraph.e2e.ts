@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitPrice } from '@aleumet/core';
-import { gql, recipientIdentity, tokenFor, world, usePlatform } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 // The same dashboard the benchmarks measure, so the bench and this test cannot drift apart.
 import { DASHBOARD } from '../../bench/src/queries.js';
 

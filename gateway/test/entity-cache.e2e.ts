@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { DASHBOARD } from '../../bench/src/queries.js';
 import { AUDIT_WRITE } from './security/helpers.js';
 

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { ITEM_TYPES } from '@aleumet/core';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
-import { codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { watch as watchSubscription } from './ws-watch.js';
 
 const WATCH = `subscription WatchMeasure($m: ID, $since: String) {

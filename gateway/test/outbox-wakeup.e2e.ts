@@ -9,7 +9,8 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { recordEvent } from '@aleumet/events';
 import type { Platform } from '@aleumet/platform';
-import { integratorIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { integratorIdentity, tokenFor, world } from '@aleumet/testkit';
 
 let platform: Platform;
 let client: Client;

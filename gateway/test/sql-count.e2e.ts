@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { departmentIdentity, gql, recipientIdentity, tokenFor, world, usePlatform } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { departmentIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { AUDIT_WRITE } from './security/helpers.js';
 
 const t = usePlatform();

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { Scheduler, TestClock, startSubgraph } from '@aleumet/server-kit';
+import { Scheduler, TestClock } from '@aleumet/runtime';
+import { startSubgraph } from '@aleumet/subgraph-kit';
 import { definition as ordersDefinition } from '@aleumet/orders';
 import type { Platform } from '@aleumet/platform';
 import { recordEvent } from '@aleumet/events';
 import { cursorAt } from '../src/subscriptions/engine.js';
-import { gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { awaitingOrdersOf, personIndex, type DemoOrder } from './awaiting-orders.js';
 import { watch as watchSubscription } from './ws-watch.js';
 

@@ -1,6 +1,6 @@
 /**
  * The gateway's upstream graphql-ws pool: one connection per subgraph shared by every caller when
- * the subgraph authorizes per operation (server-kit), one per caller token otherwise — and each
+ * the subgraph authorizes per operation (http-kit), one per caller token otherwise — and each
  * subscription always runs as its own caller. Regression: one upstream socket per subscriber
  * (plus its downstream socket) ran a 10,000-subscriber gateway out of file descriptors (EMFILE).
  */
@@ -11,7 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createRequire } from 'node:module';
 import type { GraphQLSchema } from 'graphql';
 import { Role, bearerExpiresAt, signToken, verifyToken, type Identity } from '@aleumet/core';
-import { listen, serveGraphQLWs, type WsServing } from '@aleumet/server-kit';
+import { listen, serveGraphQLWs, type WsServing } from '@aleumet/http-kit';
 import { UpstreamPool } from '../src/subscriptions/upstream.js';
 
 const SDL = 'type Query { ok: Boolean } type Subscription { whoami: String ticks: String }';

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SUBGRAPHS } from '@aleumet/platform';
-import { migrateUp, openOrm } from '@aleumet/server-kit';
+import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 
 const [name] = process.argv.slice(2);
 const def = SUBGRAPHS.find((d) => d.name === name);

@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import cliProgress from 'cli-progress';
 import { SUBGRAPHS } from '@aleumet/platform';
-import { migrateUp, openOrm, seedSubgraph } from '@aleumet/server-kit';
+import { migrateUp, openOrm, seedSubgraph } from '@aleumet/subgraph-kit';
 import { EXAMPLE_PERSONS, buildWorld, streamWorld, type RecipientChunk, type CatalogPart } from '@aleumet/demo-data';
 import { databaseUrlForTools } from './database.js';
 

@@ -1,7 +1,7 @@
 /** `npm start`: the whole platform on this machine, with demo data; Ctrl-C stops it. */
 import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { onShutdown } from '@aleumet/server-kit';
+import { onShutdown } from '@aleumet/subgraph-kit';
 import { ROOT, startPlatform } from '@aleumet/platform';
 
 const dataDir = process.env.DATA_DIR ?? path.join(ROOT, '.data');

@@ -1,17 +1,24 @@
-import { deliverCommands, retentionJob, type SubgraphDefinition } from '@aleumet/server-kit';
+import { retentionJob, type SubgraphDefinition } from '@aleumet/subgraph-kit';
+import { deliverCommands } from '@aleumet/events';
 import { entities } from './entities/index.js';
+import { supplierReference } from './entities/supplier.reference.js';
+import { offeringReference } from './entities/offering.reference.js';
+import { itemTypeReference } from './entities/item-type.reference.js';
+import { regionReference } from './entities/region.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { OfferingResolver, SupplierResolver, catalogReference } from './resolvers/catalog.resolver.js';
+import { OfferingResolver, SupplierResolver } from './resolvers/catalog.resolver.js';
 import { DirectionResolver, OnboardingResolver } from './resolvers/onboarding.resolver.js';
 import { StockResolver } from './resolvers/stock.resolver.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
+  cache,
   resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver],
-  referenceResolvers: catalogReference,
+  referenceResolvers: { ...supplierReference, ...offeringReference, ...itemTypeReference, ...regionReference },
   entities,
   migrations,
   createLoaders,

@@ -1,17 +1,20 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { reimbursementClaimReference } from './entities/claim.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { ClaimResolver, OrderClaimResolver, financeReference } from './resolvers/finance.resolver.js';
+import { ClaimResolver, OrderClaimResolver } from './resolvers/finance.resolver.js';
 import { FinanceWorkflowResolver } from './resolvers/workflow.resolver.js';
-import { deliverCommands } from '@aleumet/server-kit';
+import { deliverCommands } from '@aleumet/events';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',
+  cache,
   resolvers: [ClaimResolver, OrderClaimResolver, FinanceWorkflowResolver],
-  referenceResolvers: financeReference,
+  referenceResolvers: { ...reimbursementClaimReference },
   policies,
   entities,
   migrations,

@@ -1,4 +1,4 @@
-import { startSubgraph, type StartOptions } from '@aleumet/server-kit';
+import { startSubgraph, type StartOptions } from '@aleumet/subgraph-kit';
 import { definition } from './definition.js';
 
 export { definition };

@@ -1,8 +1,9 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { orderReference } from './entities/order.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { MeasureOrdersResolver, OrderResolver, PersonOrdersResolver, orderReference } from './resolvers/order.resolver.js';
+import { MeasureOrdersResolver, OrderResolver, PersonOrdersResolver } from './resolvers/order.resolver.js';
 import { OrderLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startOrderLive } from './resolvers/live.js';
@@ -12,11 +13,13 @@ import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
+  cache,
   resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver],
-  referenceResolvers: orderReference,
+  referenceResolvers: { ...orderReference },
   policies,
   entities,
   migrations,

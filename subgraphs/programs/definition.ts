@@ -1,20 +1,24 @@
-import type { SubgraphDefinition } from '@aleumet/server-kit';
+import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { rehabilitationProgramReference } from './entities/program.reference.js';
+import { measureReference } from './entities/measure.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
-import { PersonProgramsResolver, ProgramResolver, programReference } from './resolvers/program.resolver.js';
-import { MeasureResolver, measureReference } from './resolvers/measure.resolver.js';
+import { PersonProgramsResolver, ProgramResolver } from './resolvers/program.resolver.js';
+import { MeasureResolver } from './resolvers/measure.resolver.js';
 import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startProgramLive } from './resolvers/live.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
+import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
+  cache,
   resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
-  referenceResolvers: { ...programReference, ...measureReference },
+  referenceResolvers: { ...rehabilitationProgramReference, ...measureReference },
   policies,
   entities,
   migrations,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Step } from '../pipeline.js';
-import { CACHE_EXTENSION } from '@aleumet/server-kit';
+import { CACHE_EXTENSION } from '@aleumet/protocol';
 import type { Identity } from '@aleumet/core';
 import { ChangeFeed, type TableChange } from './changes.js';
 
@@ -13,10 +13,10 @@ import { ChangeFeed, type TableChange } from './changes.js';
  *   an orders page share the offering and supplier entries of one caller; other fetches whole.
  * - **Per caller.** Subgraphs authorize every field for the caller, so the key holds the caller's
  *   verified identity (and forwarded headers): one caller never gets what was read for another. Unless the
- *   subgraph says no resolver looked at the caller (`public: true`, e.g. catalog entities): then the answer
- *   is the same for everyone and is kept once for all callers.
- * - **Invalidation.** Each subgraph says which rows its answer read (`extensions.cache.tags`, server-kit
- *   changes.ts): a table, or a table's rows with a given `id` / `*_id` / `code`. Triggers on every table
+ *   subgraph says the answer is the same for every caller (`public: true`, e.g. catalog entities): then it
+ *   is kept once for all callers.
+ * - **Invalidation.** Each subgraph says which rows its answer read (`extensions.cache.tags`, contract in
+ *   @aleumet/protocol cache.ts): a table, or a table's rows with a given `id` / `*_id` / `code`. Triggers on every table
  *   NOTIFY each committed change; the entries whose tags it matches are dropped. Answers that read the
  *   clock, another subgraph, or anything not attributable to tables are never kept (`noStore`).
  * - **No stale reads.** Before a request's first cache read the gateway waits until every change committed
@@ -323,7 +323,7 @@ function scopeOf(context: CacheContext): string {
   return JSON.stringify([context.identity ?? null, context.identity ? null : context.authorization ?? null]);
 }
 
-/** What the subgraph says its answer read (server-kit reads.ts); null when it must not be kept. */
+/** What the subgraph says its answer read (@aleumet/protocol cache.ts); null when it must not be kept. */
 function readOf(response: SubgraphResponse): { tags: string[]; shared: boolean } | null {
   const cache = response.extensions?.[CACHE_EXTENSION];
   if (!cache || cache.noStore || !Array.isArray(cache.tags) || !cache.tags.every((t: unknown) => typeof t === 'string')) return null;

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { DomainError } from '@aleumet/core';
-import { sendJson } from '@aleumet/server-kit';
+import { sendJson } from '@aleumet/http-kit';
 import type { ApiKeys } from './api-keys.js';
 
 const MAX_BODY = 16 * 1024;

@@ -1,6 +1,6 @@
 import { Kind, parse, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { INTERNAL_SIGNATURE_HEADER, Role, requestTarget, signInternal, signToken, type Identity } from '@aleumet/core';
-import { INTERNAL_SCOPE } from '@aleumet/server-kit';
+import { INTERNAL_SCOPE } from '@aleumet/events';
 
 export interface KeyRecord {
   keyId: string;

@@ -4,7 +4,7 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { ErrorCode, bearerExpiresAt, signToken, unauthenticated } from '@aleumet/core';
-import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/server-kit';
+import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/http-kit';
 import type { Operation, Pipeline } from '../pipeline.js';
 import { credentialsFrom, type Credentials, type GatewaySecurity } from './index.js';
 import type { SecureContext } from './context.js';

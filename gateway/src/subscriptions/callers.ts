@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CALLERS_HEADER } from '@aleumet/server-kit';
+import { CALLERS_HEADER } from '@aleumet/protocol';
 import { wrapSendRequest } from '../apollo-internals.js';
 
 /** What `sendRequest` of a data source gets and gives (private in @apollo/gateway's typings). */
@@ -20,7 +20,7 @@ interface Pending {
  * One event reaching several subscribers makes the same per-event fetch once per subscriber, each with
  * its own token (subgraphs authorize per caller). Fetches of one event with the same query, variables and
  * forwarded headers that start within `windowMs` go to the subgraph as one request listing every caller
- * (`extensions.callers`, server-kit's callers batch): one HTTP exchange and one read of each row instead of
+ * (`extensions.callers`, http-kit's callers batch): one HTTP exchange and one read of each row instead of
  * one per subscriber, and each caller still gets exactly what its own request would have answered. Only to
  * subgraphs that announced it (the `x-aleumet-callers` header on an earlier answer); others, and a batch that
  * fails, get one request per caller as before.

@@ -3,7 +3,7 @@ import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'g
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import { loadedSupergraphSdl } from '../apollo-internals.js';
-import { serveGraphQLWs, type WsExtra } from '@aleumet/server-kit';
+import { serveGraphQLWs, type WsExtra } from '@aleumet/http-kit';
 import { SubscriptionEngine, type ConnectionState, type EngineOptions, type SubscriptionContext } from './engine.js';
 import { SubscriptionPlanner } from './planner.js';
 import type { WsGuard } from '../security/ws.js';

@@ -11,7 +11,7 @@ export interface UpstreamOptions {
 /** graphql-ws close codes worth another attempt: connection init / ack timeouts, terminated. */
 const RETRYABLE = new Set([4408, 4504, 4499]);
 
-/** graphql-ws close code of a refused connection_init (server-kit: bad or expired token). */
+/** graphql-ws close code of a refused connection_init (http-kit: bad or expired token; @aleumet/protocol WS_REFUSAL). */
 const FORBIDDEN = 4403;
 
 /** dispose() rejects when the client was between reconnect attempts: nothing to do then. */
@@ -36,7 +36,7 @@ type Sink = { next(value: ExecutionResult): void; error(error: unknown): void; c
  * re-sent after a reconnect (the engine updates their `since` variable, so the subgraph replays
  * what was missed). The subgraph authorizes every event with the caller's own identity:
  *
- * - A subgraph that says so in `connection_ack` (`{ operationAuthorization: true }`, server-kit's
+ * - A subgraph that says so in `connection_ack` (`{ operationAuthorization: true }`, http-kit's
  *   graphql-ws) gets **one connection**, shared by every caller: each subscribe message carries
  *   its caller's token (`extensions.authorization`). Two sockets per subscriber (downstream and
  *   upstream) would run a 10,000-subscriber gateway out of file descriptors (EMFILE).

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role, type Identity } from '@aleumet/core';
-import { CHANGES_CHANNEL } from '@aleumet/server-kit';
+import { CHANGES_CHANNEL } from '@aleumet/protocol';
 import { EntityCache, type CacheContext } from '../../src/cache/entity-cache.js';
 
 /** The cache against the real change feed (LISTEN/NOTIFY on the test database), with a fake subgraph. */

@@ -13,7 +13,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@apollo/composition';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { handleGraphQL, listen, closeServer } from '@aleumet/server-kit';
+import { handleGraphQL, listen, closeServer } from '@aleumet/http-kit';
 
 /** Builds the `extend schema @link(...)` header every test subgraph starts with. */
 export const link = (...directives: string[]) =>

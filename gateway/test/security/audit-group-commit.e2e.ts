@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { gql, recipientIdentity, tokenFor, usePlatform, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { eventually, sql } from './helpers.js';
 
 const t = usePlatform();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
-import { codes, startTestPlatform, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, world } from '@aleumet/testkit';
 import { trustedProxies } from '../../src/security/client-address.js';
 import { post } from './helpers.js';
 

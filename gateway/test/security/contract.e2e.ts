@@ -4,7 +4,8 @@ import { createClient as wsClient, type Client } from 'graphql-ws';
 import type { Platform } from '@aleumet/platform';
 import { SUPERGRAPH_PATH } from '@aleumet/platform';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
-import { adminIdentity, codes, gql, integratorIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, integratorIdentity, tokenFor, world } from '@aleumet/testkit';
 import { createClient, eventually, post, sql, withKey } from './helpers.js';
 import { watch } from '../ws-watch.js';
 

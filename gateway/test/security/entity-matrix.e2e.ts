@@ -9,8 +9,9 @@ import {
 } from 'graphql';
 import { Role, actsFor, type Identity } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
-import type { SubgraphName } from '@aleumet/server-kit';
-import { gql, representativeIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import type { SubgraphName } from '@aleumet/runtime';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { gql, representativeIdentity, tokenFor, world } from '@aleumet/testkit';
 import { MATRIX_ACTORS, matrixIdentity, type MatrixActor } from './helpers.js';
 
 /**

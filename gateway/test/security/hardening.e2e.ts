@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
-import { adminIdentity, codes, gql, recipientIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { post } from './helpers.js';
 
 /** The platform with production hardening switched on (tests run the gateway in development mode otherwise). */

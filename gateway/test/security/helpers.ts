@@ -1,7 +1,5 @@
 import { SCOPES, type Identity } from '@aleumet/core';
-import {
-  adminIdentity, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, type GraphQLResponse,
-} from '@aleumet/testkit';
+import { adminIdentity, departmentIdentity, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, type GraphQLResponse } from '@aleumet/testkit';
 
 /** POST with arbitrary headers and body (API keys, hash-only persisted queries, CSRF probes). */
 export async function post<T = any>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T> & { headers: Headers }> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, tokenFor, world } from '@aleumet/testkit';
 import { createClient, eventually, post, sql, withKey } from './helpers.js';
 
 let platform: Platform;

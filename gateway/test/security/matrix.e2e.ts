@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, representativeIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql, representativeIdentity, tokenFor, world } from '@aleumet/testkit';
 import { MATRIX_ACTORS, matrixIdentity, type MatrixActor } from './helpers.js';
 
 /**

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
-import { startSubgraph } from '@aleumet/server-kit';
+import { startSubgraph } from '@aleumet/subgraph-kit';
 import { startGateway, type RunningGateway } from '@aleumet/gateway';
-import { adminIdentity, gql, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, gql, tokenFor, world } from '@aleumet/testkit';
 
 /**
  * A dead or slow subgraph yields partial data with an error on each affected field (its `path`, code

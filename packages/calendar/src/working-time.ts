@@ -1,4 +1,4 @@
-import { WorkingCalendar, addDays, kzCalendar } from './index.js';
+import { WorkingCalendar, addDays, kzCalendar } from './calendar.js';
 
 /**
  * Working time for service-level clocks (the contact center's Rules): 9:00–18:30 Astana time
@@ -16,7 +16,7 @@ const MINUTE = 60_000;
 
 export class WorkingTime {
   constructor(
-    readonly calendar: WorkingCalendar = kzCalendar, // read at call time: no import cycle at load
+    readonly calendar: WorkingCalendar = kzCalendar,
     readonly hours: WorkingHours = CONTACT_CENTER_HOURS,
   ) {
     if (!(hours.opensAt >= 0 && hours.opensAt < hours.closesAt && hours.closesAt <= 24 * 60)) throw new RangeError('working hours must satisfy 0 ≤ opensAt < closesAt ≤ 24:00');

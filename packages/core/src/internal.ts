@@ -7,11 +7,11 @@ import { DomainError, ErrorCode } from './errors.js';
  * (INTERNAL_SECRET, never the JWT secret: integrators hold tokens signed with that one) over the
  * method, path, a timestamp and the SHA-256 of the body. A subgraph answers nothing without a valid
  * one: a user's bearer token alone, however valid, does not reach a subgraph except through the
- * gateway (which checks, limits and audits it first).
+ * gateway (which checks, limits and audits it first). The header's name is part of @aleumet/protocol.
  */
-export const INTERNAL_SIGNATURE_HEADER = 'x-aleumet-internal-signature';
-/** A signature is accepted this long before and after its timestamp (clock skew, a slow connection). */
-export const INTERNAL_SIGNATURE_WINDOW_MS = 30_000;
+import { INTERNAL_SIGNATURE_HEADER, INTERNAL_SIGNATURE_WINDOW_MS } from '@aleumet/protocol';
+
+export { INTERNAL_SIGNATURE_HEADER, INTERNAL_SIGNATURE_WINDOW_MS };
 
 const DEV_INTERNAL_SECRET = 'aleumet-development-internal-secret-do-not-use-in-production';
 

@@ -13,7 +13,7 @@ export type View = 'full' | 'limited' | 'none';
 
 /**
  * The one authorization rule of an entity type: every root query, nested field and `__resolveReference`
- * that hands out a record of `type` goes through it (server-kit applies it to every field of the type).
+ * that hands out a record of `type` goes through it (subgraph-kit applies it to every field of the type).
  * `view` may read per-request loaders from `ctx` (e.g. which suppliers serve a person).
  */
 export interface EntityPolicy<T = any, C = any> {

@@ -1,5 +1,5 @@
 import { makeIin, seedId } from '@aleumet/core';
-import type { DemoPerson } from './world.js';
+import type { DemoPerson } from './types.js';
 
 /**
  * Values reserved for the examples in README.md and docs/ and for tests, never produced by the

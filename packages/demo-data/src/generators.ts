@@ -4,7 +4,7 @@ import { MALE_FIRST, FEMALE_FIRST, SURNAME_STEMS, PATRONYMIC_STEMS, STREETS, ORG
 import type {
   DemoClaim, DemoFulfilment, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
   DemoRepresentation, DemoStaff, DemoSupplier, OrderStatus, Sex,
-} from './world.js';
+} from './types.js';
 
 /**
  * The pieces `buildWorld()` is made of, usable one recipient at a time: the national-scale

@@ -1,3 +1,4 @@
+export * from './types.js';
 export * from './world.js';
 export * from './random.js';
 export * from './generators.js';

@@ -7,7 +7,7 @@ import {
 import type {
   DemoClaim, DemoFulfilment, DemoGuaranteedSum, DemoMeasure, DemoOffering, DemoOrder, DemoPayment, DemoPerson, DemoProgram,
   DemoRepresentation, DemoStaff, DemoSupplier,
-} from './world.js';
+} from './types.js';
 
 export interface StreamOptions {
   /** Persons in total: recipients plus their representatives (one per 20 recipients). */

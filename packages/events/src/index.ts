@@ -3,3 +3,6 @@ export * from './hub.js';
 export * from './relay.js';
 export * from './stream.js';
 export * from './live.js';
+export * from './commands.js';
+export * from './commands.generated.js';
+export * from './command-codegen.js';

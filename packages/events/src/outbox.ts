@@ -2,15 +2,30 @@ import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-
 import { uuidv7 } from '@aleumet/core';
 
 /**
- * Transactional outbox: a state change and the event describing it are written in the same
- * transaction, so no event is lost or invented when a process crashes between the two.
- * Each subgraph that emits events has its own `outbox_event` table in its own schema.
+ * The transactional outbox of a subgraph: one table, `<schema>.outbox`, for everything a change must
+ * tell the world about. A state change and its messages are written in the same transaction, so no
+ * message is lost or invented when a process crashes between the two. Two kinds of message share it
+ * (single-table inheritance on `kind`), each with its own dispatcher over the same rows:
+ *   - `event` (OutboxEvent): a domain fact for live subscribers; the relay (relay.ts) publishes it to
+ *     this process's hub and, with `pg_notify`, to every other process, inside its claiming transaction;
+ *   - `command` (OutgoingCommand): a typed mutation of another subgraph (commands.ts); delivered over
+ *     HTTP after commit, outside any transaction, retried until the callee accepts or refuses for good.
+ * `publishedAt` is when a message was handed on (an event to the live channel, a command to its callee).
+ *
+ * Change notifications for caches (server-kit changes.ts) do not go through the outbox: see that file.
  */
-@Entity({ tableName: 'outbox_event' })
-@Index({ properties: ['entityType', 'entityId'] })
-export class OutboxEvent {
-  /** UUIDv7: ordered by time, also the resume cursor of subscribers. */
+@Entity({ tableName: 'outbox', abstract: true, discriminatorColumn: 'kind', discriminatorMap: { event: 'OutboxEvent', command: 'OutgoingCommand' } })
+export abstract class OutboxMessage {
+  /** UUIDv7: ordered by time; the delivery order, and the resume cursor of event subscribers. */
   @PrimaryKey({ type: 'uuid' }) id: string = uuidv7();
+  @Property({ type: 'datetime' }) occurredAt: Date = new Date();
+  /** Set once handed on (events: published to the live channel; commands: accepted by the callee). */
+  @Property({ type: 'datetime', nullable: true, index: true }) publishedAt?: Date | null = null;
+}
+
+@Entity({ discriminatorValue: 'event' })
+@Index({ properties: ['entityType', 'entityId'] })
+export class OutboxEvent extends OutboxMessage {
   /** e.g. ORDER_STATUS_CHANGED, MEASURE_STATUS_CHANGED */
   @Property({ type: 'string' }) type!: string;
   @Property({ type: 'string' }) entityType!: string;
@@ -19,9 +34,20 @@ export class OutboxEvent {
   @Property({ type: 'integer' }) version!: number;
   /** Who may see it (authorization of subscribers): personId, supplierId, regionCode, … */
   @Property({ type: 'json' }) payload!: Record<string, unknown>;
-  @Property({ type: 'datetime' }) occurredAt: Date = new Date();
-  /** Set by the publisher once delivered to the live channel. */
-  @Property({ type: 'datetime', nullable: true, index: true }) publishedAt?: Date | null = null;
+}
+
+@Entity({ discriminatorValue: 'command' })
+export class OutgoingCommand extends OutboxMessage {
+  @Property({ type: 'string', length: 20 }) target!: string;
+  /** The callee's mutation (its name in the callee's schema; see commands.generated.ts). */
+  @Property({ type: 'string', length: 100 }) command!: string;
+  /** GraphQL document of the mutation; it declares `$commandId: ID!`. */
+  @Property({ type: 'text' }) operation!: string;
+  @Property({ type: 'json' }) variables!: Record<string, unknown>;
+  /** Set when the callee refused for good (bad input, invalid transition …): kept for operators, not retried. */
+  @Property({ type: 'datetime', nullable: true }) failedAt?: Date | null = null;
+  @Property({ type: 'integer' }) attempts: number = 0;
+  @Property({ type: 'text', nullable: true }) lastError?: string | null = null;
 }
 
 export interface DomainEvent {
@@ -39,3 +65,6 @@ export function recordEvent(em: EntityManager, event: DomainEvent): OutboxEvent 
   em.persist(row);
   return row;
 }
+
+/** The outbox's entities, for a subgraph's entity list (the table, and both kinds of message). */
+export const OUTBOX_ENTITIES = [OutboxMessage, OutboxEvent, OutgoingCommand];

@@ -5,7 +5,7 @@ import { EventHub, type LiveEvent } from './hub.js';
 
 export interface RelayOptions {
   orm: MikroORM;
-  /** PostgreSQL schema holding this subgraph's `outbox_event` table (the subgraph name). */
+  /** PostgreSQL schema holding this subgraph's `outbox` table (the subgraph name). */
   schema: string;
   /** Where to LISTEN (a dedicated connection). Without it: in-process delivery and polling only. */
   databaseUrl?: string;
@@ -33,7 +33,7 @@ function toLive(r: OutboxRow): LiveEvent {
   return liveOf({ id: r.id, type: r.type, entityType: r.entity_type, entityId: r.entity_id, status: r.status, version: r.version, payload, occurredAt: new Date(r.occurred_at) });
 }
 
-function liveOf(row: Omit<OutboxEvent, 'publishedAt'>): LiveEvent {
+function liveOf(row: Pick<OutboxEvent, 'id' | 'type' | 'entityType' | 'entityId' | 'status' | 'version' | 'payload' | 'occurredAt'>): LiveEvent {
   return {
     id: row.id,
     type: row.type,
@@ -65,7 +65,8 @@ export interface ReplayFilter {
 }
 
 /**
- * Moves committed outbox events to live subscribers.
+ * Moves committed outbox events to live subscribers (the `event` rows of the outbox; its `command` rows
+ * are delivered by commands.ts).
  *
  * - The **publisher** claims unpublished rows in id order (one publisher per schema at a time,
  *   advisory lock), marks them published and, in the same transaction, sends each with
@@ -97,7 +98,7 @@ export class OutboxRelay {
 
   constructor(private readonly opts: RelayOptions) {
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Bad schema name ${opts.schema}`);
-    this.table = `"${opts.schema}"."outbox_event"`;
+    this.table = `"${opts.schema}"."outbox"`;
     this.channel = `aleumet_outbox_${opts.schema}`;
     this.pollIntervalMs = opts.pollIntervalMs ?? 1_000;
     this.batchSize = opts.batchSize ?? 500;
@@ -155,7 +156,7 @@ export class OutboxRelay {
         if (!lock.rows[0]?.ok) return null;
         const res = await trx.raw(
           `${RELAY_SQL_MARK} update ${this.table} set published_at = now() where id in (
-             select id from ${this.table} where published_at is null order by id limit ? for update
+             select id from ${this.table} where kind = 'event' and published_at is null order by id limit ? for update
            ) returning ${COLUMNS}`,
           [this.batchSize],
         );
@@ -282,7 +283,7 @@ export class OutboxRelay {
     try {
       const parsed = JSON.parse(text) as LiveEvent | { ref: string };
       if ('ref' in parsed) {
-        const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where id = ?`, [parsed.ref]);
+        const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where id = ? and kind = 'event'`, [parsed.ref]);
         for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
       } else {
         this.hub.publish(parsed);
@@ -294,7 +295,7 @@ export class OutboxRelay {
 
   /** Re-delivers events published since `from` (the hub drops those already seen). */
   private async catchUp(from: Date): Promise<void> {
-    const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where published_at >= ? order by id`, [from]);
+    const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where kind = 'event' and published_at >= ? order by id`, [from]);
     for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
   }
 
@@ -302,7 +303,7 @@ export class OutboxRelay {
   async *replay(filter: ReplayFilter, pageSize = 500): AsyncGenerator<LiveEvent> {
     let after = filter.since;
     for (;;) {
-      const where = ['id > ?'];
+      const where = ["kind = 'event'", 'id > ?'];
       const params: (string | number)[] = [after];
       if (filter.types?.length) {
         where.push(`type in (${filter.types.map(() => '?').join(', ')})`);

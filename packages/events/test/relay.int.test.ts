@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { OutboxEvent, OutboxRelay, recordEvent, type LiveEvent } from '@aleumet/events';
 import { SUBGRAPHS } from '@aleumet/platform';
-import { migrateUp, openOrm } from '@aleumet/server-kit';
+import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
 import { uuidv7 } from '@aleumet/core';
 

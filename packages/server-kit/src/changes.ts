@@ -1,22 +1,26 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { CHANGES_CHANNEL, CHANGES_MAX_PAYLOAD_BYTES, CHANGES_MAX_ROWS } from '@aleumet/protocol';
 
 /**
- * Change notifications for caches in front of the subgraphs (the gateway's entity cache).
+ * Change notifications for caches in front of the subgraphs (the gateway's entity cache), in the format
+ * of @aleumet/protocol cache.ts.
  *
  * Every base table of a subgraph's schema gets four statement-level triggers that, once per statement
  * that changed rows, `pg_notify(CHANGES_CHANNEL, payload)` with
  *   `{"t":"<schema>.<table>","k":["id=<v>","measure_id=<v>",…]}`: every distinct non-null value of the
  *     columns named `id`, `*_id` or `code` of the changed rows (UPDATE: old and new rows), or
  *   `{"t":"<schema>.<table>","all":true}`: more than 100 rows, a payload over 7,000 bytes, or TRUNCATE.
- * A listener evicts the table's tags and, per key, the row tags `<schema>.<table>:<column>=<v>` (see reads.ts).
+ * A listener evicts the table's tags and, per key, the row tags `<schema>.<table>:<column>=<v>`.
  * Notifications are sent at commit, never for a rolled-back transaction.
+ *
+ * Why not through the outbox (@aleumet/events outbox.ts), which carries events and commands: these are
+ * not messages a service decided to send but a property of every committed write, raw SQL and seeds
+ * included, so the database produces them itself; the cache needs them in commit order on the same
+ * connection as its fences (`sync` in the gateway's changes.ts) to serve its own writes back at once,
+ * which a relay polling a table cannot give without the gateway reading the subgraphs' tables; and they
+ * are disposable (a listener that lost its connection drops its whole cache), so making them durable
+ * would double every write for nothing.
  */
-export const CHANGES_CHANNEL = 'aleumet_changes';
-export const CHANGES_MAX_ROWS = 100;
-/** pg_notify refuses payloads of 8,000 bytes and more. */
-export const CHANGES_MAX_PAYLOAD_BYTES = 7000;
-
-export type ChangeNotification = { t: string; k: string[] } | { t: string; all: true };
 
 /** Trigger names are versioned: a changed definition gets new names (and the old triggers are dropped). */
 const PREFIX = 'aleumet_changes_';

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '@aleumet/platform';
-import { CHANGES_CHANNEL, ensureChangeNotifications, migrateUp, openOrm } from '@aleumet/server-kit';
+import { CHANGES_CHANNEL } from '@aleumet/protocol';
+import { ensureChangeNotifications } from '@aleumet/server-kit';
+import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
 import { uuidv7 } from '@aleumet/core';
 

@@ -2,6 +2,16 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@aleumet/embedded-pg';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's database, migrated and seeded with the demo world by the global setup. */
+    databaseUrl: string;
+  }
+}
+
+/** The run's database (test/global-setup.ts provides it). */
+export const testDatabaseUrl = (): string => inject('databaseUrl');
+
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
@@ -37,7 +47,7 @@ export async function createTestDatabase(label = 'run'): Promise<TestDatabase> {
 
 /** Direct SQL on the run's database (what no API allows: backdating a key's expiry, reading a table as it is). */
 export async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: inject('databaseUrl') });
+  const c = new pg.Client({ connectionString: testDatabaseUrl() });
   await c.connect();
   try {
     return (await c.query(text, values)).rows as T[];

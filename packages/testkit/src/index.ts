@@ -1,6 +1,4 @@
 export * from './database.js';
 export * from './graphql.js';
 export * from './identities.js';
-export * from './platform.js';
-export * from './web.js';
 export * from './fuzz.js';

@@ -4,7 +4,7 @@ import { badInput } from '@aleumet/core';
 /**
  * Uploads: PDF, PNG or JPEG, checked by content (magic bytes), not only by the declared type. At most
  * 700 KiB: the file travels base64 in a GraphQL request and the HTTP body limit is 1 MB
- * (server-kit MAX_BODY_BYTES); larger scans need a raised limit or a separate upload endpoint.
+ * (http-kit MAX_BODY_BYTES); larger scans need a raised limit or a separate upload endpoint.
  */
 export const MAX_DOCUMENT_BYTES = 700 * 1024;
 const SIGNATURES: Record<string, number[]> = {

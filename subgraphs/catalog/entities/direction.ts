@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 import { Supplier } from './supplier.js';
 
 /** The supplier's directions of activity (by OKED), as in the organization card of the Rules. */

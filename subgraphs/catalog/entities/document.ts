@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 import { Supplier } from './supplier.js';
 import { SupplierDirection } from './direction.js';
 

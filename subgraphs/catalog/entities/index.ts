@@ -5,7 +5,7 @@ import { Offering } from './offering.js';
 import { SupplierDirection } from './direction.js';
 import { SupplierDocument } from './document.js';
 import { StockReservation } from './stock-reservation.js';
-import { OutgoingCommand } from '@aleumet/server-kit';
+import { OUTBOX_ENTITIES } from '@aleumet/events';
 
 export * from './region.js';
 export * from './item-type.js';
@@ -14,5 +14,5 @@ export * from './offering.js';
 export * from './direction.js';
 export * from './document.js';
 export * from './stock-reservation.js';
-// OutgoingCommand: commands to other subgraphs (a verified supplier's staff account in people).
-export const entities = [Region, ItemType, Supplier, Offering, SupplierDirection, SupplierDocument, StockReservation, OutgoingCommand];
+// The outbox: commands to other subgraphs (a verified supplier's staff account in people).
+export const entities = [Region, ItemType, Supplier, Offering, SupplierDirection, SupplierDocument, StockReservation, ...OUTBOX_ENTITIES];

@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ServiceKind } from '@aleumet/server-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
 
 export enum Unit { PIECE = 'PIECE', PAIR = 'PAIR', SET = 'SET', HOUR = 'HOUR', DAY = 'DAY' }
 registerEnumType(Unit, { name: 'Unit' });

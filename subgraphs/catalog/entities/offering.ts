@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver, JSONObjectResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 import { Supplier } from './supplier.js';
 
 export enum DeliveryMode { DELIVERY = 'DELIVERY', PICKUP = 'PICKUP', BOTH = 'BOTH' }

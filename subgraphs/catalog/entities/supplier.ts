@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 
 export enum LegalForm { LLP = 'LLP', JSC = 'JSC', IE = 'IE' }
 /**

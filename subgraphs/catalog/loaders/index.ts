@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, byKeyLoader, groupLoader } from '@aleumet/server-kit';
+import { byIdLoader, byKeyLoader, groupLoader } from '@aleumet/subgraph-kit';
 import { ItemType, Offering, Region, Supplier, SupplierDirection, SupplierDocument } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({

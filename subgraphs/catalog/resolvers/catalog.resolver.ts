@@ -3,7 +3,7 @@ import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import {
   LIMITS, Role, badInput, checkInt, checkList, checkRegionCode, checkText, checkTiyn, conflict, forbidden, isUuid, isValidBin, notFound, requireIdentity, requireRole,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
 import { OKED, canSeeRegistration, checkCardContacts, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';
@@ -257,10 +257,3 @@ export class OfferingResolver {
     return ctx.loaders.itemType.load(o.itemTypeCode);
   }
 }
-
-export const catalogReference = {
-  Supplier: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.supplier.load(String(ref.id)) },
-  Offering: { __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.offering.load(String(ref.id)) },
-  ItemType: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.itemType.load(ref.code) },
-  Region: { __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.region.load(ref.code) },
-};

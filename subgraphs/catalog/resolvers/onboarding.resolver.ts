@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import {
   LIMITS, Role, badInput, checkList, checkOneOf, checkOptionalText, checkRegionCode, checkText, conflict, forbidden, invalidTransition, isUuid, isValidBin, isValidIin, notFound, requireIdentity, requireRole, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, RetentionReport, ServiceKind, deliverCommands, enqueueCommand, paginate } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, RetentionReport, ServiceKind, paginate } from '@aleumet/subgraph-kit';
+import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import {
   BankDetails, DIRECTION_RULES, DirectionKind, DocumentKind, LegalForm, Offering, RegistryCheckResult, Supplier, SupplierDirection, SupplierDocument,
   SupplierKind, SupplierStatus, PersonnelMember,
@@ -186,8 +187,6 @@ function syncServiceKinds(s: Supplier, directions: SupplierDirection[]) {
  * assistant (own IIN). People creates the supplier staff account (`internalCreateSupplierStaff`,
  * idempotent per command id) so they can sign in with their EDS and receive orders.
  */
-export const CREATE_SUPPLIER_STAFF = `mutation($commandId: ID!, $supplierId: ID!, $iin: String!, $fullName: String!) {
-  internalCreateSupplierStaff(commandId: $commandId, supplierId: $supplierId, iin: $iin, fullName: $fullName) }`;
 function staffAccountOf(s: Supplier): { iin: string; fullName: string } | null {
   if (s.kind === SupplierKind.PERSONAL_ASSISTANT) return s.iin ? { iin: s.iin, fullName: s.name } : null;
   return s.headIin ? { iin: s.headIin, fullName: s.headName } : null;
@@ -372,7 +371,7 @@ export class OnboardingResolver {
     }
     Object.assign(s, { status: SupplierStatus.VERIFIED, decidedAt: now, decidedBy: admin.sub, rejectionReason: null });
     // The supplier's staff account (people), queued in the same transaction as the verification.
-    const command = enqueueCommand(ctx.em, 'people', CREATE_SUPPLIER_STAFF, { supplierId: s.id, ...account });
+    const command = enqueueCommand(ctx.em, 'people', 'internalCreateSupplierStaff', { supplierId: s.id, ...account });
     await ctx.em.flush();
     await deliverCommands(ctx.em, ctx.runtime, 'catalog', [command.id]).catch((e) => console.error('[catalog] staff account deferred to the scheduler', e));
     return s;

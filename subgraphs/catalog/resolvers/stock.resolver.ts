@@ -1,7 +1,7 @@
 import { Directive, Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { raw } from '@mikro-orm/postgresql';
 import { badInput, isUuid } from '@aleumet/core';
-import { requireService } from '@aleumet/server-kit';
+import { requireService } from '@aleumet/events';
 import { Offering, StockReservation } from '../entities/index.js';
 import type { Context } from './context.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { insertChunked } from '@aleumet/server-kit';
+import { insertChunked } from '@aleumet/subgraph-kit';
 import { Offering, Supplier } from '../entities/index.js';
 
 /** Regions and item types come with the migrations (reference data); suppliers and offerings are demo data. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_TYPES } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 
 /** A supplier's offering carries characteristics (name → text) through the gateway: create, edit, validation, ownership. */
 const FIELDS = 'id title description price stock active characteristics';

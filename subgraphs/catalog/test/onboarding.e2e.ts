@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, makeBin, makeIin, type Identity } from '@aleumet/core';
-import { INTERNAL_SCOPE, OutgoingCommand, TestClock, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
+import { TestClock, callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { COMMAND_DOCUMENTS, INTERNAL_SCOPE, OutgoingCommand } from '@aleumet/events';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
-import { CREATE_SUPPLIER_STAFF } from '../resolvers/onboarding.resolver.js';
 
 /** Supplier onboarding through the gateway: draft → submitted → verified (or rejected), documents, registry checks, suspension. */
 const SUPPLIER = `id kind bin iin name legalForm status orderable rejectionReason submittedAt decidedAt suspensionReason directions
@@ -187,15 +188,15 @@ describe('supplier onboarding', () => {
     // The command was delivered once; a repeated delivery (same command id) and a new command for the
     // same account change nothing: one staff account.
     const command = (await platform.subgraphs.catalog.orm.em.fork().find(OutgoingCommand, { target: 'people' })).find((c) => c.variables.supplierId === s.id)!;
-    expect(command).toMatchObject({ deliveredAt: expect.any(Date), failedAt: null, attempts: 1, variables: { supplierId: s.id, iin: head.iin, fullName: 'Serikova Aigul' } });
+    expect(command).toMatchObject({ publishedAt: expect.any(Date), failedAt: null, attempts: 1, variables: { supplierId: s.id, iin: head.iin, fullName: 'Serikova Aigul' } });
     const people = platform.runtime.peers.url('people');
     const service = serviceIdentity('catalog', [INTERNAL_SCOPE]);
-    expect(await callSubgraph(people, service, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: command.id })).toEqual({ internalCreateSupplierStaff: false });
-    expect(await callSubgraph(people, service, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: '01900000-0000-7000-8000-00000000a10a' })).toEqual({ internalCreateSupplierStaff: false });
+    expect(await callSubgraph(people, service, COMMAND_DOCUMENTS.people.internalCreateSupplierStaff, { ...command.variables, commandId: command.id })).toEqual({ internalCreateSupplierStaff: false });
+    expect(await callSubgraph(people, service, COMMAND_DOCUMENTS.people.internalCreateSupplierStaff, { ...command.variables, commandId: '01900000-0000-7000-8000-00000000a10a' })).toEqual({ internalCreateSupplierStaff: false });
     const staffRows = await platform.subgraphs.people.orm.em.getConnection().execute(`select role, supplier_id from people.staff_user where iin = ?`, [head.iin]);
     expect(staffRows).toEqual([{ role: 'SUPPLIER', supplier_id: s.id }]);
     // nobody but a subgraph may call it (through the gateway it does not even exist)
-    expect(codes(await gql(url, CREATE_SUPPLIER_STAFF, { ...command.variables, commandId: command.id }, admin))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await gql(url, COMMAND_DOCUMENTS.people.internalCreateSupplierStaff, { ...command.variables, commandId: command.id }, admin))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
 
     firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: staff };
   });

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 
 export enum ClaimStatus { APPLIED = 'APPLIED', APPROVED = 'APPROVED', PAID = 'PAID', CANCELLED = 'CANCELLED' }
 registerEnumType(ClaimStatus, {

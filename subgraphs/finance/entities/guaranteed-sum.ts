@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 /** The most the state pays for one item type in one budget year. */
 @ObjectType()

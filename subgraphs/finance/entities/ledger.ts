@@ -2,7 +2,7 @@ import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-or
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { uuidv7 } from '@aleumet/core';
-import { ServiceKind } from '@aleumet/server-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
 
 /**
  * Double-entry ledger of the reimbursement budget. Accounts:

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 import { ReimbursementClaim } from './claim.js';
 
 @ObjectType({ description: 'A payment of the state to a supplier against a claim' })

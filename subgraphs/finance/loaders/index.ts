@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader } from '@aleumet/server-kit';
+import { byIdLoader, groupLoader } from '@aleumet/subgraph-kit';
 import { Payment, ReimbursementClaim } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { SCOPE, claimPolicy } from '../domain/policies.js';
 import { ClaimStatus, GuaranteedSum, OrderRef, Payment, ReimbursementClaim } from '../entities/index.js';
 import type { Context } from './context.js';
@@ -59,10 +59,3 @@ export class OrderClaimResolver {
     return paginateLoaded(claims, page);
   }
 }
-
-export const financeReference = {
-  ReimbursementClaim: {
-    // The claim policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.claim.load(String(ref.id)),
-  },
-};

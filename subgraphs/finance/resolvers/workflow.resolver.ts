@@ -2,7 +2,8 @@ import { Directive, Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectT
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { Role, assertAccess, badInput, checkRegionCode, checkTiyn, checkVersion, checkYearMonth, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
-import { ServiceKind, deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/server-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
+import { deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { ClaimStatus, LedgerEntry, Payment, ReimbursementClaim } from '../entities/index.js';
 import { postApprove, postCancel, postCommit, postPay } from '../domain/ledger.js';
 import { SCOPE } from './finance.resolver.js';
@@ -65,7 +66,6 @@ function reportScope(identity: Identity | null): { supplierId?: string; regionCo
   throw forbidden('Financial reports are for suppliers, departments, admins and integrators');
 }
 
-const ACT_PAID = `mutation($commandId: ID!, $actId: ID!) { internalActPaid(commandId: $commandId, actId: $actId) }`;
 
 @Resolver(() => ReimbursementClaim)
 export class FinanceWorkflowResolver {
@@ -100,7 +100,7 @@ export class FinanceWorkflowResolver {
         c.paidAt = now;
         tx.persist(tx.create(Payment, { claim: c, amount: c.statePart, paidAt: now, reference, createdAt: now, updatedAt: now }));
         postPay(tx, c, c.statePart, now);
-        if (c.actId) commandIds = [enqueueCommand(tx, 'orders', ACT_PAID, { actId: c.actId }).id];
+        if (c.actId) commandIds = [enqueueCommand(tx, 'orders', 'internalActPaid', { actId: c.actId }).id];
         await tx.flush();
         return c;
       });

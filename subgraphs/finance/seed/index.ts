@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { insertChunked } from '@aleumet/server-kit';
+import { insertChunked } from '@aleumet/subgraph-kit';
 import { GuaranteedSum, Payment, ReimbursementClaim } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {

@@ -1,29 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { deliverCommands, enqueueCommand, type SubgraphRuntime } from '@aleumet/server-kit';
+import type { SubgraphRuntime } from '@aleumet/runtime';
+import { deliverCommands, enqueueCommand, type Commands } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 
 /**
  * Cross-subgraph consequences of order changes. Orders never touches the programs or finance
- * tables: it queues commands (GraphQL mutations with a commandId) in the transaction of the
- * change, delivers them right after commit (so the caller sees a consistent platform), and the
- * scheduler re-delivers whatever could not be delivered. Receivers are idempotent by commandId.
+ * tables: it queues typed commands (the owners' internal mutations, see @aleumet/events) in the
+ * transaction of the change, delivers them right after commit (so the caller sees a consistent
+ * platform), and the scheduler re-delivers whatever could not be delivered. Receivers are
+ * idempotent by commandId.
  *
  *   created      → programs: measure ORDERED;          people and programs: the supplier may see the recipient's name and the measure;
  *                            finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
  *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED; catalog: stock released
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
  */
-export const CMD = {
-  measureOrdered: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID) { internalMeasureOrdered(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId) }`,
-  supplierServesPerson: `mutation($commandId: ID!, $personId: ID!, $supplierId: ID!) { internalSupplierServesPerson(commandId: $commandId, personId: $personId, supplierId: $supplierId) }`,
-  measureReleased: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!) { internalMeasureReleased(commandId: $commandId, measureId: $measureId, orderId: $orderId) }`,
-  measureFulfilled: `mutation($commandId: ID!, $measureId: ID!, $orderId: ID!, $supplierId: ID!, $fulfilledAt: DateTimeISO!) {
-    internalMeasureFulfilled(commandId: $commandId, measureId: $measureId, orderId: $orderId, supplierId: $supplierId, fulfilledAt: $fulfilledAt) }`,
-  openClaim: `mutation($commandId: ID!, $input: InternalClaimInput!) { internalOpenClaim(commandId: $commandId, input: $input) }`,
-  reserveStock: `mutation($commandId: ID!, $orderId: ID!, $offeringId: ID!, $quantity: Int!) { internalReserveStock(commandId: $commandId, orderId: $orderId, offeringId: $offeringId, quantity: $quantity) }`,
-  releaseStock: `mutation($commandId: ID!, $orderId: ID!) { internalReleaseStock(commandId: $commandId, orderId: $orderId) }`,
-  claimOutcome: `mutation($commandId: ID!, $orderId: ID!, $outcome: String!) { internalOrderClaimOutcome(commandId: $commandId, orderId: $orderId, outcome: $outcome) }`,
-};
 
 export const isService = (o: Order) => o.kind === 'S1' || o.kind === 'S2';
 /** Aids come from stock; services (S1–S3) do not. Seeded orders have no kind and hold no stock. */
@@ -32,13 +23,13 @@ export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind 
 /** Queues the commands a transition causes; returns their ids. */
 export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus | null, to: OrderStatus): string[] {
   const ids: string[] = [];
-  const q = (target: 'people' | 'programs' | 'finance' | 'catalog', op: string, vars: Record<string, unknown>) => ids.push(enqueueCommand(tx, target, op, vars).id);
+  const q = <T extends keyof Commands, N extends keyof Commands[T] & string>(target: T, command: N, args: Commands[T][N]) => ids.push(enqueueCommand(tx, target, command, args).id);
   if (from === null) {
-    q('programs', CMD.measureOrdered, { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId });
-    q('people', CMD.supplierServesPerson, { personId: order.personId, supplierId: order.supplierId });
-    if (isAid(order)) q('catalog', CMD.reserveStock, { orderId: order.id, offeringId: order.offeringId, quantity: order.quantity });
+    q('programs', 'internalMeasureOrdered', { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId });
+    q('people', 'internalSupplierServesPerson', { personId: order.personId, supplierId: order.supplierId });
+    if (isAid(order)) q('catalog', 'internalReserveStock', { orderId: order.id, offeringId: order.offeringId, quantity: order.quantity });
     if (!isService(order)) {
-      q('finance', CMD.openClaim, {
+      q('finance', 'internalOpenClaim', {
         input: {
           orderId: order.id, measureId: order.measureId, supplierId: order.supplierId, personId: order.personId, regionCode: order.regionCode,
           kind: order.kind, statePart: order.statePart ?? 0, coPayment: order.coPayment ?? 0,
@@ -48,12 +39,12 @@ export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus 
     return ids;
   }
   if (to === OrderStatus.REFUSED || to === OrderStatus.EXPIRED || to === OrderStatus.CANCELLED) {
-    q('programs', CMD.measureReleased, { measureId: order.measureId, orderId: order.id });
-    if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'CANCEL' });
-    if (isAid(order)) q('catalog', CMD.releaseStock, { orderId: order.id });
+    q('programs', 'internalMeasureReleased', { measureId: order.measureId, orderId: order.id });
+    if (!isService(order)) q('finance', 'internalOrderClaimOutcome', { orderId: order.id, outcome: 'CANCEL' });
+    if (isAid(order)) q('catalog', 'internalReleaseStock', { orderId: order.id });
   } else if (to === OrderStatus.HANDED_OVER) {
-    q('programs', CMD.measureFulfilled, { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId, fulfilledAt: (order.handedOverAt ?? new Date()).toISOString() });
-    if (!isService(order)) q('finance', CMD.claimOutcome, { orderId: order.id, outcome: 'APPROVE' });
+    q('programs', 'internalMeasureFulfilled', { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId, fulfilledAt: (order.handedOverAt ?? new Date()).toISOString() });
+    if (!isService(order)) q('finance', 'internalOrderClaimOutcome', { orderId: order.id, outcome: 'APPROVE' });
   }
   return ids;
 }

@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { deliverCommands, retentionJob, scopeFilter, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { retentionJob } from '@aleumet/subgraph-kit';
+import { scopeFilter, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import { deliverCommands } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 import { transitionOrder } from './state-machine.js';
 import { applyOrderRetention } from './retention.js';

@@ -1,5 +1,5 @@
 import { Role, actsFor, badInput, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, splitPrice, type Identity } from '@aleumet/core';
-import { callSubgraph, serviceIdentity, ServiceCallError, type SubgraphRuntime } from '@aleumet/server-kit';
+import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from '@aleumet/runtime';
 import { localDate } from '@aleumet/calendar';
 import { HandoverMethod } from '../entities/index.js';
 

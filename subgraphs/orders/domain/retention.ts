@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RetentionClass, isPastRetention, retentionClassOfKind, retentionCutoff } from '@aleumet/core';
 import { OutboxEvent } from '@aleumet/events';
-import {
-  RETENTION_REMOVED_TEXT, ServiceKind, callSubgraph, scopeFilter, serviceIdentity, type JobScope, type RetentionReport, type SubgraphRuntime,
-} from '@aleumet/server-kit';
+import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import { RETENTION_REMOVED_TEXT, ServiceKind, type RetentionReport } from '@aleumet/subgraph-kit';
 import { JournalEntry, Order } from '../entities/index.js';
 
 /**

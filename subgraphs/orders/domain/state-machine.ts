@@ -1,7 +1,6 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { conflict, invalidTransition, notFound, isUuid, badInput, checkVersion } from '@aleumet/core';
-import { recordEvent } from '@aleumet/events';
-import { firstTime } from '@aleumet/server-kit';
+import { firstTime, recordEvent } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 import { queueEffects } from './effects.js';
 

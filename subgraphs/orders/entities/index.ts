@@ -4,8 +4,7 @@ import { JournalEntry, ServiceAct } from './service.js';
 export * from './order.js';
 export * from './service.js';
 export * from './refs.js';
-import { OutboxEvent } from '@aleumet/events';
-import { OutgoingCommand, ProcessedCommand } from '@aleumet/server-kit';
+import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events';
 
 export { OutboxEvent };
-export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, Order, JournalEntry, ServiceAct];
+export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, Order, JournalEntry, ServiceAct];

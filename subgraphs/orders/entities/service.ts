@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 
 export enum SessionMode { ONLINE = 'ONLINE', OFFLINE = 'OFFLINE' }
 registerEnumType(SessionMode, { name: 'SessionMode', description: 'S2 sign-language sessions: online or in person' });

@@ -2,8 +2,8 @@ import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } 
 import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
 import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
-import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/server-kit';
-import { ServiceKind } from '@aleumet/server-kit';
+import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/events';
+import { ServiceKind } from '@aleumet/subgraph-kit';
 import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
@@ -112,7 +112,7 @@ export class CreateOrderResolver {
       throw conflict('This idempotency key was used for a different order', { reason: 'IDEMPOTENCY_KEY_REUSED', orderId: previous.id });
     }
     // Finish what a crashed first attempt may have left undelivered.
-    const pending = await ctx.em.fork().find(OutgoingCommand, { deliveredAt: null, failedAt: null }, { fields: ['id'], limit: 50 });
+    const pending = await ctx.em.fork().find(OutgoingCommand, { publishedAt: null, failedAt: null }, { fields: ['id'], limit: 50 });
     await deliverNow(ctx.em, ctx.runtime, pending.map((c) => c.id));
     return previous;
   }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded, visibleOnly } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded, visibleOnly } from '@aleumet/subgraph-kit';
 import { SCOPE, orderPolicy } from '../domain/policies.js';
 import { MeasureRef, OfferingRef, Order, OrderStatus, PersonRef, SupplierRef } from '../entities/index.js';
 import type { Context } from './context.js';
@@ -51,10 +51,3 @@ export class PersonOrdersResolver {
     return paginateLoaded(await visibleOnly(ctx, orderPolicy, await ctx.loaders.ordersByPerson.load(String(p.id))), page);
   }
 }
-
-export const orderReference = {
-  Order: {
-    // The order policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.order.load(String(ref.id)),
-  },
-};

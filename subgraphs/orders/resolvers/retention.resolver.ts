@@ -1,6 +1,6 @@
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role, requireRole } from '@aleumet/core';
-import { RetentionReport } from '@aleumet/server-kit';
+import { RetentionReport } from '@aleumet/subgraph-kit';
 import { applyOrderRetention } from '../domain/retention.js';
 import type { Context } from './context.js';
 

@@ -3,10 +3,11 @@ import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/po
 import {
   LIMITS, Role, assertAccess, badInput, checkCalendarDate, checkList, checkText, checkVersion, checkYearMonth, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, enqueueCommand, firstTime, paginate, paginateLoaded, requireService } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
+import { enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
-import { CMD, deliverNow } from '../domain/effects.js';
+import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -189,7 +190,7 @@ export class ServiceResolver {
       if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.APPROVED);
       a.status = ActStatus.APPROVED;
       a.approvedAt = now;
-      return [enqueueCommand(tx, 'finance', CMD.openClaim, {
+      return [enqueueCommand(tx, 'finance', 'internalOpenClaim', {
         input: {
           orderId: a.orderId, measureId: a.measureId, supplierId: a.supplierId, personId: a.personId, regionCode: a.regionCode,
           kind: a.kind, statePart: a.statePart, coPayment: a.coPayment, actId: a.id, period: a.period,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxEvent } from '@aleumet/events';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, startTestPlatform, departmentIdentity } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, departmentIdentity } from '@aleumet/testkit';
 
 const DAY = 86_400_000;
 const ORDER = 'id status version acceptedAt readyAt supplierConfirmedAt recipientConfirmedAt handedOverAt closedAt refusalReason cancellationReason';

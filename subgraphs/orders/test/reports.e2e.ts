@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import { splitPrice } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, gql, startTestPlatform, tokenFor } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, tokenFor } from '@aleumet/testkit';
 import { ACCEPT, HANDOVER, ORDER, PAY, READY, REFUSE, departmentToken, freshPerson, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxEvent } from '@aleumet/events';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import type { DemoPerson } from '@aleumet/demo-data';
-import { adminIdentity, codes, gql, integratorIdentity, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, gql, integratorIdentity, tokenFor, world } from '@aleumet/testkit';
 import { JournalEntry, Order } from '../entities/index.js';
 import { ACCEPT, CANCEL, departmentToken, eligibleFor, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxEvent } from '@aleumet/events';
-import { LogSmsAdapter, TestClock, serviceIdentity, INTERNAL_SCOPE, type SmsAdapter } from '@aleumet/server-kit';
+import { INTERNAL_SCOPE, OutboxEvent } from '@aleumet/events';
+import { LogSmsAdapter, type SmsAdapter } from '@aleumet/notify';
+import { TestClock, serviceIdentity } from '@aleumet/runtime';
 import * as x509 from '@peculiar/x509';
 import { canonicalize, devSigner, signDocument, type Signer } from '@aleumet/signing';
 import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, startTestPlatform, tokenFor, world, integratorIdentity, departmentIdentity, representativeIdentity } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql, tokenFor, world, integratorIdentity, departmentIdentity, representativeIdentity } from '@aleumet/testkit';
 import {
   ACCEPT, CANCEL, CREATE, DOCUMENT, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, startTestPlatform } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql } from '@aleumet/testkit';
 import { ACCEPT, ORDER, PAY, departmentToken, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id date minutes places mode } }`;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LogSmsAdapter, TestClock } from '@aleumet/server-kit';
+import { LogSmsAdapter } from '@aleumet/notify';
+import { TestClock } from '@aleumet/runtime';
 import { splitPrice } from '@aleumet/core';
 import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
-import { gql, startTestPlatform, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { gql, world } from '@aleumet/testkit';
 import { ACCEPT, HANDOVER, MEASURE, ORDER, PAY, READY, departmentToken, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 const PERSON = 950;

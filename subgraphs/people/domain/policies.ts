@@ -1,6 +1,6 @@
 import { Role, actsFor, type EntityPolicy, type View } from '@aleumet/core';
 import type { Person, StaffUser } from '../entities/index.js';
-import { canSeePersonalData } from '../resolvers/access.js';
+import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
 
 export const PEOPLE_SCOPE = 'people:read';

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 
 /**
  * A recipient's complaint about a supplier or an order: forwarded to the responsible body within

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 /** The portal's languages: Kazakh (state language), Russian, English. */
 export enum Language { KK = 'KK', RU = 'RU', EN = 'EN' }

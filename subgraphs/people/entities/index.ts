@@ -1,4 +1,5 @@
-import { ProcessedCommand, SupplierAccess } from '@aleumet/server-kit';
+import { SupplierAccess } from '@aleumet/subgraph-kit';
+import { ProcessedCommand } from '@aleumet/events';
 import { Person } from './person.js';
 import { Representation } from './representation.js';
 import { StaffUser } from './staff-user.js';

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 export enum IntegratorStatus { ACTIVE = 'ACTIVE', DISABLED = 'DISABLED' }
 registerEnumType(IntegratorStatus, { name: 'IntegratorStatus' });

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 export enum Sex { MALE = 'MALE', FEMALE = 'FEMALE' }
 export enum RecipientCategory { DISABLED = 'DISABLED', ELDERLY = 'ELDERLY', NONE = 'NONE' }

@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 export enum RepresentationKind { LEGAL_REPRESENTATIVE = 'LEGAL_REPRESENTATIVE', PROXY = 'PROXY' }
 registerEnumType(RepresentationKind, { name: 'RepresentationKind' });

@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 export enum StaffRole { SUPPLIER = 'SUPPLIER', EMPLOYMENT_DEPARTMENT = 'EMPLOYMENT_DEPARTMENT', ADMIN = 'ADMIN' }
 registerEnumType(StaffRole, { name: 'StaffRole' });

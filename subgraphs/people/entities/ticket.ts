@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 /**
  * A contact-center failure ticket and the Rules' service levels, counted in working time

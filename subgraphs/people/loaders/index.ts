@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/server-kit';
+import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
 import { Person, Representation, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, RetentionClass, actsFor, assertAccess, badInput, checkText, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, requireRole, retentionClassOfKind, scopeWhere } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceCallError, ServiceKind, callSubgraph, paginate, serviceIdentity } from '@aleumet/server-kit';
+import { ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { ConnectionType, PageArgs, ServiceKind, paginate } from '@aleumet/subgraph-kit';
 import { addWorkingDays } from '@aleumet/calendar';
 import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complaint.js';
 import type { Context } from './context.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkInt, checkOptionalText, checkText, isUuid, notFound, requireRole } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, paginate } from '@aleumet/subgraph-kit';
 import { FaqEntry, Language, LocalizedText, MaintenanceNotice, PortalContact, localize } from '../entities/content.js';
 import type { Context } from './context.js';
 

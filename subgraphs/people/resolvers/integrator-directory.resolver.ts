@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput, isUuid } from '@aleumet/core';
-import { requireService } from '@aleumet/server-kit';
+import { requireService } from '@aleumet/events';
 import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
 import type { Context } from './context.js';
 

@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import {
   LIMITS, Role, SCOPES, announceIntegratorChange, badInput, checkOptionalText, checkText, conflict, documentHash, isUuid, newApiKey, notFound, requireRole,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, paginate } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, paginate } from '@aleumet/subgraph-kit';
 import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
 import type { Context } from './context.js';
 

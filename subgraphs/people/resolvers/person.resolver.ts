@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, hasScope, notFound, forbidden, isUuid, isValidIin, policyRefusal, requireIdentity } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, firstTime, grantSupplierAccess, paginate, paginateLoaded, requireService, viewOf } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, grantSupplierAccess, paginate, paginateLoaded, viewOf } from '@aleumet/subgraph-kit';
+import { firstTime, requireService } from '@aleumet/events';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
-import { listableRegion } from './access.js';
+import { listableRegion } from '../domain/access.js';
 import type { Context } from './context.js';
 
 const PersonConnection = ConnectionType('Person', Person);
@@ -167,10 +168,3 @@ export class RepresentationResolver {
     return ctx.loaders.person.load(r.principalId);
   }
 }
-
-export const personReference = {
-  Person: {
-    // The person policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(String(ref.id)),
-  },
-};

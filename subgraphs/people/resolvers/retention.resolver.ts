@@ -1,7 +1,7 @@
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role, requireRole } from '@aleumet/core';
-import { RetentionReport } from '@aleumet/server-kit';
-import { applyPeopleRetention } from './retention.js';
+import { RetentionReport } from '@aleumet/subgraph-kit';
+import { applyPeopleRetention } from '../domain/retention.js';
 import type { Context } from './context.js';
 
 @Resolver()

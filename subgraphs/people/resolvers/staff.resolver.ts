@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, isUuid, isValidIin, requireIdentity } from '@aleumet/core';
-import { firstTime, requireService } from '@aleumet/server-kit';
+import { firstTime, requireService } from '@aleumet/events';
 import { StaffRole, StaffUser } from '../entities/index.js';
 import type { Context } from './context.js';
 
@@ -44,10 +44,3 @@ export class StaffUserResolver {
     });
   }
 }
-
-export const staffReference = {
-  StaffUser: {
-    // The staff policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.staffUser.load(String(ref.id)),
-  },
-};

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid, notFound, requireIdentity, requireRole, type Identity } from '@aleumet/core';
-import { ConnectionType, PageArgs, groupLoader, paginate } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, groupLoader, paginate } from '@aleumet/subgraph-kit';
 import { astanaWorkingTime, startOfLocalDay } from '@aleumet/calendar';
 import { FailureTicket, TicketChannel, TicketClock, TicketEvent, TicketStatus, TicketStep } from '../entities/ticket.js';
-import { applyStep, planClock } from './ticket-clocks.js';
+import { applyStep, planClock } from '../domain/ticket-clocks.js';
 import type { Context } from './context.js';
 
 const TicketConnection = ConnectionType('FailureTicket', FailureTicket);

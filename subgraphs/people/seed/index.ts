@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EXAMPLE_PERSONS, type DemoWorld } from '@aleumet/demo-data';
-import { SupplierAccess, insertChunked } from '@aleumet/server-kit';
+import { SupplierAccess, insertChunked } from '@aleumet/subgraph-kit';
 import { Person, Representation, StaffUser } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '@aleumet/server-kit';
+import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
-import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, startTestPlatform, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { Complaint, FailureTicket } from '../entities/index.js';
 
 /**

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeIin, uuidv7 } from '@aleumet/core';
-import { INTERNAL_SCOPE, ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/server-kit';
-import { usePlatform, world } from '@aleumet/testkit';
+import { ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { INTERNAL_SCOPE } from '@aleumet/events';
+import { usePlatform } from '@aleumet/platform/testing';
+import { world } from '@aleumet/testkit';
 
 /**
  * Commands between subgraphs are delivered at least once, and a retry may overlap the first delivery
  * (the scheduler and an after-commit delivery of the same command). Concurrent deliveries of one command
  * id: one of them does the work, the others answer "already processed" (false), and nothing is logged as
- * an internal error (server-kit commands.ts `firstTime`).
+ * an internal error (@aleumet/events commands.ts `firstTime`).
  */
 const t = usePlatform();
 afterEach(() => vi.restoreAllMocks());

@@ -1,19 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { callSubgraph, deliverCommands, enqueueCommand, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/server-kit';
+import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import { addMonths, localDate } from '@aleumet/calendar';
 import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
 import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';
 
 const LEASE_MS = 60_000;
-
-export const REGISTER_DEATH_COMMAND = /* GraphQL */ `
-  mutation RegisterDeath($commandId: ID!, $personId: ID!, $diedOn: String!) {
-    internalRegisterDeath(commandId: $commandId, personId: $personId, diedOn: $diedOn)
-  }`;
-export const CANCEL_ORDER_COMMAND = /* GraphQL */ `
-  mutation CancelOrderBySystem($commandId: ID!, $orderId: ID!, $reason: String!) {
-    internalCancelOrder(commandId: $commandId, orderId: $orderId, reason: $reason)
-  }`;
 
 /** Reminder after 1 month, block after 2 months without an order (each in its own short transaction). */
 export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope = {}): Promise<{ reminded: number; blocked: number }> {
@@ -80,7 +72,7 @@ export function closeMeasure(tx: Parameters<typeof notify>[0], m: Measure, reaso
   setMeasureStatus(tx, m, MeasureStatus.CANCELLED);
   notify(tx, m, NotificationKind.MEASURE_CANCELLED, reason, now);
   if (!orderId) return [];
-  return [enqueueCommand(tx, 'orders', CANCEL_ORDER_COMMAND, { orderId, reason }).id];
+  return [enqueueCommand(tx, 'orders', 'internalCancelOrder', { orderId, reason }).id];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 /** The record the social-protection system reads: this measure was fulfilled by this order. */
 @ObjectType({ description: 'A fulfilled measure, for the social-protection system' })

@@ -8,8 +8,8 @@ export * from './measure.js';
 export * from './notification.js';
 export * from './fulfilment.js';
 export * from './refs.js';
-import { OutboxEvent } from '@aleumet/events';
-import { OutgoingCommand, ProcessedCommand, SupplierAccess } from '@aleumet/server-kit';
+import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events';
+import { SupplierAccess } from '@aleumet/subgraph-kit';
 
 export { OutboxEvent };
-export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Notification, Fulfilment];
+export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Notification, Fulfilment];

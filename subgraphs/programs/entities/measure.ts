@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/server-kit';
+import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 import { RehabilitationProgram } from './program.js';
 
 export enum MeasureStatus {

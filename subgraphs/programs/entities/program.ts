@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@aleumet/server-kit';
+import { BaseEntity } from '@aleumet/subgraph-kit';
 
 /** The individual rehabilitation program (IPR) of one person. */
 @Directive('@key(fields: "id")')

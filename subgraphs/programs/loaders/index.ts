@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/server-kit';
+import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
 import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { supplierAccessTableSql } from '@aleumet/server-kit';
+import { supplierAccessTableSql } from '@aleumet/subgraph-kit';
 
 /** Suppliers' access to the measures they received orders for (the measure policy reads it). */
 export class Migration20261206230000 extends Migration {

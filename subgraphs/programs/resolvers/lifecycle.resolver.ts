@@ -4,12 +4,13 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import {
   DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkList, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, callSubgraph, deliverCommands, enqueueCommand, firstTime, grantSupplierAccess, paginate, requireService, serviceIdentity } from '@aleumet/server-kit';
-import { recordEvent } from '@aleumet/events';
+import { ConnectionType, PageArgs, ServiceKind, grantSupplierAccess, paginate } from '@aleumet/subgraph-kit';
+import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { deliverCommands, enqueueCommand, firstTime, recordEvent, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
 import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
-import { REGISTER_DEATH_COMMAND, closeMeasure } from '../domain/jobs.js';
+import { closeMeasure } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
 import { WRITE_SCOPE } from '../domain/policies.js';
 import type { Context } from './context.js';
@@ -314,7 +315,7 @@ export class MeasureLifecycleResolver {
         measuresCancelled++;
       }
       // people keeps the date (Person.deceased); the command rides in this transaction like the cancellations.
-      const death = enqueueCommand(tx, 'people', REGISTER_DEATH_COMMAND, { personId: person.id, diedOn });
+      const death = enqueueCommand(tx, 'people', 'internalRegisterDeath', { personId: person.id, diedOn });
       await tx.flush();
       return { orderCommands: ids.length, commandIds: [...ids, death.id] };
     });

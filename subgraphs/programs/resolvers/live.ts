@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
-import type { LiveServices } from '@aleumet/server-kit';
+import type { LiveServices } from '@aleumet/subgraph-kit';
 import { Measure } from '../entities/index.js';
 
 /** What the subscription resolvers find in their context as `live`. */

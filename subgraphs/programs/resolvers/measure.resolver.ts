@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput, forbidden, isUuid, listScope, notFound, requireIdentity, scopeWhere } from '@aleumet/core';
-import { PageArgs, ServiceKind, authorize, paginate } from '@aleumet/server-kit';
+import { PageArgs, ServiceKind, authorize, paginate } from '@aleumet/subgraph-kit';
 import { measurePolicy } from '../domain/policies.js';
 import { ItemTypeRef, Measure, MeasureStatus, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import { SCOPE, MeasureConnection } from './program.resolver.js';
@@ -52,10 +52,3 @@ export class MeasureResolver {
     return Math.max(0, Math.ceil((m.choiceDeadline.getTime() - ctx.runtime.clock.now().getTime()) / DAY));
   }
 }
-
-export const measureReference = {
-  Measure: {
-    // The measure policy guards the reference: a supplier only through its own orders, and then only what they need.
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.measure.load(String(ref.id)),
-  },
-};

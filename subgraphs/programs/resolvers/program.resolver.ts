@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput, isUuid, notFound, requireIdentity } from '@aleumet/core';
-import { ConnectionType, PageArgs, authorize, paginateLoaded } from '@aleumet/server-kit';
+import { ConnectionType, PageArgs, authorize, paginateLoaded } from '@aleumet/subgraph-kit';
 import { SCOPE, programPolicy } from '../domain/policies.js';
 import { Measure, PersonRef, RehabilitationProgram } from '../entities/index.js';
 import type { Context } from './context.js';
@@ -52,10 +52,3 @@ export class PersonProgramsResolver {
     return paginateLoaded(programs, page);
   }
 }
-
-export const programReference = {
-  RehabilitationProgram: {
-    // The program policy guards the reference (server-kit guardReference).
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.program.load(String(ref.id)),
-  },
-};

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
-import { codes, gql, integratorIdentity, sql, startTestPlatform, tokenFor, world } from '@aleumet/testkit';
+import { startTestPlatform } from '@aleumet/platform/testing';
+import { codes, gql, integratorIdentity, sql, tokenFor, world } from '@aleumet/testkit';
 
 /**
  * Publication semantics of `publishMeasures` / `withdrawMeasures` (docs/integrators.md, "Publishing

@@ -1,7 +1,7 @@
 import { Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from 'urql';
 import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
 import manifest from '../gql/persisted-documents.json';
 
@@ -15,9 +15,10 @@ function endpoints() {
   return { http: '/graphql', ws: `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql` };
 }
 
-let ws: WsClient | null = null;
-function wsClient(): WsClient {
-  ws ??= createWsClient({
+let ws: Promise<WsClient> | null = null;
+/** The WebSocket client, loaded with the first subscription (pages without live data never download it). */
+function wsClient(): Promise<WsClient> {
+  ws ??= import('graphql-ws').then(({ createClient: createWsClient }) => createWsClient({
     url: endpoints().ws,
     lazy: true,
     retryAttempts: Infinity,
@@ -27,25 +28,14 @@ function wsClient(): WsClient {
       const token = getToken();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
-  });
+  }));
   return ws;
 }
 
 /** After sign-in or sign-out the socket must re-authenticate: close it; the next subscription reopens it. */
 export function resetSubscriptions(): void {
-  ws?.dispose();
+  void ws?.then((client) => client.dispose());
   ws = null;
-}
-
-/** Mutation → the Query fields (any arguments) to refetch after it: lists the cache cannot update by itself. */
-function invalidating(map: Record<string, string[]>): Record<string, UpdateResolver> {
-  const out: Record<string, UpdateResolver> = {};
-  for (const [mutation, fields] of Object.entries(map)) {
-    out[mutation] = (_r, _a, cache) => {
-      for (const f of cache.inspectFields('Query')) if (fields.includes(f.fieldName)) cache.invalidate('Query', f.fieldKey);
-    };
-  }
-  return out;
 }
 
 /**
@@ -77,60 +67,34 @@ const PAGINATED = {
 } as const;
 const resolvers = Object.fromEntries(Object.entries(PAGINATED).map(([type, fields]) => [type, Object.fromEntries(fields.map((f) => [f, paged]))]));
 
-const cache = cacheExchange({
-  resolvers,
-  keys: {
-    Region: (r) => (r.code as string) ?? null,
-    ItemType: (t) => (t.code as string) ?? null,
-    Needs: () => null,
-    PageInfo: () => null,
-    Payment: (p) => (p.id as string) ?? null,
-    GuaranteedSum: (g) => (g.id as string) ?? null,
-    SignInChallenge: () => null,
-    SignInResult: () => null,
-    DevelopmentSigningKey: () => null,
-    OrderStatusChange: () => null,
-    MeasureStatusChange: () => null,
-    LocalizedText: () => null,
-    PortalContact: () => null,
-    BankDetails: () => null,
-    PersonnelMember: () => null,
-    RegistryCheckResult: () => null,
-    TicketClockView: () => null,
-  },
-  updates: {
-    Mutation: {
-      // New things appear in lists the cache cannot place them in: let the lists refetch.
-      createOffering: (_r, _a, cache) => {
-        cache.invalidate('Query', 'offerings');
-        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'supplier') cache.invalidate('Query', f.fieldKey);
-      },
-      ...invalidating({
-        startSupplierRegistration: ['mySupplierRegistrations'],
-        submitSupplierRegistration: ['mySupplierRegistrations', 'supplierRegistrations'],
-        verifySupplier: ['supplierRegistrations', 'suppliers'],
-        rejectSupplier: ['supplierRegistrations'],
-        fileComplaint: ['complaints'],
-        forwardComplaint: ['complaints'],
-        answerComplaint: ['complaints'],
-        recordTicketStep: ['ticketsAtRisk', 'ticketBreachReport'],
-        suspendSupplier: ['supplierRegistrations', 'suppliers'],
-        reinstateSupplier: ['supplierRegistrations', 'suppliers'],
-        reportFailure: ['failureTickets', 'ticketsAtRisk'],
-        saveFaqEntry: ['faqEntries'],
-        deleteFaqEntry: ['faqEntries'],
-        saveMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
-        deleteMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
-        setContactCenter: ['contactCenter'],
-      }),
-      createOrder: (_r, _a, cache) => {
-        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'orders' || f.fieldName === 'measures') cache.invalidate('Query', f.fieldKey);
-      },
+/** The normalized cache; `updates` are the features' cache updates per Mutation field, merged by the shell. */
+function cache(updates: Record<string, UpdateResolver>) {
+  return cacheExchange({
+    resolvers,
+    keys: {
+      Region: (r) => (r.code as string) ?? null,
+      ItemType: (t) => (t.code as string) ?? null,
+      Needs: () => null,
+      PageInfo: () => null,
+      Payment: (p) => (p.id as string) ?? null,
+      GuaranteedSum: (g) => (g.id as string) ?? null,
+      SignInChallenge: () => null,
+      SignInResult: () => null,
+      DevelopmentSigningKey: () => null,
+      OrderStatusChange: () => null,
+      MeasureStatusChange: () => null,
+      LocalizedText: () => null,
+      PortalContact: () => null,
+      BankDetails: () => null,
+      PersonnelMember: () => null,
+      RegistryCheckResult: () => null,
+      TicketClockView: () => null,
     },
-  },
-});
+    updates: { Mutation: updates },
+  });
+}
 
-export function createClient(): Client {
+export function createClient(updates: Record<string, UpdateResolver> = {}): Client {
   return new Client({
     url: endpoints().http,
     requestPolicy: 'cache-and-network',
@@ -160,7 +124,7 @@ export function createClient(): Client {
           }
         },
       }),
-      cache,
+      cache(updates),
       mapExchange({
         onOperation(op) {
           const hash = op.context.trustedHash as string | undefined;
@@ -175,8 +139,17 @@ export function createClient(): Client {
           const input = { ...request, query: (hash && TRUSTED[hash]) || request.query || '' };
           return {
             subscribe(sink) {
-              const unsubscribe = wsClient().subscribe(input, sink);
-              return { unsubscribe };
+              let unsubscribe: (() => void) | null = null;
+              let closed = false;
+              void wsClient().then((client) => {
+                if (!closed) unsubscribe = client.subscribe(input, sink);
+              });
+              return {
+                unsubscribe() {
+                  closed = true;
+                  unsubscribe?.();
+                },
+              };
             },
           };
         },

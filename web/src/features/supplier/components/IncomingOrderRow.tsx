@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
@@ -12,31 +13,28 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const [readyRes, ready] = useMutation(MarkReadyMutation);
   const [handRes, handover] = useMutation(SupplierConfirmHandoverMutation);
   const [refusing, setRefusing] = useState(false);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
   const label = `${o.number}`;
 
-  async function submitRefusal(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
-    setReasonError(null);
+  const { onSubmit: submitRefusal, error: reasonError } = useFormSubmit(async (data, { fail }) => {
+    const reason = textOf(data, 'reason');
+    if (reason.length < 3) return fail(t('orders.reasonRequired'));
     const r = await refuse({ id: o.id, version: o.version, reason });
     if (!r.error) setRefusing(false);
-  }
+  });
 
   return (
     <tr>
       <th scope="row">{o.number}</th>
-      <td>{o.offering.title}</td>
-      <td>{o.recipient.fullName}</td>
-      <td>
+      <td data-label={t('supplier.offering')}>{o.offering.title}</td>
+      <td data-label={t('supplier.recipient')}>{o.recipient.fullName}</td>
+      <td data-label={t('catalog.price')}>
         <Money tiyn={o.price} />
       </td>
-      <td>
+      <td data-label={t('orders.status')}>
         <StatusBadge kind="order" status={o.status} />
       </td>
-      <td>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
+      <td data-label={t('orders.acceptDeadline')}>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
       <td>
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (

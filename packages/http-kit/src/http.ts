@@ -1,0 +1,154 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError, Kind, parse } from 'graphql';
+import { CALLERS_HEADER, MAX_CALLERS } from '@aleumet/protocol';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** Per batch of callers: a context factory per caller (the subgraph shares its reads across them). */
+export type CallersContext<C> = () => (authorization: string) => () => Promise<C>;
+
+function callersOf(body: unknown): string[] | undefined {
+  const callers = (body as { extensions?: { callers?: unknown } } | null)?.extensions?.callers;
+  if (callers === undefined) return undefined;
+  if (!Array.isArray(callers) || !callers.length || callers.length > MAX_CALLERS || !callers.every((c) => typeof c === 'string')) {
+    throw new HttpError(400, `extensions.callers must list 1 to ${MAX_CALLERS} authorization values`, 'BAD_REQUEST');
+  }
+  return callers as string[];
+}
+
+/** Only reads are batched: a query document, no mutation or subscription in it. */
+function assertQueryOnly(query: unknown) {
+  let ok = false;
+  try {
+    ok = typeof query === 'string' && parse(query).definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query');
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new HttpError(400, 'Only a valid query can be sent for several callers', 'BAD_REQUEST');
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Checks a request (its headers and exact body bytes) before anything is parsed or run; throws a GraphQLError to refuse it. */
+export type RequestCheck = (req: http.IncomingMessage, body: Buffer) => void;
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export function sendGraphQLError(res: http.ServerResponse, status: number, message: string, code: string) {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Runs one HTTP request through Apollo Server. Our own node:http server (not
+ * startStandaloneServer) so graphql-ws can share the port.
+ */
+export async function handleGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  context: () => Promise<C>,
+  callers?: CallersContext<C>,
+  check?: RequestCheck,
+) {
+  try {
+    if (callers) res.setHeader(CALLERS_HEADER, String(MAX_CALLERS));
+    const bytes = req.method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+    check?.(req, bytes);
+    const raw = bytes.toString('utf8');
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    let body: unknown = raw;
+    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const batch = req.method === 'POST' && callers ? callersOf(body) : undefined;
+    if (batch) {
+      assertQueryOnly((body as { query?: unknown }).query);
+      const { query, variables, operationName } = body as Record<string, unknown>;
+      // As one caller would send it: Apollo refuses an operationName or variables given as null.
+      const one = { query, ...(variables != null ? { variables } : {}), ...(operationName != null ? { operationName } : {}) };
+      const contextOf = callers!();
+      const results = await Promise.all(batch.map(async (authorization) => {
+        const callerHeaders = new HeaderMap([...headers]);
+        callerHeaders.set('authorization', authorization);
+        const r = await server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers: callerHeaders, search: '', body: one },
+          context: contextOf(authorization),
+        });
+        // Apollo answers a bad token (thrown by the context) with an error body and a status: the same body here.
+        return r.body.kind === 'complete' ? JSON.parse(r.body.string) : { errors: [{ message: 'Incremental delivery is not batched', extensions: { code: 'BAD_REQUEST' } }] };
+      }));
+      return sendJson(res, 200, { results });
+    }
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context,
+    });
+    for (const [k, v] of result.headers) res.setHeader(k, v);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  } catch (e) {
+    if (res.headersSent) return res.destroy();
+    if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
+    if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
+      const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
+      const status = typeof given === 'number' ? given : e.extensions.code === 'UNAUTHENTICATED' ? 401 : e.extensions.code === 'FORBIDDEN' ? 403 : 400;
+      const { http: _http, ...extensions } = e.extensions;
+      return sendJson(res, status, { errors: [{ message: e.message, extensions }] });
+    }
+    console.error('[http] unhandled', e);
+    sendGraphQLError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+  }
+}
+
+export async function listen(server: http.Server, port: number, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      // Once listening, an error of the server (e.g. accept failing with EMFILE at the descriptor
+      // limit) is logged: unhandled, it would end the process and every connection with it.
+      server.on('error', (e: NodeJS.ErrnoException) => console.error(`[http] server error (still listening): ${e.code ?? ''} ${e.message}`));
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+}
+
+export async function closeServer(server: http.Server) {
+  server.closeIdleConnections?.();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

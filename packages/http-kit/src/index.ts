@@ -1,0 +1,4 @@
+export * from './http.js';
+export * from './ws.js';
+export * from './ws-operation.js';
+export * from './limits.js';

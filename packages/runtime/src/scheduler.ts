@@ -1,0 +1,75 @@
+import { systemClock, type Clock } from './clock.js';
+
+/**
+ * Limits a run to some records. Production runs have no scope; tests that move a TestClock over
+ * the shared seeded database pass their own persons so other files' records stay untouched.
+ */
+export interface JobScope {
+  personIds?: string[];
+  /** Aborted when the scheduler stops: long jobs check it between items and return early. */
+  signal?: AbortSignal;
+}
+
+export type Job = (now: Date, scope: JobScope) => Promise<unknown>;
+
+/** A where-clause fragment for a scoped job over rows with a `personId` column. */
+export const scopeFilter = (scope: JobScope): Record<string, unknown> => (scope.personIds ? { personId: { $in: scope.personIds } } : {});
+
+/**
+ * Runs registered jobs: every `intervalMs` in production (`start()`), or on demand with
+ * `runAll()` (tests, after moving a TestClock). A job does "everything due as of now", so
+ * running it twice or late is harmless; runs never overlap.
+ */
+export class Scheduler {
+  private readonly jobs = new Map<string, Job>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private abort = new AbortController();
+  constructor(readonly clock: Clock = systemClock, readonly onError: (job: string, e: unknown) => void = (job, e) => console.error(`[scheduler] ${job}`, e)) {}
+
+  register(name: string, job: Job): void {
+    if (this.jobs.has(name)) throw new Error(`job ${name} already registered`);
+    this.jobs.set(name, job);
+  }
+
+  unregister(name: string): void {
+    this.jobs.delete(name);
+  }
+
+  /** Runs every job once (in registration order); errors are reported, not thrown, unless `strict`. */
+  async runAll(opts: { strict?: boolean; only?: string[]; scope?: JobScope } = {}): Promise<void> {
+    while (this.running) await this.running;
+    const run = (async () => {
+      const errors: unknown[] = [];
+      for (const [name, job] of this.jobs) {
+        if (opts.only && !opts.only.includes(name)) continue;
+        if (this.abort.signal.aborted) break;
+        try {
+          await job(this.clock.now(), { ...opts.scope, signal: this.abort.signal });
+        } catch (e) {
+          errors.push(e);
+          this.onError(name, e);
+        }
+      }
+      if (opts.strict && errors.length) throw errors[0];
+    })();
+    this.running = run.finally(() => {
+      this.running = undefined;
+    }).catch(() => {});
+    return run;
+  }
+
+  start(intervalMs = 5_000): void {
+    if (this.timer) return;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
+    this.timer = setInterval(() => void this.runAll(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.abort.abort();
+    while (this.running) await this.running;
+  }
+}

@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Migration } from '@mikro-orm/migrations';
+import { ensureChangeNotifications } from '@aleumet/server-kit';
+import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
+
+export interface OrmOptions {
+  schema: SubgraphName;
+  databaseUrl: string;
+  entities: Options['entities'];
+  migrations: { name: string; class: new (...args: any[]) => Migration }[];
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/** One ORM per subgraph, confined to its own PostgreSQL schema. */
+export async function initORM(opts: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    clientUrl: opts.databaseUrl,
+    schema: opts.schema,
+    entities: opts.entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: opts.poolMax ?? 4 },
+    // Other subgraphs share the database: a schema diff must never see (and drop) their tables.
+    schemaGenerator: { ignoreSchema: SUBGRAPH_SCHEMAS.filter((s) => s !== opts.schema) },
+    migrations: {
+      tableName: `${opts.schema}.mikro_orm_migrations`,
+      migrationsList: opts.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    debug: opts.debug ?? false,
+    allowGlobalContext: false,
+  });
+  return orm;
+}
+
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  // Every start with migrations (tests, startPlatform, npm start, compose) also covers tables new migrations created.
+  await ensureChangeNotifications(orm);
+  return applied.map((m) => m.name);
+}
+
+/** Marks work done for a GraphQL request (as opposed to background jobs such as the outbox relay). */
+export const requestScope = new AsyncLocalStorage<{ readonly request: true }>();
+
+/** Counts SQL statements sent while serving requests: tests assert there is no N+1. */
+export class SqlCounter {
+  count = 0;
+  statements: string[] = [];
+  constructor(orm: MikroORM) {
+    orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => {
+      // Background pollers share the pool; only statements issued on behalf of a request count.
+      if (!requestScope.getStore()) return;
+      this.count++;
+      this.statements.push(q.sql);
+    });
+  }
+  reset() {
+    this.count = 0;
+    this.statements = [];
+  }
+}

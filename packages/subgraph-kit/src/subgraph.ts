@@ -1,0 +1,203 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { DemoWorld } from '@aleumet/demo-data';
+import { ErrorCode, INTERNAL_SIGNATURE_HEADER, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
+import { readEnv, onShutdown } from './env.js';
+import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions } from './orm.js';
+import { BaseEntity } from './entity.js';
+import { personsReadPlugin } from './persons-read.js';
+import type { CacheTagging } from '@aleumet/cache-tags';
+import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
+import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
+
+export interface SubgraphContext<L = unknown> {
+  em: EntityManager;
+  identity: Identity | null;
+  loaders: L;
+  /** Clock, peer subgraph URLs and scheduler of this process (@aleumet/runtime). */
+  runtime: SubgraphRuntime;
+}
+
+export interface SubgraphDefinition<L> {
+  name: SubgraphName;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers;
+  /** Who may read what of this subgraph's entities: one policy per guarded type (see policies.ts). */
+  policies?: EntityPolicy[];
+  entities: OrmOptions['entities'];
+  migrations: OrmOptions['migrations'];
+  createLoaders: (em: EntityManager) => L;
+  /** Writes this subgraph's part of the demo world (see @aleumet/demo-data). */
+  seed: (em: EntityManager, world: DemoWorld) => Promise<void>;
+  isSeeded: (em: EntityManager) => Promise<boolean>;
+  /** Optional: per-process live services behind Subscription fields (e.g. the outbox relay). */
+  startLive?: (env: { orm: MikroORM; databaseUrl: string }) => Promise<LiveServices>;
+  /** Optional: registers background jobs (time rules, outbox senders) with the runtime's scheduler. */
+  registerJobs?: (orm: MikroORM, runtime: SubgraphRuntime) => void;
+  /** Optional: answers say what they read, for the gateway's entity cache (`cacheTags(hints)` of @aleumet/cache-tags). */
+  cache?: CacheTagging;
+}
+
+export interface LiveServices {
+  /** Merged into the context of every subscription (graphql-ws on the same /graphql). */
+  context?: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Apply pending migrations before serving (never drops anything). */
+  migrate?: boolean;
+  poolMax?: number;
+  /** Shared clock / peers / scheduler; a fresh one on the system clock when absent. */
+  runtime?: SubgraphRuntime;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  orm: MikroORM;
+  sql: SqlCounter;
+  runtime: SubgraphRuntime;
+  close(): Promise<void>;
+}
+
+const REQUEST = { request: true } as const;
+
+export const subgraphSchema = (def: SubgraphDefinition<unknown>): Promise<GraphQLSchema> =>
+  buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.referenceResolvers, def.policies);
+
+export function openOrm(def: SubgraphDefinition<unknown>, opts: Pick<StartOptions, 'databaseUrl' | 'poolMax'>) {
+  return initORM({ schema: def.name, databaseUrl: opts.databaseUrl, entities: [BaseEntity, ...(def.entities as never[])], migrations: def.migrations, poolMax: opts.poolMax });
+}
+
+/**
+ * Only the gateway and other subgraphs reach a subgraph's /graphql (HTTP and graphql-ws): every request
+ * carries the internal signature (@aleumet/core internal.ts), whatever bearer token it also carries.
+ * The bearer token is still verified here and every read still authorized for its caller.
+ */
+const requireGateway = (req: http.IncomingMessage, body: Buffer) =>
+  requireInternal(req.headers[INTERNAL_SIGNATURE_HEADER], { method: req.method ?? 'GET', path: req.url ?? '/', body });
+
+/** The gateway's limits (http-kit limits.ts) give QUERY_TOO_COMPLEX here too. */
+function formatSubgraphError() {
+  const mask = maskError();
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    mask(isLimitMessage(formatted.message)
+      ? { message: formatted.message.replace(/^Syntax Error:\s*/, ''), locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }
+      : formatted, error);
+}
+
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOptions): Promise<RunningSubgraph> {
+  // A production subgraph without INTERNAL_SECRET does not start.
+  internalSecret();
+  const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
+  if (opts.migrate) await migrateUp(orm);
+  const sql = new SqlCounter(orm);
+  const ownRuntime = !opts.runtime;
+  const runtime = opts.runtime ?? createRuntime();
+  def.registerJobs?.(orm, runtime);
+  const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
+  const cache = def.cache;
+  cache?.attach(orm, schema, (def.policies ?? []).map((p) => p.type));
+  // The gateway's limits, for the documents its query planner makes (see @aleumet/http-kit limits.ts).
+  const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', planned: true });
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), ...(cache ? [cache.plugin as ApolloServerPlugin<SubgraphContext<L>>] : []), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: formatSubgraphError(),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') {
+      orm.em.getConnection().execute('select 1').then(
+        () => sendJson(res, 200, { status: 'ok', subgraph: def.name }),
+        () => sendJson(res, 503, { status: 'database unavailable', subgraph: def.name }),
+      );
+      return;
+    }
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    // Several callers of one query (callers batch) share one EntityManager and one set of loaders: each
+    // row is read once, and each caller's resolvers still authorize it for that caller.
+    const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
+      const identity = await identityFromHeader(authorization);
+      const em = shared?.em ?? orm.em.fork();
+      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime } satisfies SubgraphContext<L>;
+    };
+    const handle = (sharedReads: () => void) => {
+      const callers = () => {
+        // Callers share one EntityManager and one set of reads: no cache extension on their answers.
+        sharedReads();
+        const em = orm.em.fork();
+        const shared = { em, loaders: def.createLoaders(em) };
+        return (authorization: string) => contextFor(authorization, shared);
+      };
+      return handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway);
+    };
+    // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void withRequestId(requestId, () => requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {}))));
+  });
+  // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
+  server.keepAliveTimeout = 65_000;
+  const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl });
+  const ws = schema.getSubscriptionType()
+    ? serveGraphQLWs(server, {
+        schema,
+        internalOnly: true,
+        validationRules: limits.validationRules as ValidationRule[],
+        formatError: formatSubgraphError(),
+        context: (identity) => {
+          const em = orm.em.fork();
+          return { em, identity, loaders: def.createLoaders(em), runtime, ...live?.context };
+        },
+      })
+    : undefined;
+  const url = await listen(server, opts.port ?? 0, opts.host);
+  return {
+    name: def.name,
+    url: `${url}/graphql`,
+    orm,
+    sql,
+    runtime,
+    async close() {
+      if (ownRuntime) await runtime.scheduler.stop();
+      await ws?.dispose();
+      await live?.close();
+      await closeServer(server);
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** Seeds the demo world into an empty subgraph, in one transaction; returns false when data exists. */
+export async function seedSubgraph(def: SubgraphDefinition<unknown>, orm: MikroORM, world: DemoWorld): Promise<boolean> {
+  const em = orm.em.fork();
+  if (await def.isSeeded(em)) return false;
+  await em.transactional((tx) => def.seed(tx, world));
+  return true;
+}
+
+/** Entry point of a subgraph process: configuration from the environment, clean shutdown on signals. */
+export async function runSubgraphMain(def: SubgraphDefinition<unknown>, defaultPort: number) {
+  const env = readEnv({ defaultPort });
+  const running = await startSubgraph(def, { databaseUrl: env.databaseUrl, port: env.port, host: env.host, migrate: env.migrate });
+  console.log(`${def.name} subgraph ready at ${running.url}`);
+  running.runtime.scheduler.start();
+  onShutdown(() => running.close());
+}
