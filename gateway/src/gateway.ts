@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { internalSecret, type Identity } from '@aleumet/core';
+import { internalSecret } from '@aleumet/core';
 import { listen, closeServer } from '@aleumet/http-kit';
 import { GatewayTransport, type TransportOptions } from './transport.js';
 import { startGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/index.js';
@@ -9,7 +9,7 @@ import { supergraphFile, type SupergraphStatus } from './supergraph-file.js';
 import { withFederationFixes } from './federation-fixes.js';
 import { withScalarParsers } from './scalars.js';
 import { mergeLimits, useLimits, type GatewayLimits } from './limits.js';
-import { createSecurity, unauthenticatedStatus, type RequestSecurity, type SecurityOptions } from './security/index.js';
+import { createSecurity, unauthenticatedStatus, type SecurityOptions } from './security/index.js';
 import { createWsGuard } from './security/ws.js';
 import type { AuditBatchStats } from './security/audit.js';
 import { EntityCache, type EntityCacheOptions } from './cache/entity-cache.js';
@@ -18,20 +18,9 @@ import { assertSupportedApollo } from './apollo-internals.js';
 import { federatedGateway } from './subgraph-calls.js';
 import { createPipeline } from './pipeline.js';
 import { createHttpServer, forwardedHeaders } from './http.js';
+import type { GatewayContext } from './context.js';
 
-export interface GatewayContext {
-  identity: Identity | null;
-  authorization?: string;
-  /** Further request headers copied to every subgraph request (`forwardHeaders`). */
-  forwarded?: Record<string, string>;
-  /** Per-request state of the security layer (integrator client, request id); see security/. */
-  security?: RequestSecurity;
-  /** Set for operations that must not use the entity cache (mutations; see cache/). */
-  cacheOff?: boolean;
-  cacheSync?: Promise<boolean>;
-  /** The HTTP request's id (answered in `x-request-id`, forwarded to every subgraph). */
-  requestId?: string;
-}
+export type { GatewayContext } from './context.js';
 
 export interface GatewayOptions {
   supergraphPath: string;

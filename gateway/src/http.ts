@@ -4,7 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, currentRequestId, requestIdFrom, withRequestId } from '@aleumet/core';
 import { handleGraphQL, sendGraphQLError, sendJson } from '@aleumet/http-kit';
 import { staticFiles } from './static.js';
-import type { GatewayContext } from './gateway.js';
+import type { GatewayContext } from './context.js';
 import type { GatewaySecurity } from './security/index.js';
 import type { Pipeline } from './pipeline.js';
 

@@ -14,7 +14,7 @@ export interface GatewayLimits {
   maxCost?: number;
 }
 
-/** The subgraphs enforce the same limits (server-kit limits.ts): a subgraph never runs what the gateway would refuse. */
+/** The subgraphs enforce the same limits (http-kit limits.ts): a subgraph never runs what the gateway would refuse. */
 export const DEFAULT_LIMITS = OPERATION_LIMITS;
 
 /** The stricter of each limit given (0 or absent: that limit off); null when none is on. */

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER } from '@aleumet/core';
 import type { GatewayTransport } from './transport.js';
 import { signFetches } from './internal.js';
-import type { GatewayContext } from './gateway.js';
+import type { GatewayContext } from './context.js';
 
 /** Forwards the caller's verified token (every subgraph authorizes again, on its own) and the request id. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {

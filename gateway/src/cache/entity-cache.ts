@@ -29,7 +29,7 @@ import { ChangeFeed, type TableChange } from './changes.js';
 
 /** The cache's own configuration: on when it has the database whose change channel it listens to. */
 export interface EntityCacheOptions {
-  /** PostgreSQL whose change channel (server-kit changes.ts) tells which cached answers went stale. */
+  /** PostgreSQL whose change channel (@aleumet/protocol cache.ts) tells which cached answers went stale. */
   databaseUrl?: string;
   maxEntries?: number;
   ttlMs?: number;

@@ -19,7 +19,7 @@ export const touches = (change: CredentialChange, tags: readonly string[]): bool
 
 /**
  * Revocation without waiting for the key cache: on a PostgreSQL server the gateway LISTENs to the change
- * channel (server-kit changes.ts) and evicts what a change touched as it commits; when the feed is
+ * channel (@aleumet/protocol cache.ts) and evicts what a change touched as it commits; when the feed is
  * (re)connected everything is evicted (changes may have been missed). An admin API in this process
  * announces its changes directly (`integratorChanges`): on the embedded database notifications do not
  * cross connections. What neither reaches (another process on the embedded database: the CLI) is seen
