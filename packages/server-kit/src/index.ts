@@ -19,3 +19,4 @@ export * from './reads.js';
 export * from './policies.js';
 export * from './supplier-access.js';
 export * from './limits.js';
+export * from './sorted-connection.js';

@@ -1,4 +1,4 @@
-import { Order } from './order.js';
+import { Order, OrderNumberCounter } from './order.js';
 import { JournalEntry, ServiceAct } from './service.js';
 
 export * from './order.js';
@@ -8,4 +8,4 @@ import { OutboxEvent } from '@aleumet/events';
 import { OutgoingCommand, ProcessedCommand } from '@aleumet/server-kit';
 
 export { OutboxEvent };
-export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, Order, JournalEntry, ServiceAct];
+export const entities = [OutboxEvent, OutgoingCommand, ProcessedCommand, Order, OrderNumberCounter, JournalEntry, ServiceAct];

@@ -183,7 +183,8 @@ export type OfferingFilter = {
 export type OfferingInput = {
   /** Characteristics: name → value (text), at most 30 */
   characteristics?: Record<string, unknown> | null | undefined;
-  deliveryMode: DeliveryMode;
+  /** Aids: required. Services (S1–S3): not given */
+  deliveryMode?: DeliveryMode | null | undefined;
   description: string;
   itemTypeCode: string;
   leadTimeDays: number;
@@ -191,7 +192,8 @@ export type OfferingInput = {
   price: number;
   /** Regions where offered; a subset of the supplier regions */
   regionCodes: Array<string>;
-  stock: number;
+  /** Aids: required. Services (S1–S3): not given */
+  stock?: number | null | undefined;
   title: string;
 };
 
@@ -611,7 +613,7 @@ export type MeasureForChoiceQueryVariables = Exact<{
 
 export type MeasureForChoiceQuery = { __typename: 'Query', measure: { __typename: 'Measure', id: string, kind: ServiceKind, itemTypeCode: string, regionCode: string, quantity: number, guaranteedSum: number, status: MeasureStatus, daysLeftToChoose: number | null } };
 
-export type OfferingCardFragment = { __typename: 'Offering', id: string, title: string, description: string, kind: ServiceKind, itemTypeCode: string, price: number, deliveryMode: DeliveryMode, leadTimeDays: number, stock: number, regionCodes: Array<string>, characteristics: Record<string, unknown>, supplier: { __typename: 'Supplier', id: string, name: string } } & { ' $fragmentName'?: 'OfferingCardFragment' };
+export type OfferingCardFragment = { __typename: 'Offering', id: string, title: string, description: string, kind: ServiceKind, itemTypeCode: string, price: number, deliveryMode: DeliveryMode | null, leadTimeDays: number, stock: number | null, regionCodes: Array<string>, characteristics: Record<string, unknown>, supplier: { __typename: 'Supplier', id: string, name: string } } & { ' $fragmentName'?: 'OfferingCardFragment' };
 
 export type OfferingsQueryVariables = Exact<{
   filter?: OfferingFilter | null | undefined;
@@ -790,7 +792,7 @@ export type OrderReviewQueryVariables = Exact<{
 }>;
 
 
-export type OrderReviewQuery = { __typename: 'Query', measure: { __typename: 'Measure', id: string, kind: ServiceKind, itemTypeCode: string, quantity: number, guaranteedSum: number, status: MeasureStatus, version: number, person: { __typename: 'Person', id: string, fullName: string } }, offering: { __typename: 'Offering', id: string, title: string, price: number, deliveryMode: DeliveryMode, leadTimeDays: number, supplier: { __typename: 'Supplier', id: string, name: string } } };
+export type OrderReviewQuery = { __typename: 'Query', measure: { __typename: 'Measure', id: string, kind: ServiceKind, itemTypeCode: string, quantity: number, guaranteedSum: number, status: MeasureStatus, version: number, person: { __typename: 'Person', id: string, fullName: string } }, offering: { __typename: 'Offering', id: string, title: string, price: number, deliveryMode: DeliveryMode | null, leadTimeDays: number, supplier: { __typename: 'Supplier', id: string, name: string } } };
 
 export type OrderDocumentQueryVariables = Exact<{
   measureId: string | number;
@@ -934,7 +936,7 @@ export type SupplierOrderStatusSubscriptionVariables = Exact<{ [key: string]: ne
 
 export type SupplierOrderStatusSubscription = { orderStatusChanged: { __typename: 'OrderStatusChange', cursor: string, orderId: string, status: OrderStatus, order: { __typename: 'Order', id: string, status: OrderStatus, version: number, supplierConfirmedAt: string | null, refusalReason: string | null } } };
 
-export type SupplierOfferingFragment = { __typename: 'Offering', id: string, title: string, itemTypeCode: string, price: number, stock: number, leadTimeDays: number, deliveryMode: DeliveryMode, active: boolean, regionCodes: Array<string>, characteristics: Record<string, unknown> } & { ' $fragmentName'?: 'SupplierOfferingFragment' };
+export type SupplierOfferingFragment = { __typename: 'Offering', id: string, title: string, itemTypeCode: string, price: number, stock: number | null, leadTimeDays: number, deliveryMode: DeliveryMode | null, active: boolean, regionCodes: Array<string>, characteristics: Record<string, unknown> } & { ' $fragmentName'?: 'SupplierOfferingFragment' };
 
 export type SupplierCardQueryVariables = Exact<{
   id: string | number;
