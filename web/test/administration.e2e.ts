@@ -3,9 +3,7 @@ import type { Page } from 'playwright-core';
 import { makeBin } from '@aleumet/core';
 import { adminIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
-import { kk } from '../src/locales/kk.js';
-import { ru } from '../src/locales/ru.js';
-import { en } from '../src/locales/en.js';
+import { en, kk, ru } from '../src/app/features.js';
 
 /**
  * Administration in Chromium through the real gateway: a maintenance banner inside its window (and not a

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { world } from '@aleumet/testkit';
 import { expectAccessible, newContext, useWebPlatform, screenshot, signIn, trace } from './browser.js';
-import { kk } from '../src/locales/kk.js';
-import { ru } from '../src/locales/ru.js';
-import { en } from '../src/locales/en.js';
+import { en, kk, ru } from '../src/app/features.js';
 
 /**
  * The main pages in Kazakh, Russian and English: language switched in the header (and remembered),

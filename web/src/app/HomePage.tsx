@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
-import { homeFor } from '../features/auth/components/SignInPage.js';
+import { homeFor } from '../lib/feature.js';
 
 export function HomePage() {
   const { t } = useTranslation();

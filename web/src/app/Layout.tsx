@@ -5,8 +5,8 @@ import { setSession, useSession } from '../lib/session.js';
 import { changeLanguage } from '../lib/i18n.js';
 import { LANGS, type Lang } from '../lib/format.js';
 import { resetSubscriptions } from '../lib/urql.js';
-import { MaintenanceBanner } from '../features/portal/components/MaintenanceBanner.js';
-import { ContactLine } from '../features/portal/components/ContactLine.js';
+import { ContactLine, MaintenanceBanner } from '../features/portal/index.js';
+import { ROUTES } from './features.js';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -31,53 +31,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            <li>
-              <Link href="/catalog">{t('nav.catalog')}</Link>
-            </li>
-            {(role === 'RECIPIENT' || role === 'REPRESENTATIVE') && (
-              <>
-                <li>
-                  <Link href="/cabinet">{t('nav.cabinet')}</Link>
-                </li>
-                <li>
-                  <Link href="/orders">{t('nav.orders')}</Link>
-                </li>
-                <li>
-                  <Link href="/support">{t('nav.support')}</Link>
-                </li>
-              </>
-            )}
-            {role === 'SUPPLIER' && (
-              <>
-                <li>
-                  <Link href="/supplier">{t('nav.organization')}</Link>
-                </li>
-                <li>
-                  <Link href="/supplier/orders">{t('nav.incoming')}</Link>
-                </li>
-                <li>
-                  <Link href="/supplier/journals">{t('nav.journals')}</Link>
-                </li>
-              </>
-            )}
-            {(role === 'EMPLOYMENT_DEPARTMENT' || role === 'ADMIN') && (
-              <li>
-                <Link href="/department">{t('nav.department')}</Link>
+            {ROUTES.filter((r) => r.nav && (!r.roles || (role && r.roles.includes(role)))).map((r) => (
+              <li key={r.path}>
+                <Link href={r.path}>{t(r.nav!)}</Link>
               </li>
-            )}
-            {role === 'ADMIN' && (
-              <>
-                <li>
-                  <Link href="/admin">{t('nav.admin')}</Link>
-                </li>
-                <li>
-                  <Link href="/admin/content">{t('nav.content')}</Link>
-                </li>
-              </>
-            )}
-            <li>
-              <Link href="/help">{t('nav.help')}</Link>
-            </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">

@@ -1,50 +1,13 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { match, useFocusOnNavigate, useLocation, Link } from '../lib/router.js';
-import { useSession, type SessionClaims } from '../lib/session.js';
+import { useSession } from '../lib/session.js';
+import type { FeatureRoute } from '../lib/feature.js';
+import { Loading } from '../components/ui.js';
 import { HomePage } from './HomePage.js';
-import { SignInPage } from '../features/auth/components/SignInPage.js';
-import { CatalogPage } from '../features/catalog/components/CatalogPage.js';
-import { CabinetPage } from '../features/cabinet/components/CabinetPage.js';
-import { MyOrdersPage } from '../features/orders/components/MyOrdersPage.js';
-import { NewOrderPage } from '../features/orders/components/NewOrderPage.js';
-import { SupplierPage } from '../features/supplier/components/SupplierPage.js';
-import { IncomingOrdersPage } from '../features/supplier/components/IncomingOrdersPage.js';
-import { JournalsPage } from '../features/supplier/components/JournalsPage.js';
-import { DepartmentPage } from '../features/department/components/DepartmentPage.js';
-import { HelpPage } from '../features/portal/components/HelpPage.js';
-import { RegistrationPage } from '../features/onboarding/components/RegistrationPage.js';
-import { SupportPage } from '../features/support/components/SupportPage.js';
-import { AdminPage } from '../features/admin/components/AdminPage.js';
-import { ContentPage } from '../features/admin/components/ContentPage.js';
+import { ROUTES } from './features.js';
 
-type Role = SessionClaims['role'];
-const PERSON: Role[] = ['RECIPIENT', 'REPRESENTATIVE'];
-
-interface RouteDef {
-  pattern: string;
-  title: string;
-  roles?: Role[];
-  render: (params: Record<string, string>) => ReactNode;
-}
-
-const ROUTES: RouteDef[] = [
-  { pattern: '/', title: 'home.title', render: () => <HomePage /> },
-  { pattern: '/sign-in', title: 'auth.title', render: () => <SignInPage /> },
-  { pattern: '/catalog', title: 'catalog.title', render: () => <CatalogPage /> },
-  { pattern: '/cabinet', title: 'cabinet.title', roles: PERSON, render: () => <CabinetPage /> },
-  { pattern: '/orders', title: 'orders.title', roles: PERSON, render: () => <MyOrdersPage /> },
-  { pattern: '/orders/new', title: 'orders.newTitle', roles: PERSON, render: () => <NewOrderPage /> },
-  { pattern: '/supplier', title: 'supplier.title', roles: ['SUPPLIER'], render: () => <SupplierPage /> },
-  { pattern: '/supplier/orders', title: 'supplier.ordersTitle', roles: ['SUPPLIER'], render: () => <IncomingOrdersPage /> },
-  { pattern: '/supplier/journals', title: 'journals.title', roles: ['SUPPLIER'], render: () => <JournalsPage /> },
-  { pattern: '/department', title: 'department.title', roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'], render: () => <DepartmentPage /> },
-  { pattern: '/help', title: 'portal.helpTitle', render: () => <HelpPage /> },
-  { pattern: '/support', title: 'support.title', roles: PERSON, render: () => <SupportPage /> },
-  { pattern: '/supplier-registration', title: 'onboarding.title', roles: [...PERSON, 'SUPPLIER'], render: () => <RegistrationPage /> },
-  { pattern: '/admin', title: 'admin.title', roles: ['ADMIN'], render: () => <AdminPage /> },
-  { pattern: '/admin/content', title: 'content.title', roles: ['ADMIN'], render: () => <ContentPage /> },
-];
+const HOME: FeatureRoute = { path: '/', title: 'home.title', page: HomePage as ComponentType };
 
 export function Routes() {
   const { t } = useTranslation();
@@ -52,15 +15,8 @@ export function Routes() {
   const session = useSession();
   useFocusOnNavigate(path);
 
-  let found: { route: RouteDef; params: Record<string, string> } | null = null;
-  for (const route of ROUTES) {
-    const params = match(route.pattern, path);
-    if (params) {
-      found = { route, params };
-      break;
-    }
-  }
-  const title = found ? t(found.route.title) : t('notFound.title');
+  const found = [HOME, ...ROUTES].find((route) => match(route.path, path));
+  const title = found ? t(found.title) : t('notFound.title');
   useEffect(() => {
     document.title = `${title} — ${t('app.name')}`;
   }, [title, t]);
@@ -75,7 +31,7 @@ export function Routes() {
       </>
     );
   }
-  if (found.route.roles && (!session || !found.route.roles.includes(session.claims.role))) {
+  if (found.roles && (!session || !found.roles.includes(session.claims.role))) {
     return (
       <>
         <h1>{title}</h1>
@@ -90,5 +46,10 @@ export function Routes() {
       </>
     );
   }
-  return <>{found.route.render(found.params)}</>;
+  const Page = found.page;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
 }

@@ -227,3 +227,12 @@ export function useCursors<K extends string>(): { cursors: Partial<Record<K, str
     reset: () => setCursors({}),
   };
 }
+
+/** The status line a form announces its success in (kept in the page so screen readers hear the change). */
+export function SuccessStatus({ text }: { text: string }) {
+  return (
+    <p role="status" className="success">
+      {text}
+    </p>
+  );
+}

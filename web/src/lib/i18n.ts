@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { kk } from '../locales/kk.js';
-import { ru } from '../locales/ru.js';
-import { en } from '../locales/en.js';
 import { LANGS, type Lang } from './format.js';
+import type { Messages } from './feature.js';
 
 const KEY = 'aleumet.lang';
 
@@ -19,10 +17,11 @@ export function initialLanguage(): Lang {
   return (LANGS as string[]).includes(nav) ? (nav as Lang) : 'kk';
 }
 
-export function initI18n(lang: Lang = initialLanguage()) {
+/** `messages`: the app's merged translations (the shell builds them from every feature's strings). */
+export function initI18n(messages: Record<Lang, Messages>, lang: Lang = initialLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+      resources: { kk: { translation: messages.kk }, ru: { translation: messages.ru }, en: { translation: messages.en } },
       lng: lang,
       fallbackLng: 'en',
       interpolation: { escapeValue: false },

@@ -37,17 +37,6 @@ export function resetSubscriptions(): void {
   ws = null;
 }
 
-/** Mutation → the Query fields (any arguments) to refetch after it: lists the cache cannot update by itself. */
-function invalidating(map: Record<string, string[]>): Record<string, UpdateResolver> {
-  const out: Record<string, UpdateResolver> = {};
-  for (const [mutation, fields] of Object.entries(map)) {
-    out[mutation] = (_r, _a, cache) => {
-      for (const f of cache.inspectFields('Query')) if (fields.includes(f.fieldName)) cache.invalidate('Query', f.fieldKey);
-    };
-  }
-  return out;
-}
-
 /**
  * Lists the app pages through with "Show more": each query asks for the page after the last one
  * shown (`after`), and relayPagination answers with every page loaded so far for the same
@@ -77,60 +66,34 @@ const PAGINATED = {
 } as const;
 const resolvers = Object.fromEntries(Object.entries(PAGINATED).map(([type, fields]) => [type, Object.fromEntries(fields.map((f) => [f, paged]))]));
 
-const cache = cacheExchange({
-  resolvers,
-  keys: {
-    Region: (r) => (r.code as string) ?? null,
-    ItemType: (t) => (t.code as string) ?? null,
-    Needs: () => null,
-    PageInfo: () => null,
-    Payment: (p) => (p.id as string) ?? null,
-    GuaranteedSum: (g) => (g.id as string) ?? null,
-    SignInChallenge: () => null,
-    SignInResult: () => null,
-    DevelopmentSigningKey: () => null,
-    OrderStatusChange: () => null,
-    MeasureStatusChange: () => null,
-    LocalizedText: () => null,
-    PortalContact: () => null,
-    BankDetails: () => null,
-    PersonnelMember: () => null,
-    RegistryCheckResult: () => null,
-    TicketClockView: () => null,
-  },
-  updates: {
-    Mutation: {
-      // New things appear in lists the cache cannot place them in: let the lists refetch.
-      createOffering: (_r, _a, cache) => {
-        cache.invalidate('Query', 'offerings');
-        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'supplier') cache.invalidate('Query', f.fieldKey);
-      },
-      ...invalidating({
-        startSupplierRegistration: ['mySupplierRegistrations'],
-        submitSupplierRegistration: ['mySupplierRegistrations', 'supplierRegistrations'],
-        verifySupplier: ['supplierRegistrations', 'suppliers'],
-        rejectSupplier: ['supplierRegistrations'],
-        fileComplaint: ['complaints'],
-        forwardComplaint: ['complaints'],
-        answerComplaint: ['complaints'],
-        recordTicketStep: ['ticketsAtRisk', 'ticketBreachReport'],
-        suspendSupplier: ['supplierRegistrations', 'suppliers'],
-        reinstateSupplier: ['supplierRegistrations', 'suppliers'],
-        reportFailure: ['failureTickets', 'ticketsAtRisk'],
-        saveFaqEntry: ['faqEntries'],
-        deleteFaqEntry: ['faqEntries'],
-        saveMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
-        deleteMaintenanceNotice: ['maintenanceNotices', 'activeMaintenanceNotices'],
-        setContactCenter: ['contactCenter'],
-      }),
-      createOrder: (_r, _a, cache) => {
-        for (const f of cache.inspectFields('Query')) if (f.fieldName === 'orders' || f.fieldName === 'measures') cache.invalidate('Query', f.fieldKey);
-      },
+/** The normalized cache; `updates` are the features' cache updates per Mutation field, merged by the shell. */
+function cache(updates: Record<string, UpdateResolver>) {
+  return cacheExchange({
+    resolvers,
+    keys: {
+      Region: (r) => (r.code as string) ?? null,
+      ItemType: (t) => (t.code as string) ?? null,
+      Needs: () => null,
+      PageInfo: () => null,
+      Payment: (p) => (p.id as string) ?? null,
+      GuaranteedSum: (g) => (g.id as string) ?? null,
+      SignInChallenge: () => null,
+      SignInResult: () => null,
+      DevelopmentSigningKey: () => null,
+      OrderStatusChange: () => null,
+      MeasureStatusChange: () => null,
+      LocalizedText: () => null,
+      PortalContact: () => null,
+      BankDetails: () => null,
+      PersonnelMember: () => null,
+      RegistryCheckResult: () => null,
+      TicketClockView: () => null,
     },
-  },
-});
+    updates: { Mutation: updates },
+  });
+}
 
-export function createClient(): Client {
+export function createClient(updates: Record<string, UpdateResolver> = {}): Client {
   return new Client({
     url: endpoints().http,
     requestPolicy: 'cache-and-network',
@@ -160,7 +123,7 @@ export function createClient(): Client {
           }
         },
       }),
-      cache,
+      cache(updates),
       mapExchange({
         onOperation(op) {
           const hash = op.context.trustedHash as string | undefined;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kk } from './kk.js';
-import { ru } from './ru.js';
-import { en } from './en.js';
+import { en, kk, ru } from '../app/features.js';
 
 /** Every key path, with plural suffixes (_one, _few, …) folded into their base key. */
 function keys(obj: Record<string, unknown>, prefix = ''): Set<string> {

@@ -5,6 +5,7 @@ import { fromValue, never } from 'wonka';
 import { initI18n } from '../lib/i18n.js';
 import { changeLanguage } from '../lib/i18n.js';
 import type { Lang } from '../lib/format.js';
+import { MESSAGES } from '../app/features.js';
 
 /** A urql client that answers each operation by name from a table (no network); an entry may be a function of the variables. */
 export function mockClient(responses: Record<string, unknown> = {}, onMutation?: (name: string, vars: unknown) => unknown): Client {
@@ -25,7 +26,7 @@ export function mockClient(responses: Record<string, unknown> = {}, onMutation?:
 }
 
 export function renderWith(ui: ReactNode, opts: { client?: Client; lang?: Lang } = {}) {
-  initI18n(opts.lang ?? 'en');
+  initI18n(MESSAGES, opts.lang ?? 'en');
   changeLanguage(opts.lang ?? 'en');
   return render(<Provider value={opts.client ?? mockClient()}>{ui}</Provider>);
 }

@@ -1,15 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import {
-  AdminContentQuery,
-  DeleteFaqEntryMutation,
-  DeleteNoticeMutation,
-  SaveFaqEntryMutation,
-  SaveNoticeMutation,
-  SetContactCenterMutation,
-} from '../api/admin.js';
-import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
+import { AdminContentQuery, DeleteFaqEntryMutation, DeleteNoticeMutation, SaveFaqEntryMutation, SaveNoticeMutation, SetContactCenterMutation } from '../api/content.js';
+import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField, ShowMore, SuccessStatus, useCursors } from '../../../components/ui.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { LANGS, type Lang } from '../../../lib/format.js';
 
@@ -91,35 +85,23 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
   const { t } = useTranslation();
   const [saveRes, save] = useMutation(SaveNoticeMutation);
   const [deleteRes, remove] = useMutation(DeleteNoticeMutation);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const startsAt = astanaToIso(String(data.get('startsAt') ?? ''));
-    const endsAt = astanaToIso(String(data.get('endsAt') ?? ''));
+  const { onSubmit: submit, error, done, setDone } = useFormSubmit(async (data, { fail }) => {
+    const startsAt = astanaToIso(textOf(data, 'startsAt'));
+    const endsAt = astanaToIso(textOf(data, 'endsAt'));
     const text = texts(data, 'notice');
-    if (!startsAt || !endsAt) return setError(t('content.windowRequired'));
-    if (endsAt <= startsAt) return setError(t('content.windowOrder'));
-    if (!Object.keys(text).length) return setError(t('content.textRequired'));
-    setError(null);
+    if (!startsAt || !endsAt) return fail(t('content.windowRequired'));
+    if (endsAt <= startsAt) return fail(t('content.windowOrder'));
+    if (!Object.keys(text).length) return fail(t('content.textRequired'));
     const r = await save({ input: { startsAt, endsAt, text } });
-    if (!r.error) {
-      form.reset();
-      setDone(t('content.noticePublished'));
-      onChanged();
-    }
-  }
+    if (r.error) return;
+    onChanged();
+    return { done: t('content.noticePublished') };
+  });
 
   return (
     <section aria-labelledby="notices-title">
       <h2 id="notices-title">{t('content.notices')}</h2>
-      <p role="status" className="success">
-        {done}
-      </p>
+      <SuccessStatus text={done} />
       <ErrorMessage error={deleteRes.error} />
       {notices.length === 0 ? (
         <Empty>{t('content.noNotices')}</Empty>
@@ -200,36 +182,25 @@ function FaqSection({ entries, onChanged, more }: { entries: readonly Faq[]; onC
   const { t, i18n } = useTranslation();
   const [saveRes, save] = useMutation(SaveFaqEntryMutation);
   const [deleteRes, remove] = useMutation(DeleteFaqEntryMutation);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
   const nextPosition = entries.reduce((m, e) => Math.max(m, e.position), 0) + 1;
   const questionIn = (e: Faq) => (i18n.language === 'ru' ? e.questionRu : i18n.language === 'en' ? e.questionEn : e.questionKk) ?? e.questionKk ?? e.questionRu ?? e.questionEn ?? '—';
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
+  const { onSubmit: submit, error, done, setDone } = useFormSubmit(async (data, { fail }) => {
     const question = texts(data, 'question');
     const answer = texts(data, 'answer');
     const position = Number(data.get('position'));
-    if (!Number.isInteger(position) || position < 0) return setError(t('content.positionInvalid'));
-    if (!Object.keys(question).length || !Object.keys(answer).length) return setError(t('content.textRequired'));
-    setError(null);
+    if (!Number.isInteger(position) || position < 0) return fail(t('content.positionInvalid'));
+    if (!Object.keys(question).length || !Object.keys(answer).length) return fail(t('content.textRequired'));
     const r = await save({ input: { position, question, answer, published: data.get('published') === 'on' } });
-    if (!r.error) {
-      form.reset();
-      setDone(t('content.faqSaved'));
-      onChanged();
-    }
-  }
+    if (r.error) return;
+    onChanged();
+    return { done: t('content.faqSaved') };
+  });
 
   return (
     <section aria-labelledby="faq-admin-title">
       <h2 id="faq-admin-title">{t('portal.faq')}</h2>
-      <p role="status" className="success">
-        {done}
-      </p>
+      <SuccessStatus text={done} />
       <ErrorMessage error={deleteRes.error} />
       {entries.length === 0 ? (
         <Empty>{t('portal.noFaq')}</Empty>
@@ -297,23 +268,15 @@ type Contact = { phone: string; hoursKk?: string | null; hoursRu?: string | null
 function ContactSection({ contact, onChanged }: { contact: Contact | null; onChanged: () => void }) {
   const { t } = useTranslation();
   const [res, save] = useMutation(SetContactCenterMutation);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const data = new FormData(e.currentTarget);
-    const phone = String(data.get('phone') ?? '').trim();
-    if (!/^\+?[\d\s()-]{3,20}$/.test(phone)) return setError(t('content.phoneInvalid'));
-    setError(null);
+  const { onSubmit: submit, error, done } = useFormSubmit(async (data, { fail }) => {
+    const phone = textOf(data, 'phone');
+    if (!/^\+?[\d\s()-]{3,20}$/.test(phone)) return fail(t('content.phoneInvalid'));
     const hours = texts(data, 'hours');
     const r = await save({ input: { phone, ...(Object.keys(hours).length ? { hours } : {}) } });
-    if (!r.error) {
-      setDone(t('content.contactSaved'));
-      onChanged();
-    }
-  }
+    if (r.error) return;
+    onChanged();
+    return { done: t('content.contactSaved'), keep: true };
+  });
 
   return (
     <section aria-labelledby="contact-admin-title">
@@ -336,9 +299,7 @@ function ContactSection({ contact, onChanged }: { contact: Contact | null; onCha
         <button type="submit" disabled={res.fetching}>
           {t('common.save')}
         </button>
-        <p role="status" className="success">
-          {done}
-        </p>
+        <SuccessStatus text={done} />
       </form>
     </section>
   );

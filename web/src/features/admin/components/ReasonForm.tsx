@@ -1,18 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/ui.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 
 /** An inline form asking for a reason (at least 3 characters) before a decision is sent. */
 export function ReasonForm({ label, submitLabel, busy, onSubmit, onCancel }: { label: string; submitLabel: string; busy: boolean; onSubmit: (reason: string) => Promise<unknown>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) return setError(t('orders.reasonRequired'));
-    setError(null);
+  const { onSubmit: submit, error } = useFormSubmit(async (data, { fail }) => {
+    const reason = textOf(data, 'reason');
+    if (reason.length < 3) return fail(t('orders.reasonRequired'));
     await onSubmit(reason);
-  }
+  });
   return (
     <form onSubmit={submit} className="inline-form" noValidate>
       <TextField label={label} name="reason" autoFocus error={error} />

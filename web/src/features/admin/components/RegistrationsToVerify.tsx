@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { RegistrationsToVerifyQuery, RejectSupplierMutation, VerifySupplierMutation } from '../api/admin.js';
-import { RegistrationFragment } from '../../onboarding/api/registration.js';
+import { RegistrationsToVerifyQuery, RejectSupplierMutation, VerifySupplierMutation } from '../api/registrations.js';
+import { RegistrationFragment } from '../../onboarding/index.js';
 import { DateText, Empty, ErrorMessage, Loading, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { AdminSupplierFragment, ReinstateSupplierMutation, SuppliersToManageQuery, SuspendSupplierMutation } from '../api/admin.js';
+import { AdminSupplierFragment, ReinstateSupplierMutation, SuppliersToManageQuery, SuspendSupplierMutation } from '../api/suppliers.js';
 import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { AdminComplaintFragment, AdminComplaintsQuery, AnswerComplaintMutation, ForwardComplaintMutation, TicketClockFragment, TicketsAtRiskQuery } from '../api/admin.js';
+import { AdminComplaintFragment, AdminComplaintsQuery, AnswerComplaintMutation, ForwardComplaintMutation } from '../api/complaints.js';
+import { TicketClockFragment, TicketsAtRiskQuery } from '../api/tickets.js';
 import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment, type FragmentType } from '../../../gql/index.js';

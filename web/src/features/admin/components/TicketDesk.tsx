@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/admin.js';
+import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/tickets.js';
 import { DateText, Empty, ErrorMessage, Loading, Num, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { useFragment } from '../../../gql/index.js';
 import type { DeskTicketFragment as DeskTicket, TicketStatus, TicketStep } from '../../../gql/graphql.js';
 import { ClockList } from './SupportOverview.js';
@@ -38,29 +39,27 @@ function StepForm({ ticket, onDone }: { ticket: DeskTicket; onDone: (step: Ticke
   const { t } = useTranslation();
   const steps = nextSteps(ticket);
   const [step, setStep] = useState<TicketStep | ''>(steps[0] ?? '');
-  const [error, setError] = useState<string | null>(null);
   const [res, record] = useMutation(RecordTicketStepMutation);
   const current = steps.includes(step as TicketStep) ? (step as TicketStep) : steps[0];
-  if (!current) return <>—</>;
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const note = String(form.get('note') ?? '').trim() || null;
-    const decision = String(form.get('decision') ?? '').trim();
-    if (current === 'DECIDE' && decision.length < 3) return setError(t('admin.decisionRequired'));
-    setError(null);
+  const { onSubmit: submit, error } = useFormSubmit(async (form, { fail }) => {
+    if (!current) return;
+    const note = textOf(form, 'note') || null;
+    const decision = textOf(form, 'decision');
+    if (current === 'DECIDE' && decision.length < 3) return fail(t('admin.decisionRequired'));
     const r = await record({
       id: ticket.id,
       input: {
-        step: current!,
+        step: current,
         note,
         ...(current === 'ANALYSE' ? { escalate: form.get('escalate') === 'on' } : {}),
         ...(current === 'DECIDE' ? { decision, fixRequired: form.get('fixRequired') === 'on' } : {}),
       },
     });
-    if (!r.error) onDone(current!);
-  }
+    if (!r.error) onDone(current);
+  });
+  if (!current) return <>—</>;
+
+
 
   return (
     <form onSubmit={submit} className="inline-form" noValidate aria-label={t('admin.recordStepFor', { number: ticket.number })}>

@@ -4,22 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { SignInChallengeMutation, SignInMutation } from '../api/auth.js';
 import { ErrorMessage, TextField } from '../../../components/ui.js';
 import { DevelopmentSigner, SignerError } from '../../../lib/signer.js';
-import { decodeClaims, setSession, type SessionClaims } from '../../../lib/session.js';
+import { decodeClaims, setSession } from '../../../lib/session.js';
+import { homeFor } from '../../../lib/feature.js';
 import { navigate } from '../../../lib/router.js';
 import { resetSubscriptions } from '../../../lib/urql.js';
-
-export function homeFor(role: SessionClaims['role']): string {
-  switch (role) {
-    case 'SUPPLIER':
-      return '/supplier';
-    case 'EMPLOYMENT_DEPARTMENT':
-      return '/department';
-    case 'ADMIN':
-      return '/admin';
-    default:
-      return '/cabinet';
-  }
-}
 
 /** Sign-in by IIN and electronic signature: the server issues a one-time challenge, the signer signs it, the server verifies it. */
 export function SignInPage() {

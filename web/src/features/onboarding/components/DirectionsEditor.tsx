@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AddDirectionMutation, RemoveDirectionMutation, UploadDocumentMutation } from '../api/registration.js';
-import { ErrorMessage, SelectField, TextField } from '../../../components/ui.js';
+import { ErrorMessage, SelectField, SuccessStatus, TextField } from '../../../components/ui.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import type { DirectionKind, DocumentKind, RegistrationFragment } from '../../../gql/graphql.js';
 import { formatNumber } from '../../../lib/format.js';
 
@@ -28,29 +29,20 @@ export function DirectionsEditor({ registration, onChanged }: { registration: Re
   const pa = registration.kind === 'PERSONAL_ASSISTANT';
   const kinds = pa ? (['PERSONAL_ASSISTANT'] as DirectionKind[]) : DIRECTIONS;
   const [kind, setKind] = useState<DirectionKind>(kinds[0]!);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  async function addDirection(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const fullName = String(data.get('fullName') ?? '').trim();
-    const position = String(data.get('position') ?? '').trim();
-    const qualification = String(data.get('qualification') ?? '').trim();
-    if (!fullName || !position) return setFormError(t('onboarding.personnelRequired'));
-    setFormError(null);
+  const { onSubmit: addDirection, error: formError, done } = useFormSubmit(async (data, { fail }) => {
+    const fullName = textOf(data, 'fullName');
+    const position = textOf(data, 'position');
+    const qualification = textOf(data, 'qualification');
+    if (!fullName || !position) return fail(t('onboarding.personnelRequired'));
     const r = await add({
       supplierId: registration.id,
       input: { kind, okedCode: String(data.get('okedCode') ?? ''), personnel: [{ fullName, position, ...(qualification ? { qualification } : {}) }] },
     });
-    if (!r.error) {
-      form.reset();
-      setDone(t('onboarding.directionAdded', { name: t(`direction.${kind}`) }));
-      onChanged();
-    }
-  }
+    if (r.error) return;
+    onChanged();
+    return { done: t('onboarding.directionAdded', { name: t(`direction.${kind}`) }) };
+  });
+
 
   return (
     <section aria-labelledby="directions-title">
@@ -120,9 +112,7 @@ export function DirectionsEditor({ registration, onChanged }: { registration: Re
         <button type="submit" disabled={addRes.fetching}>
           {t('onboarding.addDirection')}
         </button>
-        <p role="status" className="success">
-          {done}
-        </p>
+        <SuccessStatus text={done} />
       </form>
     </section>
   );
@@ -131,30 +121,21 @@ export function DirectionsEditor({ registration, onChanged }: { registration: Re
 function UploadForm({ supplierId, directionId, label, onUploaded }: { supplierId: string; directionId: string; label: string; onUploaded: () => void }) {
   const { t } = useTranslation();
   const [res, upload] = useMutation(UploadDocumentMutation);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
+  const { onSubmit: submit, error, done } = useFormSubmit(async (data, { fail }) => {
     const file = data.get('file');
-    const title = String(data.get('title') ?? '').trim();
-    if (!(file instanceof File) || !file.size) return setError(t('onboarding.fileRequired'));
-    if (!TYPES.includes(file.type)) return setError(t('onboarding.fileType'));
-    if (file.size > MAX_DOCUMENT_BYTES) return setError(t('onboarding.fileTooLarge'));
-    if (!title) return setError(t('onboarding.titleRequired'));
-    setError(null);
+    const title = textOf(data, 'title');
+    if (!(file instanceof File) || !file.size) return fail(t('onboarding.fileRequired'));
+    if (!TYPES.includes(file.type)) return fail(t('onboarding.fileType'));
+    if (file.size > MAX_DOCUMENT_BYTES) return fail(t('onboarding.fileTooLarge'));
+    if (!title) return fail(t('onboarding.titleRequired'));
     const r = await upload({
       input: { supplierId, directionId, kind: String(data.get('docKind')) as DocumentKind, title, fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
     });
-    if (!r.error) {
-      form.reset();
-      setDone(t('onboarding.uploaded', { name: file.name }));
-      onUploaded();
-    }
-  }
+    if (r.error) return;
+    onUploaded();
+    return { done: t('onboarding.uploaded', { name: file.name }) };
+  });
+
 
   return (
     <form onSubmit={submit} noValidate className="inline-form" aria-label={t('onboarding.uploadFor', { name: label })}>
@@ -169,9 +150,7 @@ function UploadForm({ supplierId, directionId, label, onUploaded }: { supplierId
       <button type="submit" disabled={res.fetching}>
         {t('onboarding.upload')}
       </button>
-      <p role="status" className="success">
-        {done}
-      </p>
+      <SuccessStatus text={done} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
-import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors, useLoadAllPages } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, SuccessStatus, TextArea, TextField, ShowMore, useCursors, useLoadAllPages } from '../../../components/ui.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { actingPersonId, useSession } from '../../../lib/session.js';
 
@@ -104,8 +105,6 @@ function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () =>
   useLoadAllPages(suppliersRes.data?.suppliers.pageInfo, suppliersRes.fetching, setSuppliersAfter);
   const [res, file] = useMutation(FileComplaintMutation);
   const [about, setAbout] = useState<'order' | 'supplier'>('supplier');
-  const [textError, setTextError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
   const orders = (targets.data?.orders.nodes ?? []).filter((o) => o.recipient.id === personId);
   const suppliers = suppliersRes.data?.suppliers.nodes ?? [];
   const options =
@@ -113,27 +112,17 @@ function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () =>
       ? orders.map((o) => ({ value: o.id, label: `${o.number} — ${o.offering.supplier.name}` }))
       : suppliers.map((s) => ({ value: s.id, label: s.name }));
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const text = String(data.get('text') ?? '').trim();
+  const { onSubmit: submit, error: textError, done } = useFormSubmit(async (data, { fail }) => {
+    const text = textOf(data, 'text');
     const target = String(data.get('target') ?? '');
-    if (text.length < MIN_TEXT) {
-      setTextError(t('support.textTooShort', { min: MIN_TEXT }));
-      form.querySelector<HTMLElement>('[name="text"]')?.focus();
-      return;
-    }
-    setTextError(null);
+    if (text.length < MIN_TEXT) return fail(t('support.textTooShort', { min: MIN_TEXT }), 'text');
     const input = { personId, text, ...(about === 'order' ? { orderId: target } : { supplierId: target }) };
     const r = await file({ input });
-    if (!r.error) {
-      form.reset();
-      setDone(t('support.complaintFiled'));
-      onFiled();
-    }
-  }
+    if (r.error) return;
+    onFiled();
+    return { done: t('support.complaintFiled') };
+  });
+
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="complaint-title" noValidate>
@@ -162,9 +151,7 @@ function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () =>
       <button type="submit" disabled={res.fetching || !options.length}>
         {t('support.fileComplaint')}
       </button>
-      <p role="status" className="success">
-        {done}
-      </p>
+      <SuccessStatus text={done} />
     </form>
   );
 }
@@ -172,29 +159,16 @@ function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () =>
 function FailureForm({ onReported }: { onReported: () => void }) {
   const { t } = useTranslation();
   const [res, report] = useMutation(ReportFailureMutation);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setDone('');
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const description = String(data.get('description') ?? '').trim();
-    const contact = String(data.get('contact') ?? '').trim();
-    if (description.length < MIN_TEXT) {
-      setError(t('support.textTooShort', { min: MIN_TEXT }));
-      form.querySelector<HTMLElement>('[name="description"]')?.focus();
-      return;
-    }
-    setError(null);
+  const { onSubmit: submit, error, done } = useFormSubmit(async (data, { fail }) => {
+    const description = textOf(data, 'description');
+    const contact = textOf(data, 'contact');
+    if (description.length < MIN_TEXT) return fail(t('support.textTooShort', { min: MIN_TEXT }), 'description');
     const r = await report({ input: { description, channel: 'PORTAL', ...(contact ? { contact } : {}) } });
-    if (!r.error) {
-      form.reset();
-      setDone(t('support.ticketReported', { number: r.data?.reportFailure.number ?? '' }));
-      onReported();
-    }
-  }
+    if (r.error) return;
+    onReported();
+    return { done: t('support.ticketReported', { number: r.data?.reportFailure.number ?? '' }) };
+  });
+
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="failure-title" noValidate>
@@ -206,9 +180,7 @@ function FailureForm({ onReported }: { onReported: () => void }) {
       <button type="submit" disabled={res.fetching}>
         {t('support.send')}
       </button>
-      <p role="status" className="success">
-        {done}
-      </p>
+      <SuccessStatus text={done} />
     </form>
   );
 }

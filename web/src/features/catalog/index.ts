@@ -1,0 +1,8 @@
+import { defineFeature, lazyPage } from '../../lib/feature.js';
+import { strings } from './strings.js';
+
+export const catalog = defineFeature({
+  name: 'catalog',
+  routes: [{ path: '/catalog', title: 'catalog.title', nav: 'catalog.nav', page: lazyPage(() => import('./components/CatalogPage.js'), 'CatalogPage') }],
+  strings,
+});

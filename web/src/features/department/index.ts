@@ -1,0 +1,17 @@
+import { defineFeature, lazyPage } from '../../lib/feature.js';
+import { strings } from './strings.js';
+
+export const department = defineFeature({
+  name: 'department',
+  routes: [
+    {
+      path: '/department',
+      title: 'department.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'department.nav',
+      homeOf: ['EMPLOYMENT_DEPARTMENT'],
+      page: lazyPage(() => import('./components/DepartmentPage.js'), 'DepartmentPage'),
+    },
+  ],
+  strings,
+});

@@ -1,0 +1,51 @@
+/** What this feature says, in Kazakh, Russian and English; the app merges it into the translations. */
+export const strings = {
+  kk: {
+    portal: {
+      nav: 'Көмек',
+      maintenance: 'Жоспарлы техникалық жұмыстар',
+      window: 'Басталуы–аяқталуы (Астана уақыты):',
+      helpTitle: 'Көмек және байланыс орталығы',
+      helpLink: 'Көмек және жиі қойылатын сұрақтар',
+      contactCenter: 'Байланыс орталығы',
+      phone: 'Телефон',
+      hours: 'Жұмыс уақыты',
+      noContact: 'Байланыс орталығының телефоны әлі жарияланбаған.',
+      toSupport: 'Шағым беру немесе ақау туралы хабарлау',
+      faq: 'Жиі қойылатын сұрақтар',
+      noFaq: 'Сұрақтар әлі жарияланбаған.',
+    },
+  },
+  ru: {
+    portal: {
+      nav: 'Помощь',
+      maintenance: 'Плановые технические работы',
+      window: 'С–по (время Астаны):',
+      helpTitle: 'Помощь и контакт-центр',
+      helpLink: 'Помощь и частые вопросы',
+      contactCenter: 'Контакт-центр',
+      phone: 'Телефон',
+      hours: 'Часы работы',
+      noContact: 'Телефон контакт-центра ещё не опубликован.',
+      toSupport: 'Подать жалобу или сообщить о сбое',
+      faq: 'Частые вопросы',
+      noFaq: 'Вопросы ещё не опубликованы.',
+    },
+  },
+  en: {
+    portal: {
+      nav: 'Help',
+      maintenance: 'Planned maintenance',
+      window: 'From–to (Astana time):',
+      helpTitle: 'Help and contact centre',
+      helpLink: 'Help and frequently asked questions',
+      contactCenter: 'Contact centre',
+      phone: 'Phone',
+      hours: 'Working hours',
+      noContact: 'The contact centre phone has not been published yet.',
+      toSupport: 'File a complaint or report a failure',
+      faq: 'Frequently asked questions',
+      noFaq: 'No questions have been published yet.',
+    },
+  },
+};
