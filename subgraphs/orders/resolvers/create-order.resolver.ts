@@ -43,7 +43,8 @@ function signedChoices(document: string): DocumentChoices {
     const d = JSON.parse(document) as { handover?: unknown; language?: unknown; delivery?: Record<string, unknown> } | null;
     const handover = Object.values(HandoverMethod).includes(d?.handover as HandoverMethod) ? (d!.handover as HandoverMethod) : null;
     const language = Object.values(DocumentLanguage).includes(d?.language as DocumentLanguage) ? (d!.language as DocumentLanguage) : null;
-    const delivery = d?.delivery && typeof d.delivery === 'object'
+    // Details beside a pickup are not what orderDocument writes: left out, the rebuilt document differs and the signature check refuses it.
+    const delivery = handover === HandoverMethod.DELIVERY && d?.delivery && typeof d.delivery === 'object'
       ? { address: text(d.delivery.address), phone: text(d.delivery.phone), window: text(d.delivery.window), comment: text(d.delivery.comment) }
       : null;
     return { handover, language, delivery };

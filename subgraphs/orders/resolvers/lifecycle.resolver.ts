@@ -104,7 +104,12 @@ export class OrderLifecycleResolver {
           || ((identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && actsFor(identity, o.personId));
         if (!allowed) throw forbidden('Only the recipient, the department or an admin cancels an order');
       },
-      apply: (o) => { o.cancellationReason = text; o.closedAt = now; },
+      apply: (o) => {
+        // The recipient said "I received it": the aid is with the person, nothing is left to cancel.
+        if (o.recipientConfirmedAt) throw invalidTransition('Order', `${o.status} (received by the recipient)`, OrderStatus.CANCELLED, { reason: 'RECEIVED' });
+        o.cancellationReason = text;
+        o.closedAt = now;
+      },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;

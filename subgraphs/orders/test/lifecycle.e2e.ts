@@ -94,6 +94,9 @@ describe('order state machine with optimistic locking', () => {
     expect((await gql(url, READY, { id: o.id, v: 2 }, t.supplier)).errors).toBeUndefined();
     const mine3 = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.recipient);
     expect(mine3.data.confirmHandover).toMatchObject({ status: 'READY', version: 4 });
+    // Received: no cancel any more, by the recipient or the department.
+    expect(codes(await gql(url, CANCEL, { id: o.id, v: 4, r: 'changed my mind' }, t.recipient))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, CANCEL, { id: o.id, v: 4, r: 'changed my mind' }, await tokenFor(departmentIdentity(o.regionCode))))).toEqual(['INVALID_TRANSITION']);
     // The supplier's row still says version 3.
     const stale = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.supplier);
     expect(codes(stale)).toEqual(['CONFLICT']);

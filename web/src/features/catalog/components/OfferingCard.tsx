@@ -20,7 +20,9 @@ export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, 
   const split = guaranteedSum != null ? splitPrice(o.price, guaranteedSum) : null;
   return (
     <article className="card" aria-labelledby={titleId}>
-      <h3 id={titleId}>{o.title}</h3>
+      <h3 id={titleId}>
+        <Link href={`/catalog/${encodeURIComponent(o.id)}${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`}>{o.title}</Link>
+      </h3>
       <dl className="facts">
         <dt>{t('catalog.supplier')}</dt>
         <dd>{o.supplier.name}</dd>
@@ -40,12 +42,21 @@ export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, 
             </dd>
           </>
         )}
-        <dt>{t('catalog.delivery')}</dt>
-        <dd>{t(`delivery.${o.deliveryMode}`)}</dd>
+        {o.deliveryMode && (
+          <>
+            <dt>{t('catalog.delivery')}</dt>
+            <dd>{t(`delivery.${o.deliveryMode}`)}</dd>
+          </>
+        )}
         <dt>{t('catalog.leadTime')}</dt>
         <dd>{t('common.days', { count: o.leadTimeDays })}</dd>
-        <dt>{t('catalog.stock')}</dt>
-        <dd>{o.stock > 0 ? t('catalog.inStock', { count: o.stock }) : t('catalog.outOfStock')}</dd>
+        {/* Services (S1–S3) have no stock. */}
+        {o.stock != null && (
+          <>
+            <dt>{t('catalog.stock')}</dt>
+            <dd>{o.stock > 0 ? t('catalog.inStock', { count: o.stock }) : t('catalog.outOfStock')}</dd>
+          </>
+        )}
       </dl>
       <div className="card-actions">
         <label className="checkbox">
@@ -53,7 +64,7 @@ export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, 
           {t('catalog.compare')}
           <span className="visually-hidden">: {o.title}</span>
         </label>
-        {measureId && o.stock > 0 && (
+        {measureId && (o.stock == null || o.stock > 0) && (
           <Link className="button" href={`/orders/new?measure=${encodeURIComponent(measureId)}&offering=${encodeURIComponent(o.id)}`}>
             {t('catalog.choose')}
             <span className="visually-hidden">: {o.title}</span>

@@ -8,7 +8,7 @@ import { ActsToApprove } from './ActsToApprove.js';
 import { PayClaimForm } from './PayClaimForm.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { formatNumber, localeOf } from '../../../lib/format.js';
+import { formatMonth, formatNumber } from '../../../lib/format.js';
 
 type Tab = 'blocked' | 'awaiting' | 'overdue';
 const DAY = 86_400_000;
@@ -47,12 +47,11 @@ export function DepartmentPage() {
   const loaded = blockedRes.data && awaitingRes.data && claimsRes.data;
 
   const perMonth = useMemo(() => {
-    const fmt = new Intl.DateTimeFormat(localeOf(i18n.language), { month: 'short', year: 'numeric', timeZone: 'Asia/Almaty' });
     const counts = new Map<string, { label: string; value: number }>();
     for (const o of orders) {
       const kind = o.kind ?? o.measure.kind;
       const key = `${o.createdAt.slice(0, 7)} ${kind}`;
-      const label = `${fmt.format(new Date(o.createdAt))} · ${kind}`;
+      const label = `${formatMonth(o.createdAt, i18n.language)} · ${kind}`;
       counts.set(key, { label, value: (counts.get(key)?.value ?? 0) + 1 });
     }
     return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);

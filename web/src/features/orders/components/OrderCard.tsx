@@ -5,6 +5,7 @@ import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../
 import { useReferenceNames } from '../../../lib/reference.js';
 import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
 import type { MyOrderFragment } from '../../../gql/graphql.js';
+import { useOrderRefresh } from '../../../lib/order-refresh.js';
 
 const CANCELLABLE = new Set(['AWAITING_SUPPLIER', 'ACCEPTED', 'READY']);
 
@@ -16,6 +17,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
   const [cancelRes, cancel] = useMutation(CancelOrderMutation);
   const [cancelling, setCancelling] = useState(false);
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const refresh = useOrderRefresh();
 
   async function submitCancel(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -25,8 +27,10 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
       return;
     }
     setReasonError(null);
+    refresh.clear();
     const res = await cancel({ id: o.id, version: o.version, reason });
     if (!res.error) setCancelling(false);
+    else await refresh.afterError(o, res.error);
   }
 
   return (
@@ -56,6 +60,21 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
+        {o.handover && (
+          <>
+            <dt>{t('orders.handover')}</dt>
+            <dd>{t(`delivery.${o.handover}`)}</dd>
+          </>
+        )}
+        {o.delivery && (
+          <>
+            <dt>{t('orders.deliveryAddress')}</dt>
+            <dd>
+              {o.delivery.address}
+              {o.delivery.window ? `; ${o.delivery.window}` : ''}
+            </dd>
+          </>
+        )}
         <dt>{t('orders.created')}</dt>
         <dd>
           <DateText value={o.createdAt} time />
@@ -77,12 +96,21 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
       </dl>
       <div className="card-actions">
         {o.status === 'READY' && !o.recipientConfirmedAt && (
-          <button type="button" onClick={() => confirm({ id: o.id, version: o.version })} disabled={confirmRes.fetching}>
+          <button
+            type="button"
+            onClick={async () => {
+              refresh.clear();
+              const r = await confirm({ id: o.id, version: o.version });
+              if (r.error) await refresh.afterError(o, r.error);
+            }}
+            disabled={confirmRes.fetching}
+          >
             {t('orders.confirmHandover')}
           </button>
         )}
         {o.status === 'READY' && o.recipientConfirmedAt && <p className="hint">{t('orders.waitingSupplierConfirm')}</p>}
-        {CANCELLABLE.has(o.status) && !cancelling && (
+        {/* After "I received it" there is nothing left to cancel. */}
+        {CANCELLABLE.has(o.status) && !o.recipientConfirmedAt && !cancelling && (
           <button type="button" className="secondary" onClick={() => setCancelling(true)}>
             {t('orders.cancel')}
           </button>
@@ -99,7 +127,13 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
           </button>
         </form>
       )}
-      <ErrorMessage error={confirmRes.error ?? cancelRes.error} />
+      {refresh.changed ? (
+        <p className="notice" role="status">
+          {refresh.changed}
+        </p>
+      ) : (
+        <ErrorMessage error={confirmRes.error ?? cancelRes.error} />
+      )}
     </article>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
+import { useOrderRefresh } from '../../../lib/order-refresh.js';
 
 export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment }) {
   const { t } = useTranslation();
@@ -12,6 +13,14 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const [readyRes, ready] = useMutation(MarkReadyMutation);
   const [handRes, handover] = useMutation(SupplierConfirmHandoverMutation);
   const [refusing, setRefusing] = useState(false);
+  const refresh = useOrderRefresh();
+  // Every step sends the version this row shows; a CONFLICT refetches the order and says what changed.
+  async function step(run: () => Promise<{ error?: CombinedError }>) {
+    refresh.clear();
+    const r = await run();
+    if (r.error) await refresh.afterError(o, r.error);
+    return r;
+  }
   const [reasonError, setReasonError] = useState<string | null>(null);
   const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
   const label = `${o.number}`;
@@ -21,17 +30,47 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
     const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
     if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
     setReasonError(null);
-    const r = await refuse({ id: o.id, version: o.version, reason });
+    const r = await step(() => refuse({ id: o.id, version: o.version, reason }));
     if (!r.error) setRefusing(false);
   }
 
   return (
     <tr>
       <th scope="row">{o.number}</th>
-      <td>{o.offering.title}</td>
+      <td>
+        {o.offering.title}
+        {o.delivery && (
+          <dl className="facts compact">
+            <dt>{t('supplier.deliveryAddress')}</dt>
+            <dd>{o.delivery.address}</dd>
+            <dt>{t('supplier.contactPhone')}</dt>
+            <dd>
+              <a href={`tel:${o.delivery.phone}`}>{o.delivery.phone}</a>
+            </dd>
+            {o.delivery.window && (
+              <>
+                <dt>{t('supplier.deliveryWindow')}</dt>
+                <dd>{o.delivery.window}</dd>
+              </>
+            )}
+            {o.delivery.comment && (
+              <>
+                <dt>{t('supplier.deliveryComment')}</dt>
+                <dd>{o.delivery.comment}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {o.handover === 'PICKUP' && <p className="hint">{t('delivery.PICKUP')}</p>}
+      </td>
       <td>{o.recipient.fullName}</td>
       <td>
         <Money tiyn={o.price} />
+        {!!o.coPayment && (
+          <p className="cell-note">
+            {t('supplier.recipientPays')}: <Money tiyn={o.coPayment} />
+          </p>
+        )}
       </td>
       <td>
         <StatusBadge kind="order" status={o.status} />
@@ -41,7 +80,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (
             <>
-              <button type="button" disabled={busy} onClick={() => accept({ id: o.id, version: o.version })}>
+              <button type="button" disabled={busy} onClick={() => step(() => accept({ id: o.id, version: o.version }))}>
                 {t('supplier.accept')}
                 <span className="visually-hidden"> {label}</span>
               </button>
@@ -52,13 +91,13 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             </>
           )}
           {o.status === 'ACCEPTED' && (
-            <button type="button" disabled={busy} onClick={() => ready({ id: o.id, version: o.version })}>
+            <button type="button" disabled={busy} onClick={() => step(() => ready({ id: o.id, version: o.version }))}>
               {t('supplier.markReady')}
               <span className="visually-hidden"> {label}</span>
             </button>
           )}
           {o.status === 'READY' && !o.supplierConfirmedAt && (
-            <button type="button" disabled={busy} onClick={() => handover({ id: o.id, version: o.version })}>
+            <button type="button" disabled={busy} onClick={() => step(() => handover({ id: o.id, version: o.version }))}>
               {t('supplier.confirmHandover')}
               <span className="visually-hidden"> {label}</span>
             </button>
@@ -82,7 +121,13 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             </button>
           </form>
         )}
-        <ErrorMessage error={acceptRes.error ?? refuseRes.error ?? readyRes.error ?? handRes.error} />
+        {refresh.changed ? (
+          <p className="notice" role="status">
+            {refresh.changed}
+          </p>
+        ) : (
+          <ErrorMessage error={acceptRes.error ?? refuseRes.error ?? readyRes.error ?? handRes.error} />
+        )}
       </td>
     </tr>
   );
