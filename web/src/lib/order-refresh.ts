@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useClient, type CombinedError } from 'urql';
+import { createRequest, useClient, type CombinedError } from 'urql';
+import { filter, pipe, take, toPromise } from 'wonka';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql/index.js';
 import { errorCode } from './errors.js';
@@ -40,7 +41,12 @@ export function useOrderRefresh() {
   async function afterError(seen: OrderSeen, error: CombinedError | undefined): Promise<void> {
     const code = errorCode(error);
     if (code !== 'CONFLICT' && code !== 'INVALID_TRANSITION') return;
-    const res = await client.query(OrderNowQuery, { id: seen.id }, { requestPolicy: 'network-only' }).toPromise();
+    const res = await pipe(
+      client.executeQuery(createRequest(OrderNowQuery, { id: seen.id }), { requestPolicy: 'network-only' }),
+      filter((r) => !r.stale),
+      take(1),
+      toPromise,
+    );
     const now = res.data?.order;
     if (!now) return;
     const parts: string[] = [];

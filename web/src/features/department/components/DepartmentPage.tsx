@@ -5,6 +5,7 @@ import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQue
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge, useLoadAllPages } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
+import { OrderSearch } from './OrderSearch.js';
 import { PayClaimForm } from './PayClaimForm.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
@@ -83,6 +84,7 @@ export function DepartmentPage() {
       {!loaded && !error && <Loading />}
       {loaded && (
         <>
+          <OrderSearch />
           <section aria-labelledby="measures-title">
             <h2 id="measures-title">{t('department.measures')}</h2>
             <div className="segmented" role="group" aria-label={t('department.measureFilter')}>
