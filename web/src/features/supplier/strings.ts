@@ -49,6 +49,7 @@ export const strings = {
       deliveryComment: 'Түсініктеме',
       recipientPays: 'Алушы төлейді',
       waitingRecipient: 'Алушының растауын күтудеміз.',
+      recipientConfirmed: 'Алушы алғанын растады; табыстауды растаңыз.',
       newOrderArrived: 'Жаңа {{number}} тапсырысы келді.',
     },
     journals: {
@@ -133,6 +134,7 @@ export const strings = {
       deliveryComment: 'Комментарий',
       recipientPays: 'Доплата получателя',
       waitingRecipient: 'Ждём подтверждения получателя.',
+      recipientConfirmed: 'Получатель подтвердил получение; подтвердите передачу.',
       newOrderArrived: 'Поступил новый заказ {{number}}.',
     },
     journals: {
@@ -217,6 +219,7 @@ export const strings = {
       deliveryComment: 'Comment',
       recipientPays: 'The recipient pays',
       waitingRecipient: 'Waiting for the recipient to confirm.',
+      recipientConfirmed: 'The recipient confirmed receiving it; confirm the handover.',
       newOrderArrived: 'New order {{number}} arrived.',
     },
     journals: {

@@ -40,16 +40,7 @@ export const OfferingPageQuery = graphql(`
   query OfferingPage($id: ID!) {
     offering(id: $id) {
       id
-      title
-      description
-      kind
-      itemTypeCode
-      price
-      deliveryMode
-      leadTimeDays
-      stock
-      regionCodes
-      characteristics
+      ...OfferingCard
       orderable
       documents {
         id

@@ -1,12 +1,13 @@
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Empty, ErrorMessage, Loading, Money } from '../../../components/ui.js';
+import { Empty, ErrorMessage, Loading } from '../../../components/ui.js';
 import { Link, useLocation } from '../../../lib/router.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { characteristicsText } from '../../../lib/characteristics.js';
 import { MeasureForChoiceQuery } from '../api/measure.js';
-import { OfferingPageQuery } from '../api/offerings.js';
-import { splitPrice } from '../../../lib/format.js';
+import { OfferingCardFragment, OfferingPageQuery } from '../api/offerings.js';
+import { useFragment } from '../../../gql/index.js';
+import { OfferingFacts } from './OfferingFacts.js';
 
 /** One offering: description, characteristics, documents, supplier card, regions, delivery or pickup, lead time; with ?measure=… the split and the way to order. */
 export function OfferingPage() {
@@ -17,9 +18,10 @@ export function OfferingPage() {
   const measureId = search.get('measure') ?? undefined;
   const [res] = useQuery({ query: OfferingPageQuery, variables: { id } });
   const [measureRes] = useQuery({ query: MeasureForChoiceQuery, variables: { id: measureId ?? '' }, pause: !measureId });
-  const o = res.data?.offering;
+  const page = res.data?.offering;
+  const card = useFragment(OfferingCardFragment, page ?? null);
+  const o = page && card ? { ...card, documents: page.documents, orderable: page.orderable, supplier: page.supplier } : null;
   const measure = measureRes.data?.measure;
-  const split = o && measure ? splitPrice(o.price, measure.guaranteedSum) : null;
   const characteristics = characteristicsText(o?.characteristics, t);
   const back = measureId ? `/catalog?measure=${encodeURIComponent(measureId)}` : '/catalog';
 
@@ -38,36 +40,7 @@ export function OfferingPage() {
           </p>
           <p>{o.description}</p>
           <dl className="facts">
-            <dt>{t('catalog.price')}</dt>
-            <dd>
-              <Money tiyn={o.price} />
-            </dd>
-            {split && (
-              <>
-                <dt>{t('catalog.statePart')}</dt>
-                <dd>
-                  <Money tiyn={split.statePart} />
-                </dd>
-                <dt>{t('catalog.coPayment')}</dt>
-                <dd>
-                  <Money tiyn={split.coPayment} />
-                </dd>
-              </>
-            )}
-            {o.deliveryMode && (
-              <>
-                <dt>{t('catalog.delivery')}</dt>
-                <dd>{t(`delivery.${o.deliveryMode}`)}</dd>
-              </>
-            )}
-            <dt>{t('catalog.leadTime')}</dt>
-            <dd>{t('common.days', { count: o.leadTimeDays })}</dd>
-            {o.stock != null && (
-              <>
-                <dt>{t('catalog.stock')}</dt>
-                <dd>{o.stock > 0 ? t('catalog.inStock', { count: o.stock }) : t('catalog.outOfStock')}</dd>
-              </>
-            )}
+            <OfferingFacts offering={o} guaranteedSum={measure?.guaranteedSum} />
             <dt>{t('catalog.regions')}</dt>
             <dd>{o.regionCodes.map((r) => names.region(r)).join(', ')}</dd>
           </dl>

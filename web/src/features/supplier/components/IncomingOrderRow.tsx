@@ -103,6 +103,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             </button>
           )}
           {o.status === 'READY' && o.supplierConfirmedAt && <span className="hint">{t('supplier.waitingRecipient')}</span>}
+          {o.status === 'READY' && o.recipientConfirmedAt && !o.supplierConfirmedAt && <span className="hint">{t('supplier.recipientConfirmed')}</span>}
         </div>
         {refusing && (
           <form onSubmit={submitRefusal} className="inline-form">
