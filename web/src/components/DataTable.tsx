@@ -12,7 +12,8 @@ export interface Column<T> {
 /**
  * The app's one table: a scrollable wrapper, a caption for screen readers (visible when asked),
  * column headings, and the first column as each row's header (`th scope="row"`) so a screen reader
- * announces which row a cell belongs to.
+ * announces which row a cell belongs to. On a phone each row becomes a card whose cells carry
+ * their column's name (`data-label`, shown by styles.css).
  */
 export function DataTable<T>({
   caption,
@@ -31,7 +32,7 @@ export function DataTable<T>({
 }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack">
         <caption className={captionVisible ? 'table-caption' : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
@@ -51,7 +52,7 @@ export function DataTable<T>({
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={i} className={c.className}>
+                  <td key={i} className={c.className} data-label={typeof c.header === 'string' ? c.header : undefined}>
                     {c.cell(row)}
                   </td>
                 ),

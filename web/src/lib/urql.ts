@@ -1,7 +1,7 @@
 import { Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from 'urql';
 import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
 import manifest from '../gql/persisted-documents.json';
 
@@ -15,9 +15,10 @@ function endpoints() {
   return { http: '/graphql', ws: `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql` };
 }
 
-let ws: WsClient | null = null;
-function wsClient(): WsClient {
-  ws ??= createWsClient({
+let ws: Promise<WsClient> | null = null;
+/** The WebSocket client, loaded with the first subscription (pages without live data never download it). */
+function wsClient(): Promise<WsClient> {
+  ws ??= import('graphql-ws').then(({ createClient: createWsClient }) => createWsClient({
     url: endpoints().ws,
     lazy: true,
     retryAttempts: Infinity,
@@ -27,13 +28,13 @@ function wsClient(): WsClient {
       const token = getToken();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
-  });
+  }));
   return ws;
 }
 
 /** After sign-in or sign-out the socket must re-authenticate: close it; the next subscription reopens it. */
 export function resetSubscriptions(): void {
-  ws?.dispose();
+  void ws?.then((client) => client.dispose());
   ws = null;
 }
 
@@ -138,8 +139,17 @@ export function createClient(updates: Record<string, UpdateResolver> = {}): Clie
           const input = { ...request, query: (hash && TRUSTED[hash]) || request.query || '' };
           return {
             subscribe(sink) {
-              const unsubscribe = wsClient().subscribe(input, sink);
-              return { unsubscribe };
+              let unsubscribe: (() => void) | null = null;
+              let closed = false;
+              void wsClient().then((client) => {
+                if (!closed) unsubscribe = client.subscribe(input, sink);
+              });
+              return {
+                unsubscribe() {
+                  closed = true;
+                  unsubscribe?.();
+                },
+              };
             },
           };
         },

@@ -12,7 +12,7 @@ export function AdminPage() {
     <>
       <h1>{t('admin.title')}</h1>
       <p>
-        <Link href="/admin/content">{t('admin.toContent')}</Link>
+        <Link className="tap" href="/admin/content">{t('admin.toContent')}</Link>
       </p>
       <RegistrationsToVerify />
       <TicketsAtRisk />

@@ -104,7 +104,7 @@ export function CabinetPage() {
               <Empty>{t('cabinet.noProgram')}</Empty>
             )}
             <p>
-              <Link href="/orders">{t('cabinet.toOrders')}</Link>
+              <Link className="tap" href="/orders">{t('cabinet.toOrders')}</Link>
             </p>
           </section>
         </>

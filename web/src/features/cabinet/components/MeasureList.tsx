@@ -39,7 +39,7 @@ export function MeasureList({ measures }: { measures: FragmentType<typeof Measur
           cell: (m) => (
             <>
               {CHOOSABLE.has(m.status) && (
-                <Link href={`/catalog?measure=${encodeURIComponent(m.id)}`}>
+                <Link className="button" href={`/catalog?measure=${encodeURIComponent(m.id)}`}>
                   {t('cabinet.chooseSupplier')}
                   <span className="visually-hidden">: {names.itemType(m.itemTypeCode)}</span>
                 </Link>

@@ -5,6 +5,7 @@ import { HelpQuery } from '../api/portal.js';
 import { Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
 import { serverLanguage } from '../../../lib/format.js';
 import { useSession } from '../../../lib/session.js';
+import { PERSON } from '../../../lib/feature.js';
 import { Link } from '../../../lib/router.js';
 
 /** A text the server had only in another language: marked with its language so screen readers pronounce it right. */
@@ -20,7 +21,7 @@ export function HelpPage() {
   const [res, refetch] = useQuery({ query: HelpQuery, variables: { language: serverLanguage(i18n.language), after } });
   const faq = res.data?.faqEntries.nodes ?? [];
   const contact = res.data?.contactCenter;
-  const person = session?.claims.role === 'RECIPIENT' || session?.claims.role === 'REPRESENTATIVE';
+  const person = !!session && PERSON.includes(session.claims.role);
   return (
     <>
       <h1>{t('portal.helpTitle')}</h1>

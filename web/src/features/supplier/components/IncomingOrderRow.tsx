@@ -37,7 +37,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   return (
     <tr>
       <th scope="row">{o.number}</th>
-      <td>
+      <td data-label={t('supplier.offering')}>
         {o.offering.title}
         {o.delivery && (
           <dl className="facts compact">
@@ -63,8 +63,8 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
         )}
         {o.handover === 'PICKUP' && <p className="hint">{t('delivery.PICKUP')}</p>}
       </td>
-      <td>{o.recipient.fullName}</td>
-      <td>
+      <td data-label={t('supplier.recipient')}>{o.recipient.fullName}</td>
+      <td data-label={t('catalog.price')}>
         <Money tiyn={o.price} />
         {!!o.coPayment && (
           <p className="cell-note">
@@ -72,10 +72,10 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
           </p>
         )}
       </td>
-      <td>
+      <td data-label={t('orders.status')}>
         <StatusBadge kind="order" status={o.status} />
       </td>
-      <td>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
+      <td data-label={t('orders.acceptDeadline')}>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
       <td>
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (

@@ -47,7 +47,7 @@ export function IncomingOrdersPage() {
       {!res.fetching && !res.error && orders.length === 0 && <Empty>{t('supplier.noOrders')}</Empty>}
       {orders.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <caption className="visually-hidden">{t('supplier.ordersTitle')}</caption>
             <thead>
               <tr>

@@ -41,12 +41,12 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
           <span className="hint">{typeName}</span>
           {Object.keys(o.characteristics ?? {}).length > 0 && <span className="cell-note characteristics">{characteristicsText(o.characteristics, t)}</span>}
         </th>
-        <td>
+        <td data-label={t('catalog.price')}>
           <Money tiyn={o.price} />
         </td>
-        <td>{o.stock ?? '—'}</td>
-        <td>{t('common.days', { count: o.leadTimeDays })}</td>
-        <td>{o.active ? t('common.yes') : t('common.no')}</td>
+        <td data-label={t('catalog.stock')}>{o.stock ?? '—'}</td>
+        <td data-label={t('catalog.leadTime')}>{t('common.days', { count: o.leadTimeDays })}</td>
+        <td data-label={t('supplier.active')}>{o.active ? t('common.yes') : t('common.no')}</td>
         <td>
           <button type="button" onClick={() => setEditing(true)}>
             {t('common.edit')}

@@ -62,7 +62,7 @@ export function SupplierPage() {
               <Empty>{t('supplier.noOfferings')}</Empty>
             ) : (
               <div className="table-wrap">
-                <table>
+                <table className="stack">
                   <caption className="visually-hidden">{t('supplier.offerings')}</caption>
                   <thead>
                     <tr>

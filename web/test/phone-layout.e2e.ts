@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { world } from '@aleumet/testkit';
+import { newContext, signIn, trace, useWebPlatform } from './browser.js';
+import { ROUTES } from '../src/app/features.js';
+
+/**
+ * Every route for every role in kk, ru and en, at 360 px (a phone), 768 px (a tablet) and 1280 px:
+ * the page never scrolls sideways, every visible control is at least 44×44 px to tap (a checkbox or
+ * radio through its label), and text is at least 16 px. Screenshots of each page at 360 and 1280 px
+ * go to web/test-results/screens/ (not committed) for a person to look at. Read-only.
+ */
+const SCREENS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screens');
+const LANGS = ['kk', 'ru', 'en'] as const;
+const WIDTHS = [360, 768, 1280] as const;
+const MIN_TARGET = 44;
+const MIN_TEXT = 16;
+
+const web = useWebPlatform();
+
+interface Problem {
+  what: string;
+  where: string;
+}
+
+/** Runs in the page: what breaks the phone rules at the current width. */
+function layoutProblems(limits: { target: number; text: number }): Problem[] {
+  const problems: Problem[] = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > window.innerWidth) {
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+      .slice(0, 3)
+      .map(describe);
+    problems.push({ what: `page ${root.scrollWidth} px wide in a ${window.innerWidth} px window`, where: wide.join(' | ') });
+  }
+  function describe(el: Element): string {
+    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    return `${el.tagName.toLowerCase()}${cls} "${text}"`;
+  }
+  const visible = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && r.bottom > 0 && r.right > 0;
+  };
+  /** Links inside a sentence are exempt (WCAG 2.5.5); the text around them is what the reader taps near. */
+  const inSentence = (el: Element) => {
+    if (getComputedStyle(el).display !== 'inline') return false;
+    const parentText = (el.parentElement?.textContent ?? '').trim();
+    return parentText.length > (el.textContent ?? '').trim().length + 1;
+  };
+  const controls = document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary');
+  for (const el of controls) {
+    if (!visible(el) && !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))) continue;
+    if (el.closest('.skip-link') || (el.tagName === 'A' && inSentence(el))) continue;
+    // A checkbox or radio is tapped through its label.
+    const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+    if (!visible(target)) continue;
+    const r = target.getBoundingClientRect();
+    if (r.width < limits.target - 0.5 || r.height < limits.target - 0.5) {
+      problems.push({ what: `tap target ${Math.round(r.width)}×${Math.round(r.height)}`, where: describe(target) });
+    }
+  }
+  for (const el of document.querySelectorAll('body *')) {
+    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+    if (!ownText || !visible(el) || el.closest('svg, .visually-hidden, .skip-link, option')) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < limits.text - 0.01) problems.push({ what: `text ${size} px`, where: describe(el) });
+  }
+  return problems;
+}
+
+async function settle(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator('main h1').first().waitFor();
+  await expect.poll(() => page.locator('p.loading').count(), { timeout: 15_000 }).toBe(0);
+}
+
+/** Visits each path in each language and width; returns every problem found (the test fails on any). */
+async function check(page: Page, role: string, paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const lang of LANGS) {
+    await page.evaluate((l) => localStorage.setItem('aleumet.lang', l), lang);
+    for (const p of paths) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await settle(page, p);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+        const problems = await page.evaluate(layoutProblems, { target: MIN_TARGET, text: MIN_TEXT });
+        // One line per kind of problem and element, so the list stays readable.
+        for (const pr of new Map(problems.map((x) => [`${x.what} ${x.where}`, x])).values()) found.push(`${role} ${p} ${lang} ${width}px: ${pr.what} — ${pr.where}`);
+        if (width !== 768) {
+          const name = `${role}${p.split('?')[0]!.replace(/\//g, '-').replace(/-$/, '') || '-home'}-${lang}-${width}`;
+          await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () => {
+  const w = world();
+  const byPerson = new Map<string, number>();
+  for (const o of w.orders) byPerson.set(o.personId, (byPerson.get(o.personId) ?? 0) + 1);
+  const awaiting = w.measures.filter((m) => m.status === 'AWAITING_CHOICE' && byPerson.has(m.personId));
+  const measure = awaiting.find((m) => w.offerings.some((o) => o.kind === m.kind && o.itemTypeCode === m.itemTypeCode && o.regionCodes.includes(m.regionCode)))!;
+  const offering = w.offerings.find((o) => o.kind === measure.kind && o.itemTypeCode === measure.itemTypeCode && o.regionCodes.includes(measure.regionCode))!;
+  const recipient = w.persons.find((p) => p.id === measure.personId)!;
+  const bySupplier = new Map<string, number>();
+  for (const o of w.orders) bySupplier.set(o.supplierId, (bySupplier.get(o.supplierId) ?? 0) + 1);
+  const busiest = [...bySupplier].sort((a, b) => b[1] - a[1])[0]![0];
+  const supplierStaff = w.staff.find((s) => s.role === 'SUPPLIER' && s.supplierId === busiest)!;
+  const officer = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === recipient.regionCode) ?? w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT')!;
+  const admin = w.staff.find((s) => s.role === 'ADMIN')!;
+
+  const VISITS: { role: string; iin?: string; paths: string[] }[] = [
+    { role: 'anonymous', paths: ['/', '/catalog', '/sign-in', '/help'] },
+    { role: 'recipient', iin: recipient.iin, paths: ['/cabinet', '/orders', `/orders/new?measure=${measure.id}&offering=${offering.id}`, '/support', '/supplier-registration', '/catalog'] },
+    { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/journals', '/supplier-registration'] },
+    { role: 'officer', iin: officer.iin, paths: ['/department'] },
+    { role: 'admin', iin: admin.iin, paths: ['/admin', '/admin/content', '/department'] },
+  ];
+
+  it('the visits cover every route of the app', () => {
+    const visited = new Set(VISITS.flatMap((v) => v.paths.map((p) => p.split('?')[0])));
+    expect(ROUTES.map((r) => r.path).filter((p) => !visited.has(p))).toEqual([]);
+  });
+
+  it('no sideways scroll, 44 px tap targets and 16 px text everywhere', async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    const problems: string[] = [];
+    for (const visit of VISITS) {
+      const ctx = await newContext(web.browser, web.base, 'kk');
+      const page = await ctx.newPage();
+      trace(page, visit.role);
+      await page.setViewportSize({ width: 360, height: 740 });
+      if (visit.iin) await signIn(page, visit.iin);
+      else await page.goto('/');
+      const t0 = Date.now();
+      problems.push(...(await check(page, visit.role, visit.paths)));
+      console.log(`${visit.role}: ${visit.paths.length} pages × 3 languages × 3 widths in ${Date.now() - t0} ms`);
+      await ctx.close();
+    }
+    expect(problems).toEqual([]);
+  }, 900_000);
+});

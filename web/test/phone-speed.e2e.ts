@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { world } from '@aleumet/testkit';
+import { newContext, signIn, useWebPlatform } from './browser.js';
+import { kk } from '../src/app/features.js';
+
+/**
+ * A recipient's cabinet on a slow phone: Chromium with DevTools' "Slow 4G" network and a 4× slower
+ * CPU, an empty cache, already signed in. Measures the time to the cabinet's heading and what it
+ * downloaded; writes web/test-results/phone-speed.md. The JavaScript the page needs is bounded
+ * (compressed), and the pages of other roles are never downloaded.
+ */
+const REPORT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'phone-speed.md');
+/** DevTools' "Slow 4G" preset: 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up. */
+const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
+const FIRST_JS_BUDGET = 150 * 1024;
+
+const web = useWebPlatform();
+
+describe('the cabinet on a slow phone', () => {
+  it('loads only the recipient’s code, compressed, and shows the heading', async () => {
+    const w = world();
+    const recipient = w.persons.find((p) => w.measures.some((m) => m.personId === p.id))!;
+    const ctx = await newContext(web.browser, web.base, 'kk');
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, recipient.iin);
+
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const scripts = new Map<string, { url: string; bytes: number; encoding: string }>();
+    cdp.on('Network.responseReceived', (e) => {
+      if (e.type === 'Script') scripts.set(e.requestId, { url: e.response.url, bytes: 0, encoding: String(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '') });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const s = scripts.get(e.requestId);
+      if (s) s.bytes = e.encodedDataLength;
+    });
+
+    const t0 = Date.now();
+    await page.goto('/cabinet', { waitUntil: 'commit' });
+    await page.getByRole('heading', { level: 1, name: kk.cabinet.title }).waitFor({ timeout: 60_000 });
+    const toHeading = Date.now() - t0;
+    await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    const list = [...scripts.values()].filter((s) => s.bytes > 0);
+    const total = list.reduce((n, s) => n + s.bytes, 0);
+    const names = list.map((s) => path.basename(new URL(s.url).pathname));
+    mkdirSync(path.dirname(REPORT), { recursive: true });
+    writeFileSync(
+      REPORT,
+      [
+        '# The cabinet on a slow phone',
+        '',
+        `Chromium, 360×740, DevTools "Slow 4G" (562.5 ms, 1.44 Mbit/s), CPU 4× slower, empty cache, signed in. Measured ${new Date().toISOString()}.`,
+        '',
+        `- time to the cabinet's heading: **${toHeading} ms** (target 3000 ms)`,
+        `- JavaScript downloaded: **${(total / 1024).toFixed(1)} KiB** compressed in ${list.length} files (budget ${FIRST_JS_BUDGET / 1024} KiB)`,
+        '',
+        '| file | bytes on the wire | encoding |',
+        '|---|---:|---|',
+        ...list.map((s) => `| ${path.basename(new URL(s.url).pathname)} | ${s.bytes} | ${s.encoding || 'none'} |`),
+        '',
+      ].join('\n'),
+    );
+    console.log(`cabinet heading after ${toHeading} ms; ${(total / 1024).toFixed(1)} KiB of JavaScript in ${list.length} files`);
+
+    expect(list.every((s) => s.encoding === 'br'), 'every script brotli-compressed').toBe(true);
+    expect(names.some((n) => /^(SupplierPage|IncomingOrdersPage|JournalsPage|AdminPage|ContentPage|DepartmentPage|RegistrationPage)-/.test(n)), names.join(', ')).toBe(false);
+    expect(names.some((n) => n.startsWith('CabinetPage-'))).toBe(true);
+    expect(total).toBeLessThan(FIRST_JS_BUDGET);
+    await ctx.close();
+  }, 180_000);
+});
