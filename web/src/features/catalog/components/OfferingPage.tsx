@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui.js';
@@ -22,7 +23,11 @@ export function OfferingPage() {
   const card = useFragment(OfferingCardFragment, page ?? null);
   const o = page && card ? { ...card, documents: page.documents, orderable: page.orderable, supplier: page.supplier } : null;
   const measure = measureRes.data?.measure;
-  const characteristics = characteristicsText(o?.characteristics, t);
+  // Names in the reader's language where the app knows them (`characteristicsText` lines: "Name: value").
+  const characteristics = characteristicsText(page && card ? card.characteristics : null, t)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)] as const);
   const back = measureId ? `/catalog?measure=${encodeURIComponent(measureId)}` : '/catalog';
 
   return (
@@ -46,7 +51,18 @@ export function OfferingPage() {
           </dl>
           <section aria-labelledby="characteristics-title">
             <h2 id="characteristics-title">{t('catalog.characteristics')}</h2>
-            {characteristics ? <pre className="characteristics">{characteristics}</pre> : <Empty>{t('catalog.noCharacteristics')}</Empty>}
+            {characteristics.length ? (
+              <dl className="facts">
+                {characteristics.map(([name, value]) => (
+                  <Fragment key={name}>
+                    <dt>{name}</dt>
+                    <dd>{value}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            ) : (
+              <Empty>{t('catalog.noCharacteristics')}</Empty>
+            )}
           </section>
           <section aria-labelledby="documents-title">
             <h2 id="documents-title">{t('catalog.documents')}</h2>

@@ -135,7 +135,7 @@ export function NewOrderPage() {
               <fieldset>
                 <legend>{t('orders.handover')}</legend>
                 {allowed.map((h) => (
-                  <label key={h} className="choice">
+                  <label key={h} className="checkbox">
                     <input type="radio" name="handover" value={h} checked={method === h} onChange={() => setHandover(h)} /> {t(`delivery.${h}`)}
                   </label>
                 ))}
