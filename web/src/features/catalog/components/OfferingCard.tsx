@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../lib/router.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 import { OfferingFacts } from './OfferingFacts.js';
 import type { OfferingCardFragment } from '../../../gql/graphql.js';
 
@@ -16,11 +17,14 @@ export interface OfferingCardProps {
 export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, compareDisabled, onToggleCompare }: OfferingCardProps) {
   const { t } = useTranslation();
   const titleId = useId();
+  const names = useReferenceNames();
   return (
     <article className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>
         <Link href={`/catalog/${encodeURIComponent(o.id)}${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`}>{o.title}</Link>
       </h3>
+      {/* The type in the reader's language (the title is the supplier's own words). */}
+      <p className="hint">{names.itemType(o.itemTypeCode)}</p>
       <dl className="facts">
         <dt>{t('catalog.supplier')}</dt>
         <dd>{o.supplier.name}</dd>

@@ -30,6 +30,7 @@ export const IncomingOrderFragment = graphql(`
       fullName
     }
     kind
+    itemTypeCode
   }
 `);
 

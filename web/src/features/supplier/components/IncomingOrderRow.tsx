@@ -5,6 +5,7 @@ import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierCo
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
 import { useOrderRefresh } from '../../../lib/order-refresh.js';
+import { useReferenceNames } from '../../../lib/reference.js';
 
 export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const [handRes, handover] = useMutation(SupplierConfirmHandoverMutation);
   const [refusing, setRefusing] = useState(false);
   const refresh = useOrderRefresh();
+  const names = useReferenceNames();
   // Every step sends the version this row shows; a CONFLICT refetches the order and says what changed.
   async function step(run: () => Promise<{ error?: CombinedError }>) {
     refresh.clear();
@@ -39,6 +41,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
       <th scope="row">{o.number}</th>
       <td data-label={t('supplier.offering')}>
         {o.offering.title}
+        {o.itemTypeCode && <span className="cell-note">{names.itemType(o.itemTypeCode)}</span>}
         {o.delivery && (
           <dl className="facts compact">
             <dt>{t('supplier.deliveryAddress')}</dt>
