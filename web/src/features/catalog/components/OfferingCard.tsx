@@ -21,7 +21,7 @@ export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, 
   return (
     <article className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        <Link href={`/catalog/${encodeURIComponent(o.id)}${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`}>{o.title}</Link>
+        <Link className="tap" href={`/catalog/${encodeURIComponent(o.id)}${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`}>{o.title}</Link>
       </h3>
       {/* The type in the reader's language (the title is the supplier's own words). */}
       <p className="hint">{names.itemType(o.itemTypeCode)}</p>

@@ -33,7 +33,7 @@ export function OfferingPage() {
   return (
     <>
       <p>
-        <Link href={back}>{t('catalog.backToList')}</Link>
+        <Link className="tap" href={back}>{t('catalog.backToList')}</Link>
       </p>
       {res.fetching && <Loading />}
       <ErrorMessage error={res.error} />
@@ -87,11 +87,11 @@ export function OfferingPage() {
               <dd>{o.supplier.actualAddress}</dd>
               <dt>{t('catalog.phone')}</dt>
               <dd>
-                <a href={`tel:${o.supplier.phone}`}>{o.supplier.phone}</a>
+                <a className="tap" href={`tel:${o.supplier.phone}`}>{o.supplier.phone}</a>
               </dd>
               <dt>{t('catalog.email')}</dt>
               <dd>
-                <a href={`mailto:${o.supplier.email}`}>{o.supplier.email}</a>
+                <a className="tap" href={`mailto:${o.supplier.email}`}>{o.supplier.email}</a>
               </dd>
             </dl>
           </section>

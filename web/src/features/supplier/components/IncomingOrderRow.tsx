@@ -48,7 +48,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             <dd>{o.delivery.address}</dd>
             <dt>{t('supplier.contactPhone')}</dt>
             <dd>
-              <a href={`tel:${o.delivery.phone}`}>{o.delivery.phone}</a>
+              <a className="tap" href={`tel:${o.delivery.phone}`}>{o.delivery.phone}</a>
             </dd>
             {o.delivery.window && (
               <>
