@@ -76,16 +76,22 @@ export interface DocumentChoices {
   delivery?: DeliveryRequest | null;
 }
 
-/** Bounded delivery details (LIMITS), with the person's registered address and phone where none is given. */
-export function deliveryOf(requested: DeliveryRequest | null | undefined, person: { address: string; phone: string }): DeliveryChoice {
-  const address = checkOptionalText(requested?.address, 'delivery.address', LIMITS.address) ?? person.address;
-  const phoneText = checkOptionalText(requested?.phone, 'delivery.phone', LIMITS.name);
+/** Delivery details as given, bounded (LIMITS) and the phone normalized; what is not given stays null. */
+export function checkDelivery(requested: DeliveryRequest | null | undefined): { address: string | null; phone: string | null; window: string | null; comment: string | null } {
+  const address = checkOptionalText(requested?.address, 'delivery.address', LIMITS.address);
+  const phone = checkOptionalText(requested?.phone, 'delivery.phone', LIMITS.name);
   return {
-    address: checkText(address, 'delivery.address', LIMITS.address, 5),
-    phone: phoneText ? checkPhone(phoneText, 'delivery.phone') : person.phone,
+    address: address === null ? null : checkText(address, 'delivery.address', LIMITS.address, 5),
+    phone: phone === null ? null : checkPhone(phone, 'delivery.phone'),
     window: checkOptionalText(requested?.window, 'delivery.window', LIMITS.name),
     comment: checkOptionalText(requested?.comment, 'delivery.comment', LIMITS.reason),
   };
+}
+
+/** Bounded delivery details, with the person's registered address and phone where none is given. */
+export function deliveryOf(requested: DeliveryRequest | null | undefined, person: { address: string; phone: string }): DeliveryChoice {
+  const given = checkDelivery(requested);
+  return { ...given, address: given.address ?? person.address, phone: given.phone ?? person.phone };
 }
 
 export async function draftOrder(
@@ -97,6 +103,8 @@ export async function draftOrder(
   if (!isUuid(measureId)) throw badInput('measureId must be a UUID', 'measureId');
   if (!isUuid(offeringId)) throw badInput('offeringId must be a UUID', 'offeringId');
   checkIdempotencyKey(idempotencyKey);
+  // Every bound before anything is read: a malformed input is BAD_USER_INPUT whatever the measure's state.
+  if (choices.delivery) checkDelivery(choices.delivery);
   const [m, o, p] = await Promise.all([
     read<{ measure: MeasureView }>(runtime, 'programs', ['programs:read'], MEASURE, measureId),
     read<{ offering: OfferingView }>(runtime, 'catalog', ['catalog:read'], OFFERING, offeringId),
