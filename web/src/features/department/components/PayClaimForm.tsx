@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { PayClaimMutation } from '../api/console.js';
 import { ErrorMessage } from '../../../components/ui.js';
 
@@ -9,15 +10,11 @@ export function PayClaimForm({ claimId, version, orderNumber }: { claimId: strin
   const { t } = useTranslation();
   const id = useId();
   const [res, pay] = useMutation(PayClaimMutation);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reference = String(new FormData(e.currentTarget).get('reference') ?? '').trim();
-    if (!/^[\w./-]{3,60}$/.test(reference)) return setError(t('department.referenceRequired'));
-    setError(null);
+  const { onSubmit: submit, error } = useFormSubmit(async (data, { fail }) => {
+    const reference = textOf(data, 'reference');
+    if (!/^[\w./-]{3,60}$/.test(reference)) return fail(t('department.referenceRequired'));
     await pay({ id: claimId, version, reference });
-  }
+  });
 
   return (
     <form onSubmit={submit} className="inline-form" noValidate>

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../components/ui.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
@@ -16,22 +17,15 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
   const [confirmRes, confirm] = useMutation(ConfirmHandoverMutation);
   const [cancelRes, cancel] = useMutation(CancelOrderMutation);
   const [cancelling, setCancelling] = useState(false);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const refresh = useOrderRefresh();
-
-  async function submitCancel(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) {
-      setReasonError(t('orders.reasonRequired'));
-      return;
-    }
-    setReasonError(null);
+  const { onSubmit: submitCancel, error: reasonError } = useFormSubmit(async (data, { fail }) => {
+    const reason = textOf(data, 'reason');
+    if (reason.length < 3) return fail(t('orders.reasonRequired'));
     refresh.clear();
     const res = await cancel({ id: o.id, version: o.version, reason });
     if (!res.error) setCancelling(false);
     else await refresh.afterError(o, res.error);
-  }
+  });
 
   return (
     <article className="card" aria-labelledby={titleId}>

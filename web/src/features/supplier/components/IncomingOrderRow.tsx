@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
@@ -23,18 +24,15 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
     if (r.error) await refresh.afterError(o, r.error);
     return r;
   }
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
   const label = `${o.number}`;
 
-  async function submitRefusal(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
-    setReasonError(null);
+  const { onSubmit: submitRefusal, error: reasonError } = useFormSubmit(async (data, { fail }) => {
+    const reason = textOf(data, 'reason');
+    if (reason.length < 3) return fail(t('orders.reasonRequired'));
     const r = await step(() => refuse({ id: o.id, version: o.version, reason }));
     if (!r.error) setRefusing(false);
-  }
+  });
 
   return (
     <tr>
