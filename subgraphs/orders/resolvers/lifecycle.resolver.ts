@@ -23,7 +23,7 @@ export class OrderLifecycleResolver {
   async acceptOrder(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
       apply: (o) => {
         if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
@@ -38,7 +38,7 @@ export class OrderLifecycleResolver {
     const text = reason(why, 'reason');
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
       apply: (o) => { o.refusalReason = text; o.closedAt = now; },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -49,7 +49,7 @@ export class OrderLifecycleResolver {
   async markOrderReady(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.READY, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.READY, authorize: asSupplier(ctx.identity), done: (o) => o.readyAt != null,
       apply: (o) => { o.readyAt = now; },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -64,6 +64,7 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: null,
+      done: (o) => (identity.role === Role.SUPPLIER ? o.supplierConfirmedAt : o.recipientConfirmedAt) != null,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
         const supplier = identity.role === Role.SUPPLIER && identity.supplierId === o.supplierId;
@@ -96,14 +97,19 @@ export class OrderLifecycleResolver {
     const text = reason(why, 'reason');
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.CANCELLED,
+      id, expectedVersion: version, to: OrderStatus.CANCELLED, done: (o) => o.status === OrderStatus.CANCELLED,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
         const allowed = identity.role === Role.ADMIN || identity.role === Role.EMPLOYMENT_DEPARTMENT
           || ((identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && actsFor(identity, o.personId));
         if (!allowed) throw forbidden('Only the recipient, the department or an admin cancels an order');
       },
-      apply: (o) => { o.cancellationReason = text; o.closedAt = now; },
+      apply: (o) => {
+        // The recipient said "I received it": the aid is with the person, nothing is left to cancel.
+        if (o.recipientConfirmedAt) throw invalidTransition('Order', `${o.status} (received by the recipient)`, OrderStatus.CANCELLED, { reason: 'RECEIVED' });
+        o.cancellationReason = text;
+        o.closedAt = now;
+      },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;
