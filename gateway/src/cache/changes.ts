@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { CHANGES_CHANNEL, type ChangeNotification } from '@aleumet/protocol';
 
-/** One committed change of a subgraph table, as its statement-level trigger reports it (server-kit changes.ts; format in @aleumet/protocol cache.ts). */
+/** One committed change of a subgraph table, as its statement-level trigger reports it (change-feed changes.ts; format in @aleumet/protocol cache.ts). */
 export type TableChange = ChangeNotification;
 
 export function parseChange(payload: string | undefined): TableChange | null {

@@ -12,7 +12,7 @@ import { uuidv7 } from '@aleumet/core';
  *     HTTP after commit, outside any transaction, retried until the callee accepts or refuses for good.
  * `publishedAt` is when a message was handed on (an event to the live channel, a command to its callee).
  *
- * Change notifications for caches (server-kit changes.ts) do not go through the outbox: see that file.
+ * Change notifications for caches (change-feed changes.ts) do not go through the outbox: see that file.
  */
 @Entity({ tableName: 'outbox', abstract: true, discriminatorColumn: 'kind', discriminatorMap: { event: 'OutboxEvent', command: 'OutgoingCommand' } })
 export abstract class OutboxMessage {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
-import { ensureChangeNotifications } from '@aleumet/server-kit';
+import { ensureChangeNotifications } from '@aleumet/change-feed';
 import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
 
 export interface OrmOptions {

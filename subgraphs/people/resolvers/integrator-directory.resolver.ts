@@ -8,7 +8,7 @@ import type { Context } from './context.js';
  * The integrator directory the gateway reads (internal, signed, service identities only): API keys,
  * clients with their registered operations, and the audit trail it writes. This subgraph owns the
  * tables; the gateway never reads them itself. Each answer names the change-channel tags whose
- * notification makes the gateway forget it (revocation at once; server-kit changes.ts).
+ * notification makes the gateway forget it (revocation at once; change-feed changes.ts).
  */
 const KEY_ID = /^[0-9a-f]{16}$/;
 

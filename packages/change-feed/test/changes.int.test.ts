@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '@aleumet/platform';
 import { CHANGES_CHANNEL } from '@aleumet/protocol';
-import { ensureChangeNotifications } from '@aleumet/server-kit';
+import { ensureChangeNotifications } from '@aleumet/change-feed';
 import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
 import { uuidv7 } from '@aleumet/core';
