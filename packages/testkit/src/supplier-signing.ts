@@ -2,8 +2,11 @@ import { devSigner } from '@aleumet/signing';
 import { world } from './identities.js';
 import { gql } from './graphql.js';
 
-export const SUPPLIER_ORDER_DOCUMENT = `query($id: ID!, $a: SupplierOrderAction!, $r: String) { supplierOrderDocument(id: $id, action: $a, reason: $r) }`;
-export const SERVICE_ACT_DOCUMENT = `query($id: ID!) { serviceActDocument(id: $id) }`;
+const DOCUMENT = {
+  ACCEPT: `query($id: ID!) { supplierOrderDocument(id: $id, action: ACCEPT) }`,
+  REFUSE: `query($id: ID!, $r: String) { supplierOrderDocument(id: $id, action: REFUSE, reason: $r) }`,
+  ACT: `query($id: ID!) { serviceActDocument(id: $id) }`,
+} as const;
 
 /** The development EDS of a seeded supplier: its staff member's key in an organization certificate with the supplier's BIN (first head). */
 export function supplierDevSigner(supplierId: string) {
@@ -14,25 +17,26 @@ export function supplierDevSigner(supplierId: string) {
   return devSigner(staff.iin, { bin: supplier.bin });
 }
 
-/**
- * Signs what the server asks the supplier to sign (supplierOrderDocument or serviceActDocument) with the
- * supplier's development EDS and returns the mutation's `signature` and `certificate` arguments. When the
- * document cannot be had (the caller is not the supplier), the signature is empty and the mutation answers.
- */
-export async function supplierSignature(
-  url: string, token: string, supplierId: string, query: string, variables: Record<string, unknown>,
-): Promise<{ signature: string; certificate: string }> {
-  const r = await gql(url, query, variables, token);
-  const document = r.data ? (Object.values(r.data)[0] as string | null) : null;
-  if (!document) return { signature: '', certificate: '' };
-  const signer = await supplierDevSigner(supplierId);
-  const bytes = new TextEncoder().encode(document);
-  const signature = btoa(String.fromCharCode(...(await signer.sign(bytes))));
-  return { signature, certificate: signer.certificate };
-}
+const supplierOf = (token: string): string | undefined => {
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { supplierId?: string }).supplierId;
+  } catch {
+    return undefined;
+  }
+};
 
-/** acceptOrder / refuseOrder / submitServiceAct arguments signed by the supplier of the order or act. */
-export const signOrderAnswer = (url: string, token: string, supplierId: string, id: string, action: 'ACCEPT' | 'REFUSE', reason?: string) =>
-  supplierSignature(url, token, supplierId, SUPPLIER_ORDER_DOCUMENT, { id, a: action, r: reason ?? null });
-export const signServiceAct = (url: string, token: string, supplierId: string, id: string) =>
-  supplierSignature(url, token, supplierId, SERVICE_ACT_DOCUMENT, { id });
+/**
+ * `vars` of acceptOrder (ACCEPT), refuseOrder (REFUSE, reason in `r`) or submitServiceAct (ACT) plus
+ * `signature` and `certificate`: the caller's supplier signs what the server gives to sign, with its
+ * development EDS. When the document cannot be had (the caller is not the supplier, the id is wrong) the
+ * signature is empty, and the mutation gives its own answer.
+ */
+export async function supplierSigned<V extends { id: string; r?: string }>(url: string, token: string, action: keyof typeof DOCUMENT, vars: V): Promise<V & { signature: string; certificate: string }> {
+  const supplierId = supplierOf(token);
+  const r = supplierId ? await gql(url, DOCUMENT[action], action === 'REFUSE' ? { id: vars.id, r: vars.r ?? null } : { id: vars.id }, token) : null;
+  const document = r?.data ? (Object.values(r.data)[0] as string | null) : null;
+  if (!supplierId || !document) return { ...vars, signature: '', certificate: '' };
+  const signer = await supplierDevSigner(supplierId);
+  const signature = Buffer.from(await signer.sign(new TextEncoder().encode(document))).toString('base64');
+  return { ...vars, signature, certificate: signer.certificate };
+}
