@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
+import { useSupplierSignature } from '../api/sign.js';
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
 
@@ -13,13 +14,31 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const [readyRes, ready] = useMutation(MarkReadyMutation);
   const [handRes, handover] = useMutation(SupplierConfirmHandoverMutation);
   const [refusing, setRefusing] = useState(false);
-  const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
+  const [signing, setSigning] = useState(false);
+  const signer = useSupplierSignature();
+  const busy = signing || acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
+
+  // Acceptance and refusal carry the organization's EDS.
+  async function signed(action: 'ACCEPT' | 'REFUSE', reason?: string) {
+    setSigning(true);
+    try {
+      return await signer.sign({ kind: 'order', id: o.id, action, reason });
+    } finally {
+      setSigning(false);
+    }
+  }
+  async function onAccept() {
+    const s = await signed('ACCEPT');
+    if (s) await accept({ id: o.id, version: o.version, ...s });
+  }
   const label = `${o.number}`;
 
   const { onSubmit: submitRefusal, error: reasonError } = useFormSubmit(async (data, { fail }) => {
     const reason = textOf(data, 'reason');
     if (reason.length < 3) return fail(t('orders.reasonRequired'));
-    const r = await refuse({ id: o.id, version: o.version, reason });
+    const s = await signed('REFUSE', reason);
+    if (!s) return;
+    const r = await refuse({ id: o.id, version: o.version, reason, ...s });
     if (!r.error) setRefusing(false);
   });
 
@@ -39,7 +58,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (
             <>
-              <button type="button" disabled={busy} onClick={() => accept({ id: o.id, version: o.version })}>
+              <button type="button" disabled={busy} onClick={() => void onAccept()}>
                 {t('supplier.accept')}
                 <span className="visually-hidden"> {label}</span>
               </button>
@@ -80,6 +99,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             </button>
           </form>
         )}
+        {signer.error && <div className="error" role="alert">{signer.error}</div>}
         <ErrorMessage error={acceptRes.error ?? refuseRes.error ?? readyRes.error ?? handRes.error} />
       </td>
     </tr>
