@@ -189,7 +189,7 @@ async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, un
     if (errors.length === 0) problems.push(`${where}: accepted`);
     for (const e of errors) {
       const code = String(e.extensions?.code);
-      const signedPart = /\.(document|signature|certificate)$/.test(path) && (label === 'empty' || label === 'blank');
+      const signedPart = /(^|\.)(document|signature|certificate)$/.test(path) && (label === 'empty' || label === 'blank');
       if (!ALLOWED.has(code) && !(signedPart && code === 'INVALID_SIGNATURE')) problems.push(`${where}: ${code} ${e.message.slice(0, 160)}`);
       else if (code === 'BAD_USER_INPUT' && typeof e.extensions?.field !== 'string') problems.push(`${where}: BAD_USER_INPUT without field: ${e.message.slice(0, 160)}`);
     }
@@ -215,8 +215,9 @@ const QUERY_BASE: Record<string, Record<string, unknown>> = {
   developmentSigningKey: { iin: recipient.iin },
   measure: { id: measure.id },
   ticketBreachReport: { year: 2026, month: 11 },
+  supplierOrderDocument: { id: serviceOrder.id, action: 'REFUSE', reason: 'Out of stock' },
 };
-const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient };
+const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient, supplierOrderDocument: asServiceSupplier };
 
 describe('every mutation refuses malformed input, and nothing is written', () => {
   it('answers BAD_USER_INPUT (or FORBIDDEN) for every malformed value of every argument', { timeout: 240_000 }, async () => {

@@ -47,15 +47,17 @@ export interface SignedInput {
   certificate?: string | null;
 }
 
+/** The signature arguments on their own, before anything is read: too long is BAD_USER_INPUT, missing INVALID_SIGNATURE (UNSIGNED). */
+export function checkSignatureArgs(signature: string, certificate: string | null | undefined): void {
+  checkLength(signature, 'signature', LIMITS.signature);
+  checkLength(certificate ?? '', 'certificate', LIMITS.certificate);
+  if (!signature.trim() || (!(certificate ?? '').trim() && !looksLikeCms(signature))) throw invalidSignature('UNSIGNED', 'The document is not signed');
+}
+
 /** Verifies the supplier's signature of `expected` (INVALID_SIGNATURE with the reason otherwise); outside any transaction. */
 export async function verifySupplierSignature(runtime: SubgraphRuntime, supplierId: string, expected: Record<string, unknown>, input: SignedInput): Promise<SupplierSignature> {
   const certificate = input.certificate ?? '';
-  checkLength(input.document, 'document', LIMITS.document);
-  checkLength(input.signature, 'signature', LIMITS.signature);
-  checkLength(certificate, 'certificate', LIMITS.certificate);
-  if (!input.document.trim() || !input.signature.trim() || (!certificate.trim() && !looksLikeCms(input.signature))) {
-    throw invalidSignature('UNSIGNED', 'The document is not signed');
-  }
+  checkSignatureArgs(input.signature, certificate);
   const bin = await supplierBin(runtime, supplierId);
   try {
     const verified = await verifySignedDocument(

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
-import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
+import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { canonicalize } from '@aleumet/signing';
 import { Order, OrderStatus } from '../entities/index.js';
-import { supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
+import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
@@ -42,6 +42,8 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
 async function signedAnswer(ctx: Context, id: string, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined): Promise<(o: Order) => void> {
+  if (!isUuid(id)) throw badInput('Order id must be a UUID', 'id');
+  checkSignatureArgs(signature, certificate);
   const order = await supplierOrder(ctx, id);
   const expected = orderAnswer(order, action, why);
   const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
@@ -61,6 +63,7 @@ export class OrderLifecycleResolver {
     @Arg('reason', () => String, { nullable: true, description: 'REFUSE: the reason, as it will be sent' }) why: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string> {
+    if (action === SupplierOrderAction.ACCEPT && why != null) throw badInput('A reason goes with a refusal only', 'reason');
     const text = action === SupplierOrderAction.REFUSE ? reason(why ?? '', 'reason') : null;
     return canonicalize(orderAnswer(await supplierOrder(ctx, id), action, text));
   }
@@ -72,6 +75,7 @@ export class OrderLifecycleResolver {
     @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_DESCRIPTION }) certificate: string | null | undefined,
     @Ctx() ctx: Context,
   ) {
+    checkVersion(version);
     const sign = await signedAnswer(ctx, id, SupplierOrderAction.ACCEPT, null, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
@@ -94,6 +98,7 @@ export class OrderLifecycleResolver {
     @Ctx() ctx: Context,
   ) {
     const text = reason(why, 'reason');
+    checkVersion(version);
     const sign = await signedAnswer(ctx, id, SupplierOrderAction.REFUSE, text, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {

@@ -9,7 +9,7 @@ import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
 import { deliverNow } from '../domain/effects.js';
 import { canonicalize } from '@aleumet/signing';
-import { supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
+import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -203,6 +203,9 @@ export class ServiceResolver {
     @Arg('certificate', () => String, { nullable: true, description: 'PEM certificate of the development signer; omit for a CMS signature' }) certificate: string | null | undefined,
     @Ctx() ctx: Context,
   ) {
+    if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+    checkVersion(version);
+    checkSignatureArgs(signature, certificate);
     const read = await supplierAct(ctx, id);
     const expected = actDocument(read);
     // Checked before the transaction (it may call OCSP/CRL); the act's version below makes sure it is still what was signed.
