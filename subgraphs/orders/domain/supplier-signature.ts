@@ -47,10 +47,15 @@ export interface SignedInput {
   certificate?: string | null;
 }
 
-/** The signature arguments on their own, before anything is read: too long is BAD_USER_INPUT, missing INVALID_SIGNATURE (UNSIGNED). */
-export function checkSignatureArgs(signature: string, certificate: string | null | undefined): void {
+/** The signature arguments' sizes, before anything is read (BAD_USER_INPUT). */
+export function checkSignatureLengths(signature: string, certificate: string | null | undefined): void {
   checkLength(signature, 'signature', LIMITS.signature);
   checkLength(certificate ?? '', 'certificate', LIMITS.certificate);
+}
+
+/** Sizes, then presence: a missing signature is INVALID_SIGNATURE (UNSIGNED), as for createOrder. */
+export function checkSignatureArgs(signature: string, certificate: string | null | undefined): void {
+  checkSignatureLengths(signature, certificate);
   if (!signature.trim() || (!(certificate ?? '').trim() && !looksLikeCms(signature))) throw invalidSignature('UNSIGNED', 'The document is not signed');
 }
 

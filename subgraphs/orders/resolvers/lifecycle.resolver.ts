@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from '
 import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { canonicalize } from '@aleumet/signing';
 import { Order, OrderStatus } from '../entities/index.js';
-import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
+import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
@@ -42,8 +42,8 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
 async function signedAnswer(ctx: Context, id: string, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined): Promise<(o: Order) => void> {
-  if (!isUuid(id)) throw badInput('Order id must be a UUID', 'id');
-  checkSignatureArgs(signature, certificate);
+  checkSignatureLengths(signature, certificate);
+  // Authorization first: only the order's supplier learns whether its signature is missing.
   const order = await supplierOrder(ctx, id);
   const expected = orderAnswer(order, action, why);
   const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });

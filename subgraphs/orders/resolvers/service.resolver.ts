@@ -203,6 +203,7 @@ export class ServiceResolver {
     @Arg('certificate', () => String, { nullable: true, description: 'PEM certificate of the development signer; omit for a CMS signature' }) certificate: string | null | undefined,
     @Ctx() ctx: Context,
   ) {
+    requireIdentity(ctx.identity);
     if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
     checkVersion(version);
     checkSignatureArgs(signature, certificate);
