@@ -1,7 +1,8 @@
 import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
+import { SupplierSigned } from './supplier-signed.js';
 
 export enum OrderStatus {
   AWAITING_SUPPLIER = 'AWAITING_SUPPLIER',
@@ -43,11 +44,10 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
   name: 'order_one_active_per_measure',
   expression: `create unique index "order_one_active_per_measure" on "orders"."order" ("measure_id") where "status" in ('AWAITING_SUPPLIER', 'ACCEPTED', 'READY')`,
 })
-export class Order extends BaseEntity<
+export class Order extends SupplierSigned<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
-  | 'supplierSignedDocument' | 'supplierSignature' | 'supplierSignerCertificate' | 'supplierSignerIin' | 'supplierSignerBin' | 'supplierSignatureEvidence'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -95,17 +95,6 @@ export class Order extends BaseEntity<
   @Property({ type: 'string', length: 12, nullable: true }) signerIin?: string | null;
   /** How the signer's certificate status was checked when the order was signed (JSON: source OCSP/CRL/NONE, base64 DER OCSP answer, time): evidence that it was valid then. */
   @Property({ type: 'text', nullable: true }) signatureEvidence?: string | null;
-  /** The supplier's signed answer (seeds 004 ¶28, ¶30, ¶83: acceptance or refusal), with its legal-entity certificate: domain/supplier-signature.ts. */
-  @Field(() => String, { nullable: true, description: "The canonical JSON the supplier signed when accepting or refusing the order" })
-  @Property({ type: 'text', nullable: true })
-  supplierSignedDocument?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignature?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignerCertificate?: string | null;
-  @Field(() => String, { nullable: true, description: 'IIN of the person who signed for the supplier' })
-  @Property({ type: 'string', length: 12, nullable: true }) supplierSignerIin?: string | null;
-  @Field(() => String, { nullable: true, description: "BIN in the supplier's signing certificate (null for a personal assistant)" })
-  @Property({ type: 'string', length: 12, nullable: true }) supplierSignerBin?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignatureEvidence?: string | null;
   @Field(() => String, { nullable: true, description: 'First day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termStart?: string | null;
   @Field(() => String, { nullable: true, description: 'Last day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termEnd?: string | null;
   /** Set when the order form passed its retention period (5 years after closing; never for S4) and was removed: orders.retention. */

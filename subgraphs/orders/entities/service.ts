@@ -2,6 +2,7 @@ import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/co
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
+import { SupplierSigned } from './supplier-signed.js';
 
 export enum SessionMode { ONLINE = 'ONLINE', OFFLINE = 'OFFLINE' }
 registerEnumType(SessionMode, { name: 'SessionMode', description: 'S2 sign-language sessions: online or in person' });
@@ -34,7 +35,7 @@ export class JournalEntry extends BaseEntity<'places' | 'mode' | 'actId'> {
 @Unique({ properties: ['orderId', 'period'] })
 @Index({ properties: ['regionCode', 'status'] })
 @Index({ properties: ['supplierId', 'status'] })
-export class ServiceAct extends BaseEntity<'hours' | 'status' | 'version' | 'submittedAt' | 'approvedAt' | 'returnReason' | 'paidAt' | 'supplierSignedDocument' | 'supplierSignature' | 'supplierSignerCertificate' | 'supplierSignerIin' | 'supplierSignerBin' | 'supplierSignatureEvidence'> {
+export class ServiceAct extends SupplierSigned<'hours' | 'status' | 'version' | 'submittedAt' | 'approvedAt' | 'returnReason' | 'paidAt'> {
   @Field(() => ID) @Property({ type: 'uuid' }) orderId!: string;
   @Property({ type: 'uuid' }) measureId!: string;
   @Property({ type: 'uuid' }) supplierId!: string;
@@ -57,16 +58,5 @@ export class ServiceAct extends BaseEntity<'hours' | 'status' | 'version' | 'sub
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) approvedAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) paidAt?: Date | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) returnReason?: string | null;
-  /** The supplier's signed answer (seeds 004 ¶42: the submitted act), with its legal-entity certificate: domain/supplier-signature.ts. */
-  @Field(() => String, { nullable: true, description: "The canonical JSON the supplier signed when submitting the act" })
-  @Property({ type: 'text', nullable: true })
-  supplierSignedDocument?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignature?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignerCertificate?: string | null;
-  @Field(() => String, { nullable: true, description: 'IIN of the person who signed for the supplier' })
-  @Property({ type: 'string', length: 12, nullable: true }) supplierSignerIin?: string | null;
-  @Field(() => String, { nullable: true, description: "BIN in the supplier's signing certificate (null for a personal assistant)" })
-  @Property({ type: 'string', length: 12, nullable: true }) supplierSignerBin?: string | null;
-  @Property({ type: 'text', nullable: true }) supplierSignatureEvidence?: string | null;
   @Field(() => Int) @Property({ type: 'integer', version: true }) version: number = 1;
 }
