@@ -55,7 +55,7 @@ if (role === 'subgraphs') {
     // A third argument `per-row` writes each audit row in its own INSERT (before group commit), for the A/B in run.ts;
     // `no-cache` turns the entity cache off (the same gateway otherwise).
     security: { databaseUrl: arg2, rateLimit: false, ...(arg3 === 'per-row' ? { auditBatchRows: 1 } : {}) },
-    ...(arg3 === 'no-cache' ? { entityCache: false } : {}),
+    entityCache: arg3 === 'no-cache' ? false : { databaseUrl: arg2 },
   } as Parameters<typeof startGateway>[0]);
   // Audit group commit: rows and INSERT statements since the last reset.
   const audit = () => ({ rows: gateway.auditStats?.rows ?? 0, statements: gateway.auditStats?.statements ?? 0 });

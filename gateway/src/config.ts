@@ -29,9 +29,10 @@ export const USAGE = `Usage: aleumet-gateway [options]
   --no-watch                 do not reload the supergraph when the file changes (env GATEWAY_WATCH=false)
   --csrf-prevention true|false  Apollo's CSRF prevention (default true; env GATEWAY_CSRF_PREVENTION)
   --web-dir <dir>            serve a built web app at / (env WEB_DIR)
-  --database-url <url>       the platform's PostgreSQL (env GATEWAY_DATABASE_URL): integrator API keys, registered
-                             operations and the audit trail (people schema); without it the gateway takes
-                             bearer tokens only and keeps no audit
+  --database-url <url>       the platform's PostgreSQL (env GATEWAY_DATABASE_URL), for its change channel: with it
+                             the gateway takes integrator API keys (read from the supergraph's integrator
+                             directory, revoked at once) and keeps the audit trail; without it the gateway
+                             takes bearer tokens only and keeps no audit
   --entity-cache true|false  cache subgraph answers per caller, dropped when their rows change (default true;
                              needs --database-url; env GATEWAY_ENTITY_CACHE)
   --trusted-proxy <addr>     a reverse proxy of ours (address, CIDR or host name); repeatable. Only from these is
@@ -243,6 +244,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     ...(c.databaseUrl || c.trustedProxies
       ? { security: { ...(c.databaseUrl ? { databaseUrl: c.databaseUrl } : {}), ...(c.trustedProxies ? { trustedProxies: c.trustedProxies } : {}) } }
       : {}),
-    ...(c.entityCache === false ? { entityCache: false as const } : {}),
+    // The platform database serves two parts, each configured on its own: integrators (its change channel, for
+    // revocation; keys and audit through the directory) and the entity cache (its change channel, for invalidation).
+    ...(c.entityCache === false ? { entityCache: false as const } : c.databaseUrl ? { entityCache: { databaseUrl: c.databaseUrl } } : {}),
   };
 }

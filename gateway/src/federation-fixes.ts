@@ -1,10 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
 import {
   GraphQLError, Kind, TypeInfo, getNamedType, isAbstractType, parse, visit, visitWithTypeInfo,
   type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { captureCompletionErrors } from './apollo-internals.js';
 
 /**
  * Corrections on top of @apollo/gateway where it answers against the specifications.
@@ -23,23 +22,6 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
  */
 
 const ALIAS_PREFIX = 'aleumet__';
-
-// --- 2: capture the value-completion errors the gateway computes (and sometimes drops) ---------------
-const completionErrors = new AsyncLocalStorage<GraphQLError[]>();
-const require = createRequire(import.meta.url);
-const resultShaping = require('@apollo/gateway/dist/resultShaping.js') as {
-  computeResponse: (args: unknown) => { data: unknown; errors: GraphQLError[] };
-  __aleumetPatched?: boolean;
-};
-if (!resultShaping.__aleumetPatched) {
-  const original = resultShaping.computeResponse;
-  resultShaping.computeResponse = (args) => {
-    const result = original(args);
-    completionErrors.getStore()?.push(...result.errors);
-    return result;
-  };
-  resultShaping.__aleumetPatched = true;
-}
 
 // --- 1: which (type, response name) pairs are required with arguments ---------------------------
 type RequiredWithArgs = Map<string, Set<string>>;
@@ -155,8 +137,7 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
           );
           rc = { ...requestContext, document: aliased, operation: operation ?? requestContext.operation };
         }
-        const store: GraphQLError[] = [];
-        const result = await completionErrors.run(store, () => loaded.executor!(rc));
+        const { result, completionErrors: store } = await captureCompletionErrors(() => loaded.executor!(rc));
 
         let errors = [...(result.errors ?? [])];
         const extensions = result.extensions ? { ...result.extensions } : undefined;

@@ -1,4 +1,4 @@
 export * from './gateway.js';
 export { publicSchema, printPublicSchema } from './public-schema.js';
 export { operationText, operationProblems } from './operations.js';
-export { DEFAULT_LIMITS } from './security/options.js';
+export { DEFAULT_LIMITS } from './limits.js';

@@ -1,6 +1,11 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+import { ErrorCode } from '@aleumet/core';
+import { OPERATION_LIMITS, isLimitMessage } from '@aleumet/http-kit';
+import type { Step } from './pipeline.js';
 
-/** Per-operation limits, checked during validation (before any subgraph is called). Each is off when omitted. */
+/** Per-operation limits, checked while parsing (tokens) and validating (the rest), before any subgraph is called. */
 export interface GatewayLimits {
   maxDepth?: number;
   maxAliases?: number;
@@ -9,17 +14,50 @@ export interface GatewayLimits {
   maxCost?: number;
 }
 
-/** graphql-armor protections for the limits given (plugins + validation rules for Apollo Server). */
-export function limitProtections(limits: GatewayLimits) {
+/** The subgraphs enforce the same limits (http-kit limits.ts): a subgraph never runs what the gateway would refuse. */
+export const DEFAULT_LIMITS = OPERATION_LIMITS;
+
+/** The stricter of each limit given (0 or absent: that limit off); null when none is on. */
+export function mergeLimits(...sets: (GatewayLimits | false | undefined | null)[]): GatewayLimits | null {
+  const out: GatewayLimits = {};
+  for (const set of sets) {
+    if (!set) continue;
+    for (const [k, v] of Object.entries(set) as [keyof GatewayLimits, number | undefined][]) {
+      if (v !== undefined && v > 0) out[k] = Math.min(out[k] ?? Infinity, v);
+    }
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** graphql-armor's validation rules and plugins, and the parser's token limit, for the limits given. */
+export function limitRules(limits: GatewayLimits, { production }: { production: boolean }) {
   const on = (n: number | undefined) => n !== undefined && n > 0;
   const armor = new ApolloArmor({
-    blockFieldSuggestion: { enabled: false },
-    maxDepth: { enabled: on(limits.maxDepth), n: limits.maxDepth },
+    blockFieldSuggestion: { enabled: production },
+    // Who may introspect is the introspection guard's decision (security/introspection.ts), not the limits'.
+    maxDepth: { enabled: on(limits.maxDepth), n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { enabled: on(limits.maxAliases), n: limits.maxAliases },
-    maxTokens: { enabled: on(limits.maxTokens), n: limits.maxTokens },
     maxDirectives: { enabled: on(limits.maxDirectives), n: limits.maxDirectives },
-    costLimit: { enabled: on(limits.maxCost), maxCost: limits.maxCost },
+    costLimit: { enabled: on(limits.maxCost), maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxTokens: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return {
+    // graphql-armor is typed against Apollo's CommonJS build; same objects at run time.
+    plugins: plugins as unknown as ApolloServerPlugin<any>[],
+    validationRules: validationRules as unknown as ValidationRule[],
+    parseOptions: on(limits.maxTokens) ? { maxTokens: limits.maxTokens } : {},
+  };
+}
+
+/** Depth, aliases, directives, cost and tokens; a violation answers QUERY_TOO_COMPLEX (HTTP and graphql-ws alike). */
+export function useLimits(limits: GatewayLimits, options: { production: boolean }): Step {
+  const { plugins, validationRules, parseOptions } = limitRules(limits, options);
+  return {
+    parseOptions,
+    validationRules,
+    apolloPlugins: plugins,
+    formatError: (f) =>
+      isLimitMessage(f.message) ? { message: f.message.replace(/^Syntax Error:\s*/, ''), locations: f.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } } : f,
+  };
 }

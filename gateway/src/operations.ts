@@ -1,6 +1,5 @@
-import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { DEFAULT_LIMITS } from './security/options.js';
-import { useLimits } from './security/limits.js';
+import { parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { DEFAULT_LIMITS, limitRules } from './limits.js';
 
 // Registering operations (`npm run integrator -- register`, scripts/): light to import, without the gateway server.
 
@@ -23,6 +22,6 @@ export function operationProblems(schema: GraphQLSchema, document: string, limit
   } catch (e) {
     return [(e as Error).message];
   }
-  const { validationRules } = useLimits(limits, { production: true });
-  return validate(schema, ast, [...specifiedRules, ...(validationRules as unknown as ValidationRule[])]).map((e) => e.message);
+  const { validationRules } = limitRules(limits, { production: true });
+  return validate(schema, ast, [...specifiedRules, ...validationRules]).map((e) => e.message);
 }

@@ -1,4 +1,4 @@
-import { Supergraph, printSchema } from '@apollo/federation-internals';
+import { Supergraph, printSchema } from './apollo-internals.js';
 import type { GraphQLSchema } from 'graphql';
 
 /**

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { observePlanStore, wrapSendRequest } from './apollo-internals.js';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import type { EntityCache } from './cache/entity-cache.js';
@@ -142,20 +143,22 @@ export class GatewayTransport {
   /** Applies the levers to one subgraph data source (call right after constructing it). */
   apply<T extends RemoteGraphQLDataSource<any>>(dataSource: T): T {
     if (this.options.fastFetch ?? true) dataSource.fetcher = this.fetch as unknown as T['fetcher'];
-    // sendRequest is private in the typings; it is the one place every subgraph call passes through.
-    const target = dataSource as unknown as { sendRequest: (request: any, context: any) => Promise<any> };
-    const send = target.sendRequest.bind(dataSource);
+    let send: (request: any, context: any) => Promise<any> = async () => undefined;
     const dedupe = this.options.dedupeEntities ?? true;
     const url = (dataSource as { url?: string }).url ?? '';
-    target.sendRequest = async (request: any, context: any) => {
-      try {
-        return collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
-      } catch (e) {
-        if (!isUnreachable(e)) throw e;
-        this.reportUnreachable(url, e);
-        return unavailableResponse(request);
-      }
-    };
+    // The one place every subgraph call passes through (apollo-internals.ts).
+    wrapSendRequest(dataSource, (original) => {
+      send = original;
+      return async (request: any, context: any) => {
+        try {
+          return collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
+        } catch (e) {
+          if (!isUnreachable(e)) throw e;
+          this.reportUnreachable(url, e);
+          return unavailableResponse(request);
+        }
+      };
+    });
     const sendDeduped = async (request: any, context: any) => {
       this.stats.subgraphRequests++;
       const reps = request.variables?.representations;
@@ -197,15 +200,7 @@ export class GatewayTransport {
 
   /** Counts hits and misses of the gateway's query-plan store. */
   instrument(gateway: ApolloGateway): void {
-    const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
-    if (!store) return;
-    const get = store.get.bind(store);
-    store.get = async (key: string) => {
-      const plan = await get(key);
-      if (plan === undefined) this.stats.planCache.misses++;
-      else this.stats.planCache.hits++;
-      return plan;
-    };
+    observePlanStore(gateway, (hit) => (hit ? this.stats.planCache.hits++ : this.stats.planCache.misses++));
   }
 
   resetStats(): void {

@@ -72,7 +72,8 @@ describe('gateway CLI configuration', () => {
   });
 
   it('keeps the entity cache on with a database unless --entity-cache false or GATEWAY_ENTITY_CACHE=false', () => {
-    expect(loadConfig(['--database-url', 'postgres://x/db'], {}, defaults)).not.toHaveProperty('entityCache');
+    // The cache has its own configuration: the same database, given to it, not read from the security options.
+    expect(loadConfig(['--database-url', 'postgres://x/db'], {}, defaults)).toMatchObject({ entityCache: { databaseUrl: 'postgres://x/db' } });
     expect(loadConfig(['--database-url', 'postgres://x/db', '--entity-cache', 'false'], {}, defaults)).toMatchObject({ entityCache: false });
     expect(loadConfig(['--database-url', 'postgres://x/db'], { GATEWAY_ENTITY_CACHE: '0' }, defaults)).toMatchObject({ entityCache: false });
     expect(loadConfig(['--entity-cache', 'true'], { GATEWAY_ENTITY_CACHE: 'false' }, defaults)).not.toHaveProperty('entityCache');

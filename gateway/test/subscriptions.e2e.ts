@@ -154,22 +154,23 @@ describe('federated subscriptions through the gateway', () => {
     expect(accepted.status).toBe('ACCEPTED');
     first.stop();
 
-    // Offline: two changes happen (ready; the supplier's handover confirmation keeps the status, no event).
+    // Offline: two changes happen (ready; the supplier's handover confirmation, which keeps the status but not the version).
     await mutate(READY, o, supplier);
     await mutate(HANDOVER, o, supplier);
 
     const resumed = watch(client(recipient), { id: o.id, since: accepted.cursor });
-    const [ready] = await resumed.waitFor(1);
+    const [ready, confirmed] = await resumed.waitFor(2);
     expect(ready).toMatchObject({ status: 'READY', version: 3, order: { id: o.id } });
     expect(ready.cursor > accepted.cursor).toBe(true);
+    expect(confirmed).toMatchObject({ status: 'READY', version: 4 });
 
     // Then live: the recipient confirms too, the order is handed over.
     await mutate(HANDOVER, o, recipient);
-    const events = await resumed.waitFor(2);
-    expect(events[1]).toMatchObject({ status: 'HANDED_OVER', version: 5 });
+    const events = await resumed.waitFor(3);
+    expect(events[2]).toMatchObject({ status: 'HANDED_OVER', version: 5 });
     await settle(500);
-    expect(resumed.events.map((e) => e.status)).toEqual(['READY', 'HANDED_OVER']);
-    expect(new Set(resumed.events.map((e) => e.cursor)).size).toBe(2);
+    expect(resumed.events.map((e) => [e.status, e.version])).toEqual([['READY', 3], ['READY', 4], ['HANDED_OVER', 5]]);
+    expect(new Set(resumed.events.map((e) => e.cursor)).size).toBe(3);
     resumed.stop();
   });
 

@@ -9,6 +9,7 @@ import { policies } from './domain/policies.js';
 import { StaffUserResolver } from './resolvers/staff.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
+import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
@@ -20,7 +21,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
-  resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver,
+  resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,

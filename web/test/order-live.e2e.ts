@@ -13,7 +13,8 @@ function pickOrderCase() {
   for (let i = 700; i < 800; i++) {
     const person = w.persons[i]!;
     for (const m of w.measures.filter((x) => x.personId === person.id && x.status === 'AWAITING_CHOICE' && ['S5', 'S6', 'S4'].includes(x.kind))) {
-      const offers = w.offerings.filter((o) => o.itemTypeCode === m.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock > 2);
+      // Delivered: the order carries delivery details.
+      const offers = w.offerings.filter((o) => o.itemTypeCode === m.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock > 2 && o.deliveryMode !== 'PICKUP');
       if (offers.length) return { index: i, person, measure: m, offering: offers[0]! };
     }
   }
@@ -78,6 +79,18 @@ describe('ordering an aid in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/orders/new**');
     await page.getByRole('heading', { name: 'Order and application for reimbursement' }).waitFor();
+    // Delivery details: the registered address is there already; a preferred time is added.
+    const address = page.getByLabel('Delivery address');
+    await address.waitFor();
+    expect(await address.inputValue()).toBe(c.person.address);
+    await page.getByLabel('Preferred time').fill('after 18:00');
+    await tabTo(page, (el) => el.tagName === 'BUTTON' && el.textContent === 'Prepare the document for signing', { max: 80 });
+    await page.keyboard.press('Enter');
+    // The document to sign, in the person's language with tenge for a person.
+    const text = page.locator('pre.document').first();
+    await text.waitFor();
+    expect(await text.innerText()).toContain(`Delivery address: ${c.person.address}`);
+    expect(await text.innerText()).toMatch(/Price: ₸[\d,]+\.\d\d/);
     const signButton = page.getByRole('button', { name: 'Sign and order' });
     await expect.poll(() => signButton.isEnabled()).toBe(true);
     await expectAccessible(page, 'order review');
@@ -99,14 +112,34 @@ describe('ordering an aid in Chromium', () => {
     expect(await supplier.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(supplierFrames.some((f) => f.includes('incomingOrders') && f.includes(number))).toBe(true);
     await expectAccessible(supplier, 'incoming orders');
+    expect(await row.innerText()).toContain(c.person.address);
+    expect(await row.innerText()).toContain('after 18:00');
     await row.getByRole('button', { name: new RegExp(`Принять ${number}`) }).click();
-    await row.getByText('Принят').waitFor();
+    // Accepted: it leaves the "awaiting" list at once; in "any status" it is on top (newest first).
+    await row.waitFor({ state: 'detached' });
+    await supplier.getByLabel('Показать').selectOption('');
+    const first = supplier.locator('tbody tr').first();
+    await first.getByRole('rowheader', { name: number }).waitFor();
+    await first.getByText('Принят').waitFor();
 
     // ---- the recipient sees it without reloading, announced to screen readers
     await card.getByText('Accepted').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByTestId('order-announcer').textContent()).toContain(`${number}: Accepted`);
     expect(frames.some((f) => f.includes('orderStatusChanged') && f.includes('ACCEPTED'))).toBe(true);
     await expectAccessible(page, 'my orders after the change');
+
+    // ---- handover: the recipient confirms first; the supplier's row takes the new version live and its confirmation goes through
+    const anyRow = supplier.getByRole('row', { name: new RegExp(number) });
+    await anyRow.getByRole('button', { name: new RegExp(`Готов к передаче ${number}`) }).click();
+    await card.getByRole('button', { name: 'I received it' }).click();
+    await card.getByText('You confirmed the handover', { exact: false }).waitFor({ timeout: 20_000 });
+    // No cancel after "I received it".
+    expect(await card.getByRole('button', { name: 'Cancel the order' }).count()).toBe(0);
+    // The supplier's row learns it live (with the order's new version).
+    await anyRow.getByText('Получатель подтвердил получение').waitFor({ timeout: 20_000 });
+    await anyRow.getByRole('button', { name: new RegExp(`Подтвердить передачу ${number}`) }).click();
+    await anyRow.getByText('Передан').waitFor({ timeout: 20_000 });
+    expect(await anyRow.getByRole('alert').count()).toBe(0);
 
     await supplierCtx.close();
     await recipientCtx.close();

@@ -41,7 +41,7 @@ export interface PlatformOptions {
   /** The SMS gateway adapter (a LogSmsAdapter writing to `log` by default). */
   sms?: SmsAdapter;
   /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
-  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits'>>;
+  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache'>>;
 }
 
 export interface Platform {
@@ -97,8 +97,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       webDir: opts.webDir,
       ...opts.gatewayOptions,
-      // Integrator keys, registered operations and the audit trail live in the people schema.
+      // The database's change channel: revocation of integrator keys (read through the people subgraph's
+      // directory) and invalidation of the entity cache, each configured on its own.
       security: { databaseUrl, ...opts.gatewayOptions?.security },
+      entityCache: opts.gatewayOptions?.entityCache === false ? false : { databaseUrl, ...opts.gatewayOptions?.entityCache },
     });
     if (opts.runScheduler) runtime.scheduler.start();
     return { gateway, subgraphs, databaseUrl, runtime, close };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { Step } from '../pipeline.js';
 import { CACHE_EXTENSION } from '@aleumet/protocol';
 import type { Identity } from '@aleumet/core';
 import { ChangeFeed, type TableChange } from './changes.js';
@@ -27,8 +27,10 @@ import { ChangeFeed, type TableChange } from './changes.js';
  * - **Audit.** The persons each answer named (`personsRead`) are kept with it and reported again on a hit.
  */
 
-/** On when the gateway has a database URL (without one it cannot hear changes); `entityCache: false` turns it off. */
+/** The cache's own configuration: on when it has the database whose change channel it listens to. */
 export interface EntityCacheOptions {
+  /** PostgreSQL whose change channel (@aleumet/protocol cache.ts) tells which cached answers went stale. */
+  databaseUrl?: string;
   maxEntries?: number;
   ttlMs?: number;
 }
@@ -117,15 +119,11 @@ export class EntityCache {
     for (const k of Object.keys(this.stats) as (keyof EntityCacheStats)[]) this.stats[k] = 0;
   }
 
-  /** Marks every operation that is not a query so none of its fetches touch the cache. */
-  plugin(): ApolloServerPlugin<any> {
+  /** The pipeline step (pipeline.ts): every operation that is not a query is marked so none of its fetches touch the cache. */
+  step(): Step {
     return {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ operation, contextValue }) {
-            if (operation?.operation !== 'query') (contextValue as CacheContext).cacheOff = true;
-          },
-        };
+      operation({ operation, context }) {
+        if (operation.operation !== 'query') (context as CacheContext).cacheOff = true;
       },
     };
   }

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   Kind, valueFromASTUntyped,
   type GraphQLSchema, type GraphQLNamedType, type SelectionSetNode, type FragmentDefinitionNode, type OperationDefinitionNode,
@@ -11,7 +10,8 @@ const named = (t: AnyType): AnyType => (t.ofType ? named(t.ofType) : t);
 const fieldsOf = (t: AnyType) => (typeof t.getFields === 'function' ? t.getFields() : {});
 const isAbstract = (t: AnyType) => typeof t.getTypes === 'function' || (typeof t.getFields === 'function' && 'resolveType' in t && !('isTypeOf' in t));
 import { uuidv7, redact } from '@aleumet/core';
-import type { AuditRow, IntegratorStore } from './integrator-store.js';
+import type { AuditRow, IntegratorStore } from './directory.js';
+import type { Step } from '../pipeline.js';
 import type { SecureContext } from './context.js';
 
 /** Root fields that never touch a person's data (public catalog, reference data, sign-in challenge). */
@@ -146,15 +146,6 @@ export function auditRow(input: AuditInput, log: (line: string) => void = (l) =>
   };
 }
 
-/** Writes audit rows; a row that cannot be written is logged (personal data masked), never lost silently. */
-export async function writeAudit(store: IntegratorStore, rows: AuditRow[], log: (line: string) => void = (l) => console.error(l)): Promise<void> {
-  try {
-    await store.audit(rows);
-  } catch (e) {
-    for (const row of rows) log(`[audit] NOT RECORDED ${JSON.stringify(redact({ ...row }))}: ${(e as Error).message}`);
-  }
-}
-
 /** How often the batcher wrote (a test hook and a benchmark statistic). */
 export interface AuditBatchStats {
   /** INSERT statements sent (one per batch; more when a batch is retried row by row). */
@@ -191,13 +182,23 @@ export class AuditBatcher {
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 2);
   }
 
+  private readonly unwritten = new Set<Promise<void>>();
+
   /** Resolves once the row is written (or its failure logged); never rejects. */
   write(row: AuditRow): Promise<void> {
     this.stats.rows++;
-    return new Promise<void>((done) => {
+    const written = new Promise<void>((done) => {
       this.queue.push({ row, done });
       if (this.inFlight === 0 || (this.queue.length >= this.maxRows && this.inFlight < this.maxInFlight)) void this.flush();
     });
+    this.unwritten.add(written);
+    void written.then(() => this.unwritten.delete(written));
+    return written;
+  }
+
+  /** Resolves once every row handed over so far is written (or its failure logged): shutdown. */
+  async idle(): Promise<void> {
+    while (this.unwritten.size) await Promise.all([...this.unwritten]);
   }
 
   private async flush(): Promise<void> {
@@ -233,35 +234,31 @@ export class AuditBatcher {
 }
 
 /**
- * Audit: every mutation and every operation reaching beyond the public root fields is recorded
- * (who, on behalf of whom, which client, operation, entity ids, outcome, time) in the append-only
- * `people.audit_entry`, before the response leaves. Anonymous public reads are not recorded.
- * The rows of concurrent requests are committed together (`AuditBatcher`); each response still waits
- * for its own row. (Subscriptions over graphql-ws: security/ws.ts, with the same row builder.)
+ * Audit: every mutation and every operation reaching beyond the public root fields is recorded (who, on
+ * behalf of whom, which client, operation, entity ids, outcome, time) in the append-only audit trail of
+ * the integrator directory (people subgraph), before the answer leaves. Anonymous public reads are not
+ * recorded. Subscriptions are recorded when they start and for every event delivered (the same request id),
+ * without holding the event back. The rows of concurrent operations, of both transports, go through one
+ * batcher (`AuditBatcher`).
  */
-export function useAudit(batcher: AuditBatcher, log: (line: string) => void = (l) => console.error(l)): ApolloServerPlugin<SecureContext> {
+export function useAudit(batcher: AuditBatcher, log: (line: string) => void = (l) => console.error(l)): Step {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse(rc) {
-          const op = rc.operation;
-          if (!op || rc.response.body.kind !== 'single') return;
-          if (!audited(op, rc.contextValue.identity)) return;
-          const row = auditRow({
-            identity: rc.contextValue.identity,
-            requestId: rc.contextValue.security?.requestId,
-            schema: rc.schema,
-            document: rc.document,
-            operation: op,
-            operationName: rc.operationName,
-            documentHash: rc.queryHash,
-            variables: rc.request.variables,
-            result: rc.response.body.singleResult as AuditInput['result'],
-            personsRead: rc.contextValue.personsRead,
-          }, log);
-          await batcher.write(row);
-        },
-      };
+    delivered(op, result, kind) {
+      if (!audited(op.operation, op.context.identity)) return;
+      const row = auditRow({
+        identity: op.context.identity,
+        requestId: op.context.security?.requestId,
+        schema: op.schema,
+        document: op.document,
+        operation: op.operation,
+        operationName: op.operationName,
+        documentHash: op.hash,
+        variables: op.variables,
+        result: result as AuditInput['result'],
+        personsRead: kind === 'answer' ? op.context.personsRead : undefined,
+      }, log);
+      const written = batcher.write(row);
+      return kind === 'answer' ? written : undefined;
     },
   };
 }

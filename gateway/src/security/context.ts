@@ -1,5 +1,5 @@
 import type { Identity } from '@aleumet/core';
-import type { ClientRecord } from './integrator-store.js';
+import type { ClientRecord } from './directory.js';
 
 /** What the security layer knows about one request (kept on the gateway context as `security`). */
 export interface RequestSecurity {

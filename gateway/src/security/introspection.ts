@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { visit, BREAK, type DocumentNode } from 'graphql';
 import { Role, forbidden } from '@aleumet/core';
-import type { SecureContext } from './context.js';
+import type { Step } from '../pipeline.js';
 
 function usesIntrospection(doc: DocumentNode): boolean {
   let found = false;
@@ -25,15 +24,6 @@ export function assertIntrospection(mode: 'all' | 'admins' | 'none', document: D
 }
 
 /** Introspection for everyone (`all`), admins only (`admins`, production) or nobody (`none`). */
-export function useIntrospectionGuard(mode: 'all' | 'admins' | 'none'): ApolloServerPlugin<SecureContext> {
-  return {
-    async requestDidStart() {
-      if (mode === 'all') return;
-      return {
-        async didResolveOperation(ctx) {
-          assertIntrospection(mode, ctx.document, ctx.contextValue.identity);
-        },
-      };
-    },
-  };
+export function useIntrospection(mode: 'all' | 'admins' | 'none'): Step {
+  return mode === 'all' ? {} : { operation: (op) => assertIntrospection(mode, op.document, op.context.identity) };
 }

@@ -1,4 +1,4 @@
-import { OPERATION_LIMITS } from '@aleumet/http-kit';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Hardening of the gateway: what production switches on, and what tests may switch on one by one. */
 export interface SecurityOptions {
@@ -8,8 +8,11 @@ export interface SecurityOptions {
    */
   mode?: 'development' | 'production';
   /**
-   * PostgreSQL with the people schema: integrator clients, API keys, registered operations and the
-   * audit table. Without it API keys and client credentials are refused and nothing is audited.
+   * The platform's PostgreSQL, for its change channel only: integrator API keys, client credentials and the
+   * audit trail are on with it, since a revoked key must be refused at once and the gateway hears of that
+   * there (security/revocation.ts). Keys, clients, registered operations and audit rows themselves go
+   * through the supergraph's integrator directory (security/directory.ts), never through its tables.
+   * Without it API keys and client credentials are refused and nothing is audited.
    */
   databaseUrl?: string;
   /** How long a resolved API key / client state is cached (default 5000 ms). Changes evict it at once when the gateway hears of them (security/revocation.ts); this bounds the rest. */
@@ -43,7 +46,7 @@ export interface SecurityOptions {
   limits?: false | { maxDepth?: number; maxAliases?: number; maxDirectives?: number; maxTokens?: number; maxCost?: number };
   /** `all` (development default), `admins` (production default) or `none`. */
   introspection?: 'all' | 'admins' | 'none';
-  /** Record reads of personal data and every mutation (needs `databaseUrl`; default on when it is given). */
+  /** Record reads of personal data and every mutation (needs `databaseUrl` and a directory; default on with `databaseUrl`). */
   audit?: boolean;
   /**
    * Most audit rows per INSERT when concurrent requests are committed together (default 100).
@@ -52,8 +55,6 @@ export interface SecurityOptions {
   auditBatchRows?: number;
 }
 
-/** The subgraphs enforce the same limits (http-kit limits.ts). */
-export const DEFAULT_LIMITS = OPERATION_LIMITS;
 export const DEFAULT_RATE = { perMinute: 600, burst: 60, anonymousPerMinute: 120, signInPerMinute: 60 };
 
 export interface ResolvedSecurity {

@@ -1,4 +1,7 @@
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { rateLimited } from '@aleumet/core';
+import type { Step } from '../pipeline.js';
+import type { SecureContext } from './context.js';
 
 interface Bucket {
   tokens: number;
@@ -38,4 +41,51 @@ export function useRateLimit({ burst, now = () => Date.now() }: { burst: number;
       buckets.clear();
     },
   };
+}
+
+/** Bucket key prefixes of anonymous callers: sign-in, and everything else, per client address. */
+export const ANONYMOUS_KEY = 'ip:';
+const SIGN_IN_KEY = 'signin:';
+/** The root fields of anonymous sign-in (people subgraph, resolvers/auth.resolver.ts; the web app's SignIn page). */
+export const SIGN_IN_FIELDS = new Set(['signInChallenge', 'signIn']);
+
+/** A mutation selecting only sign-in fields (and `__typename`). */
+export function isSignIn(operation: OperationDefinitionNode | null | undefined): boolean {
+  if (operation?.operation !== 'mutation') return false;
+  const fields = operation.selectionSet.selections;
+  return fields.every((f) => f.kind === Kind.FIELD && (SIGN_IN_FIELDS.has(f.name.value) || f.name.value === '__typename')) &&
+    fields.some((f) => f.kind === Kind.FIELD && SIGN_IN_FIELDS.has(f.name.value));
+}
+
+export type RateLimits = { perMinute: number; burst: number; anonymousPerMinute: number; signInPerMinute: number };
+
+/**
+ * Token bucket per caller: integrator client, user subject, or the client's address for anonymous callers.
+ * Identified callers take one token per operation before it is parsed (`admit`). Anonymous callers are
+ * counted once the operation is known: sign-in takes from the address's sign-in bucket, anything else from
+ * its anonymous bucket, so a flood of catalog queries (from any address, even the same one) cannot lock
+ * visitors out of signing in; a request refused before it resolved counts as anonymous traffic.
+ */
+export function useRateLimits(rates: RateLimits | false) {
+  const buckets = useRateLimit({ burst: rates ? rates.burst : 1 });
+  const take = (key: string, perMinute?: number | null) => {
+    if (!rates) return;
+    const byKind = key.startsWith(SIGN_IN_KEY) ? rates.signInPerMinute : key.startsWith(ANONYMOUS_KEY) ? rates.anonymousPerMinute : rates.perMinute;
+    buckets.take(key, perMinute ?? byKind);
+  };
+  const anonymousKey = (ctx: SecureContext) => (ctx.security?.via === 'anonymous' && ctx.security.rateKey?.startsWith(ANONYMOUS_KEY) ? ctx.security.rateKey : undefined);
+  const step: Step = {
+    admit(ctx) {
+      if (ctx.security?.via !== 'anonymous' && ctx.security?.rateKey) take(ctx.security.rateKey, ctx.security.ratePerMinute);
+    },
+    operation(op) {
+      const key = anonymousKey(op.context);
+      if (key) take(isSignIn(op.operation) ? SIGN_IN_KEY + key.slice(ANONYMOUS_KEY.length) : key);
+    },
+    unresolved(ctx) {
+      const key = anonymousKey(ctx);
+      if (key) take(key);
+    },
+  };
+  return { step, take, reset: () => buckets.reset() };
 }

@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode } from 'graphql';
 import { Role, documentHash, operationNotTrusted } from '@aleumet/core';
+import { HASH_MISMATCH_MESSAGE, plainHash, type Step } from '../pipeline.js';
 import type { SecureContext } from './context.js';
-
-/** Hashes may carry the algorithm (`sha256:<hex>`, as GraphQL Code Generator writes them). */
-export const plainHash = (h: string) => h.replace(/^sha256:/i, '').toLowerCase();
 
 /**
  * The web app's documents: `{ "<sha256 hex of the document>": "<document>" }`, the format of
@@ -27,13 +24,8 @@ export function loadManifest(path: string | undefined, extra: string[] = []): Ma
   return docs;
 }
 
-/**
- * A request whose `extensions.persistedQuery.sha256Hash` is not the sha256 of its `query` (e.g. a registered
- * hash with changed text): BAD_REQUEST, HTTP 400. Apollo Server refuses it without a code (`provided sha does
- * not match query`); formatError gives it this one (HTTP), graphql-ws says the same (security/ws.ts).
- */
-export const HASH_MISMATCH_MESSAGE = 'persistedQuery.sha256Hash is not the sha256 of the query sent: send the document exactly as registered, or only its hash';
-export const isApolloHashMismatch = (f: { message: string; extensions?: { code?: unknown } }) =>
+/** Apollo Server's own refusal of a hash that is not the text's (HTTP), without a code. */
+const isApolloHashMismatch = (f: { message: string; extensions?: { code?: unknown } }) =>
   f.message === 'provided sha does not match query' && (f.extensions?.code === undefined || f.extensions.code === 'INTERNAL_SERVER_ERROR');
 
 /** Only `__schema`, `__type` and `__typename` at the root: an introspection query. */
@@ -70,28 +62,12 @@ export function assertTrusted(ctx: SecureContext, document: DocumentNode, hash: 
  * Trusted documents. Integrators with a registered client run only that client's operations
  * (always, in every mode). With `enforce` (production) browsers run only the web app's
  * documents and unknown integrator tokens run nothing. Requests may send the document, or
- * only its hash in `extensions.persistedQuery.sha256Hash`. (graphql-ws: security/ws.ts, same functions.)
+ * only its hash in `extensions.persistedQuery.sha256Hash`.
  */
-export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; manifest: Map<string, string> }): ApolloServerPlugin<SecureContext> {
+export function useTrustedDocuments({ enforce, manifest }: { enforce: boolean; manifest: Map<string, string> }): Step {
   return {
-    async requestDidStart(rc) {
-      const ext = rc.request.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined;
-      const given = ext?.persistedQuery?.sha256Hash;
-      const hash = typeof given === 'string' ? plainHash(given) : undefined;
-      // Apollo compares the hash as given with the text's: the same spelling as the manifest's (`sha256:`, letter case).
-      if (rc.request.query && hash) ext!.persistedQuery!.sha256Hash = hash;
-      if (!rc.request.query && hash) {
-        const doc = persistedDocument(rc.contextValue, manifest, hash);
-        if (doc) {
-          rc.request.query = doc;
-          delete ext!.persistedQuery;
-        }
-      }
-      return {
-        async didResolveOperation(ctx) {
-          assertTrusted(ctx.contextValue, ctx.document, ctx.queryHash ?? documentHash(ctx.source ?? ''), { enforce, manifest });
-        },
-      };
-    },
+    document: (context, hash) => persistedDocument(context, manifest, hash),
+    operation: (op) => assertTrusted(op.context, op.document, op.hash, { enforce, manifest }),
+    formatError: (f) => (isApolloHashMismatch(f) ? { message: HASH_MISMATCH_MESSAGE, extensions: { code: 'BAD_REQUEST' } } : f),
   };
 }

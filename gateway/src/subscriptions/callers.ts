@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CALLERS_HEADER } from '@aleumet/protocol';
+import { wrapSendRequest } from '../apollo-internals.js';
 
 /** What `sendRequest` of a data source gets and gives (private in @apollo/gateway's typings). */
 interface SubgraphRequest {
@@ -35,9 +36,7 @@ export class CallersBatcher {
 
   /** Wraps a per-event data source (before the transport's own wrapping, so its levers apply per caller). */
   wrap(ds: RemoteGraphQLDataSource<any>, url: string): void {
-    const target = ds as unknown as { sendRequest: Send };
-    const send = target.sendRequest.bind(ds);
-    target.sendRequest = (request, context) => this.send(ds, url, request, context, send);
+    wrapSendRequest(ds, (send) => (request, context) => this.send(ds, url, request, context, send));
   }
 
   /** Wraps the data source's final fetcher (after the transport set it): learns whether the subgraph takes batches. */

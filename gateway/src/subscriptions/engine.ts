@@ -1,7 +1,7 @@
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
-import { executeQueryPlan, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions, type ServiceMap } from '@apollo/gateway';
-import type { FetchNode, QueryPlan } from '@apollo/query-planner';
+import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { executeQueryPlan, type FetchNode, type QueryPlan, type ServiceMap } from '../apollo-internals.js';
 import { forbidden, unauthenticated, type Identity } from '@aleumet/core';
 import { RecentIds } from '@aleumet/events';
 import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner } from './planner.js';

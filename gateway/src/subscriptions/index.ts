@@ -2,10 +2,12 @@ import type http from 'node:http';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
+import { loadedSupergraphSdl } from '../apollo-internals.js';
 import { serveGraphQLWs, type WsExtra } from '@aleumet/http-kit';
 import { SubscriptionEngine, type ConnectionState, type EngineOptions, type SubscriptionContext } from './engine.js';
 import { SubscriptionPlanner } from './planner.js';
-import type { GuardedOperation, WsGuard } from '../security/ws.js';
+import type { WsGuard } from '../security/ws.js';
+import { wsFormatError, type Pipeline, type WsOperation } from '../pipeline.js';
 import type { RequestSecurity } from '../security/context.js';
 
 export { SubscriptionEngine, SLOW_CONSUMER_CLOSE } from './engine.js';
@@ -19,10 +21,11 @@ export interface GatewaySubscriptionsOptions extends EngineOptions {
   /** Queries and mutations sent over the WebSocket run through the gateway's Apollo Server. */
   apollo?: ApolloServer<{ identity: unknown; authorization?: string; forwarded?: Record<string, string>; security?: RequestSecurity }>;
   /**
-   * The gateway's security layer on this socket (security/ws.ts): credentials in connection_init,
-   * per-operation checks (trusted documents, limits, rate limit), audit. Without it: bearer JWTs only.
+   * The gateway's connections on this socket (security/ws.ts: credentials in connection_init, revocation)
+   * and the operation pipeline every message runs through, as over HTTP (pipeline.ts). Without them: bearer JWTs only.
    */
   guard?: WsGuard;
+  pipeline?: Pipeline;
   /**
    * Headers (`forwardHeaders`) to copy from the WebSocket upgrade request to every subgraph request of the
    * connection's operations: queries and mutations, and per-event fetches of subscriptions.
@@ -33,7 +36,7 @@ export interface GatewaySubscriptionsOptions extends EngineOptions {
 /** Context of one operation run under the guard. */
 interface GuardedContext extends SubscriptionContext {
   security?: RequestSecurity;
-  guarded: GuardedOperation;
+  guarded: WsOperation;
 }
 
 /** Calls `onEvent` for every event the client pulls from `it` (the audit of delivered events). */
@@ -70,9 +73,10 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
   };
   const unsubscribe = opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => use(coreSupergraphSdl));
   // Already loaded (the listener only hears later loads)?
-  const loaded = opts.gateway.__testing().supergraphSdl;
+  const loaded = loadedSupergraphSdl(opts.gateway);
   if (loaded) use(loaded);
-  const guard = opts.guard;
+  const guard = opts.guard && opts.pipeline ? opts.guard : undefined;
+  const pipeline = opts.pipeline;
   const connectionOf = (extra: WsExtra) =>
     (extra.connection ??= { socket: extra.socket, queued: 0, closed: false } satisfies ConnectionState) as ConnectionState;
   const forwardedOf = (extra: WsExtra) => {
@@ -84,7 +88,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
     path: opts.path ?? '/graphql',
     context: (identity, authorization, extra: WsExtra) => ({ identity, authorization, forwarded: forwardedOf(extra), connection: connectionOf(extra) }),
     authenticate: guard ? (params, extra) => guard.connect(params, extra) : undefined,
-    formatError: guard?.formatError,
+    formatError: guard && pipeline ? wsFormatError(pipeline) : undefined,
     onClose: guard ? (extra) => guard.closed(extra) : undefined,
     onSubscribe: guard
       ? async (extra, _id, payload) => {
@@ -92,7 +96,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
           if (!schema) return [new GraphQLError('Supergraph not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
           const checked = await guard.operation(extra, payload, schema);
           if (Array.isArray(checked)) return checked;
-          const op = checked as GuardedOperation;
+          const op = checked as WsOperation;
           const contextValue: GuardedContext = {
             identity: op.context.identity,
             authorization: op.context.authorization,
@@ -107,9 +111,9 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
     subscribe: (args: ExecutionArgs) => {
       const out = engine.subscribe(args);
       const guarded = (args.contextValue as Partial<GuardedContext>).guarded;
-      if (!guard || !guarded) return out;
+      if (!pipeline || !guarded) return out;
       const isStream = Symbol.asyncIterator in out;
-      const onEvent = guard.started(guarded, args.schema, isStream ? undefined : (out as ExecutionResult));
+      const onEvent = pipeline.delivered({ ...guarded, schema: args.schema }, isStream ? undefined : (out as ExecutionResult));
       return isStream && onEvent ? observe(out as AsyncIterableIterator<ExecutionResult>, onEvent) : out;
     },
     execute: async (args: ExecutionArgs): Promise<ExecutionResult> => {

@@ -1,7 +1,5 @@
 import { Kind, OperationTypeNode, getOperationAST, print, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type FieldNode } from 'graphql';
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { buildOperationContext } from '@apollo/gateway';
+import { QueryPlanner, Supergraph, buildOperationContext, operationFromDocument, type FetchNode, type PlanNode, type Schema } from '../apollo-internals.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 

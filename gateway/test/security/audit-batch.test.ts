@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuditBatcher } from '../../src/security/audit.js';
-import type { AuditRow } from '../../src/security/integrator-store.js';
+import type { AuditRow } from '../../src/security/directory.js';
 
 let n = 0;
 const row = (extra: Partial<AuditRow> = {}): AuditRow => ({

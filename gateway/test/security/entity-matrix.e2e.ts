@@ -184,6 +184,8 @@ const RULES: Record<string, Rule | 'public'> = {
   MaintenanceNotice: 'public',
   // The content of a document the caller asked for by id (checked with SupplierDocument's rule at its root field).
   DocumentContent: 'public',
+  // A document's record (kind, title) as the offering page shows it: public for listed suppliers' offerings.
+  OfferingDocument: 'public',
 };
 
 // ---- actors -----------------------------------------------------------------------------------

@@ -38,6 +38,9 @@ export async function createClient(url: string, scopes: string[], extra: { rateL
 
 export { sql } from '@aleumet/testkit';
 
+/** The statement by which the people subgraph appends audit rows for the gateway (not a read of the request). */
+export const AUDIT_WRITE = /^insert into "people"\."audit_entry"/i;
+
 export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await fn();

@@ -44,8 +44,8 @@ export const notFound = (entity: string, id: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `${entity} ${id} not found`, { entity, id });
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.CONFLICT, message, details);
-export const invalidTransition = (entity: string, from: string, to: string) =>
-  new DomainError(ErrorCode.INVALID_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
+export const invalidTransition = (entity: string, from: string, to: string, details?: Record<string, unknown>, message?: string) =>
+  new DomainError(ErrorCode.INVALID_TRANSITION, message ?? `${entity} cannot go from ${from} to ${to}`, { from, to, ...details });
 
 export const invalidSignature = (reason: string, message: string) =>
   new DomainError(ErrorCode.INVALID_SIGNATURE, `The electronic signature was not accepted: ${message}`, { reason });

@@ -128,6 +128,14 @@ export function checkYearMonth(value: string, field: string): string {
   return value;
 }
 
+/** A Kazakhstan phone number, written +7 and 10 digits (spaces, dashes and brackets are dropped; a leading 8 reads as +7). */
+export function checkPhone(value: string, field = 'phone'): string {
+  if (typeof value !== 'string' || value.length > 32) throw badInput('Phone must be +7 followed by 10 digits', field);
+  const compact = value.replace(/[\s()-]/g, '').replace(/^8(?=\d{10}$)/, '+7');
+  if (!/^\+7\d{10}$/.test(compact)) throw badInput('Phone must be +7 followed by 10 digits', field);
+  return compact;
+}
+
 /** One of the known regions (ISO 3166-2:KZ, see reference.ts). */
 export function checkRegionCode(value: string, field = 'regionCode'): string {
   if (typeof value !== 'string' || value.length > LIMITS.code || !isRegionCode(value)) throw badInput('Unknown region code', field);

@@ -3,6 +3,7 @@ export * from './policies.js';
 export * from './orm.js';
 export * from './entity.js';
 export * from './connection.js';
+export * from './sorted-connection.js';
 export * from './loaders.js';
 export * from './supplier-access.js';
 export * from './enums.js';

@@ -4,6 +4,8 @@ import { SafeIntResolver, JSONObjectResolver } from 'graphql-scalars';
 import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 import { Supplier } from './supplier.js';
 
+export const AID_KINDS: readonly ServiceKind[] = [ServiceKind.S4, ServiceKind.S5, ServiceKind.S6];
+
 export enum DeliveryMode { DELIVERY = 'DELIVERY', PICKUP = 'PICKUP', BOTH = 'BOTH' }
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 
@@ -11,7 +13,12 @@ registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 @ObjectType({ description: "A supplier's offer of an aid or service, with its price" })
 @Entity({ tableName: 'offering' })
 @Index({ properties: ['itemTypeCode', 'active'] })
-export class Offering extends BaseEntity<'active'> {
+export class Offering extends BaseEntity<'active' | 'isAid'> {
+  /** Aids (S4–S6) are delivered or picked up and held in stock; services (S1–S3) are rendered. */
+  get isAid(): boolean {
+    return AID_KINDS.includes(this.kind);
+  }
+
   @ManyToOne(() => Supplier, { index: true }) supplier!: Supplier;
   @Field(() => ServiceKind) @Enum({ items: () => ServiceKind }) kind!: ServiceKind;
   @Field(() => String) @Property({ type: 'string', length: 40 }) itemTypeCode!: string;
@@ -21,9 +28,11 @@ export class Offering extends BaseEntity<'active'> {
   @Field(() => SafeIntResolver, { description: 'Price for the whole measure quantity, in tiyn' })
   @Property({ type: new BigIntType('number') })
   price!: number;
-  @Field(() => DeliveryMode) @Enum({ items: () => DeliveryMode }) deliveryMode!: DeliveryMode;
+  /** Aids only in GraphQL (OfferingResolver.deliveryMode): a service is rendered, not delivered or picked up. */
+  @Enum({ items: () => DeliveryMode }) deliveryMode!: DeliveryMode;
   @Field(() => Int, { description: 'Days from acceptance to handover' }) @Property({ type: 'integer' }) leadTimeDays!: number;
-  @Field(() => Int) @Property({ type: 'integer' }) stock!: number;
+  /** Aids only in GraphQL (OfferingResolver.stock): a service has no stock. */
+  @Property({ type: 'integer' }) stock!: number;
   @Field(() => [String]) @Property({ type: 'text[]' }) regionCodes!: string[];
   @Field(() => Boolean) @Property({ type: 'boolean' }) active: boolean = true;
 }

@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import {
   LIMITS, Role, badInput, checkInt, checkList, checkRegionCode, checkText, checkTiyn, conflict, forbidden, isUuid, isValidBin, notFound, requireIdentity, requireRole,
 } from '@aleumet/core';
-import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
-import { DeliveryMode, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
+import { ConnectionType, PageArgs, ServiceKind, paginate, paginateLoaded, paginateSorted, type SortSpec } from '@aleumet/subgraph-kit';
+import { AID_KINDS, DIRECTION_RULES, DeliveryMode, DocumentKind, ItemType, LegalForm, Offering, Region, Supplier, SupplierStatus } from '../entities/index.js';
 import { OKED, canSeeRegistration, checkCardContacts, isOwner } from './onboarding.resolver.js';
 import type { Context } from './context.js';
 
@@ -25,6 +25,24 @@ class OfferingFilter {
   @Field(() => SafeIntResolver, { nullable: true, description: 'Highest price, in tiyn' }) maxPrice?: number;
   @Field(() => Int, { nullable: true }) maxLeadTimeDays?: number;
   @Field(() => ID, { nullable: true }) supplierId?: string;
+}
+
+/** How a list of offerings is ordered; ties by creation order, so pages are stable. */
+export enum OfferingSort { PRICE_ASC = 'PRICE_ASC', PRICE_DESC = 'PRICE_DESC', LEAD_TIME_ASC = 'LEAD_TIME_ASC', OLDEST_FIRST = 'OLDEST_FIRST' }
+registerEnumType(OfferingSort, { name: 'OfferingSort', description: 'PRICE_ASC, PRICE_DESC, LEAD_TIME_ASC (shortest first) or OLDEST_FIRST (default); ties in creation order' });
+const SORTS: Record<OfferingSort, SortSpec<Offering>> = {
+  PRICE_ASC: { field: 'price', direction: 'asc' },
+  PRICE_DESC: { field: 'price', direction: 'desc' },
+  LEAD_TIME_ASC: { field: 'leadTimeDays', direction: 'asc' },
+  OLDEST_FIRST: { direction: 'asc' },
+};
+
+@ObjectType({ description: "A document of the offering's supplier shown on the offering (licence, certificate): its record, not its content" })
+class OfferingDocument {
+  @Field(() => ID) id!: string;
+  @Field(() => DocumentKind) kind!: DocumentKind;
+  @Field(() => String) title!: string;
+  @Field(() => Date) uploadedAt!: Date;
 }
 
 @InputType()
@@ -48,9 +66,9 @@ class OfferingInput {
   @Field(() => String) title!: string;
   @Field(() => String) description!: string;
   @Field(() => SafeIntResolver, { description: 'Price in tiyn' }) price!: number;
-  @Field(() => DeliveryMode) deliveryMode!: DeliveryMode;
+  @Field(() => DeliveryMode, { nullable: true, description: 'Aids: required. Services (S1–S3): not given' }) deliveryMode?: DeliveryMode | null;
   @Field(() => Int) leadTimeDays!: number;
-  @Field(() => Int) stock!: number;
+  @Field(() => Int, { nullable: true, description: 'Aids: required. Services (S1–S3): not given' }) stock?: number | null;
   @Field(() => [String], { description: 'Regions where offered; a subset of the supplier regions' }) regionCodes!: string[];
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Characteristics: name → value (text), at most 30' }) characteristics?: Record<string, unknown>;
 }
@@ -161,6 +179,7 @@ export class OfferingResolver {
   async offerings(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OfferingFilter, { nullable: true }) f: OfferingFilter | undefined,
+    @Arg('sort', () => OfferingSort, { nullable: true, defaultValue: OfferingSort.OLDEST_FIRST }) sort: OfferingSort,
     @Ctx() ctx: Context,
   ) {
     if (f?.regionCode != null) checkRegionCode(f.regionCode);
@@ -168,7 +187,7 @@ export class OfferingResolver {
     if (f?.itemTypeCode != null) checkText(f.itemTypeCode, 'itemTypeCode', LIMITS.code);
     if (f?.maxPrice != null) checkTiyn(f.maxPrice, 'maxPrice');
     if (f?.maxLeadTimeDays != null) checkInt(f.maxLeadTimeDays, 'maxLeadTimeDays', 0, LIMITS.maxLeadTimeDays);
-    return paginate(ctx.em, Offering, {
+    return paginateSorted(ctx.em, Offering, {
       active: true,
       supplier: { status: SupplierStatus.VERIFIED, ...(f?.supplierId ? { id: f.supplierId } : {}) },
       ...(f?.kind ? { kind: f.kind } : {}),
@@ -177,7 +196,7 @@ export class OfferingResolver {
       ...(f?.deliveryMode ? { deliveryMode: { $in: [f.deliveryMode, DeliveryMode.BOTH] } } : {}),
       ...(f?.maxPrice != null ? { price: { $lte: f.maxPrice } } : {}),
       ...(f?.maxLeadTimeDays != null ? { leadTimeDays: { $lte: f.maxLeadTimeDays } } : {}),
-    }, page);
+    }, page, SORTS[sort ?? OfferingSort.OLDEST_FIRST]);
   }
 
   @Query(() => Offering)
@@ -210,12 +229,18 @@ export class OfferingResolver {
     checkOffering(input);
     const type = await ctx.loaders.itemType.load(input.itemTypeCode);
     if (!type) throw badInput(`Unknown item type ${input.itemTypeCode}`, 'itemTypeCode');
+    const aid = AID_KINDS.includes(type.kind);
+    if (aid && (input.deliveryMode == null || input.stock == null)) throw badInput('An aid needs delivery mode and stock', input.deliveryMode == null ? 'deliveryMode' : 'stock');
+    if (!aid && (input.deliveryMode != null || input.stock != null)) throw badInput('A service has no delivery mode or stock', input.deliveryMode != null ? 'deliveryMode' : 'stock');
     if (!supplier.directions.includes(type.kind)) throw badInput(`Your organization has no ${type.kind} direction`, 'itemTypeCode');
     if (input.regionCodes.length === 0 || !input.regionCodes.every((r) => supplier.regionCodes.includes(r))) {
       throw badInput('Offer only in regions your organization serves', 'regionCodes');
     }
     const characteristics = checkCharacteristics(input.characteristics) ?? {};
-    const offering = ctx.em.create(Offering, { ...input, supplier, kind: type.kind, characteristics });
+    // Services keep neutral values in the columns; GraphQL shows them as null (OfferingResolver.stock, .deliveryMode).
+    const offering = ctx.em.create(Offering, {
+      ...input, supplier, kind: type.kind, characteristics, deliveryMode: input.deliveryMode ?? DeliveryMode.DELIVERY, stock: input.stock ?? 0,
+    });
     await ctx.em.flush();
     return offering;
   }
@@ -227,6 +252,7 @@ export class OfferingResolver {
     const owner = await ctx.loaders.supplier.load(offering.supplier.id);
     if (!owner || !isOwner(identity, owner)) throw forbidden('This offering belongs to another supplier');
     checkOffering(input);
+    if (input.stock != null && !offering.isAid) throw badInput('A service has no stock', 'stock');
     const characteristics = checkCharacteristics(input.characteristics);
     for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
@@ -250,6 +276,32 @@ export class OfferingResolver {
     if (!o.active) return false;
     const supplier = await ctx.loaders.supplier.load(o.supplier.id);
     return supplier?.orderable ?? false;
+  }
+
+  @FieldResolver(() => DeliveryMode, { nullable: true, description: 'Aids: delivery, pickup or both; null for services (S1–S3), which are rendered' })
+  deliveryMode(@Root() o: Offering): DeliveryMode | null {
+    return o.isAid ? o.deliveryMode : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Aids: pieces in stock; null for services (S1–S3)' })
+  stock(@Root() o: Offering): number | null {
+    return o.isAid ? o.stock : null;
+  }
+
+  @FieldResolver(() => [OfferingDocument], {
+    description: "The supplier's documents for this offering (its direction's and the organization's own, e.g. licences): title and kind; the content stays with the supplier and administrators",
+  })
+  async documents(@Root() o: Offering, @Ctx() ctx: Context): Promise<OfferingDocument[]> {
+    const [supplier, directions, documents] = await Promise.all([
+      ctx.loaders.supplier.load(o.supplier.id),
+      ctx.loaders.directionsBySupplier.load(o.supplier.id),
+      ctx.loaders.documentsBySupplier.load(o.supplier.id),
+    ]);
+    if (!supplier || !(PUBLIC_STATUSES.includes(supplier.status) || canSeeRegistration(ctx.identity, supplier))) return [];
+    const mine = new Set(directions.filter((d) => DIRECTION_RULES[d.kind].kinds.includes(o.kind)).map((d) => d.id));
+    return documents
+      .filter((d) => !d.purgedAt && (!d.direction || mine.has(d.direction.id)))
+      .map((d) => ({ id: d.id, kind: d.kind, title: d.title, uploadedAt: d.createdAt }));
   }
 
   @FieldResolver(() => ItemType)

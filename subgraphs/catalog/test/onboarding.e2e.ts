@@ -164,6 +164,9 @@ describe('supplier onboarding', () => {
     expect(cat.suppliers.nodes).toContainEqual({ id: s.id });
     // The rule orders apply (orders' draftOrder reads offering.active and supplier.status; `orderable` says the same).
     expect((await ok(OFFERING, { id: offering.id }, token)).offering).toMatchObject({ active: true, orderable: true, supplier: { status: 'VERIFIED', orderable: true } });
+    // The offering page shows the direction's licence to anyone (its record, not its content).
+    const page = await gql(url, `query($id: ID!) { offering(id: $id) { documents { id kind title } } }`, { id: offering.id });
+    expect(page.data.offering.documents).toEqual([{ id: doc.id, kind: 'LICENCE', title: 'Licence for medical goods' }]);
 
     // the first order of the new supplier
     const first = await orderAsRecipient(0, offering.id, 2);

@@ -1,7 +1,8 @@
-import { Role, actsFor, badInput, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, splitPrice, type Identity } from '@aleumet/core';
+import { LIMITS, Role, actsFor, badInput, checkOptionalText, checkPhone, checkText, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, splitPrice, type Identity } from '@aleumet/core';
 import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from '@aleumet/runtime';
 import { localDate } from '@aleumet/calendar';
 import { HandoverMethod } from '../entities/index.js';
+import { DocumentLanguage, orderText } from './order-text.js';
 
 /** What orders reads from programs, catalog and people (service calls, outside any transaction). */
 export interface MeasureView {
@@ -9,13 +10,13 @@ export interface MeasureView {
   person: { id: string }; program: { issuedOn: string; validUntil: string };
 }
 export interface OfferingView {
-  id: string; kind: string; itemTypeCode: string; price: number; regionCodes: string[]; stock: number; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH';
-  supplier: { id: string; status: string };
+  id: string; kind: string; itemTypeCode: string; title: string; price: number; regionCodes: string[]; stock: number | null; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH' | null;
+  supplier: { id: string; status: string; name: string };
 }
 
 const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
-const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode price regionCodes stock active deliveryMode supplier { id status } } }`;
-const PERSON_IIN = `query($id: ID!) { person(id: $id) { iin } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode supplier { id status name } } }`;
+const PERSON = `query($id: ID!) { person(id: $id) { iin address phone } }`;
 
 async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
   try {
@@ -34,6 +35,8 @@ export interface OrderDraft {
   coPayment: number;
   /** Aids: delivery or pickup (in the signed document); null for services. */
   handover: HandoverMethod | null;
+  /** With delivery: address, phone, window, comment as signed; null otherwise. */
+  delivery: DeliveryChoice | null;
   /** The document the recipient signs: canonicalized by @aleumet/signing. */
   document: Record<string, unknown>;
 }
@@ -45,7 +48,7 @@ const AID_KINDS = ['S4', 'S5', 'S6'];
  * delivery when the supplier delivers, else pickup; the result is part of the signed document.
  */
 export function handoverOf(offering: Pick<OfferingView, 'kind' | 'deliveryMode'>, requested: HandoverMethod | null): HandoverMethod | null {
-  if (!AID_KINDS.includes(offering.kind)) {
+  if (!AID_KINDS.includes(offering.kind) || !offering.deliveryMode) {
     if (requested) throw badInput('Delivery or pickup applies to aids (S4–S6) only', 'handover');
     return null;
   }
@@ -62,8 +65,37 @@ export function checkIdempotencyKey(key: string) {
   if (!/^[\w.:-]{8,100}$/.test(key)) throw badInput('idempotencyKey: 8–100 letters, digits, . : _ -', 'idempotencyKey');
 }
 
+/** Delivery details as the recipient typed them; every part optional (address and phone default to the person's registered ones). */
+export interface DeliveryRequest { address?: string | null; phone?: string | null; window?: string | null; comment?: string | null }
+export interface DeliveryChoice { address: string; phone: string; window: string | null; comment: string | null }
+
+/** What the signer chose beside measure and offering: all of it is in the signed document. */
+export interface DocumentChoices {
+  handover?: HandoverMethod | null;
+  language?: DocumentLanguage | null;
+  delivery?: DeliveryRequest | null;
+}
+
+/** Delivery details as given, bounded (LIMITS) and the phone normalized; what is not given stays null. */
+export function checkDelivery(requested: DeliveryRequest | null | undefined): { address: string | null; phone: string | null; window: string | null; comment: string | null } {
+  const address = checkOptionalText(requested?.address, 'delivery.address', LIMITS.address);
+  const phone = checkOptionalText(requested?.phone, 'delivery.phone', LIMITS.name);
+  return {
+    address: address === null ? null : checkText(address, 'delivery.address', LIMITS.address, 5),
+    phone: phone === null ? null : checkPhone(phone, 'delivery.phone'),
+    window: checkOptionalText(requested?.window, 'delivery.window', LIMITS.name),
+    comment: checkOptionalText(requested?.comment, 'delivery.comment', LIMITS.reason),
+  };
+}
+
+/** Bounded delivery details, with the person's registered address and phone where none is given. */
+export function deliveryOf(requested: DeliveryRequest | null | undefined, person: { address: string; phone: string }): DeliveryChoice {
+  const given = checkDelivery(requested);
+  return { ...given, address: given.address ?? person.address, phone: given.phone ?? person.phone };
+}
+
 export async function draftOrder(
-  runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string, requestedHandover?: HandoverMethod | null,
+  runtime: SubgraphRuntime, identity: Identity | null, measureId: string, offeringId: string, idempotencyKey: string, choices: DocumentChoices = {},
 ): Promise<OrderDraft> {
   const id = requireIdentity(identity);
   if (id.role !== Role.RECIPIENT && id.role !== Role.REPRESENTATIVE) throw forbidden('Only the recipient or a representative orders');
@@ -71,10 +103,12 @@ export async function draftOrder(
   if (!isUuid(measureId)) throw badInput('measureId must be a UUID', 'measureId');
   if (!isUuid(offeringId)) throw badInput('offeringId must be a UUID', 'offeringId');
   checkIdempotencyKey(idempotencyKey);
+  // Every bound before anything is read: a malformed input is BAD_USER_INPUT whatever the measure's state.
+  if (choices.delivery) checkDelivery(choices.delivery);
   const [m, o, p] = await Promise.all([
     read<{ measure: MeasureView }>(runtime, 'programs', ['programs:read'], MEASURE, measureId),
     read<{ offering: OfferingView }>(runtime, 'catalog', ['catalog:read'], OFFERING, offeringId),
-    read<{ person: { iin: string } }>(runtime, 'people', ['people:read'], PERSON_IIN, id.personId),
+    read<{ person: { iin: string; address: string; phone: string } }>(runtime, 'people', ['people:read'], PERSON, id.personId),
   ]);
   const measure = m.measure;
   const offering = o.offering;
@@ -85,20 +119,36 @@ export async function draftOrder(
   if (!offering.active || offering.supplier.status !== 'VERIFIED') throw badInput('The offering is not available', 'offeringId');
   if (offering.kind !== measure.kind || offering.itemTypeCode !== measure.itemTypeCode) throw badInput(`The offering is ${offering.itemTypeCode}, the measure needs ${measure.itemTypeCode}`, 'offeringId');
   if (!offering.regionCodes.includes(measure.regionCode)) throw badInput('The supplier does not serve the region of the recipient', 'offeringId');
-  if (AID_KINDS.includes(offering.kind) && offering.stock <= 0) throw badInput('The offering is out of stock', 'offeringId');
-  const handover = handoverOf(offering, requestedHandover ?? null);
+  if (AID_KINDS.includes(offering.kind) && (offering.stock ?? 0) <= 0) throw badInput('The offering is out of stock', 'offeringId');
+  const handover = handoverOf(offering, choices.handover ?? null);
+  if (choices.delivery && handover !== HandoverMethod.DELIVERY) throw badInput('Delivery details apply to orders with delivery only', 'delivery');
+  // The recipient's registered address and phone (delivery goes to the recipient, who may be represented by the signer).
+  const delivery = handover === HandoverMethod.DELIVERY ? deliveryOf(choices.delivery, await recipientContact(runtime, measure.person.id, id.personId, p.person)) : null;
+  const language = choices.language ?? DocumentLanguage.RU;
   const { statePart, coPayment } = splitPrice(offering.price, measure.guaranteedSum);
+  const text = orderText({
+    language, itemTypeCode: measure.itemTypeCode, quantity: measure.quantity, offeringTitle: offering.title, supplierName: offering.supplier.name,
+    handover, delivery, price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment,
+  });
+  // Version 2: the person's language, the delivery details and the human-readable text (amounts in tenge) are signed with the machine-readable part.
   const document = {
     type: 'ALEUMET_ORDER_AND_REIMBURSEMENT_APPLICATION',
-    version: 1,
+    version: 2,
+    language,
     idempotencyKey,
     recipientPersonId: measure.person.id,
     signerPersonId: id.personId,
     measure: { id: measure.id, sourceId: measure.sourceId, kind: measure.kind, itemTypeCode: measure.itemTypeCode, quantity: measure.quantity },
     offering: { id: offering.id, supplierId: offering.supplier.id },
     ...(handover ? { handover } : {}),
+    ...(delivery ? { delivery } : {}),
     amounts: { currency: 'KZT', unit: 'tiyn', price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment },
-    application: 'I order this offering for my rehabilitation measure and apply for the reimbursement of the state part to the supplier; I pay the co-payment to the supplier.',
+    text,
   };
-  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, handover, document };
+  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, handover, delivery, document };
+}
+
+async function recipientContact(runtime: SubgraphRuntime, recipientId: string, signerId: string, signer: { address: string; phone: string }) {
+  if (recipientId === signerId) return signer;
+  return (await read<{ person: { address: string; phone: string } }>(runtime, 'people', ['people:read'], PERSON, recipientId)).person;
 }

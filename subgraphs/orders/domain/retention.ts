@@ -65,9 +65,9 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
       await em.fork().transactional(async (tx) => {
         await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null, cancellationReason: { $ne: null } }, { cancellationReason: RETENTION_REMOVED_TEXT });
         counts.forms += await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null }, {
-          signedDocument: null, signature: null, signerCertificate: null, signerIin: null, signatureEvidence: null,
+          signedDocument: null, signature: null, signerCertificate: null, signerIin: null, signatureEvidence: null, idempotencyKey: null,
           supplierSignedDocument: null, supplierSignature: null, supplierSignerCertificate: null, supplierSignerIin: null, supplierSignerBin: null, supplierSignatureEvidence: null,
-          idempotencyKey: null, formRemovedAt: now, updatedAt: now,
+          deliveryAddress: null, deliveryPhone: null, deliveryWindow: null, deliveryComment: null, formRemovedAt: now, updatedAt: now,
         });
         counts.journal += await tx.nativeUpdate(JournalEntry, { orderId: { $in: due } }, { places: [] });
         counts.events += await tx.nativeDelete(OutboxEvent, { entityType: 'Order', entityId: { $in: due } });

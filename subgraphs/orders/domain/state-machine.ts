@@ -44,6 +44,8 @@ export interface TransitionRequest {
   apply: (order: Order) => OrderStatus | void;
   /** A command from another subgraph: processed once (a repeated delivery changes nothing). */
   commandId?: string;
+  /** True when what the caller asks for is already the case (e.g. its handover confirmation is recorded): CONFLICT with reason ALREADY_DONE. */
+  done?: (order: Order) => boolean;
   /** Do nothing (instead of INVALID_TRANSITION) when the order is already closed: for system-initiated changes. */
   skipIfClosed?: boolean;
 }
@@ -70,10 +72,18 @@ export async function transitionOrder(em: EntityManager, req: TransitionRequest)
       if (req.skipIfClosed && CLOSED.includes(order.status)) return { order, changed: false, commandIds: [] };
       req.authorize(order);
       if (req.expectedVersion !== null && order.version !== req.expectedVersion) {
-        throw conflict(`Order ${order.number} was changed meanwhile (version ${order.version}, you sent ${req.expectedVersion}); reload it`, {
-          currentVersion: order.version,
-          currentStatus: order.status,
-        });
+        // What the client needs to refetch and tell what changed; and whether the step it asked for is already done.
+        const done = req.done?.(order) ?? false;
+        throw conflict(
+          done
+            ? `Order ${order.number}: this step is already done (now ${order.status}, version ${order.version})`
+            : `Order ${order.number} was changed meanwhile (now ${order.status}, version ${order.version}; you sent ${req.expectedVersion}); reload it`,
+          { reason: done ? 'ALREADY_DONE' : 'VERSION_CHANGED', orderId: order.id, currentVersion: order.version, currentStatus: order.status, yourVersion: req.expectedVersion },
+        );
+      }
+      if (req.done?.(order)) {
+        throw invalidTransition('Order', order.status, req.to ?? order.status, { reason: 'ALREADY_DONE', orderId: order.id, currentVersion: order.version, currentStatus: order.status },
+          `Order ${order.number}: this step is already done (now ${order.status})`);
       }
       const from = order.status;
       if (req.to !== null && !canTransition(from, req.to)) throw invalidTransition('Order', from, req.to);
@@ -81,14 +91,15 @@ export async function transitionOrder(em: EntityManager, req: TransitionRequest)
       const to = result ?? req.to ?? from;
       if (to !== from && !canTransition(from, to)) throw invalidTransition('Order', from, to);
       order.status = to;
-      // The version property is incremented by the flush (UPDATE … WHERE version = old).
-      if (to !== from) orderEvent(tx, order, order.version + 1);
+      // The version property is incremented by the flush (UPDATE … WHERE version = old). Every change is announced, also one that
+      // keeps the status (the first of two handover confirmations): live rows then hold the current version.
+      orderEvent(tx, order, order.version + 1);
       const commandIds = to !== from ? queueEffects(tx, order, from, to) : [];
       await tx.flush();
       return { order, changed: to !== from, commandIds };
     });
   } catch (e) {
-    if (e instanceof OptimisticLockError) throw conflict('Order was changed meanwhile; reload it');
+    if (e instanceof OptimisticLockError) throw conflict('Order was changed meanwhile; reload it', { reason: 'VERSION_CHANGED', orderId: req.id });
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { Order } from './order.js';
+import { Order, OrderNumberCounter } from './order.js';
 import { JournalEntry, ServiceAct } from './service.js';
 import { SupplierSigned } from './supplier-signed.js';
 
@@ -8,4 +8,4 @@ export * from './refs.js';
 import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events';
 
 export { OutboxEvent };
-export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierSigned, Order, JournalEntry, ServiceAct];
+export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierSigned, Order, OrderNumberCounter, JournalEntry, ServiceAct];

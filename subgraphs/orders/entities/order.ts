@@ -1,4 +1,4 @@
-import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { ServiceKind } from '@aleumet/subgraph-kit';
@@ -25,6 +25,15 @@ export enum HandoverMethod {
 }
 registerEnumType(HandoverMethod, { name: 'HandoverMethod', description: 'Delivery to the recipient or pickup at the supplier (aids S4–S6)' });
 
+/** Where and when a delivered aid is brought: part of the signed document, shown to the order's supplier. */
+@ObjectType({ description: 'Delivery details of an aid ordered with delivery, as signed: address, contact phone, preferred time, comment' })
+export class DeliveryDetails {
+  @Field(() => String, { description: "Delivery address (by default the person's registered address)" }) address!: string;
+  @Field(() => String, { description: 'Contact phone, +7 and 10 digits' }) phone!: string;
+  @Field(() => String, { nullable: true, description: 'Preferred time window, as the recipient wrote it' }) window?: string | null;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
 /** Statuses in which an order still holds its measure (at most one such order per measure, by a partial unique index). */
 export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED, OrderStatus.READY] as const;
 
@@ -48,6 +57,7 @@ export class Order extends SupplierSigned<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
+  | 'deliveryAddress' | 'deliveryPhone' | 'deliveryWindow' | 'deliveryComment'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -75,6 +85,11 @@ export class Order extends SupplierSigned<
   @Field(() => HandoverMethod, { nullable: true, description: 'Aids (S4–S6): delivery or pickup, as signed; null for services and orders placed before it was recorded' })
   @Enum({ items: () => HandoverMethod, nullable: true })
   handover?: HandoverMethod | null;
+  /** Delivery details (orders with DELIVERY): personal data, removed with the form at retention; read through `delivery`. */
+  @Property({ type: 'text', nullable: true }) deliveryAddress?: string | null;
+  @Property({ type: 'string', length: 16, nullable: true }) deliveryPhone?: string | null;
+  @Property({ type: 'string', length: 200, nullable: true }) deliveryWindow?: string | null;
+  @Property({ type: 'text', nullable: true }) deliveryComment?: string | null;
   @Field(() => Date, { description: 'The supplier must accept or refuse by then (5 working days)' }) @Property({ type: 'datetime' }) acceptDeadline!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) acceptedAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) readyAt?: Date | null;
@@ -104,4 +119,17 @@ export class Order extends SupplierSigned<
   @Field(() => Int, { description: 'Optimistic-locking version, incremented by every change' })
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  @Field(() => DeliveryDetails, { nullable: true, description: 'Aids with delivery: where and when to bring it, as signed' })
+  get delivery(): DeliveryDetails | null {
+    if (!this.deliveryAddress || !this.deliveryPhone) return null;
+    return { address: this.deliveryAddress, phone: this.deliveryPhone, window: this.deliveryWindow ?? null, comment: this.deliveryComment ?? null };
+  }
+}
+
+/** The last order number given in a year: numbers are `YYYY-NNNNNN`, one sequence per year (row-locked by the increment). */
+@Entity({ tableName: 'order_number_counter' })
+export class OrderNumberCounter {
+  @PrimaryKey({ type: 'integer', autoincrement: false }) year!: number;
+  @Property({ type: 'integer' }) last!: number;
 }

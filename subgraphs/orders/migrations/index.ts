@@ -7,6 +7,7 @@ import { Migration20261130013100 } from './Migration20261130013100.js';
 import { Migration20261130013247 } from './Migration20261130013247.js';
 import { Migration20261130033807 } from './Migration20261130033807.js';
 import { Migration20261130063135 } from './Migration20261130063135.js';
+import { Migration20261207005225 } from './Migration20261207005225.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
@@ -20,6 +21,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013247', class: Migration20261130013247 },
   { name: 'Migration20261130033807', class: Migration20261130033807 },
   { name: 'Migration20261130063135', class: Migration20261130063135 },
+  { name: 'Migration20261207005225', class: Migration20261207005225 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207013252', class: Migration20261207013252 },
   { name: 'Migration20261207020241', class: Migration20261207020241 },

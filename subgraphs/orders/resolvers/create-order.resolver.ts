@@ -1,13 +1,15 @@
 import { Directive, Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { LIMITS, checkLength, conflict, invalidSignature, requireIdentity } from '@aleumet/core';
 import { canonicalize, looksLikeCms, verifySignedDocument, SignatureError } from '@aleumet/signing';
-import { addWorkingDays } from '@aleumet/calendar';
+import { addWorkingDays, localDate } from '@aleumet/calendar';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/events';
 import { ServiceKind } from '@aleumet/subgraph-kit';
 import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
+import { DocumentLanguage } from '../domain/order-text.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
-import { checkIdempotencyKey, draftOrder } from '../domain/order-document.js';
+import { checkIdempotencyKey, draftOrder, type DocumentChoices } from '../domain/order-document.js';
 import type { Context } from './context.js';
 
 export const ACCEPT_WITHIN_WORKING_DAYS = 5;
@@ -22,14 +24,43 @@ class CreateOrderInput {
   @Field(() => String, { description: 'PEM certificate of the development signer; empty for a CMS signature (it carries its certificate)' }) certificate!: string;
 }
 
-/** The handover method named in a submitted document, if it is a valid one (anything else is left to the signature check). */
-function signedHandover(document: string): HandoverMethod | null {
+@InputType({ description: 'Delivery details of an aid ordered with delivery; address and phone default to the registered ones' })
+class DeliveryDetailsInput {
+  @Field(() => String, { nullable: true, description: "Delivery address; default: the recipient's registered address" }) address?: string | null;
+  @Field(() => String, { nullable: true, description: "Contact phone, +7 and 10 digits; default: the recipient's phone" }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Preferred time window, e.g. "weekdays 10:00–14:00"' }) window?: string | null;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * The choices named in a submitted document (handover, language, delivery details), where they are of
+ * the right shape: the document is then rebuilt from them and must equal what was signed.
+ */
+function signedChoices(document: string): DocumentChoices {
   try {
-    const value = (JSON.parse(document) as { handover?: unknown } | null)?.handover;
-    return Object.values(HandoverMethod).includes(value as HandoverMethod) ? (value as HandoverMethod) : null;
+    const d = JSON.parse(document) as { handover?: unknown; language?: unknown; delivery?: Record<string, unknown> } | null;
+    const handover = Object.values(HandoverMethod).includes(d?.handover as HandoverMethod) ? (d!.handover as HandoverMethod) : null;
+    const language = Object.values(DocumentLanguage).includes(d?.language as DocumentLanguage) ? (d!.language as DocumentLanguage) : null;
+    // Details beside a pickup are not what orderDocument writes: left out, the rebuilt document differs and the signature check refuses it.
+    const delivery = handover === HandoverMethod.DELIVERY && d?.delivery && typeof d.delivery === 'object'
+      ? { address: text(d.delivery.address), phone: text(d.delivery.phone), window: text(d.delivery.window), comment: text(d.delivery.comment) }
+      : null;
+    return { handover, language, delivery };
   } catch {
-    return null;
+    return {};
   }
+}
+
+/** The next readable order number of the year, `2026-004217`: the counter row is locked until the order's transaction ends. */
+async function nextOrderNumber(tx: EntityManager, year: number): Promise<string> {
+  const rows = await tx.execute<{ last: number }[]>(
+    `insert into orders.order_number_counter (year, last) values (?, 1)
+     on conflict (year) do update set last = orders.order_number_counter.last + 1 returning last`,
+    [year],
+  );
+  return `${year}-${String(rows[0]!.last).padStart(6, '0')}`;
 }
 
 /** The order document and the idempotency key are bound together: a retry with the same key signs the same document. */
@@ -42,9 +73,13 @@ export class CreateOrderResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Arg('handover', () => HandoverMethod, { nullable: true, description: 'Aids (S4–S6): delivery or pickup, among what the offering allows; default delivery when offered. The choice is part of the signed document.' })
     handover: HandoverMethod | null | undefined,
+    @Arg('language', () => DocumentLanguage, { nullable: true, description: "The language of the document's text (the signer's): KK, RU (default) or EN" })
+    language: DocumentLanguage | null | undefined,
+    @Arg('delivery', () => DeliveryDetailsInput, { nullable: true, description: 'With delivery: address, phone, preferred window, comment (address and phone default to the registered ones)' })
+    delivery: DeliveryDetailsInput | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey, handover ?? null);
+    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey, { handover, language, delivery });
     return canonicalize(draft.document);
   }
 
@@ -66,8 +101,8 @@ export class CreateOrderResolver {
     const previous = await ctx.em.fork().findOne(Order, { idempotencyKey: input.idempotencyKey, personId: { $in: persons } });
     if (previous) return this.replay(ctx, previous, input);
 
-    // Delivery or pickup is what the signed document says (orderDocument put it there); the signature check below covers it.
-    const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedHandover(input.document));
+    // Delivery or pickup, its details and the language are what the signed document says (orderDocument put them there); the signature check below covers them.
+    const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedChoices(input.document));
     let signerCertificate = input.certificate;
     let signatureEvidence: string | null = null;
     try {
@@ -96,8 +131,11 @@ export class CreateOrderResolver {
           acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey, handover: draft.handover,
           signedDocument: input.document, signature: input.signature, signerCertificate, signatureEvidence, signerIin: draft.signerIin,
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
+          deliveryAddress: draft.delivery?.address ?? null, deliveryPhone: draft.delivery?.phone ?? null,
+          deliveryWindow: draft.delivery?.window ?? null, deliveryComment: draft.delivery?.comment ?? null,
         });
-        o.number = `ORD-${now.getUTCFullYear()}-${o.id.replace(/-/g, '').slice(-10).toUpperCase()}`;
+        // The year of Almaty, where the order is read out to the contact centre.
+        o.number = await nextOrderNumber(tx, Number(localDate(now).slice(0, 4)));
         tx.persist(o);
         orderEvent(tx, o, 1);
         commandIds = queueEffects(tx, o, null, OrderStatus.AWAITING_SUPPLIER);

@@ -41,10 +41,14 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 }
 
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
-async function signedAnswer(ctx: Context, id: string, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined): Promise<(o: Order) => void> {
+async function signedAnswer(
+  ctx: Context, id: string, version: number, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined,
+): Promise<(o: Order) => void> {
   checkSignatureLengths(signature, certificate);
   // Authorization first: only the order's supplier learns whether its signature is missing.
   const order = await supplierOrder(ctx, id);
+  // A stale version is the transition's CONFLICT (with what to refetch), whatever was signed: nothing is applied.
+  if (order.version !== version) return () => { throw conflict('The order changed after it was signed; sign it again'); };
   const expected = orderAnswer(order, action, why);
   const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
   return (o) => {
@@ -76,10 +80,10 @@ export class OrderLifecycleResolver {
     @Ctx() ctx: Context,
   ) {
     checkVersion(version);
-    const sign = await signedAnswer(ctx, id, SupplierOrderAction.ACCEPT, null, signature, certificate);
+    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.ACCEPT, null, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
       apply: (o) => {
         if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
@@ -99,10 +103,10 @@ export class OrderLifecycleResolver {
   ) {
     const text = reason(why, 'reason');
     checkVersion(version);
-    const sign = await signedAnswer(ctx, id, SupplierOrderAction.REFUSE, text, signature, certificate);
+    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.REFUSE, text, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
       apply: (o) => { o.refusalReason = text; o.closedAt = now; sign(o); },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -113,7 +117,7 @@ export class OrderLifecycleResolver {
   async markOrderReady(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.READY, authorize: asSupplier(ctx.identity),
+      id, expectedVersion: version, to: OrderStatus.READY, authorize: asSupplier(ctx.identity), done: (o) => o.readyAt != null,
       apply: (o) => { o.readyAt = now; },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -128,6 +132,7 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: null,
+      done: (o) => (identity.role === Role.SUPPLIER ? o.supplierConfirmedAt : o.recipientConfirmedAt) != null,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
         const supplier = identity.role === Role.SUPPLIER && identity.supplierId === o.supplierId;
@@ -160,14 +165,19 @@ export class OrderLifecycleResolver {
     const text = reason(why, 'reason');
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
-      id, expectedVersion: version, to: OrderStatus.CANCELLED,
+      id, expectedVersion: version, to: OrderStatus.CANCELLED, done: (o) => o.status === OrderStatus.CANCELLED,
       authorize: (o) => {
         assertAccess(identity, o, SCOPE);
         const allowed = identity.role === Role.ADMIN || identity.role === Role.EMPLOYMENT_DEPARTMENT
           || ((identity.role === Role.RECIPIENT || identity.role === Role.REPRESENTATIVE) && actsFor(identity, o.personId));
         if (!allowed) throw forbidden('Only the recipient, the department or an admin cancels an order');
       },
-      apply: (o) => { o.cancellationReason = text; o.closedAt = now; },
+      apply: (o) => {
+        // The recipient said "I received it": the aid is with the person, nothing is left to cancel.
+        if (o.recipientConfirmedAt) throw invalidTransition('Order', `${o.status} (received by the recipient)`, OrderStatus.CANCELLED, { reason: 'RECEIVED' });
+        o.cancellationReason = text;
+        o.closedAt = now;
+      },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;

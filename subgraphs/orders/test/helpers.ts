@@ -9,7 +9,8 @@ export const ORDER_FIELDS = 'id number status version price quantity statePart c
 export const PUBLISH = `mutation($input: PublishMeasuresInput!) {
   publishMeasures(input: $input) { created updated unchanged program { id number validUntil } measures { id sourceId status version guaranteedSum quantity kind itemTypeCode choiceDeadline } } }`;
 export const MEASURE = `query($id: ID!) { measure(id: $id) { id status version remindedAt blockedAt fulfilledAt closedReason choiceDeadline fulfilment { measureId orderId supplierId fulfilledAt sourceId } } }`;
-export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!, $h: HandoverMethod) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k, handover: $h) }`;
+export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!, $h: HandoverMethod, $l: Language, $d: DeliveryDetailsInput) {
+  orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k, handover: $h, language: $l, delivery: $d) }`;
 export const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
 export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} claim { id status statePart coPayment version } } }`;
 export const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
@@ -67,10 +68,13 @@ export async function publishOne(platform: Platform, person: DemoPerson, m: { ki
 }
 
 /** Gets the order document, signs it with the person's dev EDS key, and creates the order. */
-export async function signAndOrder(platform: Platform, personIndex: number, measureId: string, offeringId: string, opts: { key?: string; signerIin?: string; tamper?: (doc: string) => string; handover?: 'DELIVERY' | 'PICKUP' } = {}) {
+export async function signAndOrder(platform: Platform, personIndex: number, measureId: string, offeringId: string, opts: {
+  key?: string; signerIin?: string; tamper?: (doc: string) => string; handover?: 'DELIVERY' | 'PICKUP'; language?: 'KK' | 'RU' | 'EN';
+  delivery?: { address?: string; phone?: string; window?: string; comment?: string };
+} = {}) {
   const token = await tokens(personIndex);
   const key = opts.key ?? unique('order-key');
-  const d = await gql(platform.gateway.url, DOCUMENT, { m: measureId, o: offeringId, k: key, h: opts.handover ?? null }, token);
+  const d = await gql(platform.gateway.url, DOCUMENT, { m: measureId, o: offeringId, k: key, h: opts.handover ?? null, l: opts.language ?? null, d: opts.delivery ?? null }, token);
   if (d.errors) return { res: d, key };
   const signer = await devSigner(opts.signerIin ?? world().persons[personIndex]!.iin);
   const signed = await signDocument(signer, JSON.parse(d.data.orderDocument));

@@ -45,7 +45,7 @@ describe('order state machine with optimistic locking', () => {
     expect(mine().length).toBeGreaterThanOrEqual(5);
   });
 
-  it('accept → ready → handover confirmed by both sides, one event per status change', async () => {
+  it('accept → ready → handover confirmed by both sides, one event per change (a first confirmation too: live rows get its version)', async () => {
     const o = mine()[0]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
@@ -54,9 +54,10 @@ describe('order state machine with optimistic locking', () => {
     expect(a.errors).toBeUndefined();
     expect(a.data.acceptOrder).toMatchObject({ status: 'ACCEPTED', version: 2, acceptedAt: clock.now().toISOString() });
 
-    // accept twice: illegal, changes nothing
+    // accept twice: illegal, changes nothing, and says the step is done
     const again = await gql(url, ACCEPT, await supplierSigned(url, t.supplier, 'ACCEPT', { id: o.id, v: 2 }), t.supplier);
     expect(codes(again)).toEqual(['INVALID_TRANSITION']);
+    expect(again.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_DONE', currentStatus: 'ACCEPTED', currentVersion: 2 });
     // handover before ready: illegal
     const early = await gql(url, HANDOVER, { id: o.id, v: 2 }, t.supplier);
     expect(codes(early)).toEqual(['INVALID_TRANSITION']);
@@ -80,9 +81,34 @@ describe('order state machine with optimistic locking', () => {
     expect(ev.map((e) => [e.type, e.status, e.version])).toEqual([
       ['ORDER_STATUS_CHANGED', 'ACCEPTED', 2],
       ['ORDER_STATUS_CHANGED', 'READY', 3],
+      ['ORDER_STATUS_CHANGED', 'READY', 4],
       ['ORDER_STATUS_CHANGED', 'HANDED_OVER', 5],
     ]);
     expect(ev[0]!.payload).toEqual({ personId: o.personId, supplierId: o.supplierId, regionCode: o.regionCode, measureId: o.measureId });
+  });
+
+  it('the recipient confirms first: the supplier with the older version gets a CONFLICT telling the current version, and succeeds with it', async () => {
+    const o = mine()[6]!;
+    clock.set(new Date(o.createdAt.getTime() + DAY));
+    const t = await tokens(o);
+    const url = platform.gateway.url;
+    expect((await gql(url, ACCEPT, { id: o.id, v: 1 }, t.supplier)).errors).toBeUndefined();
+    expect((await gql(url, READY, { id: o.id, v: 2 }, t.supplier)).errors).toBeUndefined();
+    const mine3 = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.recipient);
+    expect(mine3.data.confirmHandover).toMatchObject({ status: 'READY', version: 4 });
+    // Received: no cancel any more, by the recipient or the department.
+    expect(codes(await gql(url, CANCEL, { id: o.id, v: 4, r: 'changed my mind' }, t.recipient))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, CANCEL, { id: o.id, v: 4, r: 'changed my mind' }, await tokenFor(departmentIdentity(o.regionCode))))).toEqual(['INVALID_TRANSITION']);
+    // The supplier's row still says version 3.
+    const stale = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.supplier);
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors![0]!.extensions).toMatchObject({ reason: 'VERSION_CHANGED', orderId: o.id, currentVersion: 4, currentStatus: 'READY', yourVersion: 3 });
+    const done = await gql(url, HANDOVER, { id: o.id, v: 4 }, t.supplier);
+    expect(done.data.confirmHandover).toMatchObject({ status: 'HANDED_OVER', version: 5 });
+    // Pressing again with the old version: the step is done, and the answer says so.
+    const again = await gql(url, HANDOVER, { id: o.id, v: 4 }, t.recipient);
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE', currentStatus: 'HANDED_OVER', currentVersion: 5 });
+    expect((await events(o.id)).map((e) => [e.status, e.version])).toEqual([['ACCEPTED', 2], ['READY', 3], ['READY', 4], ['HANDED_OVER', 5]]);
   });
 
   it('a stale version is a CONFLICT, handover before acceptance is INVALID_TRANSITION; neither changes anything', async () => {

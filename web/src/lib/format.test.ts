@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseTenge, splitPrice, formatDate, formatDateTime, formatNumber } from './format.js';
+import { formatMoney, parseTenge, splitPrice, formatDate, formatDateTime, formatMonth, formatNumber } from './format.js';
 
 describe('money and dates per locale', () => {
   it('formats integer tiyn as tenge in kk, ru and en', () => {
@@ -44,5 +44,34 @@ describe('money and dates per locale', () => {
     // Times in Astana (UTC+5) whatever the browser's zone.
     expect(formatDateTime('2026-01-15T13:00:00Z', 'en')).toBe('15 Jan 2026, 18:00');
     expect(formatDateTime('2026-01-15T13:00:00Z', 'ru')).toContain('18:00');
+  });
+});
+
+describe('Kazakh without the browser\'s Kazakh locale data', () => {
+  it('writes tenge, numbers and dates in Kazakh even when Intl knows no kk', () => {
+    const real = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
+    // A browser without Kazakh data: kk falls back to a generic English-like format ("KZT 423,360", "2026 M05 7").
+    const noKk = (locales: unknown) => (String(locales).startsWith('kk') ? 'en-US-u-ca-gregory' : locales) as string;
+    Intl.NumberFormat = function (locales?: string | string[], options?: Intl.NumberFormatOptions) {
+      return new real.NumberFormat(noKk(locales), options);
+    } as unknown as typeof Intl.NumberFormat;
+    Intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      return new real.DateTimeFormat(noKk(locales), options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    try {
+      expect(formatMoney(42_336_000, 'kk')).toBe('423\u00a0360\u00a0₸');
+      expect(formatMoney(42_336_050, 'kk')).toBe('423\u00a0360,50\u00a0₸');
+      expect(formatNumber(211.9, 'kk')).toBe('211,9');
+      expect(formatNumber(211.9, 'ru')).toBe('211,9');
+      expect(formatDate('2026-05-07', 'kk')).toBe('7 мамыр 2026 ж.');
+      expect(formatDate('2026-12-31', 'kk')).toBe('31 желтоқсан 2026 ж.');
+      // 19:30 UTC is the next day in Almaty (UTC+5).
+      expect(formatDate('2026-05-07T19:30:00Z', 'kk')).toBe('8 мамыр 2026 ж.');
+      expect(formatDateTime('2026-05-07T13:05:00Z', 'kk')).toBe('7 мамыр 2026 ж., 18:05');
+      expect(formatMonth('2026-09-15T10:00:00Z', 'kk')).toBe('қыркүйек 2026');
+    } finally {
+      Intl.NumberFormat = real.NumberFormat;
+      Intl.DateTimeFormat = real.DateTimeFormat;
+    }
   });
 });

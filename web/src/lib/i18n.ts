@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGS, type Lang } from './format.js';
+import { LANGS, formatNumber, type Lang } from './format.js';
 import type { Messages } from './feature.js';
 
 const KEY = 'aleumet.lang';
@@ -17,14 +17,26 @@ export function initialLanguage(): Lang {
   return (LANGS as string[]).includes(nav) ? (nav as Lang) : 'kk';
 }
 
+/** i18next formatter module: counts (the plural-selecting `count`) as numbers of the language; every other value as given. */
+const countFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) {
+    return !format && options?.interpolationkey === 'count' && typeof value === 'number' ? formatNumber(value, lng ?? 'kk') : value;
+  },
+};
+
 /** `messages`: the app's merged translations (the shell builds them from every feature's strings). */
 export function initI18n(messages: Record<Lang, Messages>, lang: Lang = initialLanguage()) {
   if (!i18next.isInitialized) {
-    void i18next.use(initReactI18next).init({
+    void i18next.use(initReactI18next).use(countFormatter).init({
       resources: { kk: { translation: messages.kk }, ru: { translation: messages.ru }, en: { translation: messages.en } },
       lng: lang,
       fallbackLng: 'en',
-      interpolation: { escapeValue: false },
+      // Every `{{count}}` is written as the language writes numbers (`211,9 дня`), with or without the browser's locale data.
+      interpolation: { escapeValue: false, alwaysFormat: true },
       returnNull: false,
     });
   }

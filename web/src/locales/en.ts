@@ -40,6 +40,14 @@ export const en = {
     days_one: '{{count}} day',
     days_other: '{{count}} days',
   },
+  orderChange: {
+    alreadyDone: 'This step is already done.',
+    status: 'The order changed meanwhile: it is now “{{status}}”.',
+    recipientConfirmed: 'The recipient has confirmed receiving it.',
+    supplierConfirmed: 'The supplier has confirmed handing it over.',
+    check: 'The page shows the current state; check it before the next step.',
+    retry: 'The order was updated meanwhile; the page shows the current state, try again.',
+  },
   errors: {
     NETWORK: 'The portal cannot be reached. Check your connection and try again.',
     BAD_USER_INPUT: 'Some data is not valid. Check the highlighted fields and try again.',

@@ -3,6 +3,9 @@ import { strings } from './strings.js';
 
 export const catalog = defineFeature({
   name: 'catalog',
-  routes: [{ path: '/catalog', title: 'catalog.title', nav: 'catalog.nav', page: lazyPage(() => import('./components/CatalogPage.js'), 'CatalogPage') }],
+  routes: [
+    { path: '/catalog', title: 'catalog.title', nav: 'catalog.nav', page: lazyPage(() => import('./components/CatalogPage.js'), 'CatalogPage') },
+    { path: '/catalog/:id', title: 'catalog.offeringTitle', page: lazyPage(() => import('./components/OfferingPage.js'), 'OfferingPage') },
+  ],
   strings,
 });

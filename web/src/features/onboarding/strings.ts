@@ -40,7 +40,7 @@ export const strings = {
       draftSaved: 'Жоба сақталды.',
       invalid: {
         bin: 'БСН-нің 12 цифрын енгізіңіз.',
-        iin: 'ЖСН-нің 12 цифрын енгізіңіз.',
+        iin: 'ЖСН-ды тексеріңіз: 12 цифр, бақылау цифры сәйкес келмейді.',
         required: 'Осы өрісті толтырыңыз.',
         email: 'Дұрыс электрондық пошта мекенжайын енгізіңіз.',
         oked: 'ЭҚЖЖ кодтарын үтірмен енгізіңіз, мысалы 47.74.',
@@ -125,7 +125,7 @@ export const strings = {
       draftSaved: 'Черновик сохранён.',
       invalid: {
         bin: 'Введите 12 цифр БИН.',
-        iin: 'Введите 12 цифр ИИН.',
+        iin: 'Проверьте ИИН: 12 цифр, контрольная цифра не сходится.',
         required: 'Заполните это поле.',
         email: 'Введите правильный адрес электронной почты.',
         oked: 'Введите коды ОКЭД, например 47.74, через запятую.',
@@ -210,7 +210,7 @@ export const strings = {
       draftSaved: 'Draft saved.',
       invalid: {
         bin: 'Enter the 12 digits of the BIN.',
-        iin: 'Enter the 12 digits of the IIN.',
+        iin: 'Check the IIN: 12 digits, the check digit does not match.',
         required: 'Fill in this field.',
         email: 'Enter a valid e-mail address.',
         oked: 'Enter OKED codes such as 47.74, separated by commas.',

@@ -8,6 +8,8 @@ import { decodeClaims, setSession } from '../../../lib/session.js';
 import { homeFor } from '../../../lib/feature.js';
 import { navigate } from '../../../lib/router.js';
 import { resetSubscriptions } from '../../../lib/urql.js';
+import { errorField } from '../../../lib/errors.js';
+import { isValidIin } from '../../../lib/iin.js';
 
 /** Sign-in by IIN and electronic signature: the server issues a one-time challenge, the signer signs it, the server verifies it. */
 export function SignInPage() {
@@ -25,7 +27,8 @@ export function SignInPage() {
   async function start(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const value = iin.replace(/\s/g, '');
-    if (!/^\d{12}$/.test(value)) {
+    // 12 digits with a valid check digit and birth date: a mistyped digit is marked at the field.
+    if (!isValidIin(value)) {
       setIinError(t('auth.iinInvalid'));
       return;
     }
@@ -74,7 +77,7 @@ export function SignInPage() {
           maxLength={14}
           hint={t('auth.iinHint')}
           value={iin}
-          error={iinError}
+          error={iinError ?? (errorField(challengeRes.error) === 'iin' ? t('auth.iinInvalid') : null)}
           onChange={(e) => {
             setIin(e.target.value);
             setChallenge(null);

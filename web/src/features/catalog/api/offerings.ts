@@ -21,8 +21,8 @@ export const OfferingCardFragment = graphql(`
 `);
 
 export const OfferingsQuery = graphql(`
-  query Offerings($filter: OfferingFilter, $first: Int, $after: String) {
-    offerings(filter: $filter, first: $first, after: $after) {
+  query Offerings($filter: OfferingFilter, $sort: OfferingSort, $first: Int, $after: String) {
+    offerings(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
         id
         ...OfferingCard
@@ -30,6 +30,31 @@ export const OfferingsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+  }
+`);
+
+/** One offering's page: everything a person reads before choosing it. */
+export const OfferingPageQuery = graphql(`
+  query OfferingPage($id: ID!) {
+    offering(id: $id) {
+      id
+      ...OfferingCard
+      orderable
+      documents {
+        id
+        kind
+        title
+      }
+      supplier {
+        id
+        name
+        legalForm
+        actualAddress
+        phone
+        email
+        regionCodes
       }
     }
   }

@@ -12,7 +12,14 @@ import { useFragment } from '../../../gql/index.js';
 import { OfferingCardFragment } from '../api/offerings.js';
 import { OfferingCard } from './OfferingCard.js';
 import { ComparePanel } from './ComparePanel.js';
-import type { DeliveryMode, OfferingFilter, ServiceKind } from '../../../gql/graphql.js';
+import type { DeliveryMode, OfferingFilter, OfferingSort, ServiceKind } from '../../../gql/graphql.js';
+
+const SORTS: { value: OfferingSort; label: string }[] = [
+  { value: 'OLDEST_FIRST', label: 'catalog.sortDefault' },
+  { value: 'PRICE_ASC', label: 'catalog.sortPriceAsc' },
+  { value: 'PRICE_DESC', label: 'catalog.sortPriceDesc' },
+  { value: 'LEAD_TIME_ASC', label: 'catalog.sortLeadTime' },
+];
 
 const KINDS: ServiceKind[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 const MAX_COMPARE = 3;
@@ -48,10 +55,11 @@ export function CatalogPage() {
     return f;
   }, [search, measure]);
 
+  const sort = (SORTS.find((x) => x.value === search.get('sort'))?.value ?? 'OLDEST_FIRST') as OfferingSort;
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [offerings, reexecute] = useQuery({
     query: OfferingsQuery,
-    variables: { filter, first: 20, after },
+    variables: { filter, sort, first: 20, after },
     pause: !!measureId && !measure,
   });
   const [compare, setCompare] = useState<string[]>([]);
@@ -70,7 +78,7 @@ export function CatalogPage() {
     const form = new FormData(e.currentTarget);
     const next = new URLSearchParams();
     if (measureId) next.set('measure', measureId);
-    for (const key of ['kind', 'type', 'region', 'delivery', 'maxLead']) {
+    for (const key of ['kind', 'type', 'region', 'delivery', 'maxLead', 'sort']) {
       const v = String(form.get(key) ?? '').trim();
       if (v) next.set(key, v);
     }
@@ -145,6 +153,7 @@ export function CatalogPage() {
             defaultValue={search.get('maxPrice') ? String(Number(search.get('maxPrice')) / 100) : ''}
           />
           <TextField label={t('catalog.maxLead')} name="maxLead" type="number" min={1} max={365} defaultValue={search.get('maxLead') ?? ''} />
+          <SelectField label={t('catalog.sort')} name="sort" defaultValue={sort} options={SORTS.map((x) => ({ value: x.value, label: t(x.label) }))} />
         </div>
         <button type="submit">{t('catalog.apply')}</button>
       </form>

@@ -62,7 +62,7 @@ export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings
             )}
             <tr>
               <th scope="row">{t('catalog.delivery')}</th>
-              {offerings.map((o) => <td key={o.id}>{t(`delivery.${o.deliveryMode}`)}</td>)}
+              {offerings.map((o) => <td key={o.id}>{o.deliveryMode ? t(`delivery.${o.deliveryMode}`) : '—'}</td>)}
             </tr>
             <tr>
               <th scope="row">{t('catalog.leadTime')}</th>
@@ -70,7 +70,7 @@ export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings
             </tr>
             <tr>
               <th scope="row">{t('catalog.stock')}</th>
-              {offerings.map((o) => <td key={o.id}>{o.stock}</td>)}
+              {offerings.map((o) => <td key={o.id}>{o.stock ?? '—'}</td>)}
             </tr>
             {keys.map((k) => (
               <tr key={k}>

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Money } from '../../../components/ui.js';
 import { Link } from '../../../lib/router.js';
-import { splitPrice } from '../../../lib/format.js';
+import { useReferenceNames } from '../../../lib/reference.js';
+import { OfferingFacts } from './OfferingFacts.js';
 import type { OfferingCardFragment } from '../../../gql/graphql.js';
 
 export interface OfferingCardProps {
@@ -17,35 +17,18 @@ export interface OfferingCardProps {
 export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, compareDisabled, onToggleCompare }: OfferingCardProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const split = guaranteedSum != null ? splitPrice(o.price, guaranteedSum) : null;
+  const names = useReferenceNames();
   return (
     <article className="card" aria-labelledby={titleId}>
-      <h3 id={titleId}>{o.title}</h3>
+      <h3 id={titleId}>
+        <Link className="tap" href={`/catalog/${encodeURIComponent(o.id)}${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`}>{o.title}</Link>
+      </h3>
+      {/* The type in the reader's language (the title is the supplier's own words). */}
+      <p className="hint">{names.itemType(o.itemTypeCode)}</p>
       <dl className="facts">
         <dt>{t('catalog.supplier')}</dt>
         <dd>{o.supplier.name}</dd>
-        <dt>{t('catalog.price')}</dt>
-        <dd>
-          <Money tiyn={o.price} />
-        </dd>
-        {split && (
-          <>
-            <dt>{t('catalog.statePart')}</dt>
-            <dd>
-              <Money tiyn={split.statePart} />
-            </dd>
-            <dt>{t('catalog.coPayment')}</dt>
-            <dd>
-              <Money tiyn={split.coPayment} />
-            </dd>
-          </>
-        )}
-        <dt>{t('catalog.delivery')}</dt>
-        <dd>{t(`delivery.${o.deliveryMode}`)}</dd>
-        <dt>{t('catalog.leadTime')}</dt>
-        <dd>{t('common.days', { count: o.leadTimeDays })}</dd>
-        <dt>{t('catalog.stock')}</dt>
-        <dd>{o.stock > 0 ? t('catalog.inStock', { count: o.stock }) : t('catalog.outOfStock')}</dd>
+        <OfferingFacts offering={o} guaranteedSum={guaranteedSum} />
       </dl>
       <div className="card-actions">
         <label className="checkbox">
@@ -53,7 +36,7 @@ export function OfferingCard({ offering: o, guaranteedSum, measureId, compared, 
           {t('catalog.compare')}
           <span className="visually-hidden">: {o.title}</span>
         </label>
-        {measureId && o.stock > 0 && (
+        {measureId && (o.stock == null || o.stock > 0) && (
           <Link className="button" href={`/orders/new?measure=${encodeURIComponent(measureId)}&offering=${encodeURIComponent(o.id)}`}>
             {t('catalog.choose')}
             <span className="visually-hidden">: {o.title}</span>

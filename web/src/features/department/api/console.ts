@@ -154,3 +154,35 @@ export const PayClaimMutation = graphql(`
     }
   }
 `);
+
+/** The console's order search: a number (or part of it), a recipient's IIN or a supplier's BIN. */
+export const OrderSearchQuery = graphql(`
+  query OrderSearch($search: String!, $after: String) {
+    orders(search: $search, order: NEWEST_FIRST, first: 20, after: $after) {
+      nodes {
+        id
+        number
+        status
+        kind
+        price
+        createdAt
+        recipient {
+          id
+          fullName
+        }
+        offering {
+          id
+          title
+          supplier {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

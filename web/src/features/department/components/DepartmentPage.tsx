@@ -5,10 +5,11 @@ import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQue
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge, useLoadAllPages } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
+import { OrderSearch } from './OrderSearch.js';
 import { PayClaimForm } from './PayClaimForm.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { formatNumber, localeOf } from '../../../lib/format.js';
+import { formatMonth, formatNumber } from '../../../lib/format.js';
 
 type Tab = 'blocked' | 'awaiting' | 'overdue';
 const DAY = 86_400_000;
@@ -47,12 +48,11 @@ export function DepartmentPage() {
   const loaded = blockedRes.data && awaitingRes.data && claimsRes.data;
 
   const perMonth = useMemo(() => {
-    const fmt = new Intl.DateTimeFormat(localeOf(i18n.language), { month: 'short', year: 'numeric', timeZone: 'Asia/Almaty' });
     const counts = new Map<string, { label: string; value: number }>();
     for (const o of orders) {
       const kind = o.kind ?? o.measure.kind;
       const key = `${o.createdAt.slice(0, 7)} ${kind}`;
-      const label = `${fmt.format(new Date(o.createdAt))} · ${kind}`;
+      const label = `${formatMonth(o.createdAt, i18n.language)} · ${kind}`;
       counts.set(key, { label, value: (counts.get(key)?.value ?? 0) + 1 });
     }
     return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
@@ -84,6 +84,7 @@ export function DepartmentPage() {
       {!loaded && !error && <Loading />}
       {loaded && (
         <>
+          <OrderSearch />
           <section aria-labelledby="measures-title">
             <h2 id="measures-title">{t('department.measures')}</h2>
             <div className="segmented" role="group" aria-label={t('department.measureFilter')}>

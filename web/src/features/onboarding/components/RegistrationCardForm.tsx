@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../../../components/ui.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { errorField } from '../../../lib/errors.js';
 import type { LegalForm, SupplierKind, SupplierRegistrationInput } from '../../../gql/graphql.js';
+import { hasValidCheckDigit, isValidIin } from '../../../lib/iin.js';
 
 /** The card as the form holds it: lists as comma-separated text, as people type them. */
 export interface CardValues {
@@ -50,7 +51,6 @@ export const EMPTY_CARD: CardValues = {
 };
 
 const split = (text: string) => text.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
-const TWELVE = /^\d{12}$/;
 const PHONE = /^\+7\d{10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const OKED = /^\d{2}(\.\d{1,3})?$/;
@@ -63,9 +63,10 @@ type Field = keyof CardValues;
 export function validateCard(v: CardValues): Partial<Record<Field, string>> {
   const e: Partial<Record<Field, string>> = {};
   const org = v.kind === 'ORGANIZATION';
-  if (org && !TWELVE.test(v.bin)) e.bin = 'onboarding.invalid.bin';
-  if (!org && !TWELVE.test(v.iin)) e.iin = 'onboarding.invalid.iin';
-  if (org && v.headIin && !TWELVE.test(v.headIin)) e.headIin = 'onboarding.invalid.iin';
+  // A mistyped digit breaks the check digit: marked here, at its field, before the server would refuse it.
+  if (org && !hasValidCheckDigit(v.bin)) e.bin = 'onboarding.invalid.bin';
+  if (!org && !isValidIin(v.iin)) e.iin = 'onboarding.invalid.iin';
+  if (org && v.headIin && !isValidIin(v.headIin)) e.headIin = 'onboarding.invalid.iin';
   for (const key of ['name', 'legalAddress', 'actualAddress', 'headName', 'bankName'] as const) if (!v[key].trim()) e[key] = 'onboarding.invalid.required';
   if (!PHONE.test(v.phone.replace(/[\s()-]/g, ''))) e.phone = 'cabinet.phoneInvalid';
   if (!EMAIL.test(v.email.trim())) e.email = 'onboarding.invalid.email';

@@ -18,6 +18,13 @@ export const MyOrderFragment = graphql(`
     recipientConfirmedAt
     refusalReason
     version
+    handover
+    delivery {
+      address
+      phone
+      window
+      comment
+    }
     recipient {
       id
     }

@@ -13,6 +13,8 @@ export const OrderReviewQuery = graphql(`
       person {
         id
         fullName
+        address
+        phone
       }
     }
     offering(id: $offeringId) {
@@ -31,8 +33,8 @@ export const OrderReviewQuery = graphql(`
 
 /** The canonical order document (order + application for reimbursement) the server will verify. */
 export const OrderDocumentQuery = graphql(`
-  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!) {
-    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey)
+  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!, $handover: HandoverMethod, $language: Language, $delivery: DeliveryDetailsInput) {
+    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey, handover: $handover, language: $language, delivery: $delivery)
   }
 `);
 

@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading, Money } from '../../../components/ui.js';
+import { ErrorMessage, Loading, Money, TextArea, TextField } from '../../../components/ui.js';
 import { navigate, useLocation } from '../../../lib/router.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { splitPrice } from '../../../lib/format.js';
+import { serverLanguage, splitPrice } from '../../../lib/format.js';
+import { errorField } from '../../../lib/errors.js';
 import { useSession } from '../../../lib/session.js';
 import { SignerError, createSigner, signerNote } from '../../../lib/signer.js';
 import { CreateOrderMutation, OrderDocumentQuery, OrderReviewQuery } from '../api/review.js';
+import type { HandoverMethod } from '../../../gql/graphql.js';
 
 /** One idempotency key per (measure, offering) in this tab: a retry after a lost answer returns the same order. */
 function idempotencyKey(measureId: string, offeringId: string): string {
@@ -20,9 +22,18 @@ function idempotencyKey(measureId: string, offeringId: string): string {
   return key;
 }
 
-/** Review the order document (measure, offering, price, state part, co-payment), sign it with the EDS, send it. */
+interface Choices {
+  handover: HandoverMethod | null;
+  delivery: { address: string; phone: string; window: string; comment: string } | null;
+}
+
+/**
+ * Review the order (measure, offering, price, state part, co-payment), choose delivery or pickup and give the
+ * delivery details (address: the registered one unless changed), then read the document in one's own language,
+ * sign it with the EDS and send it.
+ */
 export function NewOrderPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useReferenceNames();
   const client = useClient();
   const session = useSession();
@@ -31,14 +42,37 @@ export function NewOrderPage() {
   const offeringId = search.get('offering') ?? '';
   const key = useMemo(() => (measureId && offeringId ? idempotencyKey(measureId, offeringId) : ''), [measureId, offeringId]);
   const [res] = useQuery({ query: OrderReviewQuery, variables: { measureId, offeringId }, pause: !key });
-  const [doc] = useQuery({ query: OrderDocumentQuery, variables: { measureId, offeringId, idempotencyKey: key }, pause: !key, requestPolicy: 'network-only' });
+  const [choices, setChoices] = useState<Choices | null>(null);
+  const [doc] = useQuery({
+    query: OrderDocumentQuery,
+    variables: { measureId, offeringId, idempotencyKey: key, handover: choices?.handover ?? null, language: serverLanguage(i18n.language), delivery: choices?.delivery ?? null },
+    pause: !key || !choices,
+    requestPolicy: 'network-only',
+  });
   const [created, createOrder] = useMutation(CreateOrderMutation);
   const [signerError, setSignerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [handover, setHandover] = useState<HandoverMethod | null>(null);
   const m = res.data?.measure;
   const o = res.data?.offering;
   const split = m && o ? splitPrice(o.price, m.guaranteedSum) : null;
-  const document = doc.data?.orderDocument;
+  const document = choices ? doc.data?.orderDocument : undefined;
+  const text = useMemo(() => (document ? (JSON.parse(document) as { text?: string }).text ?? null : null), [document]);
+  // Aids: what the offering allows; with both, the recipient picks (delivery first).
+  const allowed: HandoverMethod[] = !o?.deliveryMode ? [] : o.deliveryMode === 'BOTH' ? ['DELIVERY', 'PICKUP'] : [o.deliveryMode];
+  const method = handover ?? allowed[0] ?? null;
+  const badField = errorField(doc.error);
+  const fieldError = (name: string) => (badField === `delivery.${name}` ? t(`orders.invalid.${name}`) : null);
+
+  function prepare(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? '').trim();
+    setChoices({
+      handover: method,
+      delivery: method === 'DELIVERY' ? { address: value('address'), phone: value('phone'), window: value('window'), comment: value('comment') } : null,
+    });
+  }
 
   async function sign() {
     if (!document || !session) return;
@@ -77,10 +111,8 @@ export function NewOrderPage() {
             <dd>{o.title}</dd>
             <dt>{t('catalog.supplier')}</dt>
             <dd>{o.supplier.name}</dd>
-            <dt>{t('catalog.delivery')}</dt>
-            <dd>
-              {t(`delivery.${o.deliveryMode}`)}, {t('common.days', { count: o.leadTimeDays })}
-            </dd>
+            <dt>{t('catalog.leadTime')}</dt>
+            <dd>{t('common.days', { count: o.leadTimeDays })}</dd>
             <dt>{t('catalog.price')}</dt>
             <dd>
               <Money tiyn={o.price} />
@@ -98,19 +130,54 @@ export function NewOrderPage() {
               <Money tiyn={split.coPayment} />
             </dd>
           </dl>
-          <p>{t('orders.signExplained')}</p>
-          {document && (
-            <details>
-              <summary>{t('orders.showDocument')}</summary>
-              <pre className="document">{JSON.stringify(JSON.parse(document), null, 2)}</pre>
-            </details>
+          <form onSubmit={prepare} onChange={() => setChoices(null)} noValidate>
+            {allowed.length > 1 && (
+              <fieldset>
+                <legend>{t('orders.handover')}</legend>
+                {allowed.map((h) => (
+                  <label key={h} className="checkbox">
+                    <input type="radio" name="handover" value={h} checked={method === h} onChange={() => setHandover(h)} /> {t(`delivery.${h}`)}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {allowed.length === 1 && (
+              <p>
+                {t('orders.handover')}: {t(`delivery.${allowed[0]}`)}
+              </p>
+            )}
+            {method === 'DELIVERY' && (
+              <fieldset>
+                <legend>{t('orders.deliveryDetails')}</legend>
+                <TextArea label={t('orders.deliveryAddress')} name="address" defaultValue={m.person.address ?? ''} hint={t('orders.addressHint')} error={fieldError('address')} maxLength={500} rows={2} required autoComplete="street-address" />
+                <TextField label={t('orders.contactPhone')} name="phone" type="tel" defaultValue={m.person.phone ?? ''} error={fieldError('phone')} autoComplete="tel" inputMode="tel" />
+                <TextField label={t('orders.deliveryWindow')} name="window" hint={t('orders.windowHint')} error={fieldError('window')} maxLength={200} />
+                <TextArea label={t('orders.deliveryComment')} name="comment" error={fieldError('comment')} maxLength={1000} rows={2} />
+              </fieldset>
+            )}
+            <button type="submit" className={choices ? 'secondary' : undefined}>
+              {t('orders.prepareDocument')}
+            </button>
+          </form>
+          {text && (
+            <>
+              <h3>{t('orders.documentToSign')}</h3>
+              <pre className="document" lang={i18n.language}>
+                {text}
+              </pre>
+              <p>{t('orders.signExplained')}</p>
+              <details>
+                <summary>{t('orders.showDocument')}</summary>
+                <pre className="document">{JSON.stringify(JSON.parse(document!), null, 2)}</pre>
+              </details>
+              <p className="dev-note" role="note">
+                {t(signerNote())}
+              </p>
+              <button type="button" onClick={sign} disabled={!document || busy || created.fetching}>
+                {busy ? t('orders.signing') : t('orders.signAndOrder')}
+              </button>
+            </>
           )}
-          <p className="dev-note" role="note">
-            {t(signerNote())}
-          </p>
-          <button type="button" onClick={sign} disabled={!document || busy || created.fetching}>
-            {busy ? t('orders.signing') : t('orders.signAndOrder')}
-          </button>
         </section>
       )}
       <ErrorMessage error={created.error} />

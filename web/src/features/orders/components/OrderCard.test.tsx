@@ -59,6 +59,18 @@ describe('OrderCard', () => {
     await waitFor(() => expect(sent).toEqual([{ name: 'RecipientCancelOrder', vars: { id: 'o1', version: 4, reason: 'Found a closer supplier' } }]));
   });
 
+  it('after "I received it" the card offers no cancel, and shows the delivery details as signed', () => {
+    renderWith(
+      <OrderCard
+        order={order('READY', { recipientConfirmedAt: '2026-11-05T05:00:00Z', handover: 'DELIVERY', delivery: { __typename: 'DeliveryDetails', address: 'Astana, Kenesary 10', phone: '+77015551234', window: 'after 18:00', comment: null } } as never)}
+      />,
+    );
+    const card = screen.getByRole('article', { name: /ORD-000123/ });
+    expect(within(card).queryByRole('button', { name: 'Cancel the order' })).toBeNull();
+    expect(within(card).queryByRole('button', { name: 'I received it' })).toBeNull();
+    expect(card.textContent).toContain('Astana, Kenesary 10; after 18:00');
+  });
+
   it('confirms the handover of a ready order; a handed-over order offers neither cancel nor confirm', async () => {
     const sent: { name: string; vars: unknown }[] = [];
     const client = mockClient({}, (name, vars) => {

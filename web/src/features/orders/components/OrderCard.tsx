@@ -6,6 +6,7 @@ import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../
 import { useReferenceNames } from '../../../lib/reference.js';
 import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
 import type { MyOrderFragment } from '../../../gql/graphql.js';
+import { useOrderRefresh } from '../../../lib/order-refresh.js';
 
 const CANCELLABLE = new Set(['AWAITING_SUPPLIER', 'ACCEPTED', 'READY']);
 
@@ -16,11 +17,14 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
   const [confirmRes, confirm] = useMutation(ConfirmHandoverMutation);
   const [cancelRes, cancel] = useMutation(CancelOrderMutation);
   const [cancelling, setCancelling] = useState(false);
+  const refresh = useOrderRefresh();
   const { onSubmit: submitCancel, error: reasonError } = useFormSubmit(async (data, { fail }) => {
     const reason = textOf(data, 'reason');
     if (reason.length < 3) return fail(t('orders.reasonRequired'));
+    refresh.clear();
     const res = await cancel({ id: o.id, version: o.version, reason });
     if (!res.error) setCancelling(false);
+    else await refresh.afterError(o, res.error);
   });
 
   return (
@@ -50,6 +54,21 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
+        {o.handover && (
+          <>
+            <dt>{t('orders.handover')}</dt>
+            <dd>{t(`delivery.${o.handover}`)}</dd>
+          </>
+        )}
+        {o.delivery && (
+          <>
+            <dt>{t('orders.deliveryAddress')}</dt>
+            <dd>
+              {o.delivery.address}
+              {o.delivery.window ? `; ${o.delivery.window}` : ''}
+            </dd>
+          </>
+        )}
         <dt>{t('orders.created')}</dt>
         <dd>
           <DateText value={o.createdAt} time />
@@ -71,12 +90,21 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
       </dl>
       <div className="card-actions">
         {o.status === 'READY' && !o.recipientConfirmedAt && (
-          <button type="button" onClick={() => confirm({ id: o.id, version: o.version })} disabled={confirmRes.fetching}>
+          <button
+            type="button"
+            onClick={async () => {
+              refresh.clear();
+              const r = await confirm({ id: o.id, version: o.version });
+              if (r.error) await refresh.afterError(o, r.error);
+            }}
+            disabled={confirmRes.fetching}
+          >
             {t('orders.confirmHandover')}
           </button>
         )}
         {o.status === 'READY' && o.recipientConfirmedAt && <p className="hint">{t('orders.waitingSupplierConfirm')}</p>}
-        {CANCELLABLE.has(o.status) && !cancelling && (
+        {/* After "I received it" there is nothing left to cancel. */}
+        {CANCELLABLE.has(o.status) && !o.recipientConfirmedAt && !cancelling && (
           <button type="button" className="secondary" onClick={() => setCancelling(true)}>
             {t('orders.cancel')}
           </button>
@@ -93,7 +121,13 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
           </button>
         </form>
       )}
-      <ErrorMessage error={confirmRes.error ?? cancelRes.error} />
+      {refresh.changed ? (
+        <p className="notice" role="status">
+          {refresh.changed}
+        </p>
+      ) : (
+        <ErrorMessage error={confirmRes.error ?? cancelRes.error} />
+      )}
     </article>
   );
 }

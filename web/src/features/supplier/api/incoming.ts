@@ -10,8 +10,17 @@ export const IncomingOrderFragment = graphql(`
     createdAt
     acceptDeadline
     supplierConfirmedAt
+    recipientConfirmedAt
     refusalReason
     version
+    coPayment
+    handover
+    delivery {
+      address
+      phone
+      window
+      comment
+    }
     offering {
       id
       title
@@ -21,12 +30,13 @@ export const IncomingOrderFragment = graphql(`
       fullName
     }
     kind
+    itemTypeCode
   }
 `);
 
 export const IncomingOrdersQuery = graphql(`
   query IncomingOrders($status: OrderStatus, $after: String) {
-    orders(status: $status, first: 50, after: $after) {
+    orders(status: $status, order: NEWEST_FIRST, first: 50, after: $after) {
       nodes {
         id
         ...IncomingOrder

@@ -29,6 +29,7 @@ export const SupplierOrderStatusSubscription = graphql(`
         status
         version
         supplierConfirmedAt
+        recipientConfirmedAt
         refusalReason
       }
     }

@@ -16,7 +16,8 @@ export function IncomingOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | ''>('AWAITING_SUPPLIER');
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [res, reexecute] = useQuery({ query: IncomingOrdersQuery, variables: { status: status || null, after } });
-  const orders = useFragment(IncomingOrderFragment, res.data?.orders.nodes ?? []);
+  // A row whose status changed (accepted here, cancelled by the recipient) leaves a list filtered by status at once.
+  const orders = useFragment(IncomingOrderFragment, res.data?.orders.nodes ?? []).filter((o) => !status || o.status === status);
   const [announcement, setAnnouncement] = useState('');
   // New orders arrive live: announce them and refetch the list (the cache cannot place a new order in it).
   useSubscription({ query: IncomingOrdersSubscription }, (_prev, event) => {

@@ -9,7 +9,7 @@ import { parseTenge } from '../../../lib/format.js';
 import type { DeliveryMode } from '../../../gql/graphql.js';
 
 interface Props {
-  itemTypes: { code: string; nameKk: string; nameRu: string; nameEn: string }[];
+  itemTypes: { code: string; kind?: string; nameKk: string; nameRu: string; nameEn: string }[];
   regions: { code: string; name: string }[];
 }
 
@@ -18,6 +18,10 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
   const [res, create] = useMutation(CreateOfferingMutation);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string | null>(null);
+  const [typeCode, setTypeCode] = useState(itemTypes[0]?.code ?? '');
+  // Services (S1–S3) are rendered, not delivered or kept in stock.
+  const kind = itemTypes.find((it) => it.code === typeCode)?.kind ?? typeCode.slice(0, 2);
+  const aid = ['S4', 'S5', 'S6'].includes(kind);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,7 +36,7 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
     const regionCodes = form.getAll('regions').map(String);
     if (title.length < 3) errs.title = t('supplier.titleInvalid');
     if (price == null || price <= 0) errs.price = t('supplier.priceInvalid');
-    if (!Number.isInteger(stock) || stock < 0) errs.stock = t('supplier.stockInvalid');
+    if (aid && (!Number.isInteger(stock) || stock < 0)) errs.stock = t('supplier.stockInvalid');
     if (!Number.isInteger(lead) || lead < 1) errs.lead = t('supplier.leadInvalid');
     if (!regionCodes.length) errs.regions = t('supplier.regionsInvalid');
     const parsed = parseCharacteristics(String(form.get('characteristics') ?? ''), t);
@@ -49,9 +53,9 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
         title,
         description,
         price: price!,
-        deliveryMode: String(form.get('delivery')) as DeliveryMode,
+        deliveryMode: aid ? (String(form.get('delivery')) as DeliveryMode) : null,
         leadTimeDays: lead,
-        stock,
+        stock: aid ? stock : null,
         regionCodes,
         characteristics: 'values' in parsed ? parsed.values : {},
       },
@@ -66,17 +70,19 @@ export function NewOfferingForm({ itemTypes, regions }: Props) {
     <section className="panel" aria-labelledby="new-offering-title">
       <h2 id="new-offering-title">{t('supplier.newOffering')}</h2>
       <form onSubmit={submit} noValidate>
-        <SelectField label={t('catalog.itemType')} name="itemType" options={itemTypes.map((it) => ({ value: it.code, label: localName(it, i18n.language) }))} />
+        <SelectField label={t('catalog.itemType')} name="itemType" value={typeCode} onChange={(e) => setTypeCode(e.target.value)} options={itemTypes.map((it) => ({ value: it.code, label: localName(it, i18n.language) }))} />
         <TextField label={t('supplier.offeringTitle')} name="title" error={errors.title} />
         <TextField label={t('supplier.description')} name="description" />
         <TextField label={t('supplier.priceTenge')} name="price" inputMode="decimal" error={errors.price} />
-        <SelectField
-          label={t('catalog.delivery')}
-          name="delivery"
-          options={(['DELIVERY', 'PICKUP', 'BOTH'] as const).map((d) => ({ value: d, label: t(`delivery.${d}`) }))}
-        />
+        {aid && (
+          <SelectField
+            label={t('catalog.delivery')}
+            name="delivery"
+            options={(['DELIVERY', 'PICKUP', 'BOTH'] as const).map((d) => ({ value: d, label: t(`delivery.${d}`) }))}
+          />
+        )}
         <TextField label={t('catalog.leadTime')} name="lead" type="number" min={1} defaultValue="5" error={errors.lead} />
-        <TextField label={t('catalog.stock')} name="stock" type="number" min={0} defaultValue="1" error={errors.stock} />
+        {aid && <TextField label={t('catalog.stock')} name="stock" type="number" min={0} defaultValue="1" error={errors.stock} />}
         <TextArea label={t('supplier.characteristics')} name="characteristics" rows={3} hint={t('supplier.characteristicsHint')} error={errors.characteristics} />
         <fieldset aria-invalid={errors.regions ? true : undefined}>
           <legend>{t('supplier.regions')}</legend>

@@ -17,10 +17,11 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const price = parseTenge(String(form.get('price') ?? ''));
-    const stock = Number(form.get('stock'));
+    // Services have no stock (null): only aids send it.
+    const stock = o.stock == null ? null : Number(form.get('stock'));
     const lead = Number(form.get('lead'));
     if (price == null || price <= 0) return setError(t('supplier.priceInvalid'));
-    if (!Number.isInteger(stock) || stock < 0) return setError(t('supplier.stockInvalid'));
+    if (stock != null && (!Number.isInteger(stock) || stock < 0)) return setError(t('supplier.stockInvalid'));
     if (!Number.isInteger(lead) || lead < 1) return setError(t('supplier.leadInvalid'));
     const title = String(form.get('title') ?? '').trim();
     if (title.length < 3) return setError(t('supplier.titleInvalid'));
@@ -43,7 +44,7 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
         <td data-label={t('catalog.price')}>
           <Money tiyn={o.price} />
         </td>
-        <td data-label={t('catalog.stock')}>{o.stock}</td>
+        <td data-label={t('catalog.stock')}>{o.stock ?? '—'}</td>
         <td data-label={t('catalog.leadTime')}>{t('common.days', { count: o.leadTimeDays })}</td>
         <td data-label={t('supplier.active')}>{o.active ? t('common.yes') : t('common.no')}</td>
         <td>
@@ -72,7 +73,7 @@ export function OfferingRow({ offering: o, typeName }: { offering: SupplierOffer
         <label className="visually-hidden" htmlFor={`${formId}-stock`}>
           {t('catalog.stock')}
         </label>
-        <input id={`${formId}-stock`} form={formId} name="stock" type="number" min={0} defaultValue={o.stock} size={5} />
+        {o.stock == null ? '—' : <input id={`${formId}-stock`} form={formId} name="stock" type="number" min={0} defaultValue={o.stock} size={5} />}
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${formId}-lead`}>

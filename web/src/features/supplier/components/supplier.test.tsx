@@ -4,6 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { IncomingOrderRow } from './IncomingOrderRow.js';
 import { NewOfferingForm } from './NewOfferingForm.js';
 import { OfferingRow } from './OfferingRow.js';
+import { CombinedError } from 'urql';
+import { fromValue } from 'wonka';
 import { mockClient, renderWith } from '../../../test/render.js';
 import type { IncomingOrderFragment, SupplierOfferingFragment } from '../../../gql/graphql.js';
 
@@ -47,6 +49,48 @@ const inTable = (row: JSX.Element) => (
 );
 
 describe('incoming orders', () => {
+  it('a CONFLICT (the recipient confirmed first) refetches the order and says what changed instead of "try again"', async () => {
+    const sent: { name: string; vars: unknown }[] = [];
+    const base = mockClient({
+      OrderNow: { order: { __typename: 'Order', id: 'o7', status: 'READY', version: 5, acceptedAt: null, supplierConfirmedAt: null, recipientConfirmedAt: '2026-11-05T06:00:00Z', handedOverAt: null, refusalReason: null, cancellationReason: null } },
+    });
+    const client = {
+      ...base,
+      executeQuery: (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
+        sent.push({ name: op.query.definitions.find((d) => d.name)?.name?.value ?? '', vars: op.variables });
+        return base.executeQuery(op as never);
+      },
+      executeMutation: (op: unknown) =>
+        fromValue({
+          operation: op,
+          error: new CombinedError({ graphQLErrors: [{ message: 'changed', extensions: { code: 'CONFLICT', reason: 'VERSION_CHANGED', currentVersion: 5, currentStatus: 'READY' } }] }),
+        }),
+    } as unknown as typeof base;
+    renderWith(inTable(<IncomingOrderRow order={incoming('READY', { version: 4 })} />), { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm handover ORD-000777' }));
+    const said = await screen.findByRole('status');
+    expect(said.textContent).toContain('The recipient has confirmed receiving it.');
+    expect(said.textContent).not.toMatch(/try again/i);
+    expect(sent).toContainEqual({ name: 'OrderNow', vars: { id: 'o7' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the delivery details and the co-payment the recipient pays', () => {
+    renderWith(
+      inTable(
+        <IncomingOrderRow
+          order={incoming('ACCEPTED', { coPayment: 12_345_00, handover: 'DELIVERY', delivery: { __typename: 'DeliveryDetails', address: 'Astana, Kenesary 10, apt 5', phone: '+77015551234', window: 'after 18:00', comment: 'Call first' } } as never)}
+        />,
+      ),
+    );
+    const row = screen.getByRole('row', { name: /ORD-000777/ });
+    expect(row.textContent).toContain('Astana, Kenesary 10, apt 5');
+    expect(within(row).getByRole('link', { name: '+77015551234' }).getAttribute('href')).toBe('tel:+77015551234');
+    expect(row.textContent).toContain('after 18:00');
+    expect(row.textContent).toContain('Call first');
+    expect(row.textContent).toMatch(/The recipient pays: ₸12,345/);
+  });
+
   it('shows the working-day deadline and refuses only with a reason', async () => {
     const { sent, client } = recorder();
     renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
@@ -75,7 +119,8 @@ describe('incoming orders', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ready for handover ORD-000777' }));
     cleanup();
     renderWith(inTable(<IncomingOrderRow order={incoming('READY', { version: 4 })} />), { client });
-    fireEvent.click(screen.getByRole('button', { name: 'Handed over ORD-000777' }));
+    // The button says what it does; the status says what happened ("Handed over").
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm handover ORD-000777' }));
     await waitFor(() =>
       expect(sent).toEqual([
         { name: 'AcceptOrder', vars: { id: 'o7', version: 2, signature: 'c2ln', certificate: null } },

@@ -1,0 +1,114 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+import type { GraphQLError } from 'graphql';
+import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+
+/**
+ * Every place the gateway relies on @apollo/gateway (and its federation-internals / query-planner
+ * siblings) beyond their documented API, in one module. Each of these can change in any release
+ * without notice, so the gateway refuses to start on a version nobody checked them against
+ * (`assertSupportedApollo`, called first thing by `startGateway`).
+ *
+ * The internals:
+ * - `dist/resultShaping.js` `computeResponse`: replaced once, process-wide, to capture the
+ *   value-completion errors the gateway computes and sometimes drops (`captureCompletionErrors`).
+ * - `RemoteGraphQLDataSource#sendRequest` (private): the one call every subgraph fetch passes
+ *   through (`wrapSendRequest`: entity cache, `_entities` deduplication, callers batches).
+ * - `ApolloGateway#queryPlanStore` (private): plan-cache statistics (`observePlanStore`).
+ * - `ApolloGateway#__testing()`: the supergraph already loaded (`loadedSupergraphSdl`).
+ * - `executeQueryPlan`, `buildOperationContext` (exported, undocumented), `@apollo/federation-internals`
+ *   and `@apollo/query-planner`: planning and executing subscriptions, printing the public schema.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** Versions the internals above were read and tested against (gateway/test). Widen only after doing so. */
+export const SUPPORTED_APOLLO = /^2\.14\.\d+$/;
+/** The packages whose internals we use: they are released together, in lockstep. */
+export const APOLLO_PACKAGES = ['@apollo/gateway', '@apollo/federation-internals', '@apollo/query-planner'] as const;
+
+export class UnsupportedApolloVersion extends Error {}
+
+/** The installed version of each package in `APOLLO_PACKAGES`. */
+export function installedApolloVersions(): Record<string, string> {
+  return Object.fromEntries(APOLLO_PACKAGES.map((p) => [p, (require(`${p}/package.json`) as { version: string }).version]));
+}
+
+/**
+ * Throws `UnsupportedApolloVersion` naming each package whose version is not one the internals were
+ * checked against: better no gateway than one that plans or shapes answers wrongly.
+ */
+export function assertSupportedApollo(versions: Record<string, string> = installedApolloVersions()): void {
+  const wrong = Object.entries(versions).filter(([, v]) => !SUPPORTED_APOLLO.test(v));
+  if (!wrong.length) return;
+  throw new UnsupportedApolloVersion(
+    `unsupported ${wrong.map(([p, v]) => `${p} ${v}`).join(', ')}: the gateway uses internals of @apollo/gateway checked against ${SUPPORTED_APOLLO.source} only ` +
+      '(gateway/src/apollo-internals.ts); install a supported version, or check the internals listed there against this one and widen SUPPORTED_APOLLO',
+  );
+}
+
+// --- computeResponse -------------------------------------------------------------------------
+// One store per process: when two copies of this module are loaded (sources and builds side by side in
+// tests), the single patch feeds both.
+const completionErrors = ((globalThis as Record<symbol, unknown>)[Symbol.for('aleumet.completionErrors')] ??=
+  new AsyncLocalStorage<GraphQLError[]>()) as AsyncLocalStorage<GraphQLError[]>;
+
+function patchResultShaping(): void {
+  const resultShaping = require('@apollo/gateway/dist/resultShaping.js') as {
+    computeResponse: (args: unknown) => { data: unknown; errors: GraphQLError[] };
+    __aleumetPatched?: boolean;
+  };
+  if (resultShaping.__aleumetPatched) return;
+  assertSupportedApollo();
+  if (typeof resultShaping.computeResponse !== 'function') throw new UnsupportedApolloVersion('@apollo/gateway/dist/resultShaping.js has no computeResponse: see gateway/src/apollo-internals.ts');
+  const original = resultShaping.computeResponse;
+  resultShaping.computeResponse = (args) => {
+    const result = original(args);
+    completionErrors.getStore()?.push(...result.errors);
+    return result;
+  };
+  resultShaping.__aleumetPatched = true;
+}
+
+/** Runs `fn` (one operation's execution) and returns the value-completion errors computed meanwhile. */
+export async function captureCompletionErrors<T>(fn: () => Promise<T>): Promise<{ result: T; completionErrors: GraphQLError[] }> {
+  patchResultShaping();
+  const store: GraphQLError[] = [];
+  const result = await completionErrors.run(store, fn);
+  return { result, completionErrors: store };
+}
+
+// --- RemoteGraphQLDataSource#sendRequest ----------------------------------------------------------
+/** What `sendRequest` takes and gives (private in the typings). */
+export type SendRequest = (request: any, context: any) => Promise<any>;
+
+/** Replaces a data source's `sendRequest` with `wrap(original)`. */
+export function wrapSendRequest(dataSource: RemoteGraphQLDataSource<any>, wrap: (send: SendRequest) => SendRequest): void {
+  const target = dataSource as unknown as { sendRequest: SendRequest };
+  if (typeof target.sendRequest !== 'function') throw new UnsupportedApolloVersion('RemoteGraphQLDataSource has no sendRequest: see gateway/src/apollo-internals.ts');
+  target.sendRequest = wrap(target.sendRequest.bind(dataSource));
+}
+
+// --- ApolloGateway#queryPlanStore -------------------------------------------------------------
+/** Calls `onGet(hit)` on every lookup in the gateway's query-plan store. */
+export function observePlanStore(gateway: ApolloGateway, onGet: (hit: boolean) => void): void {
+  const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
+  if (!store) throw new UnsupportedApolloVersion('ApolloGateway has no queryPlanStore: see gateway/src/apollo-internals.ts');
+  const get = store.get.bind(store);
+  store.get = async (key: string) => {
+    const plan = await get(key);
+    onGet(plan !== undefined);
+    return plan;
+  };
+}
+
+// --- ApolloGateway#__testing ----------------------------------------------------------------
+/** The supergraph the gateway has loaded, if any (listeners added later only hear later loads). */
+export function loadedSupergraphSdl(gateway: Pick<ApolloGateway, '__testing'>): string | undefined {
+  return gateway.__testing().supergraphSdl ?? undefined;
+}
+
+// --- planning and executing outside Apollo Server ------------------------------------------------
+export { executeQueryPlan, buildOperationContext, type ServiceMap } from '@apollo/gateway';
+export { Supergraph, operationFromDocument, printSchema, type Schema } from '@apollo/federation-internals';
+export { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
