@@ -92,7 +92,7 @@ describe('order state machine with optimistic locking', () => {
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
     const url = platform.gateway.url;
-    expect((await gql(url, ACCEPT, { id: o.id, v: 1 }, t.supplier)).errors).toBeUndefined();
+    expect((await gql(url, ACCEPT, await supplierSigned(url, t.supplier, 'ACCEPT', { id: o.id, v: 1 }), t.supplier)).errors).toBeUndefined();
     expect((await gql(url, READY, { id: o.id, v: 2 }, t.supplier)).errors).toBeUndefined();
     const mine3 = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.recipient);
     expect(mine3.data.confirmHandover).toMatchObject({ status: 'READY', version: 4 });
