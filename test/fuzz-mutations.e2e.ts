@@ -86,15 +86,15 @@ const BASE: Record<string, Record<string, unknown>> = {
   },
   updateOffering: { id: offering.id, input: { title: 'Fuzz offering' } },
   payClaim: { id: claim.id, version: 1, reference: 'PAY-FUZZ-1' },
-  acceptOrder: { id: serviceOrder.id, version: 1 },
-  refuseOrder: { id: serviceOrder.id, version: 1, reason: 'Out of stock' },
+  acceptOrder: { id: serviceOrder.id, version: 1, signature: 'c2ln', certificate: 'certificate' },
+  refuseOrder: { id: serviceOrder.id, version: 1, reason: 'Out of stock', signature: 'c2ln', certificate: 'certificate' },
   markOrderReady: { id: serviceOrder.id, version: 1 },
   confirmHandover: { id: serviceOrder.id, version: 1 },
   cancelOrder: { id: serviceOrder.id, version: 1, reason: 'No longer needed' },
   createOrder: { input: { measureId: measure.id, offeringId: serviceOrder.offeringId, idempotencyKey: 'fuzz-key-0001', document: '{}', signature: 'c2ln', certificate: 'certificate' } },
   logServiceHours: { orderId: serviceOrder.id, input: { date: '2026-12-01', startTime: '09:00', endTime: '10:00', places: ['Polyclinic'], mode: 'ONLINE' } },
   generateServiceAct: { orderId: serviceOrder.id, period: '2026-11' },
-  submitServiceAct: { id: UUID0, version: 1 },
+  submitServiceAct: { id: UUID0, version: 1, signature: 'c2ln', certificate: 'certificate' },
   approveServiceAct: { id: UUID0, version: 1 },
   returnServiceAct: { id: UUID0, version: 1, reason: 'Wrong hours' },
   updateMyContacts: { input: { phone: '+77010000001', email: 'fuzz@example.kz' } },
@@ -189,7 +189,7 @@ async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, un
     if (errors.length === 0) problems.push(`${where}: accepted`);
     for (const e of errors) {
       const code = String(e.extensions?.code);
-      const signedPart = /\.(document|signature|certificate)$/.test(path) && (label === 'empty' || label === 'blank');
+      const signedPart = /(^|\.)(document|signature|certificate)$/.test(path) && (label === 'empty' || label === 'blank');
       if (!ALLOWED.has(code) && !(signedPart && code === 'INVALID_SIGNATURE')) problems.push(`${where}: ${code} ${e.message.slice(0, 160)}`);
       else if (code === 'BAD_USER_INPUT' && typeof e.extensions?.field !== 'string') problems.push(`${where}: BAD_USER_INPUT without field: ${e.message.slice(0, 160)}`);
     }
@@ -215,8 +215,9 @@ const QUERY_BASE: Record<string, Record<string, unknown>> = {
   developmentSigningKey: { iin: recipient.iin },
   measure: { id: measure.id },
   ticketBreachReport: { year: 2026, month: 11 },
+  supplierOrderDocument: { id: serviceOrder.id, action: 'REFUSE', reason: 'Out of stock' },
 };
-const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient };
+const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient, supplierOrderDocument: asServiceSupplier };
 
 describe('every mutation refuses malformed input, and nothing is written', () => {
   it('answers BAD_USER_INPUT (or FORBIDDEN) for every malformed value of every argument', { timeout: 240_000 }, async () => {

@@ -6,7 +6,7 @@ import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { gql, world } from '@aleumet/testkit';
 import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit/nca';
-import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, tokens, unique } from '../subgraphs/orders/test/helpers.js';
+import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique } from '../subgraphs/orders/test/helpers.js';
 
 /**
  * Sign-in and the order's signature with national EDS certificates (CMS as NCALayer makes them),
@@ -105,5 +105,80 @@ describe("the order and reimbursement application signed with the person's signi
       `update orders."order" set signed_document = replace(signed_document, ?, ?) where id = ?`, ['"version":', '"version":9', ok.data.createOrder.id]);
     const tampered = await gql(platform.gateway.url, CHECK, { id: ok.data.createOrder.id }, token);
     expect(tampered.data.order.signatureCheck).toMatchObject({ valid: false, reason: 'DOCUMENT_MISMATCH' }) // the signature carries the document it signed;
+  });
+});
+
+describe("the supplier's EDS: an organization certificate with the supplier's BIN", () => {
+  const ANSWER_DOCUMENT = `query($id: ID!, $a: SupplierOrderAction!, $r: String) { supplierOrderDocument(id: $id, action: $a, reason: $r) }`;
+  const ACCEPT = `mutation($id: ID!, $v: Int!, $s: String!) { acceptOrder(id: $id, version: $v, signature: $s) { status supplierSignerBin supplierSignerIin supplierSignedDocument } }`;
+  const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $s: String!) { refuseOrder(id: $id, version: $v, reason: $r, signature: $s) { status refusalReason supplierSignerBin } }`;
+  const reasonOf = (r: { errors?: { extensions?: { code?: string; reason?: string } }[] }) => r.errors?.[0]?.extensions?.reason ?? r.errors?.[0]?.extensions?.code;
+  const HOLDER = world().staff.find((x) => x.role === 'SUPPLIER')!.iin;
+  const head = (bin: string, purpose: 'AUTH' | 'SIGN' = 'SIGN', role: string = NCA_OIDS.firstHead) =>
+    pki.issue({ iin: HOLDER, bin, purpose, roles: [NCA_OIDS.legalEntity, role] });
+
+  async function awaitingOrder(n: number, kind: string, measure: Record<string, unknown> = {}) {
+    const { person, index } = freshPerson(n, kind);
+    const offering = offeringFor(person, kind);
+    const published = await publishOne(platform, person, { kind, itemTypeCode: offering.itemTypeCode, guaranteedSum: guaranteed(offering.itemTypeCode), ...measure });
+    const { res } = await signAndOrder(platform, index, published.measure.id, offering.id);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const bin = world().suppliers.find((x) => x.id === offering.supplierId)!.bin;
+    const other = world().suppliers.find((x) => x.id !== offering.supplierId)!.bin;
+    return { person, order: res.data.createOrder as { id: string; version: number }, supplier: await supplierToken(offering.supplierId), bin, other };
+  }
+
+  it('accepts with the head of the supplier; refuses an individual, another supplier, an AUTH key and an ordinary employee', async () => {
+    const { person, order, supplier, bin, other } = await awaitingOrder(42, 'S5');
+    const document = (await gql(platform.gateway.url, ANSWER_DOCUMENT, { id: order.id, a: 'ACCEPT' }, supplier)).data.supplierOrderDocument as string;
+    expect(JSON.parse(document)).toMatchObject({ type: 'ALEUMET_SUPPLIER_DECISION', action: 'ACCEPT_ORDER', order: { id: order.id, version: order.version } });
+    const accept = async (signer: Awaited<ReturnType<TestPki['issue']>>, text = document) =>
+      gql(platform.gateway.url, ACCEPT, { id: order.id, v: order.version, s: await cmsSign(signer, utf8(text)) }, supplier);
+
+    expect(reasonOf(await gql(platform.gateway.url, ACCEPT, { id: order.id, v: order.version, s: '' }, supplier))).toBe('UNSIGNED');
+    expect(reasonOf(await accept(await pki.issue({ iin: person.iin, purpose: 'SIGN' })))).toBe('SIGNER_MISMATCH');
+    expect(reasonOf(await accept(await head(other)))).toBe('SIGNER_MISMATCH');
+    expect(reasonOf(await accept(await head(bin, 'AUTH')))).toBe('WRONG_KEY_USAGE');
+    expect(reasonOf(await accept(await head(bin, 'SIGN', NCA_OIDS.employee)))).toBe('SIGNER_MISMATCH');
+    const signer = await head(bin);
+    expect(reasonOf(await accept(signer, document.replace('ACCEPT_ORDER', 'REFUSE_ORDER')))).toBe('BAD_SIGNATURE');
+
+    const ok = await accept(signer);
+    expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
+    expect(ok.data.acceptOrder).toEqual({ status: 'ACCEPTED', supplierSignerBin: bin, supplierSignerIin: HOLDER, supplierSignedDocument: document });
+    const stored = await platform.subgraphs.orders.orm.em.getConnection().execute<{ supplier_signer_certificate: string; supplier_signature_evidence: string }[]>(
+      'select supplier_signer_certificate, supplier_signature_evidence from orders."order" where id = ?', [order.id]);
+    expect(stored[0]!.supplier_signer_certificate).toBe(signer.pem);
+    expect(JSON.parse(stored[0]!.supplier_signature_evidence)).toMatchObject({ source: 'OCSP' });
+  });
+
+  it('refuses an order signed by an authorized signatory, with the reason in the signed document', async () => {
+    const { order, supplier, bin } = await awaitingOrder(43, 'S5');
+    const reason = 'Out of stock until spring';
+    const document = (await gql(platform.gateway.url, ANSWER_DOCUMENT, { id: order.id, a: 'REFUSE', r: reason }, supplier)).data.supplierOrderDocument as string;
+    const signature = await cmsSign(await head(bin, 'SIGN', NCA_OIDS.signatory), utf8(document));
+    // The signature covers the reason: another reason is another document.
+    expect(reasonOf(await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: 'Closed', s: signature }, supplier))).toBe('BAD_SIGNATURE');
+    const ok = await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: reason, s: signature }, supplier);
+    expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
+    expect(ok.data.refuseOrder).toEqual({ status: 'REFUSED', refusalReason: reason, supplierSignerBin: bin });
+  });
+
+  it("submits the monthly act of an S1 order signed with the organization's key", async () => {
+    const { order, supplier, bin } = await awaitingOrder(44, 'S1', { itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: guaranteed('S1-ASSIST'), issuedOn: '2026-11-20', validUntil: '2027-11-30' });
+    const url = platform.gateway.url;
+    const answer = (await gql(url, ANSWER_DOCUMENT, { id: order.id, a: 'ACCEPT' }, supplier)).data.supplierOrderDocument as string;
+    expect((await gql(url, ACCEPT, { id: order.id, v: order.version, s: await cmsSign(await head(bin), utf8(answer)) }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
+    const logged = await gql(url, `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id } }`,
+      { o: order.id, in: { date: '2026-12-02', startTime: '09:00', endTime: '12:00', places: ['Polyclinic'] } }, supplier);
+    expect(logged.errors, JSON.stringify(logged.errors)).toBeUndefined();
+    const act = (await gql(url, `mutation($o: ID!) { generateServiceAct(orderId: $o, period: "2026-12") { id version cost statePart } }`, { o: order.id }, supplier)).data.generateServiceAct;
+    const document = (await gql(url, `query($id: ID!) { serviceActDocument(id: $id) }`, { id: act.id }, supplier)).data.serviceActDocument as string;
+    expect(JSON.parse(document)).toMatchObject({ action: 'SUBMIT_ACT', act: { id: act.id, period: '2026-12', minutes: 180, amounts: { cost: act.cost, statePart: act.statePart } } });
+    const SUBMIT = `mutation($id: ID!, $v: Int!, $s: String!) { submitServiceAct(id: $id, version: $v, signature: $s) { status supplierSignerBin } }`;
+    expect(reasonOf(await gql(url, SUBMIT, { id: act.id, v: act.version, s: await cmsSign(await head(bin, 'AUTH'), utf8(document)) }, supplier))).toBe('WRONG_KEY_USAGE');
+    const ok = await gql(url, SUBMIT, { id: act.id, v: act.version, s: await cmsSign(await head(bin), utf8(document)) }, supplier);
+    expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
+    expect(ok.data.submitServiceAct).toEqual({ status: 'SUBMITTED', supplierSignerBin: bin });
   });
 });

@@ -15,6 +15,7 @@ import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
 import { startGateway } from '@aleumet/gateway';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, type GraphQLResponse } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { createClient as createIntegratorClient } from '../gateway/test/security/helpers.js';
 
 const clock = new TestClock();
@@ -233,7 +234,7 @@ describe('through the gateway everything still works', () => {
       await new Promise((r) => setTimeout(r, 500));
       clock.set(new Date(order.createdAt.getTime() + 86_400_000));
       const version = (await gql(t.url, `query($id: ID!) { order(id: $id) { version } }`, { id: order.id }, supplier)).data.order.version;
-      const accepted = await gql(t.url, `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { status } }`, { id: order.id, v: version }, supplier);
+      const accepted = await gql(t.url, `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { status } }`, await supplierSigned(t.url, supplier, 'ACCEPT', { id: order.id, v: version }), supplier);
       expect(accepted.errors).toBeUndefined();
       const until = Date.now() + 15_000;
       while (!events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));

@@ -36,6 +36,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { Role, signToken, type Identity } from '@aleumet/core';
 import { buildWorld, type DemoOrder } from '@aleumet/demo-data';
 import { ROOT, SUPERGRAPH_PATH } from '@aleumet/platform';
+import { supplierSigned } from '@aleumet/testkit/nca';
 
 const { values: args } = parseArgs({
   options: {
@@ -420,7 +421,12 @@ try {
       await (RATE ? paced(list, RATE) : (fn: (o: DemoOrder) => Promise<void>) => pool(list, CONCURRENCY, fn))(async (o) => {
         for (const step of round.steps) {
           const m0 = Date.now();
-          const r = await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, { id: o.id, v: version.get(o.id)! }, tokens.get(o.id)![step.as]);
+          const token = tokens.get(o.id)![step.as];
+          const vars = { id: o.id, v: version.get(o.id)! };
+          // Acceptance carries the supplier's EDS (development organization key of the seeded supplier).
+          const r = step.mutation === 'acceptOrder'
+            ? await gql(gateway!.url, `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { version status } }`, await supplierSigned(gateway!.url, token, 'ACCEPT', vars), token)
+            : await gql(gateway!.url, `mutation($id: ID!, $v: Int!) { ${step.mutation}(id: $id, version: $v) { version status } }`, vars, token);
           if (r.errors) {
             mutationErrors.push(`${step.mutation}: ${r.errors[0]!.message}`);
             return;

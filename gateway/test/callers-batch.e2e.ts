@@ -58,7 +58,7 @@ it('refuses a mutation, a malformed caller list or too many callers, and changes
   const orders = ctx.platform.subgraphs.orders;
   const o = world().orders.find((x) => x.status === 'AWAITING_SUPPLIER' && world().persons.findIndex((p) => p.id === x.personId) >= 860)!;
   const supplier = `Bearer ${await tokenFor(supplierIdentity(o.supplierId))}`;
-  const accept = { query: `mutation($id: ID!) { acceptOrder(id: $id, version: 1) { status } }`, variables: { id: o.id } };
+  const accept = { query: `mutation($id: ID!) { acceptOrder(id: $id, version: 1, signature: "unsigned") { status } }`, variables: { id: o.id } };
   const refused = await post(orders.url, { ...accept, extensions: { callers: [supplier, supplier] } });
   expect(refused.status).toBe(400);
   expect(refused.body.errors[0].extensions.code).toBe('BAD_REQUEST');

@@ -9,6 +9,7 @@ import { recordEvent } from '@aleumet/events';
 import { cursorAt } from '../src/subscriptions/engine.js';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { awaitingOrdersOf, personIndex, type DemoOrder } from './awaiting-orders.js';
 import { watch as watchSubscription } from './ws-watch.js';
 
@@ -24,7 +25,7 @@ const WATCH = `subscription Watch($id: ID, $since: String) {
     }
   }
 }`;
-const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { id status version } }`;
+const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
 const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { id status version } }`;
 const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { id status version } }`;
 
@@ -63,7 +64,8 @@ async function currentVersion(o: DemoOrder, token: string): Promise<number> {
 
 async function mutate(query: string, o: DemoOrder, token: string) {
   clock.set(new Date(o.createdAt.getTime() + DAY));
-  const r = await gql(platform.gateway.url, query, { id: o.id, v: await currentVersion(o, token) }, token);
+  const vars = { id: o.id, v: await currentVersion(o, token) };
+  const r = await gql(platform.gateway.url, query, query === ACCEPT ? await supplierSigned(platform.gateway.url, token, 'ACCEPT', vars) : vars, token);
   expect(r.errors).toBeUndefined();
   return r.data;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { expectAccessible, newContext, useWebPlatform, signIn, trace } from './browser.js';
 
@@ -32,7 +33,9 @@ async function acceptedS1Order(url: string) {
   );
   expect(created.errors).toBeUndefined();
   const order = created.data!.createOrder;
-  const accepted = await gql(url, 'mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { id status } }', { id: order.id, v: order.version }, await tokenFor(supplierIdentity(c.offering.supplierId)));
+  const supplier = await tokenFor(supplierIdentity(c.offering.supplierId));
+  const accept = 'mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status } }';
+  const accepted = await gql(url, accept, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: order.version }), supplier);
   expect(accepted.errors).toBeUndefined();
   return { ...c, order };
 }

@@ -112,6 +112,8 @@ const QUERIES: Record<string, Case> = {
   },
   // No acts, tickets or complaints in the demo world: an unknown id checks authentication only (NOT_FOUND after it).
   serviceAct: { doc: `{ serviceAct(id: "${UUID0}") { id } }`, allow: signedIn },
+  supplierOrderDocument: { doc: `query($id: ID!) { supplierOrderDocument(id: $id, action: ACCEPT) }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  serviceActDocument: { doc: `{ serviceActDocument(id: "${UUID0}") }`, allow: signedIn },
   serviceActs: { doc: `{ serviceActs(first: 1) { __typename } }`, allow: list('orders:read') },
   faqEntries: { doc: `{ faqEntries(includeUnpublished: false, first: 1) { __typename } }`, allow: everyone },
   activeMaintenanceNotices: { doc: `{ activeMaintenanceNotices(first: 1) { __typename } }`, allow: everyone },
@@ -132,8 +134,8 @@ const REGISTRATION = {
 };
 const MUTATIONS: Record<string, Case> = {
   // Orders: a stale version answers CONFLICT after authorization.
-  acceptOrder: { doc: `mutation($id: ID!) { acceptOrder(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
-  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reason: "out of stock") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  acceptOrder: { doc: `mutation($id: ID!) { acceptOrder(id: $id, version: ${STALE}, signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reason: "out of stock", signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   markOrderReady: { doc: `mutation($id: ID!) { markOrderReady(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   confirmHandover: { doc: `mutation($id: ID!) { confirmHandover(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier', 'recipient', 'representative') },
   cancelOrder: { doc: `mutation($id: ID!) { cancelOrder(id: $id, version: ${STALE}, reason: "no longer needed") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('recipient', 'representative', 'department', 'admin') },
@@ -172,7 +174,7 @@ const MUTATIONS: Record<string, Case> = {
     allow: is('supplier'),
   },
   generateServiceAct: { doc: `mutation($id: ID!) { generateServiceAct(orderId: $id, period: "2026-11") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
-  submitServiceAct: { doc: `mutation { submitServiceAct(id: "${UUID0}", version: ${STALE}) { id } }`, allow: signedIn },
+  submitServiceAct: { doc: `mutation { submitServiceAct(id: "${UUID0}", version: ${STALE}, signature: "probe") { id } }`, allow: signedIn },
   approveServiceAct: { doc: `mutation { approveServiceAct(id: "${UUID0}", version: ${STALE}) { id } }`, allow: signedIn },
   returnServiceAct: { doc: `mutation { returnServiceAct(id: "${UUID0}", version: ${STALE}, reason: "wrong hours") { id } }`, allow: signedIn },
   applyOrderRetention: { doc: `mutation { applyOrderRetention { __typename } }`, allow: admin },

@@ -8,6 +8,7 @@ import { startGateway, type RunningGateway } from '@aleumet/gateway';
 import { signToken } from '@aleumet/core';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { createClient, eventually, sql } from './helpers.js';
 import { awaitingOrdersOf, personIndex, type DemoOrder } from '../awaiting-orders.js';
 import { watch } from '../ws-watch.js';
@@ -22,7 +23,7 @@ const DAY = 86_400_000;
 const WATCH = `subscription IntegratorWatch($id: ID) { orderStatusChanged(orderId: $id) { cursor status order { id status version } } }`;
 const RECIPIENT_WATCH = `subscription RecipientWatch($id: ID) { orderStatusChanged(orderId: $id) { status order { id measure { person { id fullName } } } } }`;
 const ORDERS = `query IntegratorOrders { orders(first: 2) { nodes { id status } } }`;
-const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { id status version } }`;
+const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Deeper than the limit this file's gateway is given (maxDepth 6), valid otherwise.
 const DEEP = `subscription Deep { orderStatusChanged { order { measure { person { orders(first: 1) { nodes { measure { person { id } } } } } } } } }`;
@@ -73,7 +74,7 @@ async function accept(o: DemoOrder) {
   const supplier = await tokenFor(supplierIdentity(o.supplierId));
   clock.set(new Date(o.createdAt.getTime() + DAY));
   const current = await gql(url, 'query($id: ID!) { order(id: $id) { version } }', { id: o.id }, supplier);
-  const r = await gql(url, ACCEPT, { id: o.id, v: current.data.order.version }, supplier);
+  const r = await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: o.id, v: current.data.order.version }), supplier);
   // Back to the present: keys issued later expire from the people subgraph's clock.
   clock.set(new Date());
   expect(r.errors).toBeUndefined();

@@ -116,7 +116,7 @@ describe('extensions.cache of queries', () => {
 
   it('a mutation carries no cache extension (even refused)', async () => {
     const { token } = await anOrder();
-    const r = await post(url('orders'), { query: 'mutation { acceptOrder(id: "not-a-uuid", version: 1) { id } }' }, token);
+    const r = await post(url('orders'), { query: 'mutation { acceptOrder(id: "not-a-uuid", version: 1, signature: "unsigned") { id } }' }, token);
     expect(r.errors?.length).toBeGreaterThan(0);
     expect(r.extensions?.cache).toBeUndefined();
   });

@@ -12,7 +12,8 @@
  *
  * API
  * - `canonicalize(value)`: canonical JSON string (sorted keys, no whitespace) — what is signed.
- * - `devCa()`, `devSigner(iin)`, `devSigningKey(iin)`, `signerFromPkcs8(pkcs8, certificate)`,
+ * - `devCa()`, `devSigner(iin, { bin?, roles? })`, `devSigningKey(iin, { bin?, roles? })` (with a BIN: an
+ *   organization's certificate, default role first head), `signerFromPkcs8(pkcs8, certificate)`,
  *   `signDocument(signer, doc)`: the development signer (EDS_DEV_SEED or a built-in seed; EDS_CA_CERT
  *   replaces the development CA for its signatures).
  * - `verifySignedDocument({ document, signature, certificate }, { expectedIin?, expectedBin?, roles?,
@@ -30,6 +31,7 @@ import { looksLikeCms } from './nca/cms.js';
 import type { KeyPurpose, NcaRole } from './nca/profile.js';
 import type { RevocationEvidence } from './nca/revocation.js';
 import { ncaVerifier } from './nca/verify.js';
+import { OID as NCA_OID, readIdentity } from './nca/profile.js';
 
 export { canonicalize };
 export { SignatureError, type SignatureFailure } from './errors.js';
@@ -180,19 +182,39 @@ function assertIin(iin: string) {
 }
 
 /** A development signer for a (seeded) IIN: deterministic key, certificate from the dev CA. */
-export function devSigner(iin: string, opts: { commonName?: string } = {}): Promise<Signer> {
+export interface DevSignerOptions {
+  commonName?: string;
+  /**
+   * An organization's certificate instead of an individual's: subject OU=BIN… and the NCA RK role
+   * OIDs in the extended key usage (default first head), as NCA RK writes a legal-entity certificate.
+   */
+  bin?: string;
+  roles?: Exclude<NcaRole, 'INDIVIDUAL' | 'LEGAL_ENTITY'>[];
+}
+
+const DEV_ROLE_OID: Record<string, string> = {
+  FIRST_HEAD: NCA_OID.firstHead, SIGNATORY: NCA_OID.signatory, FINANCE_SIGNATORY: NCA_OID.financeSignatory, HR_OFFICER: NCA_OID.hrOfficer, EMPLOYEE: NCA_OID.employee,
+};
+
+/** A development signer for a (seeded) IIN: deterministic key, certificate from the dev CA. */
+export function devSigner(iin: string, opts: DevSignerOptions = {}): Promise<Signer> {
   assertDevelopment('devSigner');
   assertIin(iin);
-  const key = `${iin}|${opts.commonName ?? ''}`;
+  if (opts.bin !== undefined && !/^\d{12}$/.test(opts.bin)) throw new SignatureError('MALFORMED', 'A BIN is 12 digits');
+  const roles = opts.bin ? (opts.roles?.length ? opts.roles : ['FIRST_HEAD' as const]) : [];
+  const key = `${iin}|${opts.commonName ?? ''}|${opts.bin ?? ''}|${roles.join(',')}`;
   let signer = signerCache.get(key);
   if (!signer) {
     signer = (async () => {
       const ca = await loadDevCa();
       const keys = await deriveKeyPair(env('EDS_DEV_SEED') ?? DEV_SEED, `user:${iin}`);
-      const serial = hex(new Uint8Array(await subtle.digest('SHA-256', utf8(`serial:${iin}`))).subarray(0, 12));
+      const serial = hex(new Uint8Array(await subtle.digest('SHA-256', utf8(opts.bin ? `serial:${iin}:${opts.bin}:${roles.join(',')}` : `serial:${iin}`))).subarray(0, 12));
       const cert = await x509.X509CertificateGenerator.create({
         serialNumber: `01${serial}`,
-        subject: [{ [OID_CN]: [opts.commonName ?? `IIN ${iin}`] }, { [OID_SERIAL_NUMBER]: [`IIN${iin}`] }, { '2.5.4.6': ['KZ'] }],
+        subject: [
+          { [OID_CN]: [opts.commonName ?? `IIN ${iin}`] }, { [OID_SERIAL_NUMBER]: [`IIN${iin}`] }, { '2.5.4.6': ['KZ'] },
+          ...(opts.bin ? [{ [NCA_OID.organizationalUnit]: [`BIN${opts.bin}`] }] : []),
+        ],
         issuer: ca.certificate.subject,
         notBefore: NOT_BEFORE,
         notAfter: NOT_AFTER,
@@ -203,6 +225,7 @@ export function devSigner(iin: string, opts: { commonName?: string } = {}): Prom
           new x509.BasicConstraintsExtension(false, undefined, true),
           new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
           await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey),
+          ...(opts.bin ? [new x509.ExtendedKeyUsageExtension([NCA_OID.emailProtection, NCA_OID.legalEntity, ...roles.map((r) => DEV_ROLE_OID[r]!)])] : []),
         ],
       });
       return {
@@ -218,7 +241,7 @@ export function devSigner(iin: string, opts: { commonName?: string } = {}): Prom
 }
 
 /** The dev key material of an IIN, for a signer running elsewhere (e.g. the browser): base64 PKCS#8 + PEM certificate. */
-export async function devSigningKey(iin: string, opts: { commonName?: string } = {}): Promise<{ iin: string; pkcs8: string; certificate: string }> {
+export async function devSigningKey(iin: string, opts: DevSignerOptions = {}): Promise<{ iin: string; pkcs8: string; certificate: string }> {
   const s = await devSigner(iin, opts);
   return { iin, pkcs8: s.pkcs8!, certificate: s.certificate };
 }
@@ -303,10 +326,15 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   }
   if (!valid) throw new SignatureError('BAD_SIGNATURE', 'The signature does not match the document and certificate');
   if (opts.expectedIin !== undefined && iin !== opts.expectedIin) throw new SignatureError('SIGNER_MISMATCH', 'The document was signed by someone else');
+  // Development certificates follow NCA RK's profile for organizations (OU=BIN…, role OIDs); one without a BIN is an individual's.
+  const identity = readIdentity(cert);
+  const roles: NcaRole[] = identity.bin ? identity.roles : ['INDIVIDUAL'];
+  if (opts.expectedBin !== undefined && identity.bin !== opts.expectedBin) throw new SignatureError('SIGNER_MISMATCH', 'The document was not signed for this organization');
+  if (opts.roles?.length && !roles.some((r) => opts.roles!.includes(r))) throw new SignatureError('SIGNER_MISMATCH', `The holder's role is not one of ${opts.roles.join(', ')}`);
   if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== signed.document) {
     throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
   }
-  return { iin, bin: null, roles: [], commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+  return { iin, bin: identity.bin, roles, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
 }
 
 /** A CMS signature (NCALayer) over the UTF-8 bytes of the canonical document, detached or attached. */

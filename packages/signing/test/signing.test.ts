@@ -17,6 +17,22 @@ describe('canonicalize', () => {
 });
 
 describe('development CA and signer', () => {
+  it("issues an organization's certificate (BIN, first head, signing key) checked like an NCA RK one", async () => {
+    const BIN = '180340021791';
+    const org = await devSigner(IIN_A, { bin: BIN });
+    const signed = await signDocument(org, doc);
+    const v = await verifySignedDocument(signed, { expectedBin: BIN, roles: ['FIRST_HEAD', 'SIGNATORY'], purpose: 'SIGN' });
+    expect(v).toMatchObject({ iin: IIN_A, bin: BIN, roles: ['LEGAL_ENTITY', 'FIRST_HEAD'] });
+    expect(await reason(verifySignedDocument(signed, { expectedBin: '180340021792' }))).toBe('SIGNER_MISMATCH');
+    // An organization's key is not a person's, and a person's key does not sign for an organization.
+    expect(await reason(verifySignedDocument(signed, { roles: ['INDIVIDUAL'] }))).toBe('SIGNER_MISMATCH');
+    const person = await signDocument(await devSigner(IIN_A), doc);
+    expect(await reason(verifySignedDocument(person, { expectedBin: BIN, roles: ['FIRST_HEAD'] }))).toBe('SIGNER_MISMATCH');
+    expect(await reason(verifySignedDocument(person, { roles: ['INDIVIDUAL'] }))).toBe('OK');
+    const employee = await signDocument(await devSigner(IIN_A, { bin: BIN, roles: ['EMPLOYEE'] }), doc);
+    expect(await reason(verifySignedDocument(employee, { expectedBin: BIN, roles: ['FIRST_HEAD', 'SIGNATORY'] }))).toBe('SIGNER_MISMATCH');
+  });
+
   it('derives the same key for the same IIN (deterministic) and different keys for different IINs', async () => {
     const a = await devSigner(IIN_A);
     const certA = new x509.X509Certificate(a.certificate);

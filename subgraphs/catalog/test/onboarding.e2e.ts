@@ -5,6 +5,7 @@ import { COMMAND_DOCUMENTS, INTERNAL_SCOPE, OutgoingCommand } from '@aleumet/eve
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
 
@@ -105,7 +106,7 @@ async function signIn(iin: string, account?: 'PERSON' | 'STAFF') {
 }
 
 describe('supplier onboarding', () => {
-  let firstSupplier: { id: string; offeringId: string; orderId: string; owner: string };
+  let firstSupplier: { id: string; offeringId: string; orderId: string; owner: string; holder: { iin: string; bin: string } };
   it('draft → submitted → verified → orderable and in the catalog → first order; only then', async () => {
     const bin = makeBin(2019, 7, 9101);
     // The head is a person known to the portal (recipient 642, this file's): after verification the
@@ -201,11 +202,11 @@ describe('supplier onboarding', () => {
     // nobody but a subgraph may call it (through the gateway it does not even exist)
     expect(codes(await gql(url, COMMAND_DOCUMENTS.people.internalCreateSupplierStaff, { ...command.variables, commandId: command.id }, admin))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
 
-    firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: staff };
+    firstSupplier = { id: s.id, offeringId: offering.id, orderId: first.data.createOrder.id, owner: staff, holder: { iin: head.iin, bin } };
   });
 
   it('suspending the new supplier refuses new orders while its open order still completes', async () => {
-    const { id, offeringId, orderId, owner } = firstSupplier;
+    const { id, offeringId, orderId, owner, holder } = firstSupplier;
     await ok(SUSPEND, { id, r: 'Licence under review' }, admin);
     const refused = await orderAsRecipient(1, offeringId, 3);
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
@@ -214,7 +215,9 @@ describe('supplier onboarding', () => {
     const rToken = await tokenFor(recipientIdentity(RECIPIENTS[0]!));
     let v = 1;
     for (const [step, t] of [['acceptOrder', owner], ['markOrderReady', owner], ['confirmHandover', owner], ['confirmHandover', rToken]] as const) {
-      const r = await ok(ORDER_STEP(step), { id: orderId, v }, t);
+      const r = step === 'acceptOrder'
+        ? await ok(`mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`, await supplierSigned(url, t, 'ACCEPT', { id: orderId, v }, holder), t)
+        : await ok(ORDER_STEP(step), { id: orderId, v }, t);
       v = r[step].version;
     }
     expect((await ok(`query($id: ID!) { order(id: $id) { status } }`, { id: orderId }, rToken)).order.status).toBe('HANDED_OVER');

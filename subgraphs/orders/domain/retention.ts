@@ -66,6 +66,7 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
         await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null, cancellationReason: { $ne: null } }, { cancellationReason: RETENTION_REMOVED_TEXT });
         counts.forms += await tx.nativeUpdate(Order, { id: { $in: due }, formRemovedAt: null }, {
           signedDocument: null, signature: null, signerCertificate: null, signerIin: null, signatureEvidence: null, idempotencyKey: null,
+          supplierSignedDocument: null, supplierSignature: null, supplierSignerCertificate: null, supplierSignerIin: null, supplierSignerBin: null, supplierSignatureEvidence: null,
           deliveryAddress: null, deliveryPhone: null, deliveryWindow: null, deliveryComment: null, formRemovedAt: now, updatedAt: now,
         });
         counts.journal += await tx.nativeUpdate(JournalEntry, { orderId: { $in: due } }, { places: [] });

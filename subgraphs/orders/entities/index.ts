@@ -1,5 +1,6 @@
 import { Order, OrderNumberCounter } from './order.js';
 import { JournalEntry, ServiceAct } from './service.js';
+import { SupplierSigned } from './supplier-signed.js';
 
 export * from './order.js';
 export * from './service.js';
@@ -7,4 +8,4 @@ export * from './refs.js';
 import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events';
 
 export { OutboxEvent };
-export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, Order, OrderNumberCounter, JournalEntry, ServiceAct];
+export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierSigned, Order, OrderNumberCounter, JournalEntry, ServiceAct];

@@ -1,7 +1,8 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
+import { ServiceKind } from '@aleumet/subgraph-kit';
+import { SupplierSigned } from './supplier-signed.js';
 
 export enum OrderStatus {
   AWAITING_SUPPLIER = 'AWAITING_SUPPLIER',
@@ -52,7 +53,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
   name: 'order_one_active_per_measure',
   expression: `create unique index "order_one_active_per_measure" on "orders"."order" ("measure_id") where "status" in ('AWAITING_SUPPLIER', 'ACCEPTED', 'READY')`,
 })
-export class Order extends BaseEntity<
+export class Order extends SupplierSigned<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'

@@ -2,6 +2,7 @@ import { BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/co
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
+import { SupplierSigned } from './supplier-signed.js';
 
 export enum SessionMode { ONLINE = 'ONLINE', OFFLINE = 'OFFLINE' }
 registerEnumType(SessionMode, { name: 'SessionMode', description: 'S2 sign-language sessions: online or in person' });
@@ -34,7 +35,7 @@ export class JournalEntry extends BaseEntity<'places' | 'mode' | 'actId'> {
 @Unique({ properties: ['orderId', 'period'] })
 @Index({ properties: ['regionCode', 'status'] })
 @Index({ properties: ['supplierId', 'status'] })
-export class ServiceAct extends BaseEntity<'hours' | 'status' | 'version' | 'submittedAt' | 'approvedAt' | 'returnReason' | 'paidAt'> {
+export class ServiceAct extends SupplierSigned<'hours' | 'status' | 'version' | 'submittedAt' | 'approvedAt' | 'returnReason' | 'paidAt'> {
   @Field(() => ID) @Property({ type: 'uuid' }) orderId!: string;
   @Property({ type: 'uuid' }) measureId!: string;
   @Property({ type: 'uuid' }) supplierId!: string;

@@ -1,6 +1,8 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { LIMITS, Role, actsFor, assertAccess, checkText, forbidden, invalidTransition, requireIdentity, type Identity } from '@aleumet/core';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
+import { canonicalize } from '@aleumet/signing';
 import { Order, OrderStatus } from '../entities/index.js';
+import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
@@ -16,30 +18,96 @@ function asSupplier(identity: Identity | null) {
 
 const reason = (text: string, field: string): string => checkText(text, field, LIMITS.reason, 3);
 
+export enum SupplierOrderAction { ACCEPT = 'ACCEPT', REFUSE = 'REFUSE' }
+registerEnumType(SupplierOrderAction, { name: 'SupplierOrderAction', description: "The supplier's answer to an order, signed with its EDS" });
+
+const SIGNATURE_DESCRIPTION = "The supplier's EDS over supplierOrderDocument: CMS SignedData (NCALayer, the organization's signing key: BIN of the supplier, first head or authorized signatory); development only: base64 ECDSA signature of the development signer";
+const CERTIFICATE_DESCRIPTION = 'PEM certificate of the development signer; omit for a CMS signature (it carries its certificate)';
+
+/** The answer document for the order as it is now (its version binds the signature to what the supplier saw). */
+function orderAnswer(o: Order, action: SupplierOrderAction, why: string | null): Record<string, unknown> {
+  return supplierDocument(action === SupplierOrderAction.ACCEPT ? 'ACCEPT_ORDER' : 'REFUSE_ORDER', o.supplierId, {
+    order: { id: o.id, number: o.number, version: o.version, kind: o.kind, itemTypeCode: o.itemTypeCode, price: o.price, statePart: o.statePart, coPayment: o.coPayment },
+    ...(why === null ? {} : { reason: why }),
+  });
+}
+
+async function supplierOrder(ctx: Context, id: string): Promise<Order> {
+  if (!isUuid(id)) throw badInput('Order id must be a UUID', 'id');
+  const order = await ctx.em.fork().findOne(Order, { id });
+  if (!order) throw notFound('Order', id);
+  asSupplier(ctx.identity)(order);
+  return order;
+}
+
+/** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
+async function signedAnswer(
+  ctx: Context, id: string, version: number, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined,
+): Promise<(o: Order) => void> {
+  checkSignatureLengths(signature, certificate);
+  // Authorization first: only the order's supplier learns whether its signature is missing.
+  const order = await supplierOrder(ctx, id);
+  // A stale version is the transition's CONFLICT (with what to refetch), whatever was signed: nothing is applied.
+  if (order.version !== version) return () => { throw conflict('The order changed after it was signed; sign it again'); };
+  const expected = orderAnswer(order, action, why);
+  const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
+  return (o) => {
+    if (o.version !== order.version) throw conflict('The order changed after it was signed; sign it again');
+    Object.assign(o, signed);
+  };
+}
+
 /** Supplier and recipient steps of the order lifecycle; each takes the version the caller last saw. */
 @Resolver(() => Order)
 export class OrderLifecycleResolver {
-  @Mutation(() => Order, { description: 'Supplier accepts an order awaiting it (within 5 working days)' })
-  async acceptOrder(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+  @Query(() => String, { description: "Supplier: the canonical document to sign for acceptOrder or refuseOrder (the order as it is now, and the refusal's reason)" })
+  async supplierOrderDocument(
+    @Arg('id', () => ID) id: string,
+    @Arg('action', () => SupplierOrderAction) action: SupplierOrderAction,
+    @Arg('reason', () => String, { nullable: true, description: 'REFUSE: the reason, as it will be sent' }) why: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    if (action === SupplierOrderAction.ACCEPT && why != null) throw badInput('A reason goes with a refusal only', 'reason');
+    const text = action === SupplierOrderAction.REFUSE ? reason(why ?? '', 'reason') : null;
+    return canonicalize(orderAnswer(await supplierOrder(ctx, id), action, text));
+  }
+
+  @Mutation(() => Order, { description: 'Supplier accepts an order awaiting it (within 5 working days), signed with its EDS; INVALID_SIGNATURE (extensions.reason) when the signature is missing, wrong, stale or not the supplier organization\'s' })
+  async acceptOrder(
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number,
+    @Arg('signature', () => String, { description: SIGNATURE_DESCRIPTION }) signature: string,
+    @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_DESCRIPTION }) certificate: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    checkVersion(version);
+    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.ACCEPT, null, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
       apply: (o) => {
         if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
+        sign(o);
       },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;
   }
 
-  @Mutation(() => Order, { description: 'Supplier refuses an order awaiting it, with a reason (e.g. out of stock); the measure returns to awaiting choice' })
-  async refuseOrder(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) why: string, @Ctx() ctx: Context) {
+  @Mutation(() => Order, { description: 'Supplier refuses an order awaiting it, with a reason (e.g. out of stock), signed with its EDS; the measure returns to awaiting choice' })
+  async refuseOrder(
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) why: string,
+    @Arg('signature', () => String, { description: SIGNATURE_DESCRIPTION }) signature: string,
+    @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_DESCRIPTION }) certificate: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
     const text = reason(why, 'reason');
+    checkVersion(version);
+    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.REFUSE, text, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => { o.refusalReason = text; o.closedAt = now; },
+      apply: (o) => { o.refusalReason = text; o.closedAt = now; sign(o); },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;

@@ -8,6 +8,8 @@ import { enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
 import { deliverNow } from '../domain/effects.js';
+import { canonicalize } from '@aleumet/signing';
+import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -48,6 +50,25 @@ async function lockOrder(tx: EntityManager, id: string): Promise<Order> {
   const order = await tx.findOne(Order, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!order) throw notFound('Order', id);
   return order;
+}
+
+/** The act as the supplier submits it (seeds 004 ¶42): period, hours and amounts; its version binds the signature to what the supplier saw. */
+function actDocument(a: ServiceAct): Record<string, unknown> {
+  return supplierDocument('SUBMIT_ACT', a.supplierId, {
+    act: {
+      id: a.id, orderId: a.orderId, version: a.version, kind: a.kind, itemTypeCode: a.itemTypeCode, period: a.period, minutes: a.minutes,
+      amounts: { currency: 'KZT', unit: 'tiyn', unitPrice: a.unitPrice, cost: a.cost, statePart: a.statePart, coPayment: a.coPayment },
+    },
+  });
+}
+
+async function supplierAct(ctx: Context, id: string): Promise<ServiceAct> {
+  const identity = requireIdentity(ctx.identity);
+  if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+  const act = await ctx.em.fork().findOne(ServiceAct, id);
+  if (!act) throw notFound('ServiceAct', id);
+  asSupplierOf(identity, act);
+  return act;
 }
 
 async function changeAct(ctx: Context, id: string, version: number, change: (tx: EntityManager, act: ServiceAct, identity: Identity) => string[] | void): Promise<ServiceAct> {
@@ -170,12 +191,32 @@ export class ServiceResolver {
     }
   }
 
-  @Mutation(() => ServiceAct, { description: 'Supplier: submit a DRAFT or RETURNED act to the employment department' })
-  submitServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+  @Query(() => String, { description: 'Supplier: the canonical document of an act to sign for submitServiceAct' })
+  async serviceActDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    return canonicalize(actDocument(await supplierAct(ctx, id)));
+  }
+
+  @Mutation(() => ServiceAct, { description: "Supplier: submit a DRAFT or RETURNED act to the employment department, signed with its EDS (INVALID_SIGNATURE with extensions.reason otherwise)" })
+  async submitServiceAct(
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number,
+    @Arg('signature', () => String, { description: "The supplier's EDS over serviceActDocument: CMS SignedData of the organization's signing key (NCALayer); development only: base64 ECDSA signature of the development signer" }) signature: string,
+    @Arg('certificate', () => String, { nullable: true, description: 'PEM certificate of the development signer; omit for a CMS signature' }) certificate: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    requireIdentity(ctx.identity);
+    if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+    checkVersion(version);
+    checkSignatureArgs(signature, certificate);
+    const read = await supplierAct(ctx, id);
+    const expected = actDocument(read);
+    // Checked before the transaction (it may call OCSP/CRL); the act's version below makes sure it is still what was signed.
+    const signed = await verifySupplierSignature(ctx.runtime, read.supplierId, expected, { document: canonicalize(expected), signature, certificate });
     const now = ctx.runtime.clock.now();
     return changeAct(ctx, id, version, (_tx, a, identity) => {
       asSupplierOf(identity, a);
       if (a.status !== ActStatus.DRAFT && a.status !== ActStatus.RETURNED) throw invalidTransition('ServiceAct', a.status, ActStatus.SUBMITTED);
+      if (a.version !== read.version) throw conflict('The act changed after it was signed; sign it again');
+      Object.assign(a, signed);
       a.status = ActStatus.SUBMITTED;
       a.submittedAt = now;
       a.returnReason = null;

@@ -13,8 +13,8 @@ export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!, $h: HandoverMethod
   orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k, handover: $h, language: $l, delivery: $d) }`;
 export const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
 export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} claim { id status statePart coPayment version } } }`;
-export const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
-export const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!) { refuseOrder(id: $id, version: $v, reason: $r) { ${ORDER_FIELDS} } }`;
+export const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
+export const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reason: $r, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
 export const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
 export const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
 export const CANCEL = `mutation($id: ID!, $v: Int!, $r: String!) { cancelOrder(id: $id, version: $v, reason: $r) { ${ORDER_FIELDS} } }`;

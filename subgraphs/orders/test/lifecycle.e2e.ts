@@ -4,11 +4,12 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, departmentIdentity } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 
 const DAY = 86_400_000;
 const ORDER = 'id status version acceptedAt readyAt supplierConfirmedAt recipientConfirmedAt handedOverAt closedAt refusalReason cancellationReason';
-const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptOrder(id: $id, version: $v) { ${ORDER} } }`;
-const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!) { refuseOrder(id: $id, version: $v, reason: $r) { ${ORDER} } }`;
+const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { ${ORDER} } }`;
+const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reason: $r, signature: $signature, certificate: $certificate) { ${ORDER} } }`;
 const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { ${ORDER} } }`;
 const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { ${ORDER} } }`;
 const CANCEL = `mutation($id: ID!, $v: Int!, $r: String!) { cancelOrder(id: $id, version: $v, reason: $r) { ${ORDER} } }`;
@@ -49,12 +50,12 @@ describe('order state machine with optimistic locking', () => {
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
     const url = platform.gateway.url;
-    const a = await gql(url, ACCEPT, { id: o.id, v: 1 }, t.supplier);
+    const a = await gql(url, ACCEPT, await supplierSigned(url, t.supplier, 'ACCEPT', { id: o.id, v: 1 }), t.supplier);
     expect(a.errors).toBeUndefined();
     expect(a.data.acceptOrder).toMatchObject({ status: 'ACCEPTED', version: 2, acceptedAt: clock.now().toISOString() });
 
     // accept twice: illegal, changes nothing, and says the step is done
-    const again = await gql(url, ACCEPT, { id: o.id, v: 2 }, t.supplier);
+    const again = await gql(url, ACCEPT, await supplierSigned(url, t.supplier, 'ACCEPT', { id: o.id, v: 2 }), t.supplier);
     expect(codes(again)).toEqual(['INVALID_TRANSITION']);
     expect(again.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_DONE', currentStatus: 'ACCEPTED', currentVersion: 2 });
     // handover before ready: illegal
@@ -91,7 +92,7 @@ describe('order state machine with optimistic locking', () => {
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
     const url = platform.gateway.url;
-    expect((await gql(url, ACCEPT, { id: o.id, v: 1 }, t.supplier)).errors).toBeUndefined();
+    expect((await gql(url, ACCEPT, await supplierSigned(url, t.supplier, 'ACCEPT', { id: o.id, v: 1 }), t.supplier)).errors).toBeUndefined();
     expect((await gql(url, READY, { id: o.id, v: 2 }, t.supplier)).errors).toBeUndefined();
     const mine3 = await gql(url, HANDOVER, { id: o.id, v: 3 }, t.recipient);
     expect(mine3.data.confirmHandover).toMatchObject({ status: 'READY', version: 4 });
@@ -114,7 +115,7 @@ describe('order state machine with optimistic locking', () => {
     const o = mine()[1]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
-    const stale = await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 7 }, t.supplier);
+    const stale = await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 7 }), t.supplier);
     expect(codes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0]!.extensions!.currentVersion).toBe(1);
     // handover before acceptance (either side, current version): illegal
@@ -130,7 +131,7 @@ describe('order state machine with optimistic locking', () => {
     const o = mine()[2]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
-    const both = await Promise.all([1, 2].map(() => gql(platform.gateway.url, ACCEPT, { id: o.id, v: 1 }, t.supplier)));
+    const both = await Promise.all([1, 2].map(async () => gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 1 }), t.supplier)));
     const ok = both.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     expect(both.flatMap(codes)).toEqual(['CONFLICT']);
@@ -141,10 +142,10 @@ describe('order state machine with optimistic locking', () => {
     const o = mine()[3]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
-    expect(codes(await gql(platform.gateway.url, REFUSE, { id: o.id, v: 1, r: ' ' }, t.supplier))).toEqual(['BAD_USER_INPUT']);
-    const r = await gql(platform.gateway.url, REFUSE, { id: o.id, v: 1, r: 'Out of stock' }, t.supplier);
+    expect(codes(await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, r: ' ' }), t.supplier))).toEqual(['BAD_USER_INPUT']);
+    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, r: 'Out of stock' }), t.supplier);
     expect(r.data.refuseOrder).toMatchObject({ status: 'REFUSED', version: 2, refusalReason: 'Out of stock' });
-    expect(codes(await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 2 }, t.supplier))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 2 }), t.supplier))).toEqual(['INVALID_TRANSITION']);
   });
 
   it('accept after cancel is illegal; other suppliers and departments of other regions are refused', async () => {
@@ -152,19 +153,19 @@ describe('order state machine with optimistic locking', () => {
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
     const other = world().suppliers.find((s) => s.id !== o.supplierId)!;
-    expect(codes(await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 1 }, await tokenFor(supplierIdentity(other.id))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, await tokenFor(supplierIdentity(other.id)), 'ACCEPT', { id: o.id, v: 1 }), await tokenFor(supplierIdentity(other.id))))).toEqual(['FORBIDDEN']);
     const otherRegion = world().persons.find((p) => p.regionCode !== o.regionCode)!.regionCode;
     expect(codes(await gql(platform.gateway.url, CANCEL, { id: o.id, v: 1, r: 'not yours' }, await tokenFor(departmentIdentity(otherRegion))))).toEqual(['FORBIDDEN']);
     const c = await gql(platform.gateway.url, CANCEL, { id: o.id, v: 1, r: 'No longer needed' }, t.recipient);
     expect(c.data.cancelOrder).toMatchObject({ status: 'CANCELLED', version: 2, cancellationReason: 'No longer needed' });
-    expect(codes(await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 2 }, t.supplier))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 2 }), t.supplier))).toEqual(['INVALID_TRANSITION']);
   });
 
   it('accept past the 5-working-day deadline is refused', async () => {
     const o = mine()[5] ?? mine()[0]!;
     clock.set(new Date(o.acceptDeadline.getTime() + DAY));
     const t = await tokens(o);
-    const r = await gql(platform.gateway.url, ACCEPT, { id: o.id, v: 1 }, t.supplier);
+    const r = await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 1 }), t.supplier);
     expect(codes(r)).toEqual(['INVALID_TRANSITION']);
   });
 });

@@ -4,6 +4,7 @@ import { splitPrice } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, gql, tokenFor } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, HANDOVER, ORDER, PAY, READY, REFUSE, departmentToken, freshPerson, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**
@@ -48,7 +49,7 @@ describe('finance reports: per supplier per month, per region per kind, exact ti
     expect(A.statePart % 100).not.toBe(0); // not whole tenge: the totals must keep the tiyn
     const supplierA = await supplierToken(A.offering.supplierId);
     clock.advance(3600_000);
-    await gql(url, ACCEPT, { id: A.order.id, v: 1 }, supplierA);
+    await gql(url, ACCEPT, await supplierSigned(url, supplierA, 'ACCEPT', { id: A.order.id, v: 1 }), supplierA);
     await gql(url, READY, { id: A.order.id, v: 2 }, supplierA);
     await gql(url, HANDOVER, { id: A.order.id, v: 3 }, supplierA);
     expect((await gql(url, HANDOVER, { id: A.order.id, v: 4 }, await tokens(A.index))).data.confirmHandover.status).toBe('HANDED_OVER');
@@ -56,7 +57,7 @@ describe('finance reports: per supplier per month, per region per kind, exact ti
     expect(claim).toMatchObject({ status: 'APPROVED', statePart: A.statePart });
     const paid = await gql(url, PAY, { id: claim.id, v: claim.version, ref: `PAY-REP-${A.order.id.slice(-10)}` }, await departmentToken(A.person.regionCode));
     expect(paid.errors).toBeUndefined();
-    expect((await gql(url, REFUSE, { id: B.order.id, v: 1, r: 'Out of stock' }, await supplierToken(B.offering.supplierId))).data.refuseOrder.status).toBe('REFUSED');
+    expect((await gql(url, REFUSE, await supplierSigned(url, await supplierToken(B.offering.supplierId), 'REFUSE', { id: B.order.id, v: 1, r: 'Out of stock' }), await supplierToken(B.offering.supplierId))).data.refuseOrder.status).toBe('REFUSED');
 
     // per supplier per month: exactly A's state part approved and paid; B's supplier has nothing payable
     const a = await gql(url, SUPPLIER_MONTH, { p: PERIOD, s: A.offering.supplierId }, admin);

@@ -5,6 +5,7 @@ import type { Platform } from '@aleumet/platform';
 import type { DemoPerson } from '@aleumet/demo-data';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, gql, integratorIdentity, tokenFor, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { JournalEntry, Order } from '../entities/index.js';
 import { ACCEPT, CANCEL, departmentToken, eligibleFor, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
@@ -105,7 +106,7 @@ describe('retention of the order form (orders)', () => {
     const D = await placeOrder('S5', 2);
     const E = await placeOrder('S1', 0);
     const supplierE = await supplierToken(E.offering.supplierId);
-    const accepted = (await gql(url, ACCEPT, { id: E.order.id, v: E.order.version }, supplierE)).data.acceptOrder;
+    const accepted = (await gql(url, ACCEPT, await supplierSigned(url, supplierE, 'ACCEPT', { id: E.order.id, v: E.order.version }), supplierE)).data.acceptOrder;
     const logged = await gql(url, LOG, { o: E.order.id, in: { date: '2026-12-01', startTime: '09:00', endTime: '10:30', places: ['Polyclinic No. 3', 'Notary on Abai 10'] } }, supplierE);
     expect(logged.errors, JSON.stringify(logged.errors)).toBeUndefined();
     expect(accepted.status).toBe('ACCEPTED');

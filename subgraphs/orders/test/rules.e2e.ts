@@ -8,6 +8,7 @@ import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { codes, gql, tokenFor, world, integratorIdentity, departmentIdentity, representativeIdentity } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import {
   ACCEPT, CANCEL, CREATE, DOCUMENT, MEASURE, ORDER, PUBLISH, REFUSE, eligibleFor, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique,
 } from './helpers.js';
@@ -337,7 +338,7 @@ describe('supplier side and cancellations', () => {
     await run(person.id);
     const expired = (await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order;
     expect(expired).toMatchObject({ status: 'EXPIRED', version: 2, claim: { status: 'CANCELLED' } });
-    expect(codes(await gql(platform.gateway.url, ACCEPT, { id: order.id, v: 2 }, await supplierToken(offering.supplierId)))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, await supplierToken(offering.supplierId), 'ACCEPT', { id: order.id, v: 2 }), await supplierToken(offering.supplierId)))).toEqual(['INVALID_TRANSITION']);
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
     await run(person.id);
     expect(await notificationsOf(measure.id)).toEqual(['CHOOSE_SUPPLIER', 'CHOOSE_AGAIN']);
@@ -352,7 +353,7 @@ describe('supplier side and cancellations', () => {
     const before = await stock();
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
     expect(await stock()).toBe(before - 1);
-    const r = await gql(platform.gateway.url, REFUSE, { id: order.id, v: 1, r: 'Out of stock' }, await supplierToken(offering.supplierId));
+    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, await supplierToken(offering.supplierId), 'REFUSE', { id: order.id, v: 1, r: 'Out of stock' }), await supplierToken(offering.supplierId));
     expect(r.data.refuseOrder.status).toBe('REFUSED');
     // the cancellation gives the stock back
     expect(await stock()).toBe(before);
@@ -374,7 +375,7 @@ describe('supplier side and cancellations', () => {
     const { person, index, offering, measure } = await s5Measure(12, { validUntil: '2026-12-31' });
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
     expect(await holdOf(order.id)).toEqual({ quantity: 1, released: false });
-    await gql(platform.gateway.url, ACCEPT, { id: order.id, v: 1 }, await supplierToken(offering.supplierId));
+    await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, await supplierToken(offering.supplierId), 'ACCEPT', { id: order.id, v: 1 }), await supplierToken(offering.supplierId));
     clock.set(new Date('2026-12-31T12:00:00Z'));
     await run(person.id);
     const recipient = await tokens(index);

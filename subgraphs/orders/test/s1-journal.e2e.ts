@@ -3,11 +3,12 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { codes, gql } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, ORDER, PAY, departmentToken, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id date minutes places mode } }`;
 const GEN = `mutation($o: ID!, $p: String!) { generateServiceAct(orderId: $o, period: $p) { id status version period minutes hours unitPrice cost statePart coPayment } }`;
-const SUBMIT = `mutation($id: ID!, $v: Int!) { submitServiceAct(id: $id, version: $v) { id status version } }`;
+const SUBMIT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { submitServiceAct(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
 const APPROVE = `mutation($id: ID!, $v: Int!) { approveServiceAct(id: $id, version: $v) { id status version } }`;
 const RETURN = `mutation($id: ID!, $v: Int!, $r: String!) { returnServiceAct(id: $id, version: $v, reason: $r) { id status version returnReason } }`;
 const ORDER_SERVICE = `query($id: ID!) { order(id: $id) { id status journal(first: 50) { nodes { date minutes } } acts { nodes { id period status cost statePart } } claims { nodes { id status statePart coPayment period version } } } }`;
@@ -30,7 +31,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(res.errors).toBeUndefined();
     const order = res.data.createOrder;
     const supplier = await supplierToken(offering.supplierId);
-    expect((await gql(url, ACCEPT, { id: order.id, v: 1 }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
+    expect((await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: 1 }), supplier)).data.acceptOrder.status).toBe('ACCEPTED');
 
     // Month 1 (December 2026)
     clock.set(new Date('2026-12-20T12:00:00Z'));
@@ -57,7 +58,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     const unitPrice = Math.round(offering.price / 960);
     let act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'DRAFT', minutes: 660, hours: '11', unitPrice, cost: 11 * unitPrice, statePart: 11 * unitPrice, coPayment: 0 });
-    act = (await gql(url, SUBMIT, { id: act.id, v: act.version }, supplier)).data.submitServiceAct;
+    act = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: act.id, v: act.version }), supplier)).data.submitServiceAct;
     expect(act.status).toBe('SUBMITTED');
     // a submitted month is closed for new hours
     expect(codes(await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
@@ -69,7 +70,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect((await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
     act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'RETURNED', minutes: 720, cost: 12 * unitPrice });
-    act = (await gql(url, SUBMIT, { id: act.id, v: act.version }, supplier)).data.submitServiceAct;
+    act = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: act.id, v: act.version }), supplier)).data.submitServiceAct;
     const approved = await gql(url, APPROVE, { id: act.id, v: act.version }, department);
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveServiceAct.status).toBe('APPROVED');
@@ -84,7 +85,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     clock.set(new Date('2027-02-02T05:00:00Z'));
     let jan = (await gql(url, GEN, { o: order.id, p: '2027-01' }, supplier)).data.generateServiceAct;
     expect(jan).toMatchObject({ minutes: 450, hours: '7.5', cost: Math.round((450 * unitPrice) / 60) });
-    jan = (await gql(url, SUBMIT, { id: jan.id, v: jan.version }, supplier)).data.submitServiceAct;
+    jan = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: jan.id, v: jan.version }), supplier)).data.submitServiceAct;
     expect((await gql(url, APPROVE, { id: jan.id, v: jan.version }, department)).data.approveServiceAct.status).toBe('APPROVED');
 
     // two claims (one per act), both approved; the department pays them
@@ -122,7 +123,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(res.errors).toBeUndefined();
     const order = res.data.createOrder;
     const supplier = await supplierToken(offering.supplierId);
-    await gql(url, ACCEPT, { id: order.id, v: 1 }, supplier);
+    await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: 1 }), supplier);
     clock.set(new Date('2026-12-30T10:00:00Z'));
     const log = (i: object) => gql(url, LOG, { o: order.id, in: i }, supplier);
     expect(codes(await log({ date: '2026-02-02', startTime: '09:00', endTime: '10:00' }))).toEqual(['BAD_USER_INPUT']);
@@ -163,7 +164,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
       const { res } = await signAndOrder(platform, index, measure.id, offering.id);
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       const supplier = await supplierToken(offering.supplierId);
-      expect((await gql(url, ACCEPT, { id: res.data.createOrder.id, v: 1 }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
+      expect((await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: res.data.createOrder.id, v: 1 }), supplier)).data.acceptOrder.status).toBe('ACCEPTED');
       orders.push({ id: res.data.createOrder.id, supplier });
     }
     const [A, B] = orders as [typeof orders[0], typeof orders[0]];

@@ -6,6 +6,7 @@ import { addWorkingDays } from '@aleumet/calendar';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { gql, world } from '@aleumet/testkit';
+import { supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, HANDOVER, MEASURE, ORDER, PAY, READY, departmentToken, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 const PERSON = 950;
@@ -60,7 +61,7 @@ describe('S5 technical aid: publish → notify → signed order → accept → h
     // supplier accepts, prepares, both confirm the handover
     const supplier = await supplierToken(offering.supplierId);
     clock.advance(3600_000);
-    const a = await gql(url, ACCEPT, { id: order.id, v: 1 }, supplier);
+    const a = await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: 1 }), supplier);
     expect(a.data.acceptOrder.status).toBe('ACCEPTED');
     const r = await gql(url, READY, { id: order.id, v: 2 }, supplier);
     expect(r.data.markOrderReady.status).toBe('READY');

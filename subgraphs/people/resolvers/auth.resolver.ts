@@ -2,8 +2,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, badInput, checkLength, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
 import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
+import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
 import type { Context } from './context.js';
+
+const SUPPLIER_BIN = `query($id: ID!) { supplier(id: $id) { bin } }`;
 
 /**
  * Sign-in with the electronic signature (challenge/response):
@@ -172,9 +175,22 @@ export class AuthResolver {
     nullable: true,
     description: 'DEVELOPMENT ONLY: the dev EDS key of a seeded user (stand-in for the national EDS client); refused in production',
   })
-  async developmentSigningKey(@Arg('iin', () => String) iin: string, @Ctx() ctx: Context): Promise<DevelopmentSigningKey | null> {
+  async developmentSigningKey(
+    @Arg('iin', () => String) iin: string,
+    @Arg('organization', () => Boolean, { nullable: true, description: "A supplier staff member's key in an organization certificate with the supplier's BIN (first head), as a supplier signs acceptance, refusal and acts" })
+    organization: boolean | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<DevelopmentSigningKey | null> {
     if (isProduction()) throw forbidden('Development signing keys are not available in production');
     if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit and birth date', 'iin');
+    if (organization) {
+      const staff = await ctx.em.findOne(StaffUser, { iin, supplierId: { $ne: null } });
+      if (!staff?.supplierId) return null;
+      const r = await callSubgraph<{ supplier: { bin: string | null } }>(ctx.runtime.peers.url('catalog'), serviceIdentity('people', ['catalog:read']), SUPPLIER_BIN, { id: staff.supplierId });
+      if (!r.supplier.bin) return null;
+      const key = await devSigningKey(iin, { bin: r.supplier.bin });
+      return { algorithm: 'ECDSA-P256-SHA256', privateKeyPkcs8: key.pkcs8, certificatePem: key.certificate };
+    }
     const known = (await ctx.em.count(Person, { iin })) + (await ctx.em.count(StaffUser, { iin }));
     if (!known) return null;
     const key = await devSigningKey(iin);

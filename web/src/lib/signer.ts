@@ -15,16 +15,18 @@ import { graphql } from '../gql/index.js';
  * `createSigner` picks one by the build's VITE_EDS_SIGNER (`ncalayer`, or `development` — the default).
  */
 export type SignPurpose = 'auth' | 'sign';
+/** `organization`: a supplier's staff member signs for it with the organization's (legal-entity) key. */
+export type SignHolder = 'person' | 'organization';
 
 export interface EdsSigner {
   readonly name: 'ncalayer' | 'development';
   /** `certificatePem` is empty for a CMS signature: it carries the certificate. */
-  sign(iin: string, data: string, purpose?: SignPurpose): Promise<{ signature: string; certificatePem: string }>;
+  sign(iin: string, data: string, purpose?: SignPurpose, holder?: SignHolder): Promise<{ signature: string; certificatePem: string }>;
 }
 
 export const DevelopmentKeyQuery = graphql(`
-  query DevelopmentSigningKey($iin: String!) {
-    developmentSigningKey(iin: $iin) {
+  query DevelopmentSigningKey($iin: String!, $organization: Boolean) {
+    developmentSigningKey(iin: $iin, organization: $organization) {
       algorithm
       privateKeyPkcs8
       certificatePem
@@ -63,9 +65,9 @@ export class DevelopmentSigner implements EdsSigner {
   readonly name = 'development' as const;
   constructor(private readonly client: Client) {}
 
-  async sign(iin: string, data: string, _purpose?: SignPurpose) {
+  async sign(iin: string, data: string, _purpose?: SignPurpose, holder: SignHolder = 'person') {
     if (!globalThis.crypto?.subtle) throw new SignerError('NO_WEBCRYPTO', 'WebCrypto is not available (open the portal over HTTPS or localhost)');
-    const res = await this.client.query(DevelopmentKeyQuery, { iin }, { requestPolicy: 'network-only' }).toPromise();
+    const res = await this.client.query(DevelopmentKeyQuery, { iin, organization: holder === 'organization' }, { requestPolicy: 'network-only' }).toPromise();
     const key = res.data?.developmentSigningKey;
     if (!key) throw new SignerError('NO_KEY', res.error?.message ?? 'No development key for this IIN');
     const { importAlg, signAlg } = algorithms(key.algorithm);

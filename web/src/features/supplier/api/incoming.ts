@@ -50,8 +50,8 @@ export const IncomingOrdersQuery = graphql(`
 `);
 
 export const AcceptOrderMutation = graphql(`
-  mutation AcceptOrder($id: ID!, $version: Int!) {
-    acceptOrder(id: $id, version: $version) {
+  mutation AcceptOrder($id: ID!, $version: Int!, $signature: String!, $certificate: String) {
+    acceptOrder(id: $id, version: $version, signature: $signature, certificate: $certificate) {
       id
       status
       version
@@ -61,8 +61,8 @@ export const AcceptOrderMutation = graphql(`
 `);
 
 export const RefuseOrderMutation = graphql(`
-  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!) {
-    refuseOrder(id: $id, version: $version, reason: $reason) {
+  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!, $signature: String!, $certificate: String) {
+    refuseOrder(id: $id, version: $version, reason: $reason, signature: $signature, certificate: $certificate) {
       id
       status
       version

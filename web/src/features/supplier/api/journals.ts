@@ -107,8 +107,8 @@ export const GenerateActMutation = graphql(`
 `);
 
 export const SubmitActMutation = graphql(`
-  mutation SubmitServiceAct($id: ID!, $version: Int!) {
-    submitServiceAct(id: $id, version: $version) {
+  mutation SubmitServiceAct($id: ID!, $version: Int!, $signature: String!, $certificate: String) {
+    submitServiceAct(id: $id, version: $version, signature: $signature, certificate: $certificate) {
       id
       status
       version

@@ -3,6 +3,7 @@ import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
+import { useSupplierSignature } from '../api/sign.js';
 import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
 import type { IncomingOrderFragment } from '../../../gql/graphql.js';
 import { useOrderRefresh } from '../../../lib/order-refresh.js';
@@ -24,13 +25,30 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
     if (r.error) await refresh.afterError(o, r.error);
     return r;
   }
-  const busy = acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
+  const [signing, setSigning] = useState(false);
+  const signer = useSupplierSignature();
+  // Acceptance and refusal carry the organization's EDS.
+  async function signed(action: 'ACCEPT' | 'REFUSE', reason?: string) {
+    setSigning(true);
+    try {
+      return await signer.sign({ kind: 'order', id: o.id, action, reason });
+    } finally {
+      setSigning(false);
+    }
+  }
+  async function onAccept() {
+    const s = await signed('ACCEPT');
+    if (s) await step(() => accept({ id: o.id, version: o.version, ...s }));
+  }
+  const busy = signing || acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
   const label = `${o.number}`;
 
   const { onSubmit: submitRefusal, error: reasonError } = useFormSubmit(async (data, { fail }) => {
     const reason = textOf(data, 'reason');
     if (reason.length < 3) return fail(t('orders.reasonRequired'));
-    const r = await step(() => refuse({ id: o.id, version: o.version, reason }));
+    const s = await signed('REFUSE', reason);
+    if (!s) return;
+    const r = await step(() => refuse({ id: o.id, version: o.version, reason, ...s }));
     if (!r.error) setRefusing(false);
   });
 
@@ -81,7 +99,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (
             <>
-              <button type="button" disabled={busy} onClick={() => step(() => accept({ id: o.id, version: o.version }))}>
+              <button type="button" disabled={busy} onClick={() => void onAccept()}>
                 {t('supplier.accept')}
                 <span className="visually-hidden"> {label}</span>
               </button>
@@ -123,6 +141,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
             </button>
           </form>
         )}
+        {signer.error && <div className="error" role="alert">{signer.error}</div>}
         {refresh.changed ? (
           <p className="notice" role="status">
             {refresh.changed}

@@ -7,6 +7,7 @@ import { useFragment } from '../../../gql/index.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { formatNumber } from '../../../lib/format.js';
 import type { SessionMode } from '../../../gql/graphql.js';
+import { useSupplierSignature } from '../api/sign.js';
 
 const S1_DAY_LIMIT_MIN = 8 * 60;
 const S2_YEAR_LIMIT_MIN = 60 * 60;
@@ -45,7 +46,13 @@ export function JournalsPage() {
   const acts = useFragment(ActFieldsFragment, order?.acts.nodes ?? []);
   const [logRes, logHours] = useMutation(LogHoursMutation);
   const [genRes, generate] = useMutation(GenerateActMutation);
-  const [submitRes, submitAct] = useMutation(SubmitActMutation);
+  const [submitRes, submitActMutation] = useMutation(SubmitActMutation);
+  const actSigner = useSupplierSignature();
+  // The act goes to the department signed with the organization's EDS.
+  async function submitAct(act: { id: string; version: number }) {
+    const s = await actSigner.sign({ kind: 'act', id: act.id });
+    if (s) await submitActMutation({ ...act, ...s });
+  }
 
   const [date, setDate] = useState(yesterdayAlmaty());
   const [start, setStart] = useState('10:00');
@@ -181,6 +188,7 @@ export function JournalsPage() {
                 {t('journals.prepareAct')}
               </button>
             </div>
+            {actSigner.error && <div className="error" role="alert">{actSigner.error}</div>}
             <ErrorMessage error={genRes.error ?? submitRes.error} />
             {acts.length === 0 ? (
               <Empty>{t('journals.noActs')}</Empty>
@@ -208,7 +216,7 @@ export function JournalsPage() {
                     header: t('cabinet.action'),
                     cell: (a) =>
                       (a.status === 'DRAFT' || a.status === 'RETURNED') && (
-                        <button type="button" disabled={submitRes.fetching} onClick={() => submitAct({ id: a.id, version: a.version })}>
+                        <button type="button" disabled={submitRes.fetching} onClick={() => void submitAct({ id: a.id, version: a.version })}>
                           {t('journals.submitAct')}
                           <span className="visually-hidden"> {a.period}</span>
                         </button>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IncomingOrderRow } from './IncomingOrderRow.js';
 import { NewOfferingForm } from './NewOfferingForm.js';
@@ -10,6 +10,9 @@ import { mockClient, renderWith } from '../../../test/render.js';
 import type { IncomingOrderFragment, SupplierOfferingFragment } from '../../../gql/graphql.js';
 
 afterEach(cleanup);
+
+// The organization's EDS (NCALayer or the development key) is the signer's own test; here its answer is fixed.
+vi.mock('../api/sign.js', () => ({ useSupplierSignature: () => ({ sign: async () => ({ signature: 'c2ln', certificate: null }), error: null }) }));
 
 const incoming = (status: string, extra: Partial<IncomingOrderFragment> = {}) =>
   ({
@@ -102,13 +105,14 @@ describe('incoming orders', () => {
     expect(sent).toHaveLength(0);
     fireEvent.change(reason, { target: { value: 'Out of stock' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
-    await waitFor(() => expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reason: 'Out of stock' } }]));
+    await waitFor(() => expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reason: 'Out of stock', signature: 'c2ln', certificate: null } }]));
   });
 
   it('accepts, marks ready and confirms the handover, each in its status only', async () => {
     const { sent, client } = recorder();
     renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
     fireEvent.click(screen.getByRole('button', { name: 'Accept ORD-000777' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
     cleanup();
     renderWith(inTable(<IncomingOrderRow order={incoming('ACCEPTED', { version: 3 })} />), { client });
     expect(screen.queryByRole('button', { name: /Accept/ })).toBeNull();
@@ -119,7 +123,7 @@ describe('incoming orders', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm handover ORD-000777' }));
     await waitFor(() =>
       expect(sent).toEqual([
-        { name: 'AcceptOrder', vars: { id: 'o7', version: 2 } },
+        { name: 'AcceptOrder', vars: { id: 'o7', version: 2, signature: 'c2ln', certificate: null } },
         { name: 'MarkOrderReady', vars: { id: 'o7', version: 3 } },
         { name: 'SupplierConfirmHandover', vars: { id: 'o7', version: 4 } },
       ]),

@@ -1,0 +1,82 @@
+import { LIMITS, checkLength, invalidSignature, notFound } from '@aleumet/core';
+import { canonicalize, looksLikeCms, verifySignedDocument, SignatureError, type NcaRole } from '@aleumet/signing';
+import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from '@aleumet/runtime';
+
+/**
+ * The supplier's signature on its steps of an order: acceptance, refusal (seeds 004 ¶28, ¶30, ¶83: the
+ * recipient's signed order goes to the supplier, who answers it) and the monthly act of S1/S2 services
+ * (004 ¶42: the supplier forms the act with the sheets and sends it to the department through its cabinet).
+ * An organization signs with its NCA RK legal-entity certificate: the BIN of the supplier, a holder who may
+ * sign for it (first head or authorized signatory), the signing key. A personal assistant (no BIN) signs
+ * with an individual's signing key.
+ */
+export const SUPPLIER_SIGNER_ROLES: NcaRole[] = ['FIRST_HEAD', 'SIGNATORY'];
+
+export type SupplierAction = 'ACCEPT_ORDER' | 'REFUSE_ORDER' | 'SUBMIT_ACT';
+
+/** What the supplier's signature is stored as, beside the order or the act. */
+export interface SupplierSignature {
+  supplierSignedDocument: string;
+  supplierSignature: string;
+  supplierSignerCertificate: string;
+  supplierSignerIin: string;
+  supplierSignerBin: string | null;
+  supplierSignatureEvidence: string | null;
+}
+
+/** The canonical document a supplier signs for `action`; what the server rebuilds to compare. */
+export function supplierDocument(action: SupplierAction, supplierId: string, subject: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'ALEUMET_SUPPLIER_DECISION', version: 1, action, supplierId, ...subject };
+}
+
+const SUPPLIER_BIN = `query($id: ID!) { supplier(id: $id) { id bin } }`;
+
+async function supplierBin(runtime: SubgraphRuntime, supplierId: string): Promise<string | null> {
+  try {
+    const r = await callSubgraph<{ supplier: { bin: string | null } }>(runtime.peers.url('catalog'), serviceIdentity('orders', ['catalog:read']), SUPPLIER_BIN, { id: supplierId });
+    return r.supplier.bin ?? null;
+  } catch (e) {
+    if (e instanceof ServiceCallError && e.code === 'NOT_FOUND') throw notFound('Supplier', supplierId);
+    throw e;
+  }
+}
+
+export interface SignedInput {
+  document: string;
+  signature: string;
+  certificate?: string | null;
+}
+
+/** The signature arguments' sizes, before anything is read (BAD_USER_INPUT). */
+export function checkSignatureLengths(signature: string, certificate: string | null | undefined): void {
+  checkLength(signature, 'signature', LIMITS.signature);
+  checkLength(certificate ?? '', 'certificate', LIMITS.certificate);
+}
+
+/** Sizes, then presence: a missing signature is INVALID_SIGNATURE (UNSIGNED), as for createOrder. */
+export function checkSignatureArgs(signature: string, certificate: string | null | undefined): void {
+  checkSignatureLengths(signature, certificate);
+  if (!signature.trim() || (!(certificate ?? '').trim() && !looksLikeCms(signature))) throw invalidSignature('UNSIGNED', 'The document is not signed');
+}
+
+/** Verifies the supplier's signature of `expected` (INVALID_SIGNATURE with the reason otherwise); outside any transaction. */
+export async function verifySupplierSignature(runtime: SubgraphRuntime, supplierId: string, expected: Record<string, unknown>, input: SignedInput): Promise<SupplierSignature> {
+  const certificate = input.certificate ?? '';
+  checkSignatureArgs(input.signature, certificate);
+  const bin = await supplierBin(runtime, supplierId);
+  try {
+    const verified = await verifySignedDocument(
+      { document: input.document, signature: input.signature, certificate },
+      bin
+        ? { expectedBin: bin, roles: SUPPLIER_SIGNER_ROLES, purpose: 'SIGN', expectedDocument: expected, at: runtime.clock.now() }
+        : { roles: ['INDIVIDUAL'], purpose: 'SIGN', expectedDocument: expected, at: runtime.clock.now() },
+    );
+    return {
+      supplierSignedDocument: canonicalize(expected), supplierSignature: input.signature, supplierSignerCertificate: verified.certificate.toString('pem'),
+      supplierSignerIin: verified.iin, supplierSignerBin: verified.bin, supplierSignatureEvidence: verified.revocation ? JSON.stringify(verified.revocation) : null,
+    };
+  } catch (e) {
+    if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);
+    throw e;
+  }
+}
