@@ -9,6 +9,23 @@ export function Money({ tiyn }: { tiyn: number }) {
   return <span className="money">{formatMoney(tiyn, i18n.language)}</span>;
 }
 
+/** What the state pays and what the recipient pays: two `dt`/`dd` pairs of a description list. */
+export function PriceSplit({ statePart, coPayment }: { statePart: number; coPayment: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{t('catalog.statePart')}</dt>
+      <dd>
+        <Money tiyn={statePart} />
+      </dd>
+      <dt>{t('catalog.coPayment')}</dt>
+      <dd>
+        <Money tiyn={coPayment} />
+      </dd>
+    </>
+  );
+}
+
 export function DateText({ value, time = false }: { value: string; time?: boolean }) {
   const { i18n } = useTranslation();
   return <time dateTime={value}>{time ? formatDateTime(value, i18n.language) : formatDate(value, i18n.language)}</time>;

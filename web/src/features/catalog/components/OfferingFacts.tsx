@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Money } from '../../../components/ui.js';
+import { Money, PriceSplit } from '../../../components/ui.js';
 import { splitPrice } from '../../../lib/format.js';
 
 export interface OfferingFactsProps {
@@ -18,18 +18,7 @@ export function OfferingFacts({ offering: o, guaranteedSum }: OfferingFactsProps
       <dd>
         <Money tiyn={o.price} />
       </dd>
-      {split && (
-        <>
-          <dt>{t('catalog.statePart')}</dt>
-          <dd>
-            <Money tiyn={split.statePart} />
-          </dd>
-          <dt>{t('catalog.coPayment')}</dt>
-          <dd>
-            <Money tiyn={split.coPayment} />
-          </dd>
-        </>
-      )}
+      {split && <PriceSplit statePart={split.statePart} coPayment={split.coPayment} />}
       {/* Services (S1–S3) are rendered: no delivery mode, no stock. */}
       {o.deliveryMode && (
         <>

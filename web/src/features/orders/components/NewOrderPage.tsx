@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Loading, Money, TextArea, TextField } from '../../../components/ui.js';
+import { ErrorMessage, Loading, Money, PriceSplit, TextArea, TextField } from '../../../components/ui.js';
 import { navigate, useLocation } from '../../../lib/router.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { serverLanguage, splitPrice } from '../../../lib/format.js';
@@ -121,14 +121,7 @@ export function NewOrderPage() {
             <dd>
               <Money tiyn={m.guaranteedSum} />
             </dd>
-            <dt>{t('catalog.statePart')}</dt>
-            <dd>
-              <Money tiyn={split.statePart} />
-            </dd>
-            <dt>{t('catalog.coPayment')}</dt>
-            <dd>
-              <Money tiyn={split.coPayment} />
-            </dd>
+            <PriceSplit statePart={split.statePart} coPayment={split.coPayment} />
           </dl>
           <form onSubmit={prepare} onChange={() => setChoices(null)} noValidate>
             {allowed.length > 1 && (

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
-import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../components/ui.js';
+import { DateText, ErrorMessage, Money, PriceSplit, StatusBadge, TextField } from '../../../components/ui.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { CancelOrderMutation, ConfirmHandoverMutation } from '../api/actions.js';
 import type { MyOrderFragment } from '../../../gql/graphql.js';
@@ -42,18 +42,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
         <dd>
           <Money tiyn={o.price} />
         </dd>
-        {o.statePart != null && o.coPayment != null && (
-          <>
-            <dt>{t('catalog.statePart')}</dt>
-            <dd>
-              <Money tiyn={o.statePart} />
-            </dd>
-            <dt>{t('catalog.coPayment')}</dt>
-            <dd>
-              <Money tiyn={o.coPayment} />
-            </dd>
-          </>
-        )}
+        {o.statePart != null && o.coPayment != null && <PriceSplit statePart={o.statePart} coPayment={o.coPayment} />}
         {o.handover && (
           <>
             <dt>{t('orders.handover')}</dt>
