@@ -35,7 +35,7 @@ export function HelpPage() {
               <dl className="facts">
                 <dt>{t('portal.phone')}</dt>
                 <dd>
-                  <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                  <a className="tap" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
                 </dd>
                 {contact.hours && (
                   <>
