@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { LIMITS, Role, badInput, checkText, isUuid, isValidBin, isValidIin, listScope, notFound, requireIdentity, scopeWhere, type Identity } from '@aleumet/core';
-import { ConnectionType, ListOrder, PageArgs, authorize, paginate, paginateLoaded, paginateSorted, visibleOnly } from '@aleumet/subgraph-kit';
+import { ConnectionType, ListOrder, PageArgs, authorize, paginateLoaded, paginateSorted, visibleOnly } from '@aleumet/subgraph-kit';
 import { ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/runtime';
 import { SCOPE, orderPolicy } from '../domain/policies.js';
 import { MeasureRef, OfferingRef, Order, OrderStatus, PersonRef, SupplierRef } from '../entities/index.js';
