@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type { GraphQLError } from 'graphql';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 
 /**
  * Every place the gateway relies on @apollo/gateway (and its federation-internals / query-planner
@@ -15,6 +16,8 @@ import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
  * - `RemoteGraphQLDataSource#sendRequest` (private): the one call every subgraph fetch passes
  *   through (`wrapSendRequest`: entity cache, `_entities` deduplication, callers batches).
  * - `ApolloGateway#queryPlanStore` (private): plan-cache statistics (`observePlanStore`).
+ * - `ApolloGateway#queryPlanner` (private, replaced on every supergraph load): plans corrected before they are
+ *   cached (`transformQueryPlans`).
  * - `ApolloGateway#__testing()`: the supergraph already loaded (`loadedSupergraphSdl`).
  * - `executeQueryPlan`, `buildOperationContext` (exported, undocumented), `@apollo/federation-internals`
  *   and `@apollo/query-planner`: planning and executing subscriptions, printing the public schema.
@@ -100,6 +103,25 @@ export function observePlanStore(gateway: ApolloGateway, onGet: (hit: boolean) =
     onGet(plan !== undefined);
     return plan;
   };
+}
+
+// --- ApolloGateway#queryPlanner -------------------------------------------------------------------
+/**
+ * Passes every plan the gateway builds through `transform` (with the supergraph it was planned on) before the
+ * gateway caches and executes it. The planner is replaced on each supergraph load, so it is wrapped each time.
+ */
+export function transformQueryPlans(
+  gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate'>,
+  transform: (plan: QueryPlan, supergraphSdl: string) => QueryPlan,
+): void {
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    const planner = (gateway as unknown as { queryPlanner?: QueryPlanner }).queryPlanner;
+    if (!planner || typeof planner.buildQueryPlan !== 'function') {
+      throw new UnsupportedApolloVersion('ApolloGateway has no queryPlanner: see gateway/src/apollo-internals.ts');
+    }
+    const build = planner.buildQueryPlan.bind(planner);
+    planner.buildQueryPlan = (...args: Parameters<QueryPlanner['buildQueryPlan']>) => transform(build(...args), coreSupergraphSdl);
+  });
 }
 
 // --- ApolloGateway#__testing ----------------------------------------------------------------

@@ -3,7 +3,10 @@ import {
   type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { captureCompletionErrors } from './apollo-internals.js';
+import { ApolloGateway } from '@apollo/gateway';
+import { ErrorCode } from '@aleumet/core';
+import { captureCompletionErrors, transformQueryPlans } from './apollo-internals.js';
+import { fixQueryPlan, supergraphFacts, type SupergraphFacts } from './plan-fixes.js';
 
 /**
  * Corrections on top of @apollo/gateway where it answers against the specifications.
@@ -19,6 +22,9 @@ import { captureCompletionErrors } from './apollo-internals.js';
  *    `extensions.valueCompletion`, and only when no other error happened. The GraphQL spec requires a
  *    field error in `errors` for every such null. We put those errors into `errors`, unless an error
  *    already there explains the null (same, enclosing, enclosed or sibling path, or a path-less failed fetch).
+ *    They carry `RESPONSE_VALIDATION_FAILED`: a subgraph broke the schema, which the client may be told (not masked
+ *    as an internal error).
+ * 3. Query plans: see plan-fixes.ts.
  */
 
 const ALIAS_PREFIX = 'aleumet__';
@@ -119,9 +125,16 @@ const isPrefix = (p: readonly (string | number)[], of: readonly (string | number
 /** Wraps a gateway so every operation it executes gets the corrections above. */
 export function withFederationFixes(gateway: GatewayInterface): GatewayInterface {
   let required: RequiredWithArgs = new Map();
+  let facts: { sdl: string; facts: SupergraphFacts } | null = null;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     required = requiredFieldsWithArguments(coreSupergraphSdl);
   });
+  if (gateway instanceof ApolloGateway) {
+    transformQueryPlans(gateway, (plan, sdl) => {
+      if (facts?.sdl !== sdl) facts = { sdl, facts: supergraphFacts(sdl) };
+      return fixQueryPlan(plan, facts.facts);
+    });
+  }
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -148,7 +161,9 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         // its fields failed).
         const explains = (x: GraphQLError, e: GraphQLError) =>
           !x.path || !e.path || isPrefix(x.path, e.path) || isPrefix(e.path, x.path) || (e.path.length > 1 && isPrefix(e.path.slice(0, -1), x.path));
-        const unexplained = store.filter((e) => !errors.some((x) => explains(x, e)));
+        const unexplained = store
+          .filter((e) => !errors.some((x) => explains(x, e)))
+          .map((e) => new GraphQLError(e.message, { path: e.path, extensions: { code: ErrorCode.RESPONSE_VALIDATION_FAILED } }));
         errors.push(...unexplained);
         let data = result.data;
         if (aliased) {

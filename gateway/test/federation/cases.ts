@@ -677,9 +677,123 @@ const nullability: FederationCase = {
     {
       name: 'entity that resolves to null under a non-null field nulls the nearest nullable parent',
       query: '{ wrapper { thing { id extraRequired } } }',
-      expect: { data: { wrapper: null }, errorPaths: [['wrapper', 'thing', 'extraRequired']] },
+      // Not masked as an internal error: the subgraph broke the schema, and the client is told where.
+      expect: { data: { wrapper: null }, errorPaths: [['wrapper', 'thing', 'extraRequired']], errorCodes: ['RESPONSE_VALIDATION_FAILED'] },
     },
   ],
 };
 
-export const CASES: FederationCase[] = [keys, multipleKeys, requires, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
+// ---------------------------------------------------------------------------------------------
+const prices: Record<string, Record<string, number>> = { p1: { USD: 10, EUR: 9, KZT: 5000 }, p2: { USD: 20, EUR: 18, KZT: 10000 } };
+const requiresVariants: FederationCase = {
+  name: 'one field required with different arguments by two fields',
+  subgraphs: [
+    {
+      name: 'pricing',
+      typeDefs: link('@key') + /* GraphQL */ `
+        type Query { products: [Product!]! }
+        type Product @key(fields: "id") { id: ID! price(currency: String!): Int! }
+      `,
+      resolvers: {
+        Query: { products: () => [{ id: 'p1' }, { id: 'p2' }] },
+        Product: {
+          __resolveReference: (ref: { id: string }) => ref,
+          price: (p: { id: string }, { currency }: { currency: string }) => prices[p.id]![currency],
+        },
+      },
+    },
+    {
+      name: 'labels',
+      typeDefs: link('@key', '@external', '@requires') + /* GraphQL */ `
+        type Product @key(fields: "id") {
+          id: ID!
+          price(currency: String!): Int! @external
+          usd: String! @requires(fields: "price(currency: \\"USD\\")")
+          eur: String! @requires(fields: "price(currency: \\"EUR\\")")
+          title: String!
+        }
+      `,
+      resolvers: {
+        Product: {
+          __resolveReference: (ref: { id: string; price?: number }) => ref,
+          usd: (p: { price: number }) => `$${p.price}`,
+          eur: (p: { price: number }) => `€${p.price}`,
+          title: (p: { id: string }) => `product ${p.id}`,
+        },
+      },
+    },
+  ],
+  operations: [
+    {
+      name: 'each requiring field gets its own argument value',
+      query: '{ products { id usd eur } }',
+      expect: { data: { products: [{ id: 'p1', usd: '$10', eur: '€9' }, { id: 'p2', usd: '$20', eur: '€18' }] } },
+    },
+    {
+      name: 'with the field itself and a field without requirements',
+      query: '{ products { title eur kzt: price(currency: "KZT") usd } }',
+      expect: {
+        data: {
+          products: [
+            { title: 'product p1', eur: '€9', kzt: 5000, usd: '$10' },
+            { title: 'product p2', eur: '€18', kzt: 10000, usd: '$20' },
+          ],
+        },
+      },
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+const nonResolvableKey: FederationCase = {
+  name: 'a key marked resolvable: false next to a resolvable one',
+  subgraphs: [
+    {
+      name: 'shop',
+      typeDefs: link('@key', '@external', '@requires') + /* GraphQL */ `
+        type Query { product: Product }
+        type Product @key(fields: "upc", resolvable: false) @key(fields: "id") {
+          id: ID!
+          upc: String!
+          weight: Int! @external
+          height: Int! @external
+          shipping: String! @requires(fields: "weight")
+          label: String! @requires(fields: "height")
+        }
+      `,
+      resolvers: {
+        Query: { product: () => ({ id: 'p1', upc: 'u1' }) },
+        Product: {
+          // Entered by `id` only: `upc` is not a key this subgraph resolves.
+          __resolveReference: (ref: { id?: string; weight?: number; height?: number }) => (ref.id ? { ...ref, upc: 'u1' } : null),
+          shipping: (p: { weight: number }) => `weight ${p.weight}`,
+          label: (p: { height: number }) => `height ${p.height}`,
+        },
+      },
+    },
+    {
+      name: 'scales',
+      typeDefs: link('@key') + /* GraphQL */ `type Product @key(fields: "id") { id: ID! weight: Int! }`,
+      resolvers: { Product: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, weight: 7 }) } },
+    },
+    {
+      name: 'rulers',
+      typeDefs: link('@key') + /* GraphQL */ `type Product @key(fields: "upc") { upc: String! height: Int! }`,
+      resolvers: { Product: { __resolveReference: (ref: { upc: string }) => ({ upc: ref.upc, height: 120 }) } },
+    },
+  ],
+  operations: [
+    {
+      name: 'back to the subgraph after a requirement fetched by the resolvable key',
+      query: '{ product { shipping } }',
+      expect: { data: { product: { shipping: 'weight 7' } } },
+    },
+    {
+      name: 'back to the subgraph after a requirement fetched by the other key: its key fields fetched first',
+      query: '{ product { label } }',
+      expect: { data: { product: { label: 'height 120' } } },
+    },
+  ],
+};
+
+export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
