@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { GraphQLError } from 'graphql';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { Operation } from '@apollo/federation-internals';
 
 /**
  * Every place the gateway relies on @apollo/gateway (and its federation-internals / query-planner
@@ -112,7 +113,8 @@ export function observePlanStore(gateway: ApolloGateway, onGet: (hit: boolean) =
  */
 export function transformQueryPlans(
   gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate'>,
-  transform: (plan: QueryPlan, supergraphSdl: string) => QueryPlan,
+  transform: (plan: QueryPlan, supergraphSdl: string, operation: Operation) => QueryPlan,
+  onPlanningError: (error: unknown) => Error = (e) => e as Error,
 ): void {
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     const planner = (gateway as unknown as { queryPlanner?: QueryPlanner }).queryPlanner;
@@ -120,7 +122,15 @@ export function transformQueryPlans(
       throw new UnsupportedApolloVersion('ApolloGateway has no queryPlanner: see gateway/src/apollo-internals.ts');
     }
     const build = planner.buildQueryPlan.bind(planner);
-    planner.buildQueryPlan = (...args: Parameters<QueryPlanner['buildQueryPlan']>) => transform(build(...args), coreSupergraphSdl);
+    planner.buildQueryPlan = (...args: Parameters<QueryPlanner['buildQueryPlan']>) => {
+      let plan: QueryPlan;
+      try {
+        plan = build(...args);
+      } catch (e) {
+        throw onPlanningError(e);
+      }
+      return transform(plan, coreSupergraphSdl, args[0]);
+    };
   });
 }
 
@@ -132,5 +142,5 @@ export function loadedSupergraphSdl(gateway: Pick<ApolloGateway, '__testing'>): 
 
 // --- planning and executing outside Apollo Server ------------------------------------------------
 export { executeQueryPlan, buildOperationContext, type ServiceMap } from '@apollo/gateway';
-export { Supergraph, operationFromDocument, printSchema, type Schema } from '@apollo/federation-internals';
+export { Supergraph, operationFromDocument, printSchema, type Schema, type Operation } from '@apollo/federation-internals';
 export { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';

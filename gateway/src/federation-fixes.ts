@@ -6,7 +6,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { ApolloGateway } from '@apollo/gateway';
 import { ErrorCode } from '@aleumet/core';
 import { captureCompletionErrors, transformQueryPlans } from './apollo-internals.js';
-import { fixQueryPlan, supergraphFacts, type SupergraphFacts } from './plan-fixes.js';
+import { PlanningError, fixQueryPlan, supergraphFacts, unplannedFields, type SupergraphFacts } from './plan-fixes.js';
 
 /**
  * Corrections on top of @apollo/gateway where it answers against the specifications.
@@ -130,10 +130,18 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
     required = requiredFieldsWithArguments(coreSupergraphSdl);
   });
   if (gateway instanceof ApolloGateway) {
-    transformQueryPlans(gateway, (plan, sdl) => {
-      if (facts?.sdl !== sdl) facts = { sdl, facts: supergraphFacts(sdl) };
-      return fixQueryPlan(plan, facts.facts);
-    });
+    transformQueryPlans(
+      gateway,
+      (plan, sdl, operation) => {
+        if (facts?.sdl !== sdl) facts = { sdl, facts: supergraphFacts(sdl) };
+        const missing = unplannedFields(plan, parse(operation.toString(true)));
+        if (missing.length) {
+          throw new PlanningError(`This supergraph cannot answer ${missing.map((f) => `"${f}"`).join(', ')}: no subgraph that resolves it can be reached`);
+        }
+        return fixQueryPlan(plan, facts.facts);
+      },
+      (e) => new PlanningError(`This supergraph cannot answer the operation: ${(e as Error).message}`),
+    );
   }
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
@@ -150,7 +158,14 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
           );
           rc = { ...requestContext, document: aliased, operation: operation ?? requestContext.operation };
         }
-        const { result, completionErrors: store } = await captureCompletionErrors(() => loaded.executor!(rc));
+        let captured;
+        try {
+          captured = await captureCompletionErrors(() => loaded.executor!(rc));
+        } catch (e) {
+          if (!(e instanceof PlanningError)) throw e;
+          return { errors: [new GraphQLError(e.message, { extensions: { code: ErrorCode.QUERY_PLANNING_FAILED } })] };
+        }
+        const { result, completionErrors: store } = captured;
 
         let errors = [...(result.errors ?? [])];
         const extensions = result.extensions ? { ...result.extensions } : undefined;

@@ -14,6 +14,10 @@ import type { FetchNode, PlanNode, QueryPlan } from './apollo-internals.js';
  *    We fetch every variant under its own alias wherever the field is fetched, and split the requiring fetch
  *    so each field gets a representation carrying its own variant (renamed back to the field's name).
  *    Only requirements on the entity's own fields (not nested selections) are corrected.
+ * 3. A field no fetch of the plan asks for (e.g. a field of an `@interfaceObject` whose keys are all marked
+ *    `resolvable: false`, in a supergraph composed without the satisfiability check): the plain gateway answers it
+ *    null without an error. We refuse such a plan (`unplannedFields`), and the planner's own failures, with
+ *    `QUERY_PLANNING_FAILED` naming the field, as the client's error rather than an internal one.
  * 2. A key marked `resolvable: false` used to enter a subgraph (typically returning to a subgraph after fetching
  *    a `@requires` elsewhere): the subgraph cannot resolve it and the entity comes back null. We add the fields
  *    of one of its resolvable keys to the representation, fetched by an earlier fetch of the same entity from
@@ -419,4 +423,81 @@ export function fixQueryPlan(plan: QueryPlan, facts: SupergraphFacts): QueryPlan
     addDocs(fixed);
   }
   return { ...plan, node: fixed };
+}
+
+// --- fields nothing fetches ---------------------------------------------------------------------
+export class PlanningError extends Error {}
+
+const fetchesOf = (node: PlanNode | QueryPlan['node'] | undefined, out: FetchNode[] = []): FetchNode[] => {
+  if (!node) return out;
+  switch (node.kind) {
+    case 'Fetch':
+      out.push(node);
+      break;
+    case 'Flatten':
+      fetchesOf(node.node, out);
+      break;
+    case 'Sequence':
+    case 'Parallel':
+      node.nodes.forEach((n) => fetchesOf(n, out));
+      break;
+    case 'Subscription':
+      out.push(node.primary);
+      fetchesOf(node.rest, out);
+      break;
+    case 'Condition':
+      fetchesOf(node.ifClause, out);
+      fetchesOf(node.elseClause, out);
+      break;
+    case 'Defer':
+      fetchesOf(node.primary.node, out);
+      node.deferred.forEach((d) => fetchesOf(d.node, out));
+      break;
+  }
+  return out;
+};
+
+const fieldNames = (
+  set: SelectionSetNode | undefined, out: Set<string>, fragments: Map<string, SelectionSetNode>, seen = new Set<string>(), skipTypeConditions = false,
+): Set<string> => {
+  for (const sel of set?.selections ?? []) {
+    // A selection skipped by a literal condition is not asked for.
+    const literal = (name: string) => {
+      const arg = sel.directives?.find((d) => d.name.value === name)?.arguments?.find((a) => a.name.value === 'if');
+      return arg?.value.kind === Kind.BOOLEAN ? arg.value.value : undefined;
+    };
+    if (literal('skip') === true || literal('include') === false) continue;
+    if (sel.kind === Kind.FIELD) {
+      // Meta fields and introspection are answered by the gateway itself.
+      if (sel.name.value.startsWith('__')) continue;
+      out.add(sel.name.value);
+      fieldNames(sel.selectionSet, out, fragments, seen, skipTypeConditions);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      // Under a type condition the planner rightly drops branches for types a subgraph never returns: only
+      // unskipTypeConditions selections are checked (`wanted`); a fetch's fragments still count as fetched.
+      if (!sel.typeCondition || !skipTypeConditions) fieldNames(sel.selectionSet, out, fragments, seen, skipTypeConditions);
+    } else if (!seen.has(sel.name.value)) {
+      seen.add(sel.name.value);
+      if (!skipTypeConditions) fieldNames(fragments.get(sel.name.value), out, fragments, seen, skipTypeConditions);
+    }
+  }
+  return out;
+};
+
+/** Fields the operation selects that no fetch of the plan asks any subgraph for (by name). */
+export function unplannedFields(plan: QueryPlan, operation: DocumentNode, operationName?: string | null): string[] {
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const d of operation.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  const ops = operation.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
+  const wanted = fieldNames(op?.selectionSet, new Set(), fragments, new Set(), true);
+  if (!wanted.size) return [];
+  const fetched = new Set<string>();
+  for (const f of fetchesOf(plan.node)) {
+    const doc = parse(f.operation);
+    const local = new Map<string, SelectionSetNode>();
+    for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) local.set(d.name.value, d.selectionSet);
+    for (const d of doc.definitions) if (d.kind === Kind.OPERATION_DEFINITION) fieldNames(d.selectionSet, fetched, local);
+  }
+  return [...wanted].filter((n) => !fetched.has(n));
 }

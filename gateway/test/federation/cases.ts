@@ -25,6 +25,8 @@ export interface Operation {
 export interface FederationCase {
   name: string;
   subgraphs: TestSubgraph[];
+  /** Changes the composed supergraph, as another composition tool could have written it. */
+  editSupergraph?: (sdl: string) => string;
   operations: Operation[];
 }
 
@@ -796,4 +798,46 @@ const nonResolvableKey: FederationCase = {
   ],
 };
 
-export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
+// ---------------------------------------------------------------------------------------------
+const unreachableInterfaceObject: FederationCase = {
+  name: '@interfaceObject whose keys are all marked resolvable: false (supergraph from a composition without satisfiability checks)',
+  subgraphs: [
+    {
+      name: 'library',
+      typeDefs: link('@key') + /* GraphQL */ `
+        interface Media @key(fields: "id") { id: ID! title: String! }
+        type Book implements Media @key(fields: "id") { id: ID! title: String! }
+        type Query { media: [Media!]! }
+      `,
+      resolvers: {
+        Query: { media: () => [{ __typename: 'Book', id: 'm1', title: 'Abai' }] },
+        Media: { __resolveType: () => 'Book', __resolveReference: (ref: { id: string }) => ({ __typename: 'Book', id: ref.id, title: 'Abai' }) },
+        Book: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, title: 'Abai' }) },
+      },
+    },
+    {
+      name: 'critics',
+      typeDefs: link('@key', '@interfaceObject') + /* GraphQL */ `type Media @key(fields: "id") @interfaceObject { id: ID! reviews: [String!] }`,
+      resolvers: { Media: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, reviews: ['classic'] }) } },
+    },
+  ],
+  editSupergraph: (sdl) => {
+    const edited = sdl.replace('@join__type(graph: CRITICS, key: "id", isInterfaceObject: true)', '@join__type(graph: CRITICS, key: "id", resolvable: false, isInterfaceObject: true)');
+    if (edited === sdl) throw new Error('supergraph edit did not apply');
+    return edited;
+  },
+  operations: [
+    {
+      name: 'a field no subgraph can be reached for is refused with a planning error, not answered null',
+      query: '{ media { id reviews } }',
+      expect: { data: undefined, errorPaths: [undefined], errorCodes: ['QUERY_PLANNING_FAILED'] },
+    },
+    {
+      name: 'the rest of the supergraph still answers',
+      query: '{ media { id title } }',
+      expect: { data: { media: [{ id: 'm1', title: 'Abai' }] } },
+    },
+  ],
+};
+
+export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, unreachableInterfaceObject, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
