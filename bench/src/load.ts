@@ -18,7 +18,9 @@ export async function cannon(url: string, bodies: string[], tokens: string[], op
       method: 'POST',
       setupRequest: (req: any) => {
         const i = k++;
-        return { ...req, body: bodies[i % bodies.length], headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` } };
+        // No tokens: anonymous requests.
+        const auth = tokens.length ? { authorization: `Bearer ${tokens[i % tokens.length]}` } : {};
+        return { ...req, body: bodies[i % bodies.length], headers: { 'content-type': 'application/json', ...auth } };
       },
       // HTTP 200 with an `errors` list is a failed request too.
       onResponse: (_status: number, responseBody: string) => {

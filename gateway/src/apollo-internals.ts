@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type { GraphQLError } from 'graphql';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { Operation } from '@apollo/federation-internals';
 
 /**
  * Every place the gateway relies on @apollo/gateway (and its federation-internals / query-planner
@@ -15,6 +17,8 @@ import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
  * - `RemoteGraphQLDataSource#sendRequest` (private): the one call every subgraph fetch passes
  *   through (`wrapSendRequest`: entity cache, `_entities` deduplication, callers batches).
  * - `ApolloGateway#queryPlanStore` (private): plan-cache statistics (`observePlanStore`).
+ * - `ApolloGateway#queryPlanner` (private, replaced on every supergraph load): plans corrected before they are
+ *   cached (`transformQueryPlans`).
  * - `ApolloGateway#__testing()`: the supergraph already loaded (`loadedSupergraphSdl`).
  * - `executeQueryPlan`, `buildOperationContext` (exported, undocumented), `@apollo/federation-internals`
  *   and `@apollo/query-planner`: planning and executing subscriptions, printing the public schema.
@@ -102,6 +106,34 @@ export function observePlanStore(gateway: ApolloGateway, onGet: (hit: boolean) =
   };
 }
 
+// --- ApolloGateway#queryPlanner -------------------------------------------------------------------
+/**
+ * Passes every plan the gateway builds through `transform` (with the supergraph it was planned on) before the
+ * gateway caches and executes it. The planner is replaced on each supergraph load, so it is wrapped each time.
+ */
+export function transformQueryPlans(
+  gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate'>,
+  transform: (plan: QueryPlan, supergraphSdl: string, operation: Operation) => QueryPlan,
+  onPlanningError: (error: unknown) => Error = (e) => e as Error,
+): void {
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    const planner = (gateway as unknown as { queryPlanner?: QueryPlanner }).queryPlanner;
+    if (!planner || typeof planner.buildQueryPlan !== 'function') {
+      throw new UnsupportedApolloVersion('ApolloGateway has no queryPlanner: see gateway/src/apollo-internals.ts');
+    }
+    const build = planner.buildQueryPlan.bind(planner);
+    planner.buildQueryPlan = (...args: Parameters<QueryPlanner['buildQueryPlan']>) => {
+      let plan: QueryPlan;
+      try {
+        plan = build(...args);
+      } catch (e) {
+        throw onPlanningError(e);
+      }
+      return transform(plan, coreSupergraphSdl, args[0]);
+    };
+  });
+}
+
 // --- ApolloGateway#__testing ----------------------------------------------------------------
 /** The supergraph the gateway has loaded, if any (listeners added later only hear later loads). */
 export function loadedSupergraphSdl(gateway: Pick<ApolloGateway, '__testing'>): string | undefined {
@@ -110,5 +142,5 @@ export function loadedSupergraphSdl(gateway: Pick<ApolloGateway, '__testing'>): 
 
 // --- planning and executing outside Apollo Server ------------------------------------------------
 export { executeQueryPlan, buildOperationContext, type ServiceMap } from '@apollo/gateway';
-export { Supergraph, operationFromDocument, printSchema, type Schema } from '@apollo/federation-internals';
+export { Supergraph, operationFromDocument, printSchema, type Schema, type Operation } from '@apollo/federation-internals';
 export { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';

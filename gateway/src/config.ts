@@ -35,6 +35,10 @@ export const USAGE = `Usage: aleumet-gateway [options]
                              takes bearer tokens only and keeps no audit
   --entity-cache true|false  cache subgraph answers per caller, dropped when their rows change (default true;
                              needs --database-url; env GATEWAY_ENTITY_CACHE)
+  --share-executions anonymous|caller|off
+                             identical concurrent queries wait for one execution: anonymous (default) shares
+                             between callers without credentials only; caller also between requests of the same
+                             credentials; off (env GATEWAY_SHARE_EXECUTIONS)
   --trusted-proxy <addr>     a reverse proxy of ours (address, CIDR or host name); repeatable. Only from these is
                              X-Forwarded-For believed, for the client's address in rate limits
                              (env GATEWAY_TRUSTED_PROXIES, comma-separated; default none)
@@ -42,7 +46,7 @@ export const USAGE = `Usage: aleumet-gateway [options]
 
 Config file keys: supergraph, port, host, auth, subgraphs {name: url}, timeouts {subgraphMs, drainMs},
 limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl, entityCache,
-trustedProxies [..].
+shareExecutions, trustedProxies [..].
 Relative paths in the file are relative to the file.`;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -69,6 +73,7 @@ const configSchema = z
     webDir: z.string().min(1),
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
     entityCache: bool,
+    shareExecutions: z.enum(['anonymous', 'caller', 'off']),
     trustedProxies: z.array(z.string().refine((p) => parseTrustedProxy(p) !== null, 'must be an IP address, a CIDR or a host name')),
   })
   .partial()
@@ -154,6 +159,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
         'web-dir': { type: 'string' },
         'database-url': { type: 'string' },
         'trusted-proxy': { type: 'string', multiple: true },
+        'share-executions': { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -195,6 +201,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     webDir: pick(args['web-dir'], env.WEB_DIR, file.webDir),
     databaseUrl: pick(args['database-url'], env.GATEWAY_DATABASE_URL, file.databaseUrl),
     entityCache: pick<unknown>(args['entity-cache'], env.GATEWAY_ENTITY_CACHE, file.entityCache),
+    shareExecutions: pick(args['share-executions'], env.GATEWAY_SHARE_EXECUTIONS, file.shareExecutions),
     trustedProxies: pick(args['trusted-proxy'], env.GATEWAY_TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean), file.trustedProxies),
   };
   const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -239,6 +246,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     forwardHeaders: c.forwardHeaders,
     watchSupergraph: c.watch ?? true,
     csrfPrevention: c.csrfPrevention ?? true,
+    ...(c.shareExecutions ? { shareExecutions: c.shareExecutions } : {}),
     // Our web app only with our own supergraph, unless asked for.
     webDir: c.webDir ?? (supergraphPath === path.resolve(defaultSupergraph) ? defaultWebDir : undefined),
     ...(c.databaseUrl || c.trustedProxies

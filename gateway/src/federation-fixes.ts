@@ -3,7 +3,10 @@ import {
   type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { captureCompletionErrors } from './apollo-internals.js';
+import { ApolloGateway } from '@apollo/gateway';
+import { ErrorCode } from '@aleumet/core';
+import { captureCompletionErrors, transformQueryPlans } from './apollo-internals.js';
+import { PlanningError, fixQueryPlan, supergraphFacts, unplannedFields, type SupergraphFacts } from './plan-fixes.js';
 
 /**
  * Corrections on top of @apollo/gateway where it answers against the specifications.
@@ -19,6 +22,9 @@ import { captureCompletionErrors } from './apollo-internals.js';
  *    `extensions.valueCompletion`, and only when no other error happened. The GraphQL spec requires a
  *    field error in `errors` for every such null. We put those errors into `errors`, unless an error
  *    already there explains the null (same, enclosing, enclosed or sibling path, or a path-less failed fetch).
+ *    They carry `RESPONSE_VALIDATION_FAILED`: a subgraph broke the schema, which the client may be told (not masked
+ *    as an internal error).
+ * 3. Query plans: see plan-fixes.ts.
  */
 
 const ALIAS_PREFIX = 'aleumet__';
@@ -119,9 +125,24 @@ const isPrefix = (p: readonly (string | number)[], of: readonly (string | number
 /** Wraps a gateway so every operation it executes gets the corrections above. */
 export function withFederationFixes(gateway: GatewayInterface): GatewayInterface {
   let required: RequiredWithArgs = new Map();
+  let facts: { sdl: string; facts: SupergraphFacts } | null = null;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     required = requiredFieldsWithArguments(coreSupergraphSdl);
   });
+  if (gateway instanceof ApolloGateway) {
+    transformQueryPlans(
+      gateway,
+      (plan, sdl, operation) => {
+        if (facts?.sdl !== sdl) facts = { sdl, facts: supergraphFacts(sdl) };
+        const missing = unplannedFields(plan, parse(operation.toString(true)));
+        if (missing.length) {
+          throw new PlanningError(`This supergraph cannot answer ${missing.map((f) => `"${f}"`).join(', ')}: no subgraph that resolves it can be reached`);
+        }
+        return fixQueryPlan(plan, facts.facts);
+      },
+      (e) => new PlanningError(`This supergraph cannot answer the operation: ${(e as Error).message}`),
+    );
+  }
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -137,7 +158,14 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
           );
           rc = { ...requestContext, document: aliased, operation: operation ?? requestContext.operation };
         }
-        const { result, completionErrors: store } = await captureCompletionErrors(() => loaded.executor!(rc));
+        let captured;
+        try {
+          captured = await captureCompletionErrors(() => loaded.executor!(rc));
+        } catch (e) {
+          if (!(e instanceof PlanningError)) throw e;
+          return { errors: [new GraphQLError(e.message, { extensions: { code: ErrorCode.QUERY_PLANNING_FAILED } })] };
+        }
+        const { result, completionErrors: store } = captured;
 
         let errors = [...(result.errors ?? [])];
         const extensions = result.extensions ? { ...result.extensions } : undefined;
@@ -148,7 +176,9 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         // its fields failed).
         const explains = (x: GraphQLError, e: GraphQLError) =>
           !x.path || !e.path || isPrefix(x.path, e.path) || isPrefix(e.path, x.path) || (e.path.length > 1 && isPrefix(e.path.slice(0, -1), x.path));
-        const unexplained = store.filter((e) => !errors.some((x) => explains(x, e)));
+        const unexplained = store
+          .filter((e) => !errors.some((x) => explains(x, e)))
+          .map((e) => new GraphQLError(e.message, { path: e.path, extensions: { code: ErrorCode.RESPONSE_VALIDATION_FAILED } }));
         errors.push(...unexplained);
         let data = result.data;
         if (aliased) {

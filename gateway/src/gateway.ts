@@ -18,6 +18,7 @@ import { assertSupportedApollo } from './apollo-internals.js';
 import { federatedGateway } from './subgraph-calls.js';
 import { createPipeline } from './pipeline.js';
 import { createHttpServer, forwardedHeaders } from './http.js';
+import { sharedExecutions, type ShareExecutions, type SharingStats } from './shared-executions.js';
 import type { GatewayContext } from './context.js';
 
 export type { GatewayContext } from './context.js';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   drainTimeoutMs?: number;
   /** Apollo Server's CSRF prevention (default on: GET queries need a `content-type` or `apollo-require-preflight` header). */
   csrfPrevention?: boolean;
+  /** Identical concurrent queries share one execution (shared-executions.ts); default `anonymous`. */
+  shareExecutions?: ShareExecutions;
   /** Corrections where plain @apollo/gateway is wrong (see federation-fixes.ts); default on. */
   federationFixes?: boolean;
   /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then, see `/health/supergraph`). */
@@ -80,6 +83,8 @@ export interface RunningGateway {
   auditStats: AuditBatchStats | null;
   /** The entity cache (null when off or without its database URL). */
   entityCache: EntityCache | null;
+  /** Executions run, and requests answered with another identical request's execution. */
+  sharing: SharingStats;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -143,8 +148,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   let draining = false;
   const auth = opts.auth ?? 'jwt';
   const forwarded = forwardedHeaders(opts.forwardHeaders);
+  const executor = sharedExecutions(apollo, { mode: opts.shareExecutions ?? 'anonymous', forwardedHeaders: opts.forwardHeaders ?? [] });
   const server = createHttpServer({
-    apollo, security, pipeline, forwarded, auth, webDir: opts.webDir,
+    apollo, executor, security, pipeline, forwarded, auth, webDir: opts.webDir,
     state: () => ({ ready, draining }),
     supergraphStatus: () => source.status,
     publicSchema: () => publicSdl,
@@ -180,6 +186,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     subscriptions,
     auditStats: security.auditBatcher?.stats ?? null,
     entityCache,
+    sharing: executor.stats,
     async close() {
       draining = true;
       await subscriptions.close();

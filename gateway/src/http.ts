@@ -35,6 +35,8 @@ export function forwardedHeaders(names: string[] = []) {
 
 export interface HttpParts {
   apollo: ApolloServer<GatewayContext>;
+  /** Runs the HTTP GraphQL requests (Apollo, behind shared executions). */
+  executor: Pick<ApolloServer<GatewayContext>, 'executeHTTPGraphQLRequest'>;
   security: GatewaySecurity;
   pipeline: Pipeline;
   forwarded: ReturnType<typeof forwardedHeaders>;
@@ -75,7 +77,7 @@ export function createHttpServer(p: HttpParts): http.Server {
       }
       // While draining, answers on kept-alive connections close them, so the drain can finish.
       res.on('finish', () => p.state().draining && req.socket.destroySoon());
-      void handleGraphQL(p.apollo, req, res, async () => {
+      void handleGraphQL(p.executor, req, res, async () => {
         const common = { forwarded: p.forwarded.ofHttp(req), requestId: currentRequestId() };
         if (p.auth === 'none') return { identity: null, authorization: req.headers.authorization, ...common };
         // Verified here first so a bad token is refused before any subgraph is called (bearer JWT or

@@ -4,6 +4,7 @@ import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { observePlanStore, wrapSendRequest } from './apollo-internals.js';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
+import { REQUEST_ID_HEADER } from '@aleumet/core';
 import type { EntityCache } from './cache/entity-cache.js';
 
 /**
@@ -15,6 +16,10 @@ import type { EntityCache } from './cache/entity-cache.js';
  * - **Deduplicated `_entities`**: the query planner sends one representation per parent row, so 50
  *   orders of one supplier carry the same `Supplier` 50 times. Each unique representation is sent once
  *   and the answer fanned back out, so subgraphs resolve (and serialize) each entity once.
+ * - **Identical in-flight requests shared**: while a subgraph request is on its way, an identical one (same
+ *   subgraph, document, variables and every header forwarded, so the same caller's credentials) waits for its
+ *   answer instead of being sent again; concurrent operations of one page often ask the same. Never a mutation.
+ *   Each waiting operation gets its own copy (the executor merges answers into its result in place).
  * - **Query-plan cache statistics**: hits and misses of @apollo/gateway's plan store, to check that
  *   repeated operations are planned once.
  */
@@ -30,6 +35,8 @@ export interface TransportOptions {
   dedupeEntities?: boolean;
   /** Use the node:http fetcher (default true); false keeps @apollo/gateway's default fetcher. */
   fastFetch?: boolean;
+  /** Identical queries to a subgraph while one is in flight wait for its answer (default true). */
+  shareInFlight?: boolean;
 }
 
 export interface TransportStats {
@@ -40,6 +47,8 @@ export interface TransportStats {
   representations: number;
   /** Representations actually sent after deduplication. */
   representationsSent: number;
+  /** Subgraph requests answered by an identical one already in flight. */
+  sharedInFlight: number;
   planCache: { hits: number; misses: number };
 }
 
@@ -80,7 +89,8 @@ function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, 
 }
 
 export class GatewayTransport {
-  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, planCache: { hits: 0, misses: 0 } };
+  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, planCache: { hits: 0, misses: 0 } };
+  private readonly inFlight = new Map<string, Promise<any>>();
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   /** Entity cache in front of every subgraph call (cache/entity-cache.ts), when the gateway has one. */
@@ -151,7 +161,7 @@ export class GatewayTransport {
       send = original;
       return async (request: any, context: any) => {
         try {
-          return collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendDeduped) : sendDeduped(request, context)));
+          return collectPersonsRead(context, await (this.cache ? this.cache.fetch(url, request, context, sendShared) : sendShared(request, context)));
         } catch (e) {
           if (!isUnreachable(e)) throw e;
           this.reportUnreachable(url, e);
@@ -159,6 +169,21 @@ export class GatewayTransport {
         }
       };
     });
+    const shareInFlight = this.options.shareInFlight ?? true;
+    const sendShared = async (request: any, context: any) => {
+      if (!shareInFlight || /^\s*mutation\b/.test(request.query ?? '')) return sendDeduped(request, context);
+      const key = inFlightKey(url, request);
+      const pending = this.inFlight.get(key);
+      if (pending) {
+        this.stats.sharedInFlight++;
+        return copyAnswer(await pending);
+      }
+      const sent = sendDeduped(request, context);
+      this.inFlight.set(key, sent);
+      const forget = () => void (this.inFlight.get(key) === sent && this.inFlight.delete(key));
+      sent.then(forget, forget);
+      return sent;
+    };
     const sendDeduped = async (request: any, context: any) => {
       this.stats.subgraphRequests++;
       const reps = request.variables?.representations;
@@ -204,13 +229,28 @@ export class GatewayTransport {
   }
 
   resetStats(): void {
-    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, planCache: { hits: 0, misses: 0 } });
+    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, planCache: { hits: 0, misses: 0 } });
   }
 
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
+}
+
+/** A copy of a subgraph's answer for another operation: its data, errors and extensions (the rest is HTTP metadata). */
+function copyAnswer<T>(response: T): T {
+  if (!response || typeof response !== 'object') return response;
+  const r = response as Record<string, unknown>;
+  const copy = { ...r };
+  for (const k of ['data', 'errors', 'extensions']) if (r[k] !== undefined) copy[k] = structuredClone(r[k]);
+  return copy as T;
+}
+
+/** Everything that makes two subgraph requests the same: subgraph, document, variables, forwarded headers (not the request id). */
+function inFlightKey(url: string, request: { query?: string; operationName?: string; variables?: unknown; http?: { headers?: Iterable<[string, string]> } }): string {
+  const headers = [...(request.http?.headers ?? [])].filter(([k]) => k.toLowerCase() !== REQUEST_ID_HEADER).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([url, request.query, request.operationName ?? null, request.variables ?? null, headers]);
 }
 
 /** Network failures (refused, reset, unreachable, timed out) and gateway-style HTTP statuses of a proxy in between. */

@@ -1,5 +1,6 @@
 import { Kind, OperationTypeNode, getOperationAST, print, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { QueryPlanner, Supergraph, buildOperationContext, operationFromDocument, type FetchNode, type PlanNode, type Schema } from '../apollo-internals.js';
+import { fixQueryPlan, supergraphFacts, type SupergraphFacts } from '../plan-fixes.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -30,6 +31,7 @@ export class SubscriptionPlanner {
   readonly supergraphSchema: GraphQLSchema;
   readonly subgraphUrls: Map<string, string>;
   private readonly planner: QueryPlanner;
+  private readonly facts: SupergraphFacts;
   private readonly cache = new Map<string, SubscriptionPlan>();
 
   constructor(supergraphSdl: string) {
@@ -38,6 +40,7 @@ export class SubscriptionPlanner {
     this.schema = this.apiSchema.toGraphQLJSSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.planner = new QueryPlanner(supergraph);
+    this.facts = supergraphFacts(supergraphSdl);
     this.subgraphUrls = new Map(supergraph.subgraphs().values().map((s) => [s.name, s.url] as [string, string]));
   }
 
@@ -70,6 +73,14 @@ export class SubscriptionPlanner {
     const queryPlan = this.planner.buildQueryPlan(operation);
     const node = queryPlan.node;
     if (!node || node.kind !== 'Subscription') throw new Error('The query planner produced no subscription plan');
+    if (node.rest) {
+      // The same plan corrections as queries get (plan-fixes.ts): the primary fetch first, then the rest.
+      const fixed = fixQueryPlan({ kind: 'QueryPlan', node: { kind: 'Sequence', nodes: [node.primary, node.rest] } }, this.facts).node;
+      if (fixed?.kind === 'Sequence' && fixed.nodes[0]?.kind === 'Fetch') {
+        node.primary = fixed.nodes[0];
+        node.rest = fixed.nodes.length === 2 ? fixed.nodes[1] : { kind: 'Sequence', nodes: fixed.nodes.slice(1) };
+      }
+    }
     const plan: SubscriptionPlan = {
       operationContext: buildOperationContext({ schema: this.schema, operationDocument: document, operationName: operationName ?? undefined }),
       primary: node.primary,

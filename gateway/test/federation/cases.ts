@@ -25,6 +25,8 @@ export interface Operation {
 export interface FederationCase {
   name: string;
   subgraphs: TestSubgraph[];
+  /** Changes the composed supergraph, as another composition tool could have written it. */
+  editSupergraph?: (sdl: string) => string;
   operations: Operation[];
 }
 
@@ -677,9 +679,165 @@ const nullability: FederationCase = {
     {
       name: 'entity that resolves to null under a non-null field nulls the nearest nullable parent',
       query: '{ wrapper { thing { id extraRequired } } }',
-      expect: { data: { wrapper: null }, errorPaths: [['wrapper', 'thing', 'extraRequired']] },
+      // Not masked as an internal error: the subgraph broke the schema, and the client is told where.
+      expect: { data: { wrapper: null }, errorPaths: [['wrapper', 'thing', 'extraRequired']], errorCodes: ['RESPONSE_VALIDATION_FAILED'] },
     },
   ],
 };
 
-export const CASES: FederationCase[] = [keys, multipleKeys, requires, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
+// ---------------------------------------------------------------------------------------------
+const prices: Record<string, Record<string, number>> = { p1: { USD: 10, EUR: 9, KZT: 5000 }, p2: { USD: 20, EUR: 18, KZT: 10000 } };
+const requiresVariants: FederationCase = {
+  name: 'one field required with different arguments by two fields',
+  subgraphs: [
+    {
+      name: 'pricing',
+      typeDefs: link('@key') + /* GraphQL */ `
+        type Query { products: [Product!]! }
+        type Product @key(fields: "id") { id: ID! price(currency: String!): Int! }
+      `,
+      resolvers: {
+        Query: { products: () => [{ id: 'p1' }, { id: 'p2' }] },
+        Product: {
+          __resolveReference: (ref: { id: string }) => ref,
+          price: (p: { id: string }, { currency }: { currency: string }) => prices[p.id]![currency],
+        },
+      },
+    },
+    {
+      name: 'labels',
+      typeDefs: link('@key', '@external', '@requires') + /* GraphQL */ `
+        type Product @key(fields: "id") {
+          id: ID!
+          price(currency: String!): Int! @external
+          usd: String! @requires(fields: "price(currency: \\"USD\\")")
+          eur: String! @requires(fields: "price(currency: \\"EUR\\")")
+          title: String!
+        }
+      `,
+      resolvers: {
+        Product: {
+          __resolveReference: (ref: { id: string; price?: number }) => ref,
+          usd: (p: { price: number }) => `$${p.price}`,
+          eur: (p: { price: number }) => `€${p.price}`,
+          title: (p: { id: string }) => `product ${p.id}`,
+        },
+      },
+    },
+  ],
+  operations: [
+    {
+      name: 'each requiring field gets its own argument value',
+      query: '{ products { id usd eur } }',
+      expect: { data: { products: [{ id: 'p1', usd: '$10', eur: '€9' }, { id: 'p2', usd: '$20', eur: '€18' }] } },
+    },
+    {
+      name: 'with the field itself and a field without requirements',
+      query: '{ products { title eur kzt: price(currency: "KZT") usd } }',
+      expect: {
+        data: {
+          products: [
+            { title: 'product p1', eur: '€9', kzt: 5000, usd: '$10' },
+            { title: 'product p2', eur: '€18', kzt: 10000, usd: '$20' },
+          ],
+        },
+      },
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+const nonResolvableKey: FederationCase = {
+  name: 'a key marked resolvable: false next to a resolvable one',
+  subgraphs: [
+    {
+      name: 'shop',
+      typeDefs: link('@key', '@external', '@requires') + /* GraphQL */ `
+        type Query { product: Product }
+        type Product @key(fields: "upc", resolvable: false) @key(fields: "id") {
+          id: ID!
+          upc: String!
+          weight: Int! @external
+          height: Int! @external
+          shipping: String! @requires(fields: "weight")
+          label: String! @requires(fields: "height")
+        }
+      `,
+      resolvers: {
+        Query: { product: () => ({ id: 'p1', upc: 'u1' }) },
+        Product: {
+          // Entered by `id` only: `upc` is not a key this subgraph resolves.
+          __resolveReference: (ref: { id?: string; weight?: number; height?: number }) => (ref.id ? { ...ref, upc: 'u1' } : null),
+          shipping: (p: { weight: number }) => `weight ${p.weight}`,
+          label: (p: { height: number }) => `height ${p.height}`,
+        },
+      },
+    },
+    {
+      name: 'scales',
+      typeDefs: link('@key') + /* GraphQL */ `type Product @key(fields: "id") { id: ID! weight: Int! }`,
+      resolvers: { Product: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, weight: 7 }) } },
+    },
+    {
+      name: 'rulers',
+      typeDefs: link('@key') + /* GraphQL */ `type Product @key(fields: "upc") { upc: String! height: Int! }`,
+      resolvers: { Product: { __resolveReference: (ref: { upc: string }) => ({ upc: ref.upc, height: 120 }) } },
+    },
+  ],
+  operations: [
+    {
+      name: 'back to the subgraph after a requirement fetched by the resolvable key',
+      query: '{ product { shipping } }',
+      expect: { data: { product: { shipping: 'weight 7' } } },
+    },
+    {
+      name: 'back to the subgraph after a requirement fetched by the other key: its key fields fetched first',
+      query: '{ product { label } }',
+      expect: { data: { product: { label: 'height 120' } } },
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+const unreachableInterfaceObject: FederationCase = {
+  name: '@interfaceObject whose keys are all marked resolvable: false (supergraph from a composition without satisfiability checks)',
+  subgraphs: [
+    {
+      name: 'library',
+      typeDefs: link('@key') + /* GraphQL */ `
+        interface Media @key(fields: "id") { id: ID! title: String! }
+        type Book implements Media @key(fields: "id") { id: ID! title: String! }
+        type Query { media: [Media!]! }
+      `,
+      resolvers: {
+        Query: { media: () => [{ __typename: 'Book', id: 'm1', title: 'Abai' }] },
+        Media: { __resolveType: () => 'Book', __resolveReference: (ref: { id: string }) => ({ __typename: 'Book', id: ref.id, title: 'Abai' }) },
+        Book: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, title: 'Abai' }) },
+      },
+    },
+    {
+      name: 'critics',
+      typeDefs: link('@key', '@interfaceObject') + /* GraphQL */ `type Media @key(fields: "id") @interfaceObject { id: ID! reviews: [String!] }`,
+      resolvers: { Media: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, reviews: ['classic'] }) } },
+    },
+  ],
+  editSupergraph: (sdl) => {
+    const edited = sdl.replace('@join__type(graph: CRITICS, key: "id", isInterfaceObject: true)', '@join__type(graph: CRITICS, key: "id", resolvable: false, isInterfaceObject: true)');
+    if (edited === sdl) throw new Error('supergraph edit did not apply');
+    return edited;
+  },
+  operations: [
+    {
+      name: 'a field no subgraph can be reached for is refused with a planning error, not answered null',
+      query: '{ media { id reviews } }',
+      expect: { data: undefined, errorPaths: [undefined], errorCodes: ['QUERY_PLANNING_FAILED'] },
+    },
+    {
+      name: 'the rest of the supergraph still answers',
+      query: '{ media { id title } }',
+      expect: { data: { media: [{ id: 'm1', title: 'Abai' }] } },
+    },
+  ],
+};
+
+export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, unreachableInterfaceObject, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];

@@ -24,6 +24,10 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A subgraph was called without a valid internal signature: only the gateway and other subgraphs may call it. */
   GATEWAY_ONLY: 'GATEWAY_ONLY',
+  /** A subgraph's answer broke the schema (e.g. null for a non-null field): the field is nulled and this error says where. */
+  RESPONSE_VALIDATION_FAILED: 'RESPONSE_VALIDATION_FAILED',
+  /** The supergraph cannot answer the operation: a field no subgraph can be reached for (the message names it). */
+  QUERY_PLANNING_FAILED: 'QUERY_PLANNING_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -63,7 +63,7 @@ export function sendGraphQLError(res: http.ServerResponse, status: number, messa
  * startStandaloneServer) so graphql-ws can share the port.
  */
 export async function handleGraphQL<C extends BaseContext>(
-  server: ApolloServer<C>,
+  server: Pick<ApolloServer<C>, 'executeHTTPGraphQLRequest'>,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   context: () => Promise<C>,

@@ -1,0 +1,121 @@
+/**
+ * Our gateway on a supergraph it did not write: four small subgraphs that know nothing of our entity cache
+ * (users → reviews → products → inventory, with a `@requires`), one nested operation, many concurrent clients.
+ *
+ *   node bench/dist/federation.js [--connections 50] [--seconds 8] [--rounds 3]
+ *
+ * Plain @apollo/gateway, ours with shared executions off, and ours as it starts by default (identical concurrent
+ * anonymous queries share one execution) run interleaved round by round in one run; answers are checked equal
+ * first. Printed and written to bench/results/<timestamp>-federation.md: RPS and p99 ratios against plain,
+ * subgraph requests per operation, gateway CPU per request.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cannon, combine, type LoadResult } from './load.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+
+class Child {
+  private seq = 0;
+  private readonly waiting = new Map<number, (v: unknown) => void>();
+  private constructor(readonly proc: ChildProcess, readonly ready: { url?: string; urls?: Record<string, string>; supergraph?: string }) {
+    proc.on('message', (m: any) => m.type === 'reply' && this.waiting.get(m.id)?.(m.value));
+  }
+  static start(role: string, args: string[]): Promise<Child> {
+    const proc = fork(path.join(HERE, 'federation-serve.js'), [role, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    return new Promise((resolve, reject) => {
+      proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
+      proc.on('message', (m: any) => m.type === 'ready' && resolve(new Child(proc, m)));
+    });
+  }
+  call<T>(cmd: string): Promise<T> {
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve as (v: unknown) => void);
+      this.proc.send({ cmd, id });
+    });
+  }
+  stop() {
+    this.proc.kill('SIGTERM');
+  }
+}
+
+const { values: args } = parseArgs({
+  options: { connections: { type: 'string', default: '50' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' } },
+});
+const connections = Number(args.connections);
+const seconds = Number(args.seconds);
+const rounds = Number(args.rounds);
+
+const lines: string[] = [];
+const say = (s = '') => (console.log(s), lines.push(s));
+
+const { QUERY } = await import('./federation-serve.js');
+const body = JSON.stringify({ query: QUERY, operationName: 'Feed' });
+const dir = mkdtempSync(path.join(os.tmpdir(), 'aleumet-bench-federation-'));
+const subgraphs = await Child.start('subgraphs', [dir]);
+const supergraph = subgraphs.ready.supergraph!;
+const targets = {
+  plain: await Child.start('plain', [supergraph]),
+  unshared: await Child.start('ours', [supergraph, 'off']),
+  ours: await Child.start('ours', [supergraph, 'anonymous']),
+};
+type Name = keyof typeof targets;
+const label: Record<Name, string> = { plain: 'plain @apollo/gateway', unshared: 'ours, shared executions off', ours: 'ours (default: identical anonymous queries share)' };
+
+try {
+  // Same answer everywhere before measuring.
+  const answers: Record<string, string> = {};
+  const perOperation: Record<string, Record<string, number>> = {};
+  for (const [name, child] of Object.entries(targets)) {
+    await subgraphs.call('reset');
+    const res = await fetch(child.ready.url!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    answers[name] = await res.text();
+    perOperation[name] = await subgraphs.call<Record<string, number>>('counts');
+  }
+  if (new Set(Object.values(answers)).size !== 1 || answers.plain!.includes('"errors"')) {
+    throw new Error(`answers differ or fail:\n${Object.entries(answers).map(([k, v]) => `${k}: ${v.slice(0, 300)}`).join('\n')}`);
+  }
+  say(`# Gateway on a foreign supergraph (${new Date().toISOString()})`);
+  say();
+  say(`Machine: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine: compare ratios, not absolute numbers).`);
+  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers.plain!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${seconds} s each, gateways interleaved.`);
+  say();
+
+  const results: Record<Name, LoadResult[]> = { plain: [], unshared: [], ours: [] };
+  const cpu: Record<Name, number> = { plain: 0, unshared: 0, ours: 0 };
+  const subgraphCalls: Record<Name, number> = { plain: 0, unshared: 0, ours: 0 };
+  for (let r = 0; r < rounds; r++) {
+    for (const name of Object.keys(targets) as Name[]) {
+      const child = targets[name];
+      await subgraphs.call('reset');
+      const c0 = await child.call<number>('cpu');
+      results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds }));
+      cpu[name] += (await child.call<number>('cpu')) - c0;
+      subgraphCalls[name] += Object.values(await subgraphs.call<Record<string, number>>('counts')).reduce((a, b) => a + b, 0);
+    }
+  }
+  const total = Object.fromEntries((Object.keys(targets) as Name[]).map((n) => [n, combine(results[n])])) as Record<Name, LoadResult>;
+  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|');
+  for (const n of Object.keys(targets) as Name[]) {
+    const t = total[n];
+    const alone = Object.values(perOperation[n]!).reduce((a, b) => a + b, 0);
+    say(`| ${label[n]} | ${t.rps.toFixed(0)} | ${(t.rps / total.plain.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total.plain.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${t.errors} |`);
+  }
+  say();
+  say('Ratios are within this run (the gateways take turns on the same machine). "Subgraph requests per client request" below 1 means requests shared one execution.');
+  const out = path.join(ROOT, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}-federation.md`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  console.log(`\nwritten: ${path.relative(ROOT, file)}`);
+} finally {
+  subgraphs.stop();
+  Object.values(targets).forEach((t) => t.stop());
+}
