@@ -24,6 +24,10 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A subgraph was called without a valid internal signature: only the gateway and other subgraphs may call it. */
   GATEWAY_ONLY: 'GATEWAY_ONLY',
+  /** The state registry holds no person with this IIN (or organization with this BIN); `extensions.registry` says which. */
+  NOT_IN_REGISTRY: 'NOT_IN_REGISTRY',
+  /** A state registry could not be asked now (down, slow, refusing); nothing was decided or written. Try again later. */
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -52,6 +56,13 @@ export const invalidSignature = (reason: string, message: string) =>
 
 export const notEligible = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.NOT_ELIGIBLE, message, details);
+
+export const notInRegistry = (registry: 'PERSON' | 'LEGAL_ENTITY', message: string, field?: string) =>
+  new DomainError(ErrorCode.NOT_IN_REGISTRY, message, { registry, ...(field ? { field } : {}) });
+export const registryUnavailable = (registry: string, retryAfterSeconds?: number) =>
+  new DomainError(ErrorCode.REGISTRY_UNAVAILABLE, `The ${registry} cannot be asked now; try again later`, {
+    registry, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+  });
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
