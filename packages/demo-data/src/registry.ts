@@ -89,6 +89,22 @@ const newOrganization = (n: number, shortName: string, name: string, ownershipFo
 };
 
 /**
+ * Every other BIN with a serial from 7000 (`makeBin(year, month, 7000..9999)`: the range tests and
+ * examples register suppliers with) is in the demo legal-entity registry with a generated card.
+ */
+export function generatedOrganization(bin: string): DemoLegalEntity | null {
+  const serial = Number(bin.slice(6, 10));
+  if (bin.slice(4, 6) !== '40' || serial < 7000) return null;
+  const n = serial % 100;
+  const headIin = makeIin(`1975-0${1 + (n % 9)}-1${n % 10}`, n % 2 ? 'MALE' : 'FEMALE', 800 + (serial % 200));
+  return {
+    bin, name: `Товарищество с ограниченной ответственностью «Тест-${serial}»`, shortName: `ТОО «Тест-${serial}»`, ownershipForm: 'LLP',
+    head: { iin: headIin, fullName: 'Тестова Гүлнар Ерланқызы' }, founders: [{ name: 'Тестова Гүлнар Ерланқызы', iin: headIin, bin: null, citizenship: 'KZ' }],
+    legalAddress: 'Астана, ул. Тестовая, 1', actualAddress: null, okedCodes: ['47.74', '88.10', '86.90'], registeredOn: `20${bin.slice(0, 2)}-${bin.slice(2, 4)}-01`,
+  };
+}
+
+/**
  * Organizations in the legal-entity registry that are not suppliers yet: [0] registers in the web
  * registration test, [1] in the onboarding tests, [2] in the registry tests.
  */

@@ -1,5 +1,5 @@
 import {
-  REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS, buildWorld, legalEntityOf, registryOnlyPhone, registryPersonOf, type DemoRegistryPerson,
+  REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS, buildWorld, generatedOrganization, legalEntityOf, registryOnlyPhone, registryPersonOf, type DemoRegistryPerson,
 } from '@aleumet/demo-data';
 import type { LegalEntity, Registries, RegistryPerson, RegistryPhone } from './types.js';
 
@@ -47,7 +47,7 @@ export class DevelopmentRegistries implements Registries {
   readonly legalEntities = {
     legalEntityByBin: async (bin: string) => {
       this.reads.push({ registry: 'legalEntities', key: bin });
-      return this.data().entities.get(bin) ?? null;
+      return this.data().entities.get(bin) ?? generatedOrganization(bin);
     },
   };
 }
