@@ -50,7 +50,8 @@ const registryOnly = (n: number, sex: 'MALE' | 'FEMALE', lastName: string, first
 
 /**
  * Persons in the registries who are not on the portal. [0] signs in for the first time in the
- * browser test, [1] in the sign-in tests; [2] has no mobile number in БМГ; [3]..[5] arrive with an IPR.
+ * browser test, [1], [2] and [7] in the sign-in tests ([2] has no mobile number in БМГ); [3]..[5] arrive with an IPR
+ * in the tests, [6] in the examples of docs/integrators.md.
  */
 export const REGISTRY_ONLY_PERSONS: readonly DemoRegistryPerson[] = [
   registryOnly(0, 'FEMALE', 'Жаңабаева', 'Әйгерім', 'Серікқызы', 'KZ-71', 'Астана, ул. Кенесары, д. 40, кв. 12'),
@@ -59,6 +60,8 @@ export const REGISTRY_ONLY_PERSONS: readonly DemoRegistryPerson[] = [
   registryOnly(3, 'MALE', 'Сейітов', 'Нұрлан', 'Болатұлы', 'KZ-71', 'Астана, пр. Мангилик Ел, д. 5, кв. 80'),
   registryOnly(4, 'FEMALE', 'Иванова', 'Мария', 'Петровна', 'KZ-75', 'Алматы, ул. Сатпаева, д. 22'),
   registryOnly(5, 'MALE', 'Ахметов', 'Тимур', null, 'KZ-71', 'Астана, ул. Сыганак, д. 3'),
+  registryOnly(6, 'FEMALE', 'Пример', 'Жазба', null, 'KZ-71', 'Астана, ул. Примерная, д. 2'),
+  registryOnly(7, 'MALE', 'Нұрланов', 'Арман', 'Әсетұлы', 'KZ-35', 'Караганда, ул. Ерубаева, д. 50'),
 ];
 
 /** The verified mobile number БМГ holds for a registry-only person ([2] has none). */
@@ -110,7 +113,7 @@ export function generatedOrganization(bin: string): DemoLegalEntity | null {
  */
 export const REGISTRY_ONLY_ORGANIZATIONS: readonly DemoLegalEntity[] = [
   newOrganization(0, 'ТОО «Жаңа Қадам»', 'Товарищество с ограниченной ответственностью «Жаңа Қадам»', 'LLP', 'Бекова Динара Асхатовна', ['47.74', '88.10'], 'Астана, ул. Бейбітшілік, 14'),
-  newOrganization(1, 'ТОО «Сенім Сервис»', 'Товарищество с ограниченной ответственностью «Сенім Сервис»', 'LLP', 'Касымов Ержан Маратович', ['88.10'], 'Алматы, пр. Достык, 52'),
+  newOrganization(1, 'ТОО «Сенім Сервис»', 'Товарищество с ограниченной ответственностью «Сенім Сервис»', 'LLP', 'Касымов Ержан Маратович', ['47.74', '88.10'], 'Алматы, пр. Достык, 52'),
   newOrganization(2, 'АО «Медтехника Плюс»', 'Акционерное общество «Медтехника Плюс»', 'JSC', 'Ли Виктор Сергеевич', ['47.74', '32.50'], 'Караганда, ул. Ерубаева, 33'),
 ];
 

@@ -1,5 +1,5 @@
 import {
-  REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS, buildWorld, generatedOrganization, legalEntityOf, registryOnlyPhone, registryPersonOf, type DemoRegistryPerson,
+  EXAMPLE_UNSEEN_PERSON, REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS, buildWorld, generatedOrganization, legalEntityOf, registryOnlyPhone, registryPersonOf, type DemoRegistryPerson,
 } from '@aleumet/demo-data';
 import type { LegalEntity, Registries, RegistryPerson, RegistryPhone } from './types.js';
 
@@ -24,7 +24,7 @@ export class DevelopmentRegistries implements Registries {
       persons.set(p.iin, { ...p, idDocument: { ...p.idDocument } });
       if (phone) phones.set(p.iin, { phone, verifiedAt: VERIFIED_AT });
     };
-    for (const p of world.persons) add(registryPersonOf(p), p.phone);
+    for (const p of [...world.persons, EXAMPLE_UNSEEN_PERSON]) add(registryPersonOf(p), p.phone);
     REGISTRY_ONLY_PERSONS.forEach((p, i) => add(p, registryOnlyPhone(i)));
     const entities = new Map<string, LegalEntity>();
     world.suppliers.forEach((s, i) => entities.set(s.bin, legalEntityOf(s, i)));

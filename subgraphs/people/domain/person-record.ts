@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidv7 } from '@aleumet/core';
 import type { RegistryPerson, RegistryPhone } from '@aleumet/registries';
 import { Person, PersonSource, PersonSourceRecord, PhoneSource, RecipientCategory, Sex } from '../entities/index.js';
 
@@ -29,8 +30,15 @@ export function applyFields(person: Person, fields: Partial<PersonFields>, isNew
   return changes;
 }
 
+// History rows are listed by id: ids of one process grow even within a millisecond (a creation writes two rows at once).
+let lastMs = 0;
+function nextId(): string {
+  lastMs = Math.max(Date.now(), lastMs + 1);
+  return uuidv7(lastMs);
+}
+
 export function recordSource(em: EntityManager, person: Person, source: PersonSource, actorSub: string, changes: FieldChanges, at: Date, sourceVersion: string | null = null): PersonSourceRecord {
-  return em.create(PersonSourceRecord, { personId: person.id, source, sourceVersion, receivedAt: at, actorSub, fields: Object.keys(changes), changes });
+  return em.create(PersonSourceRecord, { id: nextId(), personId: person.id, source, sourceVersion, receivedAt: at, actorSub, fields: Object.keys(changes), changes });
 }
 
 /** What the person registry states about a person (ГБД ФЛ: identity, addresses, document). */
