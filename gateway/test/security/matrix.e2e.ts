@@ -143,6 +143,10 @@ const MUTATIONS: Record<string, Case> = {
   updateMyContacts: { doc: `mutation { updateMyContacts(input: { phone: "not a phone" }) { id } }`, allow: is('recipient', 'representative', 'stranger') },
   signInChallenge: { doc: `mutation { signInChallenge(iin: "${BAD_IIN}") { nonce } }`, allow: everyone },
   signIn: { doc: `mutation { signIn(input: { document: "x", signature: "x", certificate: "x" }) { token } }`, allow: everyone },
+  recordPerson: {
+    doc: `mutation { recordPerson(input: { iin: "${BAD_IIN}", sourceVersion: 1, lastName: "x", firstName: "x", birthDate: "2020-01-01", sex: MALE, regionCode: "KZ-71", permanentAddress: "x", category: DISABLED }) { outcome } }`,
+    allow: any(admin, scope('people:write')),
+  },
   createIntegratorClient: { doc: `mutation { createIntegratorClient(input: { name: "x", scopes: [] }) { id } }`, allow: admin },
   updateIntegratorClient: { doc: `mutation { updateIntegratorClient(id: "${UUID0}", input: {}) { id } }`, allow: admin },
   issueApiKey: { doc: `mutation { issueApiKey(clientId: "${UUID0}") { key } }`, allow: admin },
@@ -190,6 +194,7 @@ const MUTATIONS: Record<string, Case> = {
     allow: is('supplier', 'otherSupplier'),
   },
   updateOffering: { doc: `mutation($id: ID!) { updateOffering(id: $id, input: { price: -1 }) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: is('supplier') },
+  legalEntityCard: { doc: `{ legalEntityCard(bin: "${BAD_IIN}") { bin } }`, allow: is('supplier', 'otherSupplier', 'recipient', 'representative', 'stranger', 'admin') },
   startSupplierRegistration: {
     doc: `mutation($i: SupplierRegistrationInput!) { startSupplierRegistration(input: $i) { id } }`,
     vars: () => ({ i: REGISTRATION }),

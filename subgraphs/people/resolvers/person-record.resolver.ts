@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, checkText, forbidden, hasScope, requireIdentity } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginateLoaded } from '@aleumet/subgraph-kit';
 import { requireService } from '@aleumet/events';
@@ -53,7 +53,8 @@ export class PersonRecordInput {
 
 @ObjectType()
 class PersonRecordResult {
-  @Field(() => Person) person!: Person;
+  @Field(() => ID, { description: "The person's id on the portal (people:write alone does not read the person: that is people:read)" }) personId!: string;
+  @Field(() => Person, { description: 'The person as recorded (people:read)' }) person!: Person;
   @Field(() => RecordOutcome) outcome!: RecordOutcome;
   @Field(() => [String], { description: 'Fields this version set or changed' }) changedFields!: string[];
 }
@@ -75,7 +76,8 @@ export class PersonRecordResolver {
   async recordPerson(@Arg('input', () => PersonRecordInput) input: PersonRecordInput, @Ctx() ctx: Context): Promise<PersonRecordResult> {
     const identity = requireIdentity(ctx.identity);
     if (identity.role !== Role.ADMIN && !(identity.role === Role.INTEGRATOR && hasScope(identity, PEOPLE_WRITE))) throw forbidden(`Scope ${PEOPLE_WRITE} required`);
-    return recordFromSource(ctx.em, actorOf(identity), input, ctx.runtime.clock.now(), 'input');
+    const r = await recordFromSource(ctx.em, actorOf(identity), input, ctx.runtime.clock.now(), 'input');
+    return { ...r, personId: r.person.id };
   }
 
   /** Internal (programs, `publishMeasures` with `person`): the integrator's client is the actor, its scope checked there. */
@@ -88,7 +90,8 @@ export class PersonRecordResolver {
   ): Promise<PersonRecordResult> {
     requireService(ctx.identity);
     checkText(actorSub, 'actorSub', LIMITS.key);
-    return recordFromSource(ctx.em, { sub: actorSub, role: Role.INTEGRATOR, clientId: actorSub }, input, ctx.runtime.clock.now());
+    const r = await recordFromSource(ctx.em, { sub: actorSub, role: Role.INTEGRATOR, clientId: actorSub }, input, ctx.runtime.clock.now());
+    return { ...r, personId: r.person.id };
   }
 
   // Guarded with every other field of Person by the person policy (full view only).
