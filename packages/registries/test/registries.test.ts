@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS } from '@aleumet/demo-data';
 import {
-  HttpLegalEntityRegistry, HttpPersonRegistry, HttpPhoneRegistry, RegistryConfigError, RegistryUnavailable, registriesFromEnv, type RegistryEndpoint,
+  HttpLegalEntityRegistry, HttpPersonRegistry, HttpPhoneRegistry, RegistryConfigError, RegistryUnavailable, registries, registriesFromEnv, setRegistries, type RegistryEndpoint,
 } from '@aleumet/registries';
 
 /**
@@ -152,6 +152,16 @@ describe('configuration', () => {
     expect(() => registriesFromEnv({ NODE_ENV: 'production', PERSON_REGISTRY_URL: `${base}/gbdfl`, PERSON_REGISTRY_USERNAME: 'u', PERSON_REGISTRY_PASSWORD: 'p' }))
       .toThrow(new RegistryConfigError('State registries are not configured: set PHONE_REGISTRY_URL, LEGAL_ENTITY_REGISTRY_URL (with _USERNAME and _PASSWORD); NODE_ENV=production never uses the demo registries'));
     expect(() => registriesFromEnv({ PERSON_REGISTRY_URL: `${base}/gbdfl` })).toThrow(/PERSON_REGISTRY_USERNAME and PERSON_REGISTRY_PASSWORD must be set/);
+  });
+  it('the process registries are read from the environment on first use: a subgraph starting in production without them refuses to start', () => {
+    setRegistries(undefined);
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() => registries()).toThrow(/State registries are not configured: set PERSON_REGISTRY_URL, PHONE_REGISTRY_URL, LEGAL_ENTITY_REGISTRY_URL/);
+    } finally {
+      vi.unstubAllEnvs();
+      setRegistries(undefined);
+    }
   });
   it('configured registries are asked over HTTP; outside production the others serve the demo world', async () => {
     behaviour = (s, res) => reply(res, 200, { messageId: s.body.messageId, status: 'NOT_FOUND' });
