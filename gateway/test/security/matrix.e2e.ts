@@ -75,6 +75,7 @@ const QUERIES: Record<string, Case> = {
   itemTypes: { doc: `{ itemTypes(first: 1) { __typename } }`, allow: everyone },
   suppliers: { doc: `{ suppliers(first: 1) { __typename } }`, allow: everyone },
   supplier: { doc: `query($id: ID!) { supplier(id: $id) { id } }`, vars: (f) => ({ id: f.order.supplierId }), allow: everyone },
+  legalEntityCard: { doc: `{ legalEntityCard(bin: "${BAD_IIN}") { bin } }`, allow: is('supplier', 'otherSupplier', 'recipient', 'representative', 'stranger', 'admin') },
   supplierByBin: { doc: `query($b: String!) { supplierByBin(bin: $b) { id } }`, vars: (f) => ({ b: w().suppliers.find((s) => s.id === f.order.supplierId)!.bin }), allow: everyone },
   offerings: { doc: `{ offerings(first: 1) { __typename } }`, allow: everyone },
   offering: { doc: `query($id: ID!) { offering(id: $id) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: everyone },
@@ -194,7 +195,6 @@ const MUTATIONS: Record<string, Case> = {
     allow: is('supplier', 'otherSupplier'),
   },
   updateOffering: { doc: `mutation($id: ID!) { updateOffering(id: $id, input: { price: -1 }) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: is('supplier') },
-  legalEntityCard: { doc: `{ legalEntityCard(bin: "${BAD_IIN}") { bin } }`, allow: is('supplier', 'otherSupplier', 'recipient', 'representative', 'stranger', 'admin') },
   startSupplierRegistration: {
     doc: `mutation($i: SupplierRegistrationInput!) { startSupplierRegistration(input: $i) { id } }`,
     vars: () => ({ i: REGISTRATION }),
