@@ -13,17 +13,18 @@ export const actorOf = (identity: Identity): RegistryActor => ({ sub: identity.s
  * concerned (its id, the one it will get when the read creates it), the outcome. Written in its own
  * statement, outside any transaction, so a refused sign-in still leaves its row.
  */
-async function audit(em: EntityManager, actor: RegistryActor, operationName: string, personId: string, outcome: 'OK' | 'ERROR', errorCodes: string[]) {
+async function audit(em: EntityManager, actor: RegistryActor, operationName: string, personId: string | null, outcome: 'OK' | 'ERROR', errorCodes: string[]) {
   await em.fork().insert(AuditEntry, {
-    id: uuidv7(), at: new Date(), actorSub: actor.sub, actorRole: actor.role, clientId: actor.clientId ?? null, onBehalfOf: [], personIds: [personId],
-    operationType: 'registry', operationName, documentHash: null, entityIds: [`Person:${personId}`], outcome, errorCodes, requestId: currentRequestId() ?? null,
+    id: uuidv7(), at: new Date(), actorSub: actor.sub, actorRole: actor.role, clientId: actor.clientId ?? null, onBehalfOf: [], personIds: personId ? [personId] : [],
+    operationType: 'registry', operationName, documentHash: null, entityIds: personId ? [`Person:${personId}`] : [], outcome, errorCodes, requestId: currentRequestId() ?? null,
   });
 }
 
-async function read<T>(em: EntityManager, actor: RegistryActor, operationName: string, personId: string, ask: () => Promise<T | null>): Promise<T | null> {
+/** `personId` names the person concerned; `identifies`: the read decides whether it exists (not found: no person concerned). */
+async function read<T>(em: EntityManager, actor: RegistryActor, operationName: string, personId: string, ask: () => Promise<T | null>, identifies = false): Promise<T | null> {
   try {
     const answer = await ask();
-    await audit(em, actor, operationName, personId, 'OK', answer ? [] : ['NOT_IN_REGISTRY']);
+    await audit(em, actor, operationName, answer || !identifies ? personId : null, 'OK', answer ? [] : ['NOT_IN_REGISTRY']);
     return answer;
   } catch (e) {
     await audit(em, actor, operationName, personId, 'ERROR', ['REGISTRY_UNAVAILABLE']);
@@ -34,7 +35,7 @@ async function read<T>(em: EntityManager, actor: RegistryActor, operationName: s
 
 /** The person registry (ГБД ФЛ) on `iin`; REGISTRY_UNAVAILABLE when it cannot be asked. */
 export const readPerson = (em: EntityManager, actor: RegistryActor, personId: string, iin: string): Promise<RegistryPerson | null> =>
-  read(em, actor, 'PersonRegistry.personByIin', personId, () => registries().persons.personByIin(iin));
+  read(em, actor, 'PersonRegistry.personByIin', personId, () => registries().persons.personByIin(iin), true);
 
 /** БМГ's verified number, or null when it holds none or cannot be asked now (the person then corrects it in the cabinet). */
 export async function readPhone(em: EntityManager, actor: RegistryActor, personId: string, iin: string): Promise<RegistryPhone | null> {
