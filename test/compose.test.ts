@@ -80,6 +80,15 @@ describe('compose.yaml', () => {
     expect([...nginx.matchAll(/proxy_pass\s+http:\/\/([\w-]+):(\d+)/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(['gateway:4000']);
   });
 
+  it('gives the subgraphs that ask the state registries their endpoints and credentials, required (production refuses to start without them)', () => {
+    for (const name of ['people', 'catalog']) {
+      const env = services[name].environment as Record<string, string>;
+      for (const prefix of ['PERSON_REGISTRY', 'PHONE_REGISTRY', 'LEGAL_ENTITY_REGISTRY']) {
+        for (const suffix of ['URL', 'USERNAME', 'PASSWORD']) expect(env[`${prefix}_${suffix}`], `${name} ${prefix}_${suffix}`).toMatch(new RegExp(`^\\$\\{${prefix}_${suffix}:\\?.+\\}$`));
+      }
+    }
+  });
+
   it('gives the gateway and every subgraph the internal secret and the JWT secret from the environment, required', () => {
     for (const name of [...Object.keys(DEFAULT_PORTS), 'gateway']) {
       const env = services[name].environment as Record<string, string>;

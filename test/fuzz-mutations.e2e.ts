@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { GraphQLField } from 'graphql';
 import { ITEM_TYPES, makeBin, type Identity } from '@aleumet/core';
+import { REGISTRY_ONLY_PERSONS } from '@aleumet/demo-data';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, apiSchema, departmentIdentity, gql, integratorIdentity, malformedCases, operationFor, recipientIdentity, sampleValue, supplierIdentity, tableChecksums, tokenFor, withValueAt, world, type GraphQLResponse } from '@aleumet/testkit';
@@ -52,6 +53,7 @@ const itemType = ITEM_TYPES.find((t) => supplier.directions.includes(t.kind))!;
 const claim = w.claims.find((c) => c.status === 'APPROVED')!;
 const s5Type = ITEM_TYPES.find((t) => t.kind === 'S5')!;
 const PDF = Buffer.from('%PDF-1.4\nfuzz\n').toString('base64');
+const unseen = REGISTRY_ONLY_PERSONS[5]!;
 
 const card = (bin: string) => ({
   kind: 'ORGANIZATION', bin, name: 'ТОО «Фазз»', legalForm: 'LLP', legalAddress: 'Астана, ул. Бейбітшілік 1', actualAddress: 'Астана, ул. Бейбітшілік 1',
@@ -124,6 +126,15 @@ const BASE: Record<string, Record<string, unknown>> = {
     },
   },
   registerDeath: { personIin: recipient.iin, diedOn: '2026-11-30' },
+  // A person only the demo registries know: a malformed case that got through would create it.
+  recordPerson: {
+    input: {
+      iin: unseen.iin, sourceVersion: 1, lastName: unseen.lastName, firstName: unseen.firstName, middleName: null, birthDate: unseen.birthDate, sex: unseen.sex,
+      regionCode: unseen.regionCode, permanentAddress: unseen.permanentAddress, temporaryAddress: 'Алматы, ул. Временная, д. 7',
+      idDocument: { type: 'BIRTH_CERTIFICATE', number: unseen.idDocument.number, issuer: unseen.idDocument.issuer, issuedOn: unseen.idDocument.issuedOn, validUntil: '2030-01-01' },
+      category: 'DISABLED', disabilityGroup: 2, disabilityReasons: ['GENERAL_DISEASE'], needs: { vision: false, hearing: false, mobility: true }, phone: '+77010000005',
+    },
+  },
   reactivateMeasure: { id: measure.id, version: 1 },
 };
 
@@ -141,6 +152,7 @@ const CALLER: Record<string, () => Identity> = {
   cancelOrder: asRecipient, createOrder: asRecipient, updateMyContacts: asRecipient, fileComplaint: asRecipient, reactivateMeasure: asRecipient,
   publishMeasures: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
   registerDeath: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
+  recordPerson: () => integratorIdentity(['people:write']),
 };
 
 /** Runs `tasks` with at most `n` at a time. */
@@ -204,6 +216,7 @@ async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, un
 const QUERY_BASE: Record<string, Record<string, unknown>> = {
   supplier: { id: supplier.id },
   supplierByBin: { bin: supplier.bin },
+  legalEntityCard: { bin: supplier.bin },
   offering: { id: offering.id },
   guaranteedSums: { year: 2026 },
   claim: { id: claim.id },

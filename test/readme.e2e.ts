@@ -9,7 +9,7 @@ import pg from 'pg';
 import { ROOT, startPlatform, type Platform } from '@aleumet/platform';
 import { gql, world } from '@aleumet/testkit';
 import { ITEM_TYPES, documentHash, isValidIin } from '@aleumet/core';
-import { EXAMPLE_BIRTH_YEAR, EXAMPLE_PERSONS, EXAMPLE_PROGRAM_PREFIX, EXAMPLE_SOURCE_PREFIX } from '@aleumet/demo-data';
+import { EXAMPLE_BIRTH_YEAR, EXAMPLE_PERSONS, EXAMPLE_PROGRAM_PREFIX, EXAMPLE_SOURCE_PREFIX, EXAMPLE_UNSEEN_PERSON } from '@aleumet/demo-data';
 import { operationProblems, operationText, printPublicSchema } from '@aleumet/gateway';
 import { COLLECTION_FILE, operationFiles, requestCollection } from '../scripts/src/collection.js';
 
@@ -322,7 +322,7 @@ describe('docs are tested', () => {
   it('examples use reserved test values: valid IINs no generated person has, existing item types, the example program range', () => {
     const text = DOCS.map((d) => readFileSync(path.join(ROOT, d), 'utf8')).join('\n') + ops.map((o) => readFileSync(path.join(ROOT, o.file.replace(/\.graphql$/, '.variables.json')), 'utf8')).join('\n');
     const seeded = new Set(world().persons.map((p) => p.iin));
-    const examples = new Set(EXAMPLE_PERSONS.map((p) => p.iin));
+    const examples = new Set([...EXAMPLE_PERSONS, EXAMPLE_UNSEEN_PERSON].map((p) => p.iin));
     const iins = [...text.matchAll(/\b\d{12}\b/g)].map((m) => m[0]);
     expect(iins.length).toBeGreaterThan(0);
     for (const iin of iins) {
@@ -330,7 +330,7 @@ describe('docs are tested', () => {
       // The one seeded IIN the docs name is the demo recipient signing in (read-only); everything written goes to example persons.
       expect(examples.has(iin) || iin === '110808600004', `${iin} is an example person's`).toBe(true);
     }
-    for (const p of EXAMPLE_PERSONS) {
+    for (const p of [...EXAMPLE_PERSONS, EXAMPLE_UNSEEN_PERSON]) {
       expect(isValidIin(p.iin)).toBe(true);
       expect(seeded.has(p.iin)).toBe(false);
       expect(p.birthDate.startsWith(String(EXAMPLE_BIRTH_YEAR))).toBe(true);

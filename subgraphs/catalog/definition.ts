@@ -13,6 +13,7 @@ import { StockResolver } from './resolvers/stock.resolver.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 import { cache } from './domain/cache.js';
+import { registries } from '@aleumet/registries';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
@@ -26,6 +27,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   // Retention: "everything past retention as of now", at most hourly (the scheduler ticks every few seconds).
   registerJobs(orm, runtime) {
+    // At start-up: the legal-entity registry's configuration (NODE_ENV=production without it refuses to start).
+    registries();
     runtime.scheduler.register('catalog.retention', retentionJob((now) => applyCatalogRetention(orm.em.fork(), now)));
     // Commands to other subgraphs not delivered right away (people down): a verified supplier's staff account.
     runtime.scheduler.register('catalog:commands', () => deliverCommands(orm, runtime, 'catalog'));

@@ -8,6 +8,8 @@ import { PersonResolver, RepresentationResolver, SupplierAccessResolver } from '
 import { policies } from './domain/policies.js';
 import { StaffUserResolver } from './resolvers/staff.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
+import { PersonRecordResolver } from './resolvers/person-record.resolver.js';
+import { registries } from '@aleumet/registries';
 import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
 import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
@@ -21,7 +23,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
-  resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
+  resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
@@ -32,6 +34,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   // Administration: retention of complaints and failure tickets, at most hourly.
   registerJobs(orm, runtime) {
+    // At start-up: the state registries' configuration (NODE_ENV=production without it refuses to start).
+    registries();
     runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
   },
 };

@@ -75,6 +75,7 @@ const QUERIES: Record<string, Case> = {
   itemTypes: { doc: `{ itemTypes(first: 1) { __typename } }`, allow: everyone },
   suppliers: { doc: `{ suppliers(first: 1) { __typename } }`, allow: everyone },
   supplier: { doc: `query($id: ID!) { supplier(id: $id) { id } }`, vars: (f) => ({ id: f.order.supplierId }), allow: everyone },
+  legalEntityCard: { doc: `{ legalEntityCard(bin: "${BAD_IIN}") { bin } }`, allow: is('supplier', 'otherSupplier', 'recipient', 'representative', 'stranger', 'admin') },
   supplierByBin: { doc: `query($b: String!) { supplierByBin(bin: $b) { id } }`, vars: (f) => ({ b: w().suppliers.find((s) => s.id === f.order.supplierId)!.bin }), allow: everyone },
   offerings: { doc: `{ offerings(first: 1) { __typename } }`, allow: everyone },
   offering: { doc: `query($id: ID!) { offering(id: $id) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: everyone },
@@ -143,6 +144,10 @@ const MUTATIONS: Record<string, Case> = {
   updateMyContacts: { doc: `mutation { updateMyContacts(input: { phone: "not a phone" }) { id } }`, allow: is('recipient', 'representative', 'stranger') },
   signInChallenge: { doc: `mutation { signInChallenge(iin: "${BAD_IIN}") { nonce } }`, allow: everyone },
   signIn: { doc: `mutation { signIn(input: { document: "x", signature: "x", certificate: "x" }) { token } }`, allow: everyone },
+  recordPerson: {
+    doc: `mutation { recordPerson(input: { iin: "${BAD_IIN}", sourceVersion: 1, lastName: "x", firstName: "x", birthDate: "2020-01-01", sex: MALE, regionCode: "KZ-71", permanentAddress: "x", category: DISABLED }) { outcome } }`,
+    allow: any(admin, scope('people:write')),
+  },
   createIntegratorClient: { doc: `mutation { createIntegratorClient(input: { name: "x", scopes: [] }) { id } }`, allow: admin },
   updateIntegratorClient: { doc: `mutation { updateIntegratorClient(id: "${UUID0}", input: {}) { id } }`, allow: admin },
   issueApiKey: { doc: `mutation { issueApiKey(clientId: "${UUID0}") { key } }`, allow: admin },

@@ -28,6 +28,10 @@ export const ErrorCode = {
   RESPONSE_VALIDATION_FAILED: 'RESPONSE_VALIDATION_FAILED',
   /** The supergraph cannot answer the operation: a field no subgraph can be reached for (the message names it). */
   QUERY_PLANNING_FAILED: 'QUERY_PLANNING_FAILED',
+  /** The state registry holds no person with this IIN (or organization with this BIN); `extensions.registry` says which. */
+  NOT_IN_REGISTRY: 'NOT_IN_REGISTRY',
+  /** A state registry could not be asked now (down, slow, refusing); nothing was decided or written. Try again later. */
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -56,6 +60,13 @@ export const invalidSignature = (reason: string, message: string) =>
 
 export const notEligible = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.NOT_ELIGIBLE, message, details);
+
+export const notInRegistry = (registry: 'PERSON' | 'LEGAL_ENTITY', message: string, field?: string) =>
+  new DomainError(ErrorCode.NOT_IN_REGISTRY, message, { registry, ...(field ? { field } : {}) });
+export const registryUnavailable = (registry: string, retryAfterSeconds?: number) =>
+  new DomainError(ErrorCode.REGISTRY_UNAVAILABLE, `The ${registry} cannot be asked now; try again later`, {
+    registry, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+  });
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });

@@ -5,6 +5,8 @@
  */
 export const Scope = {
   PEOPLE_READ: 'people:read',
+  /** Е-Собес: persons arrive with their IPR (`recordPerson`, `publishMeasures` with `person`). */
+  PEOPLE_WRITE: 'people:write',
   PROGRAMS_READ: 'programs:read',
   PROGRAMS_WRITE: 'programs:write',
   ORDERS_READ: 'orders:read',

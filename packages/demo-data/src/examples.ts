@@ -26,3 +26,9 @@ export const EXAMPLE_PERSONS: readonly DemoPerson[] = [
   example(0, 'FEMALE', 'Пример', 'Публикация'),
   example(1, 'MALE', 'Пример', 'Регистрация'),
 ];
+
+/**
+ * The person the `recordPerson` example of docs/integrators.md sends: in the example range, in the demo
+ * state registries, but never seeded (the portal sees it first through that example).
+ */
+export const EXAMPLE_UNSEEN_PERSON: DemoPerson = { ...example(2, 'FEMALE', 'Пример', 'Жазба'), id: seedId('example-unseen-person', 0), regionCode: 'KZ-71' };

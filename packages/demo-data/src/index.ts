@@ -4,3 +4,4 @@ export * from './random.js';
 export * from './generators.js';
 export * from './stream.js';
 export * from './examples.js';
+export * from './registry.js';

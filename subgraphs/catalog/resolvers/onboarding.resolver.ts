@@ -9,6 +9,7 @@ import {
   SupplierKind, SupplierStatus, PersonnelMember,
 } from '../entities/index.js';
 import { RegistryCheck, developmentRegistry, registryAdapter } from '../domain/registry.js';
+import { MAY_REGISTER, readLegalEntity, requireLegalEntity } from '../domain/legal-entities.js';
 import { decodeDocument } from '../domain/documents.js';
 import { applyCatalogRetention } from '../domain/retention.js';
 import type { Context } from './context.js';
@@ -100,6 +101,35 @@ class DocumentUploadInput {
   @Field(() => String) fileName!: string;
   @Field(() => String) contentType!: string;
   @Field(() => String) contentBase64!: string;
+}
+
+@ObjectType()
+class LegalEntityHead {
+  @Field(() => String, { nullable: true }) iin!: string | null;
+  @Field(() => String) fullName!: string;
+}
+
+@ObjectType()
+class LegalEntityFounder {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: 'A person founder' }) iin!: string | null;
+  @Field(() => String, { nullable: true, description: 'An organization founder' }) bin!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2' }) citizenship!: string | null;
+}
+
+@ObjectType({ description: "An organization as the legal-entity registry holds it: fills a supplier's card (the supplier completes contacts, regions and bank details)" })
+class LegalEntityCard {
+  @Field(() => String) bin!: string;
+  @Field(() => String, { description: 'Full registered name' }) name!: string;
+  @Field(() => String) shortName!: string;
+  @Field(() => String, { description: "The registry's ownership form" }) ownershipForm!: string;
+  @Field(() => LegalForm, { nullable: true, description: 'The ownership form as a legal form of the card, when it is one' }) legalForm!: LegalForm | null;
+  @Field(() => LegalEntityHead) head!: LegalEntityHead;
+  @Field(() => [LegalEntityFounder]) founders!: LegalEntityFounder[];
+  @Field(() => String) legalAddress!: string;
+  @Field(() => String, { nullable: true }) actualAddress!: string | null;
+  @Field(() => [String]) okedCodes!: string[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) registeredOn!: string | null;
 }
 
 @ObjectType()
@@ -233,6 +263,17 @@ export class OnboardingResolver {
 
   // ---------- the applicant ----------
 
+  @Query(() => LegalEntityCard, {
+    description: "Whoever may register a supplier: the organization's card from the legal-entity registry by BIN, to fill the registration (NOT_IN_REGISTRY when it holds none)",
+  })
+  async legalEntityCard(@Arg('bin', () => String) bin: string, @Ctx() ctx: Context): Promise<LegalEntityCard> {
+    const id = requireRole(ctx.identity, ...MAY_REGISTER);
+    if (!isValidBin(bin)) throw badInput('BIN must be 12 digits with a valid check digit', 'bin');
+    const card = await requireLegalEntity(ctx.runtime, id, bin);
+    const legalForm = (Object.values(LegalForm) as string[]).includes(card.ownershipForm) ? (card.ownershipForm as LegalForm) : null;
+    return { ...card, legalForm };
+  }
+
   @Mutation(() => Supplier, { description: 'Start a supplier registration (a draft until submitted); the caller becomes its owner' })
   async startSupplierRegistration(@Arg('input', () => SupplierRegistrationInput) input: SupplierRegistrationInput, @Ctx() ctx: Context) {
     const id = requireRole(ctx.identity, Role.SUPPLIER, Role.RECIPIENT, Role.REPRESENTATIVE, Role.ADMIN);
@@ -355,10 +396,15 @@ export class OnboardingResolver {
     if (!account) throw badInput("The head's IIN is required: the head gets the supplier portal account", 'headIin');
     const now = ctx.runtime.clock.now();
     const identifier = s.kind === SupplierKind.ORGANIZATION ? s.bin! : s.iin!;
+    // The organization is looked up in the legal-entity registry again (it may have been closed since it registered).
+    const card = s.kind === SupplierKind.ORGANIZATION ? await readLegalEntity(ctx.runtime, admin, s.bin!, s.id) : null;
     const results: RegistryCheckResult[] = [];
     for (const check of CHECKS[s.kind]) {
       const answer = await registryAdapter().ask(check, identifier);
-      results.push({ check, passed: answer.passed, reason: answer.passed ? null : answer.reason ?? null, checkedAt: now });
+      const unregistered = check === RegistryCheck.BUSINESS_REGISTERED && answer.passed && !card;
+      const passed = answer.passed && !unregistered;
+      const reason = unregistered ? 'The legal-entity registry holds no organization with this BIN' : answer.passed ? null : answer.reason ?? null;
+      results.push({ check, passed, reason, checkedAt: now });
     }
     s.registryChecks = results;
     const failed = results.filter((r) => !r.passed);

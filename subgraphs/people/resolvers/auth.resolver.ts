@@ -3,7 +3,9 @@ import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, regi
 import { LIMITS, Role, badInput, checkLength, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
 import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
 import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
+import { registries } from '@aleumet/registries';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
+import { refreshPhone, signUpFromRegistry } from '../domain/sign-up.js';
 import type { Context } from './context.js';
 
 const SUPPLIER_BIN = `query($id: ID!) { supplier(id: $id) { bin } }`;
@@ -112,7 +114,11 @@ function todayUtc(): string {
 
 /** Role and represented persons come from the people tables, never from the client. */
 async function identityFor(ctx: Context, iin: string, account?: SignInAccount): Promise<{ identity: Identity; displayName: string }> {
-  const person = account === SignInAccount.STAFF ? null : await ctx.em.findOne(Person, { iin });
+  let person = account === SignInAccount.STAFF ? null : await ctx.em.findOne(Person, { iin });
+  const staff = account === SignInAccount.PERSON || person ? null : await ctx.em.findOne(StaffUser, { iin });
+  // Nobody with this IIN yet: a person from the state registry gets a cabinet now (003 ¶4.3).
+  if (!person && !staff && account !== SignInAccount.STAFF) person = await signUpFromRegistry(ctx.em, iin, ctx.runtime.clock.now());
+  else if (person) await refreshPhone(ctx.em, person, ctx.runtime.clock.now());
   if (person) {
     const today = todayUtc();
     const links = await ctx.em.find(Representation, { representativeId: person.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }] });
@@ -120,7 +126,6 @@ async function identityFor(ctx: Context, iin: string, account?: SignInAccount): 
     const role = person.category === RecipientCategory.NONE && represents.length ? Role.REPRESENTATIVE : Role.RECIPIENT;
     return { identity: { sub: person.id, role, personId: person.id, represents, scopes: [] }, displayName: person.fullName };
   }
-  const staff = account === SignInAccount.PERSON ? null : await ctx.em.findOne(StaffUser, { iin });
   if (staff) {
     const role = staff.role as unknown as Role;
     const identity: Identity = { sub: staff.id, role, represents: [], scopes: [] };
@@ -128,8 +133,7 @@ async function identityFor(ctx: Context, iin: string, account?: SignInAccount): 
     if (staff.regionCode) identity.regionCode = staff.regionCode;
     return { identity, displayName: staff.fullName };
   }
-  if (account) throw unauthenticated(`No ${account === SignInAccount.STAFF ? 'staff account' : 'person'} with this IIN is registered on the portal`);
-  throw unauthenticated('No person or staff member with this IIN is registered on the portal');
+  throw unauthenticated('No staff account with this IIN is registered on the portal');
 }
 
 @Resolver()
@@ -191,8 +195,9 @@ export class AuthResolver {
       const key = await devSigningKey(iin, { bin: r.supplier.bin });
       return { algorithm: 'ECDSA-P256-SHA256', privateKeyPkcs8: key.pkcs8, certificatePem: key.certificate };
     }
+    // Seeded users, and persons of the (demo) state registry who have not signed in yet.
     const known = (await ctx.em.count(Person, { iin })) + (await ctx.em.count(StaffUser, { iin }));
-    if (!known) return null;
+    if (!known && !(await registries().persons.personByIin(iin))) return null;
     const key = await devSigningKey(iin);
     return { algorithm: 'ECDSA-P256-SHA256', privateKeyPkcs8: key.pkcs8, certificatePem: key.certificate };
   }

@@ -3,7 +3,8 @@ import { LIMITS, Role, badInput, checkCalendarDate, checkRegionCode, hasScope, n
 import { ConnectionType, PageArgs, authorize, grantSupplierAccess, paginate, paginateLoaded, viewOf } from '@aleumet/subgraph-kit';
 import { firstTime, requireService } from '@aleumet/events';
 import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
-import { Person, Representation, Sex, RecipientCategory } from '../entities/index.js';
+import { Person, PersonSource, PhoneSource, Representation, Sex, RecipientCategory } from '../entities/index.js';
+import { applyFields, recordSource } from '../domain/person-record.js';
 import { listableRegion } from '../domain/access.js';
 import type { Context } from './context.js';
 
@@ -84,7 +85,11 @@ export class PersonResolver {
     if (input.phone !== undefined && !PHONE.test(input.phone)) throw badInput('Phone must be +7 followed by 10 digits', 'phone');
     if (input.email != null && input.email !== '' && (input.email.length > LIMITS.name || !EMAIL.test(input.email))) throw badInput('E-mail address is not valid', 'email');
     const person = await loadPerson(ctx, id.personId);
-    if (input.phone !== undefined) person.phone = input.phone;
+    // 003 ¶6: the person corrects the number from БМГ here; a typed number is not a verified one (unless it is БМГ's own).
+    if (input.phone !== undefined && input.phone !== person.phone) {
+      const changes = applyFields(person, { phone: input.phone, phoneVerified: false, phoneSource: PhoneSource.CABINET }, false);
+      recordSource(ctx.em, person, PersonSource.CABINET, id.sub, changes, ctx.runtime.clock.now());
+    }
     if (input.email !== undefined) person.email = input.email || null;
     await ctx.em.flush();
     return person;
@@ -96,7 +101,7 @@ export class PersonResolver {
   @FieldResolver(() => String, { description: 'YYYY-MM-DD' }) birthDate(@Root() p: Person) { return p.birthDate; }
   @FieldResolver(() => Sex) sex(@Root() p: Person) { return p.sex; }
   @FieldResolver(() => String) address(@Root() p: Person) { return p.address; }
-  @FieldResolver(() => String) phone(@Root() p: Person) { return p.phone; }
+  @FieldResolver(() => String, { description: 'Mobile number, +7 and 10 digits; empty when no source knows one (see phoneVerified, phoneSource)' }) phone(@Root() p: Person) { return p.phone; }
   @FieldResolver(() => String, { nullable: true }) email(@Root() p: Person) { return p.email ?? null; }
   @FieldResolver(() => RecipientCategory) category(@Root() p: Person) { return p.category; }
   @FieldResolver(() => Int, { nullable: true, description: 'Disability group 1..3' }) disabilityGroup(@Root() p: Person) { return p.disabilityGroup ?? null; }

@@ -1,13 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EXAMPLE_PERSONS, type DemoWorld } from '@aleumet/demo-data';
+import { EXAMPLE_PERSONS, idDocumentOf, type DemoWorld } from '@aleumet/demo-data';
 import { SupplierAccess, insertChunked } from '@aleumet/subgraph-kit';
-import { Person, Representation, StaffUser } from '../entities/index.js';
+import { Person, PhoneSource, Representation, StaffUser } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
   const stamp = { createdAt: now, updatedAt: now };
   // The example recipients of README.md and docs/ (reserved values, demo-data examples.ts) come with every demo world.
-  await insertChunked(em, Person, [...world.persons, ...EXAMPLE_PERSONS].map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
+  // Their identity documents and numbers are the ones the demo registries hold (the numbers as БМГ-verified).
+  await insertChunked(em, Person, [...world.persons, ...EXAMPLE_PERSONS].map(({ ...p }) => {
+    const doc = idDocumentOf(p);
+    return {
+      ...p, ...stamp, deceasedOn: null, temporaryAddress: null, disabilityReasons: [], phoneVerified: true, phoneSource: PhoneSource.BMG,
+      idDocumentType: doc.type, idDocumentNumber: doc.number, idDocumentIssuer: doc.issuer, idDocumentIssuedOn: doc.issuedOn, idDocumentValidUntil: doc.validUntil,
+    };
+  }));
   await insertChunked(em, Representation, world.representations.map((r) => ({ ...r, ...stamp })));
   await insertChunked(em, StaffUser, world.staff.map((s) => ({ ...s, ...stamp })));
   // The supplier of each seeded order sees the recipient's name, as orders' command grants it for a new order.

@@ -13,6 +13,7 @@ import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../
 import { closeMeasure } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
 import { WRITE_SCOPE } from '../domain/policies.js';
+import { PersonRecordInput, recordPublishedPerson } from './published-person.js';
 import type { Context } from './context.js';
 
 const FulfilmentConnection = ConnectionType('Fulfilment', Fulfilment);
@@ -33,6 +34,11 @@ class PublishMeasuresInput {
   @Field(() => String, { description: 'IPR date, YYYY-MM-DD' }) issuedOn!: string;
   @Field(() => String, { description: 'Last day of the IPR term, YYYY-MM-DD' }) validUntil!: string;
   @Field(() => [PublishedMeasureInput]) measures!: PublishedMeasureInput[];
+  @Field(() => PersonRecordInput, {
+    nullable: true,
+    description: "Scope people:write: the person's data from Е-Собес (its iin is personIin). A person the portal has not seen is created, a known one updated where it differs (idempotent by sourceVersion); checked and recorded before the measures",
+  })
+  person?: PersonRecordInput | null;
 }
 
 @ObjectType()
@@ -162,6 +168,16 @@ export class MeasureLifecycleResolver {
     if (input.measures.length === 0 || input.measures.length > LIMITS.listItems) throw badInput(`Publish 1..${LIMITS.listItems} measures at a time`, 'measures');
     input.measures.forEach(checkMeasure);
     if (new Set(input.measures.map((m) => m.sourceId)).size !== input.measures.length) throw badInput('sourceId repeated in one request', 'measures');
+    if (input.person) {
+      if (input.person.iin !== input.personIin) throw badInput('person.iin must be personIin', 'person.iin');
+      // Eligibility from the data sent, before people records anything.
+      const sent = { disabilityGroup: input.person.disabilityGroup ?? null, needs: { hearing: !!input.person.needs?.hearing, mobility: !!input.person.needs?.mobility } };
+      input.measures.forEach((m, i) => {
+        const problem = eligibilityProblem(m.kind, sent);
+        if (problem) throw notEligible(problem.message, { reason: problem.reason, field: `measures.${i}.kind`, sourceId: m.sourceId });
+      });
+      await recordPublishedPerson(ctx, ctx.identity!, input.person);
+    }
     // Read from people before the transaction (never hold a transaction across an HTTP call).
     const person = await personByIin(ctx, input.personIin);
     input.measures.forEach((m, i) => {

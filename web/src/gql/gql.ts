@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n": typeof types.RemoveSupplierDirectionDocument,
     "\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n": typeof types.UploadSupplierDocumentDocument,
     "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n": typeof types.SubmitSupplierRegistrationDocument,
+    "\n  query LegalEntityCard($bin: String!) {\n    legalEntityCard(bin: $bin) {\n      bin\n      shortName\n      legalForm\n      legalAddress\n      actualAddress\n      head {\n        iin\n        fullName\n      }\n      founders {\n        name\n      }\n      okedCodes\n    }\n  }\n": typeof types.LegalEntityCardDocument,
     "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": typeof types.RecipientConfirmHandoverDocument,
     "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": typeof types.RecipientCancelOrderDocument,
     "\n  subscription MyOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      version\n      order {\n        id\n        status\n        version\n        acceptedAt\n        handedOverAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": typeof types.MyOrderStatusDocument,
@@ -157,6 +158,7 @@ const documents: Documents = {
     "\n  mutation RemoveSupplierDirection($id: ID!) {\n    removeSupplierDirection(id: $id)\n  }\n": types.RemoveSupplierDirectionDocument,
     "\n  mutation UploadSupplierDocument($input: DocumentUploadInput!) {\n    uploadSupplierDocument(input: $input) {\n      id\n      kind\n      title\n      fileName\n      size\n    }\n  }\n": types.UploadSupplierDocumentDocument,
     "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n": types.SubmitSupplierRegistrationDocument,
+    "\n  query LegalEntityCard($bin: String!) {\n    legalEntityCard(bin: $bin) {\n      bin\n      shortName\n      legalForm\n      legalAddress\n      actualAddress\n      head {\n        iin\n        fullName\n      }\n      founders {\n        name\n      }\n      okedCodes\n    }\n  }\n": types.LegalEntityCardDocument,
     "\n  mutation RecipientConfirmHandover($id: ID!, $version: Int!) {\n    confirmHandover(id: $id, version: $version) {\n      id\n      status\n      version\n      recipientConfirmedAt\n      handedOverAt\n    }\n  }\n": types.RecipientConfirmHandoverDocument,
     "\n  mutation RecipientCancelOrder($id: ID!, $version: Int!, $reason: String!) {\n    cancelOrder(id: $id, version: $version, reason: $reason) {\n      id\n      status\n      version\n      closedAt\n    }\n  }\n": types.RecipientCancelOrderDocument,
     "\n  subscription MyOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      version\n      order {\n        id\n        status\n        version\n        acceptedAt\n        handedOverAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": types.MyOrderStatusDocument,
@@ -416,6 +418,10 @@ export function graphql(source: "\n  mutation UploadSupplierDocument($input: Doc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitSupplierRegistration($id: ID!) {\n    submitSupplierRegistration(id: $id) {\n      id\n      ...Registration\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LegalEntityCard($bin: String!) {\n    legalEntityCard(bin: $bin) {\n      bin\n      shortName\n      legalForm\n      legalAddress\n      actualAddress\n      head {\n        iin\n        fullName\n      }\n      founders {\n        name\n      }\n      okedCodes\n    }\n  }\n"): (typeof documents)["\n  query LegalEntityCard($bin: String!) {\n    legalEntityCard(bin: $bin) {\n      bin\n      shortName\n      legalForm\n      legalAddress\n      actualAddress\n      head {\n        iin\n        fullName\n      }\n      founders {\n        name\n      }\n      okedCodes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,6 +57,8 @@ export const en = {
     CONFLICT: 'Someone changed this at the same time. The page now shows the latest data; try again.',
     INVALID_TRANSITION: 'This step is not possible in the current status. The page shows the current status.',
     INVALID_SIGNATURE: 'The electronic signature was not accepted. Sign the document again.',
+    NOT_IN_REGISTRY: 'The state registry holds no record with this number. Check the IIN (BIN) or contact the employment department.',
+    REGISTRY_UNAVAILABLE: 'The state registry is not answering right now. Try again in a few minutes.',
     GRAPHQL_VALIDATION_FAILED: 'The portal was updated. Reload the page.',
     INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again later.',
     UNKNOWN: 'Something went wrong. Try again later.',

@@ -21,7 +21,7 @@ describe('translations', () => {
 
   it('every error code the client maps has a message in each language', () => {
     for (const lang of [kk, ru, en]) {
-      for (const code of ['NETWORK', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'INVALID_SIGNATURE', 'UNKNOWN']) {
+      for (const code of ['NETWORK', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'INVALID_SIGNATURE', 'NOT_IN_REGISTRY', 'REGISTRY_UNAVAILABLE', 'UNKNOWN']) {
         expect((lang.errors as Record<string, string>)[code]).toBeTruthy();
       }
     }

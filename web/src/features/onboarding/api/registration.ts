@@ -124,3 +124,24 @@ export const SubmitRegistrationMutation = graphql(`
     }
   }
 `);
+
+/** The organization's card in the legal-entity registry, to fill the registration form by BIN. */
+export const LegalEntityCardQuery = graphql(`
+  query LegalEntityCard($bin: String!) {
+    legalEntityCard(bin: $bin) {
+      bin
+      shortName
+      legalForm
+      legalAddress
+      actualAddress
+      head {
+        iin
+        fullName
+      }
+      founders {
+        name
+      }
+      okedCodes
+    }
+  }
+`);

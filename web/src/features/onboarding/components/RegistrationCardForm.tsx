@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CombinedError } from 'urql';
+import { useClient, type CombinedError } from 'urql';
 import { SelectField, TextField } from '../../../components/ui.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { errorField } from '../../../lib/errors.js';
+import { errorCode, errorField, humanError } from '../../../lib/errors.js';
+import { LegalEntityCardQuery } from '../api/registration.js';
 import type { LegalForm, SupplierKind, SupplierRegistrationInput } from '../../../gql/graphql.js';
 import { hasValidCheckDigit, isValidIin } from '../../../lib/iin.js';
 
@@ -139,6 +140,37 @@ export function RegistrationCardForm({
   const serverField = SERVER_FIELDS[errorField(serverError) ?? ''];
   const err = (key: Field) => (errors[key] ? t(errors[key]!) : serverField === key ? t('onboarding.invalid.server') : null);
   const org = v.kind === 'ORGANIZATION';
+  const client = useClient();
+  const [registry, setRegistry] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
+
+  /** The registry holds the name, form, addresses, head, founders and OKED codes; the supplier completes the rest. */
+  async function fillFromRegistry() {
+    if (!hasValidCheckDigit(v.bin)) {
+      setErrors({ ...errors, bin: 'onboarding.invalid.bin' });
+      return;
+    }
+    setRegistry({ busy: true, message: null, failed: false });
+    const res = await client.query(LegalEntityCardQuery, { bin: v.bin }, { requestPolicy: 'network-only' }).toPromise();
+    const card = res.data?.legalEntityCard;
+    if (!card) {
+      const message = errorCode(res.error) === 'NOT_IN_REGISTRY' ? t('onboarding.notInRegistry') : humanError(res.error, t);
+      setRegistry({ busy: false, message, failed: true });
+      return;
+    }
+    setV({
+      ...v,
+      name: card.shortName,
+      legalForm: card.legalForm ?? v.legalForm,
+      legalAddress: card.legalAddress,
+      actualAddress: card.actualAddress ?? card.legalAddress,
+      headName: card.head.fullName,
+      headIin: card.head.iin ?? v.headIin,
+      okedCodes: card.okedCodes.join(', '),
+      founders: card.founders.map((f) => f.name).join(', '),
+    });
+    setErrors({});
+    setRegistry({ busy: false, message: t('onboarding.filledFromRegistry'), failed: false });
+  }
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -168,6 +200,19 @@ export function RegistrationCardForm({
         {org ? (
           <>
             <TextField label={t('supplier.bin')} name="bin" inputMode="numeric" value={v.bin} onChange={set('bin')} hint={t('onboarding.twelveDigits')} error={err('bin')} required />
+            <div className="registry-fill">
+              <button type="button" onClick={fillFromRegistry} disabled={registry.busy} aria-describedby="registry-fill-hint">
+                {registry.busy ? t('common.loading') : t('onboarding.fromRegistry')}
+              </button>
+              <p className="hint" id="registry-fill-hint">
+                {t('onboarding.fromRegistryHint')}
+              </p>
+              {registry.message && (
+                <p className={registry.failed ? 'field-error' : 'success'} role={registry.failed ? 'alert' : 'status'}>
+                  {registry.message}
+                </p>
+              )}
+            </div>
             <SelectField
               label={t('supplier.legalForm')}
               name="legalForm"
