@@ -17,6 +17,11 @@ export const MyOrderFragment = graphql(`
     handedOverAt
     recipientConfirmedAt
     refusalReason
+    cancellationReason
+    serviceUntil
+    stayFrom
+    stayTo
+    travelPaidByRecipient
     version
     handover
     delivery {

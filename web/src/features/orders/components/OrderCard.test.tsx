@@ -35,6 +35,20 @@ const order = (status: string, extra: Partial<MyOrderFragment> = {}) =>
   }) as unknown as MyOrderFragment;
 
 describe('OrderCard', () => {
+  it('shows the sanatorium stay with the travel paid by the recipient, the service period, and why an order was closed', () => {
+    renderWith(<OrderCard order={order('ACCEPTED', { kind: 'S3', itemTypeCode: 'S3-SANATORIUM', stayFrom: '2026-12-10', stayTo: '2026-12-23', travelPaidByRecipient: true, serviceUntil: null })} />, { client: mockClient({}) });
+    const s3 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
+    expect(s3).toMatch(/Stay at the sanatorium.*10 December 2026.*23 December 2026/);
+    expect(s3).toContain('The recipient pays the travel to the sanatorium and back');
+    cleanup();
+    renderWith(<OrderCard order={order('CANCELLED', { kind: 'S1', itemTypeCode: 'S1-ASSIST', serviceUntil: '2026-12-31', cancellationReason: 'DEPARTED', travelPaidByRecipient: false })} />, { client: mockClient({}) });
+    const s1 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
+    expect(s1).toMatch(/Service until.*31 December 2026/);
+    expect(s1).toContain('Closed because');
+    expect(s1).toContain('the recipient left Kazakhstan');
+    expect(s1).not.toContain('travel');
+  });
+
   it('shows the state part and co-payment, and cancels only with a reason', async () => {
     const sent: { name: string; vars: unknown }[] = [];
     const client = mockClient({}, (name, vars) => {

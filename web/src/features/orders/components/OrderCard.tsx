@@ -58,6 +58,34 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
+        {o.stayFrom && o.stayTo && (
+          <>
+            <dt>{t('orders.stay')}</dt>
+            <dd>
+              <DateText value={o.stayFrom} /> – <DateText value={o.stayTo} />
+            </dd>
+          </>
+        )}
+        {o.travelPaidByRecipient && (
+          <>
+            <dt>{t('orders.travel')}</dt>
+            <dd>{t('orders.travelPaidByRecipient')}</dd>
+          </>
+        )}
+        {o.serviceUntil && (
+          <>
+            <dt>{t('orders.serviceUntil')}</dt>
+            <dd>
+              <DateText value={o.serviceUntil} />
+            </dd>
+          </>
+        )}
+        {o.cancellationReason && ['DEPARTED', 'IPR_TERM_EXPIRED', 'SERVICE_PERIOD_ENDED', 'DEATH_REGISTERED', 'WITHDRAWN'].includes(o.cancellationReason) && (
+          <>
+            <dt>{t('orders.cancellationReason')}</dt>
+            <dd>{t(`orders.closedBecause.${o.cancellationReason}`)}</dd>
+          </>
+        )}
         <dt>{t('orders.created')}</dt>
         <dd>
           <DateText value={o.createdAt} time />
