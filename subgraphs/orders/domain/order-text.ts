@@ -1,4 +1,4 @@
-import { ITEM_TYPES } from '@aleumet/core';
+import { itemTypeByCode } from '@aleumet/core';
 import { registerEnumType } from 'type-graphql';
 
 /** The language a signed order document is written in (the signer's choice among the portal's three). */
@@ -76,7 +76,7 @@ const LABELS: Record<DocumentLanguage, Labels> = {
 /** The human-readable text of an order document: one `label: value` per line, in the signer's language; signed with the rest. */
 export function orderText(o: OrderTextInput): string {
   const l = LABELS[o.language];
-  const type = ITEM_TYPES.find((t) => t.code === o.itemTypeCode);
+  const type = itemTypeByCode.get(o.itemTypeCode);
   const typeName = type ? type[o.language === DocumentLanguage.KK ? 'kk' : o.language === DocumentLanguage.RU ? 'ru' : 'en'] : o.itemTypeCode;
   const money = (v: number) => tengeText(v, o.language);
   const lines = [

@@ -21,7 +21,7 @@ export async function runServicePeriodEnd(orm: MikroORM, runtime: SubgraphRuntim
   // Candidates: term over, or an S1 order placed before this year (its period ended on 31 December); an Almaty year starts
   // up to 6 hours before the UTC one, so the year test is repeated on the local date below.
   const due = await em.find(Order, {
-    ...scopeFilter(scope), kind: { $in: ['S1', 'S2'] }, status: { $in: [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED] },
+    ...scopeFilter(scope), kind: { $in: ['S1', 'S2', 'SSS'] }, status: { $in: [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED] },
     $or: [{ termEnd: { $lt: today } }, { kind: 'S1', createdAt: { $lt: new Date(`${yearStart}T00:00:00Z`) } }],
   }, { orderBy: { id: 'asc' }, limit: 100 });
   const commandIds: string[] = [];

@@ -7,7 +7,7 @@ import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/sub
 import { enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
-import { deliverNow } from '../domain/effects.js';
+import { deliverNow, isServiceKind } from '../domain/effects.js';
 import { serviceUntil } from '../domain/service-period.js';
 import { canonicalize } from '@aleumet/signing';
 import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
@@ -113,7 +113,7 @@ export class ServiceResolver {
     return ctx.em.fork().transactional(async (tx) => {
       const order = await lockOrder(tx, orderId);
       asSupplierOf(identity, order);
-      if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders keep a journal', 'orderId');
+      if (!isServiceKind(order.kind)) throw badInput('Only service orders (S1, S2, special social services) keep a journal', 'orderId');
       // HANDED_OVER: the service period ended with service rendered; the last days may still be written up.
       if (order.status !== OrderStatus.ACCEPTED && order.status !== OrderStatus.HANDED_OVER) throw invalidTransition('Order', order.status, 'hours logged');
       // S1 runs to the end of the year it was ordered (seeds 004 ¶34), S2 to the end of the IPR term.
@@ -164,7 +164,7 @@ export class ServiceResolver {
       return await ctx.em.fork().transactional(async (tx) => {
         const order = await lockOrder(tx, orderId);
         asSupplierOf(identity, order);
-        if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders have acts', 'orderId');
+        if (!isServiceKind(order.kind)) throw badInput('Only service orders (S1, S2, special social services) have acts', 'orderId');
         const [y, m] = period.split('-').map(Number);
         const next = m === 12 ? `${y! + 1}-01-01` : `${y}-${String(m! + 1).padStart(2, '0')}-01`;
         const entries = await tx.find(JournalEntry, { orderId: order.id, date: { $gte: `${period}-01`, $lt: next } });

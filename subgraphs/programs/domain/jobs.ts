@@ -47,8 +47,8 @@ export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope 
   return { reminded, blocked };
 }
 
-/** Services rendered over a period (S1 personal assistant, S2 sign language): their order ends them. */
-const ENDED_BY_ORDER = ['S1', 'S2'] as const;
+/** Services rendered over a period (S1 personal assistant, S2 sign language, special social services): their order ends them. */
+const ENDED_BY_ORDER = ['S1', 'S2', 'SSS'] as const;
 
 /** Open measures whose IPR term ended (before today in Almaty) are cancelled; an active order is cancelled too. */
 export async function runIprTermExpiry(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
