@@ -273,14 +273,15 @@ export type ResponsibleBody =
   | 'EMPLOYMENT_DEPARTMENT'
   | 'QUALITY_AUTHORITY';
 
-/** S1 personal assistant, S2 sign language, S3 sanatorium, S4 prosthetic-orthopedic, S5 technical aids, S6 wheelchairs */
+/** S1 personal assistant, S2 sign language, S3 sanatorium, S4 prosthetic-orthopedic, S5 technical aids, S6 wheelchairs, SSS special social services */
 export type ServiceKind =
   | 'S1'
   | 'S2'
   | 'S3'
   | 'S4'
   | 'S5'
-  | 'S6';
+  | 'S6'
+  | 'SSS';
 
 /** S2 sign-language sessions: online or in person */
 export type SessionMode =
