@@ -55,6 +55,10 @@ export const strings = {
       indications: 'Медициналық-әлеуметтік көрсетілімдер',
       contraindications: 'Қарсы көрсетілімдер',
       minAge: '{{age}} жасқа толмаған балаларға берілмейді.',
+      prostheticsCard: 'Протездеу картасы',
+      inpatient: { PRIMARY: 'Бастапқы стационарлық протездеу', REPEAT: 'Қайталама стационарлық протездеу' },
+      trips: 'Протездеуге сапарлар (жылына 2-ден аспайды)',
+      escort: 'ертіп жүруші',
       notEligible: {
         S3_ONCE_A_YEAR: 'Санаторий-курорттық емделу күнтізбелік жылда бір рет беріледі: бұл жылға тапсырыс бар. Басқа жылдағы күндерді таңдаңыз.',
         S6_ELECTRIC_UNDER_6: 'Электр жетегі бар арба 6 жасқа толмаған балаларға берілмейді.',
@@ -123,6 +127,10 @@ export const strings = {
       indications: 'Медико-социальные показания',
       contraindications: 'Противопоказания',
       minAge: 'Не выдаётся детям младше {{age}} лет.',
+      prostheticsCard: 'Карта протезирования',
+      inpatient: { PRIMARY: 'Первичное стационарное протезирование', REPEAT: 'Повторное стационарное протезирование' },
+      trips: 'Поездки на протезирование (не более 2 в год)',
+      escort: 'сопровождающий',
       notEligible: {
         S3_ONCE_A_YEAR: 'Санаторно-курортное лечение предоставляется один раз в календарный год: на этот год заказ уже есть. Выберите даты в другом году.',
         S6_ELECTRIC_UNDER_6: 'Кресло-коляска с электроприводом не выдаётся детям до 6 лет.',
@@ -191,6 +199,10 @@ export const strings = {
       indications: 'Medical and social indications',
       contraindications: 'Contraindications',
       minAge: 'Not given to children under {{age}}.',
+      prostheticsCard: 'Prosthetics card',
+      inpatient: { PRIMARY: 'First inpatient fitting', REPEAT: 'Repeat inpatient fitting' },
+      trips: 'Trips to prosthetics (at most 2 a year)',
+      escort: 'escort',
       notEligible: {
         S3_ONCE_A_YEAR: 'Sanatorium treatment is given once a calendar year and this year already has an order. Choose dates in another year.',
         S6_ELECTRIC_UNDER_6: 'An electric wheelchair is not given to children under 6.',

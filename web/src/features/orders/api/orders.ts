@@ -22,6 +22,21 @@ export const MyOrderFragment = graphql(`
     stayFrom
     stayTo
     travelPaidByRecipient
+    prostheticsCard {
+      id
+      measurements {
+        name
+        value
+      }
+      inpatient
+      inpatientFrom
+      inpatientTo
+      trips {
+        date
+        escort
+      }
+      acceptanceAct
+    }
     version
     handover
     delivery {
