@@ -46,8 +46,9 @@ const serviceOrder = w.orders.find((o) => o.status === 'ACCEPTED' && kindOf.get(
 const recipientIndex = w.persons.findIndex((p) => p.id === serviceOrder.personId);
 const recipient = w.persons[recipientIndex]!;
 const measure = w.measures.find((m) => m.id === serviceOrder.measureId)!;
-// The last seeded supplier: its offerings are the ones other tests change least.
-const supplier = w.suppliers.at(-1)!;
+// The last seeded supplier of the services and aids (the special social service providers come after them): its
+// offerings are the ones other tests change least.
+const supplier = w.suppliers.filter((s) => !s.directions.includes('SSS')).at(-1)!;
 const offering = w.offerings.find((o) => o.supplierId === supplier.id)!;
 const itemType = ITEM_TYPES.find((t) => supplier.directions.includes(t.kind))!;
 const claim = w.claims.find((c) => c.status === 'APPROVED')!;

@@ -6,7 +6,8 @@ import { adminIdentity, codes, gql, integratorIdentity, supplierIdentity, tokenF
 /** The attacks that found the missing bounds, each refused with BAD_USER_INPUT naming the argument, and nothing stored. */
 const t = usePlatform();
 const w = world();
-const supplier = w.suppliers.at(-2)!;
+// The second-last supplier of the services and aids (the special social service providers come after them).
+const supplier = w.suppliers.filter((s) => !s.directions.includes('SSS')).at(-2)!;
 const offering = w.offerings.find((o) => o.supplierId === supplier.id)!;
 const kindOf = new Map(w.offerings.map((o) => [o.id, o.kind]));
 const s1Order = w.orders.find((o) => o.status === 'ACCEPTED' && kindOf.get(o.offeringId) === 'S1')!;

@@ -11,6 +11,7 @@ import { CreateOrderResolver } from './resolvers/create-order.resolver.js';
 import { SignatureCheckResolver } from './resolvers/signature-check.resolver.js';
 import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service.resolver.js';
 import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
+import { OrderProstheticsFieldResolver, ProstheticsResolver } from './resolvers/prosthetics.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
@@ -19,7 +20,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
   cache,
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver, SignatureCheckResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver, SignatureCheckResolver, ProstheticsResolver, OrderProstheticsFieldResolver],
   referenceResolvers: { ...orderReference },
   policies,
   entities,

@@ -120,6 +120,10 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from orders.service_act`),
     view: owned('orders:read', 'full'),
   },
+  ProstheticsCard: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from orders.prosthetics_card`),
+    view: owned('orders:read', 'full'),
+  },
   ReimbursementClaim: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from finance.reimbursement_claim`),
     view: owned('finance:read', 'full'),

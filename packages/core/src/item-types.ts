@@ -74,4 +74,16 @@ export const ITEM_TYPES: ItemTypeInfo[] = [
   ]),
 ];
 
-export const itemTypeByCode = new Map(ITEM_TYPES.map((t) => [t.code, t]));
+/**
+ * Special social services (seeds 003 ¶8, 001: the first services on the portal), at home and in a day-stay
+ * department, in hours. Kept apart from ITEM_TYPES, which an early migration inserts as it is.
+ */
+export const SPECIAL_SOCIAL_SERVICE_TYPES: ItemTypeInfo[] = rows('SSS', [
+  ['SSS-HOME', 'HOUR', 'Special social services at home', 'Специальные социальные услуги на дому', 'Үйде көрсетілетін арнаулы әлеуметтік қызметтер'],
+  ['SSS-DAY', 'HOUR', 'Special social services in a day-stay department', 'Специальные социальные услуги в отделении дневного пребывания', 'Күндізгі болу бөлімшесіндегі арнаулы әлеуметтік қызметтер'],
+]);
+
+/** Every item type: the services and aids of the standards, then the special social services. */
+export const ALL_ITEM_TYPES: ItemTypeInfo[] = [...ITEM_TYPES, ...SPECIAL_SOCIAL_SERVICE_TYPES];
+
+export const itemTypeByCode = new Map(ALL_ITEM_TYPES.map((t) => [t.code, t]));

@@ -6,6 +6,9 @@ export const ServiceKind = {
   S4: 'S4', // prosthetic-orthopedic aid
   S5: 'S5', // technical aids
   S6: 'S6', // wheelchairs
+  // Special social services for persons who cannot care for themselves because of old age or disability (seeds 003 ¶7,
+  // ¶8, ¶13; 001: the first services on the portal). Rendered over time like S1/S2: journal, monthly acts.
+  SSS: 'SSS',
 } as const;
 export type ServiceKind = (typeof ServiceKind)[keyof typeof ServiceKind];
 

@@ -1,4 +1,4 @@
-import { ITEM_TYPES, REGIONS, seedId, makeIin, makeBin, splitPrice, type ServiceKind, type ItemTypeInfo } from '@aleumet/core';
+import { ALL_ITEM_TYPES, ITEM_TYPES, REGIONS, seedId, makeIin, makeBin, splitPrice, type ServiceKind, type ItemTypeInfo } from '@aleumet/core';
 import type { rng } from './random.js';
 import { MALE_FIRST, FEMALE_FIRST, SURNAME_STEMS, PATRONYMIC_STEMS, STREETS, ORG_WORDS, HEADS } from './names.js';
 import type {
@@ -16,19 +16,19 @@ export type Rng = ReturnType<typeof rng>;
 
 export const DAY = 86_400_000;
 export const KINDS: ServiceKind[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
-const KIND_DIRECTIONS: Record<ServiceKind, string> = { S1: '88.10', S2: '88.99', S3: '86.90', S4: '32.50', S5: '47.74', S6: '47.74' };
+const KIND_DIRECTIONS: Record<ServiceKind, string> = { S1: '88.10', S2: '88.99', S3: '86.90', S4: '32.50', S5: '47.74', S6: '47.74', SSS: '88.10' };
 const TYPES_BY_KIND = Object.fromEntries(KINDS.map((k) => [k, ITEM_TYPES.filter((t) => t.kind === k)])) as Record<ServiceKind, ItemTypeInfo[]>;
 const ORDER_STATUSES: OrderStatus[] = ['AWAITING_SUPPLIER', 'ACCEPTED', 'READY', 'HANDED_OVER', 'HANDED_OVER', 'REFUSED', 'EXPIRED', 'CANCELLED'];
 
 /** Base price per unit in tiyn; guaranteed sums derive from it, offerings vary around it. */
 export function basePrice(t: ItemTypeInfo): number {
-  const byKind: Record<ServiceKind, number> = { S1: 1_500_00, S2: 2_500_00, S3: 18_000_00, S4: 250_000_00, S5: 45_000_00, S6: 350_000_00 };
+  const byKind: Record<ServiceKind, number> = { S1: 1_500_00, S2: 2_500_00, S3: 18_000_00, S4: 250_000_00, S5: 45_000_00, S6: 350_000_00, SSS: 1_200_00 };
   const spread = (t.code.length * 7919) % 40; // stable per code, 0..39 %
   return Math.round((byKind[t.kind] * (80 + spread)) / 100 / 100) * 100;
 }
 
 export function quantityFor(kind: ServiceKind): number {
-  return kind === 'S1' ? 8 * 120 : kind === 'S2' ? 60 : kind === 'S3' ? 14 : 1;
+  return kind === 'S1' ? 8 * 120 : kind === 'S2' ? 60 : kind === 'S3' ? 14 : kind === 'SSS' ? 4 * 120 : 1;
 }
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -38,7 +38,8 @@ export const worldDay = (now: Date = new Date()) => new Date(Math.floor(now.getT
 
 export function buildGuaranteedSums(year: number): DemoGuaranteedSum[] {
   const out: DemoGuaranteedSum[] = [];
-  ITEM_TYPES.forEach((t, i) => {
+  // The special social services come last: the earlier rows keep their ids.
+  ALL_ITEM_TYPES.forEach((t, i) => {
     for (const y of [year - 1, year]) out.push({ id: seedId(`gsum-${y}`, i), itemTypeCode: t.code, year: y, amount: basePrice(t) * quantityFor(t.kind) });
   });
   return out;

@@ -3,6 +3,7 @@ import {
   DEMO_PROFILE, RecipientContext, buildGuaranteedSums, buildOfferings, buildStaff, buildSuppliers, makePerson, newCounters,
   recipientRecords, representationsOf, representativeCount, worldDay,
 } from './generators.js';
+import { specialSocialServices } from './special-social.js';
 import type { DemoClaim, DemoFulfilment, DemoMeasure, DemoOrder, DemoPayment, DemoPerson, DemoProgram, DemoRepresentation, DemoWorld, WorldOptions } from './types.js';
 
 export function buildWorld(opts: WorldOptions = {}): DemoWorld {
@@ -44,6 +45,12 @@ export function buildWorld(opts: WorldOptions = {}): DemoWorld {
     payments.push(...rec.payments);
     fulfilments.push(...rec.fulfilments);
   }
+
+  const sss = specialSocialServices(suppliers.length, offerings.length, measures.length, persons, programs, ctx.gsum);
+  suppliers.push(...sss.suppliers);
+  staff.push(...sss.staff);
+  offerings.push(...sss.offerings);
+  measures.push(...sss.measures);
 
   return { persons, representations, staff, programs, measures, fulfilments, suppliers, offerings, orders, claims, payments, guaranteedSums };
 }

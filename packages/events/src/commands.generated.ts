@@ -7,7 +7,7 @@ export interface InternalClaimInput {
   supplierId: string;
   personId: string;
   regionCode: string;
-  kind?: 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | null;
+  kind?: 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'SSS' | null;
   statePart: number;
   coPayment: number;
   actId?: string | null;

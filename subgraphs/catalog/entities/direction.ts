@@ -15,7 +15,8 @@ registerEnumType(DirectionKind, { name: 'DirectionKind', description: 'Special s
 
 /** Which measure kinds a direction lets the supplier offer, and the OKED codes (prefixes) it may be registered under. */
 export const DIRECTION_RULES: Record<DirectionKind, { kinds: ServiceKind[]; oked: string[] }> = {
-  SPECIAL_SOCIAL_SERVICES: { kinds: [], oked: ['87', '88'] },
+  // Seeds 003 ¶13: the special social services direction offers the special social services (003 ¶8).
+  SPECIAL_SOCIAL_SERVICES: { kinds: [ServiceKind.SSS], oked: ['87', '88'] },
   AID_SALES: { kinds: [ServiceKind.S4, ServiceKind.S5, ServiceKind.S6], oked: ['32.50', '46.46', '47.74'] },
   SANATORIUM: { kinds: [ServiceKind.S3], oked: ['55.90', '86.10', '86.90'] },
   SIGN_LANGUAGE: { kinds: [ServiceKind.S2], oked: ['74.30', '88.10', '88.99'] },

@@ -1,5 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { wheelchairRuleByCode } from '@aleumet/core';
 import { ServiceKind } from '@aleumet/subgraph-kit';
 
 export enum Unit { PIECE = 'PIECE', PAIR = 'PAIR', SET = 'SET', HOUR = 'HOUR', DAY = 'DAY' }
@@ -16,4 +17,20 @@ export class ItemType {
   @Field(() => String) @Property({ type: 'string' }) nameKk!: string;
   @Field(() => String) @Property({ type: 'string' }) nameRu!: string;
   @Field(() => String) @Property({ type: 'string' }) nameEn!: string;
+
+  // Wheelchairs (S6): indications and contraindications per type (seeds 004, annex 9); reference data, not rows.
+  @Field(() => String, { nullable: true, description: 'S6: medical and social indications for this wheelchair type (Kazakh)' })
+  get indicationsKk(): string | null { return wheelchairRuleByCode.get(this.code)?.indications.kk ?? null; }
+  @Field(() => String, { nullable: true, description: 'S6: indications (Russian)' })
+  get indicationsRu(): string | null { return wheelchairRuleByCode.get(this.code)?.indications.ru ?? null; }
+  @Field(() => String, { nullable: true, description: 'S6: indications (English)' })
+  get indicationsEn(): string | null { return wheelchairRuleByCode.get(this.code)?.indications.en ?? null; }
+  @Field(() => String, { nullable: true, description: 'S6: contraindications (Kazakh)' })
+  get contraindicationsKk(): string | null { return wheelchairRuleByCode.get(this.code)?.contraindications.kk ?? null; }
+  @Field(() => String, { nullable: true, description: 'S6: contraindications (Russian)' })
+  get contraindicationsRu(): string | null { return wheelchairRuleByCode.get(this.code)?.contraindications.ru ?? null; }
+  @Field(() => String, { nullable: true, description: 'S6: contraindications (English)' })
+  get contraindicationsEn(): string | null { return wheelchairRuleByCode.get(this.code)?.contraindications.en ?? null; }
+  @Field(() => Int, { nullable: true, description: 'Not ordered for a recipient younger than this, in full years (electric wheelchair: 6)' })
+  get minAgeYears(): number | null { return wheelchairRuleByCode.get(this.code)?.minAgeYears ?? null; }
 }

@@ -20,9 +20,11 @@ afterAll(() => platform?.close());
 
 describe('offering characteristics', () => {
   it('are set on create, replaced on update with the title and description, checked, and only by the owner', async () => {
-    // The last seeded supplier: no other test publishes offerings for it.
-    const supplier = world().suppliers.at(-1)!;
-    const other = world().suppliers.at(-2)!;
+    // The last seeded supplier of the services and aids: no other test publishes offerings for it (the special social
+    // service providers come after them).
+    const suppliers = world().suppliers.filter((s) => !s.directions.includes('SSS'));
+    const supplier = suppliers.at(-1)!;
+    const other = suppliers.at(-2)!;
     const token = await tokenFor(supplierIdentity(supplier.id));
     // An aid: it has a delivery mode and stock (a service has neither).
     const type = ITEM_TYPES.find((t) => supplier.directions.includes(t.kind) && ['S4', 'S5', 'S6'].includes(t.kind))!;

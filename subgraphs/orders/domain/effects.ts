@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphRuntime } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand, type Commands } from '@aleumet/events';
+import type { ServiceKind } from '@aleumet/subgraph-kit';
 import { Order, OrderStatus } from '../entities/index.js';
 
 /**
@@ -16,7 +17,10 @@ import { Order, OrderStatus } from '../entities/index.js';
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
  */
 
-export const isService = (o: Order) => o.kind === 'S1' || o.kind === 'S2';
+/** Services rendered over time and paid per monthly act: S1, S2 and the special social services (seeds 003 ¶8: services, not goods). */
+export const SERVICE_KINDS: readonly string[] = ['S1', 'S2', 'SSS'];
+export const isServiceKind = (kind: ServiceKind | null | undefined): kind is ServiceKind => !!kind && SERVICE_KINDS.includes(kind);
+export const isService = (o: Order) => isServiceKind(o.kind);
 /** Aids come from stock; services (S1–S3) do not. Seeded orders have no kind and hold no stock. */
 export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind === 'S6';
 

@@ -3,6 +3,8 @@ import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime }
 import { localDate } from '@aleumet/calendar';
 import { HandoverMethod } from '../entities/index.js';
 import { DocumentLanguage, orderText } from './order-text.js';
+import { checkStay, stayDays, type Stay } from './sanatorium.js';
+import { assertWheelchairAge } from './wheelchairs.js';
 
 /** What orders reads from programs, catalog and people (service calls, outside any transaction). */
 export interface MeasureView {
@@ -16,7 +18,7 @@ export interface OfferingView {
 
 const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
 const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode supplier { id status name } } }`;
-const PERSON = `query($id: ID!) { person(id: $id) { iin address phone } }`;
+const PERSON = `query($id: ID!) { person(id: $id) { iin address phone birthDate } }`;
 
 async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
   try {
@@ -37,6 +39,8 @@ export interface OrderDraft {
   handover: HandoverMethod | null;
   /** With delivery: address, phone, window, comment as signed; null otherwise. */
   delivery: DeliveryChoice | null;
+  /** S3: the stay's first and last day, as signed; null otherwise. */
+  stay: Stay | null;
   /** The document the recipient signs: canonicalized by @aleumet/signing. */
   document: Record<string, unknown>;
 }
@@ -74,6 +78,8 @@ export interface DocumentChoices {
   handover?: HandoverMethod | null;
   language?: DocumentLanguage | null;
   delivery?: DeliveryRequest | null;
+  /** S3 sanatorium treatment: the stay's dates. */
+  stay?: Stay | null;
 }
 
 /** Delivery details as given, bounded (LIMITS) and the phone normalized; what is not given stays null. */
@@ -108,7 +114,7 @@ export async function draftOrder(
   const [m, o, p] = await Promise.all([
     read<{ measure: MeasureView }>(runtime, 'programs', ['programs:read'], MEASURE, measureId),
     read<{ offering: OfferingView }>(runtime, 'catalog', ['catalog:read'], OFFERING, offeringId),
-    read<{ person: { iin: string; address: string; phone: string } }>(runtime, 'people', ['people:read'], PERSON, id.personId),
+    read<{ person: PersonView }>(runtime, 'people', ['people:read'], PERSON, id.personId),
   ]);
   const measure = m.measure;
   const offering = o.offering;
@@ -120,6 +126,9 @@ export async function draftOrder(
   if (offering.kind !== measure.kind || offering.itemTypeCode !== measure.itemTypeCode) throw badInput(`The offering is ${offering.itemTypeCode}, the measure needs ${measure.itemTypeCode}`, 'offeringId');
   if (!offering.regionCodes.includes(measure.regionCode)) throw badInput('The supplier does not serve the region of the recipient', 'offeringId');
   if (AID_KINDS.includes(offering.kind) && (offering.stock ?? 0) <= 0) throw badInput('The offering is out of stock', 'offeringId');
+  const today = localDate(runtime.clock.now());
+  const stay = checkStay(measure.kind, choices.stay, measure, today);
+  if (measure.kind === 'S6') assertWheelchairAge(measure.itemTypeCode, (await recipientContact(runtime, measure.person.id, id.personId, p.person)).birthDate, today);
   const handover = handoverOf(offering, choices.handover ?? null);
   if (choices.delivery && handover !== HandoverMethod.DELIVERY) throw badInput('Delivery details apply to orders with delivery only', 'delivery');
   // The recipient's registered address and phone (delivery goes to the recipient, who may be represented by the signer).
@@ -128,7 +137,7 @@ export async function draftOrder(
   const { statePart, coPayment } = splitPrice(offering.price, measure.guaranteedSum);
   const text = orderText({
     language, itemTypeCode: measure.itemTypeCode, quantity: measure.quantity, offeringTitle: offering.title, supplierName: offering.supplier.name,
-    handover, delivery, price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment,
+    handover, delivery, price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment, stay,
   });
   // Version 2: the person's language, the delivery details and the human-readable text (amounts in tenge) are signed with the machine-readable part.
   const document = {
@@ -142,13 +151,17 @@ export async function draftOrder(
     offering: { id: offering.id, supplierId: offering.supplier.id },
     ...(handover ? { handover } : {}),
     ...(delivery ? { delivery } : {}),
+    // S3: the stay and who pays the travel (004 ¶26) are part of what the recipient signs.
+    ...(stay ? { stay: { ...stay, days: stayDays(stay), travelPaidByRecipient: true } } : {}),
     amounts: { currency: 'KZT', unit: 'tiyn', price: offering.price, guaranteedSum: measure.guaranteedSum, statePart, coPayment },
     text,
   };
-  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, handover, delivery, document };
+  return { measure, offering, signerIin: p.person.iin, statePart, coPayment, handover, delivery, stay, document };
 }
 
-async function recipientContact(runtime: SubgraphRuntime, recipientId: string, signerId: string, signer: { address: string; phone: string }) {
+interface PersonView { iin: string; address: string; phone: string; birthDate: string | null }
+
+async function recipientContact(runtime: SubgraphRuntime, recipientId: string, signerId: string, signer: PersonView): Promise<PersonView> {
   if (recipientId === signerId) return signer;
-  return (await read<{ person: { address: string; phone: string } }>(runtime, 'people', ['people:read'], PERSON, recipientId)).person;
+  return (await read<{ person: PersonView }>(runtime, 'people', ['people:read'], PERSON, recipientId)).person;
 }

@@ -1,4 +1,4 @@
-import { ITEM_TYPES } from '@aleumet/core';
+import { itemTypeByCode } from '@aleumet/core';
 import { registerEnumType } from 'type-graphql';
 
 /** The language a signed order document is written in (the signer's choice among the portal's three). */
@@ -33,6 +33,8 @@ export interface OrderTextInput {
   guaranteedSum: number;
   statePart: number;
   coPayment: number;
+  /** S3: the stay's first and last day. */
+  stay?: { from: string; to: string } | null;
 }
 
 type Labels = {
@@ -40,6 +42,8 @@ type Labels = {
   address: string; phone: string; window: string; comment: string; price: string; guaranteed: string; statePart: string; coPayment: string;
   /** The order and the application for reimbursement (order №458 form: the recipient orders and applies; the state part goes to the supplier). */
   application: string;
+  /** S3 (seeds 004 ¶26). */
+  stay: string; travel: string;
 };
 
 const LABELS: Record<DocumentLanguage, Labels> = {
@@ -48,6 +52,7 @@ const LABELS: Record<DocumentLanguage, Labels> = {
     item: 'Түрі', quantity: 'Саны', offering: 'Ұсыныс', supplier: 'Жеткізуші', handover: 'Алу тәсілі', delivery: 'жеткізу', pickup: 'өзі алып кету',
     address: 'Жеткізу мекенжайы', phone: 'Байланыс телефоны', window: 'Қолайлы уақыт', comment: 'Түсініктеме',
     price: 'Бағасы', guaranteed: 'Кепілдендірілген сома', statePart: 'Мемлекет төлейді', coPayment: 'Мен жеткізушіге төлеймін',
+    stay: 'Санаторийде болу мерзімі', travel: 'Санаторийге дейін және кері жол жүру шығыстарын өзім төлеймін.',
     application: 'Оңалтудың жеке бағдарламасының іс-шарасы бойынша осы ұсынысқа тапсырыс беремін және мемлекет төлейтін бөлікті жеткізушіге өтеуді сұраймын; қосымша төлемді жеткізушіге өзім төлеймін.',
   },
   RU: {
@@ -55,6 +60,7 @@ const LABELS: Record<DocumentLanguage, Labels> = {
     item: 'Вид', quantity: 'Количество', offering: 'Предложение', supplier: 'Поставщик', handover: 'Способ получения', delivery: 'доставка', pickup: 'самовывоз',
     address: 'Адрес доставки', phone: 'Контактный телефон', window: 'Удобное время', comment: 'Комментарий',
     price: 'Цена', guaranteed: 'Гарантированная сумма', statePart: 'Оплачивает государство', coPayment: 'Я доплачиваю поставщику',
+    stay: 'Срок пребывания в санатории', travel: 'Проезд до санатория и обратно оплачиваю сам(а).',
     application: 'Заказываю это предложение по мероприятию индивидуальной программы реабилитации и прошу возместить поставщику часть, оплачиваемую государством; доплату я вношу поставщику сам(а).',
   },
   EN: {
@@ -62,6 +68,7 @@ const LABELS: Record<DocumentLanguage, Labels> = {
     item: 'Type', quantity: 'Quantity', offering: 'Offering', supplier: 'Supplier', handover: 'Handover', delivery: 'delivery', pickup: 'pickup',
     address: 'Delivery address', phone: 'Contact phone', window: 'Preferred time', comment: 'Comment',
     price: 'Price', guaranteed: 'Guaranteed sum', statePart: 'The state pays', coPayment: 'I pay the supplier',
+    stay: 'Stay at the sanatorium', travel: 'I pay the travel to the sanatorium and back myself.',
     application: 'I order this offering for my rehabilitation measure and apply for the reimbursement of the state part to the supplier; I pay the co-payment to the supplier.',
   },
 };
@@ -69,7 +76,7 @@ const LABELS: Record<DocumentLanguage, Labels> = {
 /** The human-readable text of an order document: one `label: value` per line, in the signer's language; signed with the rest. */
 export function orderText(o: OrderTextInput): string {
   const l = LABELS[o.language];
-  const type = ITEM_TYPES.find((t) => t.code === o.itemTypeCode);
+  const type = itemTypeByCode.get(o.itemTypeCode);
   const typeName = type ? type[o.language === DocumentLanguage.KK ? 'kk' : o.language === DocumentLanguage.RU ? 'ru' : 'en'] : o.itemTypeCode;
   const money = (v: number) => tengeText(v, o.language);
   const lines = [
@@ -87,6 +94,7 @@ export function orderText(o: OrderTextInput): string {
         ...(o.delivery.comment ? [`${l.comment}: ${o.delivery.comment}`] : []),
       ]
       : []),
+    ...(o.stay ? [`${l.stay}: ${o.stay.from} … ${o.stay.to}`, l.travel] : []),
     `${l.price}: ${money(o.price)}`,
     `${l.guaranteed}: ${money(o.guaranteedSum)}`,
     `${l.statePart}: ${money(o.statePart)}`,

@@ -1,5 +1,5 @@
 import { ownerPolicy } from '@aleumet/core';
-import type { JournalEntry, Order, ServiceAct } from '../entities/index.js';
+import type { JournalEntry, Order, ProstheticsCard, ServiceAct } from '../entities/index.js';
 
 export const SCOPE = 'orders:read';
 
@@ -8,4 +8,7 @@ export const orderPolicy = ownerPolicy<Order>('Order', SCOPE);
 export const journalEntryPolicy = ownerPolicy<JournalEntry>('JournalEntry', SCOPE);
 export const serviceActPolicy = ownerPolicy<ServiceAct>('ServiceAct', SCOPE);
 
-export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy];
+/** The prosthetics card (004 ¶34): the recipient's cabinet, the order's supplier, the department, admins, integrators (Е-Собес). */
+export const prostheticsCardPolicy = ownerPolicy<ProstheticsCard>('ProstheticsCard', SCOPE);
+
+export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy, prostheticsCardPolicy];

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RetentionClass, isPastRetention, retentionClassOfKind, retentionCutoff } from '@aleumet/core';
+import { RetentionClass, isPastRetention, retentionCutoff } from '@aleumet/core';
 import { OutboxEvent } from '@aleumet/events';
 import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
-import { RETENTION_REMOVED_TEXT, ServiceKind, type RetentionReport } from '@aleumet/subgraph-kit';
+import { RETENTION_REMOVED_TEXT, type RetentionReport } from '@aleumet/subgraph-kit';
 import { JournalEntry, Order } from '../entities/index.js';
 
 /**
- * Retention of the order form (the Rules: order form 5 years, prosthetics card permanently).
+ * Retention of the order form (seeds 004 ¶34: order form 5 years, prosthetics card permanently).
  *
  * The order form is what the recipient signed and what was recorded about it: the canonical order
  * document with the application for reimbursement, its signature, the signer's certificate and
@@ -20,8 +20,9 @@ import { JournalEntry, Order } from '../entities/index.js';
  * journal dates and hours, which back the acts of services rendered (accounting records of the
  * employment department, like finance's claims and programs' measures, kept by their owners).
  *
- * Never touched: an order still open (no `closedAt`), one closed less than 5 years ago, and an S4
- * order (prosthetic-orthopedic aid: the prosthetics card, kept permanently). Orders placed before
+ * Never touched: an order still open (no `closedAt`) and one closed less than 5 years ago. An S4 order's
+ * form goes like any other; its prosthetics card (`ProstheticsCard`, its own table) is kept permanently
+ * and never touched here. Orders placed before
  * orders stored the kind (seeded ones) take it from their measure (programs); an order whose kind
  * cannot be told is kept. Idempotent: "everything past retention as of now".
  */
@@ -49,7 +50,6 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
       ...scopeFilter(scope),
       closedAt: { $lt: cutoff },
       formRemovedAt: null,
-      $or: [{ kind: null }, { kind: { $ne: ServiceKind.S4 } }],
       ...(after ? { id: { $gt: after } } : {}),
     }, { fields: ['id', 'kind', 'measureId', 'closedAt'], orderBy: { id: 'asc' }, limit: BATCH });
     if (!batch.length) break;
@@ -58,7 +58,7 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
     const due = batch
       .filter((o) => {
         const kind = o.kind ?? kinds.get(o.measureId);
-        return kind != null && isPastRetention(retentionClassOfKind(kind), o.closedAt, now);
+        return kind != null && isPastRetention(RetentionClass.ORDER_FORM, o.closedAt, now);
       })
       .map((o) => o.id);
     if (due.length) {

@@ -11,7 +11,8 @@ import { queueEffects } from './effects.js';
  */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   [OrderStatus.AWAITING_SUPPLIER]: [OrderStatus.ACCEPTED, OrderStatus.REFUSED, OrderStatus.EXPIRED, OrderStatus.CANCELLED],
-  [OrderStatus.ACCEPTED]: [OrderStatus.READY, OrderStatus.CANCELLED],
+  // ACCEPTED → HANDED_OVER: an S1/S2 order whose service period ended with service rendered (domain/service-end.ts).
+  [OrderStatus.ACCEPTED]: [OrderStatus.READY, OrderStatus.HANDED_OVER, OrderStatus.CANCELLED],
   [OrderStatus.READY]: [OrderStatus.HANDED_OVER, OrderStatus.CANCELLED],
   [OrderStatus.REFUSED]: [],
   [OrderStatus.EXPIRED]: [],

@@ -3,6 +3,7 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphq
 import { SafeIntResolver } from 'graphql-scalars';
 import { ServiceKind } from '@aleumet/subgraph-kit';
 import { SupplierSigned } from './supplier-signed.js';
+import { serviceUntil } from '../domain/service-period.js';
 
 export enum OrderStatus {
   AWAITING_SUPPLIER = 'AWAITING_SUPPLIER',
@@ -57,7 +58,7 @@ export class Order extends SupplierSigned<
   | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
-  | 'deliveryAddress' | 'deliveryPhone' | 'deliveryWindow' | 'deliveryComment'
+  | 'deliveryAddress' | 'deliveryPhone' | 'deliveryWindow' | 'deliveryComment' | 'stayFrom' | 'stayTo' | 'travelPaidByRecipient' | 'serviceUntil'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -112,6 +113,9 @@ export class Order extends SupplierSigned<
   @Property({ type: 'text', nullable: true }) signatureEvidence?: string | null;
   @Field(() => String, { nullable: true, description: 'First day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termStart?: string | null;
   @Field(() => String, { nullable: true, description: 'Last day of the IPR term, YYYY-MM-DD' }) @Property({ type: 'date', nullable: true }) termEnd?: string | null;
+  // Sanatorium treatment (S3): the stay as signed, at most 14 days, once a calendar year (seeds 004 ¶26).
+  @Field(() => String, { nullable: true, description: 'S3: first day of the stay, YYYY-MM-DD (as signed)' }) @Property({ type: 'date', nullable: true }) stayFrom?: string | null;
+  @Field(() => String, { nullable: true, description: 'S3: last day of the stay, YYYY-MM-DD (at most 14 days)' }) @Property({ type: 'date', nullable: true }) stayTo?: string | null;
   /** Set when the order form passed its retention period (5 years after closing; never for S4) and was removed: orders.retention. */
   @Field(() => Date, { nullable: true, description: 'When the signed order form (document, signature, certificate, personal data) was removed after its 5-year retention; never set for prosthetics (S4)' })
   @Property({ type: 'datetime', nullable: true })
@@ -119,6 +123,16 @@ export class Order extends SupplierSigned<
   @Field(() => Int, { description: 'Optimistic-locking version, incremented by every change' })
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  @Field(() => String, { nullable: true, description: 'S1/S2: the last day of service (S1: 31 December of the year ordered, or the end of the IPR term if earlier; S2: end of the IPR term)' })
+  get serviceUntil(): string | null {
+    return serviceUntil(this);
+  }
+
+  @Field(() => Boolean, { description: 'S3: the travel to and from the sanatorium is paid by the recipient (seeds 004 ¶26)' })
+  get travelPaidByRecipient(): boolean {
+    return this.kind === 'S3';
+  }
 
   @Field(() => DeliveryDetails, { nullable: true, description: 'Aids with delivery: where and when to bring it, as signed' })
   get delivery(): DeliveryDetails | null {

@@ -11,6 +11,9 @@ import { Migration20261207005225 } from './Migration20261207005225.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
+import { Migration20261207035100 } from './Migration20261207035100.js';
+import { Migration20261207040725 } from './Migration20261207040725.js';
+import { Migration20261207042305 } from './Migration20261207042305.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
@@ -25,4 +28,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207013252', class: Migration20261207013252 },
   { name: 'Migration20261207020241', class: Migration20261207020241 },
+  { name: 'Migration20261207035100', class: Migration20261207035100 },
+  { name: 'Migration20261207040725', class: Migration20261207040725 },
+  { name: 'Migration20261207042305', class: Migration20261207042305 },
 ];

@@ -10,6 +10,7 @@ import { DocumentLanguage } from '../domain/order-text.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
 import { checkIdempotencyKey, draftOrder, type DocumentChoices } from '../domain/order-document.js';
+import { assertNoOtherStayThisYear, lockSanatoriumYear } from '../domain/sanatorium.js';
 import type { Context } from './context.js';
 
 export const ACCEPT_WITHIN_WORKING_DAYS = 5;
@@ -32,6 +33,12 @@ class DeliveryDetailsInput {
   @Field(() => String, { nullable: true }) comment?: string | null;
 }
 
+@InputType({ description: 'Sanatorium treatment (S3): the first and last day of the stay (at most 14 days, once a calendar year)' })
+class StayInput {
+  @Field(() => String, { description: 'First day, YYYY-MM-DD' }) from!: string;
+  @Field(() => String, { description: 'Last day, YYYY-MM-DD' }) to!: string;
+}
+
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
@@ -40,14 +47,15 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  */
 function signedChoices(document: string): DocumentChoices {
   try {
-    const d = JSON.parse(document) as { handover?: unknown; language?: unknown; delivery?: Record<string, unknown> } | null;
+    const d = JSON.parse(document) as { handover?: unknown; language?: unknown; delivery?: Record<string, unknown>; stay?: Record<string, unknown> } | null;
     const handover = Object.values(HandoverMethod).includes(d?.handover as HandoverMethod) ? (d!.handover as HandoverMethod) : null;
     const language = Object.values(DocumentLanguage).includes(d?.language as DocumentLanguage) ? (d!.language as DocumentLanguage) : null;
     // Details beside a pickup are not what orderDocument writes: left out, the rebuilt document differs and the signature check refuses it.
     const delivery = handover === HandoverMethod.DELIVERY && d?.delivery && typeof d.delivery === 'object'
       ? { address: text(d.delivery.address), phone: text(d.delivery.phone), window: text(d.delivery.window), comment: text(d.delivery.comment) }
       : null;
-    return { handover, language, delivery };
+    const stay = d?.stay && typeof d.stay === 'object' && text(d.stay.from) && text(d.stay.to) ? { from: text(d.stay.from)!, to: text(d.stay.to)! } : null;
+    return { handover, language, delivery, stay };
   } catch {
     return {};
   }
@@ -77,9 +85,13 @@ export class CreateOrderResolver {
     language: DocumentLanguage | null | undefined,
     @Arg('delivery', () => DeliveryDetailsInput, { nullable: true, description: 'With delivery: address, phone, preferred window, comment (address and phone default to the registered ones)' })
     delivery: DeliveryDetailsInput | null | undefined,
+    @Arg('stay', () => StayInput, { nullable: true, description: 'Sanatorium treatment (S3), required there: the stay\'s first and last day; the travel is paid by the recipient (part of the signed document)' })
+    stay: StayInput | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey, { handover, language, delivery });
+    const draft = await draftOrder(ctx.runtime, ctx.identity, measureId, offeringId, idempotencyKey, { handover, language, delivery, stay });
+    // Told before signing; checked again under a lock when the order is placed.
+    if (draft.stay) await assertNoOtherStayThisYear(ctx.em.fork(), draft.measure.person.id, draft.stay);
     return canonicalize(draft.document);
   }
 
@@ -123,6 +135,11 @@ export class CreateOrderResolver {
     let order: Order;
     try {
       order = await ctx.em.fork().transactional(async (tx) => {
+        if (draft.stay) {
+          // 004 ¶26: once a calendar year, also when two orders are placed at once.
+          await lockSanatoriumYear(tx, measure.person.id);
+          await assertNoOtherStayThisYear(tx, measure.person.id, draft.stay);
+        }
         const o = tx.create(Order, {
           number: '', measureId: measure.id, offeringId: offering.id, personId: measure.person.id, supplierId: offering.supplier.id,
           regionCode: measure.regionCode, kind: measure.kind as ServiceKind, itemTypeCode: measure.itemTypeCode, status: OrderStatus.AWAITING_SUPPLIER,
@@ -133,6 +150,7 @@ export class CreateOrderResolver {
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
           deliveryAddress: draft.delivery?.address ?? null, deliveryPhone: draft.delivery?.phone ?? null,
           deliveryWindow: draft.delivery?.window ?? null, deliveryComment: draft.delivery?.comment ?? null,
+          stayFrom: draft.stay?.from ?? null, stayTo: draft.stay?.to ?? null,
         });
         // The year of Almaty, where the order is read out to the contact centre.
         o.number = await nextOrderNumber(tx, Number(localDate(now).slice(0, 4)));

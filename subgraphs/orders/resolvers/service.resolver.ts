@@ -7,7 +7,8 @@ import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/sub
 import { enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
 import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
-import { deliverNow } from '../domain/effects.js';
+import { deliverNow, isServiceKind } from '../domain/effects.js';
+import { serviceUntil } from '../domain/service-period.js';
 import { canonicalize } from '@aleumet/signing';
 import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { SCOPE } from './order.resolver.js';
@@ -97,7 +98,7 @@ async function changeAct(ctx: Context, id: string, version: number, change: (tx:
 @Resolver(() => ServiceAct)
 export class ServiceResolver {
   @Mutation(() => JournalEntry, {
-    description: "Supplier: log hours of an accepted S1/S2 order. S1: ≤ 8 hours a day, within the IPR term, places required; S2: ≤ 60 hours per calendar year, online/offline; limits and overlaps count all of the person's orders of the kind; no zero, negative or overlapping entries; not in a month whose act is submitted or approved",
+    description: "Supplier: log hours of an accepted S1/S2 order. S1: ≤ 8 hours a day, to the end of the year it was ordered (or the IPR term if earlier), places required; S2: ≤ 60 hours per calendar year, online/offline; limits and overlaps count all of the person's orders of the kind; no zero, negative or overlapping entries; not in a month whose act is submitted or approved",
   })
   async logServiceHours(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: Context) {
     const identity = requireIdentity(ctx.identity);
@@ -112,9 +113,12 @@ export class ServiceResolver {
     return ctx.em.fork().transactional(async (tx) => {
       const order = await lockOrder(tx, orderId);
       asSupplierOf(identity, order);
-      if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders keep a journal', 'orderId');
-      if (order.status !== OrderStatus.ACCEPTED) throw invalidTransition('Order', order.status, 'hours logged');
-      if ((order.termStart && input.date < order.termStart) || (order.termEnd && input.date > order.termEnd)) throw badInput(`The date is outside the measure's term (${order.termStart} … ${order.termEnd})`, 'date');
+      if (!isServiceKind(order.kind)) throw badInput('Only service orders (S1, S2, special social services) keep a journal', 'orderId');
+      // HANDED_OVER: the service period ended with service rendered; the last days may still be written up.
+      if (order.status !== OrderStatus.ACCEPTED && order.status !== OrderStatus.HANDED_OVER) throw invalidTransition('Order', order.status, 'hours logged');
+      // S1 runs to the end of the year it was ordered (seeds 004 ¶34), S2 to the end of the IPR term.
+      const until = serviceUntil(order);
+      if ((order.termStart && input.date < order.termStart) || (until && input.date > until)) throw badInput(`The date is outside the service period (${order.termStart} … ${until})`, 'date');
       if (order.kind === 'S1' && places.length === 0) throw badInput('S1: list the places visited', 'places');
       if (order.kind === 'S2' && !input.mode) throw badInput('S2: say whether the session was online or offline', 'mode');
       const period = input.date.slice(0, 7);
@@ -160,7 +164,7 @@ export class ServiceResolver {
       return await ctx.em.fork().transactional(async (tx) => {
         const order = await lockOrder(tx, orderId);
         asSupplierOf(identity, order);
-        if (order.kind !== 'S1' && order.kind !== 'S2') throw badInput('Only S1 and S2 orders have acts', 'orderId');
+        if (!isServiceKind(order.kind)) throw badInput('Only service orders (S1, S2, special social services) have acts', 'orderId');
         const [y, m] = period.split('-').map(Number);
         const next = m === 12 ? `${y! + 1}-01-01` : `${y}-${String(m! + 1).padStart(2, '0')}-01`;
         const entries = await tx.find(JournalEntry, { orderId: order.id, date: { $gte: `${period}-01`, $lt: next } });

@@ -30,6 +30,8 @@ const RETENTION = `mutation { applyOrderRetention { asOf changed { record action
 const READ = `query($id: ID!) { order(id: $id) { id status version kind closedAt cancellationReason refusalReason signedDocument formRemovedAt price
   journal(first: 10) { nodes { date minutes places } } } }`;
 const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id places } }`;
+const MEASURE_IT = `mutation($o: ID!, $m: [MeasurementInput!]!) { recordProstheticMeasurements(orderId: $o, measurements: $m) { id } }`;
+const CARD = `query($id: ID!) { order(id: $id) { prostheticsCard { orderNumber measurements { name value } } } }`;
 
 let platform: Platform;
 let url: string;
@@ -97,7 +99,7 @@ async function stored(id: string) {
 }
 
 describe('retention of the order form (orders)', () => {
-  it('removes the form 5 years after closing, keeps younger, open and S4 orders; the job does the same; idempotent', async () => {
+  it('removes the form 5 years after closing (S4 too), keeps younger and open orders and the prosthetics card; the job does the same; idempotent', async () => {
     // T0: four orders are placed; three are cancelled at once (A, an S5 aid; C, an S4 prosthesis; E, an
     // S1 service with a journal row), B two minutes later; D stays open.
     const A = await placeOrder('S5', 0);
@@ -110,6 +112,10 @@ describe('retention of the order form (orders)', () => {
     const logged = await gql(url, LOG, { o: E.order.id, in: { date: '2026-12-01', startTime: '09:00', endTime: '10:30', places: ['Polyclinic No. 3', 'Notary on Abai 10'] } }, supplierE);
     expect(logged.errors, JSON.stringify(logged.errors)).toBeUndefined();
     expect(accepted.status).toBe('ACCEPTED');
+    // C: accepted and measured, so it has a prosthetics card (kept permanently, 004 ¶34).
+    const supplierC = await supplierToken(C.offering.supplierId);
+    expect((await gql(url, ACCEPT, await supplierSigned(url, supplierC, 'ACCEPT', { id: C.order.id, v: C.order.version }), supplierC)).data.acceptOrder.status).toBe('ACCEPTED');
+    expect((await gql(url, MEASURE_IT, { o: C.order.id, m: [{ name: 'Stump length, cm', value: '18' }] }, supplierC)).errors).toBeUndefined();
     for (const o of [A, C, E]) await cancel(o);
     clock.set(new Date(T0.getTime() + 2 * MINUTE));
     await cancel(B);
@@ -125,7 +131,7 @@ describe('retention of the order form (orders)', () => {
     const report = (await gql(url, RETENTION, {}, admin)).data.applyOrderRetention;
     expect(report.asOf).toBe(clock.now().toISOString());
     const count = (record: string) => report.changed.find((c: { record: string }) => c.record === record)?.count;
-    expect(count('Order.form')).toBeGreaterThanOrEqual(2); // A and E (and whatever else in the database is that old)
+    expect(count('Order.form')).toBeGreaterThanOrEqual(3); // A, C and E (and whatever else in the database is that old)
     expect(count('JournalEntry.places')).toBeGreaterThanOrEqual(1);
     expect(count('OutboxEvent')).toBeGreaterThanOrEqual(5); // A: placed, cancelled; E: placed, accepted, cancelled
 
@@ -141,8 +147,12 @@ describe('retention of the order form (orders)', () => {
     expect(e.signedDocument).toBeNull();
     expect(e.journal.nodes).toEqual([{ date: '2026-12-01', minutes: 90, places: [] }]);
 
-    // B (4 years 364 days 23 h 59 min), C (S4: permanently) and D (open): untouched
-    for (const o of [B, C, D]) {
+    // C, an S4 order: its form goes after 5 years like any other (004 ¶34), its prosthetics card stays.
+    expect(await read(C.order.id)).toMatchObject({ kind: 'S4', signedDocument: null, formRemovedAt: clock.now().toISOString() });
+    expect((await gql(url, CARD, { id: C.order.id }, admin)).data.order.prostheticsCard.measurements).toEqual([{ name: 'Stump length, cm', value: '18' }]);
+
+    // B (4 years 364 days 23 h 59 min) and D (open): untouched
+    for (const o of [B, D]) {
       const r = await read(o.order.id);
       expect(r.formRemovedAt).toBeNull();
       expect(JSON.parse(r.signedDocument)).toMatchObject({ recipientPersonId: o.person.id });
@@ -152,25 +162,20 @@ describe('retention of the order form (orders)', () => {
       expect(s.events).toBeGreaterThanOrEqual(1);
     }
     expect((await read(B.order.id)).cancellationReason).toBe('The recipient moved to Almaty to live with her daughter');
-    expect((await read(C.order.id))).toMatchObject({ kind: 'S4', status: 'CANCELLED', cancellationReason: 'The recipient moved to Almaty to live with her daughter' });
     expect((await read(D.order.id)).status).toBe('AWAITING_SUPPLIER');
 
-    // Two minutes later B is past too: the scheduled job (limited to this file's recipients) removes it, never C.
+    // Two minutes later B is past too: the scheduled job (limited to this file's recipients) removes it.
     clock.set(plusYears(T0, 5, 3 * MINUTE));
     const personIds = [...new Set([A, B, C, D, E].map((o) => o.person.id))];
     await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
     const b = await read(B.order.id);
     expect(b).toMatchObject({ signedDocument: null, formRemovedAt: clock.now().toISOString(), cancellationReason: '[removed: retention period passed]' });
     expect((await stored(B.order.id)).events).toBe(0);
-    expect((await read(C.order.id)).signedDocument).not.toBeNull();
 
     // Decades later the prosthetics card is still there; running again changes nothing (idempotent).
     clock.set(plusYears(T0, 40));
     await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
-    const c = await read(C.order.id);
-    expect(c.formRemovedAt).toBeNull();
-    expect(JSON.parse(c.signedDocument)).toMatchObject({ recipientPersonId: C.person.id, measure: { kind: 'S4' } });
-    expect((await stored(C.order.id)).signerIin).toBe(C.person.iin);
+    expect((await gql(url, CARD, { id: C.order.id }, admin)).data.order.prostheticsCard).toMatchObject({ measurements: [{ name: 'Stump length, cm', value: '18' }] });
     clock.set(plusYears(T0, 5, 3 * MINUTE));
     const again = (await gql(url, RETENTION, {}, admin)).data.applyOrderRetention;
     expect(again.changed).toEqual([

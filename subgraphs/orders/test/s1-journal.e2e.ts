@@ -26,74 +26,76 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     const { person, index } = freshPerson(0, 'S1');
     const offering = offeringFor(person, 'S1');
     const gsum = guaranteed('S1-ASSIST');
-    const { measure } = await publishOne(platform, person, { kind: 'S1', itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: gsum, issuedOn: '2026-11-20', validUntil: '2027-11-30' });
+    // Ordered in November: the S1 service runs to 31 December of this year (seeds 004 ¶34).
+    clock.set(new Date('2026-11-02T04:00:00Z'));
+    const { measure } = await publishOne(platform, person, { kind: 'S1', itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: gsum, issuedOn: '2026-10-20', validUntil: '2027-11-30' });
     const { res } = await signAndOrder(platform, index, measure.id, offering.id);
     expect(res.errors).toBeUndefined();
     const order = res.data.createOrder;
     const supplier = await supplierToken(offering.supplierId);
     expect((await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: 1 }), supplier)).data.acceptOrder.status).toBe('ACCEPTED');
 
-    // Month 1 (December 2026)
-    clock.set(new Date('2026-12-20T12:00:00Z'));
+    // Month 1 (November 2026)
+    clock.set(new Date('2026-11-20T12:00:00Z'));
     const log = (i: object) => gql(url, LOG, { o: order.id, in: i }, supplier);
-    expect((await log({ date: '2026-12-02', startTime: '09:00', endTime: '13:00', places: ['Polyclinic No. 3'] })).errors).toBeUndefined();
-    expect((await log({ date: '2026-12-02', startTime: '14:00', endTime: '18:00', places: ['Pharmacy', 'Akimat'] })).errors).toBeUndefined();
+    expect((await log({ date: '2026-11-02', startTime: '09:00', endTime: '13:00', places: ['Polyclinic No. 3'] })).errors).toBeUndefined();
+    expect((await log({ date: '2026-11-02', startTime: '14:00', endTime: '18:00', places: ['Pharmacy', 'Akimat'] })).errors).toBeUndefined();
     // > 8 hours a day
-    expect(codes(await log({ date: '2026-12-02', startTime: '18:00', endTime: '18:30', places: ['Shop'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-11-02', startTime: '18:00', endTime: '18:30', places: ['Shop'] }))).toEqual(['BAD_USER_INPUT']);
     // overlapping
-    expect((await log({ date: '2026-12-03', startTime: '09:00', endTime: '12:00', places: ['Court'] })).errors).toBeUndefined();
-    expect(codes(await log({ date: '2026-12-03', startTime: '11:00', endTime: '13:00', places: ['Bank'] }))).toEqual(['CONFLICT']);
+    expect((await log({ date: '2026-11-03', startTime: '09:00', endTime: '12:00', places: ['Court'] })).errors).toBeUndefined();
+    expect(codes(await log({ date: '2026-11-03', startTime: '11:00', endTime: '13:00', places: ['Bank'] }))).toEqual(['CONFLICT']);
     // zero and negative
-    expect(codes(await log({ date: '2026-12-04', startTime: '10:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await log({ date: '2026-12-04', startTime: '11:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-11-04', startTime: '10:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-11-04', startTime: '11:00', endTime: '10:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
     // outside the measure's term, in the future, without places
-    expect(codes(await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await log({ date: '2026-12-28', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await log({ date: '2026-12-05', startTime: '10:00', endTime: '11:00' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-10-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-11-28', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await log({ date: '2026-11-05', startTime: '10:00', endTime: '11:00' }))).toEqual(['BAD_USER_INPUT']);
     // the recipient cannot log hours
-    expect(codes(await gql(url, LOG, { o: order.id, in: { date: '2026-12-05', startTime: '10:00', endTime: '11:00', places: ['x'] } }, await tokens(index)))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, LOG, { o: order.id, in: { date: '2026-11-05', startTime: '10:00', endTime: '11:00', places: ['x'] } }, await tokens(index)))).toEqual(['FORBIDDEN']);
 
-    // act for December: 11 hours
-    clock.set(new Date('2027-01-04T05:00:00Z'));
+    // act for November: 11 hours
+    clock.set(new Date('2026-12-04T05:00:00Z'));
     const unitPrice = Math.round(offering.price / 960);
-    let act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
+    let act = (await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'DRAFT', minutes: 660, hours: '11', unitPrice, cost: 11 * unitPrice, statePart: 11 * unitPrice, coPayment: 0 });
     act = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: act.id, v: act.version }), supplier)).data.submitServiceAct;
     expect(act.status).toBe('SUBMITTED');
     // a submitted month is closed for new hours
-    expect(codes(await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
     const department = await departmentToken(person.regionCode);
     // the supplier cannot approve its own act; another region's department cannot either
     expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version }, supplier))).toEqual(['FORBIDDEN']);
-    const returned = (await gql(url, RETURN, { id: act.id, v: act.version, r: 'Sign the sheet for 3 December' }, department)).data.returnServiceAct;
-    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 December' });
-    expect((await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
-    act = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
+    const returned = (await gql(url, RETURN, { id: act.id, v: act.version, r: 'Sign the sheet for 3 November' }, department)).data.returnServiceAct;
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 November' });
+    expect((await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
+    act = (await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'RETURNED', minutes: 720, cost: 12 * unitPrice });
     act = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: act.id, v: act.version }), supplier)).data.submitServiceAct;
     const approved = await gql(url, APPROVE, { id: act.id, v: act.version }, department);
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveServiceAct.status).toBe('APPROVED');
     // approved acts are immutable
-    expect(codes(await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier))).toEqual(['INVALID_TRANSITION']);
     expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late' }, department))).toEqual(['INVALID_TRANSITION']);
-    expect(codes(await log({ date: '2026-12-11', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await log({ date: '2026-11-11', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
 
-    // Month 2 (January 2027)
-    expect((await log({ date: '2027-01-02', startTime: '10:00', endTime: '16:00', places: ['Hospital'] })).errors).toBeUndefined();
-    expect((await log({ date: '2027-01-03', startTime: '08:00', endTime: '09:30', places: ['Park'] })).errors).toBeUndefined();
-    clock.set(new Date('2027-02-02T05:00:00Z'));
-    let jan = (await gql(url, GEN, { o: order.id, p: '2027-01' }, supplier)).data.generateServiceAct;
+    // Month 2 (December 2026)
+    expect((await log({ date: '2026-12-02', startTime: '10:00', endTime: '16:00', places: ['Hospital'] })).errors).toBeUndefined();
+    expect((await log({ date: '2026-12-03', startTime: '08:00', endTime: '09:30', places: ['Park'] })).errors).toBeUndefined();
+    clock.set(new Date('2026-12-29T05:00:00Z'));
+    let jan = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
     expect(jan).toMatchObject({ minutes: 450, hours: '7.5', cost: Math.round((450 * unitPrice) / 60) });
     jan = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: jan.id, v: jan.version }), supplier)).data.submitServiceAct;
     expect((await gql(url, APPROVE, { id: jan.id, v: jan.version }, department)).data.approveServiceAct.status).toBe('APPROVED');
 
     // two claims (one per act), both approved; the department pays them
     let o = (await gql(url, ORDER_SERVICE, { id: order.id }, supplier)).data.order;
-    expect(o.acts.nodes.map((a: any) => [a.period, a.status])).toEqual([['2026-12', 'APPROVED'], ['2027-01', 'APPROVED']]);
+    expect(o.acts.nodes.map((a: any) => [a.period, a.status])).toEqual([['2026-11', 'APPROVED'], ['2026-12', 'APPROVED']]);
     expect(o.claims.nodes.map((c: any) => [c.period, c.status, c.statePart])).toEqual([
-      ['2026-12', 'APPROVED', 12 * unitPrice],
-      ['2027-01', 'APPROVED', Math.round((450 * unitPrice) / 60)],
+      ['2026-11', 'APPROVED', 12 * unitPrice],
+      ['2026-12', 'APPROVED', Math.round((450 * unitPrice) / 60)],
     ]);
     expect(o.journal.nodes).toHaveLength(6);
     for (const [i, c] of o.claims.nodes.entries()) {
@@ -106,7 +108,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     // the order itself has no claim signed with it (services are paid per act)
     expect((await gql(url, ORDER, { id: order.id }, supplier)).data.order.claim).toBeNull();
 
-    const report = await gql(url, `query($p: String) { regionKindReport(period: $p) { regionCode kind committed approved paid } }`, { p: '2027-02' }, department);
+    const report = await gql(url, `query($p: String) { regionKindReport(period: $p) { regionCode kind committed approved paid } }`, { p: '2026-12' }, department);
     expect(report.errors).toBeUndefined();
     const row = report.data.regionKindReport.find((r: any) => r.kind === 'S1');
     expect(row.paid).toBeGreaterThanOrEqual(12 * unitPrice + Math.round((450 * unitPrice) / 60));

@@ -6,6 +6,7 @@ import { Migration20261130011016 } from './Migration20261130011016.js';
 import { Migration20261130013032 } from './Migration20261130013032.js';
 import { Migration20261130033816 } from './Migration20261130033816.js';
 import { Migration20261207035404 } from './Migration20261207035404.js';
+import { Migration20261207040751 } from './Migration20261207040751.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005358', class: Migration20261130005358 },
@@ -15,4 +16,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130033816', class: Migration20261130033816 },
   { name: 'Migration20261206230000', class: Migration20261206230000 },
   { name: 'Migration20261207035404', class: Migration20261207035404 },
+  { name: 'Migration20261207040751', class: Migration20261207040751 },
 ];

@@ -47,17 +47,26 @@ export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope 
   return { reminded, blocked };
 }
 
+/** Services rendered over a period (S1 personal assistant, S2 sign language, special social services): their order ends them. */
+const ENDED_BY_ORDER = ['S1', 'S2', 'SSS'] as const;
+
 /** Open measures whose IPR term ended (before today in Almaty) are cancelled; an active order is cancelled too. */
 export async function runIprTermExpiry(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
   const today = localDate(now);
   const em = orm.em.fork();
-  const expired = await em.find(Measure, { ...scopeFilter(scope), status: { $in: [...OPEN] }, program: { validUntil: { $lt: today } } }, { orderBy: { id: 'asc' }, limit: 100 });
+  // An ordered S1/S2 measure is ended by its order (orders: service-period end): fulfilled when service was rendered, else
+  // released, and then closed here. Cancelling it here would undo months of delivered service.
+  const expired = await em.find(Measure, {
+    ...scopeFilter(scope), status: { $in: [...OPEN] }, program: { validUntil: { $lt: today } },
+    $or: [{ status: { $ne: MeasureStatus.ORDERED } }, { kind: { $nin: [...ENDED_BY_ORDER] } }],
+  }, { orderBy: { id: 'asc' }, limit: 100 });
   const ids: string[] = [];
   for (const candidate of expired) {
     if (scope.signal?.aborted) break;
     await em.fork().transactional(async (tx) => {
       const m = await tx.findOneOrFail(Measure, candidate.id);
       if (!(OPEN as readonly string[]).includes(m.status)) return;
+      if (m.status === MeasureStatus.ORDERED && (ENDED_BY_ORDER as readonly string[]).includes(m.kind)) return;
       ids.push(...closeMeasure(tx, m, 'IPR_TERM_EXPIRED', now));
     });
   }
@@ -73,6 +82,14 @@ export function closeMeasure(tx: Parameters<typeof notify>[0], m: Measure, reaso
   notify(tx, m, NotificationKind.MEASURE_CANCELLED, reason, now);
   if (!orderId) return [];
   return [enqueueCommand(tx, 'orders', 'internalCancelOrder', { orderId, reason }).id];
+}
+
+/** Closes every open measure of a person (death, departure) in the caller's transaction; returns the count and the order-cancellation commands. */
+export async function closeOpenMeasures(tx: Parameters<typeof notify>[0], personId: string, reason: string, now: Date): Promise<{ measures: number; commandIds: string[] }> {
+  const open = await tx.find(Measure, { personId, status: { $in: [...OPEN] } });
+  const commandIds: string[] = [];
+  for (const m of open) commandIds.push(...closeMeasure(tx, m, reason, now));
+  return { measures: open.length, commandIds };
 }
 
 /**

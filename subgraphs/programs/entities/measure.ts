@@ -50,7 +50,7 @@ export class Measure extends BaseEntity<'status' | 'version' | 'remindedAt' | 'c
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) fulfilledAt?: Date | null;
   /** The order currently holding this measure (set by the orders subgraph through a command). */
   @Property({ type: 'uuid', nullable: true }) activeOrderId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Why the measure was cancelled (IPR_TERM_EXPIRED, DEATH_REGISTERED, WITHDRAWN)' })
+  @Field(() => String, { nullable: true, description: 'Why the measure was cancelled (IPR_TERM_EXPIRED, DEATH_REGISTERED, DEPARTED, WITHDRAWN)' })
   @Property({ type: 'string', nullable: true })
   closedReason?: string | null;
   @Field(() => Int) @Property({ type: 'integer', version: true }) version: number = 1;

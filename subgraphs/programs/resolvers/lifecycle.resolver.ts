@@ -10,7 +10,7 @@ import { deliverCommands, enqueueCommand, firstTime, recordEvent, requireService
 import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
 import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
-import { closeMeasure } from '../domain/jobs.js';
+import { closeMeasure, closeOpenMeasures } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
 import { WRITE_SCOPE } from '../domain/policies.js';
 import { PersonRecordInput, recordPublishedPerson } from './published-person.js';
@@ -69,7 +69,10 @@ class WithdrawMeasuresResult {
 /** Measure statuses whose content a publication may still change (no order holds them, not closed). */
 export const UPDATABLE: readonly MeasureStatus[] = [MeasureStatus.PUBLISHED, MeasureStatus.AWAITING_CHOICE, MeasureStatus.BLOCKED];
 
-@ObjectType()
+/** closedReason of measures (and cancellationReason of orders) closed because the recipient left Kazakhstan. */
+export const DEPARTED = 'DEPARTED';
+
+@ObjectType({ description: 'What a registered death or departure closed' })
 class DeathRegistration {
   @Field(() => ID) personId!: string;
   @Field(() => Int, { description: 'Open measures closed' }) measuresCancelled!: number;
@@ -324,19 +327,39 @@ export class MeasureLifecycleResolver {
     const now = ctx.runtime.clock.now();
     let measuresCancelled = 0;
     const { orderCommands, commandIds } = await ctx.em.fork().transactional(async (tx) => {
-      const open = await tx.find(Measure, { personId: person.id, status: { $in: [...OPEN] } });
-      const ids: string[] = [];
-      for (const m of open) {
-        ids.push(...closeMeasure(tx, m, 'DEATH_REGISTERED', now));
-        measuresCancelled++;
-      }
+      const closed = await closeOpenMeasures(tx, person.id, 'DEATH_REGISTERED', now);
+      measuresCancelled = closed.measures;
       // people keeps the date (Person.deceased); the command rides in this transaction like the cancellations.
       const death = enqueueCommand(tx, 'people', 'internalRegisterDeath', { personId: person.id, diedOn });
       await tx.flush();
-      return { orderCommands: ids.length, commandIds: [...ids, death.id] };
+      return { orderCommands: closed.commandIds.length, commandIds: [...closed.commandIds, death.id] };
     });
     await deliverCommands(ctx.em, ctx.runtime, 'programs', commandIds);
     return { personId: person.id, measuresCancelled, ordersCancelled: orderCommands };
+  }
+
+  @Mutation(() => DeathRegistration, {
+    description:
+      "Integrator (scope programs:write), or the employment department of the person's region: the recipient left Kazakhstan. Open measures are closed (closedReason DEPARTED) and orders not yet handed over are cancelled (reason DEPARTED); what was received stays. Idempotent: a second registration closes nothing.",
+  })
+  async registerDeparture(@Arg('personIin', () => String) personIin: string, @Arg('departedOn', () => String, { description: 'YYYY-MM-DD' }) departedOn: string, @Ctx() ctx: Context): Promise<DeathRegistration> {
+    const identity = requireIdentity(ctx.identity);
+    checkCalendarDate(departedOn, 'departedOn');
+    const now = ctx.runtime.clock.now();
+    if (departedOn > localDate(now)) throw badInput('The departure date cannot be in the future', 'departedOn');
+    const person = await personByIin(ctx, personIin);
+    if (!(identity.role === Role.ADMIN || hasScope(identity, WRITE_SCOPE) || (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode === person.regionCode))) {
+      throw forbidden(`Scope ${WRITE_SCOPE} or the employment department of the person's region required`);
+    }
+    // Seeds 004 ¶28 (wheelchairs), ¶30 (prosthetics), ¶83 (technical aids): when the recipient leaves, what was not yet
+    // received is returned: open measures close and their active orders are cancelled.
+    const closed = await ctx.em.fork().transactional(async (tx) => {
+      const c = await closeOpenMeasures(tx, person.id, DEPARTED, now);
+      await tx.flush();
+      return c;
+    });
+    await deliverCommands(ctx.em, ctx.runtime, 'programs', closed.commandIds);
+    return { personId: person.id, measuresCancelled: closed.measures, ordersCancelled: closed.commandIds.length };
   }
 
   @Query(() => FulfilmentConnection, { description: 'Fulfilled measures, oldest first (social-protection system: integrator with programs:read)' })

@@ -71,6 +71,7 @@ export const en = {
     S4: 'Prosthetic and orthopaedic aid',
     S5: 'Technical aids',
     S6: 'Wheelchairs',
+    SSS: 'Special social services',
   },
   delivery: { DELIVERY: 'Delivery', PICKUP: 'Pickup', BOTH: 'Delivery or pickup' },
   sex: { MALE: 'Male', FEMALE: 'Female' },

@@ -2,6 +2,14 @@
 export const strings = {
   kk: {
     department: {
+      departureTitle: 'Алушының Қазақстаннан кетуі',
+      departureHint: 'Алушы кеткен кезде ол әлі алмаған қызметтер мен құралдар қайтарылады: ашық іс-шаралар жабылады, тапсырыстардан бас тартылады.',
+      departureIin: 'Алушының ЖСН-ы',
+      departureDate: 'Кеткен күні',
+      departureButton: 'Кетуді тіркеу',
+      departureIinInvalid: 'ЖСН: бақылау саны дұрыс 12 цифр.',
+      departureDateInvalid: 'Кеткен күнін көрсетіңіз.',
+      departureDone: 'Тіркелді: {{measures}} іс-шара жабылды, {{orders}} тапсырыстан бас тартылды.',
       nav: 'Бөлім консолі',
       title: 'Жұмыспен қамту бөлімінің консолі',
       measures: 'Назар аударуды қажет ететін іс-шаралар',
@@ -40,6 +48,14 @@ export const strings = {
   },
   ru: {
     department: {
+      departureTitle: 'Выезд получателя из Казахстана',
+      departureHint: 'При выезде получателя то, что он ещё не получил, подлежит возврату: открытые мероприятия закрываются, заказы отменяются.',
+      departureIin: 'ИИН получателя',
+      departureDate: 'Дата выезда',
+      departureButton: 'Зарегистрировать выезд',
+      departureIinInvalid: 'ИИН: 12 цифр с верным контрольным разрядом.',
+      departureDateInvalid: 'Укажите дату выезда.',
+      departureDone: 'Зарегистрировано: закрыто мероприятий — {{measures}}, отменено заказов — {{orders}}.',
       nav: 'Консоль отдела',
       title: 'Консоль отдела занятости',
       measures: 'Мероприятия, требующие внимания',
@@ -78,6 +94,14 @@ export const strings = {
   },
   en: {
     department: {
+      departureTitle: 'Recipient left Kazakhstan',
+      departureHint: 'When a recipient leaves, what they have not yet received is returned: open measures are closed and their orders cancelled.',
+      departureIin: "Recipient's IIN",
+      departureDate: 'Date of departure',
+      departureButton: 'Register the departure',
+      departureIinInvalid: 'IIN: 12 digits with a valid check digit.',
+      departureDateInvalid: 'Give the date of departure.',
+      departureDone: 'Registered: {{measures}} measures closed, {{orders}} orders cancelled.',
       nav: 'Department console',
       title: 'Employment department console',
       measures: 'Measures needing attention',

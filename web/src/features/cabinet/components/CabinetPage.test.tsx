@@ -23,7 +23,7 @@ const measure = (id: string, status: string, daysLeft: number | null, itemTypeCo
   version: 3,
 });
 
-const person = (id: string, fullName: string, iin: string, measures: unknown[]) => ({
+const person = (id: string, fullName: string, iin: string, measures: unknown[], category = 'DISABILITY') => ({
   __typename: 'Person',
   id,
   fullName,
@@ -33,8 +33,8 @@ const person = (id: string, fullName: string, iin: string, measures: unknown[]) 
   address: 'Astana, Kenesary 4',
   phone: '+77010000001',
   email: null,
-  category: 'DISABILITY',
-  disabilityGroup: 1,
+  category,
+  disabilityGroup: category === 'ELDERLY' ? null : 1,
   regionCode: 'KZ-71',
   program: {
     __typename: 'RehabilitationProgram',
@@ -112,5 +112,19 @@ describe('CabinetPage', () => {
     fireEvent.click(within(blocked).getByRole('button', { name: /Re-activate the choice/ }));
     await waitFor(() => expect(sent).toEqual([{ name: 'ReactivateMeasure', vars: { id: 'm2', version: 3 } }]));
     expect(await within(blocked).findByText('The measure is active again: you can choose a supplier.')).toBeTruthy();
+  });
+
+  it('an elderly person sees the special social services recommended to them and their statuses (003 ¶7)', async () => {
+    setSession({ token: 't', displayName: 'Aliya', iin: '400412400123', claims: { sub: 'u2', role: 'RECIPIENT', personId: 'elder', represents: [] } });
+    renderWith(<CabinetPage />, {
+      client: mockClient({
+        ...responses,
+        Me: { me: { __typename: 'Person', id: 'elder', fullName: 'Aliya Elder', principals: { __typename: 'RepresentationConnection', pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] } } },
+        Cabinet: () => ({ person: person('elder', 'Aliya Elder', '400412400123', [measure('m9', 'AWAITING_CHOICE', 20, 'SSS-HOME', 'SSS')], 'ELDERLY') }),
+      }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Recommended special social services and their statuses' })).toBeTruthy();
+    const row = within(screen.getByRole('table')).getAllByRole('row').find((r) => r.textContent!.includes('Choose a supplier'))!;
+    expect(row.textContent).toContain('Special social services');
   });
 });

@@ -90,7 +90,8 @@ export function CabinetPage() {
             {own && <ContactsForm phone={person.phone} email={person.email} />}
           </section>
           <section aria-labelledby="program-title" className="panel">
-            <h2 id="program-title">{t('cabinet.program')}</h2>
+            {/* 003 ¶7: persons with a disability see their IPR measures; elderly persons, the special social services recommended to them. */}
+            <h2 id="program-title">{t(person.category === 'ELDERLY' ? 'cabinet.recommendedServices' : 'cabinet.program')}</h2>
             {person.program ? (
               <>
                 <p>

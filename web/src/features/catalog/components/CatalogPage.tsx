@@ -21,7 +21,7 @@ const SORTS: { value: OfferingSort; label: string }[] = [
   { value: 'LEAD_TIME_ASC', label: 'catalog.sortLeadTime' },
 ];
 
-const KINDS: ServiceKind[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+const KINDS: ServiceKind[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'SSS'];
 const MAX_COMPARE = 3;
 
 /** "Help for you": public browsing of offerings; with ?measure=… it previews the state part and leads to ordering. */

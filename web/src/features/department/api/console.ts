@@ -186,3 +186,14 @@ export const OrderSearchQuery = graphql(`
     }
   }
 `);
+
+/** The recipient left Kazakhstan: open measures close and orders not yet received are cancelled. */
+export const RegisterDepartureMutation = graphql(`
+  mutation RegisterDeparture($personIin: String!, $departedOn: String!) {
+    registerDeparture(personIin: $personIin, departedOn: $departedOn) {
+      personId
+      measuresCancelled
+      ordersCancelled
+    }
+  }
+`);

@@ -7,6 +7,7 @@ import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
 import { OrderSearch } from './OrderSearch.js';
 import { PayClaimForm } from './PayClaimForm.js';
+import { DepartureForm } from './DepartureForm.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { formatMonth, formatNumber } from '../../../lib/format.js';
@@ -85,6 +86,7 @@ export function DepartmentPage() {
       {loaded && (
         <>
           <OrderSearch />
+          <DepartureForm />
           <section aria-labelledby="measures-title">
             <h2 id="measures-title">{t('department.measures')}</h2>
             <div className="segmented" role="group" aria-label={t('department.measureFilter')}>

@@ -17,6 +17,26 @@ export const MyOrderFragment = graphql(`
     handedOverAt
     recipientConfirmedAt
     refusalReason
+    cancellationReason
+    serviceUntil
+    stayFrom
+    stayTo
+    travelPaidByRecipient
+    prostheticsCard {
+      id
+      measurements {
+        name
+        value
+      }
+      inpatient
+      inpatientFrom
+      inpatientTo
+      trips {
+        date
+        escort
+      }
+      acceptanceAct
+    }
     version
     handover
     delivery {

@@ -10,6 +10,16 @@ export const OrderReviewQuery = graphql(`
       guaranteedSum
       status
       version
+      itemType {
+        code
+        minAgeYears
+        indicationsKk
+        indicationsRu
+        indicationsEn
+        contraindicationsKk
+        contraindicationsRu
+        contraindicationsEn
+      }
       person {
         id
         fullName
@@ -33,8 +43,8 @@ export const OrderReviewQuery = graphql(`
 
 /** The canonical order document (order + application for reimbursement) the server will verify. */
 export const OrderDocumentQuery = graphql(`
-  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!, $handover: HandoverMethod, $language: Language, $delivery: DeliveryDetailsInput) {
-    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey, handover: $handover, language: $language, delivery: $delivery)
+  query OrderDocument($measureId: ID!, $offeringId: ID!, $idempotencyKey: String!, $handover: HandoverMethod, $language: Language, $delivery: DeliveryDetailsInput, $stay: StayInput) {
+    orderDocument(measureId: $measureId, offeringId: $offeringId, idempotencyKey: $idempotencyKey, handover: $handover, language: $language, delivery: $delivery, stay: $stay)
   }
 `);
 

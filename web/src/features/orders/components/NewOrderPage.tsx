@@ -25,6 +25,15 @@ function idempotencyKey(measureId: string, offeringId: string): string {
 interface Choices {
   handover: HandoverMethod | null;
   delivery: { address: string; phone: string; window: string; comment: string } | null;
+  /** Sanatorium treatment (S3): the stay's first and last day. */
+  stay: { from: string; to: string } | null;
+}
+
+/** The text of a language-suffixed field (`indicationsKk`, `indicationsRu`, `indicationsEn`) in the page's language. */
+function localized(o: Record<string, unknown>, field: string, language: string): string | null {
+  const suffix = language.startsWith('kk') ? 'Kk' : language.startsWith('en') ? 'En' : 'Ru';
+  const v = o[`${field}${suffix}`];
+  return typeof v === 'string' ? v : null;
 }
 
 /**
@@ -45,7 +54,7 @@ export function NewOrderPage() {
   const [choices, setChoices] = useState<Choices | null>(null);
   const [doc] = useQuery({
     query: OrderDocumentQuery,
-    variables: { measureId, offeringId, idempotencyKey: key, handover: choices?.handover ?? null, language: serverLanguage(i18n.language), delivery: choices?.delivery ?? null },
+    variables: { measureId, offeringId, idempotencyKey: key, handover: choices?.handover ?? null, language: serverLanguage(i18n.language), delivery: choices?.delivery ?? null, stay: choices?.stay ?? null },
     pause: !key || !choices,
     requestPolicy: 'network-only',
   });
@@ -63,6 +72,11 @@ export function NewOrderPage() {
   const method = handover ?? allowed[0] ?? null;
   const badField = errorField(doc.error);
   const fieldError = (name: string) => (badField === `delivery.${name}` ? t(`orders.invalid.${name}`) : null);
+  const stayError = badField?.startsWith('stay') ? t('orders.invalid.stay') : null;
+  // NOT_ELIGIBLE: the rule that refused it (S3 once a year, no electric wheelchair under 6), in the person's words.
+  const refusal = doc.error?.graphQLErrors[0]?.extensions?.reason;
+  const refusalText = typeof refusal === 'string' && ['S3_ONCE_A_YEAR', 'S6_ELECTRIC_UNDER_6'].includes(refusal) ? t(`orders.notEligible.${refusal}`) : null;
+  const indications = m?.kind === 'S6' ? m.itemType : null;
 
   function prepare(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -71,6 +85,7 @@ export function NewOrderPage() {
     setChoices({
       handover: method,
       delivery: method === 'DELIVERY' ? { address: value('address'), phone: value('phone'), window: value('window'), comment: value('comment') } : null,
+      stay: m?.kind === 'S3' ? { from: value('stayFrom'), to: value('stayTo') } : null,
     });
   }
 
@@ -96,7 +111,13 @@ export function NewOrderPage() {
     <>
       <h1>{t('orders.newTitle')}</h1>
       {(res.fetching || doc.fetching) && <Loading />}
-      <ErrorMessage error={res.error ?? doc.error} />
+      {refusalText ? (
+        <div className="error" role="alert">
+          <p>{refusalText}</p>
+        </div>
+      ) : (
+        <ErrorMessage error={res.error ?? doc.error} />
+      )}
       {m && o && split && (
         <section className="panel" aria-labelledby="doc-title">
           <h2 id="doc-title">{t('orders.document')}</h2>
@@ -123,6 +144,15 @@ export function NewOrderPage() {
             </dd>
             <PriceSplit statePart={split.statePart} coPayment={split.coPayment} />
           </dl>
+          {indications?.indicationsEn && (
+            <details className="indications">
+              <summary>{t('orders.indications')}</summary>
+              <p>{localized(indications, 'indications', i18n.language)}</p>
+              <h3 className="h4">{t('orders.contraindications')}</h3>
+              <p>{localized(indications, 'contraindications', i18n.language)}</p>
+              {indications.minAgeYears != null && <p className="hint">{t('orders.minAge', { age: indications.minAgeYears })}</p>}
+            </details>
+          )}
           <form onSubmit={prepare} onChange={() => setChoices(null)} noValidate>
             {allowed.length > 1 && (
               <fieldset>
@@ -146,6 +176,14 @@ export function NewOrderPage() {
                 <TextField label={t('orders.contactPhone')} name="phone" type="tel" defaultValue={m.person.phone ?? ''} error={fieldError('phone')} autoComplete="tel" inputMode="tel" />
                 <TextField label={t('orders.deliveryWindow')} name="window" hint={t('orders.windowHint')} error={fieldError('window')} maxLength={200} />
                 <TextArea label={t('orders.deliveryComment')} name="comment" error={fieldError('comment')} maxLength={1000} rows={2} />
+              </fieldset>
+            )}
+            {m.kind === 'S3' && (
+              <fieldset>
+                <legend>{t('orders.stay')}</legend>
+                <p className="hint">{t('orders.stayHint')}</p>
+                <TextField label={t('orders.stayFrom')} name="stayFrom" type="date" error={stayError} required />
+                <TextField label={t('orders.stayTo')} name="stayTo" type="date" error={stayError} required />
               </fieldset>
             )}
             <button type="submit" className={choices ? 'secondary' : undefined}>

@@ -35,6 +35,29 @@ const order = (status: string, extra: Partial<MyOrderFragment> = {}) =>
   }) as unknown as MyOrderFragment;
 
 describe('OrderCard', () => {
+  it('shows the sanatorium stay with the travel paid by the recipient, the service period, and why an order was closed', () => {
+    renderWith(<OrderCard order={order('ACCEPTED', { kind: 'S3', itemTypeCode: 'S3-SANATORIUM', stayFrom: '2026-12-10', stayTo: '2026-12-23', travelPaidByRecipient: true, serviceUntil: null })} />, { client: mockClient({}) });
+    const s3 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
+    expect(s3).toMatch(/Stay at the sanatorium.*10 December 2026.*23 December 2026/);
+    expect(s3).toContain('The recipient pays the travel to the sanatorium and back');
+    cleanup();
+    renderWith(<OrderCard order={order('CANCELLED', { kind: 'S1', itemTypeCode: 'S1-ASSIST', serviceUntil: '2026-12-31', cancellationReason: 'DEPARTED', travelPaidByRecipient: false })} />, { client: mockClient({}) });
+    const s1 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
+    expect(s1).toMatch(/Service until.*31 December 2026/);
+    expect(s1).toContain('Closed because');
+    expect(s1).toContain('the recipient left Kazakhstan');
+    expect(s1).not.toContain('travel');
+    cleanup();
+    const card = { __typename: 'ProstheticsCard', id: 'c1', measurements: [{ __typename: 'ProstheticMeasurement', name: 'Stump length, cm', value: '18' }], inpatient: 'PRIMARY', inpatientFrom: '2026-11-09', inpatientTo: '2026-11-20', trips: [{ __typename: 'ProstheticTrip', date: '2026-11-08', escort: true }], acceptanceAct: 'Акт приёма-передачи ORD-000123' };
+    renderWith(<OrderCard order={order('HANDED_OVER', { kind: 'S4', itemTypeCode: 'S4-PROS-SHIN', prostheticsCard: card } as never)} />, { client: mockClient({}) });
+    const s4 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
+    expect(s4).toContain('Prosthetics card');
+    expect(s4).toMatch(/Stump length, cm.*18/);
+    expect(s4).toMatch(/First inpatient fitting.*9 November 2026.*20 November 2026/);
+    expect(s4).toContain('2026-11-08 (escort)');
+    expect(s4).toContain('Акт приёма-передачи ORD-000123');
+  });
+
   it('shows the state part and co-payment, and cancels only with a reason', async () => {
     const sent: { name: string; vars: unknown }[] = [];
     const client = mockClient({}, (name, vars) => {

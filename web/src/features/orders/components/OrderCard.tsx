@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
@@ -58,6 +58,34 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
+        {o.stayFrom && o.stayTo && (
+          <>
+            <dt>{t('orders.stay')}</dt>
+            <dd>
+              <DateText value={o.stayFrom} /> – <DateText value={o.stayTo} />
+            </dd>
+          </>
+        )}
+        {o.travelPaidByRecipient && (
+          <>
+            <dt>{t('orders.travel')}</dt>
+            <dd>{t('orders.travelPaidByRecipient')}</dd>
+          </>
+        )}
+        {o.serviceUntil && (
+          <>
+            <dt>{t('orders.serviceUntil')}</dt>
+            <dd>
+              <DateText value={o.serviceUntil} />
+            </dd>
+          </>
+        )}
+        {o.cancellationReason && ['DEPARTED', 'IPR_TERM_EXPIRED', 'SERVICE_PERIOD_ENDED', 'DEATH_REGISTERED', 'WITHDRAWN'].includes(o.cancellationReason) && (
+          <>
+            <dt>{t('orders.cancellationReason')}</dt>
+            <dd>{t(`orders.closedBecause.${o.cancellationReason}`)}</dd>
+          </>
+        )}
         <dt>{t('orders.created')}</dt>
         <dd>
           <DateText value={o.createdAt} time />
@@ -77,6 +105,31 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
           </>
         )}
       </dl>
+      {o.prostheticsCard && (
+        // 004 ¶34: the prosthetics card is shown in the recipient's cabinet (kept permanently).
+        <details className="prosthetics-card">
+          <summary>{t('orders.prostheticsCard')}</summary>
+          <dl className="facts">
+            {o.prostheticsCard.measurements.map((m) => (
+              <Fragment key={m.name}>
+                <dt>{m.name}</dt>
+                <dd>{m.value}</dd>
+              </Fragment>
+            ))}
+            {o.prostheticsCard.inpatient && o.prostheticsCard.inpatientFrom && o.prostheticsCard.inpatientTo && (
+              <>
+                <dt>{t(`orders.inpatient.${o.prostheticsCard.inpatient}`)}</dt>
+                <dd>
+                  <DateText value={o.prostheticsCard.inpatientFrom} /> – <DateText value={o.prostheticsCard.inpatientTo} />
+                </dd>
+              </>
+            )}
+            <dt>{t('orders.trips')}</dt>
+            <dd>{o.prostheticsCard.trips.length ? o.prostheticsCard.trips.map((trip) => `${trip.date}${trip.escort ? ` (${t('orders.escort')})` : ''}`).join(', ') : '—'}</dd>
+          </dl>
+          {o.prostheticsCard.acceptanceAct && <pre className="document">{o.prostheticsCard.acceptanceAct}</pre>}
+        </details>
+      )}
       <div className="card-actions">
         {o.status === 'READY' && !o.recipientConfirmedAt && (
           <button

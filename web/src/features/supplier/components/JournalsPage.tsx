@@ -32,7 +32,7 @@ export function JournalsPage() {
   const [ordersRes] = useQuery({ query: ServiceOrdersQuery, variables: { after: ordersAfter } });
   useLoadAllPages(ordersRes.data?.orders.pageInfo, ordersRes.fetching, setOrdersAfter);
   // Orders signed before the lifecycle carried `kind` read it from their measure.
-  const serviceOrders = (ordersRes.data?.orders.nodes ?? []).map((o) => ({ ...o, kind: o.kind ?? o.measure.kind })).filter((o) => o.kind === 'S1' || o.kind === 'S2');
+  const serviceOrders = (ordersRes.data?.orders.nodes ?? []).map((o) => ({ ...o, kind: o.kind ?? o.measure.kind })).filter((o) => o.kind === 'S1' || o.kind === 'S2' || o.kind === 'SSS');
   const [orderId, setOrderId] = useState('');
   const selected = orderId || serviceOrders[0]?.id || '';
   const [journalAfter, setJournalAfter] = useState<string | undefined>(undefined);
@@ -66,8 +66,11 @@ export function JournalsPage() {
   const entryMin = minutesBetween(start, end);
   const loggedThatDay = rows.filter((r) => r.date === date).reduce((s, r) => s + r.minutes, 0);
   const loggedThatYear = rows.filter((r) => r.date.slice(0, 4) === date.slice(0, 4)).reduce((s, r) => s + r.minutes, 0);
+  // Special social services: no hour limit in the Rules; S1 8 hours a day, S2 60 hours a year.
   const limit =
-    order?.kind === 'S2'
+    order?.kind === 'SSS'
+      ? { used: 0, max: Infinity, text: '' }
+      : order?.kind === 'S2'
       ? { used: loggedThatYear, max: S2_YEAR_LIMIT_MIN, text: t('journals.limitS2', { used: hoursText(loggedThatYear), entry: hoursText(entryMin), after: hoursText(loggedThatYear + entryMin) }) }
       : { used: loggedThatDay, max: S1_DAY_LIMIT_MIN, text: t('journals.limitS1', { used: hoursText(loggedThatDay), entry: hoursText(entryMin), after: hoursText(loggedThatDay + entryMin) }) };
   const overLimit = entryMin > 0 && limit.used + entryMin > limit.max;
@@ -86,7 +89,12 @@ export function JournalsPage() {
     setFormError(null);
     const r = await logHours({
       orderId: selected,
-      input: order?.kind === 'S1' ? { date, startTime: start, endTime: end, places: placeList } : { date, startTime: start, endTime: end, mode },
+      input:
+        order?.kind === 'S1'
+          ? { date, startTime: start, endTime: end, places: placeList }
+          : order?.kind === 'S2'
+            ? { date, startTime: start, endTime: end, mode }
+            : { date, startTime: start, endTime: end },
     });
     if (!r.error) {
       setSaved(t('journals.rowSaved', { hours: hoursText(entryMin) }));
@@ -148,7 +156,7 @@ export function JournalsPage() {
                 <TextField label={t('journals.end')} name="end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} required />
                 {order.kind === 'S1' ? (
                   <TextField label={t('journals.places')} name="places" hint={t('journals.placesHint')} value={places} onChange={(e) => setPlaces(e.target.value)} />
-                ) : (
+                ) : order.kind === 'S2' ? (
                   <SelectField
                     label={t('journals.mode')}
                     name="mode"
@@ -156,7 +164,7 @@ export function JournalsPage() {
                     onChange={(e) => setMode(e.target.value as SessionMode)}
                     options={(['OFFLINE', 'ONLINE'] as const).map((m) => ({ value: m, label: t(`journals.modes.${m}`) }))}
                   />
-                )}
+                ) : null}
               </div>
               <p className={overLimit ? 'field-error' : 'hint'} aria-live="polite" id="limit-text">
                 {limit.text}
