@@ -135,7 +135,7 @@ const REGISTRATION = {
 const MUTATIONS: Record<string, Case> = {
   // Orders: a stale version answers CONFLICT after authorization.
   acceptOrder: { doc: `mutation($id: ID!) { acceptOrder(id: $id, version: ${STALE}, signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
-  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reason: "out of stock", signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reasonCode: OTHER, comment: "closed", signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   markOrderReady: { doc: `mutation($id: ID!) { markOrderReady(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   confirmHandover: { doc: `mutation($id: ID!) { confirmHandover(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier', 'recipient', 'representative') },
   cancelOrder: { doc: `mutation($id: ID!) { cancelOrder(id: $id, version: ${STALE}, reason: "no longer needed") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('recipient', 'representative', 'department', 'admin') },

@@ -246,7 +246,9 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
       acceptedAt: ['ACCEPTED', 'READY', 'HANDED_OVER'].includes(status) ? new Date(createdAt.getTime() + 2 * DAY) : null,
       handedOverAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : null,
       closedAt: ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
-      refusalReason: status === 'REFUSED' ? 'Нет в наличии / out of stock' : null,
+      // Out of stock for goods (004 ¶83, ¶28); a service refused says why in the supplier's words.
+      refusalCode: status !== 'REFUSED' ? null : offering.kind === 'S5' || offering.kind === 'S6' ? 'OUT_OF_STOCK' : 'OTHER',
+      refusalReason: status === 'REFUSED' && offering.kind !== 'S5' && offering.kind !== 'S6' ? 'Нет свободного специалиста на эти даты' : null,
     };
     out.orders.push(order);
     m.status = status === 'HANDED_OVER' ? 'FULFILLED' : status === 'CANCELLED' ? 'CANCELLED' : status === 'REFUSED' || status === 'EXPIRED' ? 'AWAITING_CHOICE' : 'ORDERED';

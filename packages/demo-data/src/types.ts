@@ -33,7 +33,7 @@ export interface DemoOffering {
 export interface DemoOrder {
   id: string; number: string; measureId: string; offeringId: string; personId: string; supplierId: string; regionCode: string;
   status: OrderStatus; price: number; quantity: number; createdAt: Date; acceptDeadline: Date;
-  acceptedAt: Date | null; handedOverAt: Date | null; closedAt: Date | null; refusalReason: string | null;
+  acceptedAt: Date | null; handedOverAt: Date | null; closedAt: Date | null; refusalCode: 'OUT_OF_STOCK' | 'OTHER' | null; refusalReason: string | null;
 }
 export interface DemoClaim { id: string; orderId: string; measureId: string; supplierId: string; personId: string; regionCode: string; statePart: number; coPayment: number; status: ClaimStatus }
 export interface DemoPayment { id: string; claimId: string; amount: number; paidAt: Date; reference: string }

@@ -18,15 +18,15 @@ export interface Submitted {
  * The handler returns nothing when the server refused (the mutation's error is shown beside the form).
  */
 export function useFormSubmit(handler: (data: FormData, controls: FormControls) => Promise<Submitted | undefined | void> | Submitted | undefined | void) {
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; field?: string } | null>(null);
   const [done, setDone] = useState('');
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setDone('');
-    setError(null);
+    setFailure(null);
     const form = e.currentTarget;
     const fail = (message: string, field?: string) => {
-      setError(message);
+      setFailure({ message, field });
       if (field) form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
     };
     const outcome = await handler(new FormData(form), { form, fail });
@@ -34,8 +34,18 @@ export function useFormSubmit(handler: (data: FormData, controls: FormControls) 
     if (!outcome.keep) form.reset();
     setDone(outcome.done);
   }
-  // `setDone`: other actions of the same section (a delete button) announce in the same status line.
-  return { onSubmit, error, done, setDone };
+  return {
+    onSubmit,
+    /** The message of the last `fail`, whichever field it named (or none). */
+    error: failure?.message ?? null,
+    /** The message for the field `name` (for `TextField`'s `error`: marks it `aria-invalid` and describes it), else null. */
+    fieldError: (name: string): string | null => (failure?.field === name ? failure.message : null),
+    /** The message of a `fail` that named no field: shown beside the form's button. */
+    formError: failure && !failure.field ? failure.message : null,
+    done,
+    // `setDone`: other actions of the same section (a delete button) announce in the same status line.
+    setDone,
+  };
 }
 
 /** A text field's trimmed value ('' when absent). */

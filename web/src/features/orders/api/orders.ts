@@ -16,6 +16,7 @@ export const MyOrderFragment = graphql(`
     acceptedAt
     handedOverAt
     recipientConfirmedAt
+    refusalCode
     refusalReason
     version
     handover

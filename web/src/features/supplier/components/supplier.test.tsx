@@ -25,6 +25,7 @@ const incoming = (status: string, extra: Partial<IncomingOrderFragment> = {}) =>
     createdAt: '2026-11-02T05:00:00Z',
     acceptDeadline: '2026-11-09T13:00:00Z',
     supplierConfirmedAt: null,
+    refusalCode: null,
     refusalReason: null,
     version: 2,
     offering: { __typename: 'Offering', id: 'of1', title: 'Hearing aid' },
@@ -91,21 +92,33 @@ describe('incoming orders', () => {
     expect(row.textContent).toMatch(/The recipient pays: ₸12,345/);
   });
 
-  it('shows the working-day deadline and refuses only with a reason', async () => {
+  it('shows the working-day deadline and refuses only with a reason code (out of stock for goods only; another reason with a comment)', async () => {
     const { sent, client } = recorder();
-    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER', { kind: 'S6' })} />), { client });
     const row = screen.getByRole('row', { name: /ORD-000777/ });
     // 18:00 Astana time on 9 November: the fifth working day.
     expect(within(row).getByText(/9 Nov 2026/).closest('time')!.getAttribute('dateTime')).toBe('2026-11-09T13:00:00Z');
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse ORD-000777' }));
-    const reason = within(row).getByLabelText('Reason of refusal');
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
-    await within(row).findByText('Give a reason (at least 3 characters).');
-    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await within(row).findByText('Choose the reason of the refusal.');
+    expect(within(row).getByRole('radio', { name: 'Out of stock' }).getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(row).getByRole('radio', { name: 'Another reason' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
+    await within(row).findByText('Write the reason (at least 3 characters).');
+    const comment = within(row).getByLabelText('Comment');
+    expect(comment.getAttribute('aria-invalid')).toBe('true');
     expect(sent).toHaveLength(0);
-    fireEvent.change(reason, { target: { value: 'Out of stock' } });
+    fireEvent.click(within(row).getByRole('radio', { name: 'Out of stock' }));
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
-    await waitFor(() => expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reason: 'Out of stock', signature: 'c2ln', certificate: null } }]));
+    await waitFor(() =>
+      expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reasonCode: 'OUT_OF_STOCK', comment: null, signature: 'c2ln', certificate: null } }]),
+    );
+    cleanup();
+    // A service is not kept in stock: another reason, said in words.
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER', { kind: 'S1' })} />), { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Refuse ORD-000777' }));
+    expect(screen.queryByRole('radio', { name: 'Out of stock' })).toBeNull();
+    expect(screen.getByText('Reason of refusal: Another reason')).toBeTruthy();
   });
 
   it('accepts, marks ready and confirms the handover, each in its status only', async () => {
