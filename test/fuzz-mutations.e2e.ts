@@ -80,7 +80,7 @@ const BASE: Record<string, Record<string, unknown>> = {
   },
   createOffering: {
     input: {
-      itemTypeCode: itemType.code, title: 'Fuzz offering', description: 'A description', price: 100_000, deliveryMode: 'PICKUP', leadTimeDays: 3, stock: 1,
+      itemTypeCode: itemType.code, title: 'Fuzz offering', titleKk: 'Fuzz offering kk', description: 'A description', descriptionKk: 'A description kk', price: 100_000, deliveryMode: 'PICKUP', leadTimeDays: 3, stock: 1,
       regionCodes: [supplier.regionCodes[0]], characteristics: { colour: 'black' },
     },
   },

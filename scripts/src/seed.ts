@@ -74,6 +74,7 @@ const TABLES = {
   offering: { schema: 'catalog', table: 'offering', columns: [
     c('id', 'uuid', (o) => o.id), ...stamp(seededAt), c('supplier_id', 'uuid', (o) => o.supplierId), c('kind', 'text', (o) => o.kind),
     c('item_type_code', 'text', (o) => o.itemTypeCode), c('title', 'text', (o) => o.title), c('description', 'text', (o) => o.description),
+    c('title_kk', 'text', (o) => o.titleKk), c('title_en', 'text', (o) => o.titleEn), c('description_kk', 'text', (o) => o.descriptionKk), c('description_en', 'text', (o) => o.descriptionEn),
     c('characteristics', 'text', (o) => JSON.stringify(o.characteristics), 'jsonb'), c('price', 'bigint', (o) => o.price),
     c('delivery_mode', 'text', (o) => o.deliveryMode), c('lead_time_days', 'int', (o) => o.leadTimeDays), c('stock', 'int', (o) => o.stock),
     c('region_codes', 'text', (o) => pgArray(o.regionCodes), 'text[]'), c('active', 'boolean', () => true),

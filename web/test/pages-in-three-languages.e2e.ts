@@ -51,6 +51,29 @@ describe('main pages in kk, ru and en', () => {
     await ctx.close();
   }, 300_000);
 
+  it("offerings read in the person's language: Kazakh, Russian, English; without English, Russian", async () => {
+    const w = world();
+    const withEn = w.offerings.find((o) => o.titleEn)!;
+    const withoutEn = w.offerings.find((o) => !o.titleEn)!;
+    const ctx = await newContext(web.browser, web.base, 'kk');
+    const page = await ctx.newPage();
+    const expected = { kk: [withEn.titleKk, withEn.descriptionKk], ru: [withEn.title, withEn.description], en: [withEn.titleEn!, withEn.descriptionEn!] } as const;
+    await page.goto('/');
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(page, lang);
+      await page.goto(`/catalog/${withEn.id}`);
+      await page.getByRole('heading', { level: 1, name: expected[lang][0] }).waitFor();
+      await page.getByText(expected[lang][1], { exact: true }).waitFor();
+    }
+    await page.goto(`/catalog/${withoutEn.id}`);
+    await page.getByRole('heading', { level: 1, name: withoutEn.title }).waitFor();
+    // The catalog's cards too.
+    await page.goto(`/catalog?kind=${withEn.kind}`);
+    await switchLanguage(page, 'kk');
+    await page.getByRole('link', { name: withEn.titleKk }).first().waitFor();
+    await ctx.close();
+  }, 120_000);
+
   it('a representative switches to a represented person', async () => {
     const w = world();
     const representatives = w.persons.filter((p) => p.category === 'NONE');

@@ -186,7 +186,7 @@ const MUTATIONS: Record<string, Case> = {
   },
   createOffering: {
     doc: `mutation($i: OfferingInput!) { createOffering(input: $i) { id } }`,
-    vars: () => ({ i: { itemTypeCode: 'NO-SUCH-TYPE', title: 'x', description: 'x', price: -1, deliveryMode: 'DELIVERY', leadTimeDays: -1, stock: -1, regionCodes: [] } }),
+    vars: () => ({ i: { itemTypeCode: 'NO-SUCH-TYPE', title: 'x', titleKk: 'x', description: 'x', descriptionKk: 'x', price: -1, deliveryMode: 'DELIVERY', leadTimeDays: -1, stock: -1, regionCodes: [] } }),
     allow: is('supplier', 'otherSupplier'),
   },
   updateOffering: { doc: `mutation($id: ID!) { updateOffering(id: $id, input: { price: -1 }) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: is('supplier') },

@@ -83,12 +83,17 @@ export function buildOfferings(r: Rng, suppliers: DemoSupplier[], variants = 1):
       for (let v = 0; v < variants; v++) {
         const n = offerings.length;
         const price = Math.round((basePrice(t) * quantityFor(t.kind) * (85 + r.int(0, 35))) / 100 / 100) * 100;
-        const model = v === 0 ? '' : ` (модель ${v + 1})`;
+        const model = (word: string) => (v === 0 ? '' : ` (${word} ${v + 1})`);
         offerings.push({
           id: seedId('offering', n),
           supplierId: s.id, kind: t.kind, itemTypeCode: t.code,
-          title: `${t.ru} — ${s.name}${model}`,
-          description: `${t.en}: supplied by ${s.name}`,
+          // Russian and Kazakh as every supplier must give them; English for most, as a supplier may.
+          title: `${t.ru} — ${s.name}${model('модель')}`,
+          titleKk: `${t.kk} — ${s.name}${model('үлгі')}`,
+          titleEn: n % 4 === 3 ? null : `${t.en} — ${s.name}${model('model')}`,
+          description: `${t.ru}: поставщик ${s.name}`,
+          descriptionKk: `${t.kk}: жеткізуші ${s.name}`,
+          descriptionEn: n % 4 === 3 ? null : `${t.en}: supplied by ${s.name}`,
           characteristics: t.kind === 'S6' ? { seatWidthCm: String(r.int(38, 50)), maxLoadKg: String(r.pick([100, 120, 150])) } : t.kind === 'S5' ? { warrantyMonths: String(r.pick([6, 12, 24])) } : {},
           price,
           deliveryMode: t.kind === 'S1' || t.kind === 'S2' || t.kind === 'S3' ? 'PICKUP' : r.pick(['DELIVERY', 'PICKUP', 'BOTH'] as const),

@@ -27,7 +27,7 @@ export interface DemoSupplier {
   headName: string; phone: string; email: string; okedCodes: string[]; directions: ServiceKind[]; regionCodes: string[];
 }
 export interface DemoOffering {
-  id: string; supplierId: string; kind: ServiceKind; itemTypeCode: string; title: string; description: string;
+  id: string; supplierId: string; kind: ServiceKind; itemTypeCode: string; title: string; titleKk: string; titleEn: string | null; description: string; descriptionKk: string; descriptionEn: string | null;
   characteristics: Record<string, string>; price: number; deliveryMode: DeliveryMode; leadTimeDays: number; stock: number; regionCodes: string[];
 }
 export interface DemoOrder {

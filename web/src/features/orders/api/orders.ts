@@ -37,6 +37,8 @@ export const MyOrderFragment = graphql(`
     offering {
       id
       title
+      titleKk
+      titleEn
       supplier {
         id
         name

@@ -25,6 +25,8 @@ export const IncomingOrderFragment = graphql(`
     offering {
       id
       title
+      titleKk
+      titleEn
     }
     recipient {
       id

@@ -8,12 +8,14 @@ import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../
 import type { IncomingOrderFragment, OrderRefusalReason } from '../../../gql/graphql.js';
 import { useOrderRefresh } from '../../../lib/order-refresh.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { useOfferingText } from '../../../lib/localized.js';
 
 /** Out of stock is a reason for goods only: technical aids and wheelchairs (rules 004 ¶83, ¶28). */
 const STOCKED = new Set(['S5', 'S6']);
 
 export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment }) {
   const { t } = useTranslation();
+  const text = useOfferingText();
   const [acceptRes, accept] = useMutation(AcceptOrderMutation);
   const [refuseRes, refuse] = useMutation(RefuseOrderMutation);
   const [readyRes, ready] = useMutation(MarkReadyMutation);
@@ -63,7 +65,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
     <tr>
       <th scope="row">{o.number}</th>
       <td data-label={t('supplier.offering')}>
-        {o.offering.title}
+        {text.title(o.offering)}
         {o.itemTypeCode && <span className="cell-note">{names.itemType(o.itemTypeCode)}</span>}
         {o.delivery && (
           <dl className="facts compact">

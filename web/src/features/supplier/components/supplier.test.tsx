@@ -151,7 +151,12 @@ describe('offerings', () => {
   const offering = {
     __typename: 'Offering',
     id: 'of1',
-    title: 'Active wheelchair',
+    title: 'Активная коляска',
+    titleKk: 'Белсенді арба',
+    titleEn: 'Active wheelchair',
+    description: 'Лёгкая',
+    descriptionKk: 'Жеңіл',
+    descriptionEn: null,
     itemTypeCode: 'S6-ACTIVE',
     price: 250_000_00,
     stock: 3,
@@ -162,7 +167,7 @@ describe('offerings', () => {
     characteristics: { seatWidthCm: '42', Colour: 'Black' },
   } as unknown as SupplierOfferingFragment;
 
-  it('publishes an offering with price, stock and characteristics (known names become their keys)', async () => {
+  it('publishes an offering with its title and description in kk and ru (en optional), price, stock and characteristics; each error marks its field', async () => {
     const { sent, client } = recorder();
     renderWith(
       <NewOfferingForm
@@ -171,7 +176,15 @@ describe('offerings', () => {
       />,
       { client },
     );
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Light active wheelchair' } });
+    fireEvent.change(screen.getByLabelText('Title in Russian'), { target: { value: 'Лёгкая активная коляска' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    // The Kazakh title is required: its field is marked and focused.
+    const kkTitle = screen.getByLabelText('Title in Kazakh');
+    await waitFor(() => expect(kkTitle.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(kkTitle);
+    fireEvent.change(kkTitle, { target: { value: 'Жеңіл белсенді арба' } });
+    fireEvent.change(screen.getByLabelText('Description in Kazakh'), { target: { value: 'Алюминий жақтау' } });
+    fireEvent.change(screen.getByLabelText('Description in Russian'), { target: { value: 'Алюминиевая рама' } });
     fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '245 000,50' } });
     fireEvent.change(screen.getByLabelText('In stock'), { target: { value: '4' } });
     const chars = screen.getByLabelText('Characteristics');
@@ -179,13 +192,20 @@ describe('offerings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText(/^Line 2:/)).toBeTruthy();
     expect(chars.getAttribute('aria-invalid')).toBe('true');
+    expect(kkTitle.getAttribute('aria-invalid')).toBeNull();
     expect(sent).toHaveLength(0);
     fireEvent.change(chars, { target: { value: 'Seat width, cm: 40\nFrame: aluminium' } });
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({
       name: 'CreateOffering',
-      vars: { input: { itemTypeCode: 'S6-ACTIVE', title: 'Light active wheelchair', price: 245_000_50, stock: 4, leadTimeDays: 5, regionCodes: ['KZ-71'], characteristics: { seatWidthCm: '40', Frame: 'aluminium' } } },
+      vars: {
+        input: {
+          itemTypeCode: 'S6-ACTIVE', title: 'Лёгкая активная коляска', titleKk: 'Жеңіл белсенді арба', titleEn: null,
+          description: 'Алюминиевая рама', descriptionKk: 'Алюминий жақтау', descriptionEn: null,
+          price: 245_000_50, stock: 4, leadTimeDays: 5, regionCodes: ['KZ-71'], characteristics: { seatWidthCm: '40', Frame: 'aluminium' },
+        },
+      },
     });
   });
 
@@ -200,13 +220,21 @@ describe('offerings', () => {
     expect(chars.value).toBe('Seat width, cm: 42\nColour: Black');
     fireEvent.change(chars, { target: { value: 'Seat width, cm: 44\nColour: Red' } });
     fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '260000' } });
+    expect((screen.getByLabelText('Title in Kazakh') as HTMLInputElement).value).toBe('Белсенді арба');
+    fireEvent.change(screen.getByLabelText('Title in English (optional)'), { target: { value: 'Wheelchair, active' } });
     fireEvent.click(screen.getByLabelText('Active'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(sent).toEqual([
         {
           name: 'UpdateOffering',
-          vars: { id: 'of1', input: { title: 'Active wheelchair', price: 260_000_00, stock: 3, leadTimeDays: 5, active: false, characteristics: { seatWidthCm: '44', Colour: 'Red' } } },
+          vars: {
+            id: 'of1',
+            input: {
+              title: 'Активная коляска', titleKk: 'Белсенді арба', titleEn: 'Wheelchair, active', description: 'Лёгкая', descriptionKk: 'Жеңіл', descriptionEn: '',
+              price: 260_000_00, stock: 3, leadTimeDays: 5, active: false, characteristics: { seatWidthCm: '44', Colour: 'Red' },
+            },
+          },
         },
       ]),
     );
