@@ -1,9 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import type { CombinedError } from 'urql';
+import { errorField } from './errors.js';
 
 export interface FormControls {
   form: HTMLFormElement;
   /** Shows `message` as the form's error and moves focus to the field named `field`; return right after. */
   fail(message: string, field?: string): void;
+  /** After a mutation: a BAD_USER_INPUT naming a field of this form (`extensions.field`) marks that field with `message`. */
+  refused(error: CombinedError | undefined, message: string): void;
 }
 
 /** A successful submit: what to announce, and whether the form keeps what was typed (else it is cleared). */
@@ -27,9 +31,13 @@ export function useFormSubmit(handler: (data: FormData, controls: FormControls) 
     const form = e.currentTarget;
     const fail = (message: string, field?: string) => {
       setFailure({ message, field });
-      if (field) form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+      if (field) fieldOf(form, field)?.focus();
     };
-    const outcome = await handler(new FormData(form), { form, fail });
+    const refused = (error: CombinedError | undefined, message: string) => {
+      const field = errorField(error);
+      if (field && fieldOf(form, field)) fail(message, field);
+    };
+    const outcome = await handler(new FormData(form), { form, fail, refused });
     if (!outcome) return;
     if (!outcome.keep) form.reset();
     setDone(outcome.done);
@@ -46,6 +54,13 @@ export function useFormSubmit(handler: (data: FormData, controls: FormControls) 
     // `setDone`: other actions of the same section (a delete button) announce in the same status line.
     setDone,
   };
+}
+
+/** The form's control named `name` (the first of a group), also one outside the form tag joined by its `form` attribute. */
+function fieldOf(form: HTMLFormElement, name: string): HTMLElement | null {
+  const item = form.elements.namedItem(name);
+  if (item instanceof RadioNodeList) return (item[0] as HTMLElement | undefined) ?? null;
+  return item instanceof HTMLElement ? item : null;
 }
 
 /** A text field's trimmed value ('' when absent). */
