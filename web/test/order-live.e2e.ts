@@ -147,8 +147,12 @@ describe('ordering an aid in Chromium', () => {
 
   it('the supplier refuses with a reason code and a comment; the recipient reads the reason in Kazakh', async () => {
     const w = world();
-    // A seeded order awaiting its supplier, of a person 700–799 (taken from the end: the ordering case above takes the first).
-    const order = w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER' && w.persons.slice(700, 800).some((p) => p.id === o.personId)).at(-1)!;
+    // A seeded order awaiting its supplier, of a person 700–799, near the top of its supplier's list (newest first, 50 a page).
+    const awaiting = w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER');
+    const newerOfSupplier = (o: (typeof awaiting)[number]) => awaiting.filter((x) => x.supplierId === o.supplierId && x.createdAt > o.createdAt).length;
+    const order = awaiting
+      .filter((o) => w.persons.slice(700, 800).some((p) => p.id === o.personId) && newerOfSupplier(o) < 40)
+      .at(-1)!;
     const person = w.persons.find((p) => p.id === order.personId)!;
     const staff = w.staff.find((s) => s.supplierId === order.supplierId)!;
 
