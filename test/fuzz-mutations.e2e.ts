@@ -83,14 +83,14 @@ const BASE: Record<string, Record<string, unknown>> = {
   },
   createOffering: {
     input: {
-      itemTypeCode: itemType.code, title: 'Fuzz offering', description: 'A description', price: 100_000, deliveryMode: 'PICKUP', leadTimeDays: 3, stock: 1,
+      itemTypeCode: itemType.code, title: 'Fuzz offering', titleKk: 'Fuzz offering kk', description: 'A description', descriptionKk: 'A description kk', price: 100_000, deliveryMode: 'PICKUP', leadTimeDays: 3, stock: 1,
       regionCodes: [supplier.regionCodes[0]], characteristics: { colour: 'black' },
     },
   },
   updateOffering: { id: offering.id, input: { title: 'Fuzz offering' } },
   payClaim: { id: claim.id, version: 1, reference: 'PAY-FUZZ-1' },
   acceptOrder: { id: serviceOrder.id, version: 1, signature: 'c2ln', certificate: 'certificate' },
-  refuseOrder: { id: serviceOrder.id, version: 1, reason: 'Out of stock', signature: 'c2ln', certificate: 'certificate' },
+  refuseOrder: { id: serviceOrder.id, version: 1, reasonCode: 'OTHER', comment: 'No specialist is free', signature: 'c2ln', certificate: 'certificate' },
   markOrderReady: { id: serviceOrder.id, version: 1 },
   confirmHandover: { id: serviceOrder.id, version: 1 },
   cancelOrder: { id: serviceOrder.id, version: 1, reason: 'No longer needed' },
@@ -229,7 +229,7 @@ const QUERY_BASE: Record<string, Record<string, unknown>> = {
   developmentSigningKey: { iin: recipient.iin },
   measure: { id: measure.id },
   ticketBreachReport: { year: 2026, month: 11 },
-  supplierOrderDocument: { id: serviceOrder.id, action: 'REFUSE', reason: 'Out of stock' },
+  supplierOrderDocument: { id: serviceOrder.id, action: 'REFUSE', reasonCode: 'OTHER', comment: 'No specialist is free' },
 };
 const QUERY_CALLER: Record<string, () => Identity> = { orderDocument: asRecipient, supplierOrderDocument: asServiceSupplier };
 

@@ -109,9 +109,9 @@ describe("the order and reimbursement application signed with the person's signi
 });
 
 describe("the supplier's EDS: an organization certificate with the supplier's BIN", () => {
-  const ANSWER_DOCUMENT = `query($id: ID!, $a: SupplierOrderAction!, $r: String) { supplierOrderDocument(id: $id, action: $a, reason: $r) }`;
+  const ANSWER_DOCUMENT = `query($id: ID!, $a: SupplierOrderAction!, $code: OrderRefusalReason, $r: String) { supplierOrderDocument(id: $id, action: $a, reasonCode: $code, comment: $r) }`;
   const ACCEPT = `mutation($id: ID!, $v: Int!, $s: String!) { acceptOrder(id: $id, version: $v, signature: $s) { status supplierSignerBin supplierSignerIin supplierSignedDocument } }`;
-  const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $s: String!) { refuseOrder(id: $id, version: $v, reason: $r, signature: $s) { status refusalReason supplierSignerBin } }`;
+  const REFUSE = `mutation($id: ID!, $v: Int!, $r: String, $s: String!) { refuseOrder(id: $id, version: $v, reasonCode: OUT_OF_STOCK, comment: $r, signature: $s) { status refusalCode refusalReason supplierSignerBin } }`;
   const reasonOf = (r: { errors?: { extensions?: { code?: string; reason?: string } }[] }) => r.errors?.[0]?.extensions?.reason ?? r.errors?.[0]?.extensions?.code;
   const HOLDER = world().staff.find((x) => x.role === 'SUPPLIER')!.iin;
   const head = (bin: string, purpose: 'AUTH' | 'SIGN' = 'SIGN', role: string = NCA_OIDS.firstHead) =>
@@ -155,13 +155,13 @@ describe("the supplier's EDS: an organization certificate with the supplier's BI
   it('refuses an order signed by an authorized signatory, with the reason in the signed document', async () => {
     const { order, supplier, bin } = await awaitingOrder(43, 'S5');
     const reason = 'Out of stock until spring';
-    const document = (await gql(platform.gateway.url, ANSWER_DOCUMENT, { id: order.id, a: 'REFUSE', r: reason }, supplier)).data.supplierOrderDocument as string;
+    const document = (await gql(platform.gateway.url, ANSWER_DOCUMENT, { id: order.id, a: 'REFUSE', code: 'OUT_OF_STOCK', r: reason }, supplier)).data.supplierOrderDocument as string;
     const signature = await cmsSign(await head(bin, 'SIGN', NCA_OIDS.signatory), utf8(document));
-    // The signature covers the reason: another reason is another document.
+    // The signature covers the reason and its comment: another comment is another document.
     expect(reasonOf(await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: 'Closed', s: signature }, supplier))).toBe('BAD_SIGNATURE');
     const ok = await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: reason, s: signature }, supplier);
     expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
-    expect(ok.data.refuseOrder).toEqual({ status: 'REFUSED', refusalReason: reason, supplierSignerBin: bin });
+    expect(ok.data.refuseOrder).toEqual({ status: 'REFUSED', refusalCode: 'OUT_OF_STOCK', refusalReason: reason, supplierSignerBin: bin });
   });
 
   it("submits the monthly act of an S1 order signed with the organization's key", async () => {

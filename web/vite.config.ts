@@ -3,6 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { documentsPerChunk } from './build/documents.js';
+import { routePreload } from './build/route-preload.js';
 
 /**
  * Writes `file.br` and `file.gz` beside every built script, style sheet and page, compressed at the
@@ -30,7 +32,7 @@ function precompress(): Plugin {
 // `npm run dev -w web` proxies /graphql to a running `npm start` (port 4000).
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), precompress()],
+  plugins: [documentsPerChunk(path.join(import.meta.dirname, 'src')), routePreload(), react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
 });

@@ -74,6 +74,7 @@ const TABLES = {
   offering: { schema: 'catalog', table: 'offering', columns: [
     c('id', 'uuid', (o) => o.id), ...stamp(seededAt), c('supplier_id', 'uuid', (o) => o.supplierId), c('kind', 'text', (o) => o.kind),
     c('item_type_code', 'text', (o) => o.itemTypeCode), c('title', 'text', (o) => o.title), c('description', 'text', (o) => o.description),
+    c('title_kk', 'text', (o) => o.titleKk), c('title_en', 'text', (o) => o.titleEn), c('description_kk', 'text', (o) => o.descriptionKk), c('description_en', 'text', (o) => o.descriptionEn),
     c('characteristics', 'text', (o) => JSON.stringify(o.characteristics), 'jsonb'), c('price', 'bigint', (o) => o.price),
     c('delivery_mode', 'text', (o) => o.deliveryMode), c('lead_time_days', 'int', (o) => o.leadTimeDays), c('stock', 'int', (o) => o.stock),
     c('region_codes', 'text', (o) => pgArray(o.regionCodes), 'text[]'), c('active', 'boolean', () => true),
@@ -85,7 +86,7 @@ const TABLES = {
     c('status', 'text', (o) => o.status), c('price', 'bigint', (o) => o.price), c('quantity', 'int', (o) => o.quantity),
     c('accept_deadline', 'timestamptz', (o) => ts(o.acceptDeadline)), c('accepted_at', 'timestamptz', (o) => ts(o.acceptedAt)),
     c('handed_over_at', 'timestamptz', (o) => ts(o.handedOverAt)), c('closed_at', 'timestamptz', (o) => ts(o.closedAt)),
-    c('refusal_reason', 'text', (o) => o.refusalReason), c('version', 'int', () => 1),
+    c('refusal_code', 'text', (o) => o.refusalCode), c('refusal_reason', 'text', (o) => o.refusalReason), c('version', 'int', () => 1),
     // Filled at signing by the orders subgraph; the seed derives them from the measure (see orderExtras).
     c('kind', 'text', (o) => o.kind), c('item_type_code', 'text', (o) => o.itemTypeCode), c('unit_price', 'bigint', (o) => o.unitPrice),
     c('guaranteed_sum', 'bigint', (o) => o.guaranteedSum), c('state_part', 'bigint', (o) => o.statePart), c('co_payment', 'bigint', (o) => o.coPayment),

@@ -144,4 +144,47 @@ describe('ordering an aid in Chromium', () => {
     await supplierCtx.close();
     await recipientCtx.close();
   }, 180_000);
+
+  it('the supplier refuses with a reason code and a comment; the recipient reads the reason in Kazakh', async () => {
+    const w = world();
+    // A seeded order awaiting its supplier, of a person 700–799, near the top of its supplier's list (newest first, 50 a page).
+    const awaiting = w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER');
+    const newerOfSupplier = (o: (typeof awaiting)[number]) => awaiting.filter((x) => x.supplierId === o.supplierId && x.createdAt > o.createdAt).length;
+    const order = awaiting
+      .filter((o) => w.persons.slice(700, 800).some((p) => p.id === o.personId) && newerOfSupplier(o) < 40)
+      .at(-1)!;
+    const person = w.persons.find((p) => p.id === order.personId)!;
+    const staff = w.staff.find((s) => s.supplierId === order.supplierId)!;
+
+    const supplierCtx = await newContext(web.browser, web.base, 'ru');
+    const supplier = await supplierCtx.newPage();
+    await signIn(supplier, staff.iin);
+    await supplier.goto('/supplier/orders');
+    const row = supplier.getByRole('row', { name: new RegExp(order.number) });
+    await row.getByRole('button', { name: new RegExp(`Отказать ${order.number}`) }).click();
+    const form = row.getByRole('form', { name: new RegExp(order.number) });
+    // Another reason needs a comment: the comment field is marked, with the message beside it.
+    await form.getByRole('radio', { name: 'Другая причина' }).check();
+    await form.getByRole('button', { name: 'Отказать в заказе' }).click();
+    const comment = form.getByLabel('Комментарий');
+    await expect.poll(() => comment.getAttribute('aria-invalid')).toBe('true');
+    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByText('Напишите причину (не менее 3 символов).').waitFor();
+    await expectAccessible(supplier, 'refusal form with an error');
+    await form.getByRole('radio', { name: 'Товара нет на складе' }).check();
+    await comment.fill('Ожидаем поставку в январе');
+    await form.getByRole('button', { name: 'Отказать в заказе' }).click();
+    await row.waitFor({ state: 'detached', timeout: 20_000 });
+
+    const recipientCtx = await newContext(web.browser, web.base, 'kk');
+    const page = await recipientCtx.newPage();
+    await signIn(page, person.iin);
+    await page.goto('/orders');
+    const card = page.getByRole('article', { name: new RegExp(order.number) });
+    await card.getByText('Тауар қоймада жоқ').waitFor({ timeout: 20_000 });
+    await card.getByText('Ожидаем поставку в январе').waitFor();
+    expect(await card.innerText()).toContain('Жеткізушінің түсініктемесі');
+    await supplierCtx.close();
+    await recipientCtx.close();
+  }, 120_000);
 });

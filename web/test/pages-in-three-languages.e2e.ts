@@ -51,6 +51,58 @@ describe('main pages in kk, ru and en', () => {
     await ctx.close();
   }, 300_000);
 
+  it("offerings read in the person's language: Kazakh, Russian, English; without English, Russian", async () => {
+    const w = world();
+    const withEn = w.offerings.find((o) => o.titleEn)!;
+    const withoutEn = w.offerings.find((o) => !o.titleEn)!;
+    const ctx = await newContext(web.browser, web.base, 'kk');
+    const page = await ctx.newPage();
+    const expected = { kk: [withEn.titleKk, withEn.descriptionKk], ru: [withEn.title, withEn.description], en: [withEn.titleEn!, withEn.descriptionEn!] } as const;
+    await page.goto('/');
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(page, lang);
+      await page.goto(`/catalog/${withEn.id}`);
+      await page.getByRole('heading', { level: 1, name: expected[lang][0] }).waitFor();
+      await page.getByText(expected[lang][1], { exact: true }).waitFor();
+    }
+    await page.goto(`/catalog/${withoutEn.id}`);
+    await page.getByRole('heading', { level: 1, name: withoutEn.title }).waitFor();
+    // The catalog's cards too.
+    await page.goto(`/catalog?kind=${withEn.kind}`);
+    await switchLanguage(page, 'kk');
+    await page.getByRole('link', { name: withEn.titleKk }).first().waitFor();
+    await ctx.close();
+  }, 120_000);
+
+  it('forms mark the field at fault the same way: catalog filters, a new offering', async () => {
+    /** The field is aria-invalid, focused, and described by the message beside it. */
+    async function marked(page: Page, name: string, message: string) {
+      const field = page.locator(`[name="${name}"]`).first();
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+      expect(texts).toContain(message);
+    }
+    const ctx = await newContext(web.browser, web.base, 'ru');
+    const page = await ctx.newPage();
+    await page.goto('/catalog');
+    await page.getByLabel(ru.catalog.maxPrice).fill('дёшево');
+    await page.getByRole('button', { name: ru.catalog.apply }).click();
+    await marked(page, 'maxPrice', ru.catalog.maxPriceInvalid);
+    expect(new URL(page.url()).search).toBe('');
+    await expectAccessible(page, 'catalog filters with an error');
+
+    const staff = world().staff.find((x) => x.role === 'SUPPLIER')!;
+    await signIn(page, staff.iin);
+    await page.goto('/supplier');
+    await page.getByLabel(ru.supplier.texts.title).fill('Кресло-коляска');
+    await page.getByRole('button', { name: ru.supplier.publish }).click();
+    await marked(page, 'titleKk', ru.supplier.titleInvalid);
+    await expectAccessible(page, 'new offering with an error');
+    await ctx.close();
+  }, 120_000);
+
   it('a representative switches to a represented person', async () => {
     const w = world();
     const representatives = w.persons.filter((p) => p.category === 'NONE');

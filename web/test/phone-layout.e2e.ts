@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { adminIdentity, gql, tokenFor, world } from '@aleumet/testkit';
-import { newContext, signIn, trace, useWebPlatform } from './browser.js';
+import { expectAccessible, newContext, signIn, tabTo, trace, useWebPlatform } from './browser.js';
 import { ROUTES } from '../src/app/features.js';
 
 /**
@@ -135,6 +135,53 @@ describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () =
     const shape = (route: string) => new RegExp(`^${route.replace(/:[^/]+/g, '[^/]+')}$`);
     expect(ROUTES.map((r) => r.path).filter((p) => !visited.some((v) => shape(p).test(v)))).toEqual([]);
   });
+
+  it('on a phone the header is one bar; its menu button opens the navigation and the language, by keyboard too', async () => {
+    for (const lang of ['kk', 'ru'] as const) {
+      const ctx = await newContext(web.browser, web.base, lang);
+      const page = await ctx.newPage();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await signIn(page, supplierStaff.iin);
+      await settle(page, '/supplier/orders');
+      const header = page.locator('header.site-header');
+      const button = header.locator('button.menu-button');
+      const nav = header.getByRole('navigation');
+      const height = async () => (await header.boundingBox())!.height;
+      expect(await height(), `${lang}: header height`).toBeLessThanOrEqual(72);
+      expect(await nav.isVisible()).toBe(false);
+      expect(await page.locator('#lang-select').isVisible()).toBe(false);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(MIN_TARGET);
+
+      // Keyboard: Tab to the button, Enter opens, the links follow it; Escape closes and gives the focus back.
+      await tabTo(page, 'header button.menu-button');
+      await page.keyboard.press('Enter');
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await nav.waitFor();
+      expect(await page.locator('#lang-select').isVisible()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('nav') !== null)).toBe(true);
+      expect((await page.evaluate(layoutProblems, { target: MIN_TARGET, text: MIN_TEXT })).map((p) => `${p.what} — ${p.where}`)).toEqual([]);
+      await expectAccessible(page, `${lang} menu open at 360 px`);
+      await page.screenshot({ path: path.join(SCREENS, `header-menu-${lang}-360.png`) });
+      await page.keyboard.press('Escape');
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('menu-button'))).toBe(true);
+
+      // A link in the menu goes to its page and closes the menu.
+      await button.click();
+      await nav.getByRole('link').first().click();
+      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+
+      // On a desktop there is no menu button: the navigation is in sight.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(await button.isVisible()).toBe(false);
+      expect(await nav.isVisible()).toBe(true);
+      expect(await page.locator('#lang-select').isVisible()).toBe(true);
+      await ctx.close();
+    }
+  }, 120_000);
 
   it('no sideways scroll, 44 px tap targets and 16 px text everywhere', async () => {
     mkdirSync(SCREENS, { recursive: true });

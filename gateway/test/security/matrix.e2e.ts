@@ -136,7 +136,7 @@ const REGISTRATION = {
 const MUTATIONS: Record<string, Case> = {
   // Orders: a stale version answers CONFLICT after authorization.
   acceptOrder: { doc: `mutation($id: ID!) { acceptOrder(id: $id, version: ${STALE}, signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
-  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reason: "out of stock", signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  refuseOrder: { doc: `mutation($id: ID!) { refuseOrder(id: $id, version: ${STALE}, reasonCode: OTHER, comment: "closed", signature: "probe") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   markOrderReady: { doc: `mutation($id: ID!) { markOrderReady(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   confirmHandover: { doc: `mutation($id: ID!) { confirmHandover(id: $id, version: ${STALE}) { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier', 'recipient', 'representative') },
   cancelOrder: { doc: `mutation($id: ID!) { cancelOrder(id: $id, version: ${STALE}, reason: "no longer needed") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('recipient', 'representative', 'department', 'admin') },
@@ -191,7 +191,7 @@ const MUTATIONS: Record<string, Case> = {
   },
   createOffering: {
     doc: `mutation($i: OfferingInput!) { createOffering(input: $i) { id } }`,
-    vars: () => ({ i: { itemTypeCode: 'NO-SUCH-TYPE', title: 'x', description: 'x', price: -1, deliveryMode: 'DELIVERY', leadTimeDays: -1, stock: -1, regionCodes: [] } }),
+    vars: () => ({ i: { itemTypeCode: 'NO-SUCH-TYPE', title: 'x', titleKk: 'x', description: 'x', descriptionKk: 'x', price: -1, deliveryMode: 'DELIVERY', leadTimeDays: -1, stock: -1, regionCodes: [] } }),
     allow: is('supplier', 'otherSupplier'),
   },
   updateOffering: { doc: `mutation($id: ID!) { updateOffering(id: $id, input: { price: -1 }) { id } }`, vars: (f) => ({ id: f.offering.id }), allow: is('supplier') },

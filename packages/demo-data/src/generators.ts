@@ -84,12 +84,17 @@ export function buildOfferings(r: Rng, suppliers: DemoSupplier[], variants = 1):
       for (let v = 0; v < variants; v++) {
         const n = offerings.length;
         const price = Math.round((basePrice(t) * quantityFor(t.kind) * (85 + r.int(0, 35))) / 100 / 100) * 100;
-        const model = v === 0 ? '' : ` (модель ${v + 1})`;
+        const model = (word: string) => (v === 0 ? '' : ` (${word} ${v + 1})`);
         offerings.push({
           id: seedId('offering', n),
           supplierId: s.id, kind: t.kind, itemTypeCode: t.code,
-          title: `${t.ru} — ${s.name}${model}`,
-          description: `${t.en}: supplied by ${s.name}`,
+          // Russian and Kazakh as every supplier must give them; English for most, as a supplier may.
+          title: `${t.ru} — ${s.name}${model('модель')}`,
+          titleKk: `${t.kk} — ${s.name}${model('үлгі')}`,
+          titleEn: n % 4 === 3 ? null : `${t.en} — ${s.name}${model('model')}`,
+          description: `${t.ru}: поставщик ${s.name}`,
+          descriptionKk: `${t.kk}: жеткізуші ${s.name}`,
+          descriptionEn: n % 4 === 3 ? null : `${t.en}: supplied by ${s.name}`,
           characteristics: t.kind === 'S6' ? { seatWidthCm: String(r.int(38, 50)), maxLoadKg: String(r.pick([100, 120, 150])) } : t.kind === 'S5' ? { warrantyMonths: String(r.pick([6, 12, 24])) } : {},
           price,
           deliveryMode: t.kind === 'S1' || t.kind === 'S2' || t.kind === 'S3' ? 'PICKUP' : r.pick(['DELIVERY', 'PICKUP', 'BOTH'] as const),
@@ -247,7 +252,9 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
       acceptedAt: ['ACCEPTED', 'READY', 'HANDED_OVER'].includes(status) ? new Date(createdAt.getTime() + 2 * DAY) : null,
       handedOverAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : null,
       closedAt: ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
-      refusalReason: status === 'REFUSED' ? 'Нет в наличии / out of stock' : null,
+      // Out of stock for goods (004 ¶83, ¶28); a service refused says why in the supplier's words.
+      refusalCode: status !== 'REFUSED' ? null : offering.kind === 'S5' || offering.kind === 'S6' ? 'OUT_OF_STOCK' : 'OTHER',
+      refusalReason: status === 'REFUSED' && offering.kind !== 'S5' && offering.kind !== 'S6' ? 'Нет свободного специалиста на эти даты' : null,
     };
     out.orders.push(order);
     m.status = status === 'HANDED_OVER' ? 'FULFILLED' : status === 'CANCELLED' ? 'CANCELLED' : status === 'REFUSED' || status === 'EXPIRED' ? 'AWAITING_CHOICE' : 'ORDERED';

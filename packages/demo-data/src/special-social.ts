@@ -32,7 +32,9 @@ export function specialSocialServices(
     for (const t of SPECIAL_SOCIAL_SERVICE_TYPES) {
       out.offerings.push({
         id: seedId('offering', firstOffering + out.offerings.length), supplierId: supplier.id, kind: 'SSS', itemTypeCode: t.code,
-        title: `${t.ru} — ${supplier.name}`, description: `${t.en}: ${supplier.name}`, characteristics: {},
+        title: `${t.ru} — ${supplier.name}`, titleKk: `${t.kk} — ${supplier.name}`, titleEn: `${t.en} — ${supplier.name}`,
+        description: `${t.ru}: поставщик ${supplier.name}`, descriptionKk: `${t.kk}: жеткізуші ${supplier.name}`, descriptionEn: `${t.en}: supplied by ${supplier.name}`,
+        characteristics: {},
         price: Math.round((basePrice(t) * quantityFor('SSS') * (88 + j * 3)) / 100 / 100) * 100,
         deliveryMode: 'PICKUP', leadTimeDays: 3, stock: 1000, regionCodes,
       });

@@ -27,13 +27,13 @@ export interface DemoSupplier {
   headName: string; phone: string; email: string; okedCodes: string[]; directions: ServiceKind[]; regionCodes: string[];
 }
 export interface DemoOffering {
-  id: string; supplierId: string; kind: ServiceKind; itemTypeCode: string; title: string; description: string;
+  id: string; supplierId: string; kind: ServiceKind; itemTypeCode: string; title: string; titleKk: string; titleEn: string | null; description: string; descriptionKk: string; descriptionEn: string | null;
   characteristics: Record<string, string>; price: number; deliveryMode: DeliveryMode; leadTimeDays: number; stock: number; regionCodes: string[];
 }
 export interface DemoOrder {
   id: string; number: string; measureId: string; offeringId: string; personId: string; supplierId: string; regionCode: string;
   status: OrderStatus; price: number; quantity: number; createdAt: Date; acceptDeadline: Date;
-  acceptedAt: Date | null; handedOverAt: Date | null; closedAt: Date | null; refusalReason: string | null;
+  acceptedAt: Date | null; handedOverAt: Date | null; closedAt: Date | null; refusalCode: 'OUT_OF_STOCK' | 'OTHER' | null; refusalReason: string | null;
 }
 export interface DemoClaim { id: string; orderId: string; measureId: string; supplierId: string; personId: string; regionCode: string; statePart: number; coPayment: number; status: ClaimStatus }
 export interface DemoPayment { id: string; claimId: string; amount: number; paidAt: Date; reference: string }

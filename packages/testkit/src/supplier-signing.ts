@@ -4,7 +4,7 @@ import { gql } from './graphql.js';
 
 const DOCUMENT = {
   ACCEPT: `query($id: ID!) { supplierOrderDocument(id: $id, action: ACCEPT) }`,
-  REFUSE: `query($id: ID!, $r: String) { supplierOrderDocument(id: $id, action: REFUSE, reason: $r) }`,
+  REFUSE: `query($id: ID!, $code: OrderRefusalReason, $c: String) { supplierOrderDocument(id: $id, action: REFUSE, reasonCode: $code, comment: $c) }`,
   ACT: `query($id: ID!) { serviceActDocument(id: $id) }`,
 } as const;
 
@@ -27,17 +27,17 @@ const supplierOf = (token: string): string | undefined => {
 };
 
 /**
- * `vars` of acceptOrder (ACCEPT), refuseOrder (REFUSE, reason in `r`) or submitServiceAct (ACT) plus
+ * `vars` of acceptOrder (ACCEPT), refuseOrder (REFUSE, reason code in `code`, comment in `c`) or submitServiceAct (ACT) plus
  * `signature` and `certificate`: the caller's supplier signs what the server gives to sign, with its
  * development EDS. When the document cannot be had (the caller is not the supplier, the id is wrong) the
  * signature is empty, and the mutation gives its own answer. A supplier registered in the test names its
  * `holder` (the head's IIN and the organization's BIN).
  */
-export async function supplierSigned<V extends { id: string; r?: string }>(
+export async function supplierSigned<V extends { id: string; code?: string; c?: string }>(
   url: string, token: string, action: keyof typeof DOCUMENT, vars: V, holder?: { iin: string; bin: string },
 ): Promise<V & { signature: string; certificate: string }> {
   const supplierId = supplierOf(token);
-  const r = supplierId ? await gql(url, DOCUMENT[action], action === 'REFUSE' ? { id: vars.id, r: vars.r ?? null } : { id: vars.id }, token) : null;
+  const r = supplierId ? await gql(url, DOCUMENT[action], action === 'REFUSE' ? { id: vars.id, code: vars.code ?? null, c: vars.c ?? null } : { id: vars.id }, token) : null;
   const document = r?.data ? (Object.values(r.data)[0] as string | null) : null;
   if (!supplierId || !document) return { ...vars, signature: '', certificate: '' };
   const signer = await supplierDevSigner(supplierId, holder);

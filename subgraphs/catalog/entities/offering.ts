@@ -13,7 +13,7 @@ registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 @ObjectType({ description: "A supplier's offer of an aid or service, with its price" })
 @Entity({ tableName: 'offering' })
 @Index({ properties: ['itemTypeCode', 'active'] })
-export class Offering extends BaseEntity<'active' | 'isAid'> {
+export class Offering extends BaseEntity<'active' | 'isAid' | 'titleKk' | 'titleEn' | 'descriptionKk' | 'descriptionEn'> {
   /** Aids (S4–S6) are delivered or picked up and held in stock; services (S1–S3) are rendered. */
   get isAid(): boolean {
     return AID_KINDS.includes(this.kind);
@@ -22,8 +22,16 @@ export class Offering extends BaseEntity<'active' | 'isAid'> {
   @ManyToOne(() => Supplier, { index: true }) supplier!: Supplier;
   @Field(() => ServiceKind) @Enum({ items: () => ServiceKind }) kind!: ServiceKind;
   @Field(() => String) @Property({ type: 'string', length: 40 }) itemTypeCode!: string;
-  @Field(() => String) @Property({ type: 'string' }) title!: string;
-  @Field(() => String) @Property({ type: 'text' }) description!: string;
+  @Field(() => String, { description: 'The title in Russian (every offering has one)' }) @Property({ type: 'string' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'The title in Kazakh (required for new offerings; null for some older ones)' })
+  @Property({ type: 'string', nullable: true })
+  titleKk?: string | null;
+  @Field(() => String, { nullable: true, description: 'The title in English, if the supplier gave one' }) @Property({ type: 'string', nullable: true }) titleEn?: string | null;
+  @Field(() => String, { description: 'The description in Russian' }) @Property({ type: 'text' }) description!: string;
+  @Field(() => String, { nullable: true, description: 'The description in Kazakh (required for new offerings; null for some older ones)' })
+  @Property({ type: 'text', nullable: true })
+  descriptionKk?: string | null;
+  @Field(() => String, { nullable: true, description: 'The description in English, if the supplier gave one' }) @Property({ type: 'text', nullable: true }) descriptionEn?: string | null;
   @Field(() => JSONObjectResolver) @Property({ type: 'json' }) characteristics!: Record<string, string>;
   @Field(() => SafeIntResolver, { description: 'Price for the whole measure quantity, in tiyn' })
   @Property({ type: new BigIntType('number') })

@@ -6,6 +6,7 @@ import { Migration20261130020127 } from './Migration20261130020127.js';
 import { Migration20261130033811 } from './Migration20261130033811.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207041055 } from './Migration20261207041055.js';
+import { Migration20261207042250 } from './Migration20261207042250.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005402', class: Migration20261130005402 },
@@ -15,4 +16,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130033811', class: Migration20261130033811 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207041055', class: Migration20261207041055 },
+  { name: 'Migration20261207042250', class: Migration20261207042250 },
 ];

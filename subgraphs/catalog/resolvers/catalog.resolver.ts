@@ -63,8 +63,13 @@ class RegisterSupplierInput {
 @InputType()
 class OfferingInput {
   @Field(() => String) itemTypeCode!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) description!: string;
+  // Kazakh and Russian are required (the state language and the one most read); English is optional.
+  @Field(() => String, { description: 'Title in Russian' }) title!: string;
+  @Field(() => String, { description: 'Title in Kazakh' }) titleKk!: string;
+  @Field(() => String, { nullable: true, description: 'Title in English (optional)' }) titleEn?: string | null;
+  @Field(() => String, { description: 'Description in Russian' }) description!: string;
+  @Field(() => String, { description: 'Description in Kazakh' }) descriptionKk!: string;
+  @Field(() => String, { nullable: true, description: 'Description in English (optional)' }) descriptionEn?: string | null;
   @Field(() => SafeIntResolver, { description: 'Price in tiyn' }) price!: number;
   @Field(() => DeliveryMode, { nullable: true, description: 'Aids: required. Services (S1–S3): not given' }) deliveryMode?: DeliveryMode | null;
   @Field(() => Int) leadTimeDays!: number;
@@ -79,8 +84,12 @@ class OfferingUpdate {
   @Field(() => Int, { nullable: true }) stock?: number;
   @Field(() => Int, { nullable: true }) leadTimeDays?: number;
   @Field(() => Boolean, { nullable: true }) active?: boolean;
-  @Field(() => String, { nullable: true }) title?: string;
-  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => String, { nullable: true, description: 'Title in Russian' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'Title in Kazakh' }) titleKk?: string;
+  @Field(() => String, { nullable: true, description: 'Title in English; an empty text removes it' }) titleEn?: string;
+  @Field(() => String, { nullable: true, description: 'Description in Russian' }) description?: string;
+  @Field(() => String, { nullable: true, description: 'Description in Kazakh' }) descriptionKk?: string;
+  @Field(() => String, { nullable: true, description: 'Description in English; an empty text removes it' }) descriptionEn?: string;
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Replaces every characteristic: name → value (text), at most 30' }) characteristics?: Record<string, unknown>;
 }
 
@@ -102,14 +111,27 @@ function checkCharacteristics(input: Record<string, unknown> | undefined): Recor
 }
 
 /** Every bound of an offering's fields (create: all present; update: those given). */
-function checkOffering(o: { itemTypeCode?: string; price?: number | null; stock?: number | null; leadTimeDays?: number | null; title?: string | null; description?: string | null; regionCodes?: string[] }) {
+type Texts = { title?: string | null; titleKk?: string | null; titleEn?: string | null; description?: string | null; descriptionKk?: string | null; descriptionEn?: string | null };
+
+function checkOffering(o: Texts & { itemTypeCode?: string; price?: number | null; stock?: number | null; leadTimeDays?: number | null; regionCodes?: string[] }) {
   if (o.itemTypeCode !== undefined) checkText(o.itemTypeCode, 'itemTypeCode', LIMITS.code);
   if (o.price != null) checkTiyn(o.price, 'price', 1);
   if (o.stock != null) checkInt(o.stock, 'stock', 0, LIMITS.maxStock);
   if (o.leadTimeDays != null) checkInt(o.leadTimeDays, 'leadTimeDays', 0, LIMITS.maxLeadTimeDays);
-  if (o.title != null) checkText(o.title, 'title', LIMITS.title, 3);
-  if (o.description != null) checkText(o.description, 'description', LIMITS.text);
+  for (const f of ['title', 'titleKk'] as const) if (o[f] != null) checkText(o[f], f, LIMITS.title, 3);
+  if (o.titleEn) checkText(o.titleEn, 'titleEn', LIMITS.title, 3);
+  for (const f of ['description', 'descriptionKk'] as const) if (o[f] != null) checkText(o[f], f, LIMITS.text);
+  // English is optional: an empty text removes it.
+  if (o.descriptionEn) checkText(o.descriptionEn, 'descriptionEn', LIMITS.text);
   if (o.regionCodes !== undefined) checkList(o.regionCodes, 'regionCodes', LIMITS.listItems, (r) => checkRegionCode(r, 'regionCodes'));
+}
+
+/** The texts given, trimmed; an empty English text is none. */
+function trimmedTexts(o: Texts): Texts {
+  const out: Texts = {};
+  for (const f of ['title', 'titleKk', 'description', 'descriptionKk'] as const) if (o[f] != null) out[f] = o[f].trim();
+  for (const f of ['titleEn', 'descriptionEn'] as const) if (o[f] != null) out[f] = o[f].trim() || null;
+  return out;
 }
 
 @Resolver(() => Supplier)
@@ -239,7 +261,7 @@ export class OfferingResolver {
     const characteristics = checkCharacteristics(input.characteristics) ?? {};
     // Services keep neutral values in the columns; GraphQL shows them as null (OfferingResolver.stock, .deliveryMode).
     const offering = ctx.em.create(Offering, {
-      ...input, supplier, kind: type.kind, characteristics, deliveryMode: input.deliveryMode ?? DeliveryMode.DELIVERY, stock: input.stock ?? 0,
+      ...input, ...(trimmedTexts(input) as Pick<OfferingInput, 'title' | 'titleKk' | 'description' | 'descriptionKk'>), supplier, kind: type.kind, characteristics, deliveryMode: input.deliveryMode ?? DeliveryMode.DELIVERY, stock: input.stock ?? 0,
     });
     await ctx.em.flush();
     return offering;
@@ -257,8 +279,7 @@ export class OfferingResolver {
     for (const key of ['price', 'stock', 'leadTimeDays', 'active'] as const) {
       if (input[key] != null) (offering as unknown as Record<string, unknown>)[key] = input[key];
     }
-    if (input.title != null) offering.title = input.title.trim();
-    if (input.description != null) offering.description = input.description.trim();
+    Object.assign(offering, trimmedTexts(input));
     if (characteristics) offering.characteristics = characteristics;
     await ctx.em.flush();
     return offering;

@@ -51,7 +51,7 @@ describe('offering page and sorted catalog', () => {
     expect(supplier.directions).toContain('S2');
     const token = await tokenFor(supplierIdentity(supplier.id));
     const CREATE = `mutation($input: OfferingInput!) { createOffering(input: $input) { id stock deliveryMode } }`;
-    const input = { itemTypeCode: 'S2-SIGN', title: 'Sign-language sessions', description: 'Online or at home', price: 150_000_00, leadTimeDays: 2, regionCodes: [supplier.regionCodes[0]] };
+    const input = { itemTypeCode: 'S2-SIGN', title: 'Сурдоперевод', titleKk: 'Ымдау тілі', description: 'Онлайн или на дому', descriptionKk: 'Онлайн немесе үйде', price: 150_000_00, leadTimeDays: 2, regionCodes: [supplier.regionCodes[0]] };
     const bad = await gql(platform.gateway.url, CREATE, { input: { ...input, deliveryMode: 'PICKUP' } }, token);
     expect([codes(bad)[0], bad.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'deliveryMode']);
     expect(codes(await gql(platform.gateway.url, CREATE, { input: { ...input, stock: 1000 } }, token))).toEqual(['BAD_USER_INPUT']);

@@ -131,7 +131,7 @@ describe('supplier onboarding', () => {
 
     // the owner publishes an offering of the draft (naming it): it stays hidden and not orderable; nobody else may
     const regionCodes = card(bin).regionCodes;
-    const offerInput = { itemTypeCode: 'S5-HEAR-BTE', title: 'Hearing aid', description: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes };
+    const offerInput = { itemTypeCode: 'S5-HEAR-BTE', title: 'Слуховой аппарат', titleKk: 'Есту аппараты', description: 'BTE', descriptionKk: 'BTE', price: 9_000_000, deliveryMode: 'BOTH', leadTimeDays: 3, stock: 5, regionCodes };
     expect(codes(await gql(url, OFFER, { input: offerInput, s: s.id }, other))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(url, OFFER, { input: offerInput, s: s.id }, await tokenFor(supplierIdentity(world().suppliers[0]!.id))))).toEqual(['FORBIDDEN']);
     const offering = (await ok(OFFER, { input: offerInput, s: s.id }, token)).createOffering;

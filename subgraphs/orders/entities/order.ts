@@ -35,6 +35,20 @@ export class DeliveryDetails {
   @Field(() => String, { nullable: true }) comment?: string | null;
 }
 
+/**
+ * Why a supplier refused an order. The rules name one reason: the goods are not in stock (004 ¶83 for
+ * technical aids, ¶28 for wheelchairs: accept, or refuse for absence of the goods in the warehouse).
+ * Any other refusal (services name no reason) is OTHER and says why in the comment.
+ */
+export enum OrderRefusalReason {
+  OUT_OF_STOCK = 'OUT_OF_STOCK',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrderRefusalReason, {
+  name: 'OrderRefusalReason',
+  description: "The supplier's reason for refusing: OUT_OF_STOCK (technical aids and wheelchairs, seeds 004 ¶83, ¶28) or OTHER (a comment says why)",
+});
+
 /** Statuses in which an order still holds its measure (at most one such order per measure, by a partial unique index). */
 export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus.ACCEPTED, OrderStatus.READY] as const;
 
@@ -55,7 +69,7 @@ export const ACTIVE_ORDER_STATUSES = [OrderStatus.AWAITING_SUPPLIER, OrderStatus
   expression: `create unique index "order_one_active_per_measure" on "orders"."order" ("measure_id") where "status" in ('AWAITING_SUPPLIER', 'ACCEPTED', 'READY')`,
 })
 export class Order extends SupplierSigned<
-  | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalReason' | 'cancellationReason'
+  | 'status' | 'version' | 'acceptedAt' | 'handedOverAt' | 'closedAt' | 'refusalCode' | 'refusalReason' | 'cancellationReason'
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
   | 'deliveryAddress' | 'deliveryPhone' | 'deliveryWindow' | 'deliveryComment' | 'stayFrom' | 'stayTo' | 'travelPaidByRecipient' | 'serviceUntil'
@@ -98,7 +112,12 @@ export class Order extends SupplierSigned<
   @Field(() => Date, { nullable: true, description: 'When the recipient confirmed the handover' }) @Property({ type: 'datetime', nullable: true }) recipientConfirmedAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) handedOverAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
-  @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) refusalReason?: string | null;
+  @Field(() => OrderRefusalReason, { nullable: true, description: "The supplier's reason for refusing; null for orders refused before reasons had codes (refusalReason has their words)" })
+  @Enum({ items: () => OrderRefusalReason, nullable: true })
+  refusalCode?: OrderRefusalReason | null;
+  @Field(() => String, { nullable: true, description: "The supplier's comment on its refusal (for orders refused before reasons had codes: the reason, in the supplier's words)" })
+  @Property({ type: 'text', nullable: true })
+  refusalReason?: string | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) cancellationReason?: string | null;
   /** Client idempotency key of createOrder, unique per person. */
   @Property({ type: 'string', length: 100, nullable: true }) idempotencyKey?: string | null;

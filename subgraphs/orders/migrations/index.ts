@@ -14,6 +14,7 @@ import { Migration20261207020241 } from './Migration20261207020241.js';
 import { Migration20261207035100 } from './Migration20261207035100.js';
 import { Migration20261207040725 } from './Migration20261207040725.js';
 import { Migration20261207042305 } from './Migration20261207042305.js';
+import { Migration20261207040720 } from './Migration20261207040720.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
@@ -31,4 +32,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207035100', class: Migration20261207035100 },
   { name: 'Migration20261207040725', class: Migration20261207040725 },
   { name: 'Migration20261207042305', class: Migration20261207042305 },
+  { name: 'Migration20261207040720', class: Migration20261207040720 },
 ];

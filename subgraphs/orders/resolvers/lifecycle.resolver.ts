@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { canonicalize } from '@aleumet/signing';
-import { Order, OrderStatus } from '../entities/index.js';
+import { Order, OrderRefusalReason, OrderStatus } from '../entities/index.js';
+import { checkRefusal, checkRefusalFor, type Refusal } from '../domain/refusal.js';
 import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
@@ -17,6 +18,8 @@ function asSupplier(identity: Identity | null) {
 }
 
 const reason = (text: string, field: string): string => checkText(text, field, LIMITS.reason, 3);
+const REASON_CODE_DESCRIPTION = 'REFUSE: why (OUT_OF_STOCK for technical aids and wheelchairs; OTHER with a comment)';
+const COMMENT_DESCRIPTION = 'REFUSE: a comment to the recipient, required with OTHER';
 
 export enum SupplierOrderAction { ACCEPT = 'ACCEPT', REFUSE = 'REFUSE' }
 registerEnumType(SupplierOrderAction, { name: 'SupplierOrderAction', description: "The supplier's answer to an order, signed with its EDS" });
@@ -25,10 +28,10 @@ const SIGNATURE_DESCRIPTION = "The supplier's EDS over supplierOrderDocument: CM
 const CERTIFICATE_DESCRIPTION = 'PEM certificate of the development signer; omit for a CMS signature (it carries its certificate)';
 
 /** The answer document for the order as it is now (its version binds the signature to what the supplier saw). */
-function orderAnswer(o: Order, action: SupplierOrderAction, why: string | null): Record<string, unknown> {
+function orderAnswer(o: Order, action: SupplierOrderAction, refusal: Refusal | null): Record<string, unknown> {
   return supplierDocument(action === SupplierOrderAction.ACCEPT ? 'ACCEPT_ORDER' : 'REFUSE_ORDER', o.supplierId, {
     order: { id: o.id, number: o.number, version: o.version, kind: o.kind, itemTypeCode: o.itemTypeCode, price: o.price, statePart: o.statePart, coPayment: o.coPayment },
-    ...(why === null ? {} : { reason: why }),
+    ...(refusal === null ? {} : { refusal: { reasonCode: refusal.code, comment: refusal.comment } }),
   });
 }
 
@@ -42,14 +45,15 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
 async function signedAnswer(
-  ctx: Context, id: string, version: number, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined,
+  ctx: Context, id: string, version: number, action: SupplierOrderAction, refusal: Refusal | null, signature: string, certificate: string | null | undefined,
 ): Promise<(o: Order) => void> {
   checkSignatureLengths(signature, certificate);
   // Authorization first: only the order's supplier learns whether its signature is missing.
   const order = await supplierOrder(ctx, id);
+  if (refusal) checkRefusalFor(order.kind, refusal);
   // A stale version is the transition's CONFLICT (with what to refetch), whatever was signed: nothing is applied.
   if (order.version !== version) return () => { throw conflict('The order changed after it was signed; sign it again'); };
-  const expected = orderAnswer(order, action, why);
+  const expected = orderAnswer(order, action, refusal);
   const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
   return (o) => {
     if (o.version !== order.version) throw conflict('The order changed after it was signed; sign it again');
@@ -60,16 +64,20 @@ async function signedAnswer(
 /** Supplier and recipient steps of the order lifecycle; each takes the version the caller last saw. */
 @Resolver(() => Order)
 export class OrderLifecycleResolver {
-  @Query(() => String, { description: "Supplier: the canonical document to sign for acceptOrder or refuseOrder (the order as it is now, and the refusal's reason)" })
+  @Query(() => String, { description: "Supplier: the canonical document to sign for acceptOrder or refuseOrder (the order as it is now, and the refusal's reason and comment)" })
   async supplierOrderDocument(
     @Arg('id', () => ID) id: string,
     @Arg('action', () => SupplierOrderAction) action: SupplierOrderAction,
-    @Arg('reason', () => String, { nullable: true, description: 'REFUSE: the reason, as it will be sent' }) why: string | null | undefined,
+    @Arg('reasonCode', () => OrderRefusalReason, { nullable: true, description: REASON_CODE_DESCRIPTION }) code: OrderRefusalReason | null | undefined,
+    @Arg('comment', () => String, { nullable: true, description: COMMENT_DESCRIPTION }) comment: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    if (action === SupplierOrderAction.ACCEPT && why != null) throw badInput('A reason goes with a refusal only', 'reason');
-    const text = action === SupplierOrderAction.REFUSE ? reason(why ?? '', 'reason') : null;
-    return canonicalize(orderAnswer(await supplierOrder(ctx, id), action, text));
+    if (action === SupplierOrderAction.ACCEPT && (code != null || comment != null)) throw badInput('A reason goes with a refusal only', code != null ? 'reasonCode' : 'comment');
+    if (action === SupplierOrderAction.REFUSE && code == null) throw badInput('Give the reason of the refusal', 'reasonCode');
+    const refusal = action === SupplierOrderAction.REFUSE ? checkRefusal(code!, comment) : null;
+    const order = await supplierOrder(ctx, id);
+    if (refusal) checkRefusalFor(order.kind, refusal);
+    return canonicalize(orderAnswer(order, action, refusal));
   }
 
   @Mutation(() => Order, { description: 'Supplier accepts an order awaiting it (within 5 working days), signed with its EDS; INVALID_SIGNATURE (extensions.reason) when the signature is missing, wrong, stale or not the supplier organization\'s' })
@@ -94,20 +102,22 @@ export class OrderLifecycleResolver {
     return result.order;
   }
 
-  @Mutation(() => Order, { description: 'Supplier refuses an order awaiting it, with a reason (e.g. out of stock), signed with its EDS; the measure returns to awaiting choice' })
+  @Mutation(() => Order, { description: 'Supplier refuses an order awaiting it, with a reason code (out of stock, 004 ¶83, ¶28) and a comment, signed with its EDS; the measure returns to awaiting choice' })
   async refuseOrder(
-    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) why: string,
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number,
+    @Arg('reasonCode', () => OrderRefusalReason, { description: 'Why: OUT_OF_STOCK for technical aids and wheelchairs; OTHER with a comment' }) code: OrderRefusalReason,
+    @Arg('comment', () => String, { nullable: true, description: 'A comment to the recipient, required with OTHER' }) comment: string | null | undefined,
     @Arg('signature', () => String, { description: SIGNATURE_DESCRIPTION }) signature: string,
     @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_DESCRIPTION }) certificate: string | null | undefined,
     @Ctx() ctx: Context,
   ) {
-    const text = reason(why, 'reason');
+    const refusal = checkRefusal(code, comment);
     checkVersion(version);
-    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.REFUSE, text, signature, certificate);
+    const sign = await signedAnswer(ctx, id, version, SupplierOrderAction.REFUSE, refusal, signature, certificate);
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => { o.refusalReason = text; o.closedAt = now; sign(o); },
+      apply: (o) => { o.refusalCode = refusal.code; o.refusalReason = refusal.comment; o.closedAt = now; sign(o); },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;

@@ -4,7 +4,7 @@ import { gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor,
 import type { DemoOffering, DemoPerson } from '@aleumet/demo-data';
 
 /** Shared steps of the order-lifecycle tests, all through the gateway. */
-export const ORDER_FIELDS = 'id number status version price quantity statePart coPayment guaranteedSum acceptDeadline acceptedAt handedOverAt closedAt refusalReason cancellationReason kind itemTypeCode handover';
+export const ORDER_FIELDS = 'id number status version price quantity statePart coPayment guaranteedSum acceptDeadline acceptedAt handedOverAt closedAt refusalCode refusalReason cancellationReason kind itemTypeCode handover';
 
 export const PUBLISH = `mutation($input: PublishMeasuresInput!) {
   publishMeasures(input: $input) { created updated unchanged program { id number validUntil } measures { id sourceId status version guaranteedSum quantity kind itemTypeCode choiceDeadline } } }`;
@@ -14,7 +14,7 @@ export const DOCUMENT = `query($m: ID!, $o: ID!, $k: String!, $h: HandoverMethod
 export const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
 export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} claim { id status statePart coPayment version } } }`;
 export const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
-export const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reason: $r, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
+export const REFUSE = `mutation($id: ID!, $v: Int!, $code: OrderRefusalReason!, $c: String, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reasonCode: $code, comment: $c, signature: $signature, certificate: $certificate) { ${ORDER_FIELDS} } }`;
 export const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
 export const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { ${ORDER_FIELDS} } }`;
 export const CANCEL = `mutation($id: ID!, $v: Int!, $r: String!) { cancelOrder(id: $id, version: $v, reason: $r) { ${ORDER_FIELDS} } }`;

@@ -7,9 +7,9 @@ import { codes, gql, recipientIdentity, supplierIdentity, tokenFor, world, depar
 import { supplierSigned } from '@aleumet/testkit/nca';
 
 const DAY = 86_400_000;
-const ORDER = 'id status version acceptedAt readyAt supplierConfirmedAt recipientConfirmedAt handedOverAt closedAt refusalReason cancellationReason';
+const ORDER = 'id status version acceptedAt readyAt supplierConfirmedAt recipientConfirmedAt handedOverAt closedAt refusalCode refusalReason cancellationReason';
 const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { ${ORDER} } }`;
-const REFUSE = `mutation($id: ID!, $v: Int!, $r: String!, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reason: $r, signature: $signature, certificate: $certificate) { ${ORDER} } }`;
+const REFUSE = `mutation($id: ID!, $v: Int!, $code: OrderRefusalReason!, $c: String, $signature: String!, $certificate: String) { refuseOrder(id: $id, version: $v, reasonCode: $code, comment: $c, signature: $signature, certificate: $certificate) { ${ORDER} } }`;
 const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { ${ORDER} } }`;
 const HANDOVER = `mutation($id: ID!, $v: Int!) { confirmHandover(id: $id, version: $v) { ${ORDER} } }`;
 const CANCEL = `mutation($id: ID!, $v: Int!, $r: String!) { cancelOrder(id: $id, version: $v, reason: $r) { ${ORDER} } }`;
@@ -138,13 +138,13 @@ describe('order state machine with optimistic locking', () => {
     expect((await events(o.id)).map((e) => e.status)).toEqual(['ACCEPTED']);
   });
 
-  it('refuse needs a reason; after a refusal nothing else is possible', async () => {
+  it('refuse needs a reason code, OTHER a comment; after a refusal nothing else is possible', async () => {
     const o = mine()[3]!;
     clock.set(new Date(o.createdAt.getTime() + DAY));
     const t = await tokens(o);
-    expect(codes(await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, r: ' ' }), t.supplier))).toEqual(['BAD_USER_INPUT']);
-    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, r: 'Out of stock' }), t.supplier);
-    expect(r.data.refuseOrder).toMatchObject({ status: 'REFUSED', version: 2, refusalReason: 'Out of stock' });
+    expect(codes(await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, code: 'OTHER', c: ' ' }), t.supplier))).toEqual(['BAD_USER_INPUT']);
+    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, t.supplier, 'REFUSE', { id: o.id, v: 1, code: 'OTHER', c: 'Closed for stocktaking' }), t.supplier);
+    expect(r.data.refuseOrder).toMatchObject({ status: 'REFUSED', version: 2, refusalCode: 'OTHER', refusalReason: 'Closed for stocktaking' });
     expect(codes(await gql(platform.gateway.url, ACCEPT, await supplierSigned(platform.gateway.url, t.supplier, 'ACCEPT', { id: o.id, v: 2 }), t.supplier))).toEqual(['INVALID_TRANSITION']);
   });
 

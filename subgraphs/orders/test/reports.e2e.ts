@@ -57,7 +57,7 @@ describe('finance reports: per supplier per month, per region per kind, exact ti
     expect(claim).toMatchObject({ status: 'APPROVED', statePart: A.statePart });
     const paid = await gql(url, PAY, { id: claim.id, v: claim.version, ref: `PAY-REP-${A.order.id.slice(-10)}` }, await departmentToken(A.person.regionCode));
     expect(paid.errors).toBeUndefined();
-    expect((await gql(url, REFUSE, await supplierSigned(url, await supplierToken(B.offering.supplierId), 'REFUSE', { id: B.order.id, v: 1, r: 'Out of stock' }), await supplierToken(B.offering.supplierId))).data.refuseOrder.status).toBe('REFUSED');
+    expect((await gql(url, REFUSE, await supplierSigned(url, await supplierToken(B.offering.supplierId), 'REFUSE', { id: B.order.id, v: 1, code: 'OTHER', c: 'No specialist free' }), await supplierToken(B.offering.supplierId))).data.refuseOrder.status).toBe('REFUSED');
 
     // per supplier per month: exactly A's state part approved and paid; B's supplier has nothing payable
     const a = await gql(url, SUPPLIER_MONTH, { p: PERIOD, s: A.offering.supplierId }, admin);

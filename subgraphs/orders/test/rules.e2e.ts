@@ -353,13 +353,42 @@ describe('supplier side and cancellations', () => {
     const before = await stock();
     const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
     expect(await stock()).toBe(before - 1);
-    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, await supplierToken(offering.supplierId), 'REFUSE', { id: order.id, v: 1, r: 'Out of stock' }), await supplierToken(offering.supplierId));
-    expect(r.data.refuseOrder.status).toBe('REFUSED');
+    const r = await gql(platform.gateway.url, REFUSE, await supplierSigned(platform.gateway.url, await supplierToken(offering.supplierId), 'REFUSE', { id: order.id, v: 1, code: 'OUT_OF_STOCK' }), await supplierToken(offering.supplierId));
+    expect(r.data.refuseOrder).toMatchObject({ status: 'REFUSED', refusalCode: 'OUT_OF_STOCK', refusalReason: null });
     // the cancellation gives the stock back
     expect(await stock()).toBe(before);
     const recipient = await tokens(index);
     expect((await gql(platform.gateway.url, ORDER, { id: order.id }, recipient)).data.order.claim.status).toBe('CANCELLED');
     expect((await gql(platform.gateway.url, MEASURE, { id: measure.id }, recipient)).data.measure.status).toBe('AWAITING_CHOICE');
+  });
+
+  it('out of stock is a reason for goods only (004 ¶83, ¶28); OTHER says why; the code and comment are signed and the recipient reads them', async () => {
+    clock.set(new Date('2026-12-01T04:00:00Z'));
+    const { person, index } = freshPerson(41, 'S2');
+    const offering = offeringFor(person, 'S2');
+    const { measure } = await publishOne(platform, person, { kind: 'S2', itemTypeCode: offering.itemTypeCode, quantity: 60, guaranteedSum: guaranteed(offering.itemTypeCode) });
+    const created = await signAndOrder(platform, index, measure.id, offering.id);
+    expect(created.res.errors).toBeUndefined();
+    const order = created.res.data.createOrder;
+    const url = platform.gateway.url;
+    const supplier = await supplierToken(offering.supplierId);
+    const refuse = async (v: { code: string; c?: string }) => gql(url, REFUSE, await supplierSigned(url, supplier, 'REFUSE', { id: order.id, v: 1, ...v }), supplier);
+    const refused = async (v: { code: string; c?: string }) => (await refuse(v)).errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+    expect(await refused({ code: 'OUT_OF_STOCK' })).toEqual([['BAD_USER_INPUT', 'reasonCode']]);
+    expect(await refused({ code: 'OTHER' })).toEqual([['BAD_USER_INPUT', 'comment']]);
+    expect(await refused({ code: 'OTHER', c: 'x'.repeat(1001) })).toEqual([['BAD_USER_INPUT', 'comment']]);
+    expect(codes(await gql(url, `query($id: ID!) { supplierOrderDocument(id: $id, action: ACCEPT, reasonCode: OTHER) }`, { id: order.id }, supplier))).toEqual(['BAD_USER_INPUT']);
+    // Nothing was written by the refused attempts.
+    expect((await gql(url, ORDER, { id: order.id }, await tokens(index))).data.order).toMatchObject({ status: 'AWAITING_SUPPLIER', version: 1 });
+
+    const ok = await refuse({ code: 'OTHER', c: 'No sign-language specialist is free this month' });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.refuseOrder).toMatchObject({ status: 'REFUSED', refusalCode: 'OTHER', refusalReason: 'No sign-language specialist is free this month' });
+    const SIGNED = `query($id: ID!) { order(id: $id) { supplierSignedDocument } }`;
+    const signed = JSON.parse((await gql(url, SIGNED, { id: order.id }, supplier)).data.order.supplierSignedDocument);
+    expect(signed).toMatchObject({ action: 'REFUSE_ORDER', refusal: { reasonCode: 'OTHER', comment: 'No sign-language specialist is free this month' } });
+    const seen = (await gql(url, ORDER, { id: order.id }, await tokens(index))).data.order;
+    expect(seen).toMatchObject({ refusalCode: 'OTHER', refusalReason: 'No sign-language specialist is free this month' });
   });
 
   it('the recipient cancels before acceptance; the measure is free again', async () => {

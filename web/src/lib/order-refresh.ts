@@ -16,6 +16,7 @@ export const OrderNowQuery = graphql(`
       supplierConfirmedAt
       recipientConfirmedAt
       handedOverAt
+      refusalCode
       refusalReason
       cancellationReason
     }

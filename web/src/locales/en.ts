@@ -9,6 +9,7 @@ export const en = {
   },
   nav: {
     label: 'Main navigation',
+    menu: 'Menu',
     signIn: 'Sign in',
     signOut: 'Sign out',
   },

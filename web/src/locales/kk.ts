@@ -9,6 +9,7 @@ export const kk = {
   },
   nav: {
     label: 'Негізгі мәзір',
+    menu: 'Мәзір',
     signIn: 'Кіру',
     signOut: 'Шығу',
   },

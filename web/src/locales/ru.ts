@@ -9,6 +9,7 @@ export const ru = {
   },
   nav: {
     label: 'Основное меню',
+    menu: 'Меню',
     signIn: 'Войти',
     signOut: 'Выйти',
   },

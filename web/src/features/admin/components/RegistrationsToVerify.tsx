@@ -8,7 +8,7 @@ import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
 import { errorCode } from '../../../lib/errors.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { ReasonForm } from './ReasonForm.js';
+import { ReasonForm } from '../../../components/ReasonForm.js';
 
 /** Submitted registrations: verify (the state registries are asked first) or reject with a reason. */
 export function RegistrationsToVerify() {

@@ -5,7 +5,7 @@ import { AdminSupplierFragment, ReinstateSupplierMutation, SuppliersToManageQuer
 import { DateText, Empty, ErrorMessage, Loading, StatusBadge, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useFragment } from '../../../gql/index.js';
-import { ReasonForm } from './ReasonForm.js';
+import { ReasonForm } from '../../../components/ReasonForm.js';
 
 /** Verified suppliers: suspend one with a reason (its offerings disappear, new orders are refused); reinstate a suspended one. */
 export function SupplierSuspension() {

@@ -8,7 +8,7 @@ import { DataTable } from '../../../components/DataTable.js';
 import { useFragment, type FragmentType } from '../../../gql/index.js';
 import { formatNumber } from '../../../lib/format.js';
 import { useReferenceNames } from '../../../lib/reference.js';
-import { ReasonForm } from './ReasonForm.js';
+import { ReasonForm } from '../../../components/ReasonForm.js';
 import type { ResponsibleBody } from '../../../gql/graphql.js';
 
 /** Working minutes as "2 h 15 min" (negative: overdue). */

@@ -4,7 +4,11 @@ export const OfferingCardFragment = graphql(`
   fragment OfferingCard on Offering {
     id
     title
+    titleKk
+    titleEn
     description
+    descriptionKk
+    descriptionEn
     kind
     itemTypeCode
     price

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { OfferingsQuery } from '../api/offerings.js';
@@ -13,6 +13,7 @@ import { OfferingCardFragment } from '../api/offerings.js';
 import { OfferingCard } from './OfferingCard.js';
 import { ComparePanel } from './ComparePanel.js';
 import type { DeliveryMode, OfferingFilter, OfferingSort, ServiceKind } from '../../../gql/graphql.js';
+import { textOf, useFormSubmit } from '../../../lib/form.js';
 
 const SORTS: { value: OfferingSort; label: string }[] = [
   { value: 'OLDEST_FIRST', label: 'catalog.sortDefault' },
@@ -73,23 +74,28 @@ export function CatalogPage() {
   const types = names.itemTypes.filter((it) => !filter.kind || it.kind === filter.kind);
   const regions = names.regions;
 
-  function apply(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
+  const { onSubmit: apply, fieldError } = useFormSubmit((form, { fail }) => {
     const next = new URLSearchParams();
     if (measureId) next.set('measure', measureId);
-    for (const key of ['kind', 'type', 'region', 'delivery', 'maxLead', 'sort']) {
-      const v = String(form.get(key) ?? '').trim();
+    for (const key of ['kind', 'type', 'region', 'delivery', 'sort']) {
+      const v = textOf(form, key);
       if (v) next.set(key, v);
     }
-    const price = String(form.get('maxPrice') ?? '').trim();
+    const lead = textOf(form, 'maxLead');
+    if (lead) {
+      if (!/^\d+$/.test(lead) || Number(lead) < 1 || Number(lead) > 365) return fail(t('catalog.maxLeadInvalid'), 'maxLead');
+      next.set('maxLead', lead);
+    }
+    const price = textOf(form, 'maxPrice');
     if (price) {
       const tiyn = parseTenge(price);
-      if (tiyn != null) next.set('maxPrice', String(tiyn));
+      if (tiyn == null || tiyn <= 0) return fail(t('catalog.maxPriceInvalid'), 'maxPrice');
+      next.set('maxPrice', String(tiyn));
     }
     setAfter(undefined);
     navigate(`/catalog?${next.toString()}`, { replace: true });
-  }
+    return { done: '', keep: true };
+  });
 
   const resultText = offerings.fetching ? t('common.loading') : t('catalog.found', { count: nodes.length });
 
@@ -110,7 +116,7 @@ export function CatalogPage() {
       )}
       {!measureId && <p className="hint">{t('catalog.intro')}</p>}
 
-      <form className="filters" aria-labelledby="filters-title" onSubmit={apply} key={search.toString()}>
+      <form className="filters" aria-labelledby="filters-title" onSubmit={apply} key={search.toString()} noValidate>
         <h2 id="filters-title">{t('catalog.filters')}</h2>
         <div className="filter-grid">
           {!measure && (
@@ -151,8 +157,9 @@ export function CatalogPage() {
             inputMode="decimal"
             hint={t('catalog.maxPriceHint')}
             defaultValue={search.get('maxPrice') ? String(Number(search.get('maxPrice')) / 100) : ''}
+            error={fieldError('maxPrice')}
           />
-          <TextField label={t('catalog.maxLead')} name="maxLead" type="number" min={1} max={365} defaultValue={search.get('maxLead') ?? ''} />
+          <TextField label={t('catalog.maxLead')} name="maxLead" type="number" min={1} max={365} defaultValue={search.get('maxLead') ?? ''} error={fieldError('maxLead')} />
           <SelectField label={t('catalog.sort')} name="sort" defaultValue={sort} options={SORTS.map((x) => ({ value: x.value, label: t(x.label) }))} />
         </div>
         <button type="submit">{t('catalog.apply')}</button>

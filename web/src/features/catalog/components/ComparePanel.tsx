@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Money } from '../../../components/ui.js';
 import { splitPrice } from '../../../lib/format.js';
 import type { OfferingCardFragment } from '../../../gql/graphql.js';
+import { useOfferingText } from '../../../lib/localized.js';
 
 /** Up to three offerings side by side: one column each, a row per fact. */
 export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings: OfferingCardFragment[]; guaranteedSum?: number; onRemove: (id: string) => void }) {
   const { t } = useTranslation();
+  const text = useOfferingText();
   const keys = [...new Set(offerings.flatMap((o) => Object.keys(o.characteristics ?? {})))];
   return (
     <section className="panel" aria-labelledby="compare-title">
@@ -17,11 +19,11 @@ export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings
               <td />
               {offerings.map((o) => (
                 <th scope="col" key={o.id}>
-                  {o.title}
+                  {text.title(o)}
                   <br />
                   <button type="button" className="link-button" onClick={() => onRemove(o.id)}>
                     {t('catalog.removeCompare')}
-                    <span className="visually-hidden">: {o.title}</span>
+                    <span className="visually-hidden">: {text.title(o)}</span>
                   </button>
                 </th>
               ))}

@@ -9,10 +9,12 @@ import { MeasureForChoiceQuery } from '../api/measure.js';
 import { OfferingCardFragment, OfferingPageQuery } from '../api/offerings.js';
 import { useFragment } from '../../../gql/index.js';
 import { OfferingFacts } from './OfferingFacts.js';
+import { useOfferingText } from '../../../lib/localized.js';
 
 /** One offering: description, characteristics, documents, supplier card, regions, delivery or pickup, lead time; with ?measure=… the split and the way to order. */
 export function OfferingPage() {
   const { t } = useTranslation();
+  const text = useOfferingText();
   const names = useReferenceNames();
   const { path, search } = useLocation();
   const id = decodeURIComponent(path.split('/').pop() ?? '');
@@ -39,11 +41,11 @@ export function OfferingPage() {
       <ErrorMessage error={res.error} />
       {o && (
         <article aria-labelledby="offering-title">
-          <h1 id="offering-title">{o.title}</h1>
+          <h1 id="offering-title">{text.title(o)}</h1>
           <p className="hint">
             {t(`kind.${o.kind}`)}: {names.itemType(o.itemTypeCode)}
           </p>
-          <p>{o.description}</p>
+          <p>{text.description(o)}</p>
           <dl className="facts">
             <OfferingFacts offering={o} guaranteedSum={measure?.guaranteedSum} />
             <dt>{t('catalog.regions')}</dt>

@@ -173,6 +173,8 @@ export const OrderSearchQuery = graphql(`
         offering {
           id
           title
+          titleKk
+          titleEn
           supplier {
             id
             name

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ApproveActMutation, ReturnActMutation, SubmittedActsQuery } from '../api/console.js';
 import { Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
+import { ReasonForm } from '../../../components/ReasonForm.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 
 /** Submitted acts: approve (creates the reimbursement claim) or return with a reason. */
@@ -15,21 +16,8 @@ export function ActsToApprove() {
   const [approveRes, approve] = useMutation(ApproveActMutation);
   const [returnRes, giveBack] = useMutation(ReturnActMutation);
   const [returning, setReturning] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const acts = res.data?.serviceActs.nodes ?? [];
-
-  async function submitReturn(e: FormEvent<HTMLFormElement>, id: string, version: number) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
-    setReasonError(null);
-    const r = await giveBack({ id, version, reason });
-    if (!r.error) {
-      setReturning(null);
-      setDone(t('department.actReturned'));
-    }
-  }
 
   return (
     <section aria-labelledby="acts-title">
@@ -77,17 +65,19 @@ export function ActsToApprove() {
                     </div>
                   )}
                   {returning === a.id && (
-                    <form onSubmit={(e) => submitReturn(e, a.id, a.version)} className="inline-form">
-                      <label htmlFor={`return-${a.id}`}>{t('department.returnReason')}</label>
-                      <input id={`return-${a.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} />
-                      {reasonError && <p className="field-error">{reasonError}</p>}
-                      <button type="submit" disabled={returnRes.fetching}>
-                        {t('department.return')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setReturning(null)}>
-                        {t('common.cancel')}
-                      </button>
-                    </form>
+                    <ReasonForm
+                      label={t('department.returnReason')}
+                      submitLabel={t('department.return')}
+                      busy={returnRes.fetching}
+                      onCancel={() => setReturning(null)}
+                      onSubmit={async (reason) => {
+                        const r = await giveBack({ id: a.id, version: a.version, reason });
+                        if (!r.error) {
+                          setReturning(null);
+                          setDone(t('department.actReturned'));
+                        }
+                      }}
+                    />
                   )}
                 </>
               ),

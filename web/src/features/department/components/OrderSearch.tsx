@@ -5,10 +5,12 @@ import { OrderSearchQuery } from '../api/console.js';
 import { DateText, Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge, TextField } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { errorField } from '../../../lib/errors.js';
+import { useOfferingText } from '../../../lib/localized.js';
 
 /** Find an order as the contact centre reads it out: its number (or the last digits), the recipient's IIN or the supplier's BIN. */
 export function OrderSearch() {
   const { t } = useTranslation();
+  const text = useOfferingText();
   const [search, setSearch] = useState('');
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [res] = useQuery({ query: OrderSearchQuery, variables: { search, after }, pause: !search });
@@ -38,7 +40,7 @@ export function OrderSearch() {
           columns={[
             { header: t('orders.numberCol'), cell: (o) => o.number },
             { header: t('department.person'), cell: (o) => o.recipient.fullName },
-            { header: t('catalog.supplier'), cell: (o) => `${o.offering.supplier.name}: ${o.offering.title}` },
+            { header: t('catalog.supplier'), cell: (o) => `${o.offering.supplier.name}: ${text.title(o.offering)}` },
             { header: t('catalog.price'), cell: (o) => <Money tiyn={o.price} /> },
             { header: t('cabinet.status'), cell: (o) => <StatusBadge kind="order" status={o.status} /> },
             { header: t('orders.created'), cell: (o) => <DateText value={o.createdAt} /> },

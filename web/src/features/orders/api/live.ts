@@ -15,6 +15,7 @@ export const MyOrderStatusSubscription = graphql(`
         acceptedAt
         handedOverAt
         recipientConfirmedAt
+        refusalCode
         refusalReason
       }
     }

@@ -16,6 +16,7 @@ export const MyOrderFragment = graphql(`
     acceptedAt
     handedOverAt
     recipientConfirmedAt
+    refusalCode
     refusalReason
     cancellationReason
     serviceUntil
@@ -56,6 +57,8 @@ export const MyOrderFragment = graphql(`
     offering {
       id
       title
+      titleKk
+      titleEn
       supplier {
         id
         name

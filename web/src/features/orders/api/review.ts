@@ -30,6 +30,8 @@ export const OrderReviewQuery = graphql(`
     offering(id: $offeringId) {
       id
       title
+      titleKk
+      titleEn
       price
       deliveryMode
       leadTimeDays

@@ -10,6 +10,7 @@ import { useSession } from '../../../lib/session.js';
 import { SignerError, createSigner, signerNote } from '../../../lib/signer.js';
 import { CreateOrderMutation, OrderDocumentQuery, OrderReviewQuery } from '../api/review.js';
 import type { HandoverMethod } from '../../../gql/graphql.js';
+import { useOfferingText } from '../../../lib/localized.js';
 
 /** One idempotency key per (measure, offering) in this tab: a retry after a lost answer returns the same order. */
 function idempotencyKey(measureId: string, offeringId: string): string {
@@ -43,6 +44,7 @@ function localized(o: Record<string, unknown>, field: string, language: string):
  */
 export function NewOrderPage() {
   const { t, i18n } = useTranslation();
+  const offeringText = useOfferingText();
   const names = useReferenceNames();
   const client = useClient();
   const session = useSession();
@@ -129,7 +131,7 @@ export function NewOrderPage() {
               {t(`kind.${m.kind}`)}: {names.itemType(m.itemTypeCode)}
             </dd>
             <dt>{t('catalog.offering')}</dt>
-            <dd>{o.title}</dd>
+            <dd>{offeringText.title(o)}</dd>
             <dt>{t('catalog.supplier')}</dt>
             <dd>{o.supplier.name}</dd>
             <dt>{t('catalog.leadTime')}</dt>

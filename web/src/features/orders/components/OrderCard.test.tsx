@@ -26,6 +26,7 @@ const order = (status: string, extra: Partial<MyOrderFragment> = {}) =>
     acceptedAt: null,
     handedOverAt: null,
     recipientConfirmedAt: null,
+    refusalCode: null,
     refusalReason: null,
     version: 4,
     recipient: { __typename: 'Person', id: 'p1' },
@@ -80,6 +81,18 @@ describe('OrderCard', () => {
     fireEvent.change(reason, { target: { value: 'Found a closer supplier' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Cancel the order' }));
     await waitFor(() => expect(sent).toEqual([{ name: 'RecipientCancelOrder', vars: { id: 'o1', version: 4, reason: 'Found a closer supplier' } }]));
+  });
+
+  it("shows a refusal's reason code in the person's language with the supplier's comment; an older refusal keeps its words", () => {
+    renderWith(<OrderCard order={order('REFUSED', { refusalCode: 'OUT_OF_STOCK', refusalReason: 'Expected in January' })} />);
+    const card = screen.getByRole('article', { name: /ORD-000123/ });
+    expect(card.textContent).toContain('Reason of refusalOut of stock');
+    expect(card.textContent).toContain("The supplier's commentExpected in January");
+    cleanup();
+    renderWith(<OrderCard order={order('REFUSED', { refusalCode: null, refusalReason: 'Нет в наличии' })} />);
+    const old = screen.getByRole('article', { name: /ORD-000123/ });
+    expect(old.textContent).toContain('Reason of refusalНет в наличии');
+    expect(old.textContent).not.toContain("The supplier's comment");
   });
 
   it('after "I received it" the card offers no cancel, and shows the delivery details as signed', () => {

@@ -98,11 +98,25 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
-        {o.refusalReason && (
+        {o.refusalCode ? (
           <>
             <dt>{t('orders.refusalReason')}</dt>
-            <dd>{o.refusalReason}</dd>
+            <dd>{t(`orders.refusalCodes.${o.refusalCode}`)}</dd>
+            {o.refusalReason && (
+              <>
+                <dt>{t('orders.refusalComment')}</dt>
+                <dd>{o.refusalReason}</dd>
+              </>
+            )}
           </>
+        ) : (
+          // Refused before reasons had codes: the supplier's own words.
+          o.refusalReason && (
+            <>
+              <dt>{t('orders.refusalReason')}</dt>
+              <dd>{o.refusalReason}</dd>
+            </>
+          )
         )}
       </dl>
       {o.prostheticsCard && (

@@ -11,6 +11,7 @@ export const IncomingOrderFragment = graphql(`
     acceptDeadline
     supplierConfirmedAt
     recipientConfirmedAt
+    refusalCode
     refusalReason
     version
     coPayment
@@ -24,6 +25,8 @@ export const IncomingOrderFragment = graphql(`
     offering {
       id
       title
+      titleKk
+      titleEn
     }
     recipient {
       id
@@ -61,11 +64,12 @@ export const AcceptOrderMutation = graphql(`
 `);
 
 export const RefuseOrderMutation = graphql(`
-  mutation RefuseOrder($id: ID!, $version: Int!, $reason: String!, $signature: String!, $certificate: String) {
-    refuseOrder(id: $id, version: $version, reason: $reason, signature: $signature, certificate: $certificate) {
+  mutation RefuseOrder($id: ID!, $version: Int!, $reasonCode: OrderRefusalReason!, $comment: String, $signature: String!, $certificate: String) {
+    refuseOrder(id: $id, version: $version, reasonCode: $reasonCode, comment: $comment, signature: $signature, certificate: $certificate) {
       id
       status
       version
+      refusalCode
       refusalReason
     }
   }

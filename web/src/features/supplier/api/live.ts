@@ -30,6 +30,7 @@ export const SupplierOrderStatusSubscription = graphql(`
         version
         supplierConfirmedAt
         recipientConfirmedAt
+        refusalCode
         refusalReason
       }
     }

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql/index.js';
 import { SignerError, createSigner } from '../../../lib/signer.js';
 import { useSession } from '../../../lib/session.js';
+import type { OrderRefusalReason } from '../../../gql/graphql.js';
 
 export const SupplierOrderDocumentQuery = graphql(`
-  query SupplierOrderDocument($id: ID!, $action: SupplierOrderAction!, $reason: String) {
-    supplierOrderDocument(id: $id, action: $action, reason: $reason)
+  query SupplierOrderDocument($id: ID!, $action: SupplierOrderAction!, $reasonCode: OrderRefusalReason, $comment: String) {
+    supplierOrderDocument(id: $id, action: $action, reasonCode: $reasonCode, comment: $comment)
   }
 `);
 
@@ -18,7 +19,7 @@ export const ServiceActDocumentQuery = graphql(`
 `);
 
 type Signing =
-  | { kind: 'order'; id: string; action: 'ACCEPT' | 'REFUSE'; reason?: string }
+  | { kind: 'order'; id: string; action: 'ACCEPT' | 'REFUSE'; reasonCode?: OrderRefusalReason; comment?: string | null }
   | { kind: 'act'; id: string };
 
 /**
@@ -35,7 +36,7 @@ export function useSupplierSignature() {
     setError(null);
     if (!session) return null;
     const res = what.kind === 'order'
-      ? await client.query(SupplierOrderDocumentQuery, { id: what.id, action: what.action, reason: what.reason ?? null }, { requestPolicy: 'network-only' }).toPromise()
+      ? await client.query(SupplierOrderDocumentQuery, { id: what.id, action: what.action, reasonCode: what.reasonCode ?? null, comment: what.comment ?? null }, { requestPolicy: 'network-only' }).toPromise()
       : await client.query(ServiceActDocumentQuery, { id: what.id }, { requestPolicy: 'network-only' }).toPromise();
     const data = res.data as { supplierOrderDocument?: string; serviceActDocument?: string } | undefined;
     const document = data?.supplierOrderDocument ?? data?.serviceActDocument;

@@ -4,6 +4,11 @@ export const SupplierOfferingFragment = graphql(`
   fragment SupplierOffering on Offering {
     id
     title
+    titleKk
+    titleEn
+    description
+    descriptionKk
+    descriptionEn
     itemTypeCode
     price
     stock

@@ -4,13 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { AcceptOrderMutation, MarkReadyMutation, RefuseOrderMutation, SupplierConfirmHandoverMutation } from '../api/incoming.js';
 import { useSupplierSignature } from '../api/sign.js';
-import { DateText, ErrorMessage, Money, StatusBadge } from '../../../components/ui.js';
-import type { IncomingOrderFragment } from '../../../gql/graphql.js';
+import { DateText, ErrorMessage, Money, StatusBadge, TextField } from '../../../components/ui.js';
+import type { IncomingOrderFragment, OrderRefusalReason } from '../../../gql/graphql.js';
 import { useOrderRefresh } from '../../../lib/order-refresh.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { useOfferingText } from '../../../lib/localized.js';
+
+/** Out of stock is a reason for goods only: technical aids and wheelchairs (rules 004 ¶83, ¶28). */
+const STOCKED = new Set(['S5', 'S6']);
 
 export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment }) {
   const { t } = useTranslation();
+  const text = useOfferingText();
   const [acceptRes, accept] = useMutation(AcceptOrderMutation);
   const [refuseRes, refuse] = useMutation(RefuseOrderMutation);
   const [readyRes, ready] = useMutation(MarkReadyMutation);
@@ -28,10 +33,10 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const [signing, setSigning] = useState(false);
   const signer = useSupplierSignature();
   // Acceptance and refusal carry the organization's EDS.
-  async function signed(action: 'ACCEPT' | 'REFUSE', reason?: string) {
+  async function signed(action: 'ACCEPT' | 'REFUSE', refusal?: { reasonCode: OrderRefusalReason; comment: string | null }) {
     setSigning(true);
     try {
-      return await signer.sign({ kind: 'order', id: o.id, action, reason });
+      return await signer.sign({ kind: 'order', id: o.id, action, ...refusal });
     } finally {
       setSigning(false);
     }
@@ -43,12 +48,16 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
   const busy = signing || acceptRes.fetching || refuseRes.fetching || readyRes.fetching || handRes.fetching;
   const label = `${o.number}`;
 
-  const { onSubmit: submitRefusal, error: reasonError } = useFormSubmit(async (data, { fail }) => {
-    const reason = textOf(data, 'reason');
-    if (reason.length < 3) return fail(t('orders.reasonRequired'));
-    const s = await signed('REFUSE', reason);
+  const reasons: OrderRefusalReason[] = !o.kind || STOCKED.has(o.kind) ? ['OUT_OF_STOCK', 'OTHER'] : ['OTHER'];
+  const refusal = useFormSubmit(async (data, { fail }) => {
+    const reasonCode = (reasons.length === 1 ? reasons[0] : textOf(data, 'reasonCode')) as OrderRefusalReason | '';
+    if (!reasonCode) return fail(t('supplier.refusalCodeRequired'), 'reasonCode');
+    const comment = textOf(data, 'comment');
+    if (comment && comment.length < 3) return fail(t('orders.reasonRequired'), 'comment');
+    if (reasonCode === 'OTHER' && !comment) return fail(t('supplier.refusalCommentRequired'), 'comment');
+    const s = await signed('REFUSE', { reasonCode, comment: comment || null });
     if (!s) return;
-    const r = await step(() => refuse({ id: o.id, version: o.version, reason, ...s }));
+    const r = await step(() => refuse({ id: o.id, version: o.version, reasonCode, comment: comment || null, ...s }));
     if (!r.error) setRefusing(false);
   });
 
@@ -56,7 +65,7 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
     <tr>
       <th scope="row">{o.number}</th>
       <td data-label={t('supplier.offering')}>
-        {o.offering.title}
+        {text.title(o.offering)}
         {o.itemTypeCode && <span className="cell-note">{names.itemType(o.itemTypeCode)}</span>}
         {o.delivery && (
           <dl className="facts compact">
@@ -125,20 +134,42 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
           {o.status === 'READY' && o.recipientConfirmedAt && !o.supplierConfirmedAt && <span className="hint">{t('supplier.recipientConfirmed')}</span>}
         </div>
         {refusing && (
-          <form onSubmit={submitRefusal} className="inline-form">
-            <label htmlFor={`reason-${o.id}`}>{t('supplier.refusalReason')}</label>
-            <input id={`reason-${o.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `reason-${o.id}-err` : undefined} />
-            {reasonError && (
-              <p className="field-error" id={`reason-${o.id}-err`}>
-                {reasonError}
+          <form onSubmit={refusal.onSubmit} className="refusal-form" noValidate aria-label={`${t('supplier.refuse')} ${label}`}>
+            {reasons.length > 1 ? (
+              <fieldset aria-describedby={refusal.fieldError('reasonCode') ? `reason-${o.id}-err` : undefined}>
+                <legend>{t('supplier.refusalReason')}</legend>
+                {reasons.map((code, i) => (
+                  <label key={code} className="checkbox">
+                    <input type="radio" name="reasonCode" value={code} autoFocus={i === 0} aria-invalid={refusal.fieldError('reasonCode') ? true : undefined} /> {t(`orders.refusalCodes.${code}`)}
+                  </label>
+                ))}
+                {refusal.fieldError('reasonCode') && (
+                  <p className="field-error" id={`reason-${o.id}-err`}>
+                    {refusal.fieldError('reasonCode')}
+                  </p>
+                )}
+              </fieldset>
+            ) : (
+              <p>
+                {t('supplier.refusalReason')}: {t(`orders.refusalCodes.${reasons[0]}`)}
               </p>
             )}
-            <button type="submit" disabled={busy}>
-              {t('supplier.refuseConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setRefusing(false)}>
-              {t('common.cancel')}
-            </button>
+            <TextField
+              label={t('supplier.refusalComment')}
+              hint={t('supplier.refusalCommentHint')}
+              name="comment"
+              maxLength={1000}
+              autoFocus={reasons.length === 1}
+              error={refusal.fieldError('comment')}
+            />
+            <div className="row-actions">
+              <button type="submit" disabled={busy}>
+                {t('supplier.refuseConfirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setRefusing(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
           </form>
         )}
         {signer.error && <div className="error" role="alert">{signer.error}</div>}

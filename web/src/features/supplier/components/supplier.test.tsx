@@ -25,6 +25,7 @@ const incoming = (status: string, extra: Partial<IncomingOrderFragment> = {}) =>
     createdAt: '2026-11-02T05:00:00Z',
     acceptDeadline: '2026-11-09T13:00:00Z',
     supplierConfirmedAt: null,
+    refusalCode: null,
     refusalReason: null,
     version: 2,
     offering: { __typename: 'Offering', id: 'of1', title: 'Hearing aid' },
@@ -91,21 +92,33 @@ describe('incoming orders', () => {
     expect(row.textContent).toMatch(/The recipient pays: ₸12,345/);
   });
 
-  it('shows the working-day deadline and refuses only with a reason', async () => {
+  it('shows the working-day deadline and refuses only with a reason code (out of stock for goods only; another reason with a comment)', async () => {
     const { sent, client } = recorder();
-    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER')} />), { client });
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER', { kind: 'S6' })} />), { client });
     const row = screen.getByRole('row', { name: /ORD-000777/ });
     // 18:00 Astana time on 9 November: the fifth working day.
     expect(within(row).getByText(/9 Nov 2026/).closest('time')!.getAttribute('dateTime')).toBe('2026-11-09T13:00:00Z');
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse ORD-000777' }));
-    const reason = within(row).getByLabelText('Reason of refusal');
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
-    await within(row).findByText('Give a reason (at least 3 characters).');
-    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await within(row).findByText('Choose the reason of the refusal.');
+    expect(within(row).getByRole('radio', { name: 'Out of stock' }).getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(row).getByRole('radio', { name: 'Another reason' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
+    await within(row).findByText('Write the reason (at least 3 characters).');
+    const comment = within(row).getByLabelText('Comment');
+    expect(comment.getAttribute('aria-invalid')).toBe('true');
     expect(sent).toHaveLength(0);
-    fireEvent.change(reason, { target: { value: 'Out of stock' } });
+    fireEvent.click(within(row).getByRole('radio', { name: 'Out of stock' }));
     fireEvent.click(within(row).getByRole('button', { name: 'Refuse the order' }));
-    await waitFor(() => expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reason: 'Out of stock', signature: 'c2ln', certificate: null } }]));
+    await waitFor(() =>
+      expect(sent).toEqual([{ name: 'RefuseOrder', vars: { id: 'o7', version: 2, reasonCode: 'OUT_OF_STOCK', comment: null, signature: 'c2ln', certificate: null } }]),
+    );
+    cleanup();
+    // A service is not kept in stock: another reason, said in words.
+    renderWith(inTable(<IncomingOrderRow order={incoming('AWAITING_SUPPLIER', { kind: 'S1' })} />), { client });
+    fireEvent.click(screen.getByRole('button', { name: 'Refuse ORD-000777' }));
+    expect(screen.queryByRole('radio', { name: 'Out of stock' })).toBeNull();
+    expect(screen.getByText('Reason of refusal: Another reason')).toBeTruthy();
   });
 
   it('accepts, marks ready and confirms the handover, each in its status only', async () => {
@@ -138,7 +151,12 @@ describe('offerings', () => {
   const offering = {
     __typename: 'Offering',
     id: 'of1',
-    title: 'Active wheelchair',
+    title: 'Активная коляска',
+    titleKk: 'Белсенді арба',
+    titleEn: 'Active wheelchair',
+    description: 'Лёгкая',
+    descriptionKk: 'Жеңіл',
+    descriptionEn: null,
     itemTypeCode: 'S6-ACTIVE',
     price: 250_000_00,
     stock: 3,
@@ -149,7 +167,7 @@ describe('offerings', () => {
     characteristics: { seatWidthCm: '42', Colour: 'Black' },
   } as unknown as SupplierOfferingFragment;
 
-  it('publishes an offering with price, stock and characteristics (known names become their keys)', async () => {
+  it('publishes an offering with its title and description in kk and ru (en optional), price, stock and characteristics; each error marks its field', async () => {
     const { sent, client } = recorder();
     renderWith(
       <NewOfferingForm
@@ -158,7 +176,15 @@ describe('offerings', () => {
       />,
       { client },
     );
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Light active wheelchair' } });
+    fireEvent.change(screen.getByLabelText('Title in Russian'), { target: { value: 'Лёгкая активная коляска' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    // The Kazakh title is required: its field is marked and focused.
+    const kkTitle = screen.getByLabelText('Title in Kazakh');
+    await waitFor(() => expect(kkTitle.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(kkTitle);
+    fireEvent.change(kkTitle, { target: { value: 'Жеңіл белсенді арба' } });
+    fireEvent.change(screen.getByLabelText('Description in Kazakh'), { target: { value: 'Алюминий жақтау' } });
+    fireEvent.change(screen.getByLabelText('Description in Russian'), { target: { value: 'Алюминиевая рама' } });
     fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '245 000,50' } });
     fireEvent.change(screen.getByLabelText('In stock'), { target: { value: '4' } });
     const chars = screen.getByLabelText('Characteristics');
@@ -166,13 +192,20 @@ describe('offerings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText(/^Line 2:/)).toBeTruthy();
     expect(chars.getAttribute('aria-invalid')).toBe('true');
+    expect(kkTitle.getAttribute('aria-invalid')).toBeNull();
     expect(sent).toHaveLength(0);
     fireEvent.change(chars, { target: { value: 'Seat width, cm: 40\nFrame: aluminium' } });
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({
       name: 'CreateOffering',
-      vars: { input: { itemTypeCode: 'S6-ACTIVE', title: 'Light active wheelchair', price: 245_000_50, stock: 4, leadTimeDays: 5, regionCodes: ['KZ-71'], characteristics: { seatWidthCm: '40', Frame: 'aluminium' } } },
+      vars: {
+        input: {
+          itemTypeCode: 'S6-ACTIVE', title: 'Лёгкая активная коляска', titleKk: 'Жеңіл белсенді арба', titleEn: null,
+          description: 'Алюминиевая рама', descriptionKk: 'Алюминий жақтау', descriptionEn: null,
+          price: 245_000_50, stock: 4, leadTimeDays: 5, regionCodes: ['KZ-71'], characteristics: { seatWidthCm: '40', Frame: 'aluminium' },
+        },
+      },
     });
   });
 
@@ -187,13 +220,21 @@ describe('offerings', () => {
     expect(chars.value).toBe('Seat width, cm: 42\nColour: Black');
     fireEvent.change(chars, { target: { value: 'Seat width, cm: 44\nColour: Red' } });
     fireEvent.change(screen.getByLabelText('Price, tenge'), { target: { value: '260000' } });
+    expect((screen.getByLabelText('Title in Kazakh') as HTMLInputElement).value).toBe('Белсенді арба');
+    fireEvent.change(screen.getByLabelText('Title in English (optional)'), { target: { value: 'Wheelchair, active' } });
     fireEvent.click(screen.getByLabelText('Active'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(sent).toEqual([
         {
           name: 'UpdateOffering',
-          vars: { id: 'of1', input: { title: 'Active wheelchair', price: 260_000_00, stock: 3, leadTimeDays: 5, active: false, characteristics: { seatWidthCm: '44', Colour: 'Red' } } },
+          vars: {
+            id: 'of1',
+            input: {
+              title: 'Активная коляска', titleKk: 'Белсенді арба', titleEn: 'Wheelchair, active', description: 'Лёгкая', descriptionKk: 'Жеңіл', descriptionEn: '',
+              price: 260_000_00, stock: 3, leadTimeDays: 5, active: false, characteristics: { seatWidthCm: '44', Colour: 'Red' },
+            },
+          },
         },
       ]),
     );
