@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
-import { Person, Representation, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
+import { Person, Representation, RepresentationFile, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   person: byIdLoader(em, Person),
   staffUser: byIdLoader(em, StaffUser),
   representationsByPrincipal: groupLoader(em, Representation, 'principalId'),
   representationsByRepresentative: groupLoader(em, Representation, 'representativeId'),
+  representationFile: byIdLoader(em, RepresentationFile),
   suppliersOfPerson: suppliersWithAccessLoader(em),
   apiKeysByClient: groupLoader(em, ApiKey, 'clientId'),
   operationsByClient: groupLoader(em, PersistedOperation, 'clientId'),

@@ -1,14 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EXAMPLE_PERSONS, type DemoWorld } from '@aleumet/demo-data';
 import { SupplierAccess, insertChunked } from '@aleumet/subgraph-kit';
-import { Person, Representation, StaffUser } from '../entities/index.js';
+import { Person, Representation, RepresentationStatus, StaffUser } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
   const stamp = { createdAt: now, updatedAt: now };
   // The example recipients of README.md and docs/ (reserved values, demo-data examples.ts) come with every demo world.
   await insertChunked(em, Person, [...world.persons, ...EXAMPLE_PERSONS].map(({ ...p }) => ({ ...p, ...stamp, deceasedOn: null })));
-  await insertChunked(em, Representation, world.representations.map((r) => ({ ...r, ...stamp })));
+  // Seeded representations are verified already; their region and names as registration records them.
+  const persons = new Map(world.persons.map((p) => [p.id, p]));
+  const name = (id: string) => { const p = persons.get(id); return p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') : null; };
+  await insertChunked(em, Representation, world.representations.map((r) => ({
+    ...r, ...stamp, status: RepresentationStatus.ACTIVE, regionCode: persons.get(r.principalId)?.regionCode ?? null,
+    principalName: name(r.principalId), representativeName: name(r.representativeId), representativeIin: persons.get(r.representativeId)?.iin ?? null,
+  })));
   await insertChunked(em, StaffUser, world.staff.map((s) => ({ ...s, ...stamp })));
   // The supplier of each seeded order sees the recipient's name, as orders' command grants it for a new order.
   const grants = new Map(world.orders.map((o) => [`${o.personId}/${o.supplierId}`, { recordId: o.personId, supplierId: o.supplierId, grantedAt: now }]));
