@@ -115,5 +115,5 @@ export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
   runtime.scheduler.register('programs:commands', () => deliverCommands(orm, runtime, 'programs'));
   runtime.scheduler.register('programs:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
   // Measure execution to the integrators' endpoints (queued by the outbox relay, live.ts).
-  runtime.scheduler.register('programs:webhooks', (now, scope) => deliverWebhooks(orm, now, { signal: scope.signal }));
+  runtime.scheduler.register('programs:webhooks', (now, scope) => deliverWebhooks(orm, now, { scope }));
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { JobScope } from '@aleumet/runtime';
 import { uuidv7 } from '@aleumet/core';
 import type { LiveEvent, RelayTransaction } from '@aleumet/events';
 import { postWebhook, retryDelayMs } from '@aleumet/webhooks';
@@ -45,9 +46,9 @@ export async function queueWebhookDeliveries(trx: RelayTransaction, events: read
   const ids = [...new Set(wanted.map((w) => w.e.entityId))];
   const measures = new Map(
     ((await trx.raw(
-      `select m.id, m.source_id, m.closed_reason, m.fulfilled_at, p.number as program_number from ${T.measure} m join ${T.program} p on p.id = m.program_id where m.id in (${ids.map(() => '?').join(', ')})`,
+      `select m.id, m.person_id, m.source_id, m.closed_reason, m.fulfilled_at, p.number as program_number from ${T.measure} m join ${T.program} p on p.id = m.program_id where m.id in (${ids.map(() => '?').join(', ')})`,
       ids,
-    )).rows as { id: string; source_id: string; closed_reason: string | null; fulfilled_at: Date | string | null; program_number: string }[]).map((m) => [m.id, m]),
+    )).rows as { id: string; person_id: string; source_id: string; closed_reason: string | null; fulfilled_at: Date | string | null; program_number: string }[]).map((m) => [m.id, m]),
   );
   const rows: unknown[] = [];
   const values: string[] = [];
@@ -65,13 +66,13 @@ export async function queueWebhookDeliveries(trx: RelayTransaction, events: read
       ...(type === 'measure.cancelled' ? { reason: m.closed_reason } : {}),
     });
     for (const ep of endpoints) {
-      values.push(`(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, null, 0)`);
-      rows.push(uuidv7(), now, now, ep.id, ep.client_id, e.id, e.entityId, type, body);
+      values.push(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, null, 0)`);
+      rows.push(uuidv7(), now, now, ep.id, ep.client_id, e.id, e.entityId, m.person_id, type, body);
     }
   }
   if (!values.length) return;
   await trx.raw(
-    `insert into ${T.delivery} (id, created_at, updated_at, endpoint_id, client_id, event_id, entity_id, type, body, status, attempts, next_attempt_at, replays)
+    `insert into ${T.delivery} (id, created_at, updated_at, endpoint_id, client_id, event_id, entity_id, person_id, type, body, status, attempts, next_attempt_at, replays)
      values ${values.join(', ')} on conflict (endpoint_id, event_id) do nothing`,
     rows,
   );
@@ -86,22 +87,24 @@ const LEASE_MS = 60_000;
  * an HTTP call). A delivery that succeeds may unblock the next event of its measure: passes repeat
  * while something was delivered.
  */
-export async function deliverWebhooks(orm: MikroORM, now: Date, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<{ delivered: number; failed: number }> {
+export async function deliverWebhooks(orm: MikroORM, now: Date, opts: { timeoutMs?: number; scope?: JobScope } = {}): Promise<{ delivered: number; failed: number }> {
   const em = orm.em.fork();
   const knex = em.getConnection().getKnex();
+  const persons = opts.scope?.personIds;
   let delivered = 0;
   let failed = 0;
+  if (persons && !persons.length) return { delivered, failed };
   for (let pass = 0; pass < 20; pass++) {
     const due = (await knex.raw(
       `select d.id, d.event_id, d.client_id, d.body, d.attempts, e.url, e.secret from ${T.delivery} d join ${T.endpoint} e on e.id = d.endpoint_id
-       where d.status = 'PENDING' and e.active and (d.next_attempt_at is null or d.next_attempt_at <= ?) and (d.lease_until is null or d.lease_until < ?)
+       where d.status = 'PENDING' and e.active ${persons ? `and d.person_id in (${persons.map(() => '?').join(', ')})` : ''} and (d.next_attempt_at is null or d.next_attempt_at <= ?) and (d.lease_until is null or d.lease_until < ?)
          and not exists (select 1 from ${T.delivery} p where p.endpoint_id = d.endpoint_id and p.entity_id = d.entity_id and p.status = 'PENDING' and p.event_id < d.event_id)
        order by d.event_id limit 100`,
-      [now, now],
+      [...(persons ?? []), now, now],
     )).rows as Due[];
     let progressed = 0;
     for (const d of due) {
-      if (opts.signal?.aborted) return { delivered, failed };
+      if (opts.scope?.signal?.aborted) return { delivered, failed };
       const leased = await em.nativeUpdate(WebhookDelivery, { id: d.id, status: WebhookDeliveryStatus.PENDING, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { leaseUntil: new Date(now.getTime() + LEASE_MS) });
       if (!leased) continue;
       const outcome = await postWebhook(d.url, d.secret, d.event_id, d.body, opts.timeoutMs);
@@ -121,4 +124,37 @@ export async function deliverWebhooks(orm: MikroORM, now: Date, opts: { timeoutM
     if (!progressed || due.length === 0) break;
   }
   return { delivered, failed };
+}
+
+/**
+ * Sends at once what the relay just queued (the scheduler's `programs:webhooks` job retries the rest):
+ * woken by every measure event this process hears, runs never overlap and wake-ups during a run
+ * coalesce into one more run.
+ */
+export function webhookSender(orm: MikroORM, log: (e: unknown) => void = (e) => console.error('[webhooks]', e)) {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = deliverWebhooks(orm, new Date())
+      .then(() => undefined, log)
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return {
+    wake: (e: LiveEvent) => {
+      if (webhookTypeOf(e)) run();
+    },
+    async drain() {
+      while (running) await running;
+    },
+  };
 }

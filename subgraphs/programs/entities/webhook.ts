@@ -36,6 +36,8 @@ export class WebhookDelivery extends BaseEntity<'status' | 'attempts' | 'nextAtt
   @Property({ type: 'string', length: 200, index: true }) clientId!: string;
   @Field(() => ID, { description: 'The outbox event id: the X-Aleumet-Event-Id header and the body\'s id' }) @Property({ type: 'uuid' }) eventId!: string;
   @Field(() => ID, { description: 'The measure' }) @Property({ type: 'uuid' }) entityId!: string;
+  /** The measure's person (scoped job runs). */
+  @Property({ type: 'uuid' }) personId!: string;
   @Field(() => String, { description: 'measure.fulfilled, measure.cancelled, measure.blocked or measure.reactivated' }) @Property({ type: 'string', length: 40 }) type!: string;
   @Field(() => String, { description: 'The JSON body, exactly as signed and sent' }) @Property({ type: 'text' }) body!: string;
   @Field(() => WebhookDeliveryStatus) @Enum({ items: () => WebhookDeliveryStatus }) status: WebhookDeliveryStatus = WebhookDeliveryStatus.PENDING;

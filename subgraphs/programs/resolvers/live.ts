@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
 import type { LiveServices } from '@aleumet/subgraph-kit';
 import { Measure } from '../entities/index.js';
-import { queueWebhookDeliveries } from '../domain/webhooks.js';
+import { queueWebhookDeliveries, webhookSender } from '../domain/webhooks.js';
 
 /** What the subscription resolvers find in their context as `live`. */
 export interface ProgramLive {
@@ -20,6 +20,8 @@ export interface LiveContext {
 export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
   // Each published measure event is queued for the integrators' webhook endpoints in the publishing transaction.
   const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', onPublish: queueWebhookDeliveries });
+  const sender = webhookSender(orm);
+  const stopWaking = relay.hub.subscribe(sender.wake);
   const measures = new PerEventCache<Measure | null>();
   const live: ProgramLive = {
     relay,
@@ -29,5 +31,12 @@ export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; da
         ? Promise.resolve(null)
         : measures.get(event, () => orm.em.fork().findOne(Measure, event.entityId, { disableIdentityMap: true })),
   };
-  return { context: { live }, close: () => relay.close() };
+  return {
+    context: { live },
+    close: async () => {
+      stopWaking();
+      await relay.close();
+      await sender.drain();
+    },
+  };
 }
