@@ -8,12 +8,13 @@ import { eventStream } from './stream.js';
  * The live path of a subgraph that records events in its outbox: what `startLive` of its
  * definition starts (publisher, LISTEN/NOTIFY with real PostgreSQL, polling, the in-process hub).
  */
-export async function startOutboxRelay({ orm, databaseUrl, schema, onPublish }: { orm: MikroORM; databaseUrl?: string; schema: string; onPublish?: RelayOptions['onPublish'] }): Promise<OutboxRelay> {
+export async function startOutboxRelay({ orm, databaseUrl, schema, onPublish, afterPublish }: { orm: MikroORM; databaseUrl?: string; schema: string } & Pick<RelayOptions, 'onPublish' | 'afterPublish'>): Promise<OutboxRelay> {
   const relay = new OutboxRelay({
     orm,
     schema,
     databaseUrl,
     onPublish,
+    afterPublish,
     pollIntervalMs: Number(process.env.OUTBOX_POLL_MS ?? 1_000),
     log: (line) => {
       if (process.env.EVENTS_LOG === '1') console.log(line);

@@ -19,6 +19,8 @@ export interface RelayOptions {
    * published and the batch is claimed again later, so it must be idempotent.
    */
   onPublish?: (trx: RelayTransaction, events: readonly LiveEvent[]) => Promise<void>;
+  /** Called after that transaction committed (what `onPublish` wrote is visible now). */
+  afterPublish?: (events: readonly LiveEvent[]) => void;
 }
 
 /** What `onPublish` may do with the claiming transaction. */
@@ -185,6 +187,7 @@ export class OutboxRelay {
         return;
       }
       for (const e of claimed) this.hub.publish(e);
+      if (claimed.length) this.opts.afterPublish?.(claimed);
       if (claimed.length < this.batchSize) return;
     }
   }

@@ -128,7 +128,7 @@ export async function deliverWebhooks(orm: MikroORM, now: Date, opts: { timeoutM
 
 /**
  * Sends at once what the relay just queued (the scheduler's `programs:webhooks` job retries the rest):
- * woken by every measure event this process hears, runs never overlap and wake-ups during a run
+ * woken after the relay of this process published measure events, runs never overlap and wake-ups during a run
  * coalesce into one more run.
  */
 export function webhookSender(orm: MikroORM, log: (e: unknown) => void = (e) => console.error('[webhooks]', e)) {
@@ -150,8 +150,8 @@ export function webhookSender(orm: MikroORM, log: (e: unknown) => void = (e) => 
       });
   };
   return {
-    wake: (e: LiveEvent) => {
-      if (webhookTypeOf(e)) run();
+    wake: (events: readonly LiveEvent[]) => {
+      if (events.some((e) => webhookTypeOf(e))) run();
     },
     async drain() {
       while (running) await running;

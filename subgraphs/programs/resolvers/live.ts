@@ -18,10 +18,10 @@ export interface LiveContext {
 
 /** Started with the programs subgraph: the outbox relay of the programs schema and a per-event measure cache. */
 export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
-  // Each published measure event is queued for the integrators' webhook endpoints in the publishing transaction.
-  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', onPublish: queueWebhookDeliveries });
+  // Each published measure event is queued for the integrators' webhook endpoints in the publishing
+  // transaction, and sent as soon as that transaction committed.
   const sender = webhookSender(orm);
-  const stopWaking = relay.hub.subscribe(sender.wake);
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', onPublish: queueWebhookDeliveries, afterPublish: sender.wake });
   const measures = new PerEventCache<Measure | null>();
   const live: ProgramLive = {
     relay,
@@ -34,7 +34,6 @@ export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; da
   return {
     context: { live },
     close: async () => {
-      stopWaking();
       await relay.close();
       await sender.drain();
     },
