@@ -73,6 +73,7 @@ const owned = (scope: string | string[] | null, supplier: View = 'none', namesFo
   }
 };
 const adminOnly = (who: Identity | null): View => (ADMIN(who) ? 'full' : 'none');
+const ownClient = (who: Identity | null, f: Facts): View => (ADMIN(who) || (who?.role === Role.INTEGRATOR && !!who.clientId && f.subs.includes(who.clientId)) ? 'full' : 'none');
 /** person_ids = [principal, representative]: both in full, the principal's region's department, admins, people:read; co-representatives limited. */
 const representationRule = (shared: boolean) => (who: Identity | null, f: Facts): View => {
   if (!who) return 'none';
@@ -166,6 +167,10 @@ const RULES: Record<string, Rule | 'public'> = {
       return 'none';
     },
   },
+  // Webhook endpoints and their delivery log: administrators, and the integrator client they belong to.
+  WebhookEndpoint: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_endpoint`), view: ownClient },
+  WebhookDelivery: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, status from programs.webhook_delivery`), view: ownClient },
+  WebhookAttempt: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_attempt`), view: ownClient },
   // Integrator administration and the audit trail: administrators only.
   IntegratorClient: { facts: facts(`${NO_FACTS} from people.integrator_client`), view: adminOnly },
   ApiKey: { facts: facts(`${NO_FACTS} from people.api_key`), view: adminOnly },
