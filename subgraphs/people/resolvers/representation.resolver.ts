@@ -159,7 +159,7 @@ export class RepresentationRegistryResolver {
   async revokeRepresentation(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined, @Ctx() ctx: Context): Promise<Representation> {
     const identity = requireRole(ctx.identity, Role.RECIPIENT, Role.REPRESENTATIVE);
     if (!isUuid(id)) throw badInput('Representation id must be a UUID', 'id');
-    const text = reason == null || reason.trim() === '' ? null : checkText(reason, 'reason', LIMITS.reason);
+    const text = reason == null ? null : checkText(reason, 'reason', LIMITS.reason);
     const now = ctx.runtime.clock.now();
     return ctx.em.fork().transactional(async (tx) => {
       const r = await tx.findOne(Representation, { id });

@@ -7,16 +7,16 @@ export const representation = defineFeature({
   routes: [
     {
       path: '/cabinet/representatives',
-      title: 'representation.title',
+      title: 'representatives.title',
       roles: PERSON,
-      nav: 'representation.nav',
+      nav: 'representatives.nav',
       page: lazyPage(() => import('./components/MyRepresentativesPage.js'), 'MyRepresentativesPage'),
     },
     {
       path: '/department/representatives',
-      title: 'representation.departmentTitle',
+      title: 'representatives.departmentTitle',
       roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
-      nav: 'representation.departmentNav',
+      nav: 'representatives.departmentNav',
       page: lazyPage(() => import('./components/DepartmentRepresentativesPage.js'), 'DepartmentRepresentativesPage'),
     },
   ],

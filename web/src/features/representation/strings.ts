@@ -1,7 +1,7 @@
 /** What this feature says, in Kazakh, Russian and English; the app merges it into the translations. */
 export const strings = {
   kk: {
-    representation: {
+    representatives: {
       nav: 'Өкілдер',
       title: 'Өкілдер мен сенімхаттар',
       mine: 'Менің атымнан кім әрекет ете алады',
@@ -59,7 +59,7 @@ export const strings = {
     },
   },
   ru: {
-    representation: {
+    representatives: {
       nav: 'Представители',
       title: 'Представители и доверенности',
       mine: 'Кто может действовать от моего имени',
@@ -117,7 +117,7 @@ export const strings = {
     },
   },
   en: {
-    representation: {
+    representatives: {
       nav: 'Representatives',
       title: 'Representatives and powers of attorney',
       mine: 'Who may act for me',

@@ -30,38 +30,38 @@ export function DepartmentRepresentativesPage() {
   };
   const rejectForm = useFormSubmit(async (data, { fail }) => {
     const reason = textOf(data, 'reason');
-    if (reason.length < 3) return fail(t('representation.reasonRequired'), 'reason');
+    if (reason.length < 3) return fail(t('representatives.reasonRequired'), 'reason');
     const r = await reject({ id: rejecting!, reason });
     if (r.error) return;
     setRejecting(null);
-    setDone(t('representation.rejected'));
+    setDone(t('representatives.rejected'));
     reload();
   });
 
   return (
     <>
-      <h1>{t('representation.departmentTitle')}</h1>
-      <p className="hint">{t('representation.departmentHint')}</p>
+      <h1>{t('representatives.departmentTitle')}</h1>
+      <p className="hint">{t('representatives.departmentHint')}</p>
       <SuccessStatus text={done} />
       <ErrorMessage error={res.error ?? verifyRes.error ?? rejectRes.error ?? docError} onRetry={reload} />
       {res.fetching && !res.data && <Loading />}
-      {res.data && rows.length === 0 && <Empty>{t('representation.noRequests')}</Empty>}
+      {res.data && rows.length === 0 && <Empty>{t('representatives.noRequests')}</Empty>}
       {rows.length > 0 && (
         <RepresentationTable
-          caption={t('representation.departmentTitle')}
+          caption={t('representatives.departmentTitle')}
           rows={rows}
           who={(r) => (
             <>
               {r.representativeName}
-              <span className="cell-note">{t('representation.iinOf', { iin: iinOf.get(r.id) ?? '' })}</span>
-              <span className="cell-note">{t('representation.forPerson', { name: r.principalName ?? '' })}</span>
+              <span className="cell-note">{t('representatives.iinOf', { iin: iinOf.get(r.id) ?? '' })}</span>
+              <span className="cell-note">{t('representatives.forPerson', { name: r.principalName ?? '' })}</span>
             </>
           )}
           action={(r) =>
             rejecting === r.id ? (
               <form onSubmit={rejectForm.onSubmit} className="inline-form" noValidate>
-                <TextField label={t('representation.rejectReason')} name="reason" autoFocus error={rejectForm.error} />
-                <button type="submit" disabled={rejectRes.fetching}>{t('representation.reject')}</button>
+                <TextField label={t('representatives.rejectReason')} name="reason" autoFocus error={rejectForm.error} />
+                <button type="submit" disabled={rejectRes.fetching}>{t('representatives.reject')}</button>
                 <button type="button" className="secondary" onClick={() => setRejecting(null)}>{t('common.cancel')}</button>
               </form>
             ) : (
@@ -77,7 +77,7 @@ export function DepartmentRepresentativesPage() {
                     if (doc?.contentBase64) downloadBase64(doc.fileName, doc.contentType, doc.contentBase64);
                   }}
                 >
-                  {t('representation.download')}
+                  {t('representatives.download')}
                 </button>
                 <button
                   type="button"
@@ -86,15 +86,15 @@ export function DepartmentRepresentativesPage() {
                     setDone('');
                     const v = await verify({ id: r.id });
                     if (!v.error) {
-                      setDone(t('representation.verified', { name: r.representativeName ?? '' }));
+                      setDone(t('representatives.verified', { name: r.representativeName ?? '' }));
                       reload();
                     }
                   }}
                 >
-                  {t('representation.verify')}
+                  {t('representatives.verify')}
                 </button>
                 <button type="button" className="secondary" onClick={() => { setDone(''); setRejecting(r.id); }}>
-                  {t('representation.reject')}
+                  {t('representatives.reject')}
                 </button>
               </div>
             )

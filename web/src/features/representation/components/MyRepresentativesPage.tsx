@@ -21,17 +21,17 @@ export function MyRepresentativesPage() {
 
   return (
     <>
-      <h1>{t('representation.title')}</h1>
+      <h1>{t('representatives.title')}</h1>
       <section aria-labelledby="mine-title">
-        <h2 id="mine-title">{t('representation.mine')}</h2>
-        <p className="hint">{t('representation.mineHint')}</p>
+        <h2 id="mine-title">{t('representatives.mine')}</h2>
+        <p className="hint">{t('representatives.mineHint')}</p>
         <SuccessStatus text={done} />
         <ErrorMessage error={mine.error ?? revokeRes.error} onRetry={() => refetchMine({ requestPolicy: 'network-only' })} />
         {mine.fetching && !mine.data && <Loading />}
-        {mine.data && mineRows.length === 0 && <Empty>{t('representation.noneMine')}</Empty>}
+        {mine.data && mineRows.length === 0 && <Empty>{t('representatives.noneMine')}</Empty>}
         {mineRows.length > 0 && (
           <RepresentationTable
-            caption={t('representation.mine')}
+            caption={t('representatives.mine')}
             rows={mineRows}
             who={(r) => r.representativeName ?? '—'}
             action={(r) =>
@@ -41,12 +41,12 @@ export function MyRepresentativesPage() {
                   className="secondary"
                   disabled={revokeRes.fetching}
                   onClick={async () => {
-                    if (!window.confirm(t('representation.revokeConfirm', { name: r.representativeName ?? '' }))) return;
+                    if (!window.confirm(t('representatives.revokeConfirm', { name: r.representativeName ?? '' }))) return;
                     const res = await revoke({ id: r.id, reason: null });
-                    if (!res.error) setDone(t('representation.revoked', { name: r.representativeName ?? '' }));
+                    if (!res.error) setDone(t('representatives.revoked', { name: r.representativeName ?? '' }));
                   }}
                 >
-                  {t('representation.revoke')}
+                  {t('representatives.revoke')}
                 </button>
               ) : null
             }
@@ -56,10 +56,10 @@ export function MyRepresentativesPage() {
       </section>
 
       <section aria-labelledby="asked-title">
-        <h2 id="asked-title">{t('representation.asked')}</h2>
+        <h2 id="asked-title">{t('representatives.asked')}</h2>
         <ErrorMessage error={asked.error} onRetry={() => refetchAsked({ requestPolicy: 'network-only' })} />
-        {asked.data && askedRows.length === 0 && <Empty>{t('representation.noneAsked')}</Empty>}
-        {askedRows.length > 0 && <RepresentationTable caption={t('representation.asked')} rows={askedRows} who={(r) => r.principalName ?? '—'} />}
+        {asked.data && askedRows.length === 0 && <Empty>{t('representatives.noneAsked')}</Empty>}
+        {askedRows.length > 0 && <RepresentationTable caption={t('representatives.asked')} rows={askedRows} who={(r) => r.principalName ?? '—'} />}
         <ShowMore pageInfo={asked.data?.myRepresentations.pageInfo} shown={askedRows.length} fetching={asked.fetching} onMore={forCursors.more('after')} />
       </section>
 

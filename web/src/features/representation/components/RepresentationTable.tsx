@@ -18,24 +18,24 @@ export function RepresentationTable({ caption, rows, who, action }: {
       rows={rows}
       rowKey={(r) => r.id}
       columns={[
-        { header: t('representation.who'), cell: who },
-        { header: t('representation.basis'), cell: (r) => (r.basis ? t(`representation.basisOf.${r.basis}`) : t(`representation.kindOf.${r.kind}`)) },
+        { header: t('representatives.who'), cell: who },
+        { header: t('representatives.basis'), cell: (r) => (r.basis ? t(`representatives.basisOf.${r.basis}`) : t(`representatives.kindOf.${r.kind}`)) },
         {
-          header: t('representation.document'),
+          header: t('representatives.document'),
           cell: (r) => (r.documentType ? <>{r.documentType} № {r.documentNumber}<span className="cell-note">{r.documentIssuer}{r.documentDate ? <>, <DateText value={r.documentDate} /></> : null}</span></> : '—'),
         },
-        { header: t('representation.term'), cell: (r) => <>{r.validFrom} — {r.validTo ?? t('representation.noEnd')}</> },
+        { header: t('representatives.term'), cell: (r) => <>{r.validFrom} — {r.validTo ?? t('representatives.noEnd')}</> },
         {
-          header: t('representation.status'),
+          header: t('representatives.status'),
           cell: (r) => (
             <>
-              {t(`representation.statusOf.${r.status}`)}
+              {t(`representatives.statusOf.${r.status}`)}
               {r.rejectionReason && <span className="cell-note">{r.rejectionReason}</span>}
               {r.status === 'REVOKED' && r.endReason && <span className="cell-note">{r.endReason}</span>}
             </>
           ),
         },
-        ...(action ? [{ header: t('representation.action'), cell: action }] : []),
+        ...(action ? [{ header: t('representatives.action'), cell: action }] : []),
       ]}
     />
   );
