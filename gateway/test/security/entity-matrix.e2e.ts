@@ -235,6 +235,7 @@ function fixture() {
         Supplier: order.supplierId,
         Offering: order.offeringId,
         StaffUser: w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === person.regionCode)!.id,
+        Representation: w.representations.find((r) => r.principalId === pid && r.representativeId === rep.personId)!.id,
       };
       return { rep, personIndex, person, strangerIndex, otherSupplier, otherRegion, order, supplier: w.suppliers.find((s) => s.id === order.supplierId)!, ids };
     }
@@ -255,6 +256,7 @@ function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const named = getNamedType(field.type).name;
   const values: Record<string, string> = {
     iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
+    representationId: JSON.stringify(f.ids.Representation!),
   };
   const out: string[] = [];
   for (const a of field.args) {
