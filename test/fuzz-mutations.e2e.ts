@@ -137,6 +137,18 @@ const BASE: Record<string, Record<string, unknown>> = {
     },
   },
   reactivateMeasure: { id: measure.id, version: 1 },
+  requestRepresentation: {
+    input: {
+      principalIin: w.persons[recipientIndex === 0 ? 1 : 0]!.iin, basis: 'POWER_OF_ATTORNEY', documentType: 'Notarial power of attorney', documentNumber: 'N-1',
+      documentDate: '2026-11-01', documentIssuer: 'Notary', validFrom: '2026-12-01', validTo: '2099-11-30', scan: { fileName: 'poa.pdf', contentType: 'application/pdf', contentBase64: PDF },
+    },
+  },
+  verifyRepresentation: { id: UUID0 },
+  rejectRepresentation: { id: UUID0, reason: 'The number does not match the register' },
+  revokeRepresentation: { id: UUID0, reason: 'I collect it myself' },
+  registerWebhookEndpoint: { url: 'https://esobes.example.kz/hooks', clientId: 'fuzz-client' },
+  setWebhookEndpointActive: { endpointId: UUID0, active: true },
+  replayWebhookDelivery: { id: UUID0 },
 };
 
 const asRecipient = () => recipientIdentity(recipientIndex);
@@ -151,6 +163,7 @@ const CALLER: Record<string, () => Identity> = {
   logServiceHours: asServiceSupplier, generateServiceAct: asServiceSupplier, submitServiceAct: asServiceSupplier,
   approveServiceAct: () => departmentIdentity(serviceOrder.regionCode), returnServiceAct: () => departmentIdentity(serviceOrder.regionCode),
   cancelOrder: asRecipient, createOrder: asRecipient, updateMyContacts: asRecipient, fileComplaint: asRecipient, reactivateMeasure: asRecipient,
+  requestRepresentation: asRecipient, revokeRepresentation: asRecipient,
   publishMeasures: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
   registerDeath: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
   recordPerson: () => integratorIdentity(['people:write']),

@@ -18,13 +18,15 @@ import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
+import { expireRepresentations } from './domain/representations.js';
+import { RepresentationFileResolver, RepresentationRegistryResolver } from './resolvers/representation.resolver.js';
 import { cache } from './domain/cache.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, RepresentationRegistryResolver, RepresentationFileResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,
@@ -37,5 +39,7 @@ export const definition: SubgraphDefinition<Loaders> = {
     // At start-up: the state registries' configuration (NODE_ENV=production without it refuses to start).
     registries();
     runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
+    // A representation ends by itself the day after its term.
+    runtime.scheduler.register('people:representation-term', (now, scope) => expireRepresentations(orm.em.fork(), now, scope));
   },
 };

@@ -9,6 +9,7 @@ import { MeasureResolver } from './resolvers/measure.resolver.js';
 import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startProgramLive } from './resolvers/live.js';
+import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
@@ -17,7 +18,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
   cache,
-  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver],
+  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver, WebhookResolver, WebhookDeliveryResolver],
   referenceResolvers: { ...rehabilitationProgramReference, ...measureReference },
   policies,
   entities,

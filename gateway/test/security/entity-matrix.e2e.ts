@@ -73,6 +73,16 @@ const owned = (scope: string | string[] | null, supplier: View = 'none', namesFo
   }
 };
 const adminOnly = (who: Identity | null): View => (ADMIN(who) ? 'full' : 'none');
+const ownClient = (who: Identity | null, f: Facts): View => (ADMIN(who) || (who?.role === Role.INTEGRATOR && !!who.clientId && f.subs.includes(who.clientId)) ? 'full' : 'none');
+/** person_ids = [principal, representative]: both in full, the principal's region's department, admins, people:read; co-representatives limited. */
+const representationRule = (shared: boolean) => (who: Identity | null, f: Facts): View => {
+  if (!who) return 'none';
+  if (who.role === Role.RECIPIENT || who.role === Role.REPRESENTATIVE) {
+    if (who.personId && f.personIds.includes(who.personId)) return 'full';
+    return shared && actsFor(who, f.personIds[0]!) ? 'limited' : 'none';
+  }
+  return owned('people:read')(who, f);
+};
 const reporterOrAdmin = (who: Identity | null, f: Facts): View =>
   !!who && (ADMIN(who) || f.subs.includes(who.sub) || (who.role !== Role.INTEGRATOR && f.personIds.some((p) => actsFor(who, p)))) ? 'full' : 'none';
 const NO_FACTS = `select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status`;
@@ -87,10 +97,15 @@ const RULES: Record<string, Rule | 'public'> = {
     view: owned('people:read', 'limited', true),
     limited: ['fullName', 'lastName', 'firstName', 'middleName'],
   },
+  // A representation: the person and the representative in full; others who act for the person see who else does (not the document).
   Representation: {
-    facts: facts(`select r.id, array[r.principal_id::text] as person_ids, p.region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status
-      from people.representation r join people.person p on p.id = r.principal_id`),
-    view: owned('people:read'),
+    facts: facts(`select r.id, array[r.principal_id::text, r.representative_id::text] as person_ids, r.region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, r.status from people.representation r`),
+    view: representationRule(true),
+    limited: ['kind', 'basis', 'status', 'validFrom', 'validTo', 'representative', 'representativeName', 'createdAt'],
+  },
+  RepresentationFile: {
+    facts: facts(`select f.id, array[f.principal_id::text, f.representative_id::text] as person_ids, f.region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.representation_file f`),
+    view: representationRule(false),
   },
   RehabilitationProgram: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from programs.rehabilitation_program`),
@@ -156,6 +171,10 @@ const RULES: Record<string, Rule | 'public'> = {
       return 'none';
     },
   },
+  // Webhook endpoints and their delivery log: administrators, and the integrator client they belong to.
+  WebhookEndpoint: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_endpoint`), view: ownClient },
+  WebhookDelivery: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, status from programs.webhook_delivery`), view: ownClient },
+  WebhookAttempt: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_attempt`), view: ownClient },
   // Integrator administration and the audit trail: administrators only.
   IntegratorClient: { facts: facts(`${NO_FACTS} from people.integrator_client`), view: adminOnly },
   ApiKey: { facts: facts(`${NO_FACTS} from people.api_key`), view: adminOnly },
@@ -220,6 +239,7 @@ function fixture() {
         Supplier: order.supplierId,
         Offering: order.offeringId,
         StaffUser: w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === person.regionCode)!.id,
+        Representation: w.representations.find((r) => r.principalId === pid && r.representativeId === rep.personId)!.id,
       };
       return { rep, personIndex, person, strangerIndex, otherSupplier, otherRegion, order, supplier: w.suppliers.find((s) => s.id === order.supplierId)!, ids };
     }
@@ -240,6 +260,7 @@ function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const named = getNamedType(field.type).name;
   const values: Record<string, string> = {
     iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
+    representationId: JSON.stringify(f.ids.Representation!),
   };
   const out: string[] = [];
   for (const a of field.args) {

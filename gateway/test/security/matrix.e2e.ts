@@ -52,6 +52,7 @@ const everyone: Rule = () => true;
 const signedIn: Rule = (a) => a !== 'anonymous';
 const admin = is('admin');
 const nobody: Rule = () => false;
+const anyIntegratorOrAdmin: Rule = (a) => a === 'admin' || a.startsWith('int');
 /** The person, its representative, the region's department, admins, integrators with `s` (+ the order's supplier). */
 const owner = (s: string, supplier = false): Rule => any(is('recipient', 'representative', 'department', 'admin'), scope(s), supplier ? is('supplier') : nobody);
 /** Lists filter per caller: every role may ask, integrators need the scope. */
@@ -125,6 +126,14 @@ const QUERIES: Record<string, Case> = {
   ticketsAtRisk: { doc: `{ ticketsAtRisk(first: 1) { __typename } }`, allow: admin },
   ticketBreachReport: { doc: `{ ticketBreachReport(month: 11, year: 2026) { __typename } }`, allow: admin },
   complaint: { doc: `{ complaint(id: "${UUID0}") { id } }`, allow: signedIn },
+  // Representations (people): an unknown id checks authentication only (NOT_FOUND after it; the record's policy after that).
+  representation: { doc: `{ representation(id: "${UUID0}") { id } }`, allow: signedIn },
+  representationDocument: { doc: `{ representationDocument(representationId: "${UUID0}") { id } }`, allow: signedIn },
+  myRepresentations: { doc: `{ myRepresentations(first: 1) { __typename } }`, allow: is('recipient', 'representative', 'stranger') },
+  representationRequests: { doc: `{ representationRequests(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
+  // Webhook endpoints and deliveries (programs): administrators, and any integrator for its own.
+  webhookEndpoints: { doc: `{ webhookEndpoints(first: 1) { __typename } }`, allow: anyIntegratorOrAdmin },
+  webhookDeliveries: { doc: `{ webhookDeliveries(first: 1) { __typename } }`, allow: anyIntegratorOrAdmin },
   complaints: { doc: `{ complaints(overdue: false, first: 1) { __typename } }`, allow: any(is('recipient', 'representative', 'stranger', 'department', 'otherDepartment', 'admin'), scope('complaints:read')) },
 };
 
@@ -235,6 +244,18 @@ const MUTATIONS: Record<string, Case> = {
   forwardComplaint: { doc: `mutation { forwardComplaint(id: "${UUID0}", to: EMPLOYMENT_DEPARTMENT) { id } }`, allow: admin },
   answerComplaint: { doc: `mutation { answerComplaint(id: "${UUID0}", answer: "x") { id } }`, allow: is('admin', 'department', 'otherDepartment') },
   applyPeopleRetention: { doc: `mutation { applyPeopleRetention { __typename } }`, allow: admin },
+  // Representations: an invalid IIN, an unknown id or a too-short reason, each after authorization.
+  requestRepresentation: {
+    doc: `mutation { requestRepresentation(input: { principalIin: "${BAD_IIN}", basis: PARENT, documentType: "x", documentNumber: "x", documentDate: "2026-01-01", documentIssuer: "x", validFrom: "2026-01-01", scan: { fileName: "x", contentType: "x", contentBase64: "" } }) { id } }`,
+    allow: is('recipient', 'representative', 'stranger'),
+  },
+  verifyRepresentation: { doc: `mutation { verifyRepresentation(id: "${UUID0}") { id } }`, allow: is('department', 'otherDepartment', 'admin') },
+  rejectRepresentation: { doc: `mutation { rejectRepresentation(id: "${UUID0}", reason: "x") { id } }`, allow: is('department', 'otherDepartment', 'admin') },
+  revokeRepresentation: { doc: `mutation { revokeRepresentation(id: "${UUID0}") { id } }`, allow: is('recipient', 'representative', 'stranger') },
+  // Webhooks: an integrator registers its own endpoint with programs:read (an invalid URL after that).
+  registerWebhookEndpoint: { doc: `mutation { registerWebhookEndpoint(url: "x") { secret } }`, allow: any(admin, scope('programs:read')) },
+  setWebhookEndpointActive: { doc: `mutation { setWebhookEndpointActive(endpointId: "${UUID0}", active: true) { id } }`, allow: anyIntegratorOrAdmin },
+  replayWebhookDelivery: { doc: `mutation { replayWebhookDelivery(id: "${UUID0}") { id } }`, allow: admin },
 };
 
 let platform: Platform;

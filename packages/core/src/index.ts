@@ -16,3 +16,4 @@ export * from './policy.js';
 export * from './limits.js';
 export * from './request-id.js';
 export * from './wheelchairs.js';
+export * from './uploads.js';

@@ -13,6 +13,19 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   log?: (line: string) => void;
+  /**
+   * Runs inside the claiming transaction with the events being published, in id order: work that must
+   * happen once per event and never be lost (e.g. queueing webhook deliveries). If it throws, nothing is
+   * published and the batch is claimed again later, so it must be idempotent.
+   */
+  onPublish?: (trx: RelayTransaction, events: readonly LiveEvent[]) => Promise<void>;
+  /** Called after that transaction committed (what `onPublish` wrote is visible now). */
+  afterPublish?: (events: readonly LiveEvent[]) => void;
+}
+
+/** What `onPublish` may do with the claiming transaction. */
+export interface RelayTransaction {
+  raw(sql: string, bindings?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 interface OutboxRow {
@@ -161,6 +174,7 @@ export class OutboxRelay {
           [this.batchSize],
         );
         const events = (res.rows as OutboxRow[]).map(toLive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        if (events.length && this.opts.onPublish) await this.opts.onPublish(trx as unknown as RelayTransaction, events);
         for (const e of events) {
           const text = JSON.stringify(e);
           await trx.raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, text.length <= NOTIFY_LIMIT ? text : JSON.stringify({ ref: e.id })]);
@@ -173,6 +187,7 @@ export class OutboxRelay {
         return;
       }
       for (const e of claimed) this.hub.publish(e);
+      if (claimed.length) this.opts.afterPublish?.(claimed);
       if (claimed.length < this.batchSize) return;
     }
   }

@@ -1,6 +1,6 @@
 import type { Migration } from '@mikro-orm/migrations';
-import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005405 } from './Migration20261130005405.js';
+import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130013100 } from './Migration20261130013100.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207040738 } from './Migration20261207040738.js';

@@ -1,8 +1,8 @@
 import type { Migration } from '@mikro-orm/migrations';
-import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005403 } from './Migration20261130005403.js';
 import { Migration20261130005810 } from './Migration20261130005810.js';
 import { Migration20261130010150 } from './Migration20261130010150.js';
+import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130013100 } from './Migration20261130013100.js';
 import { Migration20261130013247 } from './Migration20261130013247.js';
 import { Migration20261130033807 } from './Migration20261130033807.js';
@@ -12,9 +12,9 @@ import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
 import { Migration20261207035100 } from './Migration20261207035100.js';
+import { Migration20261207040720 } from './Migration20261207040720.js';
 import { Migration20261207040725 } from './Migration20261207040725.js';
 import { Migration20261207042305 } from './Migration20261207042305.js';
-import { Migration20261207040720 } from './Migration20261207040720.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
@@ -30,7 +30,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207013252', class: Migration20261207013252 },
   { name: 'Migration20261207020241', class: Migration20261207020241 },
   { name: 'Migration20261207035100', class: Migration20261207035100 },
+  { name: 'Migration20261207040720', class: Migration20261207040720 },
   { name: 'Migration20261207040725', class: Migration20261207040725 },
   { name: 'Migration20261207042305', class: Migration20261207042305 },
-  { name: 'Migration20261207040720', class: Migration20261207040720 },
 ];

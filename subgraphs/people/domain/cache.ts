@@ -11,5 +11,7 @@ export const cache = cacheTags({
   time: [
     'Query.activeMaintenanceNotices', 'Query.complaints', 'Complaint.overdue',
     'Query.ticketsAtRisk', 'Query.ticketBreachReport', 'FailureTicket.clocks',
+    // Who may act for whom today (a representation's term).
+    'Person.principals', 'Person.representatives',
   ],
 });

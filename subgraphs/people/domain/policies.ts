@@ -1,5 +1,5 @@
-import { Role, actsFor, type EntityPolicy, type View } from '@aleumet/core';
-import type { Person, StaffUser } from '../entities/index.js';
+import { Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
+import type { Person, Representation, RepresentationFile, StaffUser } from '../entities/index.js';
 import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
 
@@ -50,4 +50,41 @@ export const staffPolicy: EntityPolicy<StaffUser, Context> = {
   },
 };
 
-export const policies = [personPolicy, staffPolicy];
+/** Fields another representative of the same person sees of a representation (not the document). */
+const SHARED = ['kind', 'basis', 'status', 'validFrom', 'validTo', 'representative', 'representativeName', 'createdAt'] as const;
+
+function representationView(identity: Identity, r: { principalId: string; representativeId: string; regionCode?: string | null }): View {
+  switch (identity.role) {
+    case Role.ADMIN:
+      return 'full';
+    case Role.INTEGRATOR:
+      return hasScope(identity, PEOPLE_SCOPE) ? 'full' : 'none';
+    case Role.EMPLOYMENT_DEPARTMENT:
+      return r.regionCode != null && identity.regionCode === r.regionCode ? 'full' : 'none';
+    case Role.RECIPIENT:
+    case Role.REPRESENTATIVE:
+      // The person and the representative themselves; others who act for the person see who else does.
+      if (identity.personId === r.principalId || identity.personId === r.representativeId) return 'full';
+      return actsFor(identity, r.principalId) ? 'limited' : 'none';
+    default:
+      return 'none';
+  }
+}
+
+/** A representation: the person, the representative, the person's region's department, admins, integrators with people:read. */
+export const representationPolicy: EntityPolicy<Representation, Context> = {
+  type: 'Representation',
+  scope: PEOPLE_SCOPE,
+  limited: SHARED,
+  view: (identity, r) => representationView(identity, r),
+};
+
+/** Its scanned document: whoever sees the representation in full (never another representative). */
+export const representationFilePolicy: EntityPolicy<RepresentationFile, Context> = {
+  type: 'RepresentationFile',
+  scope: PEOPLE_SCOPE,
+  limited: [],
+  view: (identity, f) => (representationView(identity, f) === 'full' ? 'full' : 'none'),
+};
+
+export const policies = [personPolicy, staffPolicy, representationPolicy, representationFilePolicy];

@@ -2,7 +2,7 @@ import { SupplierAccess } from '@aleumet/subgraph-kit';
 import { ProcessedCommand } from '@aleumet/events';
 import { Person } from './person.js';
 import { PersonSourceRecord } from './person-source.js';
-import { Representation } from './representation.js';
+import { Representation, RepresentationFile } from './representation.js';
 import { StaffUser } from './staff-user.js';
 import { ApiKey, AuditEntry, IntegratorClient, PersistedOperation } from './integrator.js';
 import { FaqEntry, MaintenanceNotice, PortalContact } from './content.js';
@@ -17,7 +17,7 @@ export * from './integrator.js';
 export * from './content.js';
 export * from './ticket.js';
 export * from './complaint.js';
-export const entities = [Person, PersonSourceRecord, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
+export const entities = [Person, PersonSourceRecord, Representation, RepresentationFile, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
   FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
   ProcessedCommand,

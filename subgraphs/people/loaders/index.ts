@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
-import { Person, PersonSourceRecord, Representation, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
+import { Person, PersonSourceRecord, Representation, RepresentationFile, StaffUser, ApiKey, PersistedOperation } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   person: byIdLoader(em, Person),
@@ -8,6 +8,7 @@ export const createLoaders = (em: EntityManager) => ({
   representationsByPrincipal: groupLoader(em, Representation, 'principalId'),
   representationsByRepresentative: groupLoader(em, Representation, 'representativeId'),
   sourceHistoryByPerson: groupLoader(em, PersonSourceRecord, 'personId'),
+  representationFile: byIdLoader(em, RepresentationFile),
   suppliersOfPerson: suppliersWithAccessLoader(em),
   apiKeysByClient: groupLoader(em, ApiKey, 'clientId'),
   operationsByClient: groupLoader(em, PersistedOperation, 'clientId'),

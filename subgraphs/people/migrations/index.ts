@@ -1,10 +1,11 @@
 import type { Migration } from '@mikro-orm/migrations';
-import { Migration20261206230000 } from './Migration20261206230000.js';
-import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130005358 } from './Migration20261130005358.js';
 import { Migration20261130011016 } from './Migration20261130011016.js';
+import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261130013032 } from './Migration20261130013032.js';
 import { Migration20261130033816 } from './Migration20261130033816.js';
+import { Migration20261206230000 } from './Migration20261206230000.js';
+import { Migration20261207035110 } from './Migration20261207035110.js';
 import { Migration20261207035404 } from './Migration20261207035404.js';
 import { Migration20261207040751 } from './Migration20261207040751.js';
 
@@ -15,6 +16,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013032', class: Migration20261130013032 },
   { name: 'Migration20261130033816', class: Migration20261130033816 },
   { name: 'Migration20261206230000', class: Migration20261206230000 },
+  { name: 'Migration20261207035110', class: Migration20261207035110 },
   { name: 'Migration20261207035404', class: Migration20261207035404 },
   { name: 'Migration20261207040751', class: Migration20261207040751 },
 ];

@@ -6,6 +6,8 @@ import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
 import { registries } from '@aleumet/registries';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
 import { refreshPhone, signUpFromRegistry } from '../domain/sign-up.js';
+import { actingFilter } from '../domain/representations.js';
+import { localDate } from '@aleumet/calendar';
 import type { Context } from './context.js';
 
 const SUPPLIER_BIN = `query($id: ID!) { supplier(id: $id) { bin } }`;
@@ -21,7 +23,7 @@ const SUPPLIER_BIN = `query($id: ID!) { supplier(id: $id) { bin } }`;
  */
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
-const TOKEN_TTL = '12h';
+const TOKEN_TTL_SECONDS = 12 * 3600;
 const SECRET = process.env.SIGN_IN_SECRET ?? process.env.JWT_SECRET ?? randomBytes(32).toString('hex');
 const isProduction = () => process.env.NODE_ENV === 'production';
 
@@ -108,23 +110,23 @@ class DevelopmentSigningKey {
   @Field(() => String) certificatePem!: string;
 }
 
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Role and represented persons come from the people tables, never from the client. */
-async function identityFor(ctx: Context, iin: string, account?: SignInAccount): Promise<{ identity: Identity; displayName: string }> {
+async function identityFor(ctx: Context, iin: string, account?: SignInAccount): Promise<{ identity: Identity; displayName: string; until?: number }> {
+  let until: number | undefined;
   let person = account === SignInAccount.STAFF ? null : await ctx.em.findOne(Person, { iin });
   const staff = account === SignInAccount.PERSON || person ? null : await ctx.em.findOne(StaffUser, { iin });
   // Nobody with this IIN yet: a person from the state registry gets a cabinet now (003 ¶4.3).
   if (!person && !staff && account !== SignInAccount.STAFF) person = await signUpFromRegistry(ctx.em, iin, ctx.runtime.clock.now());
   else if (person) await refreshPhone(ctx.em, person, ctx.runtime.clock.now());
   if (person) {
-    const today = todayUtc();
-    const links = await ctx.em.find(Representation, { representativeId: person.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }] });
+    const today = localDate(ctx.runtime.clock.now());
+    const links = await ctx.em.find(Representation, { representativeId: person.id, ...actingFilter(today) });
     const represents = links.map((l) => l.principalId);
+    // The token ends when the first of its representations does (the last day of its term, Almaty).
+    const ends = links.map((l) => l.validTo).filter((d): d is string => !!d).sort()[0];
+    if (ends) until = Date.parse(`${ends}T23:59:59+05:00`);
     const role = person.category === RecipientCategory.NONE && represents.length ? Role.REPRESENTATIVE : Role.RECIPIENT;
-    return { identity: { sub: person.id, role, personId: person.id, represents, scopes: [] }, displayName: person.fullName };
+    return { identity: { sub: person.id, role, personId: person.id, represents, scopes: [] }, displayName: person.fullName, until };
   }
   if (staff) {
     const role = staff.role as unknown as Role;
@@ -165,9 +167,10 @@ export class AuthResolver {
       throw e;
     }
     if (!markUsed(challenge.nonce, Date.parse(challenge.expiresAt))) throw unauthenticated('This sign-in challenge was already used; request a new one');
-    const { identity, displayName } = await identityFor(ctx, challenge.iin, input.account);
+    const { identity, displayName, until } = await identityFor(ctx, challenge.iin, input.account);
+    const seconds = until === undefined ? TOKEN_TTL_SECONDS : Math.max(60, Math.min(TOKEN_TTL_SECONDS, Math.floor((until - Date.now()) / 1000)));
     return {
-      token: await signToken(identity, TOKEN_TTL),
+      token: await signToken(identity, `${seconds}s`),
       role: identity.role,
       displayName,
       personId: identity.personId,

@@ -6,6 +6,8 @@ import { PEOPLE_SCOPE, personPolicy } from '../domain/policies.js';
 import { Person, PersonSource, PhoneSource, Representation, Sex, RecipientCategory } from '../entities/index.js';
 import { applyFields, recordSource } from '../domain/person-record.js';
 import { listableRegion } from '../domain/access.js';
+import { isActing } from '../domain/representations.js';
+import { localDate } from '@aleumet/calendar';
 import type { Context } from './context.js';
 
 const PersonConnection = ConnectionType('Person', Person);
@@ -108,14 +110,16 @@ export class PersonResolver {
   @FieldResolver(() => Needs) needs(@Root() p: Person): Needs { return { vision: p.vision, hearing: p.hearing, mobility: p.mobility }; }
   @FieldResolver(() => Boolean) deceased(@Root() p: Person) { return p.deceasedOn != null; }
 
-  @FieldResolver(() => RepresentationConnection, { description: 'Persons this person may act for' })
+  @FieldResolver(() => RepresentationConnection, { description: 'Persons this person may act for today (verified, within the term); every request: myRepresentations' })
   async principals(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateLoaded(await ctx.loaders.representationsByRepresentative.load(p.id), page);
+    const today = localDate(ctx.runtime.clock.now());
+    return paginateLoaded((await ctx.loaders.representationsByRepresentative.load(p.id)).filter((r) => isActing(r, today)), page);
   }
 
-  @FieldResolver(() => RepresentationConnection, { description: 'Legal representatives and proxies of this person' })
+  @FieldResolver(() => RepresentationConnection, { description: 'Legal representatives and proxies who may act for this person today (verified, within the term)' })
   async representatives(@Root() p: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return paginateLoaded(await ctx.loaders.representationsByPrincipal.load(p.id), page);
+    const today = localDate(ctx.runtime.clock.now());
+    return paginateLoaded((await ctx.loaders.representationsByPrincipal.load(p.id)).filter((r) => isActing(r, today)), page);
   }
 
   /** Internal (programs, after `registerDeath`): the person's date of death, once per command; a later date never replaces an earlier one. */

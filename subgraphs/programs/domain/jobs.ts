@@ -4,6 +4,7 @@ import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import { addMonths, localDate } from '@aleumet/calendar';
 import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
 import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';
+import { deliverWebhooks } from './webhooks.js';
 
 const LEASE_MS = 60_000;
 
@@ -130,4 +131,6 @@ export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
   runtime.scheduler.register('programs:ipr-term', (now, scope) => runIprTermExpiry(orm, runtime, now, scope));
   runtime.scheduler.register('programs:commands', () => deliverCommands(orm, runtime, 'programs'));
   runtime.scheduler.register('programs:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
+  // Measure execution to the integrators' endpoints (queued by the outbox relay, live.ts).
+  runtime.scheduler.register('programs:webhooks', (now, scope) => deliverWebhooks(orm, now, { scope }));
 }

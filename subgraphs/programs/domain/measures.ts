@@ -22,6 +22,7 @@ export const BLOCK_AFTER_MONTHS = 2;
 /** Changes the status (guarded) and records MEASURE_STATUS_CHANGED in the same unit of work. */
 export function setMeasureStatus(em: EntityManager, m: Measure, to: MeasureStatus): void {
   if (!MEASURE_TRANSITIONS[m.status].includes(to)) throw invalidTransition('Measure', m.status, to);
+  const from = m.status;
   m.status = to;
   recordEvent(em, {
     type: 'MEASURE_STATUS_CHANGED',
@@ -30,7 +31,8 @@ export function setMeasureStatus(em: EntityManager, m: Measure, to: MeasureStatu
     status: to,
     // The version property is incremented by the flush that writes this change.
     version: m.version + 1,
-    payload: { personId: m.personId, regionCode: m.regionCode, measureId: m.id, kind: m.kind, orderId: m.activeOrderId ?? null },
+    // `from`: a re-activation (BLOCKED → AWAITING_CHOICE) is told apart from a refused order (ORDERED → AWAITING_CHOICE).
+    payload: { personId: m.personId, regionCode: m.regionCode, measureId: m.id, kind: m.kind, orderId: m.activeOrderId ?? null, from },
   });
 }
 

@@ -1,5 +1,5 @@
 import { Role, hasScope, ownerView, type EntityPolicy, type Identity, type OwnedRecord, type View } from '@aleumet/core';
-import type { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
+import type { Fulfilment, Measure, RehabilitationProgram, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../entities/index.js';
 import type { Context } from '../resolvers/context.js';
 
 export const SCOPE = 'programs:read';
@@ -45,4 +45,11 @@ export const fulfilmentPolicy: EntityPolicy<Fulfilment, Context> = {
   view: (identity, fulfilment) => (identity.role === Role.SUPPLIER ? 'none' : ownerView(identity, fulfilment, SCOPE)),
 };
 
-export const policies = [programPolicy, measurePolicy, fulfilmentPolicy];
+/** Webhook endpoints, deliveries and attempts: administrators, and the integrator client they belong to. */
+const clientView = (identity: Identity, record: { clientId: string }): View =>
+  identity.role === Role.ADMIN || (identity.role === Role.INTEGRATOR && identity.clientId != null && identity.clientId === record.clientId) ? 'full' : 'none';
+export const webhookEndpointPolicy: EntityPolicy<WebhookEndpoint, Context> = { type: 'WebhookEndpoint', limited: [], view: clientView };
+export const webhookDeliveryPolicy: EntityPolicy<WebhookDelivery, Context> = { type: 'WebhookDelivery', limited: [], view: clientView };
+export const webhookAttemptPolicy: EntityPolicy<WebhookAttempt, Context> = { type: 'WebhookAttempt', limited: [], view: clientView };
+
+export const policies = [programPolicy, measurePolicy, fulfilmentPolicy, webhookEndpointPolicy, webhookDeliveryPolicy, webhookAttemptPolicy];

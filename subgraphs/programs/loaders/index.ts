@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
-import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
+import { Fulfilment, Measure, RehabilitationProgram, WebhookAttempt, WebhookEndpoint } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   program: byIdLoader(em, RehabilitationProgram),
@@ -9,6 +9,8 @@ export const createLoaders = (em: EntityManager) => ({
   measure: byIdLoader(em, Measure),
   measuresByProgram: groupLoader(em, Measure, 'program'),
   suppliersOfMeasure: suppliersWithAccessLoader(em),
+  webhookEndpoint: byIdLoader(em, WebhookEndpoint),
+  attemptsByDelivery: groupLoader(em, WebhookAttempt, 'deliveryId'),
   fulfilmentByMeasure: new DataLoader<string, Fulfilment | null>(async (ids) => {
     const rows = await em.find(Fulfilment, { measureId: { $in: [...ids] } });
     const by = new Map(rows.map((r) => [r.measureId, r]));

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
 import type { LiveServices } from '@aleumet/subgraph-kit';
 import { Measure } from '../entities/index.js';
+import { queueWebhookDeliveries, webhookSender } from '../domain/webhooks.js';
 
 /** What the subscription resolvers find in their context as `live`. */
 export interface ProgramLive {
@@ -17,7 +18,10 @@ export interface LiveContext {
 
 /** Started with the programs subgraph: the outbox relay of the programs schema and a per-event measure cache. */
 export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
-  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs' });
+  // Each published measure event is queued for the integrators' webhook endpoints in the publishing
+  // transaction, and sent as soon as that transaction committed.
+  const sender = webhookSender(orm);
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', onPublish: queueWebhookDeliveries, afterPublish: sender.wake });
   const measures = new PerEventCache<Measure | null>();
   const live: ProgramLive = {
     relay,
@@ -27,5 +31,11 @@ export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; da
         ? Promise.resolve(null)
         : measures.get(event, () => orm.em.fork().findOne(Measure, event.entityId, { disableIdentityMap: true })),
   };
-  return { context: { live }, close: () => relay.close() };
+  return {
+    context: { live },
+    close: async () => {
+      await relay.close();
+      await sender.drain();
+    },
+  };
 }

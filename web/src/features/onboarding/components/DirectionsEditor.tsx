@@ -6,20 +6,12 @@ import { ErrorMessage, SelectField, SuccessStatus, TextField } from '../../../co
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import type { DirectionKind, DocumentKind, RegistrationFragment } from '../../../gql/graphql.js';
 import { formatNumber } from '../../../lib/format.js';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, fileToBase64 } from '../../../lib/files.js';
 
 type Registration = RegistrationFragment;
 
-export const MAX_DOCUMENT_BYTES = 700 * 1024;
-const TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+const TYPES = DOCUMENT_TYPES;
 const DIRECTIONS: DirectionKind[] = ['AID_SALES', 'SPECIAL_SOCIAL_SERVICES', 'SANATORIUM', 'SIGN_LANGUAGE', 'PERSONAL_ASSISTANT'];
-
-/** File bytes as base64 (the API takes documents inline; at most 700 KiB). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Directions by OKED with their personnel, and a licence or certificate for each (needed to submit). */
 export function DirectionsEditor({ registration, onChanged }: { registration: Registration; onChanged: () => void }) {
