@@ -13,6 +13,8 @@ import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.re
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
+import { NotificationResolver } from './resolvers/notification.resolver.js';
+import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
@@ -22,7 +24,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, NotificationResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,
@@ -33,5 +35,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   // Administration: retention of complaints and failure tickets, at most hourly.
   registerJobs(orm, runtime) {
     runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
+    // Notifications: SMS and e-mail sending (night-time holding, rate limit, retries) and SMS delivery reports.
+    runtime.scheduler.register('people:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
+    runtime.scheduler.register('people:delivery-reports', (now, scope) => runDeliveryReports(orm, runtime, now, scope));
   },
 };

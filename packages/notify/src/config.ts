@@ -26,3 +26,8 @@ export function channelsFromEnv(env: NodeJS.ProcessEnv = process.env, log: (line
     email: mailMissing.length ? new LogEmailAdapter(log) : new SmtpEmailAdapter({ url: env.SMTP_URL!, from: env.MAIL_FROM!, timeoutMs }),
   };
 }
+
+/** The cabinet's address put in texts (PORTAL_URL); short, since it counts against the SMS length. */
+export function portalUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.PORTAL_URL ?? 'https://aleumet.kz').replace(/\/+$/, '');
+}

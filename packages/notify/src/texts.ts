@@ -144,14 +144,16 @@ export function render(template: NotificationTemplate, language: NotifyLanguage,
   const sms = t(`${template}.sms`, values);
   const title = t(`${template}.title`, values);
   const body = t(`${template}.body`, values);
+  return { sms, title, body, ...emailParts(language, title, body, params.link) };
+}
+
+/** An e-mail from a notification's title and body: subject, text and HTML with the cabinet link. */
+export function emailParts(language: NotifyLanguage, title: string, body: string, link: string): { subject: string; text: string; html: string } {
   const footer = { kk: 'Жеке кабинет', ru: 'Личный кабинет', en: 'Your cabinet' }[language];
   return {
-    sms,
-    title,
-    body,
     subject: `Aleumet: ${title}`,
-    text: `${body}\n\n${footer}: ${params.link}\n`,
-    html: `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(params.link)}">${escapeHtml(footer)}</a></p><p>Aleumet</p></body></html>`,
+    text: `${body}\n\n${footer}: ${link}\n`,
+    html: `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(footer)}</a></p><p>Aleumet</p></body></html>`,
   };
 }
 

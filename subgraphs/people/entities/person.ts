@@ -15,7 +15,7 @@ registerEnumType(RecipientCategory, { name: 'RecipientCategory', description: 'W
 @ObjectType({ description: 'A person: recipient of services or representative' })
 @Entity({ tableName: 'person' })
 @Index({ properties: ['regionCode', 'id'] })
-export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup' | 'deceasedOn'> {
+export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup' | 'deceasedOn' | 'phoneVerified'> {
   @Property({ type: 'string', length: 12, unique: true })
   iin!: string;
 
@@ -31,6 +31,8 @@ export class Person extends BaseEntity<'middleName' | 'email' | 'disabilityGroup
   regionCode!: string;
   @Property({ type: 'string' }) phone!: string;
   @Property({ type: 'string', nullable: true }) email?: string | null;
+  /** The phone was confirmed by the mobile-citizens base; without it the department informs the person by other means (003 ¶9). */
+  @Property({ type: 'boolean', default: true }) phoneVerified: boolean = true;
 
   @Enum({ items: () => RecipientCategory }) category!: RecipientCategory;
   @Property({ type: 'smallint', nullable: true }) disabilityGroup?: number | null;

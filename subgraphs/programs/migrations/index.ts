@@ -5,6 +5,7 @@ import { Migration20261130005812 } from './Migration20261130005812.js';
 import { Migration20261130011426 } from './Migration20261130011426.js';
 import { Migration20261206230000 } from './Migration20261206230000.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207035706 } from './Migration20261207035706.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005400', class: Migration20261130005400 },
@@ -13,4 +14,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013000', class: Migration20261130013000 },
   { name: 'Migration20261206230000', class: Migration20261206230000 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207035706', class: Migration20261207035706 },
 ];
