@@ -13,7 +13,7 @@ import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.re
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
-import { NotificationResolver } from './resolvers/notification.resolver.js';
+import { NotificationDeliveryResolver, NotificationResolver } from './resolvers/notification.resolver.js';
 import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
@@ -24,7 +24,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, NotificationResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, NotificationResolver, NotificationDeliveryResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,

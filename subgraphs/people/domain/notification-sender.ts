@@ -1,12 +1,17 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { MAX_ATTEMPTS, SMS_PER_HOUR, SmsProviderError, backoffMs, emailParts, smsAllowedAt, portalUrl, type NotifyLanguage } from '@aleumet/notify';
-import { scopeFilter, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import type { JobScope, SubgraphRuntime } from '@aleumet/runtime';
 import { DeliveryStatus, NotificationChannel, NotificationDelivery } from '../entities/index.js';
 
 const LEASE_MS = 60_000;
 const HOUR = 3_600_000;
 /** Delivery reports are asked for while a sent SMS is younger than this. */
 const REPORT_WINDOW_MS = 3 * 24 * HOUR;
+/** A scoped run (tests moving a TestClock) touches only these people's deliveries. */
+const scoped = (scope: JobScope & { deliveryIds?: string[] }) => ({
+  ...(scope.personIds ? { recipientKey: { $in: scope.personIds } } : {}),
+  ...(scope.deliveryIds ? { id: { $in: scope.deliveryIds } } : {}),
+});
 
 /**
  * Sends due deliveries: lease (short statement), send with the delivery id as idempotency key,
@@ -14,10 +19,10 @@ const REPORT_WINDOW_MS = 3 * 24 * HOUR;
  * and recording, the lease expires and the SMS provider is first asked whether it already has that
  * id: if so the delivery is recorded as sent, not sent again.
  */
-export async function runNotificationSender(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
-  const em = orm.em.fork();
+export async function runNotificationSender(orm: MikroORM | EntityManager, runtime: SubgraphRuntime, now: Date, scope: JobScope & { deliveryIds?: string[] } = {}): Promise<number> {
+  const em = ('em' in orm ? orm.em : orm).fork();
   const due = await em.find(NotificationDelivery, {
-    ...scopeFilter(scope), status: DeliveryStatus.PENDING, notBefore: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
+    ...scoped(scope), status: DeliveryStatus.PENDING, notBefore: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
   }, { orderBy: { id: 'asc' }, limit: 100, populate: ['notification'] });
   let sent = 0;
   for (const d of due) {
@@ -65,7 +70,7 @@ export async function runNotificationSender(orm: MikroORM, runtime: SubgraphRunt
 /** Delivery reports: asks the SMS provider about recently sent messages and records DELIVERED / FAILED. */
 export async function runDeliveryReports(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
   const em = orm.em.fork();
-  const sent = await em.find(NotificationDelivery, { ...scopeFilter(scope), channel: NotificationChannel.SMS, status: DeliveryStatus.SENT, sentAt: { $gt: new Date(now.getTime() - REPORT_WINDOW_MS) } }, { orderBy: { id: 'asc' }, limit: 200 });
+  const sent = await em.find(NotificationDelivery, { ...scoped(scope), channel: NotificationChannel.SMS, status: DeliveryStatus.SENT, sentAt: { $gt: new Date(now.getTime() - REPORT_WINDOW_MS) } }, { orderBy: { id: 'asc' }, limit: 200 });
   let updated = 0;
   for (const d of sent) {
     if (scope.signal?.aborted) break;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEMPLATES, portalUrl, render, smsAllowedAt, type NotificationTemplate, type NotifyLanguage, type TextParams } from '@aleumet/notify';
 import { badInput } from '@aleumet/core';
+import { FailureTicket } from '../entities/ticket.js';
 import {
   DeliveryStatus, Notification, NotificationAudience, NotificationChannel, NotificationDelivery, NotificationSettings, Person,
 } from '../entities/index.js';
@@ -41,9 +42,10 @@ export async function settingsOf(em: EntityManager, personId: string): Promise<{
  * (in-app, for measures that need it or people it must inform by other means). Each delivery is
  * one row keyed by (notification, channel), so a repeat writes nothing new.
  */
-export async function createNotifications(tx: EntityManager, input: NotifyInput, now: Date): Promise<Notification[]> {
+export async function createNotifications(tx: EntityManager, input: NotifyInput, now: Date): Promise<{ notifications: Notification[]; deliveries: NotificationDelivery[] }> {
   const link = portalUrl();
   const created: Notification[] = [];
+  const deliveries: NotificationDelivery[] = [];
   const add = async (audience: NotificationAudience, audienceKey: string, language: NotifyLanguage, personId: string | null) => {
     if (await tx.findOne(Notification, { source: input.source, audience, audienceKey })) return null;
     const text = render(input.template, language, { ...input.params, link });
@@ -64,9 +66,9 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
       if (made) {
         const base = { notification: made.n, language: settings.language, recipientKey: person.id, regionCode: person.regionCode, createdAt: now };
         if (person.phone && person.phoneVerified && settings.sms) {
-          tx.create(NotificationDelivery, { ...base, channel: NotificationChannel.SMS, address: person.phone, notBefore: smsAllowedAt(now, made.n.urgent) });
+          deliveries.push(tx.create(NotificationDelivery, { ...base, channel: NotificationChannel.SMS, address: person.phone, notBefore: smsAllowedAt(now, made.n.urgent) }));
         }
-        if (person.email && settings.email) tx.create(NotificationDelivery, { ...base, channel: NotificationChannel.EMAIL, address: person.email, notBefore: now });
+        if (person.email && settings.email) deliveries.push(tx.create(NotificationDelivery, { ...base, channel: NotificationChannel.EMAIL, address: person.email, notBefore: now }));
       }
       const unreachable = !person.phone || !person.phoneVerified;
       if (DEPARTMENT_TEMPLATES.has(input.template) || (unreachable && MEASURE_TEMPLATES.has(input.template))) {
@@ -75,7 +77,7 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
     }
   }
   if (input.supplierId) await add(NotificationAudience.SUPPLIER, input.supplierId, STAFF_LANGUAGE, input.personId ?? null);
-  return created;
+  return { notifications: created, deliveries };
 }
 
 /** Sets a dead delivery back to PENDING (administrator's resend). */
@@ -85,4 +87,39 @@ export function resend(d: NotificationDelivery, now: Date): void {
   d.notBefore = now;
   d.leaseUntil = null;
   d.lastError = null;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * A contact-centre "notify the reporter" step (003 ¶15): the reporter's notification with the
+ * decision or the fix, to the person's channels and to the e-mail given with the report. Urgent: the
+ * step's clock (30 minutes, 3 hours) runs in working time. Returns the source, whose deliveries are sent at once.
+ */
+export async function notifyReporter(tx: EntityManager, t: FailureTicket, step: string, now: Date): Promise<string> {
+  const source = `people:ticket:${t.id}:${t.status}:${now.toISOString()}`;
+  const params = { number: t.number, step: step.slice(0, 120) };
+  const person = t.reporterPersonId ? await tx.findOne(Person, t.reporterPersonId) : null;
+  const made = person
+    ? await createNotifications(tx, { source, template: 'TICKET_UPDATE', personId: person.id, regionCode: person.regionCode, params, urgent: true }, now)
+    : { notifications: [], deliveries: [] };
+  const contact = t.reporterContact?.trim();
+  if (contact && EMAIL.test(contact)) {
+    // The address given with the report is where the answer goes.
+    const personal = made.deliveries.find((d) => d.channel === NotificationChannel.EMAIL);
+    if (personal) personal.address = contact;
+    else {
+      let n = made.notifications.find((x) => x.audience === NotificationAudience.PERSON);
+      if (!n) {
+        const text = render('TICKET_UPDATE', 'ru', { ...params, link: portalUrl() });
+        n = tx.create(Notification, {
+          source, template: 'TICKET_UPDATE', audience: NotificationAudience.PERSON, audienceKey: t.id, personId: null, regionCode: '',
+          title: text.title, body: text.body, smsText: text.sms, urgent: true, createdAt: now,
+        });
+      }
+      const language = person ? (await settingsOf(tx, person.id)).language : 'ru';
+      tx.create(NotificationDelivery, { notification: n, channel: NotificationChannel.EMAIL, address: contact, language, recipientKey: person?.id ?? t.id, regionCode: person?.regionCode ?? '', notBefore: now, createdAt: now });
+    }
+  }
+  return source;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid, notFound, requireIdentity, requireRole, type Identity } from '@aleumet/core';
-import { ConnectionType, PageArgs, groupLoader, paginate, paginateSorted } from '@aleumet/subgraph-kit';
+import { ConnectionType, PageArgs, byIdLoader, groupLoader, paginate, paginateSorted } from '@aleumet/subgraph-kit';
 import { firstTime, requireService } from '@aleumet/events';
 import {
   DeliveryStatus, InformMethod, InformedOtherwise, Notification, NotificationAudience, NotificationDelivery, NotificationSettings, NotifyLanguageChoice, Person,
@@ -36,11 +36,22 @@ function requireOfficerFor(identity: Identity | null, regionCode: string): Ident
   throw forbidden();
 }
 
-const perRequest = new WeakMap<object, ReturnType<typeof groupLoader<NotificationDelivery>>>();
-function deliveriesLoader(ctx: Context) {
+/** Per-request loaders of this file, kept beside the request's context (dies with it). */
+const perRequest = new WeakMap<object, { deliveries: ReturnType<typeof groupLoader<NotificationDelivery>>; notification: ReturnType<typeof byIdLoader<Notification>> }>();
+function loaders(ctx: Context) {
   let l = perRequest.get(ctx);
-  if (!l) perRequest.set(ctx, (l = groupLoader(ctx.em, NotificationDelivery, 'notification')));
+  if (!l) perRequest.set(ctx, (l = { deliveries: groupLoader(ctx.em, NotificationDelivery, 'notification'), notification: byIdLoader(ctx.em, Notification) }));
   return l;
+}
+
+@Resolver(() => NotificationDelivery)
+export class NotificationDeliveryResolver {
+  @FieldResolver(() => Notification, { description: 'What was sent' })
+  async notification(@Root() d: NotificationDelivery, @Ctx() ctx: Context) {
+    const n = await loaders(ctx).notification.load(d.notification.id);
+    if (!n) throw notFound('Notification', d.notification.id);
+    return n;
+  }
 }
 
 @Resolver(() => Notification)
@@ -80,7 +91,7 @@ export class NotificationResolver {
 
   @FieldResolver(() => [NotificationDelivery], { description: 'What was sent by SMS and e-mail, and when' })
   deliveries(@Root() n: Notification, @Ctx() ctx: Context) {
-    return deliveriesLoader(ctx).load(n.id);
+    return loaders(ctx).deliveries.load(n.id);
   }
 
   @Query(() => NotificationSettings, { description: 'The signed-in person’s notification settings' })
@@ -178,7 +189,7 @@ export class NotificationResolver {
     return ctx.em.fork().transactional(async (tx) => {
       if (!(await firstTime(tx, commandId))) return 0;
       const made = await createNotifications(tx, { source, template: t, regionCode, personId, supplierId, measureId, orderId, params: parsed, urgent: urgent ?? false }, ctx.runtime.clock.now());
-      return made.length;
+      return made.notifications.length;
     });
   }
 }
