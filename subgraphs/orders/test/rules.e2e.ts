@@ -418,7 +418,8 @@ describe('outbox delivery', () => {
   it('an SMS is neither lost nor sent twice when the sender crashes after the gateway accepted it', async () => {
     clock.set(new Date('2026-12-01T04:00:00Z'));
     // settle the person's seeded measures first (their old windows close and notify), then publish one
-    await run(freshPerson(14, 'S5').person.id);
+    // (three runs: the window job queues its notices, the command is delivered, then they are sent)
+    for (let i = 0; i < 3; i++) await run(freshPerson(14, 'S5').person.id);
     const { person, measure } = await s5Measure(14);
     sms.crashNext = true;
     const before = sms.inner.calls;
