@@ -75,6 +75,13 @@ const owned = (scope: string | string[] | null, supplier: View = 'none', namesFo
 const adminOnly = (who: Identity | null): View => (ADMIN(who) ? 'full' : 'none');
 const reporterOrAdmin = (who: Identity | null, f: Facts): View =>
   !!who && (ADMIN(who) || f.subs.includes(who.sub) || (who.role !== Role.INTEGRATOR && f.personIds.some((p) => actsFor(who, p)))) ? 'full' : 'none';
+/** What the portal told someone: the person (and representatives), a supplier's staff (its own), the region's department, admins; no integrator. */
+const personalNotice = (who: Identity | null, f: Facts): View => {
+  if (!who || who.role === Role.INTEGRATOR) return 'none';
+  if (ADMIN(who) || (who.role === Role.EMPLOYMENT_DEPARTMENT && f.regionCode != null && who.regionCode === f.regionCode)) return 'full';
+  if (who.role === Role.SUPPLIER) return who.supplierId && f.supplierIds.includes(who.supplierId) ? 'full' : 'none';
+  return f.personIds.some((p) => actsFor(who, p)) ? 'full' : 'none';
+};
 const NO_FACTS = `select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status`;
 const facts = (select: string) => select;
 
@@ -151,6 +158,20 @@ const RULES: Record<string, Rule | 'public'> = {
       if (who.role === Role.SUPPLIER && who.supplierId && f.supplierIds.includes(who.supplierId)) return 'full';
       return 'none';
     },
+  },
+  // Notifications: the person they were for (not integrators), a supplier's staff for the supplier's own, the region's department, admins.
+  Notification: {
+    facts: facts(`select id, case when audience = 'PERSON' and person_id is not null then array[person_id::text] else '{}'::text[] end as person_ids, region_code,
+      case when audience = 'SUPPLIER' then array[audience_key] else '{}'::text[] end as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.notification`),
+    view: personalNotice,
+  },
+  NotificationDelivery: {
+    facts: facts(`select id, array[recipient_key] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from people.notification_delivery`),
+    view: personalNotice,
+  },
+  InformedOtherwise: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.informed_otherwise`),
+    view: personalNotice,
   },
   // Integrator administration and the audit trail: administrators only.
   IntegratorClient: { facts: facts(`${NO_FACTS} from people.integrator_client`), view: adminOnly },
@@ -236,6 +257,7 @@ function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const named = getNamedType(field.type).name;
   const values: Record<string, string> = {
     iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
+    measureId: JSON.stringify(f.ids.Measure),
   };
   const out: string[] = [];
   for (const a of field.args) {
