@@ -6,6 +6,7 @@ import { changeLanguage } from '../lib/i18n.js';
 import { LANGS, type Lang } from '../lib/format.js';
 import { resetSubscriptions } from '../lib/urql.js';
 import { ContactLine, MaintenanceBanner } from '../features/portal/index.js';
+import { NotificationBell } from '../features/notifications/index.js';
 import { ROUTES } from './features.js';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </select>
           {session ? (
             <>
+              <NotificationBell />
               <span className="user">{session.displayName}</span>
               <button type="button" onClick={signOut}>
                 {t('nav.signOut')}

@@ -12,9 +12,10 @@ import { admin } from '../features/admin/index.js';
 import { portal } from '../features/portal/index.js';
 import { auth } from '../features/auth/index.js';
 import { onboarding } from '../features/onboarding/index.js';
+import { notifications } from '../features/notifications/index.js';
 
 /** Every feature of the app, in navigation order. A new feature is one folder plus one line here. */
-export const FEATURES = [catalog, cabinet, orders, support, supplier, department, admin, portal, auth, onboarding] as const;
+export const FEATURES = [catalog, cabinet, orders, support, supplier, department, admin, portal, auth, onboarding, notifications] as const;
 
 export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);
 mergeDisjoint('Route', ROUTES.map((r) => ({ [r.path]: r })));
