@@ -34,12 +34,20 @@ export interface SmtpOptions {
   timeoutMs?: number;
 }
 
-/** E-mail over SMTP (nodemailer): text and HTML parts, the portal as sender. */
+/** E-mail over SMTP (nodemailer): text and HTML parts, the portal as sender. The connection is set up at the first message. */
 export class SmtpEmailAdapter implements EmailAdapter {
-  private readonly transport: Transporter;
-  constructor(private readonly opts: SmtpOptions) {
-    const timeout = opts.timeoutMs ?? 15_000;
-    const url = new URL(opts.url);
+  private transport?: Transporter;
+  constructor(private readonly opts: SmtpOptions) {}
+
+  private connect(): Transporter {
+    if (this.transport) return this.transport;
+    const timeout = this.opts.timeoutMs ?? 15_000;
+    let url: URL;
+    try {
+      url = new URL(this.opts.url);
+    } catch {
+      throw new Error('SMTP_URL must be smtp://user:password@host:port (or smtps://)');
+    }
     this.transport = nodemailer.createTransport({
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
@@ -50,9 +58,11 @@ export class SmtpEmailAdapter implements EmailAdapter {
       greetingTimeout: timeout,
       socketTimeout: timeout,
     });
+    return this.transport;
   }
+
   async send(message: EmailMessage): Promise<void> {
-    await this.transport.sendMail({
+    await this.connect().sendMail({
       from: this.opts.from,
       to: message.to,
       subject: message.subject,
@@ -61,7 +71,8 @@ export class SmtpEmailAdapter implements EmailAdapter {
       messageId: `<${message.messageId}@aleumet.kz>`,
     });
   }
+
   close(): void {
-    this.transport.close();
+    this.transport?.close();
   }
 }
