@@ -4,7 +4,8 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, departmentIdentity, gql, mailText, recipientIdentity, startSmscServer, startSmtpServer, tokenFor, world } from '@aleumet/testkit';
-import { guaranteed, offeringFor, publishOne, eligibleFor } from '../../orders/test/helpers.js';
+import { supplierSigned } from '@aleumet/testkit/nca';
+import { ACCEPT, guaranteed, offeringFor, publishOne, eligibleFor, signAndOrder, supplierToken } from '../../orders/test/helpers.js';
 
 const DAY = 86_400_000;
 const SETTINGS = `mutation($l: NotifyLanguage!) { setNotificationSettings(language: $l, sms: true, email: true) { language } }`;
@@ -230,5 +231,26 @@ describe('notifications through the gateway', () => {
     expect(rec.data.recordInformedOtherwise).toMatchObject({ method: 'CALL', informedAt: clock.now().toISOString() });
     const elsewhere = world().persons.find((p) => p.regionCode !== person.regionCode)!.regionCode;
     expect(codes(await gql(url, `mutation($p: ID!) { recordInformedOtherwise(personId: $p, method: CALL) { method } }`, { p: person.id }, await tokenFor(departmentIdentity(elsewhere))))).toEqual(['FORBIDDEN']);
+  });
+
+  it('an order tells its supplier in-app, and its acceptance tells the recipient (in-app and SMS)', async () => {
+    const { person, index } = pick(7);
+    clock.set(new Date('2027-06-01T05:00:00Z'));
+    await settle(person.id);
+    const offering = offeringFor(person, 'S5');
+    const { measure } = await publishFor(7);
+    const order = (await signAndOrder(platform, index, measure.id, offering.id)).res.data.createOrder;
+    const url = platform.gateway.url;
+    const supplier = await supplierToken(offering.supplierId);
+    const inbox = (await gql(url, `query { notifications(first: 50) { nodes { template title } } }`, {}, supplier)).data.notifications.nodes;
+    expect(inbox).toContainEqual({ template: 'ORDER_RECEIVED', title: `Новый заказ №${order.number}` });
+    const before = smsTo(person.phone).length;
+    const accepted = await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: order.version }), supplier);
+    expect(accepted.errors).toBeUndefined();
+    const token = await tokenFor(recipientIdentity(index));
+    const mine = (await gql(url, `query { unreadNotificationCount notifications(first: 5) { nodes { template title } } }`, {}, token)).data;
+    expect(mine.notifications.nodes[0]).toEqual({ template: 'ORDER_ACCEPTED', title: `Тапсырыс қабылданды №${order.number}` });
+    await run(person.id);
+    expect(smsTo(person.phone).slice(before).map((m) => m.mes).filter((m) => m.includes(order.number))).toEqual([`Aleumet: №${order.number} тапсырысыңызды (${offering.itemTypeCode}) жеткізуші қабылдады: https://aleumet.kz`]);
   });
 });
