@@ -17,7 +17,8 @@ export class Migration20261207035659 extends Migration {
     this.addSql("alter table \"people\".\"notification_delivery\" add constraint \"notification_delivery_notification_id_channel_unique\" unique (\"notification_id\", \"channel\");");
     this.addSql("create table \"people\".\"notification_settings\" (\"person_id\" uuid not null, \"language\" text check (\"language\" in ('kk', 'ru', 'en')) not null default 'kk', \"sms\" boolean not null default true, \"email\" boolean not null default true, \"updated_at\" timestamptz not null, constraint \"notification_settings_pkey\" primary key (\"person_id\"));");
     this.addSql("alter table \"people\".\"notification_delivery\" add constraint \"notification_delivery_notification_id_foreign\" foreign key (\"notification_id\") references \"people\".\"notification\" (\"id\") on update cascade;");
-    this.addSql("alter table \"people\".\"person\" add column \"phone_verified\" boolean not null default true;");
+    // The mobile-citizens base flag may already be there (registries): add it only if missing.
+    this.addSql("alter table \"people\".\"person\" add column if not exists \"phone_verified\" boolean not null default true;");
   }
 
   override async down(): Promise<void> {
@@ -26,6 +27,5 @@ export class Migration20261207035659 extends Migration {
     this.addSql("drop table if exists \"people\".\"notification\" cascade;");
     this.addSql("drop table if exists \"people\".\"notification_delivery\" cascade;");
     this.addSql("drop table if exists \"people\".\"notification_settings\" cascade;");
-    this.addSql("alter table \"people\".\"person\" drop column \"phone_verified\";");
   }
 }
