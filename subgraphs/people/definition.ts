@@ -15,6 +15,8 @@ import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.re
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
+import { NotificationDeliveryResolver, NotificationResolver } from './resolvers/notification.resolver.js';
+import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
@@ -26,7 +28,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, RepresentationRegistryResolver, RepresentationFileResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, RepresentationRegistryResolver, RepresentationFileResolver,
+    NotificationResolver, NotificationDeliveryResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,
@@ -41,5 +44,8 @@ export const definition: SubgraphDefinition<Loaders> = {
     runtime.scheduler.register('people.retention', retentionJob((now) => applyPeopleRetention(orm.em.fork(), now)));
     // A representation ends by itself the day after its term.
     runtime.scheduler.register('people:representation-term', (now, scope) => expireRepresentations(orm.em.fork(), now, scope));
+    // Notifications: SMS and e-mail sending (night-time holding, rate limit, retries) and SMS delivery reports.
+    runtime.scheduler.register('people:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
+    runtime.scheduler.register('people:delivery-reports', (now, scope) => runDeliveryReports(orm, runtime, now, scope));
   },
 };

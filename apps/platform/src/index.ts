@@ -6,7 +6,7 @@ import { definition as programs } from '@aleumet/programs';
 import { definition as catalog } from '@aleumet/catalog';
 import { definition as orders } from '@aleumet/orders';
 import { definition as finance } from '@aleumet/finance';
-import { LogSmsAdapter, type SmsAdapter } from '@aleumet/notify';
+import { channelsFromEnv, type EmailAdapter, type SmsAdapter } from '@aleumet/notify';
 import { createRuntime, type Clock, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { startSubgraph, seedSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { buildWorld, type WorldOptions } from '@aleumet/demo-data';
@@ -38,8 +38,10 @@ export interface PlatformOptions {
   clock?: Clock;
   /** Run the scheduler (time rules, outbox senders) on a timer; tests leave it off and call `runtime.scheduler.runAll()`. */
   runScheduler?: boolean;
-  /** The SMS gateway adapter (a LogSmsAdapter writing to `log` by default). */
+  /** The SMS provider adapter (from the environment by default: `channelsFromEnv`). */
   sms?: SmsAdapter;
+  /** The e-mail adapter (from the environment by default). */
+  email?: EmailAdapter;
   /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
   gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache'>>;
 }
@@ -56,6 +58,8 @@ export interface Platform {
 /** The whole platform in one process: database (embedded unless given), five subgraphs, gateway. */
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   const log = opts.log ?? (() => {});
+  // Channels from the environment unless given (NODE_ENV=production without their settings: a start-up error).
+  const channels = opts.sms && opts.email ? null : channelsFromEnv(process.env, log);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = opts.databaseUrl;
   if (!databaseUrl) {
@@ -66,7 +70,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
   // One runtime for all subgraphs: they call each other through `runtime.peers` (filled in below).
-  const runtime = createRuntime(opts.clock, opts.sms ?? new LogSmsAdapter(log));
+  const runtime = createRuntime(opts.clock, opts.sms ?? channels!.sms, opts.email ?? channels!.email);
   const close = async () => {
     await runtime.scheduler.stop();
     await gateway?.close();

@@ -85,6 +85,13 @@ const representationRule = (shared: boolean) => (who: Identity | null, f: Facts)
 };
 const reporterOrAdmin = (who: Identity | null, f: Facts): View =>
   !!who && (ADMIN(who) || f.subs.includes(who.sub) || (who.role !== Role.INTEGRATOR && f.personIds.some((p) => actsFor(who, p)))) ? 'full' : 'none';
+/** What the portal told someone: the person (and representatives), a supplier's staff (its own), the region's department, admins; no integrator. */
+const personalNotice = (who: Identity | null, f: Facts): View => {
+  if (!who || who.role === Role.INTEGRATOR) return 'none';
+  if (ADMIN(who) || (who.role === Role.EMPLOYMENT_DEPARTMENT && f.regionCode != null && who.regionCode === f.regionCode)) return 'full';
+  if (who.role === Role.SUPPLIER) return who.supplierId && f.supplierIds.includes(who.supplierId) ? 'full' : 'none';
+  return f.personIds.some((p) => actsFor(who, p)) ? 'full' : 'none';
+};
 const NO_FACTS = `select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status`;
 const facts = (select: string) => select;
 
@@ -175,6 +182,20 @@ const RULES: Record<string, Rule | 'public'> = {
   WebhookEndpoint: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_endpoint`), view: ownClient },
   WebhookDelivery: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, status from programs.webhook_delivery`), view: ownClient },
   WebhookAttempt: { facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[client_id::text] as subs, null as status from programs.webhook_attempt`), view: ownClient },
+  // Notifications: the person they were for (not integrators), a supplier's staff for the supplier's own, the region's department, admins.
+  Notification: {
+    facts: facts(`select id, case when audience = 'PERSON' and person_id is not null then array[person_id::text] else '{}'::text[] end as person_ids, region_code,
+      case when audience = 'SUPPLIER' then array[audience_key] else '{}'::text[] end as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.notification`),
+    view: personalNotice,
+  },
+  NotificationDelivery: {
+    facts: facts(`select id, array[recipient_key] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from people.notification_delivery`),
+    view: personalNotice,
+  },
+  InformedOtherwise: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.informed_otherwise`),
+    view: personalNotice,
+  },
   // Integrator administration and the audit trail: administrators only.
   IntegratorClient: { facts: facts(`${NO_FACTS} from people.integrator_client`), view: adminOnly },
   ApiKey: { facts: facts(`${NO_FACTS} from people.api_key`), view: adminOnly },
@@ -261,6 +282,7 @@ function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const values: Record<string, string> = {
     iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
     representationId: JSON.stringify(f.ids.Representation!),
+    measureId: JSON.stringify(f.ids.Measure),
   };
   const out: string[] = [];
   for (const a of field.args) {

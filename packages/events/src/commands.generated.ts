@@ -67,6 +67,18 @@ export interface Commands {
       iin: string;
       supplierId: string;
     };
+    // command people.internalNotify(urgent: Boolean, orderId: ID, measureId: ID, supplierId: ID, personId: ID, params: String!, regionCode: String!, template: String!, source: String!)
+    internalNotify: {
+      urgent?: boolean | null;
+      orderId?: string | null;
+      measureId?: string | null;
+      supplierId?: string | null;
+      personId?: string | null;
+      params: string;
+      regionCode: string;
+      template: string;
+      source: string;
+    };
   };
   programs: {
     // command programs.internalMeasureOrdered(supplierId: ID, orderId: ID!, measureId: ID!)
@@ -108,6 +120,7 @@ export const COMMAND_DOCUMENTS: { [T in keyof Commands]: { [N in keyof Commands[
     internalRegisterDeath: "mutation($diedOn: String!, $personId: ID!, $commandId: ID!) { internalRegisterDeath(diedOn: $diedOn, personId: $personId, commandId: $commandId) }",
     internalSupplierServesPerson: "mutation($supplierId: ID!, $personId: ID!, $commandId: ID!) { internalSupplierServesPerson(supplierId: $supplierId, personId: $personId, commandId: $commandId) }",
     internalCreateSupplierStaff: "mutation($fullName: String!, $iin: String!, $supplierId: ID!, $commandId: ID!) { internalCreateSupplierStaff(fullName: $fullName, iin: $iin, supplierId: $supplierId, commandId: $commandId) }",
+    internalNotify: "mutation($urgent: Boolean, $orderId: ID, $measureId: ID, $supplierId: ID, $personId: ID, $params: String!, $regionCode: String!, $template: String!, $source: String!, $commandId: ID!) { internalNotify(urgent: $urgent, orderId: $orderId, measureId: $measureId, supplierId: $supplierId, personId: $personId, params: $params, regionCode: $regionCode, template: $template, source: $source, commandId: $commandId) }",
   },
   programs: {
     internalMeasureOrdered: "mutation($supplierId: ID, $orderId: ID!, $measureId: ID!, $commandId: ID!) { internalMeasureOrdered(supplierId: $supplierId, orderId: $orderId, measureId: $measureId, commandId: $commandId) }",

@@ -1,1 +1,6 @@
 export * from './sms.js';
+export * from './smsc.js';
+export * from './email.js';
+export * from './texts.js';
+export * from './policy.js';
+export * from './config.js';

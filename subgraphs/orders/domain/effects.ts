@@ -15,6 +15,7 @@ import { Order, OrderStatus } from '../entities/index.js';
  *                            finance: claim APPLIED (S3–S6; S1/S2 claim per approved act); catalog: stock held (aids S4–S6)
  *   refused / expired / cancelled → programs: measure back to AWAITING_CHOICE (only if this order holds it); finance: claim CANCELLED; catalog: stock released
  *   handed over  → programs: measure FULFILLED + fulfilment record; finance: claim APPROVED (payable to the supplier)
+ * and people: the supplier is told of a new order, the recipient of its acceptance or refusal (notifications).
  */
 
 /** Services rendered over time and paid per monthly act: S1, S2 and the special social services (seeds 003 ¶8: services, not goods). */
@@ -28,7 +29,13 @@ export const isAid = (o: Order) => o.kind === 'S4' || o.kind === 'S5' || o.kind 
 export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus | null, to: OrderStatus): string[] {
   const ids: string[] = [];
   const q = <T extends keyof Commands, N extends keyof Commands[T] & string>(target: T, command: N, args: Commands[T][N]) => ids.push(enqueueCommand(tx, target, command, args).id);
+  const notice = (template: 'ORDER_RECEIVED' | 'ORDER_ACCEPTED' | 'ORDER_REJECTED', audience: { personId?: string; supplierId?: string }) =>
+    q('people', 'internalNotify', {
+      source: `orders:${order.id}:${to}`, template, regionCode: order.regionCode, orderId: order.id, measureId: order.measureId, ...audience,
+      params: JSON.stringify({ number: order.number, item: order.itemTypeCode ?? order.kind ?? '' }),
+    });
   if (from === null) {
+    notice('ORDER_RECEIVED', { supplierId: order.supplierId });
     q('programs', 'internalMeasureOrdered', { measureId: order.measureId, orderId: order.id, supplierId: order.supplierId });
     q('people', 'internalSupplierServesPerson', { personId: order.personId, supplierId: order.supplierId });
     if (isAid(order)) q('catalog', 'internalReserveStock', { orderId: order.id, offeringId: order.offeringId, quantity: order.quantity });
@@ -42,6 +49,8 @@ export function queueEffects(tx: EntityManager, order: Order, from: OrderStatus 
     }
     return ids;
   }
+  if (to === OrderStatus.ACCEPTED) notice('ORDER_ACCEPTED', { personId: order.personId });
+  if (to === OrderStatus.REFUSED) notice('ORDER_REJECTED', { personId: order.personId });
   if (to === OrderStatus.REFUSED || to === OrderStatus.EXPIRED || to === OrderStatus.CANCELLED) {
     q('programs', 'internalMeasureReleased', { measureId: order.measureId, orderId: order.id });
     if (!isService(order)) q('finance', 'internalOrderClaimOutcome', { orderId: order.id, outcome: 'CANCEL' });

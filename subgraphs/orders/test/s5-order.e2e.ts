@@ -35,7 +35,7 @@ describe('S5 technical aid: publish → notify → signed order → accept → h
     await run([person.id]);
     const mine = sms.delivered.filter((m) => m.to === person.phone);
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.text).toMatch(/Choose a supplier/);
+    expect(mine[0]!.text).toMatch(/жеткізушіні таңдаңыз/);
     await run([person.id]);
     expect(sms.delivered.filter((m) => m.to === person.phone)).toHaveLength(1);
 

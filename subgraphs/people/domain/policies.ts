@@ -1,5 +1,5 @@
 import { Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
-import type { Person, Representation, RepresentationFile, StaffUser } from '../entities/index.js';
+import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
 import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
 
@@ -87,4 +87,45 @@ export const representationFilePolicy: EntityPolicy<RepresentationFile, Context>
   view: (identity, f) => (representationView(identity, f) === 'full' ? 'full' : 'none'),
 };
 
-export const policies = [personPolicy, staffPolicy, representationPolicy, representationFilePolicy];
+
+const isDepartmentOf = (identity: Identity, regionCode: string) => identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode === regionCode;
+
+/**
+ * A notification: the person it was for (and representatives), the supplier's staff for a supplier's
+ * one, the region's department (it sees whether its people were notified), administrators.
+ */
+export const notificationPolicy: EntityPolicy<Notification, Context> = {
+  type: 'Notification',
+  limited: [],
+  view(identity, n) {
+    if (identity.role === Role.ADMIN || isDepartmentOf(identity, n.regionCode)) return 'full';
+    if (n.audience === NotificationAudience.PERSON) return n.personId && actsFor(identity, n.personId) ? 'full' : 'none';
+    if (n.audience === NotificationAudience.SUPPLIER) return identity.role === Role.SUPPLIER && identity.supplierId === n.audienceKey ? 'full' : 'none';
+    return 'none';
+  },
+};
+
+/** An SMS or e-mail sending: the person it went to, the region's department, administrators. */
+export const deliveryPolicy: EntityPolicy<NotificationDelivery, Context> = {
+  type: 'NotificationDelivery',
+  limited: [],
+  view(identity, d) {
+    return identity.role === Role.ADMIN || isDepartmentOf(identity, d.regionCode) || actsFor(identity, d.recipientKey) ? 'full' : 'none';
+  },
+};
+
+/** A person's notification settings: the person and representatives, administrators. */
+export const settingsPolicy: EntityPolicy<NotificationSettings, Context> = {
+  type: 'NotificationSettings',
+  limited: [],
+  view: (identity, s) => (identity.role === Role.ADMIN || actsFor(identity, s.personId) ? 'full' : 'none'),
+};
+
+/** Informed by other means: the person, the region's department, administrators. */
+export const informedPolicy: EntityPolicy<InformedOtherwise, Context> = {
+  type: 'InformedOtherwise',
+  limited: [],
+  view: (identity, r) => (identity.role === Role.ADMIN || isDepartmentOf(identity, r.regionCode) || actsFor(identity, r.personId) ? 'full' : 'none'),
+};
+
+export const policies = [personPolicy, staffPolicy, representationPolicy, representationFilePolicy, notificationPolicy, deliveryPolicy, settingsPolicy, informedPolicy];

@@ -8,6 +8,7 @@ import { ApiKey, AuditEntry, IntegratorClient, PersistedOperation } from './inte
 import { FaqEntry, MaintenanceNotice, PortalContact } from './content.js';
 import { FailureTicket, TicketClock, TicketEvent } from './ticket.js';
 import { Complaint } from './complaint.js';
+import { InformedOtherwise, Notification, NotificationDelivery, NotificationSettings } from './notification.js';
 
 export * from './person.js';
 export * from './person-source.js';
@@ -17,8 +18,11 @@ export * from './integrator.js';
 export * from './content.js';
 export * from './ticket.js';
 export * from './complaint.js';
+export * from './notification.js';
 export const entities = [Person, PersonSourceRecord, Representation, RepresentationFile, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
   FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
+  // Notifications (in-app centre) and their SMS / e-mail deliveries.
+  Notification, NotificationDelivery, NotificationSettings, InformedOtherwise,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
   ProcessedCommand,
   // Suppliers that received an order for a person (orders' command): they see the person's name.

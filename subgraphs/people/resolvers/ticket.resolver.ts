@@ -4,7 +4,10 @@ import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid
 import { ConnectionType, PageArgs, groupLoader, paginate } from '@aleumet/subgraph-kit';
 import { astanaWorkingTime, startOfLocalDay } from '@aleumet/calendar';
 import { FailureTicket, TicketChannel, TicketClock, TicketEvent, TicketStatus, TicketStep } from '../entities/ticket.js';
+import { NotificationDelivery } from '../entities/notification.js';
 import { applyStep, planClock } from '../domain/ticket-clocks.js';
+import { notifyReporter } from '../domain/notifications.js';
+import { runNotificationSender } from '../domain/notification-sender.js';
 import type { Context } from './context.js';
 
 const TicketConnection = ConnectionType('FailureTicket', FailureTicket);
@@ -136,7 +139,16 @@ export class TicketResolver {
     for (const c of clocks) if (stop.includes(c.step) && !c.doneAt) c.doneAt = now;
     for (const step of start) ctx.em.create(TicketClock, { ticket: t, ...planClock(step, now) });
     ctx.em.create(TicketEvent, { ticket: t, step: input.step, at: now, actorSub: admin.sub, note: input.note?.trim() || null });
+    // "Notify the reporter" steps send the message (in-app, SMS, e-mail) and record it with the step;
+    // the clock stops now, and the sending happens right after commit (the scheduler retries a failure).
+    const told = input.step === TicketStep.NOTIFY_DECISION || input.step === TicketStep.NOTIFY_FIX
+      ? await notifyReporter(ctx.em, t, input.step === TicketStep.NOTIFY_DECISION ? t.decision ?? '' : input.note?.trim() || t.decision || '', now)
+      : null;
     await ctx.em.flush();
+    if (told) {
+      const deliveries = await ctx.em.find(NotificationDelivery, { notification: { source: told } });
+      if (deliveries.length) await runNotificationSender(ctx.em, ctx.runtime, now, { deliveryIds: deliveries.map((d) => d.id) });
+    }
     return t;
   }
 

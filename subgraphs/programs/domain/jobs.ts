@@ -1,12 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
+import { scopeFilter, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import { addMonths, localDate } from '@aleumet/calendar';
-import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
-import { CHOOSABLE, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';
+import { Measure, MeasureStatus } from '../entities/index.js';
+import { CHOOSABLE, NotificationKind, OPEN, REMIND_AFTER_MONTHS, notify, setMeasureStatus } from './measures.js';
 import { deliverWebhooks } from './webhooks.js';
-
-const LEASE_MS = 60_000;
 
 /** Reminder after 1 month, block after 2 months without an order (each in its own short transaction). */
 export async function runChoiceWindow(orm: MikroORM, now: Date, scope: JobScope = {}): Promise<{ reminded: number; blocked: number }> {
@@ -93,44 +91,10 @@ export async function closeOpenMeasures(tx: Parameters<typeof notify>[0], person
   return { measures: open.length, commandIds };
 }
 
-/**
- * The SMS sender: lease a batch (short statement), send each with its id as idempotency key,
- * mark it sent (short statement). Never holds a transaction during a send.
- */
-export async function runNotificationSender(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
-  const em = orm.em.fork();
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const batch = await em.find(Notification, { ...scopeFilter(scope), sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { orderBy: { id: 'asc' }, limit: 100 });
-  let sent = 0;
-  const phones = new Map<string, string>();
-  for (const n of batch) {
-    if (scope.signal?.aborted) break;
-    // Take the lease only if nobody else took it meanwhile.
-    const leased = await em.nativeUpdate(Notification, { id: n.id, sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { leaseUntil, attempts: n.attempts + 1 });
-    if (!leased) continue;
-    try {
-      let phone = phones.get(n.personId);
-      if (!phone) {
-        const data = await callSubgraph<{ person: { phone: string } }>(runtime.peers.url('people'), serviceIdentity('programs', ['people:read']), 'query($id: ID!) { person(id: $id) { phone } }', { id: n.personId });
-        phone = data.person.phone;
-        phones.set(n.personId, phone);
-      }
-      await runtime.sms.send({ messageId: n.id, to: phone, text: n.text });
-      await em.nativeUpdate(Notification, { id: n.id }, { sentAt: now, lastError: null });
-      sent++;
-    } catch (e) {
-      // Left leased: retried after the lease expires, with the same message id.
-      await em.nativeUpdate(Notification, { id: n.id }, { lastError: String((e as Error).message).slice(0, 1000) }).catch(() => {});
-    }
-  }
-  return sent;
-}
-
 export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
   runtime.scheduler.register('programs:choice-window', (now, scope) => runChoiceWindow(orm, now, scope));
   runtime.scheduler.register('programs:ipr-term', (now, scope) => runIprTermExpiry(orm, runtime, now, scope));
   runtime.scheduler.register('programs:commands', () => deliverCommands(orm, runtime, 'programs'));
-  runtime.scheduler.register('programs:notifications', (now, scope) => runNotificationSender(orm, runtime, now, scope));
   // Measure execution to the integrators' endpoints (queued by the outbox relay, live.ts).
   runtime.scheduler.register('programs:webhooks', (now, scope) => deliverWebhooks(orm, now, { scope }));
 }

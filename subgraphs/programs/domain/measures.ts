@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { invalidTransition } from '@aleumet/core';
-import { recordEvent } from '@aleumet/events';
+import { enqueueCommand, recordEvent } from '@aleumet/events';
 import { addMonths } from '@aleumet/calendar';
-import { Measure, MeasureStatus, Notification, NotificationKind } from '../entities/index.js';
+import { Measure, MeasureStatus } from '../entities/index.js';
 
 /** Legal measure transitions; everything else is INVALID_TRANSITION. */
 export const MEASURE_TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]> = {
@@ -44,19 +44,28 @@ export function openChoiceWindow(m: Measure, now: Date): void {
   m.blockedAt = null;
 }
 
-const TEXT: Record<NotificationKind, (m: Measure) => string> = {
-  [NotificationKind.CHOOSE_SUPPLIER]: (m) => `Aleumet: a measure of your rehabilitation program (${m.itemTypeCode}) is available. Choose a supplier on the portal by ${m.choiceDeadline.toISOString().slice(0, 10)}.`,
-  [NotificationKind.CHOICE_REMINDER]: (m) => `Aleumet: reminder — choose a supplier for ${m.itemTypeCode} by ${m.choiceDeadline.toISOString().slice(0, 10)}, otherwise the measure returns to the ordinary queue.`,
-  [NotificationKind.MEASURE_BLOCKED]: (m) => `Aleumet: no supplier was chosen for ${m.itemTypeCode} within 2 months; the measure returned to the ordinary queue. You can re-activate the choice on the portal.`,
-  [NotificationKind.CHOOSE_AGAIN]: (m) => `Aleumet: your order for ${m.itemTypeCode} did not go ahead. Please choose a supplier again on the portal.`,
-  [NotificationKind.MEASURE_FULFILLED]: (m) => `Aleumet: ${m.itemTypeCode} was handed over; the measure is fulfilled.`,
-  [NotificationKind.MEASURE_CANCELLED]: (m) => `Aleumet: the measure ${m.itemTypeCode} was closed (${m.closedReason ?? 'cancelled'}).`,
-};
+/** What a measure change tells the person (texts: @aleumet/notify, in the person's language). */
+export enum NotificationKind {
+  CHOOSE_SUPPLIER = 'MEASURE_PUBLISHED',
+  CHOICE_REMINDER = 'CHOICE_REMINDER',
+  MEASURE_BLOCKED = 'MEASURE_BLOCKED',
+  CHOOSE_AGAIN = 'CHOOSE_AGAIN',
+  MEASURE_FULFILLED = 'MEASURE_FULFILLED',
+  MEASURE_CANCELLED = 'MEASURE_CANCELLED',
+}
 
-/** Queues an SMS in the same unit of work; `key` makes it unique (re-running a job adds nothing). */
-export function notify(em: EntityManager, m: Measure, kind: NotificationKind, key: string, now: Date): void {
-  em.persist(em.create(Notification, {
-    personId: m.personId, measureId: m.id, kind, text: TEXT[kind](m), dedupeKey: `${kind}:${m.id}:${key}`,
-    createdAt: now, sentAt: null, leaseUntil: null, attempts: 0, lastError: null,
-  }));
+/**
+ * Tells the people subgraph, in the same unit of work (an outbox command), to notify the person of
+ * this measure change (003 ¶9–10: the choice window, its reminder and its block). `key` makes the
+ * source unique, so re-running a job or re-delivering the command notifies once.
+ */
+export function notify(em: EntityManager, m: Measure, kind: NotificationKind, key: string, _now: Date): void {
+  enqueueCommand(em, 'people', 'internalNotify', {
+    source: `programs:${kind}:${m.id}:${key}`.slice(0, 200),
+    template: kind,
+    personId: m.personId,
+    regionCode: m.regionCode,
+    measureId: m.id,
+    params: JSON.stringify({ item: m.itemTypeCode, deadline: m.choiceDeadline.toISOString() }),
+  });
 }

@@ -1,12 +1,10 @@
 import { RehabilitationProgram } from './program.js';
 import { Measure } from './measure.js';
-import { Notification } from './notification.js';
 import { Fulfilment } from './fulfilment.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.js';
 
 export * from './program.js';
 export * from './measure.js';
-export * from './notification.js';
 export * from './fulfilment.js';
 export * from './refs.js';
 export * from './webhook.js';
@@ -14,6 +12,6 @@ import { OUTBOX_ENTITIES, OutboxEvent, ProcessedCommand } from '@aleumet/events'
 import { SupplierAccess } from '@aleumet/subgraph-kit';
 
 export { OutboxEvent };
-export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Notification, Fulfilment,
+export const entities = [...OUTBOX_ENTITIES, ProcessedCommand, SupplierAccess, RehabilitationProgram, Measure, Fulfilment,
   // Measure execution pushed to integrators' endpoints (domain/webhooks.ts).
   WebhookEndpoint, WebhookDelivery, WebhookAttempt];

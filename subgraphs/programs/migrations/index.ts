@@ -5,6 +5,7 @@ import { Migration20261130011426 } from './Migration20261130011426.js';
 import { Migration20261130013000 } from './Migration20261130013000.js';
 import { Migration20261206230000 } from './Migration20261206230000.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207035706 } from './Migration20261207035706.js';
 import { Migration20261207040450 } from './Migration20261207040450.js';
 import { Migration20261207040654 } from './Migration20261207040654.js';
 
@@ -15,6 +16,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013000', class: Migration20261130013000 },
   { name: 'Migration20261206230000', class: Migration20261206230000 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207035706', class: Migration20261207035706 },
   { name: 'Migration20261207040450', class: Migration20261207040450 },
   { name: 'Migration20261207040654', class: Migration20261207040654 },
 ];

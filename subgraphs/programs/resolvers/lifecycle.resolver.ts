@@ -8,8 +8,8 @@ import { ConnectionType, PageArgs, ServiceKind, grantSupplierAccess, paginate } 
 import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand, firstTime, recordEvent, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
-import { Fulfilment, Measure, MeasureStatus, NotificationKind, RehabilitationProgram } from '../entities/index.js';
-import { CHOOSABLE, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
+import { Fulfilment, Measure, MeasureStatus, RehabilitationProgram } from '../entities/index.js';
+import { CHOOSABLE, NotificationKind, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
 import { closeMeasure, closeOpenMeasures } from '../domain/jobs.js';
 import { SCOPE } from './program.resolver.js';
 import { WRITE_SCOPE } from '../domain/policies.js';
@@ -250,6 +250,8 @@ export class MeasureLifecycleResolver {
       await tx.flush();
       return { program, measures };
     });
+    // The person is notified now (the scheduler retries what fails here).
+    if (created) await deliverCommands(ctx.em, ctx.runtime, 'programs');
     return { ...result, created, updated, unchanged, programUpdated };
   }
 

@@ -60,7 +60,8 @@ describe('identical publications sent at once', () => {
       expect(rows[0].n).toBe(2);
       const programs = await sql('select count(*)::int as n from programs.rehabilitation_program where number = $1', [number]);
       expect(programs[0].n).toBe(1);
-      const notices = await sql(`select count(*)::int as n from programs.notification n join programs.measure m on m.id = n.measure_id where m.source_id = any($1)`, [sources]);
+      // Notices go to the people subgraph as outbox commands, one per new measure.
+      const notices = await sql(`select count(*)::int as n from programs.outbox o join programs.measure m on m.id::text = o.variables->>'measureId' where o.kind = 'command' and o.command = 'internalNotify' and m.source_id = any($1)`, [sources]);
       expect(notices[0].n).toBe(2);
     }
   });
@@ -122,7 +123,7 @@ describe('withdrawing measures', () => {
     const again = await gql(url, WITHDRAW, { input: { programNumber: number, sourceIds: [drop] } }, writer);
     expect(again.data.withdrawMeasures).toMatchObject({ withdrawn: 0, unchanged: 1 });
     // The recipient was told once.
-    const notices = await sql(`select count(*)::int as n from programs.notification n join programs.measure m on m.id = n.measure_id where m.source_id = $1 and n.kind = 'MEASURE_CANCELLED'`, [drop]);
+    const notices = await sql(`select count(*)::int as n from programs.outbox o join programs.measure m on m.id::text = o.variables->>'measureId' where o.kind = 'command' and o.command = 'internalNotify' and m.source_id = $1 and o.variables->>'template' = 'MEASURE_CANCELLED'`, [drop]);
     expect(notices[0].n).toBe(1);
     // Re-sending the original publication changes nothing; a changed withdrawn measure is refused.
     const resent = await publish(452, number, [{ sourceId: keep }, { sourceId: drop }]);

@@ -6,6 +6,7 @@ import { changeLanguage } from '../lib/i18n.js';
 import { LANGS, type Lang } from '../lib/format.js';
 import { resetSubscriptions } from '../lib/urql.js';
 import { ContactLine, MaintenanceBanner } from '../features/portal/index.js';
+import { NotificationBell } from '../features/notifications/index.js';
 import { ROUTES } from './features.js';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -37,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           {/* Actions that stay in sight on a phone (a notification bell belongs here too). */}
           <div className="header-actions">
+            {session && <NotificationBell />}
             {!session && (
               <Link className="button" href="/sign-in">
                 {t('nav.signIn')}

@@ -14,9 +14,10 @@ import { auth } from '../features/auth/index.js';
 import { onboarding } from '../features/onboarding/index.js';
 import { representation } from '../features/representation/index.js';
 import { webhooks } from '../features/webhooks/index.js';
+import { notifications } from '../features/notifications/index.js';
 
 /** Every feature of the app, in navigation order. A new feature is one folder plus one line here. */
-export const FEATURES = [catalog, cabinet, representation, orders, support, supplier, department, admin, webhooks, portal, auth, onboarding] as const;
+export const FEATURES = [catalog, cabinet, representation, orders, support, supplier, department, admin, webhooks, portal, auth, onboarding, notifications] as const;
 
 export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);
 mergeDisjoint('Route', ROUTES.map((r) => ({ [r.path]: r })));

@@ -7,7 +7,7 @@ import { startPlatform, type Platform, type PlatformOptions } from '../index.js'
  * which the global setup migrated and seeded with the demo world. Pass `{ clock: new TestClock() }`
  * to drive time rules, `{ gatewayOptions: { security: { mode: 'production' } } }` for production hardening; the scheduler never runs on its own here (`platform.runtime.scheduler.runAll()`).
  */
-export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'sms' | 'gatewayOptions'> = {}): Promise<Platform> {
+export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'sms' | 'email' | 'gatewayOptions'> = {}): Promise<Platform> {
   return startPlatform({
     ...options,
     databaseUrl: testDatabaseUrl(),

@@ -1,0 +1,169 @@
+import i18next, { type i18n } from 'i18next';
+import { kzCalendar, localDate } from '@aleumet/calendar';
+
+/** Languages of texts: kk and ru for people (003 ¶4: the portal works in both), en for staff who chose it. */
+export type NotifyLanguage = 'kk' | 'ru' | 'en';
+export const NOTIFY_LANGUAGES: readonly NotifyLanguage[] = ['kk', 'ru', 'en'];
+
+/** What a notification is about; each has an SMS text, a title and a body in every language. */
+export const TEMPLATES = [
+  'MEASURE_PUBLISHED',
+  'CHOICE_REMINDER',
+  'MEASURE_BLOCKED',
+  'CHOOSE_AGAIN',
+  'MEASURE_FULFILLED',
+  'MEASURE_CANCELLED',
+  'ORDER_RECEIVED',
+  'ORDER_ACCEPTED',
+  'ORDER_REJECTED',
+  'PAYMENT_MADE',
+  'TICKET_UPDATE',
+] as const;
+export type NotificationTemplate = (typeof TEMPLATES)[number];
+
+/**
+ * Parameters of a text. Dates arrive as ISO instants and are shown as the Astana calendar date;
+ * amounts arrive in tiyn and are shown in tenge. `item` is a short name (an item-type code or a
+ * service name), `number` an order or ticket number, `link` the cabinet address.
+ */
+export interface TextParams {
+  item?: string;
+  deadline?: string;
+  number?: string;
+  amount?: number;
+  step?: string;
+  link: string;
+}
+
+type Entry = { sms: string; title: string; body: string };
+type Resources = Record<NotificationTemplate, Entry>;
+
+// SMS texts are kept within two UCS-2 segments (a test renders every one with long values).
+const kk: Resources = {
+  MEASURE_PUBLISHED: { sms: 'Aleumet: {{item}} шарасы қолжетімді. {{deadline}} дейін жеткізушіні таңдаңыз: {{link}}', title: 'Жаңа шара: {{item}}', body: 'Оңалту бағдарламаңыздың {{item}} шарасы порталда қолжетімді. Жеткізушіні {{deadline}} дейін таңдаңыз, әйтпесе шара жалпы кезекке оралады.' },
+  CHOICE_REMINDER: { sms: 'Aleumet: еске салу — {{item}} үшін {{deadline}} дейін жеткізушіні таңдаңыз: {{link}}', title: 'Еске салу: {{item}}', body: '{{item}} үшін жеткізушіні {{deadline}} дейін таңдаңыз. Мерзім өтсе, шара жалпы кезекке оралады.' },
+  MEASURE_BLOCKED: { sms: 'Aleumet: {{item}} үшін 2 айда жеткізуші таңдалмады, шара жалпы кезекке оралды: {{link}}', title: 'Шара бұғатталды: {{item}}', body: '2 ай ішінде жеткізуші таңдалмады, {{item}} шарасы жалпы кезекке оралды. Таңдауды порталда қайта қосуға болады.' },
+  CHOOSE_AGAIN: { sms: 'Aleumet: {{item}} бойынша тапсырыс орындалмады. Жеткізушіні қайта таңдаңыз: {{link}}', title: 'Жеткізушіні қайта таңдаңыз: {{item}}', body: '{{item}} бойынша тапсырысыңыз орындалмады. Порталда жеткізушіні қайта таңдаңыз.' },
+  MEASURE_FULFILLED: { sms: 'Aleumet: {{item}} берілді, шара орындалды: {{link}}', title: 'Шара орындалды: {{item}}', body: '{{item}} сізге берілді, шара орындалды.' },
+  MEASURE_CANCELLED: { sms: 'Aleumet: {{item}} шарасы жабылды: {{link}}', title: 'Шара жабылды: {{item}}', body: '{{item}} шарасы жабылды.' },
+  ORDER_RECEIVED: { sms: 'Aleumet: жаңа тапсырыс №{{number}} ({{item}}). Қабылдаңыз: {{link}}', title: 'Жаңа тапсырыс №{{number}}', body: '{{item}} бойынша жаңа тапсырыс №{{number}} келді. Оны қабылдаңыз немесе бас тартыңыз.' },
+  ORDER_ACCEPTED: { sms: 'Aleumet: №{{number}} тапсырысыңызды ({{item}}) жеткізуші қабылдады: {{link}}', title: 'Тапсырыс қабылданды №{{number}}', body: '{{item}} бойынша №{{number}} тапсырысыңызды жеткізуші қабылдады.' },
+  ORDER_REJECTED: { sms: 'Aleumet: №{{number}} тапсырыстан ({{item}}) жеткізуші бас тартты. Басқасын таңдаңыз: {{link}}', title: 'Тапсырыстан бас тартылды №{{number}}', body: 'Жеткізуші {{item}} бойынша №{{number}} тапсырыстан бас тартты. Басқа жеткізушіні таңдаңыз.' },
+  PAYMENT_MADE: { sms: 'Aleumet: №{{number}} тапсырыс бойынша {{amount}} төленді: {{link}}', title: 'Төлем: {{amount}}', body: '№{{number}} тапсырыс бойынша {{amount}} төленді.' },
+  TICKET_UPDATE: { sms: 'Aleumet: №{{number}} өтініш: {{step}}. {{link}}', title: '№{{number}} өтініш', body: '№{{number}} өтінішіңіз бойынша: {{step}}.' },
+};
+
+const ru: Resources = {
+  MEASURE_PUBLISHED: { sms: 'Aleumet: доступна мера {{item}}. Выберите поставщика до {{deadline}}: {{link}}', title: 'Новая мера: {{item}}', body: 'Мера {{item}} вашей программы реабилитации доступна на портале. Выберите поставщика до {{deadline}}, иначе мера вернётся в общую очередь.' },
+  CHOICE_REMINDER: { sms: 'Aleumet: напоминаем — выберите поставщика {{item}} до {{deadline}}: {{link}}', title: 'Напоминание: {{item}}', body: 'Выберите поставщика для {{item}} до {{deadline}}. После этого срока мера вернётся в общую очередь.' },
+  MEASURE_BLOCKED: { sms: 'Aleumet: поставщик {{item}} не выбран за 2 месяца, мера в общей очереди: {{link}}', title: 'Мера заблокирована: {{item}}', body: 'За 2 месяца поставщик не выбран, мера {{item}} вернулась в общую очередь. Выбор можно возобновить на портале.' },
+  CHOOSE_AGAIN: { sms: 'Aleumet: заказ {{item}} не состоялся. Выберите поставщика снова: {{link}}', title: 'Выберите поставщика снова: {{item}}', body: 'Ваш заказ {{item}} не состоялся. Выберите поставщика снова на портале.' },
+  MEASURE_FULFILLED: { sms: 'Aleumet: {{item}} передано, мера исполнена: {{link}}', title: 'Мера исполнена: {{item}}', body: '{{item}} передано вам, мера исполнена.' },
+  MEASURE_CANCELLED: { sms: 'Aleumet: мера {{item}} закрыта: {{link}}', title: 'Мера закрыта: {{item}}', body: 'Мера {{item}} закрыта.' },
+  ORDER_RECEIVED: { sms: 'Aleumet: новый заказ №{{number}} ({{item}}). Примите его: {{link}}', title: 'Новый заказ №{{number}}', body: 'Поступил новый заказ №{{number}} на {{item}}. Примите его или откажитесь.' },
+  ORDER_ACCEPTED: { sms: 'Aleumet: поставщик принял ваш заказ №{{number}} ({{item}}): {{link}}', title: 'Заказ принят №{{number}}', body: 'Поставщик принял ваш заказ №{{number}} на {{item}}.' },
+  ORDER_REJECTED: { sms: 'Aleumet: поставщик отказался от заказа №{{number}} ({{item}}). Выберите другого: {{link}}', title: 'Отказ по заказу №{{number}}', body: 'Поставщик отказался от заказа №{{number}} на {{item}}. Выберите другого поставщика.' },
+  PAYMENT_MADE: { sms: 'Aleumet: по заказу №{{number}} оплачено {{amount}}: {{link}}', title: 'Оплата: {{amount}}', body: 'По заказу №{{number}} оплачено {{amount}}.' },
+  TICKET_UPDATE: { sms: 'Aleumet: обращение №{{number}}: {{step}}. {{link}}', title: 'Обращение №{{number}}', body: 'По вашему обращению №{{number}}: {{step}}.' },
+};
+
+const en: Resources = {
+  MEASURE_PUBLISHED: { sms: 'Aleumet: measure {{item}} is available. Choose a supplier by {{deadline}}: {{link}}', title: 'New measure: {{item}}', body: 'Measure {{item}} is available. Choose a supplier by {{deadline}}, otherwise it returns to the ordinary queue.' },
+  CHOICE_REMINDER: { sms: 'Aleumet: reminder, choose a supplier for {{item}} by {{deadline}}: {{link}}', title: 'Reminder: {{item}}', body: 'Choose a supplier for {{item}} by {{deadline}}.' },
+  MEASURE_BLOCKED: { sms: 'Aleumet: no supplier chosen for {{item}} in 2 months; back to the ordinary queue: {{link}}', title: 'Measure blocked: {{item}}', body: 'No supplier was chosen for {{item}} within 2 months; the measure returned to the ordinary queue.' },
+  CHOOSE_AGAIN: { sms: 'Aleumet: the order for {{item}} did not go ahead. Choose a supplier again: {{link}}', title: 'Choose again: {{item}}', body: 'The order for {{item}} did not go ahead. Choose a supplier again.' },
+  MEASURE_FULFILLED: { sms: 'Aleumet: {{item}} was handed over; the measure is fulfilled: {{link}}', title: 'Fulfilled: {{item}}', body: '{{item}} was handed over; the measure is fulfilled.' },
+  MEASURE_CANCELLED: { sms: 'Aleumet: the measure {{item}} was closed: {{link}}', title: 'Closed: {{item}}', body: 'The measure {{item}} was closed.' },
+  ORDER_RECEIVED: { sms: 'Aleumet: new order No. {{number}} ({{item}}). Accept it: {{link}}', title: 'New order No. {{number}}', body: 'A new order No. {{number}} for {{item}} arrived. Accept or reject it.' },
+  ORDER_ACCEPTED: { sms: 'Aleumet: the supplier accepted order No. {{number}} ({{item}}): {{link}}', title: 'Order accepted No. {{number}}', body: 'The supplier accepted order No. {{number}} for {{item}}.' },
+  ORDER_REJECTED: { sms: 'Aleumet: the supplier rejected order No. {{number}} ({{item}}): {{link}}', title: 'Order rejected No. {{number}}', body: 'The supplier rejected order No. {{number}} for {{item}}. Choose another supplier.' },
+  PAYMENT_MADE: { sms: 'Aleumet: {{amount}} paid for order No. {{number}}: {{link}}', title: 'Payment: {{amount}}', body: '{{amount}} was paid for order No. {{number}}.' },
+  TICKET_UPDATE: { sms: 'Aleumet: request No. {{number}}: {{step}}. {{link}}', title: 'Request No. {{number}}', body: 'Your request No. {{number}}: {{step}}.' },
+};
+
+let instance: i18n | undefined;
+function texts(): i18n {
+  if (instance) return instance;
+  const i = i18next.createInstance();
+  void i.init({
+    resources: { kk: { notify: kk }, ru: { notify: ru }, en: { notify: en } },
+    ns: ['notify'],
+    defaultNS: 'notify',
+    fallbackLng: 'ru',
+    initAsync: false,
+    // Plain text: the HTML part escapes on its own (see `renderHtml`).
+    interpolation: { escapeValue: false },
+  });
+  instance = i;
+  return i;
+}
+
+const DATE_LOCALE: Record<NotifyLanguage, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+/** A date as people in Kazakhstan read it: the Astana calendar date (dd.mm.yyyy), never the UTC one. */
+export function astanaDate(iso: string | Date): string {
+  const [y, m, d] = localDate(new Date(iso)).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** Tiyn as tenge: `12 345 ₸`, with tiyn only when there are any (`12 345,50 ₸`). */
+export function tenge(tiyn: number, language: NotifyLanguage = 'ru'): string {
+  const whole = tiyn % 100 === 0;
+  const n = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(tiyn / 100);
+  return `${n.replace(/\u00a0|\u202f/g, ' ')} ₸`;
+}
+
+/** Time of day in Astana for texts (HH:MM). */
+export function astanaTime(at: Date, language: NotifyLanguage): string {
+  return new Intl.DateTimeFormat(DATE_LOCALE[language], { timeZone: kzCalendar.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+export interface RenderedText {
+  sms: string;
+  title: string;
+  body: string;
+  /** The e-mail's parts. */
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** One notification's texts in a language: SMS, in-app title and body, e-mail subject, text and HTML. */
+export function render(template: NotificationTemplate, language: NotifyLanguage, params: TextParams): RenderedText {
+  const t = texts().getFixedT(language, 'notify');
+  const values = {
+    item: params.item ?? '',
+    number: params.number ?? '',
+    step: params.step ?? '',
+    link: params.link,
+    deadline: params.deadline ? astanaDate(params.deadline) : '',
+    amount: params.amount !== undefined ? tenge(params.amount, language) : '',
+  };
+  const sms = t(`${template}.sms`, values);
+  const title = t(`${template}.title`, values);
+  const body = t(`${template}.body`, values);
+  return { sms, title, body, ...emailParts(language, title, body, params.link) };
+}
+
+/** An e-mail from a notification's title and body: subject, text and HTML with the cabinet link. */
+export function emailParts(language: NotifyLanguage, title: string, body: string, link: string): { subject: string; text: string; html: string } {
+  const footer = { kk: 'Жеке кабинет', ru: 'Личный кабинет', en: 'Your cabinet' }[language];
+  return {
+    subject: `Aleumet: ${title}`,
+    text: `${body}\n\n${footer}: ${link}\n`,
+    html: `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(footer)}</a></p><p>Aleumet</p></body></html>`,
+  };
+}
+
+const GSM7 = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
+
+/** How many SMS segments a text takes: GSM-7 160/153 characters, otherwise UCS-2 70/67 (Cyrillic). */
+export function smsSegments(text: string): number {
+  const gsm = GSM7.test(text);
+  const single = gsm ? 160 : 70;
+  const part = gsm ? 153 : 67;
+  const length = [...text].length;
+  return length <= single ? 1 : Math.ceil(length / part);
+}

@@ -1,0 +1,40 @@
+import { graphql } from '../../../gql/index.js';
+
+/** The bell: how many of the caller's notifications are unread. */
+export const UnreadCountQuery = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
+  }
+`);
+
+/** The notification centre, newest first, with what was sent by SMS and e-mail and when. */
+export const NotificationsQuery = graphql(`
+  query MyNotifications($after: String) {
+    notifications(first: 30, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        template
+        title
+        body
+        createdAt
+        readAt
+        deliveries {
+          id
+          channel
+          status
+          sentAt
+        }
+      }
+    }
+  }
+`);
+
+export const MarkReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids)
+  }
+`);
