@@ -15,3 +15,4 @@ export * from './api-keys.js';
 export * from './policy.js';
 export * from './limits.js';
 export * from './request-id.js';
+export * from './eligibility.js';

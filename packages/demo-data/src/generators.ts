@@ -206,6 +206,21 @@ export const newCounters = (): RecordCounters => ({ measures: 0, orders: 0, clai
 
 export interface RecipientRecords { program: DemoProgram; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; fulfilments: DemoFulfilment[] }
 
+/**
+ * A person given an S1 or S2 measure meets its condition (seeds 004 ¶5: group-1 disability with
+ * mobility difficulty; 004 ¶19: hearing disability), as publishing and ordering check: the demo
+ * world holds no measure the platform would refuse. Draws nothing from the generator, so every
+ * other record stays the same.
+ */
+export function makeEligible(person: DemoPerson, kind: ServiceKind): void {
+  if (kind === 'S1') {
+    person.disabilityGroup = 1;
+    person.mobility = true;
+  } else if (kind === 'S2') {
+    person.hearing = true;
+  }
+}
+
 /** One recipient's program with its measures, and the orders, claims and payments placed for them. */
 export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: RecipientContext, counters: RecordCounters): RecipientRecords {
   const { now, year } = ctx;
@@ -219,6 +234,7 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
   for (let k = 0; k < nMeasures; k++) {
     // Recipient 0 (the demo account) has one measure of every kind.
     const kind = i === 0 ? KINDS[k % 6]! : KINDS[(i + k * 2) % 6]!;
+    makeEligible(person, kind);
     const candidates = TYPES_BY_KIND[kind];
     const type = candidates[(i * 7 + k) % candidates.length]!;
     const publishedAt = new Date(issuedOn.getTime() + r.int(0, 5) * DAY);

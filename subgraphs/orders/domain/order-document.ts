@@ -3,6 +3,7 @@ import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime }
 import { localDate } from '@aleumet/calendar';
 import { HandoverMethod } from '../entities/index.js';
 import { DocumentLanguage, orderText } from './order-text.js';
+import { checkEligibleToOrder } from './eligibility.js';
 
 /** What orders reads from programs, catalog and people (service calls, outside any transaction). */
 export interface MeasureView {
@@ -10,12 +11,12 @@ export interface MeasureView {
   person: { id: string }; program: { issuedOn: string; validUntil: string };
 }
 export interface OfferingView {
-  id: string; kind: string; itemTypeCode: string; title: string; price: number; regionCodes: string[]; stock: number | null; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH' | null;
+  id: string; kind: string; itemTypeCode: string; title: string; price: number; regionCodes: string[]; stock: number | null; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH' | null; leadTimeDays: number;
   supplier: { id: string; status: string; name: string };
 }
 
 const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
-const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode supplier { id status name } } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode leadTimeDays supplier { id status name } } }`;
 const PERSON = `query($id: ID!) { person(id: $id) { iin address phone } }`;
 
 async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
@@ -120,6 +121,7 @@ export async function draftOrder(
   if (offering.kind !== measure.kind || offering.itemTypeCode !== measure.itemTypeCode) throw badInput(`The offering is ${offering.itemTypeCode}, the measure needs ${measure.itemTypeCode}`, 'offeringId');
   if (!offering.regionCodes.includes(measure.regionCode)) throw badInput('The supplier does not serve the region of the recipient', 'offeringId');
   if (AID_KINDS.includes(offering.kind) && (offering.stock ?? 0) <= 0) throw badInput('The offering is out of stock', 'offeringId');
+  await checkEligibleToOrder(runtime, measure.kind, measure.person.id);
   const handover = handoverOf(offering, choices.handover ?? null);
   if (choices.delivery && handover !== HandoverMethod.DELIVERY) throw badInput('Delivery details apply to orders with delivery only', 'delivery');
   // The recipient's registered address and phone (delivery goes to the recipient, who may be represented by the signer).

@@ -5,6 +5,7 @@ import { Order, OrderStatus } from '../entities/index.js';
 import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
+import { checkAnswerInTime, startDeliveryTerm } from '../domain/contract.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -85,8 +86,9 @@ export class OrderLifecycleResolver {
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
       apply: (o) => {
-        if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
+        checkAnswerInTime(o, now, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
+        startDeliveryTerm(o, now);
         sign(o);
       },
     });
@@ -107,7 +109,12 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => { o.refusalReason = text; o.closedAt = now; sign(o); },
+      apply: (o) => {
+        checkAnswerInTime(o, now, OrderStatus.REFUSED);
+        o.refusalReason = text;
+        o.closedAt = now;
+        sign(o);
+      },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;
