@@ -1,5 +1,5 @@
 import { invalidTransition } from '@aleumet/core';
-import { scopeFilter, type JobScope } from '@aleumet/runtime';
+import type { JobScope } from '@aleumet/runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Order, OrderStatus } from '../entities/index.js';
 
@@ -39,7 +39,11 @@ export function startDeliveryTerm(order: Order, acceptedAt: Date): void {
  */
 export async function flagOverdueDeliveries(em: EntityManager, now: Date, scope: JobScope = {}): Promise<number> {
   // A flag, not a change of the contract: the version stays (a supplier's step in flight is not refused for it).
-  return em.nativeUpdate(Order, {
-    ...scopeFilter(scope), status: { $in: [OrderStatus.ACCEPTED, OrderStatus.READY] }, deliveryDueAt: { $lt: now }, deliveryOverdueAt: null,
-  }, { deliveryOverdueAt: now });
+  const persons = scope.personIds;
+  const result = await em.getConnection().execute<{ affectedRows?: number }>(
+    `update orders."order" set delivery_overdue_at = ? where status in ('ACCEPTED', 'READY') and delivery_due_at < ? and delivery_overdue_at is null`
+      + (persons ? ` and person_id in (${persons.map(() => '?').join(', ') || 'null'})` : ''),
+    [now, now, ...(persons ?? [])], 'run',
+  );
+  return result.affectedRows ?? 0;
 }
