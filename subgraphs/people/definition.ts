@@ -12,6 +12,8 @@ import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
 import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
+import { TicketAttachmentResolver } from './resolvers/ticket-attachment.resolver.js';
+import { ArticleResolver } from './resolvers/article.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
@@ -22,7 +24,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, TicketAttachmentResolver, ArticleResolver, ComplaintResolver, RetentionResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,

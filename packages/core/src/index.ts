@@ -16,3 +16,4 @@ export * from './policy.js';
 export * from './limits.js';
 export * from './request-id.js';
 export * from './eligibility.js';
+export * from './uploads.js';

@@ -1,28 +1,4 @@
-import { createHash } from 'node:crypto';
-import { badInput } from '@aleumet/core';
+import { decodeUpload } from '@aleumet/core';
 
-/**
- * Uploads: PDF, PNG or JPEG, checked by content (magic bytes), not only by the declared type. At most
- * 700 KiB: the file travels base64 in a GraphQL request and the HTTP body limit is 1 MB
- * (http-kit MAX_BODY_BYTES); larger scans need a raised limit or a separate upload endpoint.
- */
-export const MAX_DOCUMENT_BYTES = 700 * 1024;
-const SIGNATURES: Record<string, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-};
-export const ALLOWED_CONTENT_TYPES = Object.keys(SIGNATURES);
-
-export function decodeDocument(contentType: string, base64: string): { bytes: Buffer; sha256: string } {
-  const signature = SIGNATURES[contentType];
-  if (!signature) throw badInput(`Documents must be one of ${ALLOWED_CONTENT_TYPES.join(', ')}`, 'contentType');
-  // Refuse before decoding anything much larger than the limit.
-  if (base64.length > Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4) throw badInput(`A document may be at most ${MAX_DOCUMENT_BYTES} bytes`, 'contentBase64');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw badInput('Content must be base64', 'contentBase64');
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw badInput('The document is empty', 'contentBase64');
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw badInput(`A document may be at most ${MAX_DOCUMENT_BYTES} bytes`, 'contentBase64');
-  if (!signature.every((b, i) => bytes[i] === b)) throw badInput(`The content is not a ${contentType} file`, 'contentBase64');
-  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
+/** Supplier documents: PDF, PNG or JPEG up to 700 KiB, checked by content (@aleumet/core uploads). */
+export const decodeDocument = (contentType: string, base64: string) => decodeUpload(contentType, base64, 'A document');

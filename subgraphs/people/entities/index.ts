@@ -4,9 +4,10 @@ import { Person } from './person.js';
 import { Representation } from './representation.js';
 import { StaffUser } from './staff-user.js';
 import { ApiKey, AuditEntry, IntegratorClient, PersistedOperation } from './integrator.js';
-import { FaqEntry, MaintenanceNotice, PortalContact } from './content.js';
+import { FaqEntry, MaintenanceNotice, PortalArticle, PortalContact } from './content.js';
 import { FailureTicket, TicketClock, TicketEvent } from './ticket.js';
 import { Complaint } from './complaint.js';
+import { TicketAttachment } from './ticket-attachment.js';
 
 export * from './person.js';
 export * from './representation.js';
@@ -15,8 +16,9 @@ export * from './integrator.js';
 export * from './content.js';
 export * from './ticket.js';
 export * from './complaint.js';
+export * from './ticket-attachment.js';
 export const entities = [Person, Representation, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
-  FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
+  FaqEntry, MaintenanceNotice, PortalContact, PortalArticle, FailureTicket, TicketClock, TicketEvent, TicketAttachment, Complaint,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
   ProcessedCommand,
   // Suppliers that received an order for a person (orders' command): they see the person's name.

@@ -5,6 +5,7 @@ import { Migration20261130005358 } from './Migration20261130005358.js';
 import { Migration20261130011016 } from './Migration20261130011016.js';
 import { Migration20261130013032 } from './Migration20261130013032.js';
 import { Migration20261130033816 } from './Migration20261130033816.js';
+import { Migration20261207040218 } from './Migration20261207040218.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005358', class: Migration20261130005358 },
@@ -13,4 +14,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130013032', class: Migration20261130013032 },
   { name: 'Migration20261130033816', class: Migration20261130033816 },
   { name: 'Migration20261206230000', class: Migration20261206230000 },
+  { name: 'Migration20261207040218', class: Migration20261207040218 },
 ];

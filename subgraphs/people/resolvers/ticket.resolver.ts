@@ -55,6 +55,7 @@ class TicketStepInput {
   @Field(() => Boolean, { nullable: true, description: 'ANALYSE: does the failure need escalation?' }) escalate?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'DECIDE: does the decision need a fix?' }) fixRequired?: boolean;
   @Field(() => String, { nullable: true, description: 'DECIDE: the decision told to the reporter' }) decision?: string;
+  @Field(() => Date, { nullable: true, description: 'DECIDE with a fix: when the fix is planned to be done (told to the reporter)' }) plannedFixAt?: Date;
 }
 
 /** Per-request loaders of this file, kept beside the request's context (dies with it). */
@@ -80,7 +81,7 @@ function view(c: TicketClock, now: Date): TicketClockView {
   return { step: c.step, allowanceMinutes: c.allowanceMinutes, startedAt: c.startedAt, dueAt: c.dueAt, doneAt: c.doneAt ?? null, state, remainingWorkingMinutes: remaining };
 }
 
-const isReporter = (id: Identity, t: FailureTicket) => id.sub === t.reporterSub || (t.reporterPersonId != null && (id.personId === t.reporterPersonId || id.represents.includes(t.reporterPersonId)));
+export const isReporter = (id: Identity, t: FailureTicket) => id.sub === t.reporterSub || (t.reporterPersonId != null && (id.personId === t.reporterPersonId || id.represents.includes(t.reporterPersonId)));
 
 async function loadTicket(ctx: Context, id: string): Promise<FailureTicket> {
   if (!isUuid(id)) throw badInput('Ticket id must be a UUID', 'id');

@@ -195,7 +195,7 @@ describe('contact-center failure tickets: service-level clocks in working time',
   });
 });
 
-describe('complaints: forwarded within 3 working days, answered within 5', () => {
+describe('complaints: forwarded within 3 working days, answered within 5 of the registration', () => {
   const C = `id status receivedAt forwardDueAt forwardedAt forwardedTo answerDueAt answeredAt overdue retentionClass serviceKind supplierId orderId personId`;
   const FILE = `mutation($i: ComplaintInput!) { fileComplaint(input: $i) { ${C} } }`;
   const FORWARD = `mutation($id: ID!, $to: ResponsibleBody!) { forwardComplaint(id: $id, to: $to) { ${C} } }`;
@@ -208,19 +208,22 @@ describe('complaints: forwarded within 3 working days, answered within 5', () =>
     at('2026-12-14T05:00:00Z'); // Monday 10:00
     const c = (await ok(FILE, { i: { supplierId: world().suppliers[5]!.id, text: 'The wheelchair was delivered broken and nobody answers' } }, recipient)).fileComplaint;
     // working days after Monday 14: 15, (16 holiday), 17, 18 → by the end of Friday 18 December (24:00 Astana)
-    expect(c).toMatchObject({ status: 'RECEIVED', forwardDueAt: '2026-12-18T19:00:00.000Z', overdue: false, retentionClass: 'COMPLAINT', personId: p.id });
+    // the department answers within 5 working days of the registration (004 ¶11): 15, 17, 18, 21, 22 → end of Tuesday 22 December
+    expect(c).toMatchObject({ status: 'RECEIVED', forwardDueAt: '2026-12-18T19:00:00.000Z', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false, retentionClass: 'COMPLAINT', personId: p.id });
 
     at('2026-12-18T18:59:59Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'RECEIVED' });
     at('2026-12-18T19:00:01Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'RECEIVED' });
 
-    // forwarded on Saturday 00:30 Astana: 5 working days after it end on Friday 25 December
+    // forwarded late, on Saturday 00:30 Astana: the answer is still due 5 working days after the registration, not after the forwarding
     at('2026-12-18T19:30:00Z');
     const f = (await ok(FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, admin)).forwardComplaint;
-    expect(f).toMatchObject({ status: 'FORWARDED', forwardedTo: 'EMPLOYMENT_DEPARTMENT', answerDueAt: '2026-12-25T19:00:00.000Z', overdue: false });
+    expect(f).toMatchObject({ status: 'FORWARDED', forwardedTo: 'EMPLOYMENT_DEPARTMENT', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false });
     expect(codes(await gql(url, FORWARD, { id: c.id, to: 'QUALITY_AUTHORITY' }, admin))).toEqual(['INVALID_TRANSITION']);
-    at('2026-12-25T19:00:01Z');
+    at('2026-12-22T18:59:59Z');
+    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'FORWARDED' });
+    at('2026-12-22T19:00:01Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'FORWARDED' });
     // the department of the recipient's region sees it among its overdue ones and answers; another region may not
     const dept = await tokenFor(departmentIdentity(p.regionCode));
