@@ -134,7 +134,7 @@ describe('contact-center failure tickets: service-level clocks in working time',
     // Decision on Tuesday 18:15; Wednesday 16 December is Independence Day:
     // notify within 30 min = 15 min Tuesday + 15 min Thursday → Thursday 9:15; start the fix within 1 working day → Thursday 18:15.
     at('2026-12-15T13:15:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true, plannedFixAt: '2026-12-18T12:00:00Z' } }, admin)).recordTicketStep;
     expect(t.status).toBe('DECIDED');
     expect(clockOf(t, 'NOTIFY_DECISION')).toMatchObject({ allowanceMinutes: 30, dueAt: '2026-12-17T04:15:00.000Z' });
     expect(clockOf(t, 'START_FIX')).toMatchObject({ allowanceMinutes: 570, dueAt: '2026-12-17T13:15:00.000Z' });
