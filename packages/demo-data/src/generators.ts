@@ -261,7 +261,8 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
       status, price: offering.price, quantity: m.quantity, createdAt, acceptDeadline: new Date(createdAt.getTime() + 7 * DAY),
       acceptedAt: ['ACCEPTED', 'READY', 'HANDED_OVER'].includes(status) ? new Date(createdAt.getTime() + 2 * DAY) : null,
       handedOverAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : null,
-      closedAt: ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
+      // A handover closes the order like a refusal does: the retention of its form counts from then.
+      closedAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
       refusalReason: status === 'REFUSED' ? 'Нет в наличии / out of stock' : null,
     };
     out.orders.push(order);

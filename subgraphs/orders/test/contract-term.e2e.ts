@@ -113,4 +113,13 @@ describe('eligibility at ordering (004 ¶5, ¶19)', () => {
     expect(s1.filter((m) => { const p = byId.get(m.personId)!; return !(p.disabilityGroup === 1 && p.mobility); })).toEqual([]);
     expect(w.measures.filter((m) => m.kind === 'S2' && !byId.get(m.personId)!.hearing)).toEqual([]);
   });
+
+  it("seeded handed-over orders are closed (their form's retention counts from the handover)", async () => {
+    const handed = world().orders.filter((o) => o.status === 'HANDED_OVER');
+    expect(handed.length).toBeGreaterThan(10);
+    expect(handed.filter((o) => !o.closedAt || o.closedAt.getTime() !== o.handedOverAt!.getTime())).toEqual([]);
+    const rows = await platform.subgraphs.orders.orm.em.getConnection().execute<{ n: string }[]>(
+      `select count(*) as n from orders."order" where status = 'HANDED_OVER' and closed_at is null`);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
 });
