@@ -3,7 +3,7 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
-import { Complaint, FailureTicket } from '../entities/index.js';
+import { Complaint, FailureTicket, TicketAttachment } from '../entities/index.js';
 
 /**
  * Administration and support through the gateway: portal content, contact-center tickets with the
@@ -299,6 +299,11 @@ describe('retention (people): past retention is anonymized, everything else is k
     const REPORT = `mutation($i: ReportFailureInput!) { reportFailure(input: $i) { id } }`;
     const ticket = async (i: number) => (await ok(REPORT, { i: { description: 'Ticket for the retention test' } }, await tokenFor(recipientIdentity(mine(i))))).reportFailure.id as string;
     const tickets = { old: await ticket(13), young: await ticket(14), open: await ticket(15) };
+    // a screenshot on each closed one: removed with the old ticket's personal data, kept with the young one
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
+    const ATTACH = `mutation($id: ID!, $i: TicketAttachmentInput!) { attachToFailureTicket(ticketId: $id, input: $i) { id } }`;
+    const attach = async (id: string) => (await ok(ATTACH, { id, i: { fileName: 'screen.png', contentType: 'image/png', contentBase64: PNG } }, admin)).attachToFailureTicket.id as string;
+    const files = { old: await attach(tickets.old), young: await attach(tickets.young) };
 
     // Move their history back in time (the database is the record's truth).
     const em = platform.subgraphs.people.orm.em.fork();
@@ -327,10 +332,15 @@ describe('retention (people): past retention is anonymized, everything else is k
     expect(await ticketRow(tickets.old)).toMatchObject({ reporterName: 'anonymized', reporterPersonId: null, description: '[removed: retention period passed]' });
     expect(await ticketRow(tickets.young)).toMatchObject({ reporterPersonId: personOf(14).id, description: 'Ticket for the retention test', anonymizedAt: null });
     expect(await ticketRow(tickets.open)).toMatchObject({ reporterPersonId: personOf(15).id, anonymizedAt: null });
+    const fileRow = (id: string) => fresh.findOneOrFail(TicketAttachment, { id }, { populate: ['content'] });
+    expect(await fileRow(files.old)).toMatchObject({ content: null, purgedAt: now });
+    expect((await fileRow(files.young)).content?.toString('base64')).toBe(PNG);
 
     // running again changes nothing; only admins run it by hand
     const again = (await ok(`mutation { applyPeopleRetention { changed { record action count } } }`, {}, admin)).applyPeopleRetention;
-    expect(again.changed).toEqual([{ record: 'Complaint', action: 'ANONYMIZED', count: 0 }, { record: 'FailureTicket', action: 'ANONYMIZED', count: 0 }]);
+    expect(again.changed).toEqual([
+      { record: 'Complaint', action: 'ANONYMIZED', count: 0 }, { record: 'FailureTicket', action: 'ANONYMIZED', count: 0 }, { record: 'TicketAttachment', action: 'PURGED', count: 0 },
+    ]);
     expect(codes(await gql(url, `mutation { applyPeopleRetention { asOf } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
   });
 });
