@@ -91,7 +91,7 @@ describe('administrator desk: tickets, breaches, complaints, suppliers', () => {
     expect(sent).toHaveLength(0);
     fireEvent.change(within(form).getByLabelText(/Плановое время устранения/), { target: { value: '2026-12-03T14:00' } });
     fireEvent.click(within(form).getByRole('button', { name: /Записать этап/ }));
-    const plannedFixAt = new Date('2026-12-03T14:00').toISOString();
+    const plannedFixAt = '2026-12-03T09:00:00.000Z'; // 14:00 Astana
     await waitFor(() => expect(sent).toEqual([{ name: 'RecordTicketStep', vars: { id: 't1', input: { step: 'DECIDE', note: null, decision: 'Исправим', fixRequired: true, plannedFixAt } } }]));
   });
 
