@@ -60,6 +60,15 @@ async function loadComplaint(ctx: Context, id: string): Promise<Complaint> {
   return c;
 }
 
+/** An answer (or the record of satisfaction) comes from an administrator or the department of the complaint's region. */
+async function toAnswer(ctx: Context, id: string, answer: string) {
+  const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
+  const text = checkText(answer, 'answer', LIMITS.text);
+  const c = await loadComplaint(ctx, id);
+  if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+  return { identity, text, c };
+}
+
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   @Mutation(() => Complaint, { description: 'A recipient (or representative; or an administrator on their behalf) complains about a supplier or an order' })
@@ -118,10 +127,7 @@ export class ComplaintResolver {
 
   @Mutation(() => Complaint, { description: "Admin or the recipient's region's employment department: record the answer of a forwarded complaint" })
   async answerComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
-    const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
-    const text = checkText(answer, 'answer', LIMITS.text);
-    const c = await loadComplaint(ctx, id);
-    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+    const { identity, text, c } = await toAnswer(ctx, id, answer);
     if (c.status !== ComplaintStatus.FORWARDED) throw invalidTransition('Complaint', c.status, ComplaintStatus.ANSWERED);
     Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: text, answeredBy: identity.sub });
     await ctx.em.flush();
@@ -132,10 +138,7 @@ export class ComplaintResolver {
     description: "Admin or the recipient's region's employment department: the complaint's demands were fully satisfied within 3 working days of its registration; it is closed with that answer and not forwarded (004 ¶11)",
   })
   async satisfyComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
-    const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
-    const text = checkText(answer, 'answer', LIMITS.text);
-    const c = await loadComplaint(ctx, id);
-    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+    const { identity, text, c } = await toAnswer(ctx, id, answer);
     if (c.status !== ComplaintStatus.RECEIVED) throw invalidTransition('Complaint', c.status, ComplaintStatus.SATISFIED);
     const now = ctx.runtime.clock.now();
     // Past the 3 working days the complaint had to be forwarded: satisfying it now is an answer of the reviewing body.

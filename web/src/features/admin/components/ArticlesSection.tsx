@@ -5,7 +5,7 @@ import { AdminArticlesQuery, DeleteArticleMutation, SaveArticleMutation } from '
 import { DateText, Empty, ErrorMessage, SelectField, ShowMore, SuccessStatus, TextField } from '../../../components/ui.js';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
-import { LanguageFields, texts } from './ContentPage.js';
+import { LanguageFields, WithdrawButton, texts } from './ContentPage.js';
 
 /** Instructions in text and video, and news of the portal's new features (seeds 003 ¶14), in kk/ru/en. */
 export function ArticlesSection() {
@@ -49,20 +49,15 @@ export function ArticlesSection() {
             {
               header: t('cabinet.action'),
               cell: (a) => (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={deleteRes.fetching}
-                  onClick={async () => {
-                    const r = await remove({ id: a.id });
-                    if (!r.error) {
+                <WithdrawButton
+                  busy={deleteRes.fetching}
+                  onWithdraw={async () => {
+                    if (!(await remove({ id: a.id })).error) {
                       setDone(t('content.articleWithdrawn'));
                       reload();
                     }
                   }}
-                >
-                  {t('content.withdraw')}
-                </button>
+                />
               ),
             },
           ]}

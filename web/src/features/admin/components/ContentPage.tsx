@@ -64,6 +64,16 @@ export function ContentPage() {
   );
 }
 
+/** Takes a published text (notice, instruction, news) off the portal. */
+export function WithdrawButton({ busy, onWithdraw }: { busy: boolean; onWithdraw: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="secondary" disabled={busy} onClick={onWithdraw}>
+      {t('content.withdraw')}
+    </button>
+  );
+}
+
 export function LanguageFields({ prefix, label, area = false, required = false }: { prefix: string; label: string; area?: boolean; required?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -130,20 +140,15 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
             {
               header: t('cabinet.action'),
               cell: (n) => (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={deleteRes.fetching}
-                  onClick={async () => {
-                    const r = await remove({ id: n.id });
-                    if (!r.error) {
+                <WithdrawButton
+                  busy={deleteRes.fetching}
+                  onWithdraw={async () => {
+                    if (!(await remove({ id: n.id })).error) {
                       setDone(t('content.noticeWithdrawn'));
                       onChanged();
                     }
                   }}
-                >
-                  {t('content.withdraw')}
-                </button>
+                />
               ),
             },
           ]}
