@@ -130,8 +130,12 @@ export class TicketResolver {
     const admin = requireRole(ctx.identity, Role.ADMIN);
     checkOptionalText(input.note, 'note', LIMITS.reason);
     checkOptionalText(input.decision, 'decision', LIMITS.reason);
-    const t = await loadTicket(ctx, id);
     const now = ctx.runtime.clock.now();
+    // Bounded before the ticket is read: within a year from now (003 ¶15.5; applyStep says when it is required).
+    if (input.plannedFixAt != null && !(input.plannedFixAt.getTime() > now.getTime() && input.plannedFixAt.getTime() < now.getTime() + 366 * 86_400_000)) {
+      throw badInput('The planned fix time must be within a year from now', 'input.plannedFixAt');
+    }
+    const t = await loadTicket(ctx, id);
     const [clocks, events] = await Promise.all([ctx.em.find(TicketClock, { ticket: t }), ctx.em.find(TicketEvent, { ticket: t })]);
     const { stop, start } = applyStep(t, new Set(events.map((e) => e.step)), input.step, input, now);
     for (const c of clocks) if (stop.includes(c.step) && !c.doneAt) c.doneAt = now;
