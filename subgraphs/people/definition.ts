@@ -14,6 +14,8 @@ import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
 import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
+import { TicketAttachmentResolver } from './resolvers/ticket-attachment.resolver.js';
+import { ArticleResolver } from './resolvers/article.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { NotificationDeliveryResolver, NotificationResolver } from './resolvers/notification.resolver.js';
 import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
@@ -28,8 +30,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
   resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
-    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, ComplaintResolver, RetentionResolver, RepresentationRegistryResolver, RepresentationFileResolver,
-    NotificationResolver, NotificationDeliveryResolver],
+    FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, TicketAttachmentResolver, ArticleResolver, ComplaintResolver, RetentionResolver,
+    RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,

@@ -168,6 +168,11 @@ const RULES: Record<string, Rule | 'public'> = {
       from people.ticket_event e join people.failure_ticket t on t.id = e.ticket_id`),
     view: reporterOrAdmin,
   },
+  TicketAttachment: {
+    facts: facts(`select a.id, case when t.reporter_person_id is null then '{}'::text[] else array[t.reporter_person_id::text] end as person_ids, null as region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, array[t.reporter_sub] as subs, null as status
+      from people.ticket_attachment a join people.failure_ticket t on t.id = a.ticket_id`),
+    view: reporterOrAdmin,
+  },
   StaffUser: {
     facts: facts(`select id, '{}'::text[] as person_ids, region_code, case when supplier_id is null then '{}'::text[] else array[supplier_id::text] end as supplier_ids, '{}'::text[] as names_for, array[id::text] as subs, role as status from people.staff_user`),
     view: (who, f) => {
@@ -226,6 +231,7 @@ const RULES: Record<string, Rule | 'public'> = {
   GuaranteedSum: 'public',
   FaqEntry: 'public',
   MaintenanceNotice: 'public',
+  PortalArticle: 'public',
   // The content of a document the caller asked for by id (checked with SupplierDocument's rule at its root field).
   DocumentContent: 'public',
   // A document's record (kind, title) as the offering page shows it: public for listed suppliers' offerings.

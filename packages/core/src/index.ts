@@ -16,4 +16,5 @@ export * from './policy.js';
 export * from './limits.js';
 export * from './request-id.js';
 export * from './wheelchairs.js';
+export * from './eligibility.js';
 export * from './uploads.js';

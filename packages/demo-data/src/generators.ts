@@ -212,6 +212,21 @@ export const newCounters = (): RecordCounters => ({ measures: 0, orders: 0, clai
 
 export interface RecipientRecords { program: DemoProgram; measures: DemoMeasure[]; orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; fulfilments: DemoFulfilment[] }
 
+/**
+ * A person given an S1 or S2 measure meets its condition (seeds 004 ¶5: group-1 disability with
+ * mobility difficulty; 004 ¶19: hearing disability), as publishing and ordering check: the demo
+ * world holds no measure the platform would refuse. Draws nothing from the generator, so every
+ * other record stays the same.
+ */
+export function makeEligible(person: DemoPerson, kind: ServiceKind): void {
+  if (kind === 'S1') {
+    person.disabilityGroup = 1;
+    person.mobility = true;
+  } else if (kind === 'S2') {
+    person.hearing = true;
+  }
+}
+
 /** One recipient's program with its measures, and the orders, claims and payments placed for them. */
 export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: RecipientContext, counters: RecordCounters): RecipientRecords {
   const { now, year } = ctx;
@@ -225,6 +240,7 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
   for (let k = 0; k < nMeasures; k++) {
     // Recipient 0 (the demo account) has one measure of every kind.
     const kind = i === 0 ? KINDS[k % 6]! : KINDS[(i + k * 2) % 6]!;
+    makeEligible(person, kind);
     const candidates = TYPES_BY_KIND[kind];
     const type = candidates[(i * 7 + k) % candidates.length]!;
     const publishedAt = new Date(issuedOn.getTime() + r.int(0, 5) * DAY);
@@ -251,7 +267,8 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
       status, price: offering.price, quantity: m.quantity, createdAt, acceptDeadline: new Date(createdAt.getTime() + 7 * DAY),
       acceptedAt: ['ACCEPTED', 'READY', 'HANDED_OVER'].includes(status) ? new Date(createdAt.getTime() + 2 * DAY) : null,
       handedOverAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : null,
-      closedAt: ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
+      // A handover closes the order like a refusal does: the retention of its form counts from then.
+      closedAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : ['REFUSED', 'EXPIRED', 'CANCELLED'].includes(status) ? new Date(createdAt.getTime() + 5 * DAY) : null,
       // Out of stock for goods (004 ¶83, ¶28); a service refused says why in the supplier's words.
       refusalCode: status !== 'REFUSED' ? null : offering.kind === 'S5' || offering.kind === 'S6' ? 'OUT_OF_STOCK' : 'OTHER',
       refusalReason: status === 'REFUSED' && offering.kind !== 'S5' && offering.kind !== 'S6' ? 'Нет свободного специалиста на эти даты' : null,

@@ -1,2 +1,4 @@
-/** Uploads are checked the same way everywhere (@aleumet/core uploads.ts). */
-export { ALLOWED_CONTENT_TYPES, MAX_DOCUMENT_BYTES, decodeDocument } from '@aleumet/core';
+import { decodeUpload } from '@aleumet/core';
+
+/** Supplier documents: PDF, PNG or JPEG up to 700 KiB, checked by content (@aleumet/core uploads). */
+export const decodeDocument = (contentType: string, base64: string) => decodeUpload(contentType, base64, 'A document');

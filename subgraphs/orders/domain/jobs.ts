@@ -6,6 +6,7 @@ import { Order, OrderStatus } from '../entities/index.js';
 import { transitionOrder } from './state-machine.js';
 import { applyOrderRetention } from './retention.js';
 import { runServicePeriodEnd } from './service-end.js';
+import { flagOverdueDeliveries } from './contract.js';
 
 /** Orders the supplier did not accept or refuse within 5 working days expire; the measure returns to awaiting choice. */
 export async function runAcceptDeadline(orm: MikroORM, runtime: SubgraphRuntime, now: Date, scope: JobScope = {}): Promise<number> {
@@ -35,6 +36,7 @@ export async function runAcceptDeadline(orm: MikroORM, runtime: SubgraphRuntime,
 export function registerJobs(orm: MikroORM, runtime: SubgraphRuntime): void {
   runtime.scheduler.register('orders:accept-deadline', (now, scope) => runAcceptDeadline(orm, runtime, now, scope));
   runtime.scheduler.register('orders:service-period-end', (now, scope) => runServicePeriodEnd(orm, runtime, now, scope));
+  runtime.scheduler.register('orders:delivery-overdue', (now, scope) => flagOverdueDeliveries(orm.em.fork(), now, scope));
   runtime.scheduler.register('orders:commands', () => deliverCommands(orm, runtime, 'orders'));
   // Retention of the order form (5 years after closing; S4 never), at most hourly.
   runtime.scheduler.register('orders.retention', retentionJob((now, scope) => applyOrderRetention(orm.em.fork(), runtime, now, scope)));

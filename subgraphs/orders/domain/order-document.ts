@@ -5,6 +5,7 @@ import { HandoverMethod } from '../entities/index.js';
 import { DocumentLanguage, orderText } from './order-text.js';
 import { checkStay, stayDays, type Stay } from './sanatorium.js';
 import { assertWheelchairAge } from './wheelchairs.js';
+import { checkEligibleToOrder } from './eligibility.js';
 
 /** What orders reads from programs, catalog and people (service calls, outside any transaction). */
 export interface MeasureView {
@@ -12,12 +13,12 @@ export interface MeasureView {
   person: { id: string }; program: { issuedOn: string; validUntil: string };
 }
 export interface OfferingView {
-  id: string; kind: string; itemTypeCode: string; title: string; price: number; regionCodes: string[]; stock: number | null; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH' | null;
+  id: string; kind: string; itemTypeCode: string; title: string; price: number; regionCodes: string[]; stock: number | null; active: boolean; deliveryMode: 'DELIVERY' | 'PICKUP' | 'BOTH' | null; leadTimeDays: number;
   supplier: { id: string; status: string; name: string };
 }
 
 const MEASURE = `query($id: ID!) { measure(id: $id) { id sourceId regionCode kind itemTypeCode quantity guaranteedSum status person { id } program { issuedOn validUntil } } }`;
-const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode supplier { id status name } } }`;
+const OFFERING = `query($id: ID!) { offering(id: $id) { id kind itemTypeCode title price regionCodes stock active deliveryMode leadTimeDays supplier { id status name } } }`;
 const PERSON = `query($id: ID!) { person(id: $id) { iin address phone birthDate } }`;
 
 async function read<T>(runtime: SubgraphRuntime, target: 'programs' | 'catalog' | 'people', scopes: string[], query: string, id: string): Promise<T> {
@@ -129,6 +130,7 @@ export async function draftOrder(
   const today = localDate(runtime.clock.now());
   const stay = checkStay(measure.kind, choices.stay, measure, today);
   if (measure.kind === 'S6') assertWheelchairAge(measure.itemTypeCode, (await recipientContact(runtime, measure.person.id, id.personId, p.person)).birthDate, today);
+  await checkEligibleToOrder(runtime, measure.kind, measure.person.id);
   const handover = handoverOf(offering, choices.handover ?? null);
   if (choices.delivery && handover !== HandoverMethod.DELIVERY) throw badInput('Delivery details apply to orders with delivery only', 'delivery');
   // The recipient's registered address and phone (delivery goes to the recipient, who may be represented by the signer).

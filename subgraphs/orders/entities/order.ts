@@ -73,6 +73,7 @@ export class Order extends SupplierSigned<
   | 'supplierConfirmedAt' | 'recipientConfirmedAt' | 'readyAt' | 'idempotencyKey' | 'kind' | 'itemTypeCode'
   | 'guaranteedSum' | 'statePart' | 'coPayment' | 'signedDocument' | 'signature' | 'signerCertificate' | 'signerIin' | 'signatureEvidence' | 'unitPrice' | 'termStart' | 'termEnd' | 'formRemovedAt' | 'handover'
   | 'deliveryAddress' | 'deliveryPhone' | 'deliveryWindow' | 'deliveryComment' | 'stayFrom' | 'stayTo' | 'travelPaidByRecipient' | 'serviceUntil'
+  | 'leadTimeDays' | 'deliveryDueAt' | 'deliveryOverdueAt'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Property({ type: 'uuid', index: true }) measureId!: string;
@@ -107,6 +108,16 @@ export class Order extends SupplierSigned<
   @Property({ type: 'text', nullable: true }) deliveryComment?: string | null;
   @Field(() => Date, { description: 'The supplier must accept or refuse by then (5 working days)' }) @Property({ type: 'datetime' }) acceptDeadline!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) acceptedAt?: Date | null;
+  /** The contract's handover term (seeds 004 ¶28, ¶83): the offering's lead time when the order was signed; aids only. */
+  @Field(() => Int, { nullable: true, description: "Aids: the contract's handover term in days after acceptance (the offering's lead time at signing)" })
+  @Property({ type: 'integer', nullable: true })
+  leadTimeDays?: number | null;
+  @Field(() => Date, { nullable: true, description: 'Aids: hand over by then (acceptance + lead time), as the contract says' })
+  @Property({ type: 'datetime', nullable: true, index: true })
+  deliveryDueAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the handover was found overdue (flagged to the department); stays set after a late handover' })
+  @Property({ type: 'datetime', nullable: true })
+  deliveryOverdueAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) readyAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the supplier confirmed the handover' }) @Property({ type: 'datetime', nullable: true }) supplierConfirmedAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the recipient confirmed the handover' }) @Property({ type: 'datetime', nullable: true }) recipientConfirmedAt?: Date | null;

@@ -11,6 +11,7 @@ import { Migration20261207005225 } from './Migration20261207005225.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
+import { Migration20261207034719 } from './Migration20261207034719.js';
 import { Migration20261207035100 } from './Migration20261207035100.js';
 import { Migration20261207040720 } from './Migration20261207040720.js';
 import { Migration20261207040725 } from './Migration20261207040725.js';
@@ -29,6 +30,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207013252', class: Migration20261207013252 },
   { name: 'Migration20261207020241', class: Migration20261207020241 },
+  { name: 'Migration20261207034719', class: Migration20261207034719 },
   { name: 'Migration20261207035100', class: Migration20261207035100 },
   { name: 'Migration20261207040720', class: Migration20261207040720 },
   { name: 'Migration20261207040725', class: Migration20261207040725 },

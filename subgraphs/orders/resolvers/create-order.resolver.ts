@@ -11,6 +11,7 @@ import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
 import { checkIdempotencyKey, draftOrder, type DocumentChoices } from '../domain/order-document.js';
 import { assertNoOtherStayThisYear, lockSanatoriumYear } from '../domain/sanatorium.js';
+import { leadTimeOf } from '../domain/contract.js';
 import type { Context } from './context.js';
 
 export const ACCEPT_WITHIN_WORKING_DAYS = 5;
@@ -145,7 +146,7 @@ export class CreateOrderResolver {
           regionCode: measure.regionCode, kind: measure.kind as ServiceKind, itemTypeCode: measure.itemTypeCode, status: OrderStatus.AWAITING_SUPPLIER,
           price: offering.price, quantity: measure.quantity, unitPrice: Math.round(offering.price / measure.quantity),
           guaranteedSum: measure.guaranteedSum, statePart: draft.statePart, coPayment: draft.coPayment,
-          acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), idempotencyKey: input.idempotencyKey, handover: draft.handover,
+          acceptDeadline: addWorkingDays(now, ACCEPT_WITHIN_WORKING_DAYS), leadTimeDays: leadTimeOf(measure.kind, offering.leadTimeDays), idempotencyKey: input.idempotencyKey, handover: draft.handover,
           signedDocument: input.document, signature: input.signature, signerCertificate, signatureEvidence, signerIin: draft.signerIin,
           termStart: measure.program.issuedOn, termEnd: measure.program.validUntil, createdAt: now, updatedAt: now,
           deliveryAddress: draft.delivery?.address ?? null, deliveryPhone: draft.delivery?.phone ?? null,

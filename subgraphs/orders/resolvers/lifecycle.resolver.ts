@@ -6,6 +6,7 @@ import { checkRefusal, checkRefusalFor, type Refusal } from '../domain/refusal.j
 import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
 import { deliverNow } from '../domain/effects.js';
+import { checkAnswerInTime, startDeliveryTerm } from '../domain/contract.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -93,8 +94,9 @@ export class OrderLifecycleResolver {
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
       apply: (o) => {
-        if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
+        checkAnswerInTime(o, now, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
+        startDeliveryTerm(o, now);
         sign(o);
       },
     });
@@ -117,7 +119,13 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => { o.refusalCode = refusal.code; o.refusalReason = refusal.comment; o.closedAt = now; sign(o); },
+      apply: (o) => {
+        checkAnswerInTime(o, now, OrderStatus.REFUSED);
+        o.refusalCode = refusal.code;
+        o.refusalReason = refusal.comment;
+        o.closedAt = now;
+        sign(o);
+      },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;

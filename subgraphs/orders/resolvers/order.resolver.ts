@@ -32,11 +32,16 @@ export class OrderResolver {
     })
     search: string | undefined,
     @Arg('supplierId', () => ID, { nullable: true, description: "Only this supplier's orders" }) supplierId: string | undefined,
+    @Arg('deliveryOverdue', () => Boolean, { nullable: true, description: 'Only aids not handed over within the term of their contract (flagged by the overdue job), still open' })
+    deliveryOverdue: boolean | undefined,
     @Ctx() ctx: Context,
   ) {
     const scope = listScope(ctx.identity, SCOPE);
     if (supplierId != null && !isUuid(supplierId)) throw badInput('Supplier id must be a UUID', 'supplierId');
-    const where = { ...scopeWhere(scope), ...(status ? { status } : {}), ...(supplierId ? { supplierId } : {}) } as FilterQuery<Order>;
+    const where = {
+      ...scopeWhere(scope), ...(status ? { status } : {}), ...(supplierId ? { supplierId } : {}),
+      ...(deliveryOverdue ? { deliveryOverdueAt: { $ne: null }, handedOverAt: null, closedAt: null } : {}),
+    } as FilterQuery<Order>;
     const cond = search != null ? ({ $and: [where, await searchWhere(ctx, search)] } as FilterQuery<Order>) : where;
     return paginateSorted<Order>(ctx.em, Order, cond, page, {
       direction: order === ListOrder.NEWEST_FIRST ? 'desc' : 'asc',

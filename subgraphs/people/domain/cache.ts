@@ -7,7 +7,7 @@ import { cacheTags } from '@aleumet/cache-tags';
  * computed from the clock.
  */
 export const cache = cacheTags({
-  public: ['Query.contactCenter', 'PortalContact', 'FaqEntry', 'LocalizedText'],
+  public: ['Query.contactCenter', 'PortalContact', 'FaqEntry', 'PortalArticle', 'LocalizedText'],
   time: [
     'Query.activeMaintenanceNotices', 'Query.complaints', 'Complaint.overdue',
     'Query.ticketsAtRisk', 'Query.ticketBreachReport', 'FailureTicket.clocks',

@@ -6,9 +6,10 @@ import { FailureTicket, TicketStatus } from '../entities/ticket.js';
 
 /**
  * People's retention ("everything past retention as of now"; idempotent):
- * - a complaint answered more than 5 years ago is anonymized (text, answer, the person) — unless it
+ * - a complaint answered (or satisfied) more than 5 years ago is anonymized (text, answer, the person) — unless it
  *   belongs to the prosthetics card (a complaint about an S4 order), which is kept permanently;
- * - a failure ticket closed more than 5 years ago is anonymized (reporter, contact, description).
+ * - a failure ticket closed more than 5 years ago is anonymized (reporter, contact, description), and
+ *   the content of its attachments removed.
  * Open complaints and tickets are never touched.
  */
 export async function applyPeopleRetention(em: EntityManager, now: Date) {
@@ -19,7 +20,7 @@ export async function applyPeopleRetention(em: EntityManager, now: Date) {
     if (!cutoff) continue; // permanent
     complaints += await em.nativeUpdate(
       Complaint,
-      { retentionClass: cls, status: ComplaintStatus.ANSWERED, answeredAt: { $lt: cutoff }, anonymizedAt: null },
+      { retentionClass: cls, status: { $in: [ComplaintStatus.ANSWERED, ComplaintStatus.SATISFIED] }, answeredAt: { $lt: cutoff }, anonymizedAt: null },
       { personId: null, filedBy: 'anonymized', text: REMOVED, answer: REMOVED, anonymizedAt: now },
     );
   }
@@ -31,5 +32,10 @@ export async function applyPeopleRetention(em: EntityManager, now: Date) {
     { reporterSub: 'anonymized', reporterPersonId: null, reporterName: 'anonymized', reporterContact: null, operatorSub: null, description: REMOVED, anonymizedAt: now },
   );
   changed.push({ record: 'FailureTicket', action: 'ANONYMIZED', count: tickets });
+  // The screenshots and documents of an anonymized report go with it (they may show personal data).
+  const files = await em.getConnection().execute<{ affectedRows?: number }>(
+    `update people.ticket_attachment a set content = null, file_name = 'removed', purged_at = ?
+     from people.failure_ticket t where t.id = a.ticket_id and t.anonymized_at is not null and a.purged_at is null`, [now], 'run');
+  changed.push({ record: 'TicketAttachment', action: 'PURGED', count: files.affectedRows ?? 0 });
   return { asOf: now, changed };
 }

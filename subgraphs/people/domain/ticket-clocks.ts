@@ -1,5 +1,5 @@
 import { astanaWorkingTime } from '@aleumet/calendar';
-import { invalidTransition } from '@aleumet/core';
+import { badInput, invalidTransition } from '@aleumet/core';
 import { FailureTicket, TicketStatus, TicketStep } from '../entities/ticket.js';
 
 /** Allowance of each clock in working minutes, and the step that stops it (see entities/ticket.ts). */
@@ -26,7 +26,7 @@ export function planClock(step: TicketStep, startedAt: Date): ClockPlan {
   };
 }
 
-export interface StepInput { escalate?: boolean | null; fixRequired?: boolean | null; decision?: string | null }
+export interface StepInput { escalate?: boolean | null; fixRequired?: boolean | null; decision?: string | null; plannedFixAt?: Date | null }
 
 /**
  * The ticket's step rules: which status a step needs, what it changes, which clocks it stops and
@@ -56,6 +56,12 @@ export function applyStep(t: FailureTicket, done: Set<TicketStep>, step: TicketS
       t.status = TicketStatus.DECIDED;
       t.fixRequired = input.fixRequired;
       t.decision = input.decision.trim();
+      // 003 ¶15.5: a confirmed failure is told with the planned time and date of its fix.
+      if (input.fixRequired) {
+        const at = input.plannedFixAt?.getTime() ?? NaN;
+        if (!(at > now.getTime() && at < now.getTime() + 366 * 86_400_000)) throw badInput('A failure to fix needs its planned fix time, within a year from now', 'input.plannedFixAt');
+        t.plannedFixAt = input.plannedFixAt;
+      } else if (input.plannedFixAt) throw badInput('A planned fix time goes with a decision that needs a fix', 'input.plannedFixAt');
       return { stop: [], start: input.fixRequired ? [TicketStep.NOTIFY_DECISION, TicketStep.START_FIX] : [TicketStep.NOTIFY_DECISION] };
     case TicketStep.NOTIFY_DECISION:
       if (!done.has(TicketStep.DECIDE)) throw refuse();

@@ -3,12 +3,14 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, ServiceKind } from '@aleumet/subgraph-kit';
 
 /**
- * A recipient's complaint about a supplier or an order: forwarded to the responsible body within
- * 3 working days of receipt, answered within 5 working days of forwarding (15 at the quality authority).
+ * A recipient's complaint about a supplier or an order (seeds 004 ¶11): registered on receipt and
+ * answered by the department within 5 working days of that registration; forwarded to the reviewing
+ * body within 3 working days, unless the complaint was fully satisfied within those 3 days (SATISFIED:
+ * not forwarded); the quality authority answers within 15 working days of its own registration.
  */
-export enum ComplaintStatus { RECEIVED = 'RECEIVED', FORWARDED = 'FORWARDED', ANSWERED = 'ANSWERED' }
+export enum ComplaintStatus { RECEIVED = 'RECEIVED', FORWARDED = 'FORWARDED', ANSWERED = 'ANSWERED', SATISFIED = 'SATISFIED' }
 export enum ResponsibleBody { EMPLOYMENT_DEPARTMENT = 'EMPLOYMENT_DEPARTMENT', QUALITY_AUTHORITY = 'QUALITY_AUTHORITY' }
-registerEnumType(ComplaintStatus, { name: 'ComplaintStatus', description: 'RECEIVED → FORWARDED → ANSWERED' });
+registerEnumType(ComplaintStatus, { name: 'ComplaintStatus', description: 'RECEIVED → FORWARDED → ANSWERED; or RECEIVED → SATISFIED (fully satisfied within 3 working days, not forwarded)' });
 registerEnumType(ResponsibleBody, { name: 'ResponsibleBody', description: "The recipient's region's employment department (5 working days) or the quality authority (15)" });
 
 @ObjectType({ description: 'A complaint about a supplier or an order' })
@@ -31,7 +33,7 @@ export class Complaint extends BaseEntity<
   @Field(() => Date, { description: 'Forward to the responsible body by then (3 working days)' }) @Property({ type: 'datetime' }) forwardDueAt!: Date;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) forwardedAt?: Date | null;
   @Field(() => ResponsibleBody, { nullable: true }) @Enum({ items: () => ResponsibleBody, nullable: true }) forwardedTo?: ResponsibleBody | null;
-  @Field(() => Date, { nullable: true, description: 'Answer by then (5 working days after forwarding; 15 at the quality authority)' })
+  @Field(() => Date, { nullable: true, description: 'Answer by then: 5 working days after registration (the department); 15 after forwarding to the quality authority' })
   @Property({ type: 'datetime', nullable: true })
   answerDueAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) answeredAt?: Date | null;

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '@aleumet/subgraph-kit';
 
@@ -43,9 +43,17 @@ export class FaqEntry extends BaseEntity<'questionKk' | 'questionRu' | 'question
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) answerEn?: string | null;
 }
 
-@ObjectType({ description: 'A planned maintenance: shown as a banner between startsAt and endsAt' })
+/**
+ * Seeds 003 ¶14: the administrator publishes notices of scheduled technical and preventive works, and
+ * announcements of technical failures with the planned time of their fix.
+ */
+export enum NoticeKind { PLANNED_WORKS = 'PLANNED_WORKS', FAILURE = 'FAILURE' }
+registerEnumType(NoticeKind, { name: 'NoticeKind', description: 'PLANNED_WORKS: scheduled works in the window; FAILURE: a failure under repair, endsAt is the planned fix time' });
+
+@ObjectType({ description: 'A notice of scheduled works or of a failure (with its planned fix time): shown as a banner between startsAt and endsAt' })
 @Entity({ tableName: 'maintenance_notice' })
-export class MaintenanceNotice extends BaseEntity<'textKk' | 'textRu' | 'textEn'> {
+export class MaintenanceNotice extends BaseEntity<'textKk' | 'textRu' | 'textEn' | 'kind'> {
+  @Field(() => NoticeKind) @Enum({ items: () => NoticeKind, default: NoticeKind.PLANNED_WORKS }) kind: NoticeKind = NoticeKind.PLANNED_WORKS;
   @Field(() => Date) @Property({ type: 'datetime', index: true }) startsAt!: Date;
   @Field(() => Date) @Property({ type: 'datetime', index: true }) endsAt!: Date;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) textKk?: string | null;
@@ -64,4 +72,23 @@ export class PortalContact {
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) hoursRu?: string | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) hoursEn?: string | null;
   @Field(() => Date) @Property({ type: 'datetime' }) updatedAt: Date = new Date();
+}
+
+/** Seeds 003 ¶14: instructions in text and video formats, and news of the portal's new features. */
+export enum ArticleKind { INSTRUCTION = 'INSTRUCTION', NEWS = 'NEWS' }
+registerEnumType(ArticleKind, { name: 'ArticleKind', description: 'INSTRUCTION: how to use the portal (text, optionally a video); NEWS: a new feature of the portal' });
+
+@ObjectType({ description: 'An instruction (text, optionally a video) or news of a new feature, in up to three languages' })
+@Entity({ tableName: 'portal_article' })
+export class PortalArticle extends BaseEntity<'titleKk' | 'titleRu' | 'titleEn' | 'bodyKk' | 'bodyRu' | 'bodyEn' | 'videoUrl' | 'published' | 'publishedAt'> {
+  @Field(() => ArticleKind) @Enum({ items: () => ArticleKind, index: true }) kind!: ArticleKind;
+  @Field(() => Boolean) @Property({ type: 'boolean' }) published: boolean = true;
+  @Field(() => Date, { nullable: true, description: 'When it was first published' }) @Property({ type: 'datetime', nullable: true }) publishedAt?: Date | null;
+  @Property({ type: 'text', nullable: true }) titleKk?: string | null;
+  @Property({ type: 'text', nullable: true }) titleRu?: string | null;
+  @Property({ type: 'text', nullable: true }) titleEn?: string | null;
+  @Property({ type: 'text', nullable: true }) bodyKk?: string | null;
+  @Property({ type: 'text', nullable: true }) bodyRu?: string | null;
+  @Property({ type: 'text', nullable: true }) bodyEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'A video version of the instruction: an https address' }) @Property({ type: 'text', nullable: true }) videoUrl?: string | null;
 }

@@ -5,10 +5,11 @@ import { PersonSourceRecord } from './person-source.js';
 import { Representation, RepresentationFile } from './representation.js';
 import { StaffUser } from './staff-user.js';
 import { ApiKey, AuditEntry, IntegratorClient, PersistedOperation } from './integrator.js';
-import { FaqEntry, MaintenanceNotice, PortalContact } from './content.js';
+import { FaqEntry, MaintenanceNotice, PortalArticle, PortalContact } from './content.js';
 import { FailureTicket, TicketClock, TicketEvent } from './ticket.js';
 import { Complaint } from './complaint.js';
 import { InformedOtherwise, Notification, NotificationDelivery, NotificationSettings } from './notification.js';
+import { TicketAttachment } from './ticket-attachment.js';
 
 export * from './person.js';
 export * from './person-source.js';
@@ -19,8 +20,9 @@ export * from './content.js';
 export * from './ticket.js';
 export * from './complaint.js';
 export * from './notification.js';
+export * from './ticket-attachment.js';
 export const entities = [Person, PersonSourceRecord, Representation, RepresentationFile, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
-  FaqEntry, MaintenanceNotice, PortalContact, FailureTicket, TicketClock, TicketEvent, Complaint,
+  FaqEntry, MaintenanceNotice, PortalContact, PortalArticle, FailureTicket, TicketClock, TicketEvent, TicketAttachment, Complaint,
   // Notifications (in-app centre) and their SMS / e-mail deliveries.
   Notification, NotificationDelivery, NotificationSettings, InformedOtherwise,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.

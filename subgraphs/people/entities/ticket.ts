@@ -17,16 +17,17 @@ export enum TicketStep {
   REGISTER = 'REGISTER', ANALYSE = 'ANALYSE', ESCALATE = 'ESCALATE', DECIDE = 'DECIDE', NOTIFY_DECISION = 'NOTIFY_DECISION',
   START_FIX = 'START_FIX', FINISH_FIX = 'FINISH_FIX', NOTIFY_FIX = 'NOTIFY_FIX',
 }
-export enum TicketChannel { PORTAL = 'PORTAL', PHONE = 'PHONE', EMAIL = 'EMAIL' }
+/** How the report came in (seeds 003 ¶16: the voice line, messengers and the portal's chat-bot are the contact centre's channels). */
+export enum TicketChannel { PORTAL = 'PORTAL', PHONE = 'PHONE', EMAIL = 'EMAIL', MESSENGER = 'MESSENGER', CHAT_BOT = 'CHAT_BOT' }
 registerEnumType(TicketStatus, { name: 'TicketStatus' });
 registerEnumType(TicketStep, { name: 'TicketStep', description: 'A recorded step of a ticket; most start or stop a service-level clock' });
-registerEnumType(TicketChannel, { name: 'TicketChannel' });
+registerEnumType(TicketChannel, { name: 'TicketChannel', description: 'PORTAL, PHONE (voice line), EMAIL, MESSENGER, CHAT_BOT (the portal\'s chat-bot)' });
 
 @ObjectType({ description: 'A failure report to the contact center' })
 @Entity({ tableName: 'failure_ticket' })
 @Index({ properties: ['status', 'reportedAt'] })
 export class FailureTicket extends BaseEntity<
-  'status' | 'reporterPersonId' | 'reporterContact' | 'escalate' | 'fixRequired' | 'decision' | 'closedAt' | 'anonymizedAt' | 'operatorSub'
+  'status' | 'reporterPersonId' | 'reporterContact' | 'escalate' | 'fixRequired' | 'decision' | 'closedAt' | 'anonymizedAt' | 'operatorSub' | 'plannedFixAt'
 > {
   @Field(() => String) @Property({ type: 'string', unique: true }) number!: string;
   @Field(() => TicketStatus) @Enum({ items: () => TicketStatus }) status: TicketStatus = TicketStatus.REPORTED;
@@ -43,6 +44,10 @@ export class FailureTicket extends BaseEntity<
   @Field(() => Boolean, { nullable: true, description: 'The analysis asked for an escalation' }) @Property({ type: 'boolean', nullable: true }) escalate?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'The decision needs a fix' }) @Property({ type: 'boolean', nullable: true }) fixRequired?: boolean | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) decision?: string | null;
+  /** 003 ¶15.5: a confirmed failure is told to the reporter with the planned time and date of its fix. */
+  @Field(() => Date, { nullable: true, description: 'A confirmed failure: when the fix is planned to be done (told to the reporter)' })
+  @Property({ type: 'datetime', nullable: true })
+  plannedFixAt?: Date | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true, index: true }) closedAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When retention removed the personal data' }) @Property({ type: 'datetime', nullable: true }) anonymizedAt?: Date | null;
 }

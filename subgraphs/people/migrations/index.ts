@@ -8,6 +8,7 @@ import { Migration20261206230000 } from './Migration20261206230000.js';
 import { Migration20261207035110 } from './Migration20261207035110.js';
 import { Migration20261207035404 } from './Migration20261207035404.js';
 import { Migration20261207035659 } from './Migration20261207035659.js';
+import { Migration20261207040218 } from './Migration20261207040218.js';
 import { Migration20261207040751 } from './Migration20261207040751.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -20,5 +21,6 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207035110', class: Migration20261207035110 },
   { name: 'Migration20261207035404', class: Migration20261207035404 },
   { name: 'Migration20261207035659', class: Migration20261207035659 },
+  { name: 'Migration20261207040218', class: Migration20261207040218 },
   { name: 'Migration20261207040751', class: Migration20261207040751 },
 ];

@@ -7,9 +7,11 @@ import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complai
 import type { Context } from './context.js';
 
 /**
- * Complaints: forwarded within 3 working days of receipt, answered within 5 working days of
- * forwarding (15 at the quality authority). "Within N working days" = by the end of the N-th
- * working day after the day of the event (Asia/Almaty calendar, @aleumet/calendar).
+ * Complaints (seeds 004 ¶11): registered on receipt; the department answers within 5 working days of
+ * that registration, however long the forwarding took; forwarded to the reviewing body within 3
+ * working days unless fully satisfied by then (and then not forwarded); the quality authority answers
+ * within 15 working days of the forwarding (its registration). "Within N working days" = by the end of
+ * the N-th working day after the day of the event (Asia/Almaty calendar, @aleumet/calendar).
  */
 export const FORWARD_WITHIN_WORKING_DAYS = 3;
 export const ANSWER_WITHIN_WORKING_DAYS: Record<ResponsibleBody, number> = { EMPLOYMENT_DEPARTMENT: 5, QUALITY_AUTHORITY: 15 };
@@ -43,6 +45,7 @@ async function ask<T>(ctx: Context, target: 'orders' | 'catalog' | 'programs', s
 const overdueWhere = (now: Date) => ({
   $or: [
     { status: ComplaintStatus.RECEIVED, forwardDueAt: { $lt: now } },
+    { status: ComplaintStatus.RECEIVED, answerDueAt: { $lt: now } },
     { status: ComplaintStatus.FORWARDED, answerDueAt: { $lt: now } },
   ],
 });
@@ -55,6 +58,15 @@ async function loadComplaint(ctx: Context, id: string): Promise<Complaint> {
   const c = await ctx.em.findOne(Complaint, { id });
   if (!c) throw notFound('Complaint', id);
   return c;
+}
+
+/** An answer (or the record of satisfaction) comes from an administrator or the department of the complaint's region. */
+async function toAnswer(ctx: Context, id: string, answer: string) {
+  const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
+  const text = checkText(answer, 'answer', LIMITS.text);
+  const c = await loadComplaint(ctx, id);
+  if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+  return { identity, text, c };
 }
 
 @Resolver(() => Complaint)
@@ -93,6 +105,8 @@ export class ComplaintResolver {
     const complaint = ctx.em.create(Complaint, {
       personId, regionCode: person.regionCode, filedBy: id.sub, supplierId, orderId: input.orderId ?? null, serviceKind, text,
       receivedAt: now, forwardDueAt: addWorkingDays(now, FORWARD_WITHIN_WORKING_DAYS), retentionClass,
+      // 004 ¶11: the department's 5 working days run from the registration, not from the forwarding.
+      answerDueAt: addWorkingDays(now, ANSWER_WITHIN_WORKING_DAYS.EMPLOYMENT_DEPARTMENT),
     });
     await ctx.em.flush();
     return complaint;
@@ -104,19 +118,32 @@ export class ComplaintResolver {
     const c = await loadComplaint(ctx, id);
     if (c.status !== ComplaintStatus.RECEIVED) throw invalidTransition('Complaint', c.status, ComplaintStatus.FORWARDED);
     const now = ctx.runtime.clock.now();
-    Object.assign(c, { status: ComplaintStatus.FORWARDED, forwardedAt: now, forwardedTo: to, answerDueAt: addWorkingDays(now, ANSWER_WITHIN_WORKING_DAYS[to]) });
+    // The department keeps the deadline counted from the registration; the quality authority registers it anew (004 ¶11).
+    const answerDueAt = to === ResponsibleBody.QUALITY_AUTHORITY ? addWorkingDays(now, ANSWER_WITHIN_WORKING_DAYS[to]) : c.answerDueAt ?? addWorkingDays(c.receivedAt, ANSWER_WITHIN_WORKING_DAYS[to]);
+    Object.assign(c, { status: ComplaintStatus.FORWARDED, forwardedAt: now, forwardedTo: to, answerDueAt });
     await ctx.em.flush();
     return c;
   }
 
   @Mutation(() => Complaint, { description: "Admin or the recipient's region's employment department: record the answer of a forwarded complaint" })
   async answerComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
-    const identity = requireRole(ctx.identity, Role.ADMIN, Role.EMPLOYMENT_DEPARTMENT);
-    const text = checkText(answer, 'answer', LIMITS.text);
-    const c = await loadComplaint(ctx, id);
-    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode !== c.regionCode) throw forbidden();
+    const { identity, text, c } = await toAnswer(ctx, id, answer);
     if (c.status !== ComplaintStatus.FORWARDED) throw invalidTransition('Complaint', c.status, ComplaintStatus.ANSWERED);
     Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: text, answeredBy: identity.sub });
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Complaint, {
+    description: "Admin or the recipient's region's employment department: the complaint's demands were fully satisfied within 3 working days of its registration; it is closed with that answer and not forwarded (004 ¶11)",
+  })
+  async satisfyComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context) {
+    const { identity, text, c } = await toAnswer(ctx, id, answer);
+    if (c.status !== ComplaintStatus.RECEIVED) throw invalidTransition('Complaint', c.status, ComplaintStatus.SATISFIED);
+    const now = ctx.runtime.clock.now();
+    // Past the 3 working days the complaint had to be forwarded: satisfying it now is an answer of the reviewing body.
+    if (c.forwardDueAt < now) throw invalidTransition('Complaint', `${c.status} (3 working days over)`, ComplaintStatus.SATISFIED, { reason: 'FORWARD_DEADLINE_PASSED' });
+    Object.assign(c, { status: ComplaintStatus.SATISFIED, answeredAt: now, answer: text, answeredBy: identity.sub });
     await ctx.em.flush();
     return c;
   }
@@ -144,10 +171,11 @@ export class ComplaintResolver {
     return paginate(ctx.em, Complaint, { ...scopeWhere(scope), ...(status ? { status } : {}), ...(overdue ? overdueWhere(now) : {}) }, page);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Past the forwarding deadline (not forwarded) or the answer deadline (not answered)' })
+  @FieldResolver(() => Boolean, { description: 'Past the forwarding deadline (not forwarded) or the answer deadline (not answered or satisfied)' })
   overdue(@Root() c: Complaint, @Ctx() ctx: Context): boolean {
     const now = ctx.runtime.clock.now();
-    return (c.status === ComplaintStatus.RECEIVED && c.forwardDueAt < now) || (c.status === ComplaintStatus.FORWARDED && c.answerDueAt != null && c.answerDueAt < now);
+    const late = c.answerDueAt != null && c.answerDueAt < now;
+    return (c.status === ComplaintStatus.RECEIVED && (c.forwardDueAt < now || late)) || (c.status === ComplaintStatus.FORWARDED && late);
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The complaining recipient (null after retention)' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkInt, checkOptionalText, checkText, isUuid, notFound, requireRole } from '@aleumet/core';
 import { ConnectionType, PageArgs, paginate } from '@aleumet/subgraph-kit';
-import { FaqEntry, Language, LocalizedText, MaintenanceNotice, PortalContact, localize } from '../entities/content.js';
+import { FaqEntry, Language, LocalizedText, MaintenanceNotice, NoticeKind, PortalContact, localize } from '../entities/content.js';
 import type { Context } from './context.js';
 
 /** Portal content: FAQ, maintenance notices (a banner inside their window), the contact-center phone. Reads are public; writes are for administrators. */
@@ -11,7 +11,7 @@ const NoticeConnection = ConnectionType('MaintenanceNotice', MaintenanceNotice);
 const CONTACT_KEY = 'contact-center';
 
 @InputType({ description: 'A text in Kazakh, Russian and English; at least one is required' })
-class LocalizedTextInput {
+export class LocalizedTextInput {
   @Field(() => String, { nullable: true }) kk?: string;
   @Field(() => String, { nullable: true }) ru?: string;
   @Field(() => String, { nullable: true }) en?: string;
@@ -30,6 +30,7 @@ class MaintenanceNoticeInput {
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => LocalizedTextInput) text!: LocalizedTextInput;
+  @Field(() => NoticeKind, { nullable: true, description: 'Default PLANNED_WORKS; FAILURE: endsAt is the planned fix time (003 ¶14)' }) kind?: NoticeKind;
 }
 
 @InputType()
@@ -38,13 +39,13 @@ class ContactCenterInput {
   @Field(() => LocalizedTextInput, { nullable: true, description: 'Working hours, e.g. "Mon–Fri 9:00–18:30"' }) hours?: LocalizedTextInput;
 }
 
-function texts(t: LocalizedTextInput, field: string, max: number) {
+export function texts(t: LocalizedTextInput, field: string, max: number) {
   const out = { kk: checkOptionalText(t.kk, `${field}.kk`, max), ru: checkOptionalText(t.ru, `${field}.ru`, max), en: checkOptionalText(t.en, `${field}.en`, max) };
   if (!out.kk && !out.ru && !out.en) throw badInput('Give the text in at least one language', field);
   return out;
 }
 
-async function load<T extends object>(ctx: Context, entity: new () => T, name: string, id: string): Promise<T> {
+export async function load<T extends object>(ctx: Context, entity: new () => T, name: string, id: string): Promise<T> {
   if (!isUuid(id)) throw badInput(`${name} id must be a UUID`, 'id');
   const row = await ctx.em.findOne(entity, { id } as never);
   if (!row) throw notFound(name, id);
@@ -97,10 +98,14 @@ export class FaqResolver {
 
 @Resolver(() => MaintenanceNotice)
 export class MaintenanceResolver {
-  @Query(() => NoticeConnection, { description: 'The maintenance banner: notices whose window contains the current time (public)' })
-  activeMaintenanceNotices(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  @Query(() => NoticeConnection, { description: 'The banner: notices (scheduled works, failures under repair) whose window contains the current time (public)' })
+  activeMaintenanceNotices(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('kind', () => NoticeKind, { nullable: true, description: 'Only scheduled works or only failures' }) kind: NoticeKind | undefined,
+    @Ctx() ctx: Context,
+  ) {
     const now = ctx.runtime.clock.now();
-    return paginate(ctx.em, MaintenanceNotice, { startsAt: { $lte: now }, endsAt: { $gt: now } }, page);
+    return paginate(ctx.em, MaintenanceNotice, { startsAt: { $lte: now }, endsAt: { $gt: now }, ...(kind ? { kind } : {}) }, page);
   }
 
   @Query(() => NoticeConnection, { description: 'Admin: every maintenance notice, past and planned' })
@@ -114,7 +119,7 @@ export class MaintenanceResolver {
     const admin = requireRole(ctx.identity, Role.ADMIN);
     if (!(input.endsAt > input.startsAt)) throw badInput('The window must end after it starts', 'endsAt');
     const t = texts(input.text, 'text', LIMITS.notice);
-    const data = { startsAt: input.startsAt, endsAt: input.endsAt, textKk: t.kk, textRu: t.ru, textEn: t.en };
+    const data = { startsAt: input.startsAt, endsAt: input.endsAt, textKk: t.kk, textRu: t.ru, textEn: t.en, kind: input.kind ?? NoticeKind.PLANNED_WORKS };
     const notice = id ? ctx.em.assign(await load(ctx, MaintenanceNotice, 'MaintenanceNotice', id), data) : ctx.em.create(MaintenanceNotice, { ...data, createdBy: admin.sub });
     await ctx.em.flush();
     return notice;

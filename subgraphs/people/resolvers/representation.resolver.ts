@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import {
-  LIMITS, Role, badInput, checkLength, checkOneOf, checkRegionCode, checkText, conflict, decodeDocument, forbidden, invalidTransition, isUuid, isValidIin, notFound, requireIdentity, requireRole,
+  LIMITS, Role, badInput, checkLength, checkOneOf, checkRegionCode, checkText, conflict, decodeUpload, forbidden, invalidTransition, isUuid, isValidIin, notFound, requireIdentity, requireRole,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, authorize, paginate } from '@aleumet/subgraph-kit';
 import { localDate } from '@aleumet/calendar';
@@ -96,7 +96,7 @@ export class RepresentationRegistryResolver {
     const fields = checkRequest(input, localDate(now));
     const fileName = checkText(input.scan.fileName, 'scan.fileName', LIMITS.title);
     checkLength(input.scan.contentType, 'scan.contentType', LIMITS.code);
-    const { bytes, sha256 } = decodeDocument(input.scan.contentType, input.scan.contentBase64);
+    const { bytes, sha256 } = decodeUpload(input.scan.contentType, input.scan.contentBase64, 'A scan');
     return ctx.em.fork().transactional(async (tx) => {
       const [me, principal] = await Promise.all([tx.findOne(Person, { id: id.personId! }), tx.findOne(Person, { iin: input.principalIin })]);
       if (!me) throw forbidden();

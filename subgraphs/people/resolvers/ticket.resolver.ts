@@ -58,6 +58,7 @@ class TicketStepInput {
   @Field(() => Boolean, { nullable: true, description: 'ANALYSE: does the failure need escalation?' }) escalate?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'DECIDE: does the decision need a fix?' }) fixRequired?: boolean;
   @Field(() => String, { nullable: true, description: 'DECIDE: the decision told to the reporter' }) decision?: string;
+  @Field(() => Date, { nullable: true, description: 'DECIDE with a fix: when the fix is planned to be done (told to the reporter)' }) plannedFixAt?: Date;
 }
 
 /** Per-request loaders of this file, kept beside the request's context (dies with it). */
@@ -83,7 +84,7 @@ function view(c: TicketClock, now: Date): TicketClockView {
   return { step: c.step, allowanceMinutes: c.allowanceMinutes, startedAt: c.startedAt, dueAt: c.dueAt, doneAt: c.doneAt ?? null, state, remainingWorkingMinutes: remaining };
 }
 
-const isReporter = (id: Identity, t: FailureTicket) => id.sub === t.reporterSub || (t.reporterPersonId != null && (id.personId === t.reporterPersonId || id.represents.includes(t.reporterPersonId)));
+export const isReporter = (id: Identity, t: FailureTicket) => id.sub === t.reporterSub || (t.reporterPersonId != null && (id.personId === t.reporterPersonId || id.represents.includes(t.reporterPersonId)));
 
 async function loadTicket(ctx: Context, id: string): Promise<FailureTicket> {
   if (!isUuid(id)) throw badInput('Ticket id must be a UUID', 'id');
@@ -132,8 +133,12 @@ export class TicketResolver {
     const admin = requireRole(ctx.identity, Role.ADMIN);
     checkOptionalText(input.note, 'note', LIMITS.reason);
     checkOptionalText(input.decision, 'decision', LIMITS.reason);
-    const t = await loadTicket(ctx, id);
     const now = ctx.runtime.clock.now();
+    // Bounded before the ticket is read: within a year from now (003 ¶15.5; applyStep says when it is required).
+    if (input.plannedFixAt != null && !(input.plannedFixAt.getTime() > now.getTime() && input.plannedFixAt.getTime() < now.getTime() + 366 * 86_400_000)) {
+      throw badInput('The planned fix time must be within a year from now', 'input.plannedFixAt');
+    }
+    const t = await loadTicket(ctx, id);
     const [clocks, events] = await Promise.all([ctx.em.find(TicketClock, { ticket: t }), ctx.em.find(TicketEvent, { ticket: t })]);
     const { stop, start } = applyStep(t, new Set(events.map((e) => e.step)), input.step, input, now);
     for (const c of clocks) if (stop.includes(c.step) && !c.doneAt) c.doneAt = now;

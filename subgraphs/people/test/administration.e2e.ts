@@ -3,7 +3,7 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
-import { Complaint, FailureTicket } from '../entities/index.js';
+import { Complaint, FailureTicket, TicketAttachment } from '../entities/index.js';
 
 /**
  * Administration and support through the gateway: portal content, contact-center tickets with the
@@ -134,7 +134,7 @@ describe('contact-center failure tickets: service-level clocks in working time',
     // Decision on Tuesday 18:15; Wednesday 16 December is Independence Day:
     // notify within 30 min = 15 min Tuesday + 15 min Thursday → Thursday 9:15; start the fix within 1 working day → Thursday 18:15.
     at('2026-12-15T13:15:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true, plannedFixAt: '2026-12-18T12:00:00Z' } }, admin)).recordTicketStep;
     expect(t.status).toBe('DECIDED');
     expect(clockOf(t, 'NOTIFY_DECISION')).toMatchObject({ allowanceMinutes: 30, dueAt: '2026-12-17T04:15:00.000Z' });
     expect(clockOf(t, 'START_FIX')).toMatchObject({ allowanceMinutes: 570, dueAt: '2026-12-17T13:15:00.000Z' });
@@ -195,7 +195,7 @@ describe('contact-center failure tickets: service-level clocks in working time',
   });
 });
 
-describe('complaints: forwarded within 3 working days, answered within 5', () => {
+describe('complaints: forwarded within 3 working days, answered within 5 of the registration', () => {
   const C = `id status receivedAt forwardDueAt forwardedAt forwardedTo answerDueAt answeredAt overdue retentionClass serviceKind supplierId orderId personId`;
   const FILE = `mutation($i: ComplaintInput!) { fileComplaint(input: $i) { ${C} } }`;
   const FORWARD = `mutation($id: ID!, $to: ResponsibleBody!) { forwardComplaint(id: $id, to: $to) { ${C} } }`;
@@ -208,19 +208,22 @@ describe('complaints: forwarded within 3 working days, answered within 5', () =>
     at('2026-12-14T05:00:00Z'); // Monday 10:00
     const c = (await ok(FILE, { i: { supplierId: world().suppliers[5]!.id, text: 'The wheelchair was delivered broken and nobody answers' } }, recipient)).fileComplaint;
     // working days after Monday 14: 15, (16 holiday), 17, 18 → by the end of Friday 18 December (24:00 Astana)
-    expect(c).toMatchObject({ status: 'RECEIVED', forwardDueAt: '2026-12-18T19:00:00.000Z', overdue: false, retentionClass: 'COMPLAINT', personId: p.id });
+    // the department answers within 5 working days of the registration (004 ¶11): 15, 17, 18, 21, 22 → end of Tuesday 22 December
+    expect(c).toMatchObject({ status: 'RECEIVED', forwardDueAt: '2026-12-18T19:00:00.000Z', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false, retentionClass: 'COMPLAINT', personId: p.id });
 
     at('2026-12-18T18:59:59Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'RECEIVED' });
     at('2026-12-18T19:00:01Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'RECEIVED' });
 
-    // forwarded on Saturday 00:30 Astana: 5 working days after it end on Friday 25 December
+    // forwarded late, on Saturday 00:30 Astana: the answer is still due 5 working days after the registration, not after the forwarding
     at('2026-12-18T19:30:00Z');
     const f = (await ok(FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, admin)).forwardComplaint;
-    expect(f).toMatchObject({ status: 'FORWARDED', forwardedTo: 'EMPLOYMENT_DEPARTMENT', answerDueAt: '2026-12-25T19:00:00.000Z', overdue: false });
+    expect(f).toMatchObject({ status: 'FORWARDED', forwardedTo: 'EMPLOYMENT_DEPARTMENT', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false });
     expect(codes(await gql(url, FORWARD, { id: c.id, to: 'QUALITY_AUTHORITY' }, admin))).toEqual(['INVALID_TRANSITION']);
-    at('2026-12-25T19:00:01Z');
+    at('2026-12-22T18:59:59Z');
+    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'FORWARDED' });
+    at('2026-12-22T19:00:01Z');
     expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'FORWARDED' });
     // the department of the recipient's region sees it among its overdue ones and answers; another region may not
     const dept = await tokenFor(departmentIdentity(p.regionCode));
@@ -296,6 +299,11 @@ describe('retention (people): past retention is anonymized, everything else is k
     const REPORT = `mutation($i: ReportFailureInput!) { reportFailure(input: $i) { id } }`;
     const ticket = async (i: number) => (await ok(REPORT, { i: { description: 'Ticket for the retention test' } }, await tokenFor(recipientIdentity(mine(i))))).reportFailure.id as string;
     const tickets = { old: await ticket(13), young: await ticket(14), open: await ticket(15) };
+    // a screenshot on each closed one: removed with the old ticket's personal data, kept with the young one
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
+    const ATTACH = `mutation($id: ID!, $i: TicketAttachmentInput!) { attachToFailureTicket(ticketId: $id, input: $i) { id } }`;
+    const attach = async (id: string) => (await ok(ATTACH, { id, i: { fileName: 'screen.png', contentType: 'image/png', contentBase64: PNG } }, admin)).attachToFailureTicket.id as string;
+    const files = { old: await attach(tickets.old), young: await attach(tickets.young) };
 
     // Move their history back in time (the database is the record's truth).
     const em = platform.subgraphs.people.orm.em.fork();
@@ -324,10 +332,15 @@ describe('retention (people): past retention is anonymized, everything else is k
     expect(await ticketRow(tickets.old)).toMatchObject({ reporterName: 'anonymized', reporterPersonId: null, description: '[removed: retention period passed]' });
     expect(await ticketRow(tickets.young)).toMatchObject({ reporterPersonId: personOf(14).id, description: 'Ticket for the retention test', anonymizedAt: null });
     expect(await ticketRow(tickets.open)).toMatchObject({ reporterPersonId: personOf(15).id, anonymizedAt: null });
+    const fileRow = (id: string) => fresh.findOneOrFail(TicketAttachment, { id }, { populate: ['content'] });
+    expect(await fileRow(files.old)).toMatchObject({ content: null, purgedAt: now });
+    expect((await fileRow(files.young)).content?.toString('base64')).toBe(PNG);
 
     // running again changes nothing; only admins run it by hand
     const again = (await ok(`mutation { applyPeopleRetention { changed { record action count } } }`, {}, admin)).applyPeopleRetention;
-    expect(again.changed).toEqual([{ record: 'Complaint', action: 'ANONYMIZED', count: 0 }, { record: 'FailureTicket', action: 'ANONYMIZED', count: 0 }]);
+    expect(again.changed).toEqual([
+      { record: 'Complaint', action: 'ANONYMIZED', count: 0 }, { record: 'FailureTicket', action: 'ANONYMIZED', count: 0 }, { record: 'TicketAttachment', action: 'PURGED', count: 0 },
+    ]);
     expect(codes(await gql(url, `mutation { applyPeopleRetention { asOf } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
   });
 });

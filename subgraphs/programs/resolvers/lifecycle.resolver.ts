@@ -2,7 +2,7 @@ import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mu
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
-  DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkList, checkText, checkTiyn, checkVersion, conflict, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
+  DomainError, ErrorCode, LIMITS, Role, actsFor, assertAccess, badInput, checkCalendarDate, checkInt, checkList, checkText, checkTiyn, checkVersion, conflict, eligibilityProblem, forbidden, hasScope, invalidTransition, isUuid, isValidIin, itemTypeByCode, notEligible, notFound, requireIdentity, type Identity,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, ServiceKind, grantSupplierAccess, paginate } from '@aleumet/subgraph-kit';
 import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
@@ -102,20 +102,6 @@ async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> 
   return data.personByIin;
 }
 
-/**
- * Eligibility from the service standards (domain brief, "Services"): S1 personal assistant needs a
- * group-1 disability with mobility difficulty; S2 sign-language specialist needs a hearing disability.
- * The other kinds have no condition on the person beyond the IPR itself.
- */
-export function eligibilityProblem(kind: string, p: Pick<PublishedPerson, 'disabilityGroup' | 'needs'>): { reason: string; message: string } | null {
-  if (kind === 'S1' && !(p.disabilityGroup === 1 && p.needs.mobility)) {
-    return { reason: 'S1_NEEDS_GROUP_1_WITH_MOBILITY_DIFFICULTY', message: 'S1 personal assistant: the person needs a group-1 disability with mobility difficulty' };
-  }
-  if (kind === 'S2' && !p.needs.hearing) {
-    return { reason: 'S2_NEEDS_HEARING_DISABILITY', message: 'S2 sign-language specialist: the person needs a hearing disability' };
-  }
-  return null;
-}
 
 /**
  * Publications and withdrawals for one person run one at a time (transaction-scoped advisory lock): a
@@ -183,6 +169,7 @@ export class MeasureLifecycleResolver {
     }
     // Read from people before the transaction (never hold a transaction across an HTTP call).
     const person = await personByIin(ctx, input.personIin);
+    // Eligibility (seeds 004 ¶5, ¶19), checked again when the measure is ordered.
     input.measures.forEach((m, i) => {
       const problem = eligibilityProblem(m.kind, person);
       if (problem) throw notEligible(problem.message, { reason: problem.reason, field: `measures.${i}.kind`, sourceId: m.sourceId });

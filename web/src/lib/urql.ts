@@ -56,6 +56,7 @@ const PAGINATED = {
     'supplierRegistrations',
     'mySupplierRegistrations',
     'faqEntries',
+    'portalArticles',
     'maintenanceNotices',
     'offerings',
     'suppliers',

@@ -101,7 +101,7 @@ export const en = {
     claim: { APPLIED: 'Applied', APPROVED: 'Approved', PAID: 'Paid', CANCELLED: 'Cancelled' },
     act: { DRAFT: 'Draft', SUBMITTED: 'Submitted', APPROVED: 'Approved', RETURNED: 'Returned' },
     supplier: { DRAFT: 'Draft', SUBMITTED: 'Submitted', VERIFIED: 'Verified', REJECTED: 'Rejected', SUSPENDED: 'Suspended' },
-    complaint: { RECEIVED: 'Received', FORWARDED: 'Forwarded', ANSWERED: 'Answered' },
+    complaint: { RECEIVED: 'Received', FORWARDED: 'Forwarded', ANSWERED: 'Answered', SATISFIED: 'Satisfied' },
     ticket: { REPORTED: 'Reported', REGISTERED: 'Registered', ANALYSED: 'Analysed', ESCALATED: 'Escalated', DECIDED: 'Decided', FIX_IN_PROGRESS: 'Being fixed', FIXED: 'Fixed', CLOSED: 'Closed' },
   },
   direction: {

@@ -101,7 +101,7 @@ export const kk = {
     claim: { APPLIED: 'Берілді', APPROVED: 'Мақұлданды', PAID: 'Төленді', CANCELLED: 'Күшін жойды' },
     act: { DRAFT: 'Жоба', SUBMITTED: 'Жіберілді', APPROVED: 'Бекітілді', RETURNED: 'Қайтарылды' },
     supplier: { DRAFT: 'Жоба', SUBMITTED: 'Жіберілді', VERIFIED: 'Расталды', REJECTED: 'Қабылданбады', SUSPENDED: 'Тоқтатылды' },
-    complaint: { RECEIVED: 'Алынды', FORWARDED: 'Жіберілді', ANSWERED: 'Жауап берілді' },
+    complaint: { RECEIVED: 'Алынды', FORWARDED: 'Жіберілді', ANSWERED: 'Жауап берілді', SATISFIED: 'Қанағаттандырылды' },
     ticket: { REPORTED: 'Хабарланды', REGISTERED: 'Тіркелді', ANALYSED: 'Талданды', ESCALATED: 'Жоғары деңгейге берілді', DECIDED: 'Шешім қабылданды', FIX_IN_PROGRESS: 'Түзетілуде', FIXED: 'Түзетілді', CLOSED: 'Жабылды' },
   },
   direction: {

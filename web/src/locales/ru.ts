@@ -103,7 +103,7 @@ export const ru = {
     claim: { APPLIED: 'Подана', APPROVED: 'Одобрена', PAID: 'Оплачена', CANCELLED: 'Отменена' },
     act: { DRAFT: 'Черновик', SUBMITTED: 'Отправлен', APPROVED: 'Утверждён', RETURNED: 'Возвращён' },
     supplier: { DRAFT: 'Черновик', SUBMITTED: 'Отправлена', VERIFIED: 'Подтверждена', REJECTED: 'Отклонена', SUSPENDED: 'Приостановлена' },
-    complaint: { RECEIVED: 'Получена', FORWARDED: 'Передана', ANSWERED: 'Отвечена' },
+    complaint: { RECEIVED: 'Получена', FORWARDED: 'Передана', ANSWERED: 'Отвечена', SATISFIED: 'Удовлетворена' },
     ticket: { REPORTED: 'Сообщено', REGISTERED: 'Зарегистрировано', ANALYSED: 'Проанализировано', ESCALATED: 'Эскалировано', DECIDED: 'Решение принято', FIX_IN_PROGRESS: 'Исправляется', FIXED: 'Исправлено', CLOSED: 'Закрыто' },
   },
   direction: {

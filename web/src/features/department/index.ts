@@ -12,6 +12,13 @@ export const department = defineFeature({
       homeOf: ['EMPLOYMENT_DEPARTMENT'],
       page: lazyPage(() => import('./components/DepartmentPage.js'), 'DepartmentPage'),
     },
+    {
+      path: '/department/complaints',
+      title: 'departmentComplaints.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'departmentComplaints.nav',
+      page: lazyPage(() => import('./components/DepartmentComplaintsPage.js'), 'DepartmentComplaintsPage'),
+    },
   ],
   strings,
 });

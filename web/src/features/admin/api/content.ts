@@ -27,6 +27,7 @@ export const AdminContentQuery = graphql(`
       }
       nodes {
         id
+        kind
         startsAt
         endsAt
         textKk
@@ -70,6 +71,7 @@ export const SaveNoticeMutation = graphql(`
   mutation SaveMaintenanceNotice($id: ID, $input: MaintenanceNoticeInput!) {
     saveMaintenanceNotice(id: $id, input: $input) {
       id
+      kind
       startsAt
       endsAt
       textKk
@@ -94,5 +96,46 @@ export const SetContactCenterMutation = graphql(`
       hoursEn
       updatedAt
     }
+  }
+`);
+
+/** Instructions and news, published or not (003 ¶14). */
+export const AdminArticlesQuery = graphql(`
+  query AdminArticles($after: String) {
+    portalArticles(includeUnpublished: true, first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        published
+        publishedAt
+        videoUrl
+        title(language: RU) {
+          text
+          language
+        }
+      }
+    }
+  }
+`);
+
+export const SaveArticleMutation = graphql(`
+  mutation SavePortalArticle($id: ID, $input: PortalArticleInput!) {
+    savePortalArticle(id: $id, input: $input) {
+      id
+      kind
+      published
+      publishedAt
+      videoUrl
+    }
+  }
+`);
+
+export const DeleteArticleMutation = graphql(`
+  mutation DeletePortalArticle($id: ID!) {
+    deletePortalArticle(id: $id)
   }
 `);

@@ -2,7 +2,8 @@ import { type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AdminContentQuery, DeleteFaqEntryMutation, DeleteNoticeMutation, SaveFaqEntryMutation, SaveNoticeMutation, SetContactCenterMutation } from '../api/content.js';
-import { DateText, Empty, ErrorMessage, Loading, TextArea, TextField, ShowMore, SuccessStatus, useCursors } from '../../../components/ui.js';
+import { DateText, Empty, ErrorMessage, Loading, SelectField, TextArea, TextField, ShowMore, SuccessStatus, useCursors } from '../../../components/ui.js';
+import { ArticlesSection } from './ArticlesSection.js';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { LANGS, type Lang } from '../../../lib/format.js';
@@ -10,7 +11,7 @@ import { LANGS, type Lang } from '../../../lib/format.js';
 const LANG_LABEL: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 /** Texts in kk/ru/en from a form: empty ones are left out (readers get a fallback). */
-function texts(data: FormData, prefix: string): { kk?: string; ru?: string; en?: string } {
+export function texts(data: FormData, prefix: string): { kk?: string; ru?: string; en?: string } {
   const out: Record<string, string> = {};
   for (const l of LANGS) {
     const v = String(data.get(`${prefix}-${l}`) ?? '').trim();
@@ -58,11 +59,22 @@ export function ContentPage() {
           <ContactSection contact={res.data.contactCenter ?? null} onChanged={reload} />
         </>
       )}
+      <ArticlesSection />
     </>
   );
 }
 
-function LanguageFields({ prefix, label, area = false, required = false }: { prefix: string; label: string; area?: boolean; required?: boolean }) {
+/** Takes a published text (notice, instruction, news) off the portal. */
+export function WithdrawButton({ busy, onWithdraw }: { busy: boolean; onWithdraw: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="secondary" disabled={busy} onClick={onWithdraw}>
+      {t('content.withdraw')}
+    </button>
+  );
+}
+
+export function LanguageFields({ prefix, label, area = false, required = false }: { prefix: string; label: string; area?: boolean; required?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset>
@@ -79,7 +91,7 @@ function LanguageFields({ prefix, label, area = false, required = false }: { pre
   );
 }
 
-type Notice = { id: string; startsAt: string; endsAt: string; textKk?: string | null; textRu?: string | null; textEn?: string | null };
+type Notice = { id: string; kind?: string | null; startsAt: string; endsAt: string; textKk?: string | null; textRu?: string | null; textEn?: string | null };
 
 function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice[]; onChanged: () => void; more: ReactNode }) {
   const { t } = useTranslation();
@@ -92,7 +104,9 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
     if (!startsAt || !endsAt) return fail(t('content.windowRequired'));
     if (endsAt <= startsAt) return fail(t('content.windowOrder'));
     if (!Object.keys(text).length) return fail(t('content.textRequired'));
-    const r = await save({ input: { startsAt, endsAt, text } });
+    // 003 ¶14: scheduled works, or a failure announced with the planned time of its fix (the window's end).
+    const kind = textOf(data, 'kind') === 'FAILURE' ? ('FAILURE' as const) : ('PLANNED_WORKS' as const);
+    const r = await save({ input: { startsAt, endsAt, text, kind } });
     if (r.error) return;
     onChanged();
     return { done: t('content.noticePublished') };
@@ -111,6 +125,7 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
           rows={notices}
           rowKey={(n) => n.id}
           columns={[
+            { header: t('content.noticeKind'), cell: (n) => t(`content.kind.${n.kind ?? 'PLANNED_WORKS'}`) },
             {
               header: t('content.window'),
               cell: (n) => (
@@ -125,20 +140,15 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
             {
               header: t('cabinet.action'),
               cell: (n) => (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={deleteRes.fetching}
-                  onClick={async () => {
-                    const r = await remove({ id: n.id });
-                    if (!r.error) {
+                <WithdrawButton
+                  busy={deleteRes.fetching}
+                  onWithdraw={async () => {
+                    if (!(await remove({ id: n.id })).error) {
                       setDone(t('content.noticeWithdrawn'));
                       onChanged();
                     }
                   }}
-                >
-                  {t('content.withdraw')}
-                </button>
+                />
               ),
             },
           ]}
@@ -147,6 +157,7 @@ function NoticesSection({ notices, onChanged, more }: { notices: readonly Notice
       {more}
       <form onSubmit={submit} noValidate className="panel" aria-labelledby="new-notice-title">
         <h3 id="new-notice-title">{t('content.newNotice')}</h3>
+        <SelectField label={t('content.noticeKind')} name="kind" options={['PLANNED_WORKS', 'FAILURE'].map((k) => ({ value: k, label: t(`content.kind.${k}`) }))} />
         <div className="filter-grid">
           <TextField label={t('content.startsAt')} name="startsAt" type="datetime-local" hint={t('content.astanaTime')} />
           <TextField label={t('content.endsAt')} name="endsAt" type="datetime-local" hint={t('content.astanaTime')} />

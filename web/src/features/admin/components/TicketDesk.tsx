@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { DeskTicketFragment, DeskTicketsQuery, RecordTicketStepMutation, TicketBreachReportQuery } from '../api/tickets.js';
+import { astanaToIso } from './ContentPage.js';
 import { DateText, Empty, ErrorMessage, Loading, Num, SelectField, StatusBadge, TextArea, TextField, ShowMore, useCursors } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
@@ -46,13 +47,18 @@ function StepForm({ ticket, onDone }: { ticket: DeskTicket; onDone: (step: Ticke
     const note = textOf(form, 'note') || null;
     const decision = textOf(form, 'decision');
     if (current === 'DECIDE' && decision.length < 3) return fail(t('admin.decisionRequired'));
+    const fixRequired = form.get('fixRequired') === 'on';
+    // 003 ¶15.5: a confirmed failure is told to the reporter with the planned time of its fix.
+    const plannedLocal = textOf(form, 'plannedFixAt');
+    const plannedFixAt = current === 'DECIDE' && fixRequired ? astanaToIso(plannedLocal) : null;
+    if (current === 'DECIDE' && fixRequired && !plannedFixAt) return fail(t('admin.plannedFixRequired'));
     const r = await record({
       id: ticket.id,
       input: {
         step: current,
         note,
         ...(current === 'ANALYSE' ? { escalate: form.get('escalate') === 'on' } : {}),
-        ...(current === 'DECIDE' ? { decision, fixRequired: form.get('fixRequired') === 'on' } : {}),
+        ...(current === 'DECIDE' ? { decision, fixRequired, ...(plannedFixAt ? { plannedFixAt } : {}) } : {}),
       },
     });
     if (!r.error) onDone(current);
@@ -75,6 +81,7 @@ function StepForm({ ticket, onDone }: { ticket: DeskTicket; onDone: (step: Ticke
           <label className="checkbox">
             <input type="checkbox" name="fixRequired" /> {t('admin.fixRequired')}
           </label>
+          <TextField label={t('admin.plannedFixAt')} hint={`${t('admin.plannedFixHint')}; ${t('content.astanaTime')}`} name="plannedFixAt" type="datetime-local" />
         </>
       )}
       <TextField label={t('admin.stepNote')} name="note" />

@@ -86,7 +86,13 @@ describe('administrator desk: tickets, breaches, complaints, suppliers', () => {
     fireEvent.change(within(form).getByLabelText('Решение, сообщаемое заявителю'), { target: { value: 'Исправим' } });
     fireEvent.click(within(form).getByLabelText('Нужно исправление'));
     fireEvent.click(within(form).getByRole('button', { name: /Записать этап/ }));
-    await waitFor(() => expect(sent).toEqual([{ name: 'RecordTicketStep', vars: { id: 't1', input: { step: 'DECIDE', note: null, decision: 'Исправим', fixRequired: true } } }]));
+    // a fix needs its planned time (told to the reporter)
+    expect(await within(form).findByText('Если нужно исправление, укажите плановое время устранения.')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(within(form).getByLabelText(/Плановое время устранения/), { target: { value: '2026-12-03T14:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: /Записать этап/ }));
+    const plannedFixAt = '2026-12-03T09:00:00.000Z'; // 14:00 Astana
+    await waitFor(() => expect(sent).toEqual([{ name: 'RecordTicketStep', vars: { id: 't1', input: { step: 'DECIDE', note: null, decision: 'Исправим', fixRequired: true, plannedFixAt } } }]));
   });
 
   it('reports breaches of a month per clock, the month picked by the administrator', async () => {

@@ -104,7 +104,7 @@ describe('administrator', () => {
     fireEvent.change(within(form).getByLabelText('Русский'), { target: { value: 'Работы' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Publish the notice' }));
     await waitFor(() =>
-      expect(sent).toEqual([{ name: 'SaveMaintenanceNotice', vars: { input: { startsAt: '2026-12-01T04:00:00.000Z', endsAt: '2026-12-01T06:00:00.000Z', text: { ru: 'Работы' } } } }]),
+      expect(sent).toEqual([{ name: 'SaveMaintenanceNotice', vars: { input: { startsAt: '2026-12-01T04:00:00.000Z', endsAt: '2026-12-01T06:00:00.000Z', text: { ru: 'Работы' }, kind: 'PLANNED_WORKS' } } }]),
     );
   });
 });

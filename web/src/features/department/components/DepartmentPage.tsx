@@ -5,6 +5,7 @@ import { DepartmentClaimsQuery, DepartmentMeasureFragment, DepartmentMeasuresQue
 import { BarChart, DateText, Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge, useLoadAllPages } from '../../../components/ui.js';
 import { useFragment } from '../../../gql/index.js';
 import { ActsToApprove } from './ActsToApprove.js';
+import { OverdueDeliveries } from './OverdueDeliveries.js';
 import { OrderSearch } from './OrderSearch.js';
 import { PayClaimForm } from './PayClaimForm.js';
 import { DepartureForm } from './DepartureForm.js';
@@ -122,6 +123,7 @@ export function DepartmentPage() {
             />
           </section>
           <ActsToApprove />
+          <OverdueDeliveries />
           <section aria-labelledby="charts-title" className="charts">
             <h2 id="charts-title">{t('department.charts')}</h2>
             {!allOrders ? <Loading /> : perMonth.length ? <BarChart title={t('department.ordersPerMonth')} data={perMonth} /> : <Empty>{t('department.noOrders')}</Empty>}

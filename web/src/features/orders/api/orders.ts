@@ -14,6 +14,9 @@ export const MyOrderFragment = graphql(`
     createdAt
     acceptDeadline
     acceptedAt
+    leadTimeDays
+    deliveryDueAt
+    deliveryOverdueAt
     handedOverAt
     recipientConfirmedAt
     refusalCode

@@ -98,6 +98,22 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             </dd>
           </>
         )}
+        {o.leadTimeDays != null && !o.deliveryDueAt && (
+          <>
+            <dt>{t('orders.contractTerm')}</dt>
+            <dd>{t('orders.contractTermDays', { count: o.leadTimeDays })}</dd>
+          </>
+        )}
+        {o.deliveryDueAt && (
+          <>
+            {/* The signed order is the contract; its handover term is the offering's lead time from acceptance (004 ¶28, ¶83). */}
+            <dt>{t('orders.deliveryDue')}</dt>
+            <dd>
+              <DateText value={o.deliveryDueAt} />
+              {o.deliveryOverdueAt && !o.handedOverAt && <span className="badge badge-overdue"> {t('orders.deliveryOverdue')}</span>}
+            </dd>
+          </>
+        )}
         {o.refusalCode ? (
           <>
             <dt>{t('orders.refusalReason')}</dt>

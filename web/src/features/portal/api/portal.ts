@@ -6,6 +6,7 @@ export const ActiveNoticesQuery = graphql(`
     activeMaintenanceNotices(first: 5) {
       nodes {
         id
+        kind
         startsAt
         endsAt
         text(language: $language) {
@@ -62,6 +63,34 @@ export const ContactCenterQuery = graphql(`
       hours(language: $language) {
         text
         language
+      }
+    }
+  }
+`);
+
+/** Instructions (text, optionally a video) and news of new features, in the reader's language (003 ¶14). */
+export const ArticlesQuery = graphql(`
+  query PortalArticles($language: Language!, $kind: ArticleKind!, $after: String) {
+    portalArticles(kind: $kind, first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        videoUrl
+        publishedAt
+        title(language: $language) {
+          text
+          language
+          fallback
+        }
+        body(language: $language) {
+          text
+          language
+          fallback
+        }
       }
     }
   }

@@ -7,13 +7,14 @@ import { serverLanguage } from '../../../lib/format.js';
 import { useSession } from '../../../lib/session.js';
 import { PERSON } from '../../../lib/feature.js';
 import { Link } from '../../../lib/router.js';
+import { Articles } from './Articles.js';
 
 /** A text the server had only in another language: marked with its language so screen readers pronounce it right. */
 function Localized({ value }: { value: { text: string; language: string; fallback: boolean } }) {
   return <span lang={value.fallback ? value.language.toLowerCase() : undefined}>{value.text}</span>;
 }
 
-/** Help: the contact center's phone and hours, and the FAQ, in the reader's language with a fallback. */
+/** Help: the contact center's phone and hours, the FAQ, instructions and news, in the reader's language with a fallback. */
 export function HelpPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -75,6 +76,8 @@ export function HelpPage() {
             )}
             <ShowMore pageInfo={res.data.faqEntries?.pageInfo} shown={faq.length} fetching={res.fetching} onMore={setAfter} />
           </section>
+          <Articles kind="INSTRUCTION" />
+          <Articles kind="NEWS" />
         </>
       )}
     </>

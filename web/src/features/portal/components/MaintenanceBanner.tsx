@@ -24,15 +24,24 @@ export function MaintenanceBanner() {
   const notices = res.data?.activeMaintenanceNotices.nodes ?? [];
   if (!notices.length) return null;
   return (
-    <aside className="maintenance-banner" aria-label={t('portal.maintenance')}>
+    <aside className="maintenance-banner" aria-label={t(notices.some((n) => n.kind === 'FAILURE') ? 'portal.notices' : 'portal.maintenance')}>
       <ul>
         {notices.map((n) => (
           <li key={n.id}>
             <p>
-              <strong>{t('portal.maintenance')}:</strong> <span lang={n.text.language.toLowerCase()}>{n.text.text}</span>
+              <strong>{t(n.kind === 'FAILURE' ? 'portal.failure' : 'portal.maintenance')}:</strong> <span lang={n.text.language.toLowerCase()}>{n.text.text}</span>
             </p>
+            {/* 003 ¶14: a failure is announced with the planned time of its fix; works with their window. */}
             <p className="banner-window">
-              {t('portal.window')} <DateText value={n.startsAt} time /> – <DateText value={n.endsAt} time />
+              {n.kind === 'FAILURE' ? (
+                <>
+                  {t('portal.fixPlanned')} <DateText value={n.endsAt} time />
+                </>
+              ) : (
+                <>
+                  {t('portal.window')} <DateText value={n.startsAt} time /> – <DateText value={n.endsAt} time />
+                </>
+              )}
             </p>
           </li>
         ))}

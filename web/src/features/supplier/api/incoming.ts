@@ -9,6 +9,9 @@ export const IncomingOrderFragment = graphql(`
     quantity
     createdAt
     acceptDeadline
+    deliveryDueAt
+    deliveryOverdueAt
+    handedOverAt
     supplierConfirmedAt
     recipientConfirmedAt
     refusalCode

@@ -103,7 +103,19 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
       <td data-label={t('orders.status')}>
         <StatusBadge kind="order" status={o.status} />
       </td>
-      <td data-label={t('orders.acceptDeadline')}>{o.status === 'AWAITING_SUPPLIER' ? <DateText value={o.acceptDeadline} time /> : '—'}</td>
+      <td data-label={t('orders.acceptDeadline')}>
+        {o.status === 'AWAITING_SUPPLIER' ? (
+          <DateText value={o.acceptDeadline} time />
+        ) : o.deliveryDueAt && !o.handedOverAt ? (
+          // The contract's handover term (004 ¶28, ¶83), once accepted.
+          <>
+            {t('orders.deliveryDue')}: <DateText value={o.deliveryDueAt} />
+            {o.deliveryOverdueAt && <span className="badge badge-overdue"> {t('orders.deliveryOverdue')}</span>}
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
       <td>
         <div className="row-actions">
           {o.status === 'AWAITING_SUPPLIER' && !refusing && (

@@ -34,8 +34,25 @@ export const MySupportQuery = graphql(`
         description
         reportedAt
         decision
+        plannedFixAt
         closedAt
+        attachments {
+          id
+          fileName
+        }
       }
+    }
+  }
+`);
+
+/** A screenshot or document for a report (003 ¶15.1). */
+export const AttachToTicketMutation = graphql(`
+  mutation AttachToFailureTicket($ticketId: ID!, $input: TicketAttachmentInput!) {
+    attachToFailureTicket(ticketId: $ticketId, input: $input) {
+      id
+      fileName
+      contentType
+      size
     }
   }
 `);

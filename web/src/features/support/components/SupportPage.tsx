@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
+import { AttachToTicketMutation, ComplaintTargetsQuery, FileComplaintMutation, MySupportQuery, RegionSuppliersQuery, ReportFailureMutation } from '../api/support.js';
+import { formatDateTime } from '../../../lib/format.js';
 import { DateText, Empty, ErrorMessage, Loading, SelectField, StatusBadge, SuccessStatus, TextArea, TextField, ShowMore, useCursors, useLoadAllPages } from '../../../components/ui.js';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
@@ -11,7 +12,7 @@ const MIN_TEXT = 10;
 
 /** A recipient's complaints about a supplier or an order, and failure reports to the contact center, with their status. */
 export function SupportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const personId = actingPersonId(session) ?? '';
   const { cursors, more, reset } = useCursors<'complaintsAfter' | 'ticketsAfter'>();
@@ -81,7 +82,17 @@ export function SupportPage() {
                   { header: t('support.reported'), cell: (x) => <DateText value={x.reportedAt} time /> },
                   { header: t('support.description'), cell: (x) => x.description },
                   { header: t('cabinet.status'), cell: (x) => <StatusBadge kind="ticket" status={x.status} /> },
-                  { header: t('support.decision'), cell: (x) => x.decision ?? '—' },
+                  {
+                    header: t('support.decision'),
+                    cell: (x) => (
+                      <>
+                        {x.decision ?? '—'}
+                        {/* 003 ¶15.5: the planned time of the fix, as the contact centre decided it. */}
+                        {x.plannedFixAt && !x.closedAt && <span className="cell-note"> {t('support.fixPlanned', { when: formatDateTime(x.plannedFixAt, i18n.language) })}</span>}
+                      </>
+                    ),
+                  },
+                  { header: t('support.attachments'), cell: (x) => (x.attachments.length ? x.attachments.map((a) => a.fileName).join(', ') : '—') },
                 ]}
               />
             )}
@@ -156,27 +167,47 @@ function ComplaintForm({ personId, onFiled }: { personId: string; onFiled: () =>
   );
 }
 
+/** What the server takes as an attachment (003 ¶15.1): PNG, JPEG or PDF up to 700 KiB. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'];
+export const MAX_ATTACHMENT_BYTES = 700 * 1024;
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 function FailureForm({ onReported }: { onReported: () => void }) {
   const { t } = useTranslation();
   const [res, report] = useMutation(ReportFailureMutation);
-  const { onSubmit: submit, error, done } = useFormSubmit(async (data, { fail }) => {
+  const [attachRes, attach] = useMutation(AttachToTicketMutation);
+  const { onSubmit: submit, error, done } = useFormSubmit(async (data, { fail, form }) => {
     const description = textOf(data, 'description');
     const contact = textOf(data, 'contact');
+    const upload = form.querySelector<HTMLInputElement>('input[name="attachment"]')?.files?.[0] ?? null;
     if (description.length < MIN_TEXT) return fail(t('support.textTooShort', { min: MIN_TEXT }), 'description');
+    if (upload && (!ATTACHMENT_TYPES.includes(upload.type) || upload.size > MAX_ATTACHMENT_BYTES)) return fail(t('support.attachmentInvalid'), 'attachment');
     const r = await report({ input: { description, channel: 'PORTAL', ...(contact ? { contact } : {}) } });
-    if (r.error) return;
+    if (r.error || !r.data) return;
+    if (upload) {
+      const a = await attach({ ticketId: r.data.reportFailure.id, input: { fileName: upload.name.slice(0, 255), contentType: upload.type, contentBase64: await base64Of(upload) } });
+      if (a.error) return;
+    }
     onReported();
     return { done: t('support.ticketReported', { number: r.data?.reportFailure.number ?? '' }) };
   });
 
 
+  const fileError = error === t('support.attachmentInvalid');
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="failure-title" noValidate>
       <h2 id="failure-title">{t('support.reportFailure')}</h2>
       <p className="hint">{t('support.reportHint')}</p>
-      <TextArea label={t('support.description')} name="description" rows={4} error={error} hint={t('support.textHint', { min: MIN_TEXT })} />
+      <TextArea label={t('support.description')} name="description" rows={4} error={fileError ? null : error} hint={t('support.textHint', { min: MIN_TEXT })} />
       <TextField label={t('support.contact')} name="contact" autoComplete="tel" hint={t('support.contactHint')} />
-      <ErrorMessage error={res.error} />
+      <TextField label={t('support.attachment')} name="attachment" type="file" accept={ATTACHMENT_TYPES.join(',')} hint={t('support.attachmentHint')} error={fileError ? error : null} />
+      <ErrorMessage error={res.error ?? attachRes.error} />
       <button type="submit" disabled={res.fetching}>
         {t('support.send')}
       </button>
