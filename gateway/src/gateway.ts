@@ -19,6 +19,8 @@ import { federatedGateway } from './subgraph-calls.js';
 import { createPipeline } from './pipeline.js';
 import { createHttpServer, forwardedHeaders } from './http.js';
 import type { GatewayContext } from './context.js';
+import { gatewayMetrics, startMetricsListener, type MetricsListenOptions } from './observe.js';
+import { createLogger, requestRecordPlugin, type ServiceMetrics } from '@aleumet/observability';
 
 export type { GatewayContext } from './context.js';
 
@@ -65,6 +67,11 @@ export interface GatewayOptions {
    * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
    */
   security?: SecurityOptions;
+  /**
+   * Prometheus `/metrics` on a listener of its own (the main port is public): `{ port, host }`; absent or
+   * `false`: not served (the numbers are still in `RunningGateway.metrics`).
+   */
+  metrics?: MetricsListenOptions | false;
 }
 
 export interface RunningGateway {
@@ -80,6 +87,10 @@ export interface RunningGateway {
   auditStats: AuditBatchStats | null;
   /** The entity cache (null when off or without its database URL). */
   entityCache: EntityCache | null;
+  /** Prometheus metrics of this gateway. */
+  metrics: ServiceMetrics;
+  /** `http://host:port/metrics` when served. */
+  metricsUrl: string | null;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -102,6 +113,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   transport.cache = entityCache;
   void entityCache?.start();
   const security = createSecurity(opts.security);
+  const log = createLogger('gateway');
 
   // The public contract (`GET /schema.graphql`) and the integrator directory, from the supergraph being served.
   let publicSdl: string | null = null;
@@ -111,14 +123,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     try {
       publicSdl = printPublicSchema(coreSupergraphSdl);
     } catch (e) {
-      console.error('[gateway] cannot print the public schema', e);
+      log.error({ err: e }, 'cannot print the public schema');
     }
   });
 
   const limits = mergeLimits(security.config.limits, opts.limits);
   const [rateLimit, ...checks] = security.steps;
+  const subscriptionsRef: { current?: GatewaySubscriptions } = {};
+  const observed = gatewayMetrics({ transport, entityCache, subscriptions: () => subscriptionsRef.current });
   const pipeline = createPipeline([
-    rateLimit!,
+    observed.countRefusals(rateLimit!),
     ...(limits ? [useLimits(limits, { production: security.config.production })] : []),
     ...checks,
     ...(entityCache ? [entityCache.step()] : []),
@@ -134,7 +148,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // Signals are ours (drain first, then stop): Apollo's own handler would stop mid-request.
     stopOnTerminationSignals: false,
     csrfPrevention: opts.csrfPrevention ?? true,
-    plugins: [...pipeline.apolloPlugins(), unauthenticatedStatus],
+    plugins: [requestRecordPlugin(), ...pipeline.apolloPlugins(), unauthenticatedStatus],
     validationRules: pipeline.validationRules,
     parseOptions: pipeline.parseOptions,
   });
@@ -144,7 +158,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const auth = opts.auth ?? 'jwt';
   const forwarded = forwardedHeaders(opts.forwardHeaders);
   const server = createHttpServer({
-    apollo, security, pipeline, forwarded, auth, webDir: opts.webDir,
+    apollo, security, pipeline, forwarded, auth, webDir: opts.webDir, log, metrics: observed.metrics,
     state: () => ({ ready, draining }),
     supergraphStatus: () => source.status,
     publicSchema: () => publicSdl,
@@ -159,7 +173,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // `forwardHeaders` from the WebSocket upgrade request, as from an HTTP request.
     forwarded: forwarded.of,
   });
+  subscriptionsRef.current = subscriptions;
   const base = await listen(server, opts.port ?? 4000, opts.host);
+  const metricsListener = opts.metrics ? await startMetricsListener(observed.metrics, opts.metrics) : null;
   opts.onListening?.(`${base}/graphql`);
   try {
     await apollo.start();
@@ -168,6 +184,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await entityCache?.close();
     await security.close();
     await closeServer(server);
+    await metricsListener?.close();
     throw e;
   }
   source.markLoaded();
@@ -180,6 +197,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     subscriptions,
     auditStats: security.auditBatcher?.stats ?? null,
     entityCache,
+    metrics: observed.metrics,
+    metricsUrl: metricsListener?.url ?? null,
     async close() {
       draining = true;
       await subscriptions.close();
@@ -196,6 +215,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await security.close();
       transport.close();
       await entityCache?.close();
+      await metricsListener?.close();
     },
   };
 }

@@ -41,7 +41,7 @@ export interface PlatformOptions {
   /** The SMS gateway adapter (a LogSmsAdapter writing to `log` by default). */
   sms?: SmsAdapter;
   /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
-  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache'>>;
+  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache' | 'metrics'>>;
 }
 
 export interface Platform {

@@ -367,15 +367,15 @@ export class SubscriptionEngine {
     const urls = new Map(planner.subgraphUrls);
     for (const [name, url] of Object.entries(this.opts.subgraphUrls ?? {})) urls.set(name, url);
     this.urls = urls;
-    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, this.dataSource(url) as GraphQLDataSource]));
+    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, this.dataSource(url, name) as GraphQLDataSource]));
     this.planner = planner;
   }
 
   /** A per-event data source: the gateway's keep-alive transport, the caller's token, the fetch timeout. */
-  private dataSource(url: string): AuthenticatedDataSource {
+  private dataSource(url: string, name?: string): AuthenticatedDataSource {
     const ds = new AuthenticatedDataSource({ url }, this.share);
     this.callers?.wrap(ds, url);
-    this.transport.apply(ds);
+    this.transport.apply(ds, name);
     const timeout = this.opts.subgraphTimeoutMs ?? 30_000;
     if (timeout !== 0) {
       const fetcher = ds.fetcher;

@@ -2,21 +2,22 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { badInput, canAccess, isUuid, requireIdentity, type Identity } from '@aleumet/core';
 import type { LiveEvent } from './hub.js';
 import { OutboxRelay } from './relay.js';
+import { createLogger, type ServiceMetrics } from '@aleumet/observability';
 import { eventStream } from './stream.js';
 
 /**
  * The live path of a subgraph that records events in its outbox: what `startLive` of its
  * definition starts (publisher, LISTEN/NOTIFY with real PostgreSQL, polling, the in-process hub).
  */
-export async function startOutboxRelay({ orm, databaseUrl, schema }: { orm: MikroORM; databaseUrl?: string; schema: string }): Promise<OutboxRelay> {
+export async function startOutboxRelay({ orm, databaseUrl, schema, metrics }: { orm: MikroORM; databaseUrl?: string; schema: string; metrics?: ServiceMetrics }): Promise<OutboxRelay> {
+  const log = createLogger('events');
   const relay = new OutboxRelay({
     orm,
     schema,
     databaseUrl,
+    metrics,
     pollIntervalMs: Number(process.env.OUTBOX_POLL_MS ?? 1_000),
-    log: (line) => {
-      if (process.env.EVENTS_LOG === '1') console.log(line);
-    },
+    log: (line) => log.debug({ schema }, line),
   });
   await relay.start();
   return relay;

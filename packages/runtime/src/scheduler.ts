@@ -1,4 +1,7 @@
+import { createLogger } from '@aleumet/observability';
 import { systemClock, type Clock } from './clock.js';
+
+const logger = createLogger('scheduler');
 
 /**
  * Limits a run to some records. Production runs have no scope; tests that move a TestClock over
@@ -25,7 +28,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private abort = new AbortController();
-  constructor(readonly clock: Clock = systemClock, readonly onError: (job: string, e: unknown) => void = (job, e) => console.error(`[scheduler] ${job}`, e)) {}
+  constructor(readonly clock: Clock = systemClock, readonly onError: (job: string, e: unknown) => void = (job, e) => logger.error({ job, err: e }, 'job failed')) {}
 
   register(name: string, job: Job): void {
     if (this.jobs.has(name)) throw new Error(`job ${name} already registered`);

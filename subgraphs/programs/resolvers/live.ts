@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
-import type { LiveServices } from '@aleumet/subgraph-kit';
+import type { LiveServices, SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { Measure } from '../entities/index.js';
 
 /** What the subscription resolvers find in their context as `live`. */
@@ -16,8 +16,8 @@ export interface LiveContext {
 }
 
 /** Started with the programs subgraph: the outbox relay of the programs schema and a per-event measure cache. */
-export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
-  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs' });
+export async function startProgramLive({ orm, databaseUrl, metrics }: Parameters<NonNullable<SubgraphDefinition<unknown>['startLive']>>[0]): Promise<LiveServices> {
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', metrics });
   const measures = new PerEventCache<Measure | null>();
   const live: ProgramLive = {
     relay,

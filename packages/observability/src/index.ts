@@ -1,0 +1,4 @@
+export * from './log.js';
+export * from './metrics.js';
+export * from './requests.js';
+export * from './endpoint.js';
