@@ -13,6 +13,7 @@ import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
 import { cache } from './domain/cache.js';
+import { observe } from './domain/metrics.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
@@ -27,4 +28,5 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   startLive: startProgramLive,
   registerJobs,
+  observe,
 };

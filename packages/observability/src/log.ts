@@ -102,6 +102,8 @@ export function createLogger(component: string): Logger {
       name: component,
       level: effectiveLevel(),
       base: undefined,
+      // Errors are already plain, masked objects (maskForLog).
+      serializers: { err: (e: unknown) => e },
       mixin: () => {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};

@@ -94,6 +94,8 @@ export function requestRecordPlugin<C extends object>(): ApolloServerPlugin<C> {
 
 /** A caller kind for logs and metrics: the role, or who called without one. */
 export function callerKind(identity: { role?: string; clientId?: string } | null | undefined, opts: { apiKey?: boolean } = {}): string {
-  if (opts.apiKey || (identity?.clientId && identity.role === 'integrator')) return 'integrator';
-  return identity?.role ?? 'anonymous';
+  if (opts.apiKey) return 'integrator';
+  // Another subgraph (runtime peers.ts: a service identity).
+  if (identity?.clientId?.startsWith('service:')) return 'service';
+  return identity?.role?.toLowerCase() ?? 'anonymous';
 }
