@@ -99,6 +99,8 @@ export function createHttpServer(p: HttpParts): http.Server {
       }));
       return;
     }
+    // Metrics are served on their own port (observe.ts), never here: not even the web app's fallback page.
+    if (path === '/metrics') return sendJson(res, 404, { error: 'not found' });
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
   };
