@@ -252,6 +252,8 @@ export class OutboxRelay {
       if (msg.channel !== this.channel || !msg.payload) return;
       this.lastHeard = Date.now();
       if (msg.payload === probe) return probed();
+      // Another replica's probe on the same channel.
+      if (msg.payload.startsWith('probe-')) return;
       void this.onNotification(msg.payload);
     });
     await client.query(`listen "${this.channel}"`);

@@ -16,6 +16,7 @@ import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { ServiceMetrics, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
 import { outboxGauges } from './metrics.js';
+import { onceAcrossReplicas } from './job-lock.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -117,6 +118,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   def.observe?.(metrics, orm);
   const ownRuntime = !opts.runtime;
   const runtime = opts.runtime ?? createRuntime();
+  // One replica at a time runs each of this subgraph's jobs (job-lock.ts).
+  runtime.scheduler.guard(def.name, onceAcrossReplicas(orm));
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
   const cache = def.cache;
