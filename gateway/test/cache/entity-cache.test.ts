@@ -69,7 +69,8 @@ describe('EntityCache where notifications do not reach it', () => {
       await server.stop();
       await db.close();
     }
-  });
+    // A fresh PGlite (WASM start) and three probes of 1.5 s: slow on a loaded machine.
+  }, 90_000);
 });
 
 describe('EntityCache', () => {
