@@ -23,7 +23,9 @@ if (config === 'help') {
   console.log(USAGE);
   process.exit(0);
 }
-const { createLogger } = await import('@aleumet/observability');
+const { createLogger, startTracing } = await import('@aleumet/observability');
+// Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise.
+const tracing = startTracing();
 const log = createLogger('gateway');
 if (config.auth === 'none') log.warn('--auth none: requests are forwarded unverified (development only)');
 
@@ -36,7 +38,10 @@ const stop = (signal: NodeJS.Signals) => {
   if (!gateway) process.exit(0);
   log.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining in-flight requests');
   gateway.close().then(
-    () => process.exit(0),
+    async () => {
+      await tracing?.shutdown();
+      process.exit(0);
+    },
     (e) => {
       log.error({ err: e }, 'shutdown failed');
       process.exit(1);

@@ -5,7 +5,7 @@ import { observePlanStore, wrapSendRequest } from './apollo-internals.js';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import type { EntityCache } from './cache/entity-cache.js';
-import { createLogger, type ServiceMetrics } from '@aleumet/observability';
+import { createLogger, injectTraceContext, type ServiceMetrics } from '@aleumet/observability';
 
 const logger = createLogger('gateway');
 
@@ -153,7 +153,8 @@ export class GatewayTransport {
         {
           method: init.method ?? 'POST',
           agent: secure ? this.httpsAgent : this.httpAgent,
-          headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
+          // The request's trace continues in the subgraph (W3C traceparent; nothing when tracing is off).
+          headers: injectTraceContext({ ...init.headers, 'content-length': String(Buffer.byteLength(body)) }),
           signal: init.signal,
         },
         (res) => {

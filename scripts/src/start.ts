@@ -3,6 +3,7 @@ import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { onShutdown } from '@aleumet/subgraph-kit';
 import { ROOT, startPlatform } from '@aleumet/platform';
+import { startTracing } from '@aleumet/observability';
 
 const dataDir = process.env.DATA_DIR ?? path.join(ROOT, '.data');
 const port = Number(process.env.PORT ?? 4000);
@@ -13,6 +14,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 // Prometheus metrics of the gateway on a port of their own (never the public one); the subgraphs' at /metrics on theirs.
 const metricsPort = Number(process.env.METRICS_PORT ?? (process.env.SUBGRAPH_PORTS === '0' ? 0 : 9464));
 const started = Date.now();
+// Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise.
+const tracing = startTracing();
 const platform = await startPlatform({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: path.join(dataDir, 'pglite'),
@@ -35,6 +38,7 @@ if (!process.env.DATABASE_URL) writeFileSync(urlFile, platform.databaseUrl);
 // Before the banner: whoever reads "Ctrl-C stops everything" may press it at once.
 onShutdown(async () => {
   await platform.close();
+  await tracing?.shutdown();
   if (!process.env.DATABASE_URL) rmSync(urlFile, { force: true });
 });
 const base = platform.gateway.url.replace(/\/graphql$/, '');

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { currentRequestId } from '@aleumet/core';
 import type { ServiceMetrics } from './metrics.js';
+import { endServerSpan, serverSpan } from './tracing.js';
 
 /**
  * One log line and one metrics sample per GraphQL request, at the gateway and at each subgraph:
@@ -37,6 +38,7 @@ export function loggedRequest(
   const record: RequestRecord = { started: process.hrtime.bigint(), caller: 'anonymous', outcome: 'ok' };
   const requestId = currentRequestId();
   let done = false;
+  let span: ReturnType<typeof serverSpan> = null;
   const finish = () => {
     if (done) return;
     done = true;
@@ -53,17 +55,15 @@ export function loggedRequest(
       ms: Math.round(seconds * 10_000) / 10,
       ...(record.fetches !== undefined ? { fetches: record.fetches } : {}),
     };
+    endServerSpan(span, { operation: record.operation, type: record.type, outcome, status: res.statusCode, requestId });
     if (outcome === 'ok') log.info(line, 'request');
     else if (outcome === 'INTERNAL_SERVER_ERROR' || outcome === 'CLIENT_GONE' || res.statusCode >= 500) log.warn(line, 'request');
     else log.info(line, 'request');
   };
   res.once('finish', finish);
   res.once('close', finish);
-  // The method and path are the request's; its body and headers are not logged.
-  records.run(record, () => {
-    void req;
-    fn();
-  });
+  // Its body and headers are never logged; a trace continues the caller's (`traceparent`).
+  span = serverSpan(metrics?.service ?? 'unknown', req, () => records.run(record, fn));
 }
 
 const firstCode = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => {

@@ -14,7 +14,7 @@ import { personsReadPlugin } from './persons-read.js';
 import type { CacheTagging } from '@aleumet/cache-tags';
 import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
-import { ServiceMetrics, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
+import { ServiceMetrics, startTracing, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
 import { outboxGauges } from './metrics.js';
 import { onceAcrossReplicas } from './job-lock.js';
 
@@ -217,8 +217,13 @@ export async function seedSubgraph(def: SubgraphDefinition<unknown>, orm: MikroO
 /** Entry point of a subgraph process: configuration from the environment, clean shutdown on signals. */
 export async function runSubgraphMain(def: SubgraphDefinition<unknown>, defaultPort: number) {
   const env = readEnv({ defaultPort });
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise.
+  const tracing = startTracing();
   const running = await startSubgraph(def, { databaseUrl: env.databaseUrl, port: env.port, host: env.host, migrate: env.migrate });
   createLogger(def.name).info({ url: running.url }, 'subgraph ready');
   running.runtime.scheduler.start();
-  onShutdown(() => running.close());
+  onShutdown(async () => {
+    await running.close();
+    await tracing?.shutdown();
+  });
 }
