@@ -9,6 +9,7 @@ import { UpstreamPool } from './upstream.js';
 import { CallersBatcher } from './callers.js';
 import { GatewayTransport } from '../transport.js';
 import { signFetches } from '../internal.js';
+import { withSpan } from '@aleumet/observability';
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
 interface BoundPlan extends SubscriptionPlan {
@@ -455,13 +456,9 @@ export class SubscriptionEngine {
       overallCachePolicy: undefined,
     };
     try {
-      const result = await executeQueryPlan(
-        queryPlan,
-        serviceMap,
-        requestContext as never,
-        plan.operationContext,
-        plan.planner.supergraphSchema,
-        plan.planner.apiSchema,
+      // One span per event's execution: its per-event fetches carry its traceparent into the subgraphs.
+      const result = await withSpan('gateway subscription event', { 'aleumet.service': 'gateway', 'graphql.operation.name': requestContext.request.operationName ?? '' }, () =>
+        executeQueryPlan(queryPlan, serviceMap, requestContext as never, plan.operationContext, plan.planner.supergraphSchema, plan.planner.apiSchema),
       );
       const errors = [...(event.errors ?? []), ...((result.errors ?? []) as GraphQLError[])];
       return errors.length ? { data: result.data, errors: errors as GraphQLError[] } : { data: result.data };

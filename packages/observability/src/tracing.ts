@@ -80,3 +80,15 @@ export function endServerSpan(span: Span | null, attrs: { operation?: string | n
   if (attrs.outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: attrs.outcome });
   span.end();
 }
+
+/** Runs `fn` in a span of its own (a child of the current one, or a new trace); just `fn` when tracing is off. */
+export async function withSpan<T>(name: string, attributes: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  if (!provider) return fn();
+  return trace.getTracer('aleumet').startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn();
+    } finally {
+      span.end();
+    }
+  });
+}
