@@ -120,7 +120,7 @@ describe('dashboard, alerts and docs', () => {
   const sources = ['packages/observability/src', 'packages/subgraph-kit/src', 'gateway/src', 'subgraphs/programs/domain'].flatMap((d) =>
     readdirSync(path.join(ROOT, d), { recursive: true }).filter((f) => String(f).endsWith('.ts')).map((f) => readFileSync(path.join(ROOT, d, String(f)), 'utf8')),
   ).join('\n');
-  const exported = new Set([...sources.matchAll(/name: '(aleumet_[a-z_]+)'|\.(?:gauge|counter)\('(aleumet_[a-z_]+)'/g)].map((m) => m[1] ?? m[2]!));
+  const exported = new Set([...sources.matchAll(/(?:gauge|counter|histogram)\('(aleumet_[a-z_]+)'/g)].map((m) => m[1]!));
   const named = (text: string) => new Set([...text.matchAll(/\b(aleumet_[a-z_]+?)(_bucket|_count|_sum)?\b/g)].map((m) => m[1]!).filter((n) => !n.startsWith('aleumet_process_')));
   const operations = readFileSync(path.join(ROOT, 'docs/operations.md'), 'utf8');
 

@@ -33,45 +33,14 @@ export class ServiceMetrics {
     this.registry.setDefaultLabels({ service });
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'aleumet_process_' });
     const registers = [this.registry];
-    this.requests = new Counter({
-      name: 'aleumet_requests_total',
-      help: 'GraphQL operations answered, by operation name, type, caller kind and outcome (ok or the first error code)',
-      labelNames: ['operation', 'type', 'caller', 'outcome'],
-      registers,
-    });
-    this.requestDuration = new Histogram({
-      name: 'aleumet_request_duration_seconds',
-      help: 'Time from receiving a GraphQL request to its answer',
-      labelNames: ['operation', 'type', 'outcome'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.subgraphFetchDuration = new Histogram({
-      name: 'aleumet_subgraph_fetch_duration_seconds',
-      help: 'Gateway: one HTTP request to a subgraph (a step of a query plan or a subscription event)',
-      labelNames: ['subgraph', 'outcome'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.subgraphFetchErrors = new Counter({
-      name: 'aleumet_subgraph_fetch_errors_total',
-      help: 'Gateway: subgraph requests that failed (unreachable, timeout, HTTP error status)',
-      labelNames: ['subgraph', 'reason'],
-      registers,
-    });
-    this.rateLimitRefusals = new Counter({
-      name: 'aleumet_rate_limit_refusals_total',
-      help: 'Gateway: operations refused by the rate limit, by caller kind',
-      labelNames: ['caller'],
-      registers,
-    });
-    this.eventDeliveryLag = new Histogram({
-      name: 'aleumet_event_delivery_lag_seconds',
-      help: 'From an event\'s commit to its hand-over: `relay` (subgraph, to its live subscribers), `subscriber` (gateway, to a client)',
-      labelNames: ['stage'],
-      buckets: LAG_BUCKETS,
-      registers,
-    });
+    const counter = <L extends string>(name: string, help: string, labelNames: L[]) => new Counter<L>({ name, help, labelNames, registers });
+    const histogram = <L extends string>(name: string, help: string, labelNames: L[], buckets: number[]) => new Histogram<L>({ name, help, labelNames, buckets, registers });
+    this.requests = counter('aleumet_requests_total', 'GraphQL operations answered, by operation name, type, caller kind and outcome (ok or the first error code)', ['operation', 'type', 'caller', 'outcome']);
+    this.requestDuration = histogram('aleumet_request_duration_seconds', 'Time from receiving a GraphQL request to its answer', ['operation', 'type', 'outcome'], LATENCY_BUCKETS);
+    this.subgraphFetchDuration = histogram('aleumet_subgraph_fetch_duration_seconds', 'Gateway: one HTTP request to a subgraph (a step of a query plan or a subscription event)', ['subgraph', 'outcome'], LATENCY_BUCKETS);
+    this.subgraphFetchErrors = counter('aleumet_subgraph_fetch_errors_total', 'Gateway: subgraph requests that failed (unreachable, timeout, HTTP error status)', ['subgraph', 'reason']);
+    this.rateLimitRefusals = counter('aleumet_rate_limit_refusals_total', 'Gateway: operations refused by the rate limit, by caller kind', ['caller']);
+    this.eventDeliveryLag = histogram('aleumet_event_delivery_lag_seconds', "From an event's commit to its hand-over to this process's live subscribers (stage `relay`)", ['stage'], LAG_BUCKETS);
   }
 
   /** A bounded label for a client-given operation name. */
