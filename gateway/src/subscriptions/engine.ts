@@ -9,7 +9,9 @@ import { UpstreamPool } from './upstream.js';
 import { CallersBatcher } from './callers.js';
 import { GatewayTransport } from '../transport.js';
 import { signFetches } from '../internal.js';
-import { withSpan } from '@aleumet/observability';
+import { createLogger, withSpan } from '@aleumet/observability';
+
+const eventLogger = createLogger('gateway');
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
 interface BoundPlan extends SubscriptionPlan {
@@ -450,7 +452,7 @@ export class SubscriptionEngine {
     const requestContext = {
       request: { query: '', variables, operationName: plan.operationContext.operation.name?.value },
       context: { identity: ctx.identity, authorization: ctx.authorization, forwarded: ctx.forwarded, event: eventKey ?? `unshared:${++this.unkeyed}` } satisfies Gateway,
-      logger: console,
+      logger: eventLogger,
       metrics: {},
       cache: undefined,
       overallCachePolicy: undefined,
