@@ -42,11 +42,13 @@ export const USAGE = `Usage: aleumet-gateway [options]
   --trusted-proxy <addr>     a reverse proxy of ours (address, CIDR or host name); repeatable. Only from these is
                              X-Forwarded-For believed, for the client's address in rate limits
                              (env GATEWAY_TRUSTED_PROXIES, comma-separated; default none)
+  --metrics-port <n>         serve Prometheus /metrics on this port only (env GATEWAY_METRICS_PORT; default: not
+                             served). Never the public port: only the monitoring network should reach it
   --help
 
 Config file keys: supergraph, port, host, auth, subgraphs {name: url}, timeouts {subgraphMs, drainMs},
 limits {maxDepth, maxAliases, maxTokens, maxDirectives, maxCost}, forwardHeaders [..], watch, csrfPrevention, webDir, databaseUrl, entityCache,
-shareExecutions, trustedProxies [..].
+shareExecutions, trustedProxies [..], metricsPort.
 Relative paths in the file are relative to the file.`;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -75,6 +77,7 @@ const configSchema = z
     entityCache: bool,
     shareExecutions: z.enum(['anonymous', 'caller', 'off']),
     trustedProxies: z.array(z.string().refine((p) => parseTrustedProxy(p) !== null, 'must be an IP address, a CIDR or a host name')),
+    metricsPort: port,
   })
   .partial()
   .strict();
@@ -160,6 +163,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
         'database-url': { type: 'string' },
         'trusted-proxy': { type: 'string', multiple: true },
         'share-executions': { type: 'string' },
+        'metrics-port': { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -203,6 +207,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     entityCache: pick<unknown>(args['entity-cache'], env.GATEWAY_ENTITY_CACHE, file.entityCache),
     shareExecutions: pick(args['share-executions'], env.GATEWAY_SHARE_EXECUTIONS, file.shareExecutions),
     trustedProxies: pick(args['trusted-proxy'], env.GATEWAY_TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean), file.trustedProxies),
+    metricsPort: pick<unknown>(args['metrics-port'], env.GATEWAY_METRICS_PORT, file.metricsPort),
   };
   const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const parsed = configSchema.safeParse(
@@ -248,6 +253,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, { defaultSupe
     csrfPrevention: c.csrfPrevention ?? true,
     ...(c.shareExecutions ? { shareExecutions: c.shareExecutions } : {}),
     // Our web app only with our own supergraph, unless asked for.
+    ...(c.metricsPort !== undefined ? { metrics: { port: c.metricsPort, host: c.host ?? '127.0.0.1' } } : {}),
     webDir: c.webDir ?? (supergraphPath === path.resolve(defaultSupergraph) ? defaultWebDir : undefined),
     ...(c.databaseUrl || c.trustedProxies
       ? { security: { ...(c.databaseUrl ? { databaseUrl: c.databaseUrl } : {}), ...(c.trustedProxies ? { trustedProxies: c.trustedProxies } : {}) } }

@@ -20,6 +20,8 @@ import { createPipeline } from './pipeline.js';
 import { createHttpServer, forwardedHeaders } from './http.js';
 import { sharedExecutions, type ShareExecutions, type SharingStats } from './shared-executions.js';
 import type { GatewayContext } from './context.js';
+import { gatewayMetrics, startMetricsListener, type MetricsListenOptions } from './observe.js';
+import { createLogger, requestRecordPlugin, type ServiceMetrics } from '@aleumet/observability';
 
 export type { GatewayContext } from './context.js';
 
@@ -68,6 +70,11 @@ export interface GatewayOptions {
    * limits, introspection, audit. Production behaviour follows NODE_ENV unless `security.mode` is given.
    */
   security?: SecurityOptions;
+  /**
+   * Prometheus `/metrics` on a listener of its own (the main port is public): `{ port, host }`; absent or
+   * `false`: not served (the numbers are still in `RunningGateway.metrics`).
+   */
+  metrics?: MetricsListenOptions | false;
 }
 
 export interface RunningGateway {
@@ -85,6 +92,10 @@ export interface RunningGateway {
   entityCache: EntityCache | null;
   /** Executions run, and requests answered with another identical request's execution. */
   sharing: SharingStats;
+  /** Prometheus metrics of this gateway. */
+  metrics: ServiceMetrics;
+  /** `http://host:port/metrics` when served. */
+  metricsUrl: string | null;
   /** Stops taking requests, lets in-flight ones finish (up to `drainTimeoutMs`), then stops. */
   close(): Promise<void>;
 }
@@ -107,6 +118,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   transport.cache = entityCache;
   void entityCache?.start();
   const security = createSecurity(opts.security);
+  const log = createLogger('gateway');
 
   // The public contract (`GET /schema.graphql`) and the integrator directory, from the supergraph being served.
   let publicSdl: string | null = null;
@@ -116,14 +128,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     try {
       publicSdl = printPublicSchema(coreSupergraphSdl);
     } catch (e) {
-      console.error('[gateway] cannot print the public schema', e);
+      log.error({ err: e }, 'cannot print the public schema');
     }
   });
 
   const limits = mergeLimits(security.config.limits, opts.limits);
   const [rateLimit, ...checks] = security.steps;
+  const subscriptionsRef: { current?: GatewaySubscriptions } = {};
+  const observed = gatewayMetrics({ transport, entityCache, subscriptions: () => subscriptionsRef.current });
   const pipeline = createPipeline([
-    rateLimit!,
+    observed.countRefusals(rateLimit!),
     ...(limits ? [useLimits(limits, { production: security.config.production })] : []),
     ...checks,
     ...(entityCache ? [entityCache.step()] : []),
@@ -139,7 +153,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // Signals are ours (drain first, then stop): Apollo's own handler would stop mid-request.
     stopOnTerminationSignals: false,
     csrfPrevention: opts.csrfPrevention ?? true,
-    plugins: [...pipeline.apolloPlugins(), unauthenticatedStatus],
+    plugins: [requestRecordPlugin(), ...pipeline.apolloPlugins(), unauthenticatedStatus],
     validationRules: pipeline.validationRules,
     parseOptions: pipeline.parseOptions,
   });
@@ -150,7 +164,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const forwarded = forwardedHeaders(opts.forwardHeaders);
   const executor = sharedExecutions(apollo, { mode: opts.shareExecutions ?? 'anonymous', forwardedHeaders: opts.forwardHeaders ?? [] });
   const server = createHttpServer({
-    apollo, executor, security, pipeline, forwarded, auth, webDir: opts.webDir,
+    apollo, executor, security, pipeline, forwarded, auth, webDir: opts.webDir, log, metrics: observed.metrics,
     state: () => ({ ready, draining }),
     supergraphStatus: () => source.status,
     publicSchema: () => publicSdl,
@@ -165,7 +179,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // `forwardHeaders` from the WebSocket upgrade request, as from an HTTP request.
     forwarded: forwarded.of,
   });
+  subscriptionsRef.current = subscriptions;
   const base = await listen(server, opts.port ?? 4000, opts.host);
+  const metricsListener = opts.metrics ? await startMetricsListener(observed.metrics, opts.metrics) : null;
   opts.onListening?.(`${base}/graphql`);
   try {
     await apollo.start();
@@ -174,6 +190,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await entityCache?.close();
     await security.close();
     await closeServer(server);
+    await metricsListener?.close();
     throw e;
   }
   source.markLoaded();
@@ -187,6 +204,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     auditStats: security.auditBatcher?.stats ?? null,
     entityCache,
     sharing: executor.stats,
+    metrics: observed.metrics,
+    metricsUrl: metricsListener?.url ?? null,
     async close() {
       draining = true;
       await subscriptions.close();
@@ -203,6 +222,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await security.close();
       transport.close();
       await entityCache?.close();
+      await metricsListener?.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { staticFiles } from './static.js';
 import type { GatewayContext } from './context.js';
 import type { GatewaySecurity } from './security/index.js';
 import type { Pipeline } from './pipeline.js';
+import { callerKind, currentRequest, loggedRequest, type Logger, type ServiceMetrics } from '@aleumet/observability';
 
 /** Request headers (besides `authorization`) copied to every subgraph request, from HTTP requests and WebSocket upgrades. */
 export function forwardedHeaders(names: string[] = []) {
@@ -48,6 +49,9 @@ export interface HttpParts {
   supergraphStatus(): object;
   /** `GET /schema.graphql`: the public schema of the supergraph served (null before one is loaded). */
   publicSchema(): string | null;
+  /** One line and one metrics sample per `/graphql` request. */
+  log: Logger;
+  metrics: ServiceMetrics;
 }
 
 /** The gateway's HTTP routes: health, public schema, OAuth client credentials, `/graphql`, the web app. */
@@ -77,17 +81,28 @@ export function createHttpServer(p: HttpParts): http.Server {
       }
       // While draining, answers on kept-alive connections close them, so the drain can finish.
       res.on('finish', () => p.state().draining && req.socket.destroySoon());
-      void handleGraphQL(p.executor, req, res, async () => {
+      loggedRequest(p.log, p.metrics, req, res, () => void handleGraphQL(p.executor, req, res, async () => {
         const common = { forwarded: p.forwarded.ofHttp(req), requestId: currentRequestId() };
         if (p.auth === 'none') return { identity: null, authorization: req.headers.authorization, ...common };
         // Verified here first so a bad token is refused before any subgraph is called (bearer JWT or
         // integrator API key), then the pipeline's admission (the caller's rate limit).
-        const caller = await p.security.authenticate(req);
-        p.pipeline.admit(caller);
-        return { ...caller, ...common };
-      });
+        const record = currentRequest();
+        try {
+          const caller = await p.security.authenticate(req);
+          if (record) record.caller = callerKind(caller.identity, { apiKey: caller.security?.via === 'api-key' });
+          p.pipeline.admit(caller);
+          return { ...caller, ...common };
+        } catch (e) {
+          // Refused before Apollo's plugins run: the refusal's code is the outcome.
+          const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
+          if (record) record.outcome = typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+          throw e;
+        }
+      }));
       return;
     }
+    // Metrics are served on their own port (observe.ts), never here: not even the web app's fallback page.
+    if (path === '/metrics') return sendJson(res, 404, { error: 'not found' });
     if (serveWeb?.(req, res)) return;
     sendJson(res, 404, { error: 'not found' });
   };

@@ -23,7 +23,11 @@ if (config === 'help') {
   console.log(USAGE);
   process.exit(0);
 }
-if (config.auth === 'none') console.warn('aleumet-gateway: --auth none: requests are forwarded unverified (development only)');
+const { createLogger, startTracing } = await import('@aleumet/observability');
+// Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise.
+const tracing = startTracing();
+const log = createLogger('gateway');
+if (config.auth === 'none') log.warn('--auth none: requests are forwarded unverified (development only)');
 
 let gateway: RunningGateway | null = null;
 let stopping = false;
@@ -32,11 +36,14 @@ const stop = (signal: NodeJS.Signals) => {
   stopping = true;
   // Before the supergraph is loaded nothing is in flight (/graphql answers 503): just leave.
   if (!gateway) process.exit(0);
-  console.log(`${signal}: draining in-flight requests (up to ${config.drainTimeoutMs} ms)`);
+  log.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining in-flight requests');
   gateway.close().then(
-    () => process.exit(0),
+    async () => {
+      await tracing?.shutdown();
+      process.exit(0);
+    },
     (e) => {
-      console.error(e);
+      log.error({ err: e }, 'shutdown failed');
       process.exit(1);
     },
   );
@@ -49,11 +56,11 @@ try {
   const { startGateway } = await import('./gateway.js');
   gateway = await startGateway({
     ...config,
-    onListening: (url) => console.log(`listening at ${url}; loading supergraph ${config.supergraphPath}`),
+    onListening: (url) => log.info({ url, supergraph: config.supergraphPath }, 'listening; loading the supergraph'),
   });
 } catch (e) {
   console.error(`aleumet-gateway: cannot start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
-console.log(`gateway ready at ${gateway.url} (auth ${config.auth}${config.watchSupergraph ? ', reloading the supergraph on change' : ''})`);
+log.info({ url: gateway.url, metrics: gateway.metricsUrl, auth: config.auth, watchSupergraph: Boolean(config.watchSupergraph) }, 'gateway ready');
 if (stopping) stop('SIGTERM');

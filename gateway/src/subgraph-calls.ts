@@ -79,7 +79,7 @@ export function federatedGateway(supergraphSdl: SupergraphSdlHook, transport: Ga
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      const dataSource = transport.apply(new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url }));
+      const dataSource = transport.apply(new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url }), name);
       // Never a hung request: every subgraph call ends (default 30 s; 0 turns the timeout off).
       if (opts.subgraphTimeoutMs !== 0) {
         const fetcher = dataSource.fetcher;

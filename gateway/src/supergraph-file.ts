@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 export interface SupergraphStatus {
   /** True once a supergraph has been loaded and is being served. */
@@ -22,7 +25,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * version; Apollo Server finishes in-flight requests on the schema they started with.
  * An invalid new version is refused and the previous schema keeps serving.
  */
-export function supergraphFile(file: string, { watch = false, pollMs = 250, log = console.log } = {}) {
+export function supergraphFile(file: string, { watch = false, pollMs = 250, log = (line: string) => logger.info(line) } = {}) {
   const status: SupergraphStatus = { loaded: false, reloads: 0 };
   let stopped = false;
 

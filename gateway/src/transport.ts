@@ -6,6 +6,9 @@ import { Kind, parse, type FieldNode, type OperationDefinitionNode, type Selecti
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import { REQUEST_ID_HEADER } from '@aleumet/core';
 import type { EntityCache } from './cache/entity-cache.js';
+import { createLogger, injectTraceContext, type ServiceMetrics } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 /**
  * Performance levers between the gateway and the subgraphs, measured in bench/:
@@ -113,6 +116,31 @@ export class GatewayTransport {
 
   /** A fetch-compatible function over node:http with this transport's keep-alive agents. */
   fetch = async (url: string, init: FetchInit = {}): Promise<SmallResponse> => {
+    const started = process.hrtime.bigint();
+    const subgraph = this.subgraphNames.get(url) ?? new URL(url).host;
+    try {
+      const res = await this.fetchRetrying(url, init);
+      this.observeFetch(subgraph, started, res.status < 400 ? 'ok' : `http_${res.status}`);
+      return res;
+    } catch (e) {
+      const reason = isUnreachable(e) ? String((e as { code?: unknown }).code ?? (e as { type?: unknown }).type ?? 'unreachable') : 'error';
+      this.observeFetch(subgraph, started, reason);
+      throw e;
+    }
+  };
+
+  /** Subgraph names by URL (for metrics labels); learnt from the supergraph's services. */
+  private readonly subgraphNames = new Map<string, string>();
+  /** Set by the gateway: fetch latency and errors per subgraph. */
+  metrics?: ServiceMetrics;
+
+  private observeFetch(subgraph: string, started: bigint, outcome: string): void {
+    if (!this.metrics) return;
+    this.metrics.subgraphFetchDuration.observe({ subgraph, outcome: outcome === 'ok' ? 'ok' : 'error' }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (outcome !== 'ok') this.metrics.subgraphFetchErrors.inc({ subgraph, reason: outcome });
+  }
+
+  private fetchRetrying = async (url: string, init: FetchInit): Promise<SmallResponse> => {
     try {
       return await this.fetchOnce(url, init);
     } catch (e) {
@@ -135,7 +163,8 @@ export class GatewayTransport {
         {
           method: init.method ?? 'POST',
           agent: secure ? this.httpsAgent : this.httpAgent,
-          headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
+          // The request's trace continues in the subgraph (W3C traceparent; nothing when tracing is off).
+          headers: injectTraceContext({ ...init.headers, 'content-length': String(Buffer.byteLength(body)) }),
           signal: init.signal,
         },
         (res) => {
@@ -151,8 +180,9 @@ export class GatewayTransport {
     });
 
   /** Applies the levers to one subgraph data source (call right after constructing it). */
-  apply<T extends RemoteGraphQLDataSource<any>>(dataSource: T): T {
+  apply<T extends RemoteGraphQLDataSource<any>>(dataSource: T, name?: string): T {
     if (this.options.fastFetch ?? true) dataSource.fetcher = this.fetch as unknown as T['fetcher'];
+    if (name && (dataSource as { url?: string }).url) this.subgraphNames.set((dataSource as { url: string }).url, name);
     let send: (request: any, context: any) => Promise<any> = async () => undefined;
     const dedupe = this.options.dedupeEntities ?? true;
     const url = (dataSource as { url?: string }).url ?? '';
@@ -220,7 +250,7 @@ export class GatewayTransport {
     const t = Date.now();
     if ((this.lastUnreachableLog.get(url) ?? 0) > t - 10_000) return;
     this.lastUnreachableLog.set(url, t);
-    console.error(`[gateway] subgraph ${url} unavailable: ${(e as Error).message}`);
+    logger.warn({ url, err: e }, 'subgraph unavailable');
   }
 
   /** Counts hits and misses of the gateway's query-plan store. */

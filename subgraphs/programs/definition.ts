@@ -14,6 +14,7 @@ import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
 import { cache } from './domain/cache.js';
+import { observe } from './domain/metrics.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
@@ -28,4 +29,5 @@ export const definition: SubgraphDefinition<Loaders> = {
   isSeeded,
   startLive: startProgramLive,
   registerJobs,
+  observe,
 };

@@ -43,7 +43,7 @@ export interface PlatformOptions {
   /** The e-mail adapter (from the environment by default). */
   email?: EmailAdapter;
   /** Gateway options on top of the platform's (e.g. `security: { mode: 'production' }` in tests; see gateway/src/security). */
-  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache'>>;
+  gatewayOptions?: Partial<Pick<GatewayOptions, 'security' | 'subgraphTimeoutMs' | 'limits' | 'entityCache' | 'metrics'>>;
 }
 
 export interface Platform {

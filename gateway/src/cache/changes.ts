@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { CHANGES_CHANNEL, type ChangeNotification } from '@aleumet/protocol';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 /** One committed change of a subgraph table, as its statement-level trigger reports it (change-feed changes.ts; format in @aleumet/protocol cache.ts). */
 export type TableChange = ChangeNotification;
@@ -90,7 +93,7 @@ export class ChangeFeed {
       this.supported = false;
       this.client = undefined;
       if (this.on.unsupported) this.on.unsupported();
-      else console.error('[cache] change notifications from other sessions do not reach the gateway on this database (embedded PostgreSQL?): entity cache off');
+      else logger.warn('change notifications from other sessions do not reach the gateway on this database: entity cache off');
       await client.end().catch(() => {});
       return;
     }

@@ -13,6 +13,9 @@ import { uuidv7, redact } from '@aleumet/core';
 import type { AuditRow, IntegratorStore } from './directory.js';
 import type { Step } from '../pipeline.js';
 import type { SecureContext } from './context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('audit');
 
 /** Root fields that never touch a person's data (public catalog, reference data, sign-in challenge). */
 export const PUBLIC_ROOT_FIELDS = new Set([
@@ -110,7 +113,7 @@ export function audited(operation: OperationDefinitionNode, identity: SecureCont
 }
 
 /** One audit row: who, on behalf of whom, which client, operation, ids from arguments and from the result, outcome. */
-export function auditRow(input: AuditInput, log: (line: string) => void = (l) => console.error(l)): AuditRow {
+export function auditRow(input: AuditInput, log: (line: string) => void = (l) => logger.error(l)): AuditRow {
   const { identity, operation: op } = input;
   const result = input.result;
   const out: Collected = { entityIds: new Set(), personIds: new Set() };
@@ -176,7 +179,7 @@ export class AuditBatcher {
   constructor(
     private readonly store: Pick<IntegratorStore, 'audit'>,
     options: { maxRows?: number; maxInFlight?: number } = {},
-    private readonly log: (line: string) => void = (l) => console.error(l),
+    private readonly log: (line: string) => void = (l) => logger.error(l),
   ) {
     this.maxRows = Math.max(1, options.maxRows ?? 100);
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 2);
@@ -241,7 +244,7 @@ export class AuditBatcher {
  * without holding the event back. The rows of concurrent operations, of both transports, go through one
  * batcher (`AuditBatcher`).
  */
-export function useAudit(batcher: AuditBatcher, log: (line: string) => void = (l) => console.error(l)): Step {
+export function useAudit(batcher: AuditBatcher, log: (line: string) => void = (l) => logger.error(l)): Step {
   return {
     delivered(op, result, kind) {
       if (!audited(op.operation, op.context.identity)) return;

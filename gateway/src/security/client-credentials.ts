@@ -2,6 +2,9 @@ import type http from 'node:http';
 import { DomainError } from '@aleumet/core';
 import { sendJson } from '@aleumet/http-kit';
 import type { ApiKeys } from './api-keys.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 const MAX_BODY = 16 * 1024;
 
@@ -53,7 +56,7 @@ export function clientCredentials(keys: ApiKeys, { ttlSeconds, rateLimit }: { tt
         return fail(429, 'slow_down', e.message, { 'retry-after': String(e.extensions.retryAfterSeconds) });
       }
       if (e instanceof DomainError && e.extensions.code === 'UNAUTHENTICATED') return fail(401, 'invalid_client', e.message);
-      console.error('[oauth] token endpoint failed', (e as Error).message);
+      logger.error({ err: e }, 'token endpoint failed');
       return fail(500, 'server_error', 'Internal error');
     }
   };

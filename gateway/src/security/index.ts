@@ -17,6 +17,9 @@ import { useAudit, AuditBatcher } from './audit.js';
 import { clientCredentials } from './client-credentials.js';
 import { trustedProxies } from './client-address.js';
 import type { RequestSecurity, SecureContext } from './context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 export type { SecurityOptions } from './options.js';
 export type { RequestSecurity, SecureContext } from './context.js';
@@ -101,7 +104,7 @@ const withoutSuggestions = (m: string) => m.replace(/\s*Did you mean[^?]*\?/g, '
 
 /** Error shaping: no schema hints in production, internal errors masked (with a correlation id). */
 function useErrorMasking({ production }: { production: boolean }): Step {
-  const mask = maskError();
+  const mask = maskError((correlationId, error) => logger.error({ correlationId, err: (error as { originalError?: unknown })?.originalError ?? error }, 'internal error (masked)'));
   return {
     formatError(formatted: GraphQLFormattedError, error: unknown) {
       const f = production && formatted.message.includes('Did you mean') ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
@@ -194,7 +197,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     },
     useSupergraph(supergraphSdl, subgraphUrls) {
       const found = findDirectory(supergraphSdl, subgraphUrls);
-      if (store && !found) console.error('[gateway] this supergraph has no integrator directory: API keys are refused and nothing is audited');
+      if (store && !found) logger.warn('this supergraph has no integrator directory: API keys are refused and nothing is audited');
       directoryUrl = found?.url ?? null;
       keys.evict({ all: true });
     },

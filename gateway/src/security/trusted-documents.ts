@@ -3,6 +3,9 @@ import { Kind, type DocumentNode } from 'graphql';
 import { Role, documentHash, operationNotTrusted } from '@aleumet/core';
 import { HASH_MISMATCH_MESSAGE, plainHash, type Step } from '../pipeline.js';
 import type { SecureContext } from './context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 /**
  * The web app's documents: `{ "<sha256 hex of the document>": "<document>" }`, the format of
@@ -16,7 +19,7 @@ export function loadManifest(path: string | undefined, extra: string[] = []): Ma
     for (const [key, doc] of Object.entries(json)) {
       const hash = plainHash(key);
       // A document whose hash does not match is not trusted (and said so): never run something else than what was hashed.
-      if (documentHash(doc) !== hash) console.error(`[trusted-documents] ${path}: the hash ${key.slice(0, 19)}… does not match its document; ignored`);
+      if (documentHash(doc) !== hash) logger.warn({ manifest: path, hash: key.slice(0, 19) }, 'a trusted document does not match its hash; ignored');
       else docs.set(hash, doc);
     }
   }

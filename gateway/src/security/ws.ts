@@ -8,6 +8,9 @@ import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/http-kit';
 import type { Operation, Pipeline } from '../pipeline.js';
 import { credentialsFrom, type Credentials, type GatewaySecurity } from './index.js';
 import type { SecureContext } from './context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 /** One graphql-ws connection as the security layer sees it (kept on `extra.secure`). */
 export interface SecureConnection extends SecureContext {
@@ -97,7 +100,7 @@ export function createWsGuard(security: GatewaySecurity, pipeline: Pipeline, opt
     for (const conn of connections) {
       // Cheap for connections the change did not touch: their key and client are still cached.
       if (!conn.identity?.keyId && !conn.security?.client) continue;
-      recheck(conn).catch((e) => console.error('[ws] re-checking a connection failed', (e as Error).message));
+      recheck(conn).catch((e) => logger.error({ err: e }, 're-checking a connection failed'));
     }
   });
 
@@ -105,7 +108,7 @@ export function createWsGuard(security: GatewaySecurity, pipeline: Pipeline, opt
   const sweep = setInterval(() => {
     for (const conn of connections) {
       if (!conn.expiresAt && !conn.identity?.keyId && !conn.security?.client) continue;
-      recheck(conn).catch((e) => console.error('[ws] re-checking a connection failed', (e as Error).message));
+      recheck(conn).catch((e) => logger.error({ err: e }, 're-checking a connection failed'));
     }
   }, sweepMs);
   sweep.unref();

@@ -9,6 +9,9 @@ import { UpstreamPool } from './upstream.js';
 import { CallersBatcher } from './callers.js';
 import { GatewayTransport } from '../transport.js';
 import { signFetches } from '../internal.js';
+import { createLogger, withSpan } from '@aleumet/observability';
+
+const eventLogger = createLogger('gateway');
 
 /** A plan with the supergraph and data sources it was made for (a supergraph swap leaves it intact). */
 interface BoundPlan extends SubscriptionPlan {
@@ -367,15 +370,15 @@ export class SubscriptionEngine {
     const urls = new Map(planner.subgraphUrls);
     for (const [name, url] of Object.entries(this.opts.subgraphUrls ?? {})) urls.set(name, url);
     this.urls = urls;
-    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, this.dataSource(url) as GraphQLDataSource]));
+    this.services = Object.fromEntries([...urls].map(([name, url]) => [name, this.dataSource(url, name) as GraphQLDataSource]));
     this.planner = planner;
   }
 
   /** A per-event data source: the gateway's keep-alive transport, the caller's token, the fetch timeout. */
-  private dataSource(url: string): AuthenticatedDataSource {
+  private dataSource(url: string, name?: string): AuthenticatedDataSource {
     const ds = new AuthenticatedDataSource({ url }, this.share);
     this.callers?.wrap(ds, url);
-    this.transport.apply(ds);
+    this.transport.apply(ds, name);
     const timeout = this.opts.subgraphTimeoutMs ?? 30_000;
     if (timeout !== 0) {
       const fetcher = ds.fetcher;
@@ -449,19 +452,15 @@ export class SubscriptionEngine {
     const requestContext = {
       request: { query: '', variables, operationName: plan.operationContext.operation.name?.value },
       context: { identity: ctx.identity, authorization: ctx.authorization, forwarded: ctx.forwarded, event: eventKey ?? `unshared:${++this.unkeyed}` } satisfies Gateway,
-      logger: console,
+      logger: eventLogger,
       metrics: {},
       cache: undefined,
       overallCachePolicy: undefined,
     };
     try {
-      const result = await executeQueryPlan(
-        queryPlan,
-        serviceMap,
-        requestContext as never,
-        plan.operationContext,
-        plan.planner.supergraphSchema,
-        plan.planner.apiSchema,
+      // One span per event's execution: its per-event fetches carry its traceparent into the subgraphs.
+      const result = await withSpan('gateway subscription event', { 'aleumet.service': 'gateway', 'graphql.operation.name': requestContext.request.operationName ?? '' }, () =>
+        executeQueryPlan(queryPlan, serviceMap, requestContext as never, plan.operationContext, plan.planner.supergraphSchema, plan.planner.apiSchema),
       );
       const errors = [...(event.errors ?? []), ...((result.errors ?? []) as GraphQLError[])];
       return errors.length ? { data: result.data, errors: errors as GraphQLError[] } : { data: result.data };

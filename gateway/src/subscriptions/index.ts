@@ -9,6 +9,9 @@ import { SubscriptionPlanner } from './planner.js';
 import type { WsGuard } from '../security/ws.js';
 import { wsFormatError, type Pipeline, type WsOperation } from '../pipeline.js';
 import type { RequestSecurity } from '../security/context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('gateway');
 
 export { SubscriptionEngine, SLOW_CONSUMER_CLOSE } from './engine.js';
 export { SubscriptionPlanner } from './planner.js';
@@ -68,7 +71,7 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
     try {
       engine.useSupergraph(new SubscriptionPlanner(sdl));
     } catch (e) {
-      console.error('[subscriptions] cannot plan against the new supergraph', e);
+      logger.error({ err: e }, 'subscriptions cannot plan against the new supergraph');
     }
   };
   const unsubscribe = opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => use(coreSupergraphSdl));

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { captureLogs } from '@aleumet/observability';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient as wsClient, type Client } from 'graphql-ws';
 import type { Platform } from '@aleumet/platform';
@@ -133,16 +134,16 @@ describe('one request id per request', () => {
     expect(anonymous.headers.get('x-request-id')).not.toBe(okId);
 
     // A real internal error in the programs subgraph: its table is away for a moment.
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogs();
     await sql('alter table programs.fulfilment rename to fulfilment_away');
     let res: Awaited<ReturnType<typeof withKey>>;
-    let lines: string[];
+    let masked: { name: string; correlationId: string; err: { message: string } }[];
     try {
       res = await withKey(url, c.key, failing);
     } finally {
       await sql('alter table programs.fulfilment_away rename to fulfilment');
-      lines = errors.mock.calls.map((args) => args.map(String).join(' '));
-      errors.mockRestore();
+      logs.stop();
+      masked = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'internal error (masked)');
     }
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -151,8 +152,8 @@ describe('one request id per request', () => {
     expect(res.errors![0]!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', correlationId: id });
     expectNoInternals(res);
     // The subgraph logged the cause under the same id (its log line names the missing table).
-    expect(lines.some((l) => l.includes(`[error ${id}]`) && l.includes('fulfilment'))).toBe(true);
-    expect(lines.filter((l) => /\[error [0-9a-f-]{36}\]/.test(l)).every((l) => l.includes(`[error ${id}]`))).toBe(true);
+    expect(masked.some((l) => l.name === 'programs' && l.correlationId === id && l.err.message.includes('fulfilment'))).toBe(true);
+    expect(masked.every((l) => l.correlationId === id)).toBe(true);
     // And the audit row of the request.
     const rows = await eventually(() => sql(`select request_id, outcome, error_codes from people.audit_entry where client_id = $1 and request_id = $2`, [c.clientId, id]), (r) => r.length > 0);
     expect(rows).toEqual([{ request_id: id, outcome: 'ERROR', error_codes: ['INTERNAL_SERVER_ERROR'] }]);

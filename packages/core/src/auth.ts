@@ -42,6 +42,18 @@ function secretKey(): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/**
+ * During a rotation of the JWT secret: tokens signed with the previous secret (JWT_PREVIOUS_SECRET) are
+ * still accepted until they expire (12 h at most), while every new token is signed with JWT_SECRET.
+ * Remove JWT_PREVIOUS_SECRET once the longest token lifetime has passed (docs/operations.md).
+ */
+function previousSecretKey(): Uint8Array | null {
+  const previous = process.env.JWT_PREVIOUS_SECRET;
+  if (!previous) return null;
+  if (previous.length < 32) throw new Error('JWT_PREVIOUS_SECRET must be at least 32 characters');
+  return new TextEncoder().encode(previous);
+}
+
 export async function signToken(identity: Identity, ttl = '12h'): Promise<string> {
   const { sub, ...claims } = identity;
   return new SignJWT({ ...claims })
@@ -67,7 +79,7 @@ function copyIdentity(i: Identity): Identity {
 }
 
 export async function verifyToken(token: string): Promise<Identity> {
-  const secret = process.env.JWT_SECRET ?? '';
+  const secret = `${process.env.JWT_SECRET ?? ''}\n${process.env.JWT_PREVIOUS_SECRET ?? ''}`;
   const hit = verified.get(token);
   if (hit && hit.secret === secret) {
     if (Date.now() < hit.exp * 1000) return copyIdentity(hit.identity);
@@ -75,7 +87,12 @@ export async function verifyToken(token: string): Promise<Identity> {
   }
   try {
     // `exp` is required: a token without one would be accepted forever (ours always carry one).
-    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
+    const options = { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] };
+    const previous = previousSecretKey();
+    const { payload } = await jwtVerify(token, secretKey(), options).catch((e: unknown) => {
+      if (previous && e instanceof joseErrors.JWSSignatureVerificationFailed) return jwtVerify(token, previous, options);
+      throw e;
+    });
     const role = payload.role;
     if (typeof payload.sub !== 'string' || typeof role !== 'string' || !ROLES.has(role)) throw unauthenticated('Token has no valid subject or role');
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);

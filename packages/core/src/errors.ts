@@ -1,6 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { redactText } from './redact.js';
 import { currentRequestId } from './request-id.js';
 
 /** Stable error codes: clients branch on `extensions.code`, never on messages. */
@@ -106,9 +105,10 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'serviceName', 'response', 'exception
 
 /**
  * Apollo `formatError`: known codes pass through (without stack traces and internals); anything
- * else is masked with a correlation id — the request's id (see request-id.ts) — and the original is handed to `log`.
+ * else is masked with a correlation id — the request's id (see request-id.ts) — and the original is handed to `log`
+ * (the service's logger, which masks personal data: @aleumet/observability).
  */
-export function maskError(log: (id: string, error: unknown) => void = defaultLog) {
+export function maskError(log: (id: string, error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -134,9 +134,3 @@ export function maskError(log: (id: string, error: unknown) => void = defaultLog
   };
 }
 
-function defaultLog(id: string, error: unknown) {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  // Messages and SQL may quote personal data: logs get it masked (see redact.ts).
-  const text = original instanceof Error ? `${original.name}: ${original.message}\n${original.stack ?? ''}` : JSON.stringify(original);
-  console.error(`[error ${id}]`, redactText(text));
-}

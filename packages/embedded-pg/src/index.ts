@@ -2,6 +2,7 @@ import net from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { NotificationFanOut } from './notifications.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -45,7 +46,7 @@ const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C'].map((c) => c.charCodeAt(0)));
  * connection keeps the backend from its first extended-query message to its Sync, as it already does
  * inside a transaction. A failed message no longer leaves the queue stopped for good.
  */
-function keepExtendedQueriesWhole(q: QueryQueue): void {
+function keepExtendedQueriesWhole(q: QueryQueue, notifications: NotificationFanOut): void {
   let owner: number | null = null;
   q.processQueue = async function processQueue(this: QueryQueue) {
     if (this.processing) return;
@@ -56,10 +57,12 @@ function keepExtendedQueriesWhole(q: QueryQueue): void {
         const at = holder == null ? 0 : this.queue.findIndex((m) => m.handlerId === holder);
         if (at === -1) break; // the holder's next message has not arrived yet; it restarts the queue
         const item = this.queue.splice(at, 1)[0]!;
+        notifications.sent(item.handlerId, item.message, item.onData);
+        const notices = notifications.reader(item.handlerId);
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item.message, { onRawData: (d: Uint8Array) => ((bytes += d.length), item.onData(d)) }),
+            this.db.execProtocolRawStream(item.message, { onRawData: (d: Uint8Array) => ((bytes += d.length), item.onData(d), notices(d)) }),
           );
         } catch (e) {
           owner = null;
@@ -77,6 +80,7 @@ function keepExtendedQueriesWhole(q: QueryQueue): void {
   const clear = q.clearQueueForHandler.bind(q);
   q.clearQueueForHandler = (handlerId: number) => {
     clear(handlerId);
+    notifications.closed(handlerId);
     // A client that left mid-query must not hold the backend: let the others go on.
     if (owner === handlerId) {
       owner = null;
@@ -89,6 +93,8 @@ function keepExtendedQueriesWhole(q: QueryQueue): void {
  * PostgreSQL without installing PostgreSQL: PGlite (WASM) behind its wire-protocol socket
  * server, so MikroORM connects with the ordinary `pg` driver. One backend only: transactions
  * run one at a time across all connections (never hold one open while waiting on another).
+ * LISTEN/NOTIFY works across connections (notifications.ts), so the gateway's entity cache and the
+ * outbox relays' LISTEN work here as on PostgreSQL.
  */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedPostgres> {
   const host = opts.host ?? '127.0.0.1';
@@ -96,7 +102,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   const db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
   const port = opts.port || (await freePort(host));
   const server = new PGLiteSocketServer({ db, port, host, maxConnections: 64 });
-  keepExtendedQueriesWhole((server as unknown as { queryQueue: QueryQueue }).queryQueue);
+  keepExtendedQueriesWhole((server as unknown as { queryQueue: QueryQueue }).queryQueue, new NotificationFanOut());
   await server.start();
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,

@@ -3,6 +3,9 @@ import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@al
 import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { OutgoingCommand } from './outbox.js';
 import { COMMAND_DOCUMENTS, type Commands } from './commands.generated.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('commands');
 
 /**
  * Cross-subgraph workflows without shared tables: a subgraph that must change another subgraph's data
@@ -62,7 +65,7 @@ export async function deliverCommands(orm: MikroORM | EntityManager, runtime: Su
       });
       if (final) {
         failed++;
-        console.error(`[commands] ${self} → ${cmd.target} refused command ${cmd.id}: ${(e as Error).message}`);
+        logger.error({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, err: e }, 'command refused for good');
       } else {
         // Keep order per subgraph: stop at the first command that could not be delivered; the scheduler retries.
         break;

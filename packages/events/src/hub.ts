@@ -1,3 +1,5 @@
+import { createLogger } from '@aleumet/observability';
+
 /** An outbox event as it travels to subscribers (plain JSON: it also crosses NOTIFY). */
 export interface LiveEvent {
   /** The outbox row id (UUIDv7): ordered by time, and the resume cursor of subscribers. */
@@ -40,6 +42,8 @@ export type EventListener = (event: LiveEvent) => void;
  * subscriptions open, an event runs the filters of its own entity's listeners and of the
  * listeners of every entity, not of all 10,000.
  */
+const logger = createLogger('events');
+
 export class EventHub {
   private readonly everything = new Set<EventListener>();
   private readonly byEntity = new Map<string, Set<EventListener>>();
@@ -52,7 +56,7 @@ export class EventHub {
       try {
         listener(event);
       } catch (e) {
-        console.error('[events] listener failed', e);
+        logger.error({ err: e, type: event.type }, 'event listener failed');
       }
     }
     return true;

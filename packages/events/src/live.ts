@@ -2,23 +2,24 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { badInput, canAccess, isUuid, requireIdentity, type Identity } from '@aleumet/core';
 import type { LiveEvent } from './hub.js';
 import { OutboxRelay, type RelayOptions } from './relay.js';
+import { createLogger, type ServiceMetrics } from '@aleumet/observability';
 import { eventStream } from './stream.js';
 
 /**
  * The live path of a subgraph that records events in its outbox: what `startLive` of its
  * definition starts (publisher, LISTEN/NOTIFY with real PostgreSQL, polling, the in-process hub).
  */
-export async function startOutboxRelay({ orm, databaseUrl, schema, onPublish, afterPublish }: { orm: MikroORM; databaseUrl?: string; schema: string } & Pick<RelayOptions, 'onPublish' | 'afterPublish'>): Promise<OutboxRelay> {
+export async function startOutboxRelay({ orm, databaseUrl, schema, onPublish, afterPublish, metrics }: { orm: MikroORM; databaseUrl?: string; schema: string; metrics?: ServiceMetrics } & Pick<RelayOptions, 'onPublish' | 'afterPublish'>): Promise<OutboxRelay> {
+  const log = createLogger('events');
   const relay = new OutboxRelay({
     orm,
     schema,
     databaseUrl,
     onPublish,
     afterPublish,
+    metrics,
     pollIntervalMs: Number(process.env.OUTBOX_POLL_MS ?? 1_000),
-    log: (line) => {
-      if (process.env.EVENTS_LOG === '1') console.log(line);
-    },
+    log: (line) => log.debug({ schema }, line),
   });
   await relay.start();
   return relay;

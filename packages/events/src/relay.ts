@@ -2,6 +2,9 @@ import pg from 'pg';
 import type { EventSubscriber, MikroORM } from '@mikro-orm/postgresql';
 import { OutboxEvent } from './outbox.js';
 import { EventHub, type LiveEvent } from './hub.js';
+import { createLogger, type ServiceMetrics } from '@aleumet/observability';
+
+const logger = createLogger('events');
 
 export interface RelayOptions {
   orm: MikroORM;
@@ -21,6 +24,8 @@ export interface RelayOptions {
   onPublish?: (trx: RelayTransaction, events: readonly LiveEvent[]) => Promise<void>;
   /** Called after that transaction committed (what `onPublish` wrote is visible now). */
   afterPublish?: (events: readonly LiveEvent[]) => void;
+  /** The subgraph's metrics: delivery lag of each event handed to this process's subscribers. */
+  metrics?: ServiceMetrics;
 }
 
 /** What `onPublish` may do with the claiming transaction. */
@@ -118,6 +123,11 @@ export class OutboxRelay {
     this.log = opts.log ?? (() => {});
   }
 
+  /** Hands an event to this process's subscribers (the hub drops copies it has seen). */
+  private deliver(event: LiveEvent): void {
+    if (this.hub.publish(event)) this.opts.metrics?.eventDeliveryLag.observe({ stage: 'relay' }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+  }
+
   get listens(): boolean {
     return this.listening;
   }
@@ -127,7 +137,7 @@ export class OutboxRelay {
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
     this.timer.unref();
     // In the background: the probe takes up to a second, and in-process delivery works meanwhile.
-    if (this.opts.databaseUrl) this.starting = this.startListener().catch((e) => console.error(`[events] LISTEN unavailable: ${(e as Error).message}`));
+    if (this.opts.databaseUrl) this.starting = this.startListener().catch((e) => logger.warn({ schema: this.opts.schema, err: e }, 'LISTEN unavailable: outbox polling only'));
     this.poke();
   }
 
@@ -140,7 +150,7 @@ export class OutboxRelay {
     }
     this.running = this.publishPending()
       .catch((e) => {
-        if (!this.closed) console.error(`[events] publish failed (retried by the next poll): ${(e as Error).message}`);
+        if (!this.closed) logger.warn({ schema: this.opts.schema, err: e }, 'publish failed (retried by the next poll)');
       })
       .finally(() => {
         this.running = undefined;
@@ -186,7 +196,7 @@ export class OutboxRelay {
         setTimeout(() => this.poke(), 50).unref();
         return;
       }
-      for (const e of claimed) this.hub.publish(e);
+      for (const e of claimed) this.deliver(e);
       if (claimed.length) this.opts.afterPublish?.(claimed);
       if (claimed.length < this.batchSize) return;
     }
@@ -209,7 +219,7 @@ export class OutboxRelay {
       const rows = written.get(em);
       written.delete(em);
       if (!active) return;
-      for (const row of rows ?? []) this.hub.publish(liveOf(row));
+      for (const row of rows ?? []) this.deliver(liveOf(row));
       this.poke();
     };
     const subscriber: EventSubscriber<OutboxEvent> = {
@@ -257,6 +267,8 @@ export class OutboxRelay {
       if (msg.channel !== this.channel || !msg.payload) return;
       this.lastHeard = Date.now();
       if (msg.payload === probe) return probed();
+      // Another replica's probe on the same channel.
+      if (msg.payload.startsWith('probe-')) return;
       void this.onNotification(msg.payload);
     });
     await client.query(`listen "${this.channel}"`);
@@ -289,7 +301,7 @@ export class OutboxRelay {
           return;
         }
       } catch (e) {
-        console.error(`[events] LISTEN reconnect failed: ${(e as Error).message}`);
+        logger.warn({ schema: this.opts.schema, attempt, err: e }, 'LISTEN reconnect failed');
       }
     }
   }
@@ -299,19 +311,19 @@ export class OutboxRelay {
       const parsed = JSON.parse(text) as LiveEvent | { ref: string };
       if ('ref' in parsed) {
         const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where id = ? and kind = 'event'`, [parsed.ref]);
-        for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
+        for (const row of res.rows as OutboxRow[]) this.deliver(toLive(row));
       } else {
-        this.hub.publish(parsed);
+        this.deliver(parsed);
       }
     } catch (e) {
-      console.error(`[events] bad notification: ${(e as Error).message}`);
+      logger.warn({ schema: this.opts.schema, err: e }, 'bad notification');
     }
   }
 
   /** Re-delivers events published since `from` (the hub drops those already seen). */
   private async catchUp(from: Date): Promise<void> {
     const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where kind = 'event' and published_at >= ? order by id`, [from]);
-    for (const row of res.rows as OutboxRow[]) this.hub.publish(toLive(row));
+    for (const row of res.rows as OutboxRow[]) this.deliver(toLive(row));
   }
 
   /** Committed events after `since`, in id order, one page at a time (published or not yet). */

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, parse } from 'graphql';
 import { CALLERS_HEADER, MAX_CALLERS } from '@aleumet/protocol';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('http');
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -128,7 +131,7 @@ export async function handleGraphQL<C extends BaseContext>(
       const { http: _http, ...extensions } = e.extensions;
       return sendJson(res, status, { errors: [{ message: e.message, extensions }] });
     }
-    console.error('[http] unhandled', e);
+    logger.error({ err: e }, 'unhandled error while serving a request');
     sendGraphQLError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
   }
 }
@@ -140,7 +143,7 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
       server.off('error', reject);
       // Once listening, an error of the server (e.g. accept failing with EMFILE at the descriptor
       // limit) is logged: unhandled, it would end the process and every connection with it.
-      server.on('error', (e: NodeJS.ErrnoException) => console.error(`[http] server error (still listening): ${e.code ?? ''} ${e.message}`));
+      server.on('error', (e: NodeJS.ErrnoException) => logger.error({ err: e }, 'server error (still listening)'));
       resolve();
     });
   });

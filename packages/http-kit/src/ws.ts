@@ -7,6 +7,9 @@ import { GraphQLError, specifiedRules, validate, type DocumentNode, type Executi
 import { INTERNAL_SIGNATURE_HEADER, checkInternal, maskError, verifyToken, withoutRequestId, type Identity } from '@aleumet/core';
 import { OPERATION_AUTHORIZATION_ACK, WS_REFUSAL } from '@aleumet/protocol';
 import { operationCaller } from './ws-operation.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('ws');
 
 /**
  * graphql-js's rules and these, by the graphql-js copy the schema was built with: a schema of
@@ -59,7 +62,7 @@ export interface ServeWsOptions<C> {
    * validates), errors to refuse the operation with an `error` message, or nothing for the default path.
    */
   onSubscribe?: (extra: WsExtra, id: string, payload: SubscribePayload) => Promise<ExecutionArgs | readonly GraphQLError[] | void>;
-  /** Formats (and must mask) every error sent; default: `maskError()` of @aleumet/core. */
+  /** Formats (and must mask) every error sent; default: `maskError` of @aleumet/core, logging to this process's logger. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Replaces graphql-js's subscribe/execute (the gateway plans and executes federated operations). */
   subscribe?: ServerOptions<Record<string, unknown>, WsExtra>['subscribe'];
@@ -91,7 +94,7 @@ export interface WsServing {
 export function serveGraphQLWs<C extends object>(server: http.Server, opts: ServeWsOptions<C>): WsServing {
   const path = opts.path ?? '/graphql';
   const wss = new WebSocketServer({ server, path });
-  const mask = maskError();
+  const mask = maskError((correlationId, error) => logger.error({ correlationId, err: (error as { originalError?: unknown })?.originalError ?? error }, 'internal error (masked)'));
   // Errors are GraphQLErrors, or already formatted ones passed on from a subgraph by the gateway.
   // `extensions.http` (status and headers for Apollo's HTTP answer) means nothing on a WebSocket.
   const format = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
@@ -130,7 +133,7 @@ export function serveGraphQLWs<C extends object>(server: http.Server, opts: Serv
             return true;
           } catch (e) {
             const refusal = e instanceof WsRefusal ? e : new WsRefusal(CloseCode.InternalServerError, 'Internal server error');
-            if (!(e instanceof WsRefusal)) console.error('[ws] authenticating a connection failed', (e as Error).message);
+            if (!(e instanceof WsRefusal)) logger.error({ err: e }, 'authenticating a WebSocket connection failed');
             ctx.extra.socket.close(refusal.code, refusal.reason.slice(0, 120));
             return false;
           }

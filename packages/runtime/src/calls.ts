@@ -1,4 +1,5 @@
 import { REQUEST_ID_HEADER, currentRequestId, internalHeaders, signToken, type Identity } from '@aleumet/core';
+import { injectTraceContext } from '@aleumet/observability';
 
 export class ServiceCallError extends Error {
   constructor(message: string, readonly code: string | undefined, readonly errors: unknown[]) {
@@ -17,7 +18,7 @@ export async function callSubgraph<T = any>(url: string, identity: Identity, que
   // Signed like the gateway's requests: subgraphs answer only the gateway and each other.
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}), ...internalHeaders(url, payload) },
+    headers: injectTraceContext({ 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}), ...internalHeaders(url, payload) }),
     body: payload,
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };

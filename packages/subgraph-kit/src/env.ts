@@ -1,3 +1,5 @@
+import { createLogger } from '@aleumet/observability';
+
 export interface ServerEnv {
   databaseUrl: string;
   port: number;
@@ -31,11 +33,12 @@ export function onShutdown(stop: () => Promise<void>) {
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    const log = createLogger('process');
+    log.info({ signal }, 'shutting down');
     stop().then(
       () => process.exit(0),
       (e) => {
-        console.error(e);
+        log.error(e, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -14,6 +14,9 @@ import { personsReadPlugin } from './persons-read.js';
 import type { CacheTagging } from '@aleumet/cache-tags';
 import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
+import { ServiceMetrics, startTracing, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
+import { outboxGauges } from './metrics.js';
+import { onceAcrossReplicas } from './job-lock.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -37,11 +40,13 @@ export interface SubgraphDefinition<L> {
   seed: (em: EntityManager, world: DemoWorld) => Promise<void>;
   isSeeded: (em: EntityManager) => Promise<boolean>;
   /** Optional: per-process live services behind Subscription fields (e.g. the outbox relay). */
-  startLive?: (env: { orm: MikroORM; databaseUrl: string }) => Promise<LiveServices>;
+  startLive?: (env: { orm: MikroORM; databaseUrl: string; metrics?: ServiceMetrics; log?: Logger }) => Promise<LiveServices>;
   /** Optional: registers background jobs (time rules, outbox senders) with the runtime's scheduler. */
   registerJobs?: (orm: MikroORM, runtime: SubgraphRuntime) => void;
   /** Optional: answers say what they read, for the gateway's entity cache (`cacheTags(hints)` of @aleumet/cache-tags). */
   cache?: CacheTagging;
+  /** Optional: this subgraph's own gauges on `/metrics` (e.g. a queue's backlog), read when scraped. */
+  observe?: (metrics: ServiceMetrics, orm: MikroORM) => void;
 }
 
 export interface LiveServices {
@@ -67,6 +72,8 @@ export interface RunningSubgraph {
   orm: MikroORM;
   sql: SqlCounter;
   runtime: SubgraphRuntime;
+  /** This subgraph's Prometheus metrics (also at `GET /metrics` on its port). */
+  metrics: ServiceMetrics;
   close(): Promise<void>;
 }
 
@@ -87,9 +94,11 @@ export function openOrm(def: SubgraphDefinition<unknown>, opts: Pick<StartOption
 const requireGateway = (req: http.IncomingMessage, body: Buffer) =>
   requireInternal(req.headers[INTERNAL_SIGNATURE_HEADER], { method: req.method ?? 'GET', path: req.url ?? '/', body });
 
+const originalOf = (e: unknown) => (e && typeof e === 'object' && 'originalError' in e && (e as { originalError?: unknown }).originalError) || e;
+
 /** The gateway's limits (http-kit limits.ts) give QUERY_TOO_COMPLEX here too. */
-function formatSubgraphError() {
-  const mask = maskError();
+function formatSubgraphError(log: Logger) {
+  const mask = maskError((correlationId, error) => log.error({ correlationId, err: originalOf(error) }, 'internal error (masked)'));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
     mask(isLimitMessage(formatted.message)
       ? { message: formatted.message.replace(/^Syntax Error:\s*/, ''), locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }
@@ -102,8 +111,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
+  const log = createLogger(def.name);
+  const metrics = new ServiceMetrics(def.name);
+  poolGauge(metrics, () => (orm.em.getConnection().getKnex().client as { pool?: never }).pool);
+  outboxGauges(metrics, orm, def.name);
+  def.observe?.(metrics, orm);
   const ownRuntime = !opts.runtime;
   const runtime = opts.runtime ?? createRuntime();
+  // One replica at a time runs each of this subgraph's jobs (job-lock.ts).
+  runtime.scheduler.guard(def.name, onceAcrossReplicas(orm));
   def.registerJobs?.(orm, runtime);
   const schema = await subgraphSchema(def as SubgraphDefinition<unknown>);
   const cache = def.cache;
@@ -112,10 +128,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const limits = operationLimits(OPERATION_LIMITS, { production: process.env.NODE_ENV === 'production', planned: true });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), personsReadPlugin(), ...(cache ? [cache.plugin as ApolloServerPlugin<SubgraphContext<L>>] : []), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestRecordPlugin(), personsReadPlugin(), ...(cache ? [cache.plugin as ApolloServerPlugin<SubgraphContext<L>>] : []), ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[])],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: formatSubgraphError(),
+    formatError: formatSubgraphError(log),
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -129,11 +145,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       );
       return;
     }
+    // Subgraph ports are reached only from inside (the gateway, other subgraphs, the monitoring network).
+    if (path === '/metrics' && req.method === 'GET') return sendMetrics(metrics, res);
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     // Several callers of one query (callers batch) share one EntityManager and one set of loaders: each
     // row is read once, and each caller's resolvers still authorize it for that caller.
     const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
       const identity = await identityFromHeader(authorization);
+      const record = currentRequest();
+      if (record) record.caller = shared ? 'callers-batch' : callerKind(identity);
       const em = shared?.em ?? orm.em.fork();
       return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime } satisfies SubgraphContext<L>;
     };
@@ -150,17 +170,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    void withRequestId(requestId, () => requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {}))));
+    void withRequestId(requestId, () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {})))));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;
-  const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl });
+  const live = await def.startLive?.({ orm, databaseUrl: opts.databaseUrl, metrics, log });
   const ws = schema.getSubscriptionType()
     ? serveGraphQLWs(server, {
         schema,
         internalOnly: true,
         validationRules: limits.validationRules as ValidationRule[],
-        formatError: formatSubgraphError(),
+        formatError: formatSubgraphError(log),
         context: (identity) => {
           const em = orm.em.fork();
           return { em, identity, loaders: def.createLoaders(em), runtime, ...live?.context };
@@ -174,6 +194,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     orm,
     sql,
     runtime,
+    metrics,
     async close() {
       if (ownRuntime) await runtime.scheduler.stop();
       await ws?.dispose();
@@ -196,8 +217,13 @@ export async function seedSubgraph(def: SubgraphDefinition<unknown>, orm: MikroO
 /** Entry point of a subgraph process: configuration from the environment, clean shutdown on signals. */
 export async function runSubgraphMain(def: SubgraphDefinition<unknown>, defaultPort: number) {
   const env = readEnv({ defaultPort });
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise.
+  const tracing = startTracing();
   const running = await startSubgraph(def, { databaseUrl: env.databaseUrl, port: env.port, host: env.host, migrate: env.migrate });
-  console.log(`${def.name} subgraph ready at ${running.url}`);
+  createLogger(def.name).info({ url: running.url }, 'subgraph ready');
   running.runtime.scheduler.start();
-  onShutdown(() => running.close());
+  onShutdown(async () => {
+    await running.close();
+    await tracing?.shutdown();
+  });
 }

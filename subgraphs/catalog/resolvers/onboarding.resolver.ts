@@ -13,6 +13,9 @@ import { MAY_REGISTER, readLegalEntity, requireLegalEntity } from '../domain/leg
 import { decodeDocument } from '../domain/documents.js';
 import { applyCatalogRetention } from '../domain/retention.js';
 import type { Context } from './context.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('catalog');
 
 const SupplierConnection = ConnectionType('SupplierRegistration', Supplier);
 
@@ -419,7 +422,7 @@ export class OnboardingResolver {
     // The supplier's staff account (people), queued in the same transaction as the verification.
     const command = enqueueCommand(ctx.em, 'people', 'internalCreateSupplierStaff', { supplierId: s.id, ...account });
     await ctx.em.flush();
-    await deliverCommands(ctx.em, ctx.runtime, 'catalog', [command.id]).catch((e) => console.error('[catalog] staff account deferred to the scheduler', e));
+    await deliverCommands(ctx.em, ctx.runtime, 'catalog', [command.id]).catch((e) => logger.warn({ err: e }, 'staff account deferred to the scheduler'));
     return s;
   }
 

@@ -3,6 +3,9 @@ import type { SubgraphRuntime } from '@aleumet/runtime';
 import { deliverCommands, enqueueCommand, type Commands } from '@aleumet/events';
 import type { ServiceKind } from '@aleumet/subgraph-kit';
 import { Order, OrderStatus } from '../entities/index.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('orders');
 
 /**
  * Cross-subgraph consequences of order changes. Orders never touches the programs or finance
@@ -68,6 +71,6 @@ export async function deliverNow(em: EntityManager, runtime: SubgraphRuntime, id
   try {
     await deliverCommands(em, runtime, 'orders', ids);
   } catch (e) {
-    console.error('[orders] command delivery deferred to the scheduler', e);
+    logger.warn({ err: e }, 'command delivery deferred to the scheduler');
   }
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
-import type { LiveServices } from '@aleumet/subgraph-kit';
+import type { LiveServices, SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { Order } from '../entities/index.js';
 
 /** What the subscription resolvers find in their context as `live`. */
@@ -15,8 +15,8 @@ export interface LiveContext {
 }
 
 /** Started with the orders subgraph: the outbox relay (publisher, LISTEN, polling) and a per-event order cache. */
-export async function startOrderLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
-  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'orders' });
+export async function startOrderLive({ orm, databaseUrl, metrics }: Parameters<NonNullable<SubgraphDefinition<unknown>['startLive']>>[0]): Promise<LiveServices> {
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'orders', metrics });
   const orders = new PerEventCache<Order | null>();
   const live: OrderLive = {
     relay,

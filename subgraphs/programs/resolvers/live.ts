@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PerEventCache, startOutboxRelay, type LiveEvent, type OutboxRelay } from '@aleumet/events';
-import type { LiveServices } from '@aleumet/subgraph-kit';
+import type { LiveServices, SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { Measure } from '../entities/index.js';
 import { queueWebhookDeliveries, webhookSender } from '../domain/webhooks.js';
 
@@ -17,11 +17,11 @@ export interface LiveContext {
 }
 
 /** Started with the programs subgraph: the outbox relay of the programs schema and a per-event measure cache. */
-export async function startProgramLive({ orm, databaseUrl }: { orm: MikroORM; databaseUrl: string }): Promise<LiveServices> {
+export async function startProgramLive({ orm, databaseUrl, metrics }: Parameters<NonNullable<SubgraphDefinition<unknown>['startLive']>>[0]): Promise<LiveServices> {
   // Each published measure event is queued for the integrators' webhook endpoints in the publishing
   // transaction, and sent as soon as that transaction committed.
   const sender = webhookSender(orm);
-  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', onPublish: queueWebhookDeliveries, afterPublish: sender.wake });
+  const relay = await startOutboxRelay({ orm, databaseUrl, schema: 'programs', metrics, onPublish: queueWebhookDeliveries, afterPublish: sender.wake });
   const measures = new PerEventCache<Measure | null>();
   const live: ProgramLive = {
     relay,

@@ -1,0 +1,94 @@
+import type http from 'node:http';
+import { SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+
+/**
+ * OpenTelemetry traces, off unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set (or a test hands an exporter).
+ * One server span per GraphQL request at the gateway and at each subgraph (requests.ts), a W3C
+ * `traceparent` on every call between them (the gateway's subgraph fetches and subscription per-event
+ * fetches, calls between subgraphs), and @apollo/gateway's own spans (parse, validate, plan, fetch) once a
+ * provider is registered. One provider per process: services sharing a process tell their spans apart
+ * by the `aleumet.service` attribute.
+ */
+let provider: TracerProvider | null = null;
+let running: Tracing | null = null;
+
+export interface Tracing {
+  shutdown(): Promise<void>;
+  forceFlush(): Promise<void>;
+}
+
+export function startTracing(opts: { exporter?: SpanExporter; env?: NodeJS.ProcessEnv } = {}): Tracing | null {
+  const env = opts.env ?? process.env;
+  if (running) return running;
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` : '');
+  if (!opts.exporter && !url) return null;
+  // OTLP over HTTP (JSON); headers and timeout from the standard OTEL_EXPORTER_OTLP_* variables.
+  const processor = opts.exporter ? new SimpleSpanProcessor({ exporter: opts.exporter }) : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) });
+  const p = new TracerProvider({ spanProcessors: [processor] });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(p);
+  provider = p;
+  running = {
+    forceFlush: () => p.forceFlush(),
+    async shutdown() {
+      await p.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
+      provider = null;
+      running = null;
+    },
+  };
+  return running;
+}
+
+export const tracingOn = () => provider !== null;
+
+/** Adds `traceparent` (and `tracestate`) of the current span to outgoing request headers. */
+export function injectTraceContext(headers: Record<string, string>): Record<string, string> {
+  if (provider) propagation.inject(context.active(), headers);
+  return headers;
+}
+
+/** Runs `fn` inside a server span continuing the caller's trace (its `traceparent`), or returns null when off. */
+export function serverSpan(service: string, req: http.IncomingMessage, fn: () => void): Span | null {
+  if (!provider) {
+    fn();
+    return null;
+  }
+  const parent = propagation.extract(context.active(), req.headers);
+  const span = trace.getTracer('aleumet').startSpan(`${service} ${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`, { kind: SpanKind.SERVER, attributes: { 'aleumet.service': service } }, parent);
+  context.with(trace.setSpan(parent, span), fn);
+  return span;
+}
+
+/** Ends a server span with the request's operation and outcome. */
+export function endServerSpan(span: Span | null, attrs: { operation?: string | null; type?: string; outcome: string; status: number; requestId?: string }): void {
+  if (!span) return;
+  span.setAttributes({
+    'graphql.operation.name': attrs.operation ?? '',
+    'graphql.operation.type': attrs.type ?? '',
+    'aleumet.outcome': attrs.outcome,
+    'http.response.status_code': attrs.status,
+    ...(attrs.requestId ? { 'aleumet.request_id': attrs.requestId } : {}),
+  });
+  if (attrs.outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: attrs.outcome });
+  span.end();
+}
+
+/** Runs `fn` in a span of its own (a child of the current one, or a new trace); just `fn` when tracing is off. */
+export async function withSpan<T>(name: string, attributes: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  if (!provider) return fn();
+  return trace.getTracer('aleumet').startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn();
+    } finally {
+      span.end();
+    }
+  });
+}
