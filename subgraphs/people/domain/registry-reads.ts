@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { currentRequestId, registryUnavailable, uuidv7, type Identity } from '@aleumet/core';
 import { RegistryUnavailable, registries, type RegistryPerson, type RegistryPhone } from '@aleumet/registries';
 import { AuditEntry } from '../entities/index.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('people');
 
 /** Who asked a registry: the caller, or the person signing in (no token yet). */
 export interface RegistryActor { sub: string; role: string; clientId?: string | null }
@@ -42,7 +45,7 @@ export async function readPhone(em: EntityManager, actor: RegistryActor, personI
   try {
     return await read(em, actor, 'PhoneRegistry.phoneByIin', personId, () => registries().phones.phoneByIin(iin));
   } catch (e) {
-    console.warn(`[people] mobile-citizens base not asked: ${(e as Error).message}`);
+    logger.warn({ err: e }, 'mobile-citizens base not asked');
     return null;
   }
 }

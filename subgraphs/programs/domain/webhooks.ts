@@ -5,6 +5,9 @@ import type { LiveEvent, RelayTransaction } from '@aleumet/events';
 import { postWebhook, retryDelayMs } from '@aleumet/webhooks';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from '../entities/index.js';
 import { MeasureStatus } from '../entities/measure.js';
+import { createLogger } from '@aleumet/observability';
+
+const logger = createLogger('programs');
 
 /**
  * Measure execution pushed back to Е-Собес (002 ¶9: the measure's execution goes back to the
@@ -131,7 +134,7 @@ export async function deliverWebhooks(orm: MikroORM, now: Date, opts: { timeoutM
  * woken after the relay of this process published measure events, runs never overlap and wake-ups during a run
  * coalesce into one more run.
  */
-export function webhookSender(orm: MikroORM, log: (e: unknown) => void = (e) => console.error('[webhooks]', e)) {
+export function webhookSender(orm: MikroORM, log: (e: unknown) => void = (e) => logger.error({ err: e }, 'webhook delivery failed')) {
   let running: Promise<void> | undefined;
   let again = false;
   const run = (): void => {
