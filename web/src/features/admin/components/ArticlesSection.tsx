@@ -5,7 +5,7 @@ import { AdminArticlesQuery, DeleteArticleMutation, SaveArticleMutation } from '
 import { DateText, Empty, ErrorMessage, SelectField, ShowMore, SuccessStatus, TextField } from '../../../components/ui.js';
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
-import { LanguageFields, WithdrawButton, texts } from './ContentPage.js';
+import { LanguageFields, WithdrawButton, texts } from './content-fields.js';
 
 /** Instructions in text and video, and news of the portal's new features (seeds 003 ¶14), in kk/ru/en. */
 export function ArticlesSection() {

@@ -4,30 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { AdminContentQuery, DeleteFaqEntryMutation, DeleteNoticeMutation, SaveFaqEntryMutation, SaveNoticeMutation, SetContactCenterMutation } from '../api/content.js';
 import { DateText, Empty, ErrorMessage, Loading, SelectField, TextArea, TextField, ShowMore, SuccessStatus, useCursors } from '../../../components/ui.js';
 import { ArticlesSection } from './ArticlesSection.js';
+import { LANG_LABEL, LanguageFields, WithdrawButton, astanaToIso, texts } from './content-fields.js';
+
+export { astanaToIso };
 import { textOf, useFormSubmit } from '../../../lib/form.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { LANGS, type Lang } from '../../../lib/format.js';
-
-const LANG_LABEL: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-
-/** Texts in kk/ru/en from a form: empty ones are left out (readers get a fallback). */
-export function texts(data: FormData, prefix: string): { kk?: string; ru?: string; en?: string } {
-  const out: Record<string, string> = {};
-  for (const l of LANGS) {
-    const v = String(data.get(`${prefix}-${l}`) ?? '').trim();
-    if (v) out[l] = v;
-  }
-  return out;
-}
-
-/**
- * Datetime-local values are Astana wall-clock time (the portal's time zone; Kazakhstan has one zone, UTC+5):
- * "2026-12-01T09:00" → the ISO instant.
- */
-export function astanaToIso(local: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
-  return new Date(`${local}:00+05:00`).toISOString();
-}
 
 /** Administrators publish FAQ entries, maintenance notices and the contact-center phone, each in kk/ru/en. */
 export function ContentPage() {
@@ -61,33 +43,6 @@ export function ContentPage() {
       )}
       <ArticlesSection />
     </>
-  );
-}
-
-/** Takes a published text (notice, instruction, news) off the portal. */
-export function WithdrawButton({ busy, onWithdraw }: { busy: boolean; onWithdraw: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="secondary" disabled={busy} onClick={onWithdraw}>
-      {t('content.withdraw')}
-    </button>
-  );
-}
-
-export function LanguageFields({ prefix, label, area = false, required = false }: { prefix: string; label: string; area?: boolean; required?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <fieldset>
-      <legend>{label}</legend>
-      {required && <p className="hint">{t('content.oneLanguage')}</p>}
-      {LANGS.map((l) =>
-        area ? (
-          <TextArea key={l} label={LANG_LABEL[l]} name={`${prefix}-${l}`} lang={l} rows={3} />
-        ) : (
-          <TextField key={l} label={LANG_LABEL[l]} name={`${prefix}-${l}`} lang={l} />
-        ),
-      )}
-    </fieldset>
   );
 }
 

@@ -73,7 +73,7 @@ export const MyOrderFragment = graphql(`
 /** Orders of the caller and of the persons it represents (the orders subgraph scopes the list). */
 export const MyOrdersQuery = graphql(`
   query MyOrders($after: String) {
-    orders(first: 50, after: $after) {
+    orders(first: 20, after: $after) {
       nodes {
         id
         ...MyOrder
