@@ -5,6 +5,7 @@ import { Migration20261130011602 } from './Migration20261130011602.js';
 import { Migration20261130020127 } from './Migration20261130020127.js';
 import { Migration20261130033811 } from './Migration20261130033811.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207040058 } from './Migration20261207040058.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005402', class: Migration20261130005402 },
@@ -13,4 +14,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130020127', class: Migration20261130020127 },
   { name: 'Migration20261130033811', class: Migration20261130033811 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207040058', class: Migration20261207040058 },
 ];

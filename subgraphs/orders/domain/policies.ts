@@ -1,5 +1,5 @@
 import { ownerPolicy } from '@aleumet/core';
-import type { JournalEntry, Order, ServiceAct } from '../entities/index.js';
+import type { JournalEntry, Order, ServiceAct, SignedDocument } from '../entities/index.js';
 
 export const SCOPE = 'orders:read';
 
@@ -8,4 +8,7 @@ export const orderPolicy = ownerPolicy<Order>('Order', SCOPE);
 export const journalEntryPolicy = ownerPolicy<JournalEntry>('JournalEntry', SCOPE);
 export const serviceActPolicy = ownerPolicy<ServiceAct>('ServiceAct', SCOPE);
 
-export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy];
+/** A signed document: whoever may see its order. */
+export const signedDocumentPolicy = ownerPolicy<SignedDocument>('SignedDocument', SCOPE);
+
+export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy, signedDocumentPolicy];

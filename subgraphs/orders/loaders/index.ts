@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader } from '@aleumet/subgraph-kit';
-import { JournalEntry, Order, ServiceAct } from '../entities/index.js';
+import { JournalEntry, Order, ServiceAct, SignedDocument } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   order: byIdLoader(em, Order),
@@ -8,5 +8,6 @@ export const createLoaders = (em: EntityManager) => ({
   ordersByPerson: groupLoader(em, Order, 'personId'),
   journalByOrder: groupLoader(em, JournalEntry, 'orderId'),
   actsByOrder: groupLoader(em, ServiceAct, 'orderId'),
+  signedByOrder: groupLoader(em, SignedDocument, 'orderId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

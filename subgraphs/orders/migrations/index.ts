@@ -11,6 +11,7 @@ import { Migration20261207005225 } from './Migration20261207005225.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
+import { Migration20261207035935 } from './Migration20261207035935.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
@@ -25,4 +26,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207013252', class: Migration20261207013252 },
   { name: 'Migration20261207020241', class: Migration20261207020241 },
+  { name: 'Migration20261207035935', class: Migration20261207035935 },
 ];

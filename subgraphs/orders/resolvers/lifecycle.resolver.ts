@@ -1,9 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { canonicalize } from '@aleumet/signing';
-import { Order, OrderStatus } from '../entities/index.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Order, OrderStatus, SignedDocumentKind } from '../entities/index.js';
 import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
+import { keepSigned } from '../domain/signed-documents.js';
 import { deliverNow } from '../domain/effects.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
@@ -43,17 +45,18 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
 async function signedAnswer(
   ctx: Context, id: string, version: number, action: SupplierOrderAction, why: string | null, signature: string, certificate: string | null | undefined,
-): Promise<(o: Order) => void> {
+): Promise<(o: Order, tx: EntityManager) => void> {
   checkSignatureLengths(signature, certificate);
   // Authorization first: only the order's supplier learns whether its signature is missing.
   const order = await supplierOrder(ctx, id);
   // A stale version is the transition's CONFLICT (with what to refetch), whatever was signed: nothing is applied.
   if (order.version !== version) return () => { throw conflict('The order changed after it was signed; sign it again'); };
   const expected = orderAnswer(order, action, why);
-  const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
-  return (o) => {
+  const { record, ...signed } = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
+  return (o, tx) => {
     if (o.version !== order.version) throw conflict('The order changed after it was signed; sign it again');
     Object.assign(o, signed);
+    keepSigned(tx, action === SupplierOrderAction.ACCEPT ? SignedDocumentKind.ORDER_ACCEPTANCE : SignedDocumentKind.ORDER_REFUSAL, { ...o, orderId: o.id }, record);
   };
 }
 
@@ -84,10 +87,10 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
-      apply: (o) => {
+      apply: (o, tx) => {
         if (o.acceptDeadline.getTime() < now.getTime()) throw invalidTransition('Order', o.status, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
-        sign(o);
+        sign(o, tx);
       },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -107,7 +110,7 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => { o.refusalReason = text; o.closedAt = now; sign(o); },
+      apply: (o, tx) => { o.refusalReason = text; o.closedAt = now; sign(o, tx); },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
     return result.order;
