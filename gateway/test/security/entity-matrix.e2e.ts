@@ -120,6 +120,10 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from orders.service_act`),
     view: owned('orders:read', 'full'),
   },
+  SignedDocument: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from orders.signed_document`),
+    view: owned('orders:read', 'full'),
+  },
   ReimbursementClaim: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from finance.reimbursement_claim`),
     view: owned('finance:read', 'full'),
@@ -175,6 +179,11 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select d.id, '{}'::text[] as person_ids, null as region_code, array[d.supplier_id::text] as supplier_ids, '{}'::text[] as names_for,
       case when s.owner_sub is null then '{}'::text[] else array[s.owner_sub] end as subs, null as status from catalog.supplier_document d join catalog.supplier s on s.id = d.supplier_id`),
     view: (who, f) => (ADMIN(who) || SUPPLIER_STAFF(who, f) ? 'full' : 'none'),
+  },
+  // A supplier's register of authorized signers: its own staff and administrators.
+  AuthorizedSigner: {
+    facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from catalog.authorized_signer`),
+    view: (who, f) => (ADMIN(who) || (who?.role === Role.SUPPLIER && !!who.supplierId && f.supplierIds.includes(who.supplierId)) ? 'full' : 'none'),
   },
   // Public: the catalog and the portal's content.
   Offering: 'public',

@@ -11,7 +11,7 @@ import { keepSigned } from '../domain/signed-documents.js';
 import { actDecisionDocument, verifyOfficerSignature } from '../domain/department-signature.js';
 import { deliverNow } from '../domain/effects.js';
 import { canonicalize } from '@aleumet/signing';
-import { checkSignatureArgs, checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
+import { checkSignatureArgs, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
 
@@ -99,7 +99,8 @@ async function officerSigned(
   const identity = requireIdentity(ctx.identity);
   if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
   checkVersion(version);
-  checkSignatureLengths(signature, certificate);
+  // Arguments first (a missing signature is INVALID_SIGNATURE UNSIGNED), as for the supplier's act.
+  checkSignatureArgs(signature, certificate);
   const read = await departmentAct(ctx, id);
   if (read.version !== version) throw conflict(`Act was changed meanwhile (version ${read.version}, you sent ${version}); reload it`, { currentVersion: read.version, currentStatus: read.status });
   if (read.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', read.status, action === 'APPROVE_ACT' ? ActStatus.APPROVED : ActStatus.RETURNED);
