@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { forbidden, invalidSignature } from '@aleumet/core';
 import { canonicalize, verifySignedDocument, SignatureError } from '@aleumet/signing';
 import { callSubgraph, serviceIdentity, type SubgraphRuntime } from '@aleumet/runtime';
+import { INTERNAL_SCOPE } from '@aleumet/events';
 import type { ServiceAct } from '../entities/index.js';
 import { checkSignatureArgs } from './supplier-signature.js';
 import { signatureRecord, type SignatureRecord } from './signed-documents.js';
@@ -29,7 +30,7 @@ const STAFF_IIN = `query($id: ID!) { internalStaffIin(id: $id) }`;
 
 /** The IIN of the signed-in officer's staff account (people owns it). */
 async function officerIin(runtime: SubgraphRuntime, staffId: string): Promise<string> {
-  const r = await callSubgraph<{ internalStaffIin: string | null }>(runtime.peers.url('people'), serviceIdentity('orders', ['people:read']), STAFF_IIN, { id: staffId });
+  const r = await callSubgraph<{ internalStaffIin: string | null }>(runtime.peers.url('people'), serviceIdentity('orders', [INTERNAL_SCOPE]), STAFF_IIN, { id: staffId });
   if (!r.internalStaffIin) throw forbidden('Only a department officer with a staff account signs decisions on acts');
   return r.internalStaffIin;
 }

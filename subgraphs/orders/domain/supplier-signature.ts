@@ -2,6 +2,7 @@ import { LIMITS, checkLength, invalidSignature, notFound } from '@aleumet/core';
 import { canonicalize, looksLikeCms, verifySignedDocument, SignatureError, type NcaRole } from '@aleumet/signing';
 import { signatureRecord, type SignatureRecord } from './signed-documents.js';
 import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphRuntime } from '@aleumet/runtime';
+import { INTERNAL_SCOPE } from '@aleumet/events';
 
 /**
  * The supplier's signature on its steps of an order: acceptance, refusal (seeds 004 ¶28, ¶30, ¶83: the
@@ -31,7 +32,7 @@ const SIGNER_AUTHORIZED = `query($supplierId: ID!, $iin: String!, $at: DateTimeI
 /** Whether the catalog's register says this holder may sign for the supplier at `at` (its head, or a registered employee). */
 async function signerAuthorized(runtime: SubgraphRuntime, supplierId: string, iin: string, at: Date): Promise<boolean> {
   const r = await callSubgraph<{ internalSignerAuthorized: boolean }>(
-    runtime.peers.url('catalog'), serviceIdentity('orders', ['catalog:read']), SIGNER_AUTHORIZED, { supplierId, iin, at: at.toISOString() },
+    runtime.peers.url('catalog'), serviceIdentity('orders', [INTERNAL_SCOPE]), SIGNER_AUTHORIZED, { supplierId, iin, at: at.toISOString() },
   );
   return r.internalSignerAuthorized;
 }
