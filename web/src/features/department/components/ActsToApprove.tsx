@@ -5,8 +5,10 @@ import { ApproveActMutation, ReturnActMutation, SubmittedActsQuery } from '../ap
 import { Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { signerNote } from '../../../lib/signer.js';
+import { useOfficerSignature } from '../api/sign.js';
 
-/** Submitted acts: approve (creates the reimbursement claim) or return with a reason. */
+/** Submitted acts: approve (creates the reimbursement claim) or return with a reason, each signed with the officer's EDS. */
 export function ActsToApprove() {
   const { t } = useTranslation();
   const names = useReferenceNames();
@@ -17,6 +19,8 @@ export function ActsToApprove() {
   const [returning, setReturning] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  const [signing, setSigning] = useState(false);
+  const officer = useOfficerSignature();
   const acts = res.data?.serviceActs.nodes ?? [];
 
   async function submitReturn(e: FormEvent<HTMLFormElement>, id: string, version: number) {
@@ -24,8 +28,11 @@ export function ActsToApprove() {
     const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
     if (reason.length < 3) return setReasonError(t('orders.reasonRequired'));
     setReasonError(null);
-    const r = await giveBack({ id, version, reason });
-    if (!r.error) {
+    setSigning(true);
+    const signed = await officer.sign(id, 'RETURN', reason);
+    const r = signed ? await giveBack({ id, version, reason, ...signed }) : null;
+    setSigning(false);
+    if (r && !r.error) {
       setReturning(null);
       setDone(t('department.actReturned'));
     }
@@ -37,6 +44,14 @@ export function ActsToApprove() {
       <p role="status" className="success">
         {done}
       </p>
+      <p role="note" className="muted">
+        {t(signerNote())}
+      </p>
+      {officer.error && (
+        <p className="error" role="alert">
+          {officer.error}
+        </p>
+      )}
       <ErrorMessage error={res.error ?? approveRes.error ?? returnRes.error} />
       {res.fetching && !res.data && <Loading />}
       {res.data && acts.length === 0 && <Empty>{t('department.noActs')}</Empty>}
@@ -61,10 +76,13 @@ export function ActsToApprove() {
                     <div className="row-actions">
                       <button
                         type="button"
-                        disabled={approveRes.fetching}
+                        disabled={approveRes.fetching || signing}
                         onClick={async () => {
-                          const r = await approve({ id: a.id, version: a.version });
-                          if (!r.error) setDone(t('department.actApproved'));
+                          setSigning(true);
+                          const signed = await officer.sign(a.id, 'APPROVE');
+                          const r = signed ? await approve({ id: a.id, version: a.version, ...signed }) : null;
+                          setSigning(false);
+                          if (r && !r.error) setDone(t('department.actApproved'));
                         }}
                       >
                         {t('department.approve')}
@@ -81,7 +99,7 @@ export function ActsToApprove() {
                       <label htmlFor={`return-${a.id}`}>{t('department.returnReason')}</label>
                       <input id={`return-${a.id}`} name="reason" autoFocus aria-invalid={reasonError ? true : undefined} />
                       {reasonError && <p className="field-error">{reasonError}</p>}
-                      <button type="submit" disabled={returnRes.fetching}>
+                      <button type="submit" disabled={returnRes.fetching || signing}>
                         {t('department.return')}
                       </button>
                       <button type="button" className="secondary" onClick={() => setReturning(null)}>
