@@ -93,6 +93,9 @@ type Documents = {
     "\n  subscription SupplierOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      order {\n        id\n        status\n        version\n        supplierConfirmedAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": typeof types.SupplierOrderStatusDocument,
     "\n  query SupplierOrderDocument($id: ID!, $action: SupplierOrderAction!, $reason: String) {\n    supplierOrderDocument(id: $id, action: $action, reason: $reason)\n  }\n": typeof types.SupplierOrderDocumentDocument,
     "\n  query ServiceActDocument($id: ID!) {\n    serviceActDocument(id: $id)\n  }\n": typeof types.ServiceActDocumentDocument,
+    "\n  query AuthorizedSigners($supplierId: ID!, $after: String) {\n    authorizedSigners(supplierId: $supplierId, first: 20, after: $after) {\n      nodes {\n        id\n        iin\n        fullName\n        role\n        validFrom\n        validTo\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuthorizedSignersDocument,
+    "\n  mutation AddAuthorizedSigner($input: AuthorizedSignerInput!) {\n    addAuthorizedSigner(input: $input) {\n      id\n      iin\n      fullName\n      role\n      validFrom\n      validTo\n    }\n  }\n": typeof types.AddAuthorizedSignerDocument,
+    "\n  mutation EndAuthorizedSigner($id: ID!) {\n    endAuthorizedSigner(id: $id) {\n      id\n      validTo\n    }\n  }\n": typeof types.EndAuthorizedSignerDocument,
     "\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n": typeof types.SupplierOfferingFragmentDoc,
     "\n  query SupplierCard($id: ID!, $offeringsAfter: String) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 50, after: $offeringsAfter) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.SupplierCardDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": typeof types.UpdateOfferingDocument,
@@ -186,6 +189,9 @@ const documents: Documents = {
     "\n  subscription SupplierOrderStatus {\n    orderStatusChanged {\n      cursor\n      orderId\n      status\n      order {\n        id\n        status\n        version\n        supplierConfirmedAt\n        recipientConfirmedAt\n        refusalReason\n      }\n    }\n  }\n": types.SupplierOrderStatusDocument,
     "\n  query SupplierOrderDocument($id: ID!, $action: SupplierOrderAction!, $reason: String) {\n    supplierOrderDocument(id: $id, action: $action, reason: $reason)\n  }\n": types.SupplierOrderDocumentDocument,
     "\n  query ServiceActDocument($id: ID!) {\n    serviceActDocument(id: $id)\n  }\n": types.ServiceActDocumentDocument,
+    "\n  query AuthorizedSigners($supplierId: ID!, $after: String) {\n    authorizedSigners(supplierId: $supplierId, first: 20, after: $after) {\n      nodes {\n        id\n        iin\n        fullName\n        role\n        validFrom\n        validTo\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuthorizedSignersDocument,
+    "\n  mutation AddAuthorizedSigner($input: AuthorizedSignerInput!) {\n    addAuthorizedSigner(input: $input) {\n      id\n      iin\n      fullName\n      role\n      validFrom\n      validTo\n    }\n  }\n": types.AddAuthorizedSignerDocument,
+    "\n  mutation EndAuthorizedSigner($id: ID!) {\n    endAuthorizedSigner(id: $id) {\n      id\n      validTo\n    }\n  }\n": types.EndAuthorizedSignerDocument,
     "\n  fragment SupplierOffering on Offering {\n    id\n    title\n    itemTypeCode\n    price\n    stock\n    leadTimeDays\n    deliveryMode\n    active\n    regionCodes\n    characteristics\n  }\n": types.SupplierOfferingFragmentDoc,
     "\n  query SupplierCard($id: ID!, $offeringsAfter: String) {\n    supplier(id: $id) {\n      id\n      bin\n      name\n      legalForm\n      legalAddress\n      actualAddress\n      headName\n      phone\n      email\n      okedCodes\n      directions\n      regionCodes\n      status\n      offerings(first: 50, after: $offeringsAfter) {\n        nodes {\n          id\n          ...SupplierOffering\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.SupplierCardDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingUpdate!) {\n    updateOffering(id: $id, input: $input) {\n      id\n      ...SupplierOffering\n    }\n  }\n": types.UpdateOfferingDocument,
@@ -530,6 +536,18 @@ export function graphql(source: "\n  query SupplierOrderDocument($id: ID!, $acti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ServiceActDocument($id: ID!) {\n    serviceActDocument(id: $id)\n  }\n"): (typeof documents)["\n  query ServiceActDocument($id: ID!) {\n    serviceActDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthorizedSigners($supplierId: ID!, $after: String) {\n    authorizedSigners(supplierId: $supplierId, first: 20, after: $after) {\n      nodes {\n        id\n        iin\n        fullName\n        role\n        validFrom\n        validTo\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthorizedSigners($supplierId: ID!, $after: String) {\n    authorizedSigners(supplierId: $supplierId, first: 20, after: $after) {\n      nodes {\n        id\n        iin\n        fullName\n        role\n        validFrom\n        validTo\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAuthorizedSigner($input: AuthorizedSignerInput!) {\n    addAuthorizedSigner(input: $input) {\n      id\n      iin\n      fullName\n      role\n      validFrom\n      validTo\n    }\n  }\n"): (typeof documents)["\n  mutation AddAuthorizedSigner($input: AuthorizedSignerInput!) {\n    addAuthorizedSigner(input: $input) {\n      id\n      iin\n      fullName\n      role\n      validFrom\n      validTo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndAuthorizedSigner($id: ID!) {\n    endAuthorizedSigner(id: $id) {\n      id\n      validTo\n    }\n  }\n"): (typeof documents)["\n  mutation EndAuthorizedSigner($id: ID!) {\n    endAuthorizedSigner(id: $id) {\n      id\n      validTo\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
