@@ -64,7 +64,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(codes(await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
     const department = await departmentToken(person.regionCode);
     // the supplier cannot approve its own act; another region's department cannot either
-    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version, signature: 'x' }, supplier))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version, signature: 'x', certificate: 'x' }, supplier))).toEqual(['FORBIDDEN']);
     const returned = (await gql(url, RETURN, await departmentSigned(url, department, 'RETURN', { id: act.id, v: act.version, r: 'Sign the sheet for 3 December' }), department)).data.returnServiceAct;
     expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 December' });
     expect((await log({ date: '2026-12-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
@@ -76,7 +76,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(approved.data.approveServiceAct.status).toBe('APPROVED');
     // approved acts are immutable
     expect(codes(await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier))).toEqual(['INVALID_TRANSITION']);
-    expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late', signature: 'x' }, department))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late', signature: 'x', certificate: 'x' }, department))).toEqual(['INVALID_TRANSITION']);
     expect(codes(await log({ date: '2026-12-11', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
 
     // Month 2 (January 2027)
