@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('signing in with NCALayer in Chromium', () => {
-  it('explains NCALayer not running, a cancelled signing and a key of the wrong kind, then signs in through KAZTOKEN with the authentication key', async () => {
+  it('explains NCALayer not running, a cancelled signing and a key of the wrong kind, then signs in through KAZTOKEN with the authentication key', { timeout: 60_000 }, async () => {
     const person = world().persons[793]!;
     const context = await newContext(browser, base, 'en');
     const page = await context.newPage();

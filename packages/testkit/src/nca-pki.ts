@@ -122,40 +122,28 @@ export async function startTestPki(): Promise<TestPki> {
   let down = false;
   let rootDown = false;
   let ocspMode: 'delegate' | 'issuer' | 'stranger' = 'delegate';
-  const responderKeys = await rsaKeys();
-  const responderCert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: 'CN=OCSP RESPONDER (TEST RSA), C=KZ',
-    issuer: intermediate.cert.subject,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
-    signingAlgorithm: RSA,
-    publicKey: responderKeys.publicKey,
-    signingKey: intermediate.keys.privateKey,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.9']),
-      await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey),
-    ],
-  });
-  const responder: TestCertificate = { cert: responderCert, pem: responderCert.toString('pem'), keys: responderKeys };
-  const tsaKeys = await rsaKeys();
-  const tsaCert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: 'CN=TSA (TEST RSA), C=KZ',
-    issuer: intermediate.cert.subject,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
-    signingAlgorithm: RSA,
-    publicKey: tsaKeys.publicKey,
-    signingKey: intermediate.keys.privateKey,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.8'], true),
-      await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey),
-    ],
-  });
-  const tsa: TestCertificate = { cert: tsaCert, pem: tsaCert.toString('pem'), keys: tsaKeys };
+  /** A service certificate of the intermediate: its OCSP responder (id-kp-OCSPSigning) or its TSA (id-kp-timeStamping, critical as RFC 3161 asks). */
+  async function serviceCertificate(name: string, eku: string, usage: number, ekuCritical = false): Promise<TestCertificate> {
+    const keys = await rsaKeys();
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: serial(),
+      subject: name,
+      issuer: intermediate.cert.subject,
+      notBefore: new Date(Date.now() - DAY),
+      notAfter: new Date(Date.now() + 365 * DAY),
+      signingAlgorithm: RSA,
+      publicKey: keys.publicKey,
+      signingKey: intermediate.keys.privateKey,
+      extensions: [
+        new x509.KeyUsagesExtension(usage, true),
+        new x509.ExtendedKeyUsageExtension([eku], ekuCritical),
+        await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey),
+      ],
+    });
+    return { cert, pem: cert.toString('pem'), keys };
+  }
+  const responder = await serviceCertificate('CN=OCSP RESPONDER (TEST RSA), C=KZ', '1.3.6.1.5.5.7.3.9', x509.KeyUsageFlags.digitalSignature);
+  const tsa = await serviceCertificate('CN=TSA (TEST RSA), C=KZ', '1.3.6.1.5.5.7.3.8', x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true);
 
   async function crlOf(ca: TestCertificate) {
     return x509.X509CrlGenerator.create({

@@ -70,23 +70,17 @@ function actDocument(a: ServiceAct): Record<string, unknown> {
   });
 }
 
-async function supplierAct(ctx: Context, id: string): Promise<ServiceAct> {
+/** The act, read for a caller who must be its supplier (`asSupplierOf`) or its region's department (`asDepartmentOf`). */
+async function actFor(ctx: Context, id: string, authorize: (identity: Identity, a: ServiceAct) => void): Promise<ServiceAct> {
   const identity = requireIdentity(ctx.identity);
   if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
   const act = await ctx.em.fork().findOne(ServiceAct, id);
   if (!act) throw notFound('ServiceAct', id);
-  asSupplierOf(identity, act);
+  authorize(identity, act);
   return act;
 }
-
-async function departmentAct(ctx: Context, id: string): Promise<ServiceAct> {
-  const identity = requireIdentity(ctx.identity);
-  if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
-  const act = await ctx.em.fork().findOne(ServiceAct, id);
-  if (!act) throw notFound('ServiceAct', id);
-  asDepartmentOf(identity, act);
-  return act;
-}
+const supplierAct = (ctx: Context, id: string) => actFor(ctx, id, asSupplierOf);
+const departmentAct = (ctx: Context, id: string) => actFor(ctx, id, asDepartmentOf);
 
 /**
  * The officer's signature of the decision, checked before the transaction (it may call OCSP/CRL):
