@@ -244,7 +244,7 @@ const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.filter((a) =>
 function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const named = getNamedType(field.type).name;
   const values: Record<string, string> = {
-    iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
+    iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), supplierId: JSON.stringify(f.supplier.id), year: '2026', month: '11', period: '"2026-11"',
   };
   const out: string[] = [];
   for (const a of field.args) {
