@@ -7,7 +7,7 @@ import type { HttpPolicy } from './http.js';
  * - EDS_CRL_TIMEOUT_MS (5000);
  * - EDS_REVOCATION_CACHE_SECONDS (300): how long a GOOD answer is reused when the responder gives no nextUpdate;
  * - EDS_REVOCATION_UNAVAILABLE: `refuse` (default in production) or `accept` (default elsewhere) when neither OCSP nor CRL answers;
- * - EDS_SIGNING_TIME_MAX_AGE_SECONDS (900): how long before the check a signature's own signing time may lie (sign-in: the challenge's issue);
+ * - EDS_SIGNING_TIME_MAX_AGE_SECONDS (900): how long before the check a signature's own signing time may lie (sign-in: when the challenge was given);
  * - EDS_SIGNING_TIME_SKEW_SECONDS (300): clock difference tolerated either way;
  * - EDS_GOST_VERIFIER_URL, EDS_GOST_VERIFIER_TIMEOUT_MS (5000), EDS_GOST_VERIFIER_CACHE_SECONDS (3600).
  */
