@@ -206,6 +206,7 @@ async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, un
 /** Queries write nothing; their required arguments, and who asks (the admin otherwise). */
 const QUERY_BASE: Record<string, Record<string, unknown>> = {
   supplier: { id: supplier.id },
+  authorizedSigners: { supplierId: supplier.id },
   supplierByBin: { bin: supplier.bin },
   offering: { id: offering.id },
   guaranteedSums: { year: 2026 },
