@@ -98,8 +98,10 @@ const BASE: Record<string, Record<string, unknown>> = {
   logServiceHours: { orderId: serviceOrder.id, input: { date: '2026-12-01', startTime: '09:00', endTime: '10:00', places: ['Polyclinic'], mode: 'ONLINE' } },
   generateServiceAct: { orderId: serviceOrder.id, period: '2026-11' },
   submitServiceAct: { id: UUID0, version: 1, signature: 'c2ln', certificate: 'certificate' },
-  approveServiceAct: { id: UUID0, version: 1 },
-  returnServiceAct: { id: UUID0, version: 1, reason: 'Wrong hours' },
+  approveServiceAct: { id: UUID0, version: 1, signature: 'x' },
+  addAuthorizedSigner: { input: { supplierId: supplier.id, iin: w.persons[0]!.iin, fullName: 'Фаззов Ф. Ф.', role: 'SIGNATORY', validFrom: '2026-12-01', validTo: '2027-12-31' } },
+  endAuthorizedSigner: { id: UUID0 },
+  returnServiceAct: { id: UUID0, version: 1, reason: 'Wrong hours', signature: 'x' },
   updateMyContacts: { input: { phone: '+77010000001', email: 'fuzz@example.kz' } },
   signInChallenge: { iin: recipient.iin },
   signIn: { input: { document: '{}', signature: 'c2ln', certificate: 'certificate', account: 'PERSON' } },
@@ -162,6 +164,7 @@ const CALLER: Record<string, () => Identity> = {
   startSupplierRegistration: asRecipient,
   createOffering: () => supplierIdentity(supplier.id),
   updateOffering: () => supplierIdentity(supplier.id),
+  addAuthorizedSigner: () => supplierIdentity(supplier.id),
   payClaim: () => departmentIdentity(claim.regionCode),
   acceptOrder: asServiceSupplier, refuseOrder: asServiceSupplier, markOrderReady: asServiceSupplier, confirmHandover: asServiceSupplier,
   logServiceHours: asServiceSupplier, generateServiceAct: asServiceSupplier, submitServiceAct: asServiceSupplier,
@@ -233,6 +236,7 @@ async function fuzz(kind: 'mutation' | 'query', fields: GraphQLField<unknown, un
 /** Queries write nothing; their required arguments, and who asks (the admin otherwise). */
 const QUERY_BASE: Record<string, Record<string, unknown>> = {
   supplier: { id: supplier.id },
+  authorizedSigners: { supplierId: supplier.id },
   supplierByBin: { bin: supplier.bin },
   legalEntityCard: { bin: supplier.bin },
   offering: { id: offering.id },

@@ -6,7 +6,7 @@ import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { gql, world } from '@aleumet/testkit';
 import { NCA_OIDS, cmsSign, startTestPki, type TestPki } from '@aleumet/testkit/nca';
-import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique } from '../subgraphs/orders/test/helpers.js';
+import { CREATE, DOCUMENT, departmentToken, freshPerson, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens, unique } from '../subgraphs/orders/test/helpers.js';
 
 /**
  * Sign-in and the order's signature with national EDS certificates (CMS as NCALayer makes them),
@@ -139,7 +139,8 @@ describe("the supplier's EDS: an organization certificate with the supplier's BI
     expect(reasonOf(await accept(await pki.issue({ iin: person.iin, purpose: 'SIGN' })))).toBe('SIGNER_MISMATCH');
     expect(reasonOf(await accept(await head(other)))).toBe('SIGNER_MISMATCH');
     expect(reasonOf(await accept(await head(bin, 'AUTH')))).toBe('WRONG_KEY_USAGE');
-    expect(reasonOf(await accept(await head(bin, 'SIGN', NCA_OIDS.employee)))).toBe('SIGNER_MISMATCH');
+    // An employee's certificate of the organization, not registered as its authorized signer.
+    expect(reasonOf(await accept(await head(bin, 'SIGN', NCA_OIDS.employee)))).toBe('SIGNER_NOT_AUTHORIZED');
     const signer = await head(bin);
     expect(reasonOf(await accept(signer, document.replace('ACCEPT_ORDER', 'REFUSE_ORDER')))).toBe('BAD_SIGNATURE');
 
@@ -152,20 +153,38 @@ describe("the supplier's EDS: an organization certificate with the supplier's BI
     expect(JSON.parse(stored[0]!.supplier_signature_evidence)).toMatchObject({ source: 'OCSP' });
   });
 
-  it('refuses an order signed by an authorized signatory, with the reason in the signed document', async () => {
+  it('refuses an order signed by an employee the supplier registered as authorized, with the reason in the signed document', async () => {
     const { order, supplier, bin } = await awaitingOrder(43, 'S5');
+    const url = platform.gateway.url;
+    const supplierId = world().suppliers.find((x) => x.bin === bin)!.id;
     const reason = 'Out of stock until spring';
-    const document = (await gql(platform.gateway.url, ANSWER_DOCUMENT, { id: order.id, a: 'REFUSE', code: 'OUT_OF_STOCK', r: reason }, supplier)).data.supplierOrderDocument as string;
-    const signature = await cmsSign(await head(bin, 'SIGN', NCA_OIDS.signatory), utf8(document));
+    const document = (await gql(url, ANSWER_DOCUMENT, { id: order.id, a: 'REFUSE', code: 'OUT_OF_STOCK', r: reason }, supplier)).data.supplierOrderDocument as string;
+    const employee = world().persons[953]!;
+    const signature = await cmsSign(await pki.issue({ iin: employee.iin, bin, purpose: 'SIGN', roles: [NCA_OIDS.legalEntity, NCA_OIDS.signatory] }), utf8(document));
+    const refuse = (r: string) => gql(url, REFUSE, { id: order.id, v: order.version, r, s: signature }, supplier);
+    expect(reasonOf(await refuse(reason))).toBe('SIGNER_NOT_AUTHORIZED');
+
+    // The register: kept by the supplier's own account; an authorization that ended does not count.
+    const ADD = `mutation($in: AuthorizedSignerInput!) { addAuthorizedSigner(input: $in) { id iin role validFrom validTo } }`;
+    const today = new Date().toISOString().slice(0, 10);
+    const entry = { supplierId, iin: employee.iin, fullName: `${employee.lastName} ${employee.firstName}`, role: 'SIGNATORY', validFrom: '2026-01-01', validTo: '2026-01-31' };
+    expect((await gql(url, ADD, { in: entry }, await supplierToken(world().suppliers.find((x) => x.id !== supplierId && world().staff.some((st) => st.supplierId === x.id))!.id))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(url, ADD, { in: entry }, supplier)).errors).toBeUndefined();
+    expect(reasonOf(await refuse(reason))).toBe('SIGNER_NOT_AUTHORIZED');
+    const added = await gql(url, ADD, { in: { ...entry, validFrom: today, validTo: null } }, supplier);
+    expect(added.data.addAuthorizedSigner).toMatchObject({ iin: employee.iin, role: 'SIGNATORY', validFrom: today, validTo: null });
+    const list = await gql(url, `query($s: ID!) { authorizedSigners(supplierId: $s, first: 10) { nodes { iin validTo } } }`, { s: supplierId }, supplier);
+    expect(list.data.authorizedSigners.nodes).toHaveLength(2);
+
     // The signature covers the reason and its comment: another comment is another document.
-    expect(reasonOf(await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: 'Closed', s: signature }, supplier))).toBe('BAD_SIGNATURE');
-    const ok = await gql(platform.gateway.url, REFUSE, { id: order.id, v: order.version, r: reason, s: signature }, supplier);
+    expect(reasonOf(await refuse('Closed'))).toBe('BAD_SIGNATURE');
+    const ok = await refuse(reason);
     expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
     expect(ok.data.refuseOrder).toEqual({ status: 'REFUSED', refusalCode: 'OUT_OF_STOCK', refusalReason: reason, supplierSignerBin: bin });
   });
 
   it("submits the monthly act of an S1 order signed with the organization's key", async () => {
-    const { order, supplier, bin } = await awaitingOrder(44, 'S1', { itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: guaranteed('S1-ASSIST'), issuedOn: '2026-11-20', validUntil: '2027-11-30' });
+    const { person, order, supplier, bin } = await awaitingOrder(44, 'S1', { itemTypeCode: 'S1-ASSIST', quantity: 960, guaranteedSum: guaranteed('S1-ASSIST'), issuedOn: '2026-11-20', validUntil: '2027-11-30' });
     const url = platform.gateway.url;
     const answer = (await gql(url, ANSWER_DOCUMENT, { id: order.id, a: 'ACCEPT' }, supplier)).data.supplierOrderDocument as string;
     expect((await gql(url, ACCEPT, { id: order.id, v: order.version, s: await cmsSign(await head(bin), utf8(answer)) }, supplier)).data.acceptOrder.status).toBe('ACCEPTED');
@@ -180,5 +199,49 @@ describe("the supplier's EDS: an organization certificate with the supplier's BI
     const ok = await gql(url, SUBMIT, { id: act.id, v: act.version, s: await cmsSign(await head(bin), utf8(document)) }, supplier);
     expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
     expect(ok.data.submitServiceAct).toEqual({ status: 'SUBMITTED', supplierSignerBin: bin });
+
+    // The department's officer approves it with an individual signing key naming the officer.
+    const officer = world().staff.find((x) => x.role === 'EMPLOYMENT_DEPARTMENT' && x.regionCode === person.regionCode)!;
+    const department = await departmentToken(person.regionCode);
+    const decision = (await gql(url, `query($id: ID!) { serviceActDecisionDocument(id: $id, action: APPROVE) }`, { id: act.id }, department)).data.serviceActDecisionDocument as string;
+    expect(JSON.parse(decision)).toMatchObject({ type: 'ALEUMET_ACT_DECISION', action: 'APPROVE_ACT', act: { id: act.id, version: act.version + 1 } });
+    const APPROVE = `mutation($id: ID!, $v: Int!, $s: String!) { approveServiceAct(id: $id, version: $v, signature: $s) { status } }`;
+    const approve = async (key: Awaited<ReturnType<TestPki['issue']>>) => gql(url, APPROVE, { id: act.id, v: act.version + 1, s: await cmsSign(key, utf8(decision)) }, department);
+    expect(reasonOf(await gql(url, APPROVE, { id: act.id, v: act.version + 1, s: '' }, department))).toBe('UNSIGNED');
+    expect(reasonOf(await approve(await pki.issue({ iin: world().persons[954]!.iin, purpose: 'SIGN' })))).toBe('SIGNER_MISMATCH');
+    expect(reasonOf(await approve(await pki.issue({ iin: officer.iin, purpose: 'AUTH' })))).toBe('WRONG_KEY_USAGE');
+    const officerKey = await pki.issue({ iin: officer.iin, purpose: 'SIGN' });
+    const approved = await approve(officerKey);
+    expect(approved.errors, JSON.stringify(approved.errors)).toBeUndefined();
+    expect(approved.data.approveServiceAct.status).toBe('APPROVED');
+
+    // Every signature of the order is kept, can be downloaded and verified again.
+    const SIGNED = `query($id: ID!) { order(id: $id) { signedDocuments(first: 10) { nodes { id kind document signature certificate signerIin signerBin signedAt } } } }`;
+    const docs = (await gql(url, SIGNED, { id: order.id }, department)).data.order.signedDocuments.nodes as { id: string; kind: string; document: string; signature: string; signerIin: string }[];
+    expect(docs.map((d) => d.kind)).toEqual(['ORDER_APPLICATION', 'ORDER_ACCEPTANCE', 'ACT_SUBMISSION', 'ACT_APPROVAL']);
+    const approval = docs.find((d) => d.kind === 'ACT_APPROVAL')!;
+    expect(approval).toMatchObject({ document: decision, signerIin: officer.iin });
+    const VERIFY = `query($id: ID!) { verifySignedDocument(id: $id) { valid reason kind signerIin signerBin signerRoles signedAt signingTimeSource certificateSerial revocationSource ocspProducedAt intermediateRevocation } }`;
+    const first = (await gql(url, VERIFY, { id: approval.id }, department)).data.verifySignedDocument;
+    expect(first).toMatchObject({
+      valid: true, reason: null, kind: 'ACT_APPROVAL', signerIin: officer.iin, signerBin: null, signerRoles: ['INDIVIDUAL'], signingTimeSource: 'SIGNED_ATTRIBUTE',
+      certificateSerial: officerKey.cert.serialNumber, revocationSource: 'OCSP', intermediateRevocation: ['OCSP'],
+    });
+    const submission = (await gql(url, VERIFY, { id: docs.find((d) => d.kind === 'ACT_SUBMISSION')!.id }, supplier)).data.verifySignedDocument;
+    expect(submission).toMatchObject({ valid: true, signerBin: bin, signerRoles: ['LEGAL_ENTITY', 'FIRST_HEAD'] });
+    // Revoked after the signing, responders gone: the OCSP answer kept at signing still vouches for it.
+    pki.setStatus(officerKey.cert, { status: 'revoked', at: new Date(Date.now() + 1000) });
+    pki.ocspDown(true);
+    pki.ocspDown(true, 'root');
+    try {
+      expect((await gql(url, VERIFY, { id: approval.id }, department)).data.verifySignedDocument).toMatchObject({ valid: true, revocationSource: 'OCSP' });
+    } finally {
+      pki.ocspDown(false);
+      pki.ocspDown(false, 'root');
+    }
+    // A changed stored document is caught; others may not read it.
+    await platform.subgraphs.orders.orm.em.getConnection().execute(`update orders.signed_document set document = replace(document, '"APPROVE_ACT"', '"RETURN_ACT"') where id = ?`, [approval.id]);
+    expect((await gql(url, VERIFY, { id: approval.id }, department)).data.verifySignedDocument).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE' });
+    expect((await gql(url, VERIFY, { id: approval.id }, await departmentToken(world().staff.find((x) => x.role === 'EMPLOYMENT_DEPARTMENT' && x.regionCode !== person.regionCode)!.regionCode!))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -10,6 +10,8 @@ import { migrations } from './migrations/index.js';
 import { OfferingResolver, SupplierResolver } from './resolvers/catalog.resolver.js';
 import { DirectionResolver, OnboardingResolver } from './resolvers/onboarding.resolver.js';
 import { StockResolver } from './resolvers/stock.resolver.js';
+import { AuthorizedSignerResolver } from './resolvers/authorized-signer.resolver.js';
+import { policies } from './domain/policies.js';
 import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 import { cache } from './domain/cache.js';
@@ -18,7 +20,8 @@ import { registries } from '@aleumet/registries';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',
   cache,
-  resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver],
+  resolvers: [SupplierResolver, OfferingResolver, OnboardingResolver, DirectionResolver, StockResolver, AuthorizedSignerResolver],
+  policies,
   referenceResolvers: { ...supplierReference, ...offeringReference, ...itemTypeReference, ...regionReference },
   entities,
   migrations,

@@ -9,6 +9,7 @@ import { OrderSubscriptionResolver } from './resolvers/subscription.resolver.js'
 import { startOrderLive } from './resolvers/live.js';
 import { CreateOrderResolver } from './resolvers/create-order.resolver.js';
 import { SignatureCheckResolver } from './resolvers/signature-check.resolver.js';
+import { ActSignedDocumentsResolver, OrderSignedDocumentsResolver, SignedDocumentResolver } from './resolvers/signed-document.resolver.js';
 import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service.resolver.js';
 import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { OrderProstheticsFieldResolver, ProstheticsResolver } from './resolvers/prosthetics.resolver.js';
@@ -20,7 +21,8 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',
   cache,
-  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver, SignatureCheckResolver, ProstheticsResolver, OrderProstheticsFieldResolver],
+  resolvers: [OrderResolver, MeasureOrdersResolver, PersonOrdersResolver, OrderLifecycleResolver, OrderSubscriptionResolver, CreateOrderResolver, ServiceResolver, OrderServiceFieldsResolver, OrderRetentionResolver, SignatureCheckResolver, ProstheticsResolver, OrderProstheticsFieldResolver,
+    SignedDocumentResolver, OrderSignedDocumentsResolver, ActSignedDocumentsResolver],
   referenceResolvers: { ...orderReference },
   policies,
   entities,

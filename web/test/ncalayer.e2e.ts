@@ -16,8 +16,8 @@ import { launchBrowser, newContext } from './browser.js';
 /**
  * The production signing path in Chromium: the app built with VITE_EDS_SIGNER=ncalayer talks to a
  * fake NCALayer on loopback (the real protocol), the people subgraph verifies the CMS against
- * NCA RK-shaped trust anchors with OCSP. NCALayer not running and a cancelled signing are shown
- * in the person's language with what to do. Persons 700–799 of the demo world belong to the web tests.
+ * NCA RK-shaped trust anchors with OCSP. NCALayer not running, a cancelled signing and a key of
+ * the wrong kind are shown in the person's language with what to do; KAZTOKEN signs the same way. Persons 700–799 of the demo world belong to the web tests.
  */
 let pki: TestPki;
 let ncaLayer: FakeNcaLayer;
@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('signing in with NCALayer in Chromium', () => {
-  it('explains NCALayer not running and a cancelled signing, then signs in with the authentication key', async () => {
+  it('explains NCALayer not running, a cancelled signing and a key of the wrong kind, then signs in through KAZTOKEN with the authentication key', { timeout: 60_000 }, async () => {
     const person = world().persons[793]!;
     const context = await newContext(browser, base, 'en');
     const page = await context.newPage();
@@ -80,11 +80,19 @@ describe('signing in with NCALayer in Chromium', () => {
     await step2.locator('button').click();
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.signer.CANCELLED);
 
+    // Only a signing key in the storage: NCALayer finds none with client authentication.
     ncaLayer.mode = 'sign';
+    ncaLayer.key = await pki.issue({ iin: person.iin, purpose: 'SIGN' });
+    await step2.locator('button').click();
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(en.signer.WRONG_KEY);
+
+    // KAZTOKEN mobile/desktop speaks the same protocol once the client has recognized it.
+    ncaLayer.product = 'kaztoken';
     ncaLayer.key = await pki.issue({ iin: person.iin, name: `${person.lastName} ${person.firstName}`, purpose: 'AUTH' });
     ncaLayer.requests.length = 0;
     await step2.locator('button').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 15_000 });
+    expect(ncaLayer.requests.map((r) => `${r.module}.${r.method}`)).toEqual(['kz.digiflow.mobile.extensions.getVersion', 'kz.gov.pki.knca.basics.sign']);
     const sign = ncaLayer.requests.find((r) => r.module === 'kz.gov.pki.knca.basics')!;
     expect(sign.args).toMatchObject({ format: 'cms', locale: 'en', signerParams: { extKeyUsageOids: ['1.3.6.1.5.5.7.3.2'] } });
     expect(JSON.parse(Buffer.from(sign.args!.data as string, 'base64').toString('utf8'))).toMatchObject({ purpose: 'sign-in', iin: person.iin });

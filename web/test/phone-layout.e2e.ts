@@ -124,7 +124,7 @@ describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () =
   const VISITS: { role: string; iin?: string; paths: string[] }[] = [
     { role: 'anonymous', paths: ['/', '/catalog', `/catalog/${offering.id}`, '/sign-in', '/help'] },
     { role: 'recipient', iin: recipient.iin, paths: ['/cabinet', '/orders', `/orders/new?measure=${measure.id}&offering=${offering.id}`, `/catalog/${offering.id}?measure=${measure.id}`, '/support', '/supplier-registration', '/catalog', '/cabinet/representatives', '/notifications'] },
-    { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/journals', '/supplier-registration'] },
+    { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/journals', '/supplier/signers', '/supplier-registration'] },
     { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/notifications'] },
     { role: 'admin', iin: admin.iin, paths: ['/admin', '/admin/content', '/department', '/admin/webhooks'] },
   ];

@@ -146,6 +146,10 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from orders.prosthetics_card`),
     view: owned('orders:read', 'full'),
   },
+  SignedDocument: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from orders.signed_document`),
+    view: owned('orders:read', 'full'),
+  },
   ReimbursementClaim: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from finance.reimbursement_claim`),
     view: owned('finance:read', 'full'),
@@ -225,6 +229,11 @@ const RULES: Record<string, Rule | 'public'> = {
       case when s.owner_sub is null then '{}'::text[] else array[s.owner_sub] end as subs, null as status from catalog.supplier_document d join catalog.supplier s on s.id = d.supplier_id`),
     view: (who, f) => (ADMIN(who) || SUPPLIER_STAFF(who, f) ? 'full' : 'none'),
   },
+  // A supplier's register of authorized signers: its own staff and administrators.
+  AuthorizedSigner: {
+    facts: facts(`select id, '{}'::text[] as person_ids, null as region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from catalog.authorized_signer`),
+    view: (who, f) => (ADMIN(who) || (who?.role === Role.SUPPLIER && !!who.supplierId && f.supplierIds.includes(who.supplierId)) ? 'full' : 'none'),
+  },
   // Public: the catalog and the portal's content.
   Offering: 'public',
   SupplierDirection: 'public',
@@ -286,7 +295,7 @@ const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.filter((a) =>
 function rootArgs(field: GraphQLField<unknown, unknown>, f: F): string | null {
   const named = getNamedType(field.type).name;
   const values: Record<string, string> = {
-    iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), year: '2026', month: '11', period: '"2026-11"',
+    iin: JSON.stringify(f.person.iin), bin: JSON.stringify(f.supplier.bin ?? ''), supplierId: JSON.stringify(f.supplier.id), year: '2026', month: '11', period: '"2026-11"',
     representationId: JSON.stringify(f.ids.Representation!),
     measureId: JSON.stringify(f.ids.Measure),
   };

@@ -116,6 +116,10 @@ const QUERIES: Record<string, Case> = {
   serviceAct: { doc: `{ serviceAct(id: "${UUID0}") { id } }`, allow: signedIn },
   supplierOrderDocument: { doc: `query($id: ID!) { supplierOrderDocument(id: $id, action: ACCEPT) }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
   serviceActDocument: { doc: `{ serviceActDocument(id: "${UUID0}") }`, allow: signedIn },
+  serviceActDecisionDocument: { doc: `{ serviceActDecisionDocument(id: "${UUID0}", action: APPROVE) }`, allow: signedIn },
+  signedDocument: { doc: `{ signedDocument(id: "${UUID0}") { id } }`, allow: signedIn },
+  verifySignedDocument: { doc: `{ verifySignedDocument(id: "${UUID0}") { valid } }`, allow: signedIn },
+  authorizedSigners: { doc: `query($s: ID!) { authorizedSigners(supplierId: $s, first: 1) { __typename } }`, vars: (f) => ({ s: f.order.supplierId }), allow: is('supplier', 'admin') },
   serviceActs: { doc: `{ serviceActs(first: 1) { __typename } }`, allow: list('orders:read') },
   faqEntries: { doc: `{ faqEntries(includeUnpublished: false, first: 1) { __typename } }`, allow: everyone },
   activeMaintenanceNotices: { doc: `{ activeMaintenanceNotices(first: 1) { __typename } }`, allow: everyone },
@@ -188,9 +192,15 @@ const MUTATIONS: Record<string, Case> = {
     allow: is('supplier'),
   },
   generateServiceAct: { doc: `mutation($id: ID!) { generateServiceAct(orderId: $id, period: "2026-11") { id } }`, vars: (f) => ({ id: f.order.id }), allow: is('supplier') },
+  // An invalid IIN: authorized callers get BAD_USER_INPUT, and nothing is written.
+  addAuthorizedSigner: {
+    doc: `mutation($s: ID!) { addAuthorizedSigner(input: { supplierId: $s, iin: "000000000000", fullName: "x", role: SIGNATORY, validFrom: "2026-12-01" }) { id } }`,
+    vars: (f) => ({ s: f.order.supplierId }), allow: is('supplier', 'admin'),
+  },
+  endAuthorizedSigner: { doc: `mutation { endAuthorizedSigner(id: "${UUID0}") { id } }`, allow: signedIn },
   submitServiceAct: { doc: `mutation { submitServiceAct(id: "${UUID0}", version: ${STALE}, signature: "probe") { id } }`, allow: signedIn },
-  approveServiceAct: { doc: `mutation { approveServiceAct(id: "${UUID0}", version: ${STALE}) { id } }`, allow: signedIn },
-  returnServiceAct: { doc: `mutation { returnServiceAct(id: "${UUID0}", version: ${STALE}, reason: "wrong hours") { id } }`, allow: signedIn },
+  approveServiceAct: { doc: `mutation { approveServiceAct(id: "${UUID0}", version: ${STALE}, signature: "x") { id } }`, allow: signedIn },
+  returnServiceAct: { doc: `mutation { returnServiceAct(id: "${UUID0}", version: ${STALE}, reason: "wrong hours", signature: "x") { id } }`, allow: signedIn },
   applyOrderRetention: { doc: `mutation { applyOrderRetention { __typename } }`, allow: admin },
   // Catalog.
   registerSupplier: {

@@ -11,6 +11,8 @@ export type SignatureFailure =
   | 'VERIFIER_UNAVAILABLE'
   | 'DEVELOPMENT_SIGNER'
   | 'SIGNER_MISMATCH'
+  | 'SIGNER_NOT_AUTHORIZED'
+  | 'INVALID_SIGNING_TIME'
   | 'DOCUMENT_MISMATCH';
 
 export class SignatureError extends Error {

@@ -17,8 +17,8 @@
  *   `signDocument(signer, doc)`: the development signer (EDS_DEV_SEED or a built-in seed; EDS_CA_CERT
  *   replaces the development CA for its signatures).
  * - `verifySignedDocument({ document, signature, certificate }, { expectedIin?, expectedBin?, roles?,
- *   purpose?, expectedDocument?, at? })`: resolves to `{ iin, bin, roles, commonName, document,
- *   certificate, revocation? }` or throws `SignatureError` whose `reason` is a `SignatureFailure`.
+ *   purpose?, expectedDocument?, at?, now?, notBefore?, evidence? })`: resolves to `{ iin, bin, roles, commonName,
+ *   document, certificate, revocation?, signingTime, signingTimeSource }` or throws `SignatureError` whose `reason` is a `SignatureFailure`.
  *   Subgraphs turn it into the GraphQL error `INVALID_SIGNATURE` with `extensions.reason`.
  * - `NcaVerifier`, `ncaVerifier()`, `setNcaVerifier()`, `configFromEnv()`, `readIdentity(cert)`,
  *   `httpGostVerifier(options)`, `loadTrustAnchors(dir)`: the national EDS parts on their own.
@@ -30,13 +30,13 @@ import { SignatureError } from './errors.js';
 import { looksLikeCms } from './nca/cms.js';
 import type { KeyPurpose, NcaRole } from './nca/profile.js';
 import type { RevocationEvidence } from './nca/revocation.js';
-import { ncaVerifier } from './nca/verify.js';
+import { ncaVerifier, type SigningTimeSource } from './nca/verify.js';
 import { OID as NCA_OID, readIdentity } from './nca/profile.js';
 
 export { canonicalize };
 export { SignatureError, type SignatureFailure } from './errors.js';
 export { OID as NCA_OID, readIdentity, type KeyPurpose, type NcaIdentity, type NcaRole } from './nca/profile.js';
-export { NcaVerifier, ncaVerifier, setNcaVerifier, type CmsVerifyOptions, type CmsVerified } from './nca/verify.js';
+export { NcaVerifier, ncaVerifier, setNcaVerifier, type CmsVerifyOptions, type CmsVerified, type SigningTimeSource } from './nca/verify.js';
 export { configFromEnv, type NcaConfig } from './nca/config.js';
 export { httpGostVerifier, noGostVerifier, isGostAlgorithm, type GostVerifier } from './nca/gost.js';
 export { looksLikeCms, parseCms } from './nca/cms.js';
@@ -82,6 +82,9 @@ export interface VerifiedDocument {
   certificate: x509.X509Certificate;
   /** How revocation was checked (NCA RK certificates); absent for the development signer. */
   revocation?: RevocationEvidence;
+  /** The time the certificate was judged at, and where it came from (see CmsVerifyOptions.at). */
+  signingTime: Date;
+  signingTimeSource: SigningTimeSource;
 }
 
 const env = (name: string): string | undefined =>
@@ -273,8 +276,13 @@ export interface VerifyOptions {
   expectedIin?: string;
   /** The server's own version of what should have been signed; compared canonically. */
   expectedDocument?: unknown;
-  /** Time of the check (validity period); now by default. */
+  /** The signing time when known (checking a stored signature again); else the signature's own time (CMS) or `now`. */
   at?: Date;
+  /** The service clock's present time; the earliest acceptable CMS signing time (see CmsVerifyOptions). */
+  now?: Date;
+  notBefore?: Date;
+  /** Revocation evidence kept at signing (re-verification reads its OCSP answers instead of asking again). */
+  evidence?: RevocationEvidence;
   /** Trust this CA instead of `trustedCa()` (development signer). */
   trustedCa?: x509.X509Certificate;
   /** NCA RK key that must have signed: AUTH (sign-in) or SIGN (documents, the default). */
@@ -304,7 +312,7 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   if (canonicalize(document) !== signed.document) throw new SignatureError('MALFORMED', 'The document is not in canonical form');
 
   const ca = opts.trustedCa ?? (await trustedCa());
-  const at = opts.at ?? new Date();
+  const at = opts.at ?? opts.now ?? new Date();
   const issuedByCa =
     cert.issuerName.toString() === ca.subjectName.toString() && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }).catch(() => false));
   if (!issuedByCa) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate was not issued by the platform CA');
@@ -334,7 +342,7 @@ export async function verifySignedDocument(signed: Partial<SignedDocument> | nul
   if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== signed.document) {
     throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
   }
-  return { iin, bin: identity.bin, roles, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert };
+  return { iin, bin: identity.bin, roles, commonName: cert.subjectName.getField(OID_CN)[0] ?? '', document, certificate: cert, signingTime: at, signingTimeSource: 'VERIFIER' };
 }
 
 /** A CMS signature (NCALayer) over the UTF-8 bytes of the canonical document, detached or attached. */
@@ -353,9 +361,12 @@ async function verifyCmsDocument(text: string, signature: string, opts: VerifyOp
     expectedBin: opts.expectedBin,
     roles: opts.roles,
     at: opts.at,
+    now: opts.now,
+    notBefore: opts.notBefore,
+    evidence: opts.evidence,
   });
   if (opts.expectedDocument !== undefined && canonicalize(opts.expectedDocument) !== text) {
     throw new SignatureError('DOCUMENT_MISMATCH', 'The signed document differs from what the server expects (changed or stale)');
   }
-  return { iin: v.identity.iin!, bin: v.identity.bin, roles: v.identity.roles, commonName: v.identity.commonName, document, certificate: v.certificate, revocation: v.revocation };
+  return { iin: v.identity.iin!, bin: v.identity.bin, roles: v.identity.roles, commonName: v.identity.commonName, document, certificate: v.certificate, revocation: v.revocation, signingTime: v.signingTime, signingTimeSource: v.signingTimeSource };
 }

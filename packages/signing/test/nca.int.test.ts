@@ -162,6 +162,99 @@ describe('revocation (OCSP per RFC 6960, CRL fallback)', () => {
   });
 });
 
+describe("the intermediate certificate's revocation", () => {
+  it('asks the root for the intermediate too, and refuses what a revoked intermediate issued', async () => {
+    const sign = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+    const before = pki.hits.rootOcsp;
+    const ok = await verifier().verify(await cmsSign(sign, bytes, { chain: [pki.intermediate] }), { data: bytes, purpose: 'SIGN' });
+    expect(pki.hits.rootOcsp).toBe(before + 1);
+    expect(ok.revocation.chain).toMatchObject([{ source: 'OCSP' }]);
+    pki.setStatus(pki.intermediate.cert, { status: 'revoked', at: new Date(Date.now() - 60_000) }, { crl: true });
+    try {
+      expect(await reason(verifier().verify(await cmsSign(sign, bytes), { data: bytes, purpose: 'SIGN' }))).toBe('REVOKED_CERTIFICATE');
+      // The root's CRL when its responder is down.
+      pki.ocspDown(true, 'root');
+      const crlBefore = pki.hits.rootCrl;
+      expect(await reason(verifier().verify(await cmsSign(sign, bytes), { data: bytes, purpose: 'SIGN' }))).toBe('REVOKED_CERTIFICATE');
+      expect(pki.hits.rootCrl).toBe(crlBefore + 1);
+    } finally {
+      pki.ocspDown(false, 'root');
+      pki.setStatus(pki.intermediate.cert, { status: 'good' });
+    }
+  });
+});
+
+describe('the signing time the signature carries', () => {
+  const MINUTE = 60_000;
+  it('judges the certificate at the signed signingTime, refusing one in the future or before the document was given', async () => {
+    const sign = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+    const at = new Date(Date.now() - 2 * MINUTE);
+    const ok = await verifier().verify(await cmsSign(sign, bytes, { signingTime: at }), { data: bytes, purpose: 'SIGN' });
+    expect(ok.signingTimeSource).toBe('SIGNED_ATTRIBUTE');
+    expect(Math.abs(ok.signingTime.getTime() - at.getTime())).toBeLessThan(1000);
+    const future = await cmsSign(sign, bytes, { signingTime: new Date(Date.now() + 60 * MINUTE) });
+    expect(await reason(verifier().verify(future, { data: bytes, purpose: 'SIGN' }))).toBe('INVALID_SIGNING_TIME');
+    // Signed before the challenge was issued (a signature made earlier, replayed).
+    const early = new Date(Date.now() - 10 * MINUTE);
+    expect(await reason(verifier().verify(await cmsSign(sign, bytes, { signingTime: early }), { data: bytes, purpose: 'SIGN', notBefore: new Date(Date.now() - 30_000) }))).toBe(
+      'INVALID_SIGNING_TIME',
+    );
+    // Older than the allowed age when no earliest time is given.
+    expect(await reason(verifier().verify(await cmsSign(sign, bytes, { signingTime: new Date(Date.now() - 60 * MINUTE) }), { data: bytes, purpose: 'SIGN' }))).toBe(
+      'INVALID_SIGNING_TIME',
+    );
+    const none = await verifier().verify(await cmsSign(sign, bytes, { signingTime: null }), { data: bytes, purpose: 'SIGN' });
+    expect(none.signingTimeSource).toBe('VERIFIER');
+  });
+
+  it('prefers a time-stamp token of a trusted authority, and refuses one that stamps another signature', async () => {
+    const DAY = 86_400_000;
+    // Expired now; valid when the authority stamped it, though the signer claims a later time.
+    const expired = await pki.issue({ iin: IIN, purpose: 'SIGN', notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - MINUTE) });
+    const stampedAt = new Date(Date.now() - 5 * MINUTE);
+    const cms = await cmsSign(expired, bytes, { signingTime: new Date(), timestamp: { tsa: pki.tsa, time: stampedAt, chain: [pki.intermediate] } });
+    const v = await verifier().verify(cms, { data: bytes, purpose: 'SIGN' });
+    expect(v.signingTimeSource).toBe('TIMESTAMP');
+    expect(Math.abs(v.signingTime.getTime() - stampedAt.getTime())).toBeLessThan(1000);
+    expect(await reason(verifier().verify(await cmsSign(expired, bytes, { signingTime: new Date() }), { data: bytes, purpose: 'SIGN' }))).toBe('EXPIRED_CERTIFICATE');
+    const wrong = await cmsSign(expired, bytes, { timestamp: { tsa: pki.tsa, time: stampedAt, imprint: 'other' } });
+    expect(await reason(verifier().verify(wrong, { data: bytes, purpose: 'SIGN' }))).toBe('BAD_SIGNATURE');
+    const sign = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+    const strangerTsa = await cmsSign(sign, bytes, { timestamp: { tsa: sign, time: stampedAt } });
+    expect(await reason(verifier().verify(strangerTsa, { data: bytes, purpose: 'SIGN' }))).toBe('BAD_SIGNATURE');
+  });
+});
+
+describe('a stored signature verified again later', () => {
+  it('reads the OCSP answers kept at signing instead of asking, after the certificate expired and was revoked', async () => {
+    const DAY = 86_400_000;
+    const sign = await pki.issue({ iin: IIN, purpose: 'SIGN', notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() + DAY) });
+    const signedAt = new Date(Date.now() - 60_000);
+    const cms = await cmsSign(sign, bytes, { signingTime: signedAt, chain: [pki.intermediate] });
+    const first = await verifier().verify(cms, { data: bytes, purpose: 'SIGN' });
+    // Kept as JSON with the document.
+    const evidence = JSON.parse(JSON.stringify(first.revocation));
+    pki.setStatus(sign.cert, { status: 'revoked', at: new Date() });
+    pki.ocspDown(true);
+    pki.ocspDown(true, 'root');
+    try {
+      const hits = pki.hits.ocsp + pki.hits.rootOcsp + pki.hits.crl + pki.hits.rootCrl;
+      // Two years later (the certificate has expired), at the signing time recorded.
+      const later = { data: bytes, purpose: 'SIGN' as const, at: first.signingTime, now: new Date(Date.now() + 730 * DAY), evidence };
+      const again = await verifier().verify(cms, later);
+      expect(again.revocation).toMatchObject({ source: 'OCSP', ocspResponse: evidence.ocspResponse, chain: [{ source: 'OCSP' }] });
+      expect(pki.hits.ocsp + pki.hits.rootOcsp + pki.hits.crl + pki.hits.rootCrl).toBe(hits);
+      // An answer about another certificate is not evidence: asked again (the revocation is after the signing, and the CRL does not list it).
+      const other = await pki.issue({ iin: IIN, purpose: 'SIGN' });
+      const otherEvidence = JSON.parse(JSON.stringify((await verifier({ onRevocationUnavailable: 'accept' }).verify(await cmsSign(other, bytes), { data: bytes, purpose: 'SIGN' })).revocation));
+      expect(await reason(verifier().verify(cms, { ...later, evidence: { ...evidence, ocspResponse: otherEvidence.ocspResponse ?? evidence.ocspResponse, source: 'OCSP' } }))).toBe('OK');
+    } finally {
+      pki.ocspDown(false);
+      pki.ocspDown(false, 'root');
+    }
+  });
+});
+
 describe('GOST 34.10-2015 through the external verification service', () => {
   /** The RSA container relabelled with GOST algorithm identifiers: only the service can judge it. */
   async function gostCms(): Promise<string> {

@@ -58,10 +58,12 @@ export interface TestPki {
   setStatus(cert: x509.X509Certificate, status: Status, opts?: { crl?: boolean }): void;
   /** Who signs OCSP answers: a delegated responder certificate (id-kp-OCSPSigning, carried in the answer; default) or the issuing CA itself. */
   ocspSigner(mode: 'delegate' | 'issuer' | 'stranger'): void;
-  /** Make the OCSP responder fail (HTTP 500) to exercise the CRL fallback. */
-  ocspDown(down: boolean): void;
-  /** Requests the responders received. */
-  hits: { ocsp: number; crl: number };
+  /** Make the OCSP responder of the intermediate (default) or of the root fail (HTTP 500) to exercise the CRL fallback. */
+  ocspDown(down: boolean, which?: 'intermediate' | 'root'): void;
+  /** Requests the responders received (the root's answer about the intermediate apart). */
+  hits: { ocsp: number; crl: number; rootOcsp: number; rootCrl: number };
+  /** The time-stamping authority (id-kp-timeStamping, issued by the intermediate). */
+  tsa: TestCertificate;
   /** Root and intermediate as PEM (files for EDS_TRUST_DIR). */
   anchorsPem(): string;
   close(): Promise<void>;
@@ -71,9 +73,10 @@ async function rsaKeys(): Promise<webcrypto.CryptoKeyPair> {
   return crypto.subtle.generateKey(RSA, true, ['sign', 'verify']) as Promise<webcrypto.CryptoKeyPair>;
 }
 
-async function makeCa(name: string, issuer?: TestCertificate): Promise<TestCertificate> {
+async function makeCa(name: string, issuer?: TestCertificate, revocationInfo: x509.Extension[] = []): Promise<TestCertificate> {
   const keys = await rsaKeys();
   const extensions = [
+    ...revocationInfo,
     new x509.BasicConstraintsExtension(true, issuer ? 0 : 1, true),
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
@@ -99,33 +102,61 @@ let serialCounter = 0;
 const serial = () => `0${(Date.now() * 1000 + ++serialCounter).toString(16)}`;
 
 export async function startTestPki(): Promise<TestPki> {
+  // The port first: the intermediate names the root's OCSP responder and CRL (its own revocation is checked too).
+  const server = http.createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ocspUrl = `${base}/ocsp`;
+  const crlUrl = `${base}/intermediate.crl`;
+  const rootOcspUrl = `${base}/root-ocsp`;
+  const rootCrlUrl = `${base}/root.crl`;
   const root = await makeCa('CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST ROOT), C=KZ');
-  const intermediate = await makeCa('CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST RSA), C=KZ', root);
+  const intermediate = await makeCa('CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST RSA), C=KZ', root, [
+    new x509.AuthorityInfoAccessExtension({ ocsp: [new x509.GeneralName('url', rootOcspUrl)] }),
+    new x509.CRLDistributionPointsExtension([rootCrlUrl]),
+  ]);
   const stranger = await makeCa('CN=Somebody Else CA, C=KZ');
   const statuses = new Map<string, Status>();
   const onCrl = new Map<string, Date>();
-  const hits = { ocsp: 0, crl: 0 };
+  const hits = { ocsp: 0, crl: 0, rootOcsp: 0, rootCrl: 0 };
   let down = false;
+  let rootDown = false;
   let ocspMode: 'delegate' | 'issuer' | 'stranger' = 'delegate';
-  const responderKeys = await rsaKeys();
-  const responderCert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: 'CN=OCSP RESPONDER (TEST RSA), C=KZ',
-    issuer: intermediate.cert.subject,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
-    signingAlgorithm: RSA,
-    publicKey: responderKeys.publicKey,
-    signingKey: intermediate.keys.privateKey,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.9']),
-      await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey),
-    ],
-  });
-  const responder: TestCertificate = { cert: responderCert, pem: responderCert.toString('pem'), keys: responderKeys };
+  /** A service certificate of the intermediate: its OCSP responder (id-kp-OCSPSigning) or its TSA (id-kp-timeStamping, critical as RFC 3161 asks). */
+  async function serviceCertificate(name: string, eku: string, usage: number, ekuCritical = false): Promise<TestCertificate> {
+    const keys = await rsaKeys();
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: serial(),
+      subject: name,
+      issuer: intermediate.cert.subject,
+      notBefore: new Date(Date.now() - DAY),
+      notAfter: new Date(Date.now() + 365 * DAY),
+      signingAlgorithm: RSA,
+      publicKey: keys.publicKey,
+      signingKey: intermediate.keys.privateKey,
+      extensions: [
+        new x509.KeyUsagesExtension(usage, true),
+        new x509.ExtendedKeyUsageExtension([eku], ekuCritical),
+        await x509.AuthorityKeyIdentifierExtension.create(intermediate.keys.publicKey),
+      ],
+    });
+    return { cert, pem: cert.toString('pem'), keys };
+  }
+  const responder = await serviceCertificate('CN=OCSP RESPONDER (TEST RSA), C=KZ', '1.3.6.1.5.5.7.3.9', x509.KeyUsageFlags.digitalSignature);
+  const tsa = await serviceCertificate('CN=TSA (TEST RSA), C=KZ', '1.3.6.1.5.5.7.3.8', x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true);
 
-  const server = http.createServer((req, res) => {
+  async function crlOf(ca: TestCertificate) {
+    return x509.X509CrlGenerator.create({
+      issuer: ca.cert.subject,
+      thisUpdate: new Date(Date.now() - 60_000),
+      nextUpdate: new Date(Date.now() + DAY),
+      signingAlgorithm: RSA,
+      signingKey: ca.keys.privateKey,
+      entries: [...onCrl].map(([serialNumber, revocationDate]) => ({ serialNumber, revocationDate })),
+    });
+  }
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -140,25 +171,20 @@ export async function startTestPki(): Promise<TestPki> {
             ocspMode !== 'issuer',
           );
           res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(body));
-        } else if (req.url === '/intermediate.crl') {
-          hits.crl++;
-          const crl = await x509.X509CrlGenerator.create({
-            issuer: intermediate.cert.subject,
-            thisUpdate: new Date(Date.now() - 60_000),
-            nextUpdate: new Date(Date.now() + DAY),
-            signingAlgorithm: RSA,
-            signingKey: intermediate.keys.privateKey,
-            entries: [...onCrl].map(([serialNumber, revocationDate]) => ({ serialNumber, revocationDate })),
-          });
+        } else if (req.url === '/root-ocsp' && req.method === 'POST') {
+          hits.rootOcsp++;
+          if (rootDown) return void res.writeHead(500).end();
+          const body = await ocspAnswer(new Uint8Array(Buffer.concat(chunks)), root, statuses, false);
+          res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(body));
+        } else if (req.url === '/intermediate.crl' || req.url === '/root.crl') {
+          if (req.url === '/root.crl') hits.rootCrl++;
+          else hits.crl++;
+          const crl = await crlOf(req.url === '/root.crl' ? root : intermediate);
           res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(crl.rawData));
         } else res.writeHead(404).end();
       })().catch((e) => res.writeHead(500).end(String(e)));
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ocspUrl = `${base}/ocsp`;
-  const crlUrl = `${base}/intermediate.crl`;
+  }
 
   return {
     root,
@@ -201,13 +227,16 @@ export async function startTestPki(): Promise<TestPki> {
     setStatus(cert, status, opts = {}) {
       statuses.set(cert.serialNumber, status);
       if (opts.crl && status.status === 'revoked') onCrl.set(cert.serialNumber, status.at);
+      if (status.status === 'good') onCrl.delete(cert.serialNumber);
     },
     ocspSigner(mode) {
       ocspMode = mode;
     },
-    ocspDown(d) {
-      down = d;
+    ocspDown(d, which = 'intermediate') {
+      if (which === 'root') rootDown = d;
+      else down = d;
     },
+    tsa,
     anchorsPem: () => `${root.pem}\n${intermediate.pem}\n`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -250,7 +279,16 @@ async function ocspAnswer(der: Uint8Array, signer: TestCertificate, statuses: Ma
  * attributes (contentType, signingTime, messageDigest), the signer's and the issuer's certificates,
  * detached unless `attached`. Returned as base64 DER.
  */
-export async function cmsSign(signer: TestCertificate, data: Uint8Array, opts: { attached?: boolean; chain?: TestCertificate[] } = {}): Promise<string> {
+export interface CmsSignOptions {
+  attached?: boolean;
+  chain?: TestCertificate[];
+  /** The signingTime attribute (now by default; null leaves it out). */
+  signingTime?: Date | null;
+  /** Add an RFC 3161 signature time-stamp token of this authority, at `time` (now by default); `imprint: 'other'` stamps another value. */
+  timestamp?: { tsa: TestCertificate; time?: Date; chain?: TestCertificate[]; imprint?: 'other' };
+}
+
+export async function cmsSign(signer: TestCertificate, data: Uint8Array, opts: CmsSignOptions = {}): Promise<string> {
   const cert = pkijs.Certificate.fromBER(signer.cert.rawData);
   const digest = await crypto.subtle.digest('SHA-256', data.slice());
   const signed = new pkijs.SignedData({
@@ -264,7 +302,7 @@ export async function cmsSign(signer: TestCertificate, data: Uint8Array, opts: {
           type: 0,
           attributes: [
             new pkijs.Attribute({ type: '1.2.840.113549.1.9.3', values: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' })] }),
-            new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
+            ...(opts.signingTime === null ? [] : [new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: opts.signingTime ?? new Date() })] })]),
             new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: digest })] }),
           ],
         }),
@@ -274,6 +312,47 @@ export async function cmsSign(signer: TestCertificate, data: Uint8Array, opts: {
   });
   if (opts.attached) signed.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: data.slice().buffer });
   await signed.sign(signer.keys.privateKey, 0, 'SHA-256', data.slice().buffer);
+  if (opts.timestamp) {
+    const value = signed.signerInfos[0]!.signature.valueBlock.valueHexView.slice();
+    const token = await timestampToken(opts.timestamp, opts.timestamp.imprint === 'other' ? new Uint8Array([1, 2, 3]) : value);
+    signed.signerInfos[0]!.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: '1.2.840.113549.1.9.16.2.14', values: [token.toSchema()] })],
+    });
+  }
   const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
   return Buffer.from(info.toSchema().toBER()).toString('base64');
+}
+
+/** An RFC 3161 TimeStampToken: SignedData over a TSTInfo imprinting SHA-256 of `value`, signed by the TSA. */
+async function timestampToken(o: NonNullable<CmsSignOptions['timestamp']>, value: Uint8Array): Promise<pkijs.ContentInfo> {
+  const tstInfo = new pkijs.TSTInfo({
+    version: 1,
+    policy: '1.2.398.3.3.2.6.1',
+    messageImprint: await pkijs.MessageImprint.create('SHA-256', value.slice()),
+    serialNumber: new asn1js.Integer({ value: Date.now() }),
+    genTime: o.time ?? new Date(),
+  });
+  const content = tstInfo.toSchema().toBER();
+  const tsaCert = pkijs.Certificate.fromBER(o.tsa.cert.rawData);
+  const signed = new pkijs.SignedData({
+    version: 3,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.9.16.1.4', eContent: new asn1js.OctetString({ valueHex: content }) }),
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: tsaCert.issuer, serialNumber: tsaCert.serialNumber }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            new pkijs.Attribute({ type: '1.2.840.113549.1.9.3', values: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.9.16.1.4' })] }),
+            new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: await crypto.subtle.digest('SHA-256', content) })] }),
+          ],
+        }),
+      }),
+    ],
+    certificates: [tsaCert, ...(o.chain ?? []).map((c) => pkijs.Certificate.fromBER(c.cert.rawData))],
+  });
+  await signed.sign(o.tsa.keys.privateKey, 0, 'SHA-256');
+  return new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
 }

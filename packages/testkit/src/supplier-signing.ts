@@ -18,13 +18,33 @@ export function supplierDevSigner(supplierId: string, holder?: { iin: string; bi
   return devSigner(staff.iin, { bin: supplier.bin });
 }
 
-const supplierOf = (token: string): string | undefined => {
+const claims = (token: string): { supplierId?: string; sub?: string } => {
   try {
-    return (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { supplierId?: string }).supplierId;
+    return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { supplierId?: string; sub?: string };
   } catch {
-    return undefined;
+    return {};
   }
 };
+const supplierOf = (token: string): string | undefined => claims(token).supplierId;
+
+const DECISION = `query($id: ID!, $action: ActDecisionAction!, $r: String) { serviceActDecisionDocument(id: $id, action: $action, reason: $r) }`;
+
+/**
+ * `vars` of approveServiceAct (APPROVE) or returnServiceAct (RETURN, reason in `r`) plus `signature` and
+ * `certificate`: the signed-in department officer signs serviceActDecisionDocument with the development
+ * EDS of its own IIN (or of `iin`, to sign as someone else). Empty when the document cannot be had.
+ */
+export async function departmentSigned<V extends { id: string; r?: string }>(
+  url: string, token: string, action: 'APPROVE' | 'RETURN', vars: V, iin?: string,
+): Promise<V & { signature: string; certificate: string }> {
+  const staff = world().staff.find((s) => s.id === claims(token).sub);
+  const r = await gql(url, DECISION, { id: vars.id, action, r: action === 'RETURN' ? vars.r ?? null : null }, token);
+  const document = (r.data as { serviceActDecisionDocument?: string } | null)?.serviceActDecisionDocument;
+  if (!document || !(iin ?? staff?.iin)) return { ...vars, signature: '', certificate: '' };
+  const signer = await devSigner(iin ?? staff!.iin);
+  const signature = Buffer.from(await signer.sign(new TextEncoder().encode(document))).toString('base64');
+  return { ...vars, signature, certificate: signer.certificate };
+}
 
 /**
  * `vars` of acceptOrder (ACCEPT), refuseOrder (REFUSE, reason code in `code`, comment in `c`) or submitServiceAct (ACT) plus

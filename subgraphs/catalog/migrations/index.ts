@@ -5,6 +5,7 @@ import { Migration20261130011602 } from './Migration20261130011602.js';
 import { Migration20261130020127 } from './Migration20261130020127.js';
 import { Migration20261130033811 } from './Migration20261130033811.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207040058 } from './Migration20261207040058.js';
 import { Migration20261207041055 } from './Migration20261207041055.js';
 import { Migration20261207042250 } from './Migration20261207042250.js';
 
@@ -15,6 +16,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261130020127', class: Migration20261130020127 },
   { name: 'Migration20261130033811', class: Migration20261130033811 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207040058', class: Migration20261207040058 },
   { name: 'Migration20261207041055', class: Migration20261207041055 },
   { name: 'Migration20261207042250', class: Migration20261207042250 },
 ];

@@ -1,5 +1,5 @@
 import { ownerPolicy } from '@aleumet/core';
-import type { JournalEntry, Order, ProstheticsCard, ServiceAct } from '../entities/index.js';
+import type { JournalEntry, Order, ProstheticsCard, ServiceAct, SignedDocument } from '../entities/index.js';
 
 export const SCOPE = 'orders:read';
 
@@ -11,4 +11,7 @@ export const serviceActPolicy = ownerPolicy<ServiceAct>('ServiceAct', SCOPE);
 /** The prosthetics card (004 ¶34): the recipient's cabinet, the order's supplier, the department, admins, integrators (Е-Собес). */
 export const prostheticsCardPolicy = ownerPolicy<ProstheticsCard>('ProstheticsCard', SCOPE);
 
-export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy, prostheticsCardPolicy];
+/** A signed document: whoever may see its order. */
+export const signedDocumentPolicy = ownerPolicy<SignedDocument>('SignedDocument', SCOPE);
+
+export const policies = [orderPolicy, journalEntryPolicy, serviceActPolicy, prostheticsCardPolicy, signedDocumentPolicy];

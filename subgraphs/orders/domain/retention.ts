@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { RetentionClass, isPastRetention, retentionCutoff } from '@aleumet/core';
 import { OutboxEvent } from '@aleumet/events';
 import { callSubgraph, scopeFilter, serviceIdentity, type JobScope, type SubgraphRuntime } from '@aleumet/runtime';
-import { RETENTION_REMOVED_TEXT, type RetentionReport } from '@aleumet/subgraph-kit';
-import { JournalEntry, Order } from '../entities/index.js';
+import { RETENTION_REMOVED_TEXT, ServiceKind, type RetentionReport } from '@aleumet/subgraph-kit';
+import { JournalEntry, Order, SignedDocument } from '../entities/index.js';
 
 /**
  * Retention of the order form (seeds 004 ¶34: order form 5 years, prosthetics card permanently).
@@ -69,6 +69,8 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
           supplierSignedDocument: null, supplierSignature: null, supplierSignerCertificate: null, supplierSignerIin: null, supplierSignerBin: null, supplierSignatureEvidence: null,
           deliveryAddress: null, deliveryPhone: null, deliveryWindow: null, deliveryComment: null, formRemovedAt: now, updatedAt: now,
         });
+        // The order's signed documents (application, supplier's answer) go with the form; the acts' stay with the acts.
+        await tx.nativeDelete(SignedDocument, { orderId: { $in: due }, actId: null });
         counts.journal += await tx.nativeUpdate(JournalEntry, { orderId: { $in: due } }, { places: [] });
         counts.events += await tx.nativeDelete(OutboxEvent, { entityType: 'Order', entityId: { $in: due } });
       });

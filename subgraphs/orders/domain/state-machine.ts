@@ -42,7 +42,7 @@ export interface TransitionRequest {
   /** Throws when the caller may not do this to this order (runs before anything else is revealed). */
   authorize: (order: Order) => void;
   /** Applies the change to the entity (timestamps, reasons); may return the target status when it depends on the order. */
-  apply: (order: Order) => OrderStatus | void;
+  apply: (order: Order, tx: EntityManager) => OrderStatus | void;
   /** A command from another subgraph: processed once (a repeated delivery changes nothing). */
   commandId?: string;
   /** True when what the caller asks for is already the case (e.g. its handover confirmation is recorded): CONFLICT with reason ALREADY_DONE. */
@@ -88,7 +88,7 @@ export async function transitionOrder(em: EntityManager, req: TransitionRequest)
       }
       const from = order.status;
       if (req.to !== null && !canTransition(from, req.to)) throw invalidTransition('Order', from, req.to);
-      const result = req.apply(order);
+      const result = req.apply(order, tx);
       const to = result ?? req.to ?? from;
       if (to !== from && !canTransition(from, to)) throw invalidTransition('Order', from, to);
       order.status = to;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader } from '@aleumet/subgraph-kit';
-import { JournalEntry, Order, ProstheticsCard, ServiceAct } from '../entities/index.js';
+import { JournalEntry, Order, ProstheticsCard, ServiceAct, SignedDocument } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   order: byIdLoader(em, Order),
@@ -9,5 +9,6 @@ export const createLoaders = (em: EntityManager) => ({
   journalByOrder: groupLoader(em, JournalEntry, 'orderId'),
   actsByOrder: groupLoader(em, ServiceAct, 'orderId'),
   cardByOrder: groupLoader(em, ProstheticsCard, 'orderId'),
+  signedByOrder: groupLoader(em, SignedDocument, 'orderId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

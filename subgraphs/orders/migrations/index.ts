@@ -13,6 +13,7 @@ import { Migration20261207013252 } from './Migration20261207013252.js';
 import { Migration20261207020241 } from './Migration20261207020241.js';
 import { Migration20261207034719 } from './Migration20261207034719.js';
 import { Migration20261207035100 } from './Migration20261207035100.js';
+import { Migration20261207035935 } from './Migration20261207035935.js';
 import { Migration20261207040720 } from './Migration20261207040720.js';
 import { Migration20261207040725 } from './Migration20261207040725.js';
 import { Migration20261207042305 } from './Migration20261207042305.js';
@@ -32,6 +33,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207020241', class: Migration20261207020241 },
   { name: 'Migration20261207034719', class: Migration20261207034719 },
   { name: 'Migration20261207035100', class: Migration20261207035100 },
+  { name: 'Migration20261207035935', class: Migration20261207035935 },
   { name: 'Migration20261207040720', class: Migration20261207040720 },
   { name: 'Migration20261207040725', class: Migration20261207040725 },
   { name: 'Migration20261207042305', class: Migration20261207042305 },

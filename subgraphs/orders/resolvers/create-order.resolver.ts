@@ -5,7 +5,8 @@ import { addWorkingDays, localDate } from '@aleumet/calendar';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutgoingCommand, isUniqueViolation, requireService } from '@aleumet/events';
 import { ServiceKind } from '@aleumet/subgraph-kit';
-import { HandoverMethod, Order, OrderStatus } from '../entities/index.js';
+import { HandoverMethod, Order, OrderStatus, SignedDocumentKind } from '../entities/index.js';
+import { keepSigned, signatureRecord, type SignatureRecord } from '../domain/signed-documents.js';
 import { DocumentLanguage } from '../domain/order-text.js';
 import { orderEvent, transitionOrder } from '../domain/state-machine.js';
 import { deliverNow, queueEffects } from '../domain/effects.js';
@@ -118,12 +119,14 @@ export class CreateOrderResolver {
     const draft = await draftOrder(ctx.runtime, ctx.identity, input.measureId, input.offeringId, input.idempotencyKey, signedChoices(input.document));
     let signerCertificate = input.certificate;
     let signatureEvidence: string | null = null;
+    let record: SignatureRecord;
     try {
       // The order and the reimbursement application are signed with the person's signing key (not the AUTH key) of an individual's certificate.
       const verified = await verifySignedDocument(
         { document: input.document, signature: input.signature, certificate: input.certificate },
-        { expectedIin: draft.signerIin, expectedDocument: draft.document, at: ctx.runtime.clock.now(), purpose: 'SIGN', roles: ['INDIVIDUAL'] },
+        { expectedIin: draft.signerIin, expectedDocument: draft.document, now: ctx.runtime.clock.now(), purpose: 'SIGN', roles: ['INDIVIDUAL'] },
       );
+      record = signatureRecord(input.document, input.signature, verified);
       signerCertificate = verified.certificate.toString('pem');
       if (verified.revocation) signatureEvidence = JSON.stringify(verified.revocation);
     } catch (e) {
@@ -156,6 +159,7 @@ export class CreateOrderResolver {
         // The year of Almaty, where the order is read out to the contact centre.
         o.number = await nextOrderNumber(tx, Number(localDate(now).slice(0, 4)));
         tx.persist(o);
+        keepSigned(tx, SignedDocumentKind.ORDER_APPLICATION, { ...o, orderId: o.id }, record);
         orderEvent(tx, o, 1);
         commandIds = queueEffects(tx, o, null, OrderStatus.AWAITING_SUPPLIER);
         await tx.flush();

@@ -1,10 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { LIMITS, Role, actsFor, assertAccess, badInput, checkText, checkVersion, conflict, forbidden, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { canonicalize } from '@aleumet/signing';
-import { Order, OrderRefusalReason, OrderStatus } from '../entities/index.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Order, OrderRefusalReason, OrderStatus, SignedDocumentKind } from '../entities/index.js';
 import { checkRefusal, checkRefusalFor, type Refusal } from '../domain/refusal.js';
 import { checkSignatureLengths, supplierDocument, verifySupplierSignature } from '../domain/supplier-signature.js';
 import { transitionOrder } from '../domain/state-machine.js';
+import { keepSigned } from '../domain/signed-documents.js';
 import { deliverNow } from '../domain/effects.js';
 import { checkAnswerInTime, startDeliveryTerm } from '../domain/contract.js';
 import { SCOPE } from './order.resolver.js';
@@ -47,7 +49,7 @@ async function supplierOrder(ctx: Context, id: string): Promise<Order> {
 /** Checks the supplier's signature of its answer before the transition (seeds 004 ¶28, ¶30, ¶83); the transition still checks the version. */
 async function signedAnswer(
   ctx: Context, id: string, version: number, action: SupplierOrderAction, refusal: Refusal | null, signature: string, certificate: string | null | undefined,
-): Promise<(o: Order) => void> {
+): Promise<(o: Order, tx: EntityManager) => void> {
   checkSignatureLengths(signature, certificate);
   // Authorization first: only the order's supplier learns whether its signature is missing.
   const order = await supplierOrder(ctx, id);
@@ -55,10 +57,11 @@ async function signedAnswer(
   // A stale version is the transition's CONFLICT (with what to refetch), whatever was signed: nothing is applied.
   if (order.version !== version) return () => { throw conflict('The order changed after it was signed; sign it again'); };
   const expected = orderAnswer(order, action, refusal);
-  const signed = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
-  return (o) => {
+  const { record, ...signed } = await verifySupplierSignature(ctx.runtime, order.supplierId, expected, { document: canonicalize(expected), signature, certificate });
+  return (o, tx) => {
     if (o.version !== order.version) throw conflict('The order changed after it was signed; sign it again');
     Object.assign(o, signed);
+    keepSigned(tx, action === SupplierOrderAction.ACCEPT ? SignedDocumentKind.ORDER_ACCEPTANCE : SignedDocumentKind.ORDER_REFUSAL, { ...o, orderId: o.id }, record);
   };
 }
 
@@ -93,11 +96,11 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.ACCEPTED, authorize: asSupplier(ctx.identity), done: (o) => o.acceptedAt != null,
-      apply: (o) => {
+      apply: (o, tx) => {
         checkAnswerInTime(o, now, OrderStatus.ACCEPTED);
         o.acceptedAt = now;
         startDeliveryTerm(o, now);
-        sign(o);
+        sign(o, tx);
       },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);
@@ -119,12 +122,12 @@ export class OrderLifecycleResolver {
     const now = ctx.runtime.clock.now();
     const result = await transitionOrder(ctx.em, {
       id, expectedVersion: version, to: OrderStatus.REFUSED, authorize: asSupplier(ctx.identity), done: (o) => o.status === OrderStatus.REFUSED,
-      apply: (o) => {
+      apply: (o, tx) => {
         checkAnswerInTime(o, now, OrderStatus.REFUSED);
         o.refusalCode = refusal.code;
         o.refusalReason = refusal.comment;
         o.closedAt = now;
-        sign(o);
+        sign(o, tx);
       },
     });
     await deliverNow(ctx.em, ctx.runtime, result.commandIds);

@@ -1,4 +1,4 @@
-import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LockMode, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import {
   LIMITS, Role, assertAccess, badInput, checkCalendarDate, checkList, checkText, checkVersion, checkYearMonth, conflict, forbidden, invalidTransition, isUuid, listScope, notFound, requireIdentity, scopeWhere, type Identity,
@@ -6,7 +6,9 @@ import {
 import { ConnectionType, PageArgs, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { localDate } from '@aleumet/calendar';
-import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode } from '../entities/index.js';
+import { ActStatus, JournalEntry, Order, OrderStatus, ServiceAct, SessionMode, SignedDocumentKind } from '../entities/index.js';
+import { keepSigned } from '../domain/signed-documents.js';
+import { actDecisionDocument, verifyOfficerSignature } from '../domain/department-signature.js';
 import { deliverNow, isServiceKind } from '../domain/effects.js';
 import { serviceUntil } from '../domain/service-period.js';
 import { canonicalize } from '@aleumet/signing';
@@ -31,6 +33,12 @@ class JournalEntryInput {
   @Field(() => [String], { nullable: true, description: 'S1: places visited (at least one)' }) places?: string[];
   @Field(() => SessionMode, { nullable: true, description: 'S2: online or offline' }) mode?: SessionMode;
 }
+
+export enum ActDecisionAction { APPROVE = 'APPROVE', RETURN = 'RETURN' }
+registerEnumType(ActDecisionAction, { name: 'ActDecisionAction', description: "The department's decision on a submitted act, signed by the officer's EDS" });
+
+const SIGNATURE_HELP = "The officer's EDS over serviceActDecisionDocument: CMS SignedData of the officer's individual signing key (NCALayer); development only: base64 ECDSA signature of the development signer";
+const CERTIFICATE_HELP = 'PEM certificate of the development signer; omit for a CMS signature';
 
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -63,13 +71,36 @@ function actDocument(a: ServiceAct): Record<string, unknown> {
   });
 }
 
-async function supplierAct(ctx: Context, id: string): Promise<ServiceAct> {
+/** The act, read for a caller who must be its supplier (`asSupplierOf`) or its region's department (`asDepartmentOf`). */
+async function actFor(ctx: Context, id: string, authorize: (identity: Identity, a: ServiceAct) => void): Promise<ServiceAct> {
   const identity = requireIdentity(ctx.identity);
   if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
   const act = await ctx.em.fork().findOne(ServiceAct, id);
   if (!act) throw notFound('ServiceAct', id);
-  asSupplierOf(identity, act);
+  authorize(identity, act);
   return act;
+}
+const supplierAct = (ctx: Context, id: string) => actFor(ctx, id, asSupplierOf);
+const departmentAct = (ctx: Context, id: string) => actFor(ctx, id, asDepartmentOf);
+
+/**
+ * The officer's signature of the decision, checked before the transaction (it may call OCSP/CRL):
+ * arguments, then the act and the caller's right to decide, then the signature. A stale version is
+ * the CONFLICT of the change, whatever was signed.
+ */
+async function officerSigned(
+  ctx: Context, id: string, version: number, action: 'APPROVE_ACT' | 'RETURN_ACT', reason: string | null, signature: string, certificate: string | null | undefined,
+) {
+  const identity = requireIdentity(ctx.identity);
+  if (!isUuid(id)) throw badInput('Act id must be a UUID', 'id');
+  checkVersion(version);
+  // Arguments first (a missing signature is INVALID_SIGNATURE UNSIGNED), as for the supplier's act.
+  checkSignatureArgs(signature, certificate);
+  const read = await departmentAct(ctx, id);
+  if (read.version !== version) throw conflict(`Act was changed meanwhile (version ${read.version}, you sent ${version}); reload it`, { currentVersion: read.version, currentStatus: read.status });
+  if (read.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', read.status, action === 'APPROVE_ACT' ? ActStatus.APPROVED : ActStatus.RETURNED);
+  const record = await verifyOfficerSignature(ctx.runtime, identity.sub, actDecisionDocument(read, action, reason), signature, certificate);
+  return { read, record };
 }
 
 async function changeAct(ctx: Context, id: string, version: number, change: (tx: EntityManager, act: ServiceAct, identity: Identity) => string[] | void): Promise<ServiceAct> {
@@ -214,27 +245,51 @@ export class ServiceResolver {
     const read = await supplierAct(ctx, id);
     const expected = actDocument(read);
     // Checked before the transaction (it may call OCSP/CRL); the act's version below makes sure it is still what was signed.
-    const signed = await verifySupplierSignature(ctx.runtime, read.supplierId, expected, { document: canonicalize(expected), signature, certificate });
+    const { record, ...signed } = await verifySupplierSignature(ctx.runtime, read.supplierId, expected, { document: canonicalize(expected), signature, certificate });
     const now = ctx.runtime.clock.now();
-    return changeAct(ctx, id, version, (_tx, a, identity) => {
+    return changeAct(ctx, id, version, (tx, a, identity) => {
       asSupplierOf(identity, a);
       if (a.status !== ActStatus.DRAFT && a.status !== ActStatus.RETURNED) throw invalidTransition('ServiceAct', a.status, ActStatus.SUBMITTED);
       if (a.version !== read.version) throw conflict('The act changed after it was signed; sign it again');
       Object.assign(a, signed);
+      keepSigned(tx, SignedDocumentKind.ACT_SUBMISSION, { ...a, actId: a.id }, record);
       a.status = ActStatus.SUBMITTED;
       a.submittedAt = now;
       a.returnReason = null;
     });
   }
 
-  @Mutation(() => ServiceAct, { description: 'Department: approve a submitted act; it becomes immutable and its reimbursement claim is created (approved, payable)' })
-  approveServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+  @Query(() => String, { description: "Department: the canonical document the officer signs to approve or return a submitted act (approveServiceAct, returnServiceAct)" })
+  async serviceActDecisionDocument(
+    @Arg('id', () => ID) id: string,
+    @Arg('action', () => ActDecisionAction) action: ActDecisionAction,
+    @Arg('reason', () => String, { nullable: true, description: 'RETURN: the reason, as it will be sent' }) why: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    if (action === ActDecisionAction.APPROVE && why != null) throw badInput('A reason goes with a return only', 'reason');
+    const text = action === ActDecisionAction.RETURN ? checkText(why ?? '', 'reason', LIMITS.reason, 3) : null;
+    const act = await departmentAct(ctx, id);
+    return canonicalize(actDecisionDocument(act, action === ActDecisionAction.APPROVE ? 'APPROVE_ACT' : 'RETURN_ACT', text));
+  }
+
+  @Mutation(() => ServiceAct, {
+    description: "Department: approve a submitted act, signed with the officer's EDS (INVALID_SIGNATURE with extensions.reason otherwise); it becomes immutable and its reimbursement claim is created (approved, payable)",
+  })
+  async approveServiceAct(
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number,
+    @Arg('signature', () => String, { description: SIGNATURE_HELP }) signature: string,
+    @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_HELP }) certificate: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const { read, record } = await officerSigned(ctx, id, version, 'APPROVE_ACT', null, signature, certificate);
     const now = ctx.runtime.clock.now();
     return changeAct(ctx, id, version, (tx, a, identity) => {
       asDepartmentOf(identity, a);
       if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.APPROVED);
+      if (a.version !== read.version) throw conflict('The act changed after it was signed; sign it again');
       a.status = ActStatus.APPROVED;
       a.approvedAt = now;
+      keepSigned(tx, SignedDocumentKind.ACT_APPROVAL, { ...a, actId: a.id }, record);
       return [enqueueCommand(tx, 'finance', 'internalOpenClaim', {
         input: {
           orderId: a.orderId, measureId: a.measureId, supplierId: a.supplierId, personId: a.personId, regionCode: a.regionCode,
@@ -244,14 +299,22 @@ export class ServiceResolver {
     });
   }
 
-  @Mutation(() => ServiceAct, { description: 'Department: return a submitted act to the supplier with a reason' })
-  returnServiceAct(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+  @Mutation(() => ServiceAct, { description: "Department: return a submitted act to the supplier with a reason, signed with the officer's EDS" })
+  async returnServiceAct(
+    @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string,
+    @Arg('signature', () => String, { description: SIGNATURE_HELP }) signature: string,
+    @Arg('certificate', () => String, { nullable: true, description: CERTIFICATE_HELP }) certificate: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
     const text = checkText(reason, 'reason', LIMITS.reason, 3);
-    return changeAct(ctx, id, version, (_tx, a, identity) => {
+    const { read, record } = await officerSigned(ctx, id, version, 'RETURN_ACT', text, signature, certificate);
+    return changeAct(ctx, id, version, (tx, a, identity) => {
       asDepartmentOf(identity, a);
       if (a.status !== ActStatus.SUBMITTED) throw invalidTransition('ServiceAct', a.status, ActStatus.RETURNED);
+      if (a.version !== read.version) throw conflict('The act changed after it was signed; sign it again');
       a.status = ActStatus.RETURNED;
       a.returnReason = text;
+      keepSigned(tx, SignedDocumentKind.ACT_RETURN, { ...a, actId: a.id }, record);
     });
   }
 

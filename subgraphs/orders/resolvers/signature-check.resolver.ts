@@ -23,7 +23,8 @@ export class SignatureCheckResolver {
     try {
       const v = await verifySignedDocument(
         { document: o.signedDocument, signature: o.signature, certificate: o.signerCertificate ?? '' },
-        { expectedIin: o.signerIin ?? undefined, at: o.createdAt, purpose: 'SIGN', roles: ['INDIVIDUAL'] },
+        // The OCSP answer kept at signing is read again: it vouches after the certificate expired.
+        { expectedIin: o.signerIin ?? undefined, at: o.createdAt, purpose: 'SIGN', roles: ['INDIVIDUAL'], evidence: o.signatureEvidence ? JSON.parse(o.signatureEvidence) : undefined },
       );
       return { ...base, valid: true, reason: null, signerIin: v.iin, revocationSource: v.revocation?.source ?? null };
     } catch (e) {

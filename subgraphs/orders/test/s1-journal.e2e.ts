@@ -3,14 +3,14 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { codes, gql } from '@aleumet/testkit';
-import { supplierSigned } from '@aleumet/testkit/nca';
+import { departmentSigned, supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, ORDER, PAY, departmentToken, freshPerson, guaranteed, integrator, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id date minutes places mode } }`;
 const GEN = `mutation($o: ID!, $p: String!) { generateServiceAct(orderId: $o, period: $p) { id status version period minutes hours unitPrice cost statePart coPayment } }`;
 const SUBMIT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { submitServiceAct(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
-const APPROVE = `mutation($id: ID!, $v: Int!) { approveServiceAct(id: $id, version: $v) { id status version } }`;
-const RETURN = `mutation($id: ID!, $v: Int!, $r: String!) { returnServiceAct(id: $id, version: $v, reason: $r) { id status version returnReason } }`;
+const APPROVE = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { approveServiceAct(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
+const RETURN = `mutation($id: ID!, $v: Int!, $r: String!, $signature: String!, $certificate: String) { returnServiceAct(id: $id, version: $v, reason: $r, signature: $signature, certificate: $certificate) { id status version returnReason } }`;
 const ORDER_SERVICE = `query($id: ID!) { order(id: $id) { id status journal(first: 50) { nodes { date minutes } } acts { nodes { id period status cost statePart } } claims { nodes { id status statePart coPayment period version } } } }`;
 
 let platform: Platform;
@@ -66,19 +66,19 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(codes(await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
     const department = await departmentToken(person.regionCode);
     // the supplier cannot approve its own act; another region's department cannot either
-    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version }, supplier))).toEqual(['FORBIDDEN']);
-    const returned = (await gql(url, RETURN, { id: act.id, v: act.version, r: 'Sign the sheet for 3 November' }, department)).data.returnServiceAct;
+    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version, signature: 'x', certificate: 'x' }, supplier))).toEqual(['FORBIDDEN']);
+    const returned = (await gql(url, RETURN, await departmentSigned(url, department, 'RETURN', { id: act.id, v: act.version, r: 'Sign the sheet for 3 November' }), department)).data.returnServiceAct;
     expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 November' });
     expect((await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
     act = (await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'RETURNED', minutes: 720, cost: 12 * unitPrice });
     act = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: act.id, v: act.version }), supplier)).data.submitServiceAct;
-    const approved = await gql(url, APPROVE, { id: act.id, v: act.version }, department);
+    const approved = await gql(url, APPROVE, await departmentSigned(url, department, 'APPROVE', { id: act.id, v: act.version }), department);
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveServiceAct.status).toBe('APPROVED');
     // approved acts are immutable
     expect(codes(await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier))).toEqual(['INVALID_TRANSITION']);
-    expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late' }, department))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(url, RETURN, { id: act.id, v: approved.data.approveServiceAct.version, r: 'too late', signature: 'x', certificate: 'x' }, department))).toEqual(['INVALID_TRANSITION']);
     expect(codes(await log({ date: '2026-11-11', startTime: '10:00', endTime: '11:00', places: ['Bank'] }))).toEqual(['INVALID_TRANSITION']);
 
     // Month 2 (December 2026)
@@ -88,7 +88,7 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     let jan = (await gql(url, GEN, { o: order.id, p: '2026-12' }, supplier)).data.generateServiceAct;
     expect(jan).toMatchObject({ minutes: 450, hours: '7.5', cost: Math.round((450 * unitPrice) / 60) });
     jan = (await gql(url, SUBMIT, await supplierSigned(url, supplier, 'ACT', { id: jan.id, v: jan.version }), supplier)).data.submitServiceAct;
-    expect((await gql(url, APPROVE, { id: jan.id, v: jan.version }, department)).data.approveServiceAct.status).toBe('APPROVED');
+    expect((await gql(url, APPROVE, await departmentSigned(url, department, 'APPROVE', { id: jan.id, v: jan.version }), department)).data.approveServiceAct.status).toBe('APPROVED');
 
     // two claims (one per act), both approved; the department pays them
     let o = (await gql(url, ORDER_SERVICE, { id: order.id }, supplier)).data.order;

@@ -160,7 +160,8 @@ export class AuthResolver {
       await verifySignedDocument(
         { document: input.document, signature: input.signature, certificate: input.certificate },
         // Sign-in takes the authentication key (NCA RK's AUTH_ certificate), never the signing key.
-        { expectedIin: challenge.iin, expectedDocument: challenge, purpose: 'AUTH' },
+        // Signed after the challenge was issued, not in the future (a CMS signature's own signing time).
+        { expectedIin: challenge.iin, expectedDocument: challenge, purpose: 'AUTH', notBefore: new Date(Date.parse(challenge.expiresAt) - CHALLENGE_TTL_MS) },
       );
     } catch (e) {
       if (e instanceof SignatureError) throw invalidSignature(e.reason, e.message);

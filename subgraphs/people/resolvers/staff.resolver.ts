@@ -12,6 +12,15 @@ export class StaffUserResolver {
     return ctx.loaders.staffUser.load(id.sub);
   }
 
+  /** Orders, checking a department officer's EDS signature: the IIN the signature must name. */
+  @Directive('@inaccessible')
+  @Query(() => String, { nullable: true, description: 'Internal (orders): the IIN of a staff account' })
+  async internalStaffIin(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string | null> {
+    requireService(ctx.identity);
+    if (!isUuid(id)) throw badInput('id must be a UUID', 'id');
+    return (await ctx.em.findOne(StaffUser, id))?.iin ?? null;
+  }
+
   /**
    * Catalog, when an administrator verifies a supplier: its head (or the personal assistant) gets a
    * supplier staff account, so they sign in with their EDS (IIN) and receive orders. Once per

@@ -17,6 +17,12 @@ export function mockClient(responses: Record<string, unknown> = {}, onMutation?:
   };
   return {
     executeQuery: answer,
+    // One-off reads (`client.query(...).toPromise()`), as the signing hooks make: the same table.
+    query: (query: { definitions: readonly { name?: { value: string } }[] }, variables: unknown) => {
+      const name = query.definitions.find((d) => d.name)?.name?.value ?? '';
+      const entry = typeof responses[name] === 'function' ? (responses[name] as (vars: unknown) => unknown)(variables) : responses[name];
+      return { toPromise: async () => ({ data: entry }) };
+    },
     executeSubscription: () => never,
     executeMutation: (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
       const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';

@@ -64,7 +64,11 @@ export async function buildChain(
     if (!next) throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate does not chain to a trusted NCA RK certificate');
     validAt(next, at, "issuer's");
     chain.push(next);
-    if (anchors.some((a) => sameDer(a, next))) return chain;
+    // Trusted; go on to the root above an installed intermediate, whose own revocation is checked too.
+    if (anchors.some((a) => sameDer(a, next))) {
+      const selfSigned = next.subjectName.toString() === next.issuerName.toString();
+      if (selfSigned || !anchors.some((a) => a.subjectName.toString() === next.issuerName.toString())) return chain;
+    }
     current = next;
   }
   throw new SignatureError('UNTRUSTED_CERTIFICATE', 'The certificate chain is too long');

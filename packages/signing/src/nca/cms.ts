@@ -14,6 +14,8 @@ export interface ParsedCms {
   content?: Uint8Array;
   /** The signingTime signed attribute, if any (the signer's claim, not a trusted time). */
   signingTime?: Date;
+  /** The signature time-stamp token (RFC 3161, unsigned attribute id-aa-signatureTimeStampToken), if any. */
+  timestampToken?: pkijs.ContentInfo;
   digestAlgorithm: string;
   signatureAlgorithm: string;
 }
@@ -62,9 +64,17 @@ export function parseCms(signature: string): ParsedCms {
   const content = eContent ? contentBytes(eContent) : undefined;
   const timeAttr = info.signedAttrs?.attributes.find((a) => a.type === '1.2.840.113549.1.9.5');
   const time = timeAttr?.values[0] as asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
+  const tstAttr = info.unsignedAttrs?.attributes.find((a) => a.type === '1.2.840.113549.1.9.16.2.14');
+  let timestampToken: pkijs.ContentInfo | undefined;
+  try {
+    if (tstAttr) timestampToken = new pkijs.ContentInfo({ schema: tstAttr.values[0] });
+  } catch {
+    throw new SignatureError('MALFORMED', 'The time-stamp token cannot be read');
+  }
   return {
     der,
     signedData,
+    timestampToken,
     signer: certificates[index]!,
     certificates,
     content,

@@ -7,6 +7,8 @@ import type { HttpPolicy } from './http.js';
  * - EDS_CRL_TIMEOUT_MS (5000);
  * - EDS_REVOCATION_CACHE_SECONDS (300): how long a GOOD answer is reused when the responder gives no nextUpdate;
  * - EDS_REVOCATION_UNAVAILABLE: `refuse` (default in production) or `accept` (default elsewhere) when neither OCSP nor CRL answers;
+ * - EDS_SIGNING_TIME_MAX_AGE_SECONDS (900): how long before the check a signature's own signing time may lie (sign-in: when the challenge was given);
+ * - EDS_SIGNING_TIME_SKEW_SECONDS (300): clock difference tolerated either way;
  * - EDS_GOST_VERIFIER_URL, EDS_GOST_VERIFIER_TIMEOUT_MS (5000), EDS_GOST_VERIFIER_CACHE_SECONDS (3600).
  */
 export interface NcaConfig {
@@ -15,6 +17,8 @@ export interface NcaConfig {
   crl: HttpPolicy;
   revocationCacheSeconds: number;
   onRevocationUnavailable: 'refuse' | 'accept';
+  signingTimeMaxAgeSeconds: number;
+  signingTimeSkewSeconds: number;
   gost?: HttpPolicy & { url: string; cacheSeconds: number };
 }
 
@@ -32,6 +36,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     crl: { timeoutMs: num(env.EDS_CRL_TIMEOUT_MS, 5000), retries: num(env.EDS_OCSP_RETRIES, 1) },
     revocationCacheSeconds: num(env.EDS_REVOCATION_CACHE_SECONDS, 300),
     onRevocationUnavailable: (unavailable as 'refuse' | 'accept' | undefined) ?? (production ? 'refuse' : 'accept'),
+    signingTimeMaxAgeSeconds: num(env.EDS_SIGNING_TIME_MAX_AGE_SECONDS, 900),
+    signingTimeSkewSeconds: num(env.EDS_SIGNING_TIME_SKEW_SECONDS, 300),
     gost: env.EDS_GOST_VERIFIER_URL
       ? {
           url: env.EDS_GOST_VERIFIER_URL,

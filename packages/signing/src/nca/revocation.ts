@@ -3,13 +3,17 @@ import { SignatureError } from '../errors.js';
 import type { NcaConfig } from './config.js';
 import { crlUrls, fetchCrlStatus } from './crl.js';
 import { TtlCache } from './http.js';
-import { ocspUrls, queryOcsp } from './ocsp.js';
+import { ocspUrls, queryOcsp, readOcspAnswer } from './ocsp.js';
 
 export interface RevocationEvidence {
   source: 'OCSP' | 'CRL' | 'NONE';
   /** DER OCSP response (base64) kept with the signature, when OCSP answered. */
   ocspResponse?: string;
+  /** When the OCSP responder made its answer. */
+  producedAt?: Date;
   checkedAt: Date;
+  /** The same for each CA certificate between the signer and the root (intermediates), issuer first. */
+  chain?: RevocationEvidence[];
 }
 
 type Status = { status: 'good'; evidence: RevocationEvidence } | { status: 'revoked'; revokedAt: Date; evidence: RevocationEvidence };
@@ -23,7 +27,9 @@ export class RevocationChecker {
   private readonly cache = new TtlCache<Status>();
   constructor(private readonly config: NcaConfig) {}
 
-  async check(cert: x509.X509Certificate, issuer: x509.X509Certificate, at: Date, now = new Date()): Promise<RevocationEvidence> {
+  async check(cert: x509.X509Certificate, issuer: x509.X509Certificate, at: Date, now = new Date(), kept?: RevocationEvidence): Promise<RevocationEvidence> {
+    const fromEvidence = kept ? await this.fromEvidence(cert, issuer, at, kept) : null;
+    if (fromEvidence) return fromEvidence;
     const key = `${issuer.subjectName.toString()}|${cert.serialNumber}`;
     let status = this.cache.get(key, now.getTime());
     if (!status) {
@@ -37,6 +43,26 @@ export class RevocationChecker {
     return status.evidence;
   }
 
+  /**
+   * The OCSP answer kept at signing, read again: signed by the issuer (or its responder) about this
+   * certificate. Good then, or revoked only after `at`, it still vouches for the signature — the
+   * responder need not know an expired certificate any more. Null when it cannot be used (then ask again).
+   */
+  private async fromEvidence(cert: x509.X509Certificate, issuer: x509.X509Certificate, at: Date, kept: RevocationEvidence): Promise<RevocationEvidence | null> {
+    if (kept.source !== 'OCSP' || !kept.ocspResponse) return null;
+    try {
+      const a = await readOcspAnswer(new Uint8Array(Buffer.from(kept.ocspResponse, 'base64')), cert, issuer);
+      if (a.status === 'unknown') return null;
+      if (a.status === 'revoked' && a.revokedAt <= at) {
+        throw new SignatureError('REVOKED_CERTIFICATE', `The certificate was revoked on ${a.revokedAt.toISOString()}`);
+      }
+      return { source: 'OCSP', ocspResponse: kept.ocspResponse, producedAt: a.producedAt, checkedAt: new Date(kept.checkedAt) };
+    } catch (e) {
+      if (e instanceof SignatureError) throw e;
+      return null;
+    }
+  }
+
   private expiry(status: Status & { nextUpdate?: Date }, now: Date): number {
     const fallback = now.getTime() + this.config.revocationCacheSeconds * 1000;
     return Math.min(fallback, status.nextUpdate?.getTime() ?? fallback);
@@ -48,7 +74,7 @@ export class RevocationChecker {
     for (const url of responders) {
       try {
         const a = await queryOcsp(url, cert, issuer, this.config.ocsp);
-        const evidence: RevocationEvidence = { source: 'OCSP', ocspResponse: Buffer.from(a.response).toString('base64'), checkedAt: now };
+        const evidence: RevocationEvidence = { source: 'OCSP', ocspResponse: Buffer.from(a.response).toString('base64'), producedAt: a.producedAt, checkedAt: now };
         if (a.status === 'revoked') return { status: 'revoked', revokedAt: a.revokedAt, evidence, nextUpdate: a.nextUpdate };
         if (a.status === 'good') return { status: 'good', evidence, nextUpdate: a.nextUpdate };
         problems.push(`${url}: unknown certificate`);

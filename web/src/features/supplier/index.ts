@@ -8,6 +8,7 @@ export const supplier = defineFeature({
   routes: [
     { path: '/supplier', title: 'supplier.title', roles: SUPPLIER, nav: 'supplier.nav', homeOf: SUPPLIER, page: lazyPage(() => import('./components/SupplierPage.js'), 'SupplierPage') },
     { path: '/supplier/orders', title: 'supplier.ordersTitle', roles: SUPPLIER, nav: 'supplier.navIncoming', page: lazyPage(() => import('./components/IncomingOrdersPage.js'), 'IncomingOrdersPage') },
+    { path: '/supplier/signers', title: 'signers.title', roles: SUPPLIER, nav: 'signers.nav', page: lazyPage(() => import('./components/SignersPage.js'), 'SignersPage') },
     { path: '/supplier/journals', title: 'journals.title', roles: SUPPLIER, nav: 'journals.nav', page: lazyPage(() => import('./components/JournalsPage.js'), 'JournalsPage') },
   ],
   strings,

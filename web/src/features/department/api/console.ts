@@ -115,8 +115,8 @@ export const SubmittedActsQuery = graphql(`
 `);
 
 export const ApproveActMutation = graphql(`
-  mutation ApproveServiceAct($id: ID!, $version: Int!) {
-    approveServiceAct(id: $id, version: $version) {
+  mutation ApproveServiceAct($id: ID!, $version: Int!, $signature: String!, $certificate: String) {
+    approveServiceAct(id: $id, version: $version, signature: $signature, certificate: $certificate) {
       id
       status
       version
@@ -125,8 +125,8 @@ export const ApproveActMutation = graphql(`
 `);
 
 export const ReturnActMutation = graphql(`
-  mutation ReturnServiceAct($id: ID!, $version: Int!, $reason: String!) {
-    returnServiceAct(id: $id, version: $version, reason: $reason) {
+  mutation ReturnServiceAct($id: ID!, $version: Int!, $reason: String!, $signature: String!, $certificate: String) {
+    returnServiceAct(id: $id, version: $version, reason: $reason, signature: $signature, certificate: $certificate) {
       id
       status
       version

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ApproveActMutation, ReturnActMutation, SubmittedActsQuery } from '../api/console.js';
 import { Empty, ErrorMessage, Loading, Money, ShowMore, StatusBadge } from '../../../components/ui.js';
 import { DataTable } from '../../../components/DataTable.js';
-import { ReasonForm } from '../../../components/ReasonForm.js';
 import { useReferenceNames } from '../../../lib/reference.js';
+import { signerNote } from '../../../lib/signer.js';
+import { ReasonForm } from '../../../components/ReasonForm.js';
+import { useOfficerSignature } from '../api/sign.js';
 
-/** Submitted acts: approve (creates the reimbursement claim) or return with a reason. */
+/** Submitted acts: approve (creates the reimbursement claim) or return with a reason, each signed with the officer's EDS. */
 export function ActsToApprove() {
   const { t } = useTranslation();
   const names = useReferenceNames();
@@ -17,7 +19,10 @@ export function ActsToApprove() {
   const [returnRes, giveBack] = useMutation(ReturnActMutation);
   const [returning, setReturning] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  const [signing, setSigning] = useState(false);
+  const officer = useOfficerSignature();
   const acts = res.data?.serviceActs.nodes ?? [];
+
 
   return (
     <section aria-labelledby="acts-title">
@@ -25,6 +30,14 @@ export function ActsToApprove() {
       <p role="status" className="success">
         {done}
       </p>
+      <p role="note" className="muted">
+        {t(signerNote())}
+      </p>
+      {officer.error && (
+        <p className="error" role="alert">
+          {officer.error}
+        </p>
+      )}
       <ErrorMessage error={res.error ?? approveRes.error ?? returnRes.error} />
       {res.fetching && !res.data && <Loading />}
       {res.data && acts.length === 0 && <Empty>{t('department.noActs')}</Empty>}
@@ -49,10 +62,13 @@ export function ActsToApprove() {
                     <div className="row-actions">
                       <button
                         type="button"
-                        disabled={approveRes.fetching}
+                        disabled={approveRes.fetching || signing}
                         onClick={async () => {
-                          const r = await approve({ id: a.id, version: a.version });
-                          if (!r.error) setDone(t('department.actApproved'));
+                          setSigning(true);
+                          const signed = await officer.sign(a.id, 'APPROVE');
+                          const r = signed ? await approve({ id: a.id, version: a.version, ...signed }) : null;
+                          setSigning(false);
+                          if (r && !r.error) setDone(t('department.actApproved'));
                         }}
                       >
                         {t('department.approve')}
@@ -68,11 +84,14 @@ export function ActsToApprove() {
                     <ReasonForm
                       label={t('department.returnReason')}
                       submitLabel={t('department.return')}
-                      busy={returnRes.fetching}
+                      busy={returnRes.fetching || signing}
                       onCancel={() => setReturning(null)}
                       onSubmit={async (reason) => {
-                        const r = await giveBack({ id: a.id, version: a.version, reason });
-                        if (!r.error) {
+                        setSigning(true);
+                        const signed = await officer.sign(a.id, 'RETURN', reason);
+                        const r = signed ? await giveBack({ id: a.id, version: a.version, reason, ...signed }) : null;
+                        setSigning(false);
+                        if (r && !r.error) {
                           setReturning(null);
                           setDone(t('department.actReturned'));
                         }
