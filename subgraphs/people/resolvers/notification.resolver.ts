@@ -150,7 +150,8 @@ export class NotificationResolver {
     @Arg('note', () => String, { nullable: true }) note: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<InformedOtherwise> {
-    if (!isUuid(personId) || (measureId !== undefined && measureId !== null && !isUuid(measureId))) throw badInput('Ids must be UUIDs');
+    if (!isUuid(personId)) throw badInput('personId must be a UUID', 'personId');
+    if (measureId !== undefined && measureId !== null && !isUuid(measureId)) throw badInput('measureId must be a UUID', 'measureId');
     checkOptionalText(note, 'note', LIMITS.reason);
     const person = await ctx.loaders.person.load(personId);
     if (!person) throw notFound('Person', personId);
