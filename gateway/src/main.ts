@@ -36,7 +36,7 @@ const stop = (signal: NodeJS.Signals) => {
   stopping = true;
   // Before the supergraph is loaded nothing is in flight (/graphql answers 503): just leave.
   if (!gateway) process.exit(0);
-  log.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining in-flight requests');
+  log.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, `${signal}: draining in-flight requests`);
   gateway.close().then(
     async () => {
       await tracing?.shutdown();

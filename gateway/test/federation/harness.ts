@@ -148,7 +148,8 @@ export async function startCliGateway(
   const proc = spawn(command[0]!, [...command.slice(1), '--supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', ...args], {
     cwd: ROOT,
     detached: group,
-    env: { ...process.env, ...env },
+    // Info level: the tests read the gateway's own lines (draining, reloads) from its output.
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -57,6 +57,8 @@ const anyIntegratorOrAdmin: Rule = (a) => a === 'admin' || a.startsWith('int');
 const owner = (s: string, supplier = false): Rule => any(is('recipient', 'representative', 'department', 'admin'), scope(s), supplier ? is('supplier') : nobody);
 /** Lists filter per caller: every role may ask, integrators need the scope. */
 const list = (s: string): Rule => (a) => a !== 'anonymous' && (!a.startsWith('int') || scopesOf(a).includes(s));
+/** The caller's own notifications: persons (and their representatives), suppliers, departments. */
+const ownNotifications = is('recipient', 'representative', 'stranger', 'supplier', 'otherSupplier', 'department', 'otherDepartment');
 
 interface Case {
   doc: string;
@@ -139,6 +141,23 @@ const QUERIES: Record<string, Case> = {
   webhookEndpoints: { doc: `{ webhookEndpoints(first: 1) { __typename } }`, allow: anyIntegratorOrAdmin },
   webhookDeliveries: { doc: `{ webhookDeliveries(first: 1) { __typename } }`, allow: anyIntegratorOrAdmin },
   complaints: { doc: `{ complaints(overdue: false, first: 1) { __typename } }`, allow: any(is('recipient', 'representative', 'stranger', 'department', 'otherDepartment', 'admin'), scope('complaints:read')) },
+  // Prosthetics cards (orders) with their history extracts: Е-Собес (orders:read), admins, departments (filtered to their region).
+  prostheticsHistoryExtracts: { doc: `{ prostheticsHistoryExtracts(first: 1) { __typename } }`, allow: any(is('department', 'otherDepartment', 'admin'), scope('orders:read')) },
+  // No failure tickets in the demo world: an unknown id checks authentication only (NOT_FOUND; the reporter or an admin after it).
+  ticketAttachmentContent: { doc: `{ ticketAttachmentContent(id: "${UUID0}") }`, allow: signedIn },
+  portalArticles: { doc: `{ portalArticles(includeUnpublished: false, first: 1) { __typename } }`, allow: everyone },
+  // Notifications (people): the caller's own, for persons, suppliers and departments; not admins, not integrators.
+  notifications: { doc: `{ notifications(first: 1) { __typename } }`, allow: ownNotifications },
+  unreadNotificationCount: { doc: `{ unreadNotificationCount }`, allow: ownNotifications },
+  // Filtered to the caller (own and represented persons; the department's region; admins all), so a stranger and another region get an empty list.
+  measureNotifications: {
+    doc: `query($m: ID!) { measureNotifications(measureId: $m, first: 1) { __typename } }`,
+    vars: (f) => ({ m: f.measure.id }),
+    allow: is('recipient', 'representative', 'stranger', 'department', 'otherDepartment', 'admin'),
+  },
+  myNotificationSettings: { doc: `{ myNotificationSettings { personId } }`, allow: is('recipient', 'representative', 'stranger') },
+  notificationDeadLetters: { doc: `{ notificationDeadLetters(first: 1) { __typename } }`, allow: admin },
+  unreachablePersons: { doc: `{ unreachablePersons(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
 };
 
 const STALE = 999_999;
@@ -266,7 +285,53 @@ const MUTATIONS: Record<string, Case> = {
   registerWebhookEndpoint: { doc: `mutation { registerWebhookEndpoint(url: "x") { secret } }`, allow: any(admin, scope('programs:read')) },
   setWebhookEndpointActive: { doc: `mutation { setWebhookEndpointActive(endpointId: "${UUID0}", active: true) { id } }`, allow: anyIntegratorOrAdmin },
   replayWebhookDelivery: { doc: `mutation { replayWebhookDelivery(id: "${UUID0}") { id } }`, allow: admin },
+  // Prosthetics cards (orders): P's order is not an S4 one, so the order's supplier (and, for trips, the
+  // department of its region) gets BAD_USER_INPUT after authorization; the inputs themselves are valid.
+  recordProstheticMeasurements: {
+    doc: `mutation($id: ID!) { recordProstheticMeasurements(orderId: $id, measurements: [{ name: "x", value: "x" }]) { __typename } }`,
+    vars: (f) => ({ id: f.order.id }),
+    allow: is('supplier'),
+  },
+  inviteForInpatientFitting: {
+    doc: `mutation($id: ID!, $from: String!, $to: String!) { inviteForInpatientFitting(orderId: $id, fitting: PRIMARY, from: $from, to: $to) { __typename } }`,
+    vars: (f) => ({ id: f.order.id, from: daysAhead(30), to: daysAhead(36) }),
+    allow: is('supplier'),
+  },
+  recordProstheticTrip: {
+    doc: `mutation($id: ID!) { recordProstheticTrip(orderId: $id, date: "2026-01-05", escort: false, amount: 100) { __typename } }`,
+    vars: (f) => ({ id: f.order.id }),
+    allow: is('supplier', 'department'),
+  },
+  // A valid PNG for an unknown ticket: NOT_FOUND after authentication (the reporter or an admin after it).
+  attachToFailureTicket: {
+    doc: `mutation { attachToFailureTicket(ticketId: "${UUID0}", input: { fileName: "x.png", contentType: "image/png", contentBase64: "iVBORw0KGgo=" }) { id } }`,
+    allow: signedIn,
+  },
+  savePortalArticle: { doc: `mutation { savePortalArticle(id: "${UUID0}", input: { kind: NEWS, title: {}, body: {} }) { id } }`, allow: admin },
+  deletePortalArticle: { doc: `mutation { deletePortalArticle(id: "${UUID0}") }`, allow: admin },
+  // Role first (admin or a department), then the unknown id; the complaint's region after that.
+  satisfyComplaint: { doc: `mutation { satisfyComplaint(id: "${UUID0}", answer: "x") { id } }`, allow: is('admin', 'department', 'otherDepartment') },
+  // Notifications: an invalid id, BAD_USER_INPUT after authorization.
+  markNotificationsRead: { doc: `mutation { markNotificationsRead(ids: ["x"]) }`, allow: ownNotifications },
+  // Nothing to fail on after authorization: the defaults (kk, SMS, e-mail) are written, so the settings stay as they were.
+  setNotificationSettings: { doc: `mutation { setNotificationSettings(language: kk, sms: true, email: true) { personId } }`, allow: is('recipient', 'representative', 'stranger') },
+  resendNotification: { doc: `mutation { resendNotification(deliveryId: "${UUID0}") { id } }`, allow: admin },
+  // P's department and admins. Nothing fails after authorization: an authorized call appends a record of P being informed
+  // (an unknown person answers NOT_FOUND before authorization, even to anonymous callers).
+  recordInformedOtherwise: {
+    doc: `mutation($p: ID!) { recordInformedOtherwise(personId: $p, method: OTHER, note: "access matrix probe") { id } }`,
+    vars: (f) => ({ p: f.person.id }),
+    allow: is('department', 'admin'),
+  },
+  // The person is looked up before authorization: a person of P's region without measures, so an authorized call closes nothing.
+  registerDeparture: {
+    doc: `mutation($iin: String!) { registerDeparture(personIin: $iin, departedOn: "2026-01-05") { measuresCancelled } }`,
+    vars: (f) => ({ iin: w().persons.find((p) => p.regionCode === f.person.regionCode && !w().measures.some((m) => m.personId === p.id))!.iin }),
+    allow: any(is('department', 'admin'), scope('programs:write')),
+  },
 };
+/** A calendar date `n` days from today, YYYY-MM-DD. */
+const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 let platform: Platform;
 let url: string;
