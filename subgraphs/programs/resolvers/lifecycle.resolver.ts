@@ -336,8 +336,12 @@ export class MeasureLifecycleResolver {
     checkCalendarDate(departedOn, 'departedOn');
     const now = ctx.runtime.clock.now();
     if (departedOn > localDate(now)) throw badInput('The departure date cannot be in the future', 'departedOn');
+    // Who may ask at all before anything is looked up: others learn nothing about which IINs exist.
+    if (!(identity.role === Role.ADMIN || hasScope(identity, WRITE_SCOPE) || identity.role === Role.EMPLOYMENT_DEPARTMENT)) {
+      throw forbidden(`Scope ${WRITE_SCOPE} or the employment department of the person's region required`);
+    }
     const person = await personByIin(ctx, personIin);
-    if (!(identity.role === Role.ADMIN || hasScope(identity, WRITE_SCOPE) || (identity.role === Role.EMPLOYMENT_DEPARTMENT && identity.regionCode === person.regionCode))) {
+    if (identity.role === Role.EMPLOYMENT_DEPARTMENT && !hasScope(identity, WRITE_SCOPE) && identity.regionCode !== person.regionCode) {
       throw forbidden(`Scope ${WRITE_SCOPE} or the employment department of the person's region required`);
     }
     // Seeds 004 ¶28 (wheelchairs), ¶30 (prosthetics), ¶83 (technical aids): when the recipient leaves, what was not yet
