@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { world } from '@aleumet/testkit';
+import { gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
+import { devSigner, signDocument } from '@aleumet/signing';
 import { expectAccessible, newContext, useWebPlatform, recordSocketFrames, signIn, tabTo, trace } from './browser.js';
 
 /**
@@ -19,6 +20,34 @@ function pickOrderCase() {
     }
   }
   throw new Error('no person 700–799 with an orderable aid measure');
+}
+
+/** Orders an aid (S5/S6, pickup) for a person 700–799 other than pickOrderCase's, through the API. */
+async function freshAidOrder(url: string) {
+  const w = world();
+  const taken = pickOrderCase().person.id;
+  for (let i = 799; i >= 700; i--) {
+    const person = w.persons[i]!;
+    if (person.id === taken) continue;
+    for (const m of w.measures.filter((x) => x.personId === person.id && x.status === 'AWAITING_CHOICE' && ['S5', 'S6'].includes(x.kind))) {
+      const offering = w.offerings.find((o) => o.itemTypeCode === m.itemTypeCode && o.regionCodes.includes(person.regionCode) && o.stock > 2 && o.deliveryMode === 'PICKUP');
+      if (!offering) continue;
+      const token = await tokenFor(recipientIdentity(i));
+      const key = `web-refusal-${m.id}`;
+      const doc = await gql<{ orderDocument: string }>(url, 'query($m: ID!, $o: ID!, $k: String!) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: $k) }', { m: m.id, o: offering.id, k: key }, token);
+      expect(doc.errors, JSON.stringify(doc.errors)).toBeUndefined();
+      const signed = await signDocument(await devSigner(person.iin), JSON.parse(doc.data!.orderDocument));
+      const created = await gql<{ createOrder: { id: string; number: string } }>(
+        url,
+        'mutation($input: CreateOrderInput!) { createOrder(input: $input) { id number } }',
+        { input: { measureId: m.id, offeringId: offering.id, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: signed.certificate } },
+        token,
+      );
+      expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+      return { order: { ...created.data!.createOrder, supplierId: offering.supplierId }, person };
+    }
+  }
+  throw new Error('no second person 700–799 with an aid measure to order');
 }
 
 const web = useWebPlatform();
@@ -146,14 +175,9 @@ describe('ordering an aid in Chromium', () => {
   }, 180_000);
 
   it('the supplier refuses with a reason code and a comment; the recipient reads the reason in Kazakh', async () => {
+    // A fresh order of a person 700–799 (seeded ones may be past the supplier's 5-working-day answer deadline).
+    const { order, person } = await freshAidOrder(web.platform.gateway.url);
     const w = world();
-    // A seeded order awaiting its supplier, of a person 700–799, near the top of its supplier's list (newest first, 50 a page).
-    const awaiting = w.orders.filter((o) => o.status === 'AWAITING_SUPPLIER');
-    const newerOfSupplier = (o: (typeof awaiting)[number]) => awaiting.filter((x) => x.supplierId === o.supplierId && x.createdAt > o.createdAt).length;
-    const order = awaiting
-      .filter((o) => w.persons.slice(700, 800).some((p) => p.id === o.personId) && newerOfSupplier(o) < 40)
-      .at(-1)!;
-    const person = w.persons.find((p) => p.id === order.personId)!;
     const staff = w.staff.find((s) => s.supplierId === order.supplierId)!;
 
     const supplierCtx = await newContext(web.browser, web.base, 'ru');
