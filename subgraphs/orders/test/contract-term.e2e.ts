@@ -31,7 +31,7 @@ describe('the supplier answers within five working days (004 ¶28, ¶83)', () =>
     const url = platform.gateway.url;
     clock.set(new Date(new Date(order.acceptDeadline).getTime() + 60_000));
     try {
-      const late = await gql(url, REFUSE, await supplierSigned(url, supplier, 'REFUSE', { id: order.id, v: 1, r: 'Out of stock' }), supplier);
+      const late = await gql(url, REFUSE, await supplierSigned(url, supplier, 'REFUSE', { id: order.id, v: 1, code: 'OUT_OF_STOCK' }), supplier);
       expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'ANSWER_DEADLINE_PASSED' });
       const lateAccept = await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: order.id, v: 1 }), supplier);
       expect(lateAccept.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'ANSWER_DEADLINE_PASSED' });
@@ -40,7 +40,7 @@ describe('the supplier answers within five working days (004 ¶28, ¶83)', () =>
       clock.set(new Date('2026-12-01T04:00:00Z'));
     }
     // within the deadline the refusal goes through
-    const ok = await gql(url, REFUSE, await supplierSigned(url, supplier, 'REFUSE', { id: order.id, v: 1, r: 'Out of stock' }), supplier);
+    const ok = await gql(url, REFUSE, await supplierSigned(url, supplier, 'REFUSE', { id: order.id, v: 1, code: 'OUT_OF_STOCK' }), supplier);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.refuseOrder.status).toBe('REFUSED');
   });

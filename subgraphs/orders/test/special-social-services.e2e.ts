@@ -3,7 +3,7 @@ import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { codes, gql, world } from '@aleumet/testkit';
-import { supplierSigned } from '@aleumet/testkit/nca';
+import { departmentSigned, supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, MEASURE, departmentToken, guaranteed, integrator, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
 
 /**
@@ -19,7 +19,7 @@ const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id directions } }`;
 const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderId: $o, input: $in) { id date minutes places mode } }`;
 const GEN = `mutation($o: ID!, $p: String!) { generateServiceAct(orderId: $o, period: $p) { id status version kind minutes cost statePart } }`;
 const SUBMIT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { submitServiceAct(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
-const APPROVE = `mutation($id: ID!, $v: Int!) { approveServiceAct(id: $id, version: $v) { id status version } }`;
+const APPROVE = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { approveServiceAct(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id status kind serviceUntil claim { id } claims { nodes { status statePart period } } } }`;
 const DEPT_ACTS = `{ serviceActs(status: SUBMITTED, first: 100) { nodes { id kind } } }`;
 
@@ -94,8 +94,8 @@ describe('special social services (003 ¶7, ¶8)', () => {
     const department = await departmentToken(person.regionCode);
     expect((await gql(url, DEPT_ACTS, {}, department)).data.serviceActs.nodes).toContainEqual({ id: act.id, kind: 'SSS' });
     const other = world().persons.find((p) => p.regionCode !== person.regionCode)!.regionCode;
-    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version }, await departmentToken(other)))).toEqual(['FORBIDDEN']);
-    expect((await gql(url, APPROVE, { id: act.id, v: act.version }, department)).data.approveServiceAct.status).toBe('APPROVED');
+    expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version, signature: 'x', certificate: 'x' }, await departmentToken(other)))).toEqual(['FORBIDDEN']);
+    expect((await gql(url, APPROVE, await departmentSigned(url, department, 'APPROVE', { id: act.id, v: act.version }), department)).data.approveServiceAct.status).toBe('APPROVED');
     expect((await gql(url, ORDER, { id: order.id }, recipient)).data.order.claims.nodes).toEqual([{ status: 'APPROVED', statePart, period: '2026-11' }]);
 
     // The recommendation's term ends with service rendered: the order is handed over and the service fulfilled.
