@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ITEM_TYPES, REGIONS } from '@aleumet/core';
+import { ITEM_TYPES, REGIONS, SPECIAL_SOCIAL_SERVICE_TYPES } from '@aleumet/core';
 
 /**
  * The demo data `npm start` seeds (the global setup seeds the run's database with the same
@@ -19,15 +19,16 @@ afterAll(() => db?.end());
 const count = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(sql, params)).rows[0]!.n);
 const column = async (sql: string) => (await db.query<{ v: string }>(sql)).rows.map((r) => r.v).sort();
 
-const SIX_KINDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+// The six kinds of the service standards and special social services (SSS).
+const KINDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'SSS'];
 
 describe('demo data seeded by npm start', () => {
-  it('≥ 1,000 recipients, each with a program and measures, of all six service kinds', async () => {
+  it('≥ 1,000 recipients, each with a program and measures, of every service kind', async () => {
     expect(await count(`select count(*) as n from people.person where category <> 'NONE'`)).toBeGreaterThanOrEqual(1000);
     // recipients (people) that own a program (programs) with at least one measure
     expect(await count(`select count(distinct p.person_id) as n from programs.rehabilitation_program p join programs.measure m on m.program_id = p.id`))
       .toBeGreaterThanOrEqual(1000);
-    expect(await column(`select distinct kind as v from programs.measure`)).toEqual(SIX_KINDS);
+    expect(await column(`select distinct kind as v from programs.measure`)).toEqual(KINDS);
     // a measure's person exists in the people schema (the seeders agree across subgraphs)
     expect(await count(`select count(*) as n from programs.rehabilitation_program p where not exists (select 1 from people.person x where x.id = p.person_id)`)).toBe(0);
   });
@@ -37,21 +38,23 @@ describe('demo data seeded by npm start', () => {
     expect(await column(`select distinct role as v from people.staff_user`)).toEqual(['ADMIN', 'EMPLOYMENT_DEPARTMENT', 'SUPPLIER']);
   });
 
-  it('≥ 50 verified suppliers with offerings, offered in several regions, for all six kinds', async () => {
+  it('≥ 50 verified suppliers with offerings, offered in several regions, for every kind', async () => {
     expect(await count(`select count(distinct s.id) as n from catalog.supplier s join catalog.offering o on o.supplier_id = s.id where s.status = 'VERIFIED' and o.active`))
       .toBeGreaterThanOrEqual(50);
     const regions = await column(`select distinct r as v from catalog.offering o, unnest(o.region_codes) r`);
     expect(regions.length).toBeGreaterThanOrEqual(10);
     expect(regions.every((r) => REGIONS.some((x) => x.code === r))).toBe(true);
-    expect(await column(`select distinct kind as v from catalog.offering`)).toEqual(SIX_KINDS);
+    expect(await column(`select distinct kind as v from catalog.offering`)).toEqual(KINDS);
   });
 
-  it('the 55 aid types and the three services, with guaranteed sums for each', async () => {
+  it('the 55 aid types, the three services and the special social services, with guaranteed sums for each', async () => {
+    const all = ITEM_TYPES.length + SPECIAL_SOCIAL_SERVICE_TYPES.length;
     expect(await count(`select count(*) as n from catalog.item_type where kind in ('S4', 'S5', 'S6')`)).toBe(55);
-    expect(await count(`select count(*) as n from catalog.item_type`)).toBe(ITEM_TYPES.length);
+    expect(await count(`select count(*) as n from catalog.item_type`)).toBe(all);
     expect(ITEM_TYPES).toHaveLength(58);
+    expect(SPECIAL_SOCIAL_SERVICE_TYPES).toHaveLength(2);
     const year = new Date().getUTCFullYear();
-    expect(await count(`select count(distinct item_type_code) as n from finance.guaranteed_sum where year = $1`, [year])).toBe(ITEM_TYPES.length);
+    expect(await count(`select count(distinct item_type_code) as n from finance.guaranteed_sum where year = $1`, [year])).toBe(all);
   });
 
   it('orders in every status, with claims and payments', async () => {
