@@ -202,7 +202,9 @@ export class GatewayTransport {
     const shareInFlight = this.options.shareInFlight ?? true;
     const sendShared = async (request: any, context: any) => {
       if (!shareInFlight || /^\s*mutation\b/.test(request.query ?? '')) return sendDeduped(request, context);
-      const key = inFlightKey(url, request);
+      // The request id is ours unless the operator forwards the client's (then it is part of what is forwarded).
+      const forwardsRequestId = Boolean((context as { forwarded?: Record<string, string> } | undefined)?.forwarded?.[REQUEST_ID_HEADER]);
+      const key = inFlightKey(url, request, forwardsRequestId);
       const pending = this.inFlight.get(key);
       if (pending) {
         this.stats.sharedInFlight++;
@@ -277,9 +279,11 @@ function copyAnswer<T>(response: T): T {
   return copy as T;
 }
 
-/** Everything that makes two subgraph requests the same: subgraph, document, variables, forwarded headers (not the request id). */
-function inFlightKey(url: string, request: { query?: string; operationName?: string; variables?: unknown; http?: { headers?: Iterable<[string, string]> } }): string {
-  const headers = [...(request.http?.headers ?? [])].filter(([k]) => k.toLowerCase() !== REQUEST_ID_HEADER).sort(([a], [b]) => (a < b ? -1 : 1));
+/** Everything that makes two subgraph requests the same: subgraph, document, variables, forwarded headers (the request id only when forwarded). */
+function inFlightKey(
+  url: string, request: { query?: string; operationName?: string; variables?: unknown; http?: { headers?: Iterable<[string, string]> } }, withRequestId: boolean,
+): string {
+  const headers = [...(request.http?.headers ?? [])].filter(([k]) => withRequestId || k.toLowerCase() !== REQUEST_ID_HEADER).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([url, request.query, request.operationName ?? null, request.variables ?? null, headers]);
 }
 
