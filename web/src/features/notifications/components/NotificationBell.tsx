@@ -32,7 +32,10 @@ function Bell() {
   const count = res.data?.unreadNotificationCount ?? 0;
   return (
     <Link className="bell" href="/notifications" aria-label={t('notifications.bell', { count })}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: not every phone or desktop has an emoji font. */}
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+        <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6zM9.5 19a2.5 2.5 0 0 0 5 0" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" fill="none" />
+      </svg>
       {count > 0 && (
         <span className="bell-count" data-testid="unread-count">
           {count > 99 ? '99+' : count}
