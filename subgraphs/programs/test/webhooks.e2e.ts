@@ -66,7 +66,7 @@ async function ok<T = any>(query: string, vars: Record<string, unknown>, token: 
   return r.data as T;
 }
 const REGISTER = `mutation($url: String!, $clientId: String) { registerWebhookEndpoint(url: $url, clientId: $clientId) { secret endpoint { id clientId url active } } }`;
-const DELIVERIES = `query($m: ID, $s: WebhookDeliveryStatus) { webhookDeliveries(measureId: $m, status: $s, first: 10) {
+const DELIVERIES = `query($m: ID, $e: ID, $s: WebhookDeliveryStatus) { webhookDeliveries(measureId: $m, endpointId: $e, status: $s, first: 10) {
   nodes { id eventId type status attempts lastStatus lastError nextAttemptAt lastAttemptAt deliveredAt replays body log(first: 5) { nodes { status error } } } } }`;
 const PUBLISH = `mutation($input: PublishMeasuresInput!) { publishMeasures(input: $input) { measures { id version status } } }`;
 const WITHDRAW = `mutation($input: WithdrawMeasuresInput!) { withdrawMeasures(input: $input) { withdrawn } }`;
@@ -80,7 +80,8 @@ async function publishOne(i: number) {
   const m = (await ok(PUBLISH, { input }, integrator)).publishMeasures.measures[0];
   return { programNumber, sourceId, measureId: m.id as string };
 }
-const deliveries = async (measureId: string) => (await ok(DELIVERIES, { m: measureId }, admin)).webhookDeliveries.nodes as any[];
+/** This file's endpoint only: an endpoint another run left active (its receiver gone) gets the same events. */
+const deliveries = async (measureId: string) => (await ok(DELIVERIES, { m: measureId, e: endpointId }, admin)).webhookDeliveries.nodes as any[];
 /** Waits (bounded) until the deliveries of a measure satisfy `done`: the relay queues and sends them in the background. */
 async function until(measureId: string, done: (d: any[]) => boolean): Promise<any[]> {
   const end = Date.now() + 10_000;
@@ -194,7 +195,7 @@ describe('deliveries', () => {
     expect(replayed.body).toBe(done[1].body);
     expect((await deliveries(measureId))[1]).toMatchObject({ status: 'DELIVERED', replays: 1 });
     // The integrator reads its own log; another integrator sees none of it.
-    expect((await ok(DELIVERIES, { m: measureId }, integrator)).webhookDeliveries.nodes).toHaveLength(3);
+    expect((await ok(DELIVERIES, { m: measureId, e: endpointId }, integrator)).webhookDeliveries.nodes).toHaveLength(3);
     expect((await ok(DELIVERIES, { m: measureId }, await tokenFor({ ...esobes, sub: 'other', clientId: 'other-system' }))).webhookDeliveries.nodes).toEqual([]);
     expect(codes(await gql(url, DELIVERIES, { m: measureId }, owner))).toEqual(['FORBIDDEN']);
   });
