@@ -94,10 +94,14 @@ describe('a representation stops at once, not when the token expires', () => {
     const { id, token } = await acting(REP, PRINCIPAL);
 
     // Acting for the person: the program, the orders (twice: the second from the entity cache where it runs).
+    const cache = platform.gateway.entityCache;
+    const hits = cache?.stats.hits ?? 0;
     for (let i = 0; i < 2; i++) {
       expect((await ok(PERSON, { id: principal.id }, token)).person.iin).toBe(principal.iin);
       expect((await ok(ORDERS, {}, token)).orders.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(ordersOf(PRINCIPAL)));
     }
+    // On PostgreSQL the cache holds those permitted reads; after the revocation below none of them is served.
+    if (cache?.feed.connected) expect(cache.stats.hits).toBeGreaterThan(hits);
     // Watching every measure it may see: its own and the person's.
     const c = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
     clients.push(c);
