@@ -12,6 +12,7 @@ import { PersonRecordResolver } from './resolvers/person-record.resolver.js';
 import { registries } from '@aleumet/registries';
 import { IntegratorClientResolver } from './resolvers/integrator.resolver.js';
 import { IntegratorDirectoryResolver } from './resolvers/integrator-directory.resolver.js';
+import { RepresentationDirectoryResolver } from './resolvers/representation-directory.resolver.js';
 import { ContactCenterResolver, FaqResolver, MaintenanceResolver } from './resolvers/content.resolver.js';
 import { TicketResolver } from './resolvers/ticket.resolver.js';
 import { TicketAttachmentResolver } from './resolvers/ticket-attachment.resolver.js';
@@ -29,7 +30,7 @@ import { cache } from './domain/cache.js';
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
   cache,
-  resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver,
+  resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver, RepresentationDirectoryResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, TicketAttachmentResolver, ArticleResolver, ComplaintResolver, RetentionResolver,
     RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },

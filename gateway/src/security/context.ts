@@ -11,6 +11,8 @@ export interface RequestSecurity {
   /** Rate-limit bucket of the caller (`client:…`, `sub:…`, `ip:…`) and its refill per minute (default when absent). */
   rateKey?: string;
   ratePerMinute?: number | null;
+  /** The persons the caller's token names in `represents`, before narrowing to those in force (representations.ts). */
+  granted?: string[];
   /** When the caller's API key expires (API-key callers). */
   keyExpiresAt?: Date;
 }

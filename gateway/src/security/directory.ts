@@ -96,6 +96,7 @@ const KEY = `query GatewayApiKey($keyId: String!) { internalApiKey(keyId: $keyId
 const CLIENT = `query GatewayIntegratorClient($id: ID!) { internalIntegratorClient(id: $id) { ${CLIENT_FIELDS} } }`;
 type ClientAnswer = Omit<ClientRecord, 'operations'> & { operations: { hash: string; document: string }[] };
 const clientRecord = (c: ClientAnswer): ClientRecord => ({ ...c, operations: new Map(c.operations.map((o) => [o.hash, o.document])) });
+const REPRESENTATIONS = `query GatewayRepresentations($personId: ID!) { internalRepresentations(personId: $personId) { principalIds } }`;
 const TOUCH = `mutation GatewayTouchApiKey($keyId: String!, $at: DateTimeISO!) { internalTouchApiKey(keyId: $keyId, at: $at) }`;
 const AUDIT = `mutation GatewayRecordAudit($entries: [AuditEntryInput!]!) { internalRecordAudit(entries: $entries) }`;
 
@@ -179,6 +180,13 @@ export class IntegratorDirectory implements IntegratorStore {
     const data = await this.call<{ internalIntegratorClient: ClientAnswer | null }>(CLIENT, { id: clientId });
     const c = data?.internalIntegratorClient;
     return c ? clientRecord(c) : null;
+  }
+
+  /** For whom a person may act now (security/representations.ts); null when the supergraph has no directory. */
+  async representations(personId: string): Promise<string[] | null> {
+    if (!this.target()) return null;
+    const data = await this.call<{ internalRepresentations: { principalIds: string[] } | null }>(REPRESENTATIONS, { personId });
+    return data?.internalRepresentations?.principalIds ?? [];
   }
 
   async touchKey(keyId: string, at: Date): Promise<void> {

@@ -10,6 +10,7 @@ import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './
 import { IntegratorDirectory, findDirectory } from './directory.js';
 import { useApiKeys, type CredentialChange } from './api-keys.js';
 import { watchCredentials } from './revocation.js';
+import { useRepresentations, type Representations } from './representations.js';
 import { ANONYMOUS_KEY, useRateLimits } from './rate-limit.js';
 import { useTrustedDocuments, loadManifest } from './trusted-documents.js';
 import { useIntrospection } from './introspection.js';
@@ -59,6 +60,8 @@ export interface GatewaySecurity {
   manifest: Map<string, string>;
   /** Group commit of every audit row, HTTP and graphql-ws alike (with `databaseUrl` and audit on); `stats` counts INSERTs. */
   auditBatcher: AuditBatcher | null;
+  /** For whom a person acts now: `represents` of every request is narrowed here (representations.ts). */
+  representations: Representations;
   /** API keys and integrator clients (cached): long-lived connections re-check their client here. */
   keys: ReturnType<typeof useApiKeys>;
   /** The security steps of the operation pipeline, in order: rate limit, trusted documents, introspection, audit. */
@@ -122,7 +125,10 @@ function useErrorMasking({ production }: { production: boolean }): Step {
 export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
   const config = resolveSecurity(options);
   let directoryUrl: string | null = null;
-  const store = config.databaseUrl ? new IntegratorDirectory(() => directoryUrl) : null;
+  const directory = new IntegratorDirectory(() => directoryUrl);
+  const store = config.databaseUrl ? directory : null;
+  // Representations are read whatever the database: they never come from a cache that needs its change channel.
+  const representations = useRepresentations(directory);
   const keys = useApiKeys(store, { cacheMs: config.keyCacheMs, tokenTtlSeconds: config.clientTokenTtlSeconds });
   const changeListeners: ((change: CredentialChange) => void)[] = [];
   const watcher = store
@@ -172,7 +178,12 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
       if (client && !client.active) throw unauthenticated('Integrator client disabled');
       if (client) return { identity, authorization: header, security: { ...security, client, rateKey: `client:${client.id}`, ratePerMinute: client.rateLimitPerMinute } };
     }
-    return { identity, authorization: header, security: { ...security, rateKey: identity.clientId ? `client:${identity.clientId}` : `sub:${identity.sub}` } };
+    const acting = header ? await representations.narrow(identity, header) : { identity, authorization: header };
+    return {
+      identity: acting.identity,
+      authorization: acting.authorization,
+      security: { ...security, rateKey: identity.clientId ? `client:${identity.clientId}` : `sub:${identity.sub}`, ...(identity.represents.length ? { granted: identity.represents } : {}) },
+    };
   }
 
   const clientAddress = (req: http.IncomingMessage) => proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
@@ -184,6 +195,7 @@ export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
     manifest,
     auditBatcher,
     keys,
+    representations,
     steps,
     errors: useErrorMasking({ production: config.production }),
     async authenticate(req) {

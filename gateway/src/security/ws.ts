@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { ErrorCode, bearerExpiresAt, signToken, unauthenticated } from '@aleumet/core';
+import { ErrorCode, bearerExpiresAt, identityFromHeader, signToken, unauthenticated } from '@aleumet/core';
 import { WsRefusal, type WsCaller, type WsExtra } from '@aleumet/http-kit';
 import type { Operation, Pipeline } from '../pipeline.js';
 import { credentialsFrom, type Credentials, type GatewaySecurity } from './index.js';
@@ -35,6 +35,11 @@ export interface WsGuard {
   connect(params: Record<string, unknown> | undefined, extra: WsExtra): Promise<WsCaller>;
   /** A `subscribe` message: the connection's caller checked again, then the operation pipeline, as for an HTTP request. */
   operation(extra: WsExtra, payload: SubscribePayload, schema: GraphQLSchema): Promise<Operation | GraphQLError[]>;
+  /**
+   * For whom the connection's caller acts now (representations.ts): its identity and forwarded token are
+   * narrowed again. Open subscriptions ask before each event (subscriptions/index.ts).
+   */
+  representsNow(extra: WsExtra): Promise<string[]>;
   /** Forgets a closed connection. */
   closed(extra: WsExtra): void;
   close(): Promise<void>;
@@ -92,6 +97,17 @@ export function createWsGuard(security: GatewaySecurity, pipeline: Pipeline, opt
       refuse(conn, CloseCode.Forbidden, `Forbidden: ${(e as Error).message}`);
       return false;
     }
+  }
+
+  /** Narrows the connection's `represents` to the representations in force now (from its token's list). */
+  async function actingNow(conn: SecureConnection): Promise<void> {
+    const header = conn.creds.authorization;
+    if (!conn.security?.granted?.length || !header) return;
+    const granted = await identityFromHeader(header);
+    if (!granted) return;
+    const now = await security.representations.narrow(granted, header);
+    conn.identity = now.identity;
+    conn.authorization = now.authorization;
   }
 
   // A revoked key, a rotated one or a disabled client closes its connections as soon as the change is heard
@@ -156,21 +172,30 @@ export function createWsGuard(security: GatewaySecurity, pipeline: Pipeline, opt
       if (!conn) return [gqlError('Connection not initialised', ErrorCode.UNAUTHENTICATED)];
       // Per operation: the connection's caller with a request id of its own.
       const requestId = randomUUID();
-      const context: SecureContext = {
-        identity: conn.identity,
-        authorization: conn.authorization,
-        security: conn.security ? { ...conn.security, requestId } : { requestId, via: 'anonymous' },
-      };
       if (opts.auth !== 'none') {
         try {
           // The caller again: a key revoked since connection_init closes the connection.
           if (!(await recheck(conn))) return [gqlError('Credentials no longer valid', ErrorCode.UNAUTHENTICATED)];
+          // A representation ended since the last operation: this one runs without it.
+          await actingNow(conn);
         } catch (e) {
           // The directory unreachable…: refused like an internal error over HTTP (masked, logged under this id).
           return [new graphql.GraphQLError('Internal error', { originalError: e as Error, extensions: { correlationId: requestId } })];
         }
       }
+      const context: SecureContext = {
+        identity: conn.identity,
+        authorization: conn.authorization,
+        security: conn.security ? { ...conn.security, requestId } : { requestId, via: 'anonymous' },
+      };
       return pipeline.wsOperation(context, payload, schema);
+    },
+
+    async representsNow(extra) {
+      const conn = extra.secure as SecureConnection | undefined;
+      if (!conn) return [];
+      if (opts.auth !== 'none') await actingNow(conn);
+      return conn.identity?.represents ?? [];
     },
 
     closed(extra) {

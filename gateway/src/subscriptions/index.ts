@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { forbidden } from '@aleumet/core';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import { loadedSupergraphSdl } from '../apollo-internals.js';
@@ -40,6 +41,37 @@ export interface GatewaySubscriptionsOptions extends EngineOptions {
 interface GuardedContext extends SubscriptionContext {
   security?: RequestSecurity;
   guarded: WsOperation;
+  /** For whom the caller acts now (the guard narrows again on each call). */
+  representsNow?: () => Promise<string[]>;
+}
+
+/**
+ * Ends a subscription opened while acting for persons as soon as one of those representations has ended
+ * (revoked, withdrawn, term over): before each event the caller's representations are read again, and
+ * instead of that event the client gets FORBIDDEN and the subscription completes. Subscribing again runs
+ * with the narrowed list, as the entity policies then answer.
+ */
+function whileActing(it: AsyncIterableIterator<ExecutionResult>, acting: readonly string[], now: () => Promise<string[]>): AsyncIterableIterator<ExecutionResult> {
+  let ended = false;
+  return {
+    async next() {
+      if (ended) {
+        await it.return?.();
+        return { done: true, value: undefined };
+      }
+      const r = await it.next();
+      if (r.done) return r;
+      const current = new Set(await now().catch(() => [] as string[]));
+      if (acting.every((p) => current.has(p))) return r;
+      ended = true;
+      return { done: false, value: { errors: [forbidden('A representation this subscription was opened under has ended; subscribe again')] } };
+    },
+    return: () => it.return!(),
+    throw: (e?: unknown) => it.throw!(e),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /** Calls `onEvent` for every event the client pulls from `it` (the audit of delivered events). */
@@ -107,13 +139,16 @@ export function startGatewaySubscriptions(opts: GatewaySubscriptionsOptions): Ga
             security: op.context.security,
             connection: connectionOf(extra),
             guarded: op,
+            representsNow: () => guard.representsNow(extra),
           };
           return { schema, document: op.document, operationName: op.operationName, variableValues: op.variables, contextValue };
         }
       : undefined,
     subscribe: (args: ExecutionArgs) => {
-      const out = engine.subscribe(args);
-      const guarded = (args.contextValue as Partial<GuardedContext>).guarded;
+      let out = engine.subscribe(args);
+      const { guarded, representsNow } = args.contextValue as Partial<GuardedContext>;
+      const acting = guarded?.context.identity?.represents ?? [];
+      if (representsNow && acting.length && Symbol.asyncIterator in out) out = whileActing(out as AsyncIterableIterator<ExecutionResult>, acting, representsNow);
       if (!pipeline || !guarded) return out;
       const isStream = Symbol.asyncIterator in out;
       const onEvent = pipeline.delivered({ ...guarded, schema: args.schema }, isStream ? undefined : (out as ExecutionResult));

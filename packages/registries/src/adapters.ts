@@ -79,6 +79,8 @@ export function parseLegalEntity(bin: string, data: unknown): LegalEntity {
       return v;
     }),
     registeredOn: optDate(o, 'registeredOn'),
+    // Only a liquidated organization carries the date (an operating one: absent or null).
+    ...(o.liquidatedOn == null ? {} : { liquidatedOn: date(o, 'liquidatedOn') }),
   };
 }
 

@@ -52,6 +52,8 @@ export interface LegalEntity {
   actualAddress: string | null;
   okedCodes: string[];
   registeredOn: string | null;
+  /** When the organization was liquidated (struck off the register); null or absent while it operates. */
+  liquidatedOn?: string | null;
 }
 
 export interface PersonRegistry {

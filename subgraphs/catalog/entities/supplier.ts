@@ -26,10 +26,20 @@ export class BankDetails {
 
 @ObjectType({ description: 'One answer of a state registry during verification' })
 export class RegistryCheckResult {
-  @Field(() => String, { description: 'BUSINESS_REGISTERED, NO_PSYCHIATRIC_REGISTRATION or NO_CRIMINAL_RECORD' }) check!: string;
+  @Field(() => String, {
+    description: 'BUSINESS_REGISTERED, NO_PSYCHIATRIC_REGISTRATION, NO_CRIMINAL_RECORD; organizations also NOT_LIQUIDATED, HEAD_UNCHANGED, OKED_REGISTERED (the legal-entity registry)',
+  })
+  check!: string;
   @Field(() => Boolean) passed!: boolean;
   @Field(() => String, { nullable: true }) reason?: string | null;
   @Field(() => Date) checkedAt!: Date;
+}
+
+@ObjectType({ description: "A field where an organization's card differed from the legal-entity registry at the last verification" })
+export class RegistryDifference {
+  @Field(() => String, { description: 'name, legalForm, headName, headIin, founders, legalAddress, actualAddress or okedCodes' }) field!: string;
+  @Field(() => String, { description: 'What the card said (lists joined with "; ")' }) card!: string;
+  @Field(() => String, { description: 'What the registry holds' }) registry!: string;
 }
 
 @Directive('@key(fields: "id")')
@@ -37,7 +47,7 @@ export class RegistryCheckResult {
 @Entity({ tableName: 'supplier' })
 export class Supplier extends BaseEntity<
   | 'status' | 'kind' | 'bin' | 'iin' | 'headIin' | 'legalForm' | 'founders' | 'premises' | 'bankDetails' | 'ownerSub' | 'submittedAt' | 'decidedAt'
-  | 'decidedBy' | 'rejectionReason' | 'suspendedAt' | 'suspensionReason' | 'registryChecks' | 'orderable'
+  | 'decidedBy' | 'rejectionReason' | 'suspendedAt' | 'suspensionReason' | 'registryChecks' | 'registryDifferences' | 'orderable'
 > {
   @Field(() => SupplierKind) @Enum({ items: () => SupplierKind, default: SupplierKind.ORGANIZATION }) kind: SupplierKind = SupplierKind.ORGANIZATION;
   @Field(() => String, { nullable: true, description: 'Business identification number, 12 digits (organizations)' })
@@ -72,6 +82,8 @@ export class Supplier extends BaseEntity<
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) suspensionReason?: string | null;
   /** Answers of the state registries at the last verification attempt (owner and admins). */
   @Property({ type: 'json', nullable: true }) registryChecks?: RegistryCheckResult[] | null;
+  /** Where the card differed from the legal-entity registry at the last verification attempt (owner and admins). */
+  @Property({ type: 'json', nullable: true }) registryDifferences?: RegistryDifference[] | null;
 
   /** Listed in the catalog and able to receive new orders. */
   get orderable(): boolean {

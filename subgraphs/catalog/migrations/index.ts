@@ -8,6 +8,7 @@ import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207040058 } from './Migration20261207040058.js';
 import { Migration20261207041055 } from './Migration20261207041055.js';
 import { Migration20261207042250 } from './Migration20261207042250.js';
+import { Migration20261207070702 } from './Migration20261207070702.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005402', class: Migration20261130005402 },
@@ -19,4 +20,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207040058', class: Migration20261207040058 },
   { name: 'Migration20261207041055', class: Migration20261207041055 },
   { name: 'Migration20261207042250', class: Migration20261207042250 },
+  { name: 'Migration20261207070702', class: Migration20261207070702 },
 ];

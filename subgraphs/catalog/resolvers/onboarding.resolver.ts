@@ -5,11 +5,12 @@ import {
 import { ConnectionType, PageArgs, RetentionReport, ServiceKind, paginate } from '@aleumet/subgraph-kit';
 import { deliverCommands, enqueueCommand } from '@aleumet/events';
 import {
-  BankDetails, DIRECTION_RULES, DirectionKind, DocumentKind, LegalForm, Offering, RegistryCheckResult, Supplier, SupplierDirection, SupplierDocument,
+  BankDetails, DIRECTION_RULES, DirectionKind, DocumentKind, LegalForm, Offering, RegistryCheckResult, RegistryDifference, Supplier, SupplierDirection, SupplierDocument,
   SupplierKind, SupplierStatus, PersonnelMember,
 } from '../entities/index.js';
 import { RegistryCheck, developmentRegistry, registryAdapter } from '../domain/registry.js';
 import { MAY_REGISTER, readLegalEntity, requireLegalEntity } from '../domain/legal-entities.js';
+import { cardChecks, compareWithRegistry, registryFields } from '../domain/registry-card.js';
 import { decodeDocument } from '../domain/documents.js';
 import { applyCatalogRetention } from '../domain/retention.js';
 import type { Context } from './context.js';
@@ -133,6 +134,7 @@ class LegalEntityCard {
   @Field(() => String, { nullable: true }) actualAddress!: string | null;
   @Field(() => [String]) okedCodes!: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) registeredOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the organization was liquidated (it cannot be verified as a supplier)' }) liquidatedOn?: string | null;
 }
 
 @ObjectType()
@@ -389,7 +391,10 @@ export class OnboardingResolver {
   // ---------- the administrator ----------
 
   @Mutation(() => Supplier, {
-    description: 'Admin: verify a submitted registration. The state registries are asked first; a negative answer blocks it (CONFLICT with the reasons; the registration stays SUBMITTED)',
+    description:
+      'Admin: verify a submitted registration. The state registries are asked first; a negative answer blocks it (CONFLICT, reason REGISTRY_CHECK_FAILED, `checks` naming the failed ones; the registration stays SUBMITTED). ' +
+      'An organization is compared in full with the legal-entity registry: absent (BUSINESS_REGISTERED), liquidated (NOT_LIQUIDATED), another head (HEAD_UNCHANGED) or directions on OKED codes it no longer lists (OKED_REGISTERED) block it; ' +
+      'the differences are kept in registryDifferences, and on verification the fields that come from the registry are updated to what it holds',
   })
   async verifySupplier(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const admin = requireRole(ctx.identity, Role.ADMIN);
@@ -409,6 +414,11 @@ export class OnboardingResolver {
       const reason = unregistered ? 'The legal-entity registry holds no organization with this BIN' : answer.passed ? null : answer.reason ?? null;
       results.push({ check, passed, reason, checkedAt: now });
     }
+    if (card) {
+      s.registryDifferences = compareWithRegistry(s, card);
+      const directions = await ctx.loaders.directionsBySupplier.load(s.id);
+      results.push(...cardChecks(s, card, directions.map((d) => d.okedCode)).map((c) => ({ ...c, checkedAt: now })));
+    }
     s.registryChecks = results;
     const failed = results.filter((r) => !r.passed);
     if (failed.length) {
@@ -418,6 +428,8 @@ export class OnboardingResolver {
         checks: failed.map((f) => f.check),
       });
     }
+    // What came from the registry is brought up to date (the head is the same: HEAD_UNCHANGED passed).
+    if (card) ctx.em.assign(s, registryFields(s, card));
     Object.assign(s, { status: SupplierStatus.VERIFIED, decidedAt: now, decidedBy: admin.sub, rejectionReason: null });
     // The supplier's staff account (people), queued in the same transaction as the verification.
     const command = enqueueCommand(ctx.em, 'people', 'internalCreateSupplierStaff', { supplierId: s.id, ...account });
@@ -506,6 +518,13 @@ export class OnboardingResolver {
   registryChecks(@Root() s: Supplier, @Ctx() ctx: Context): RegistryCheckResult[] {
     if (!canSeeRegistration(ctx.identity, s)) return [];
     return (s.registryChecks ?? []).map((r) => ({ ...r, checkedAt: new Date(r.checkedAt) }));
+  }
+
+  @FieldResolver(() => [RegistryDifference], {
+    description: "Where an organization's card differed from the legal-entity registry at the last verification (owner and admins); on verification the card takes the registry's values",
+  })
+  registryDifferences(@Root() s: Supplier, @Ctx() ctx: Context): RegistryDifference[] {
+    return canSeeRegistration(ctx.identity, s) ? s.registryDifferences ?? [] : [];
   }
 
   @FieldResolver(() => [SupplierDirection], { description: 'Directions of activity (by OKED) with personnel' })

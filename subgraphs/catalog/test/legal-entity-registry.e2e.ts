@@ -80,7 +80,7 @@ describe('the legal-entity registry fills and re-checks a supplier card', () => 
     const from = { name: org.shortName, legalForm: 'LLP', legalAddress: org.legalAddress, headName: org.head.fullName, headIin: org.head.iin, okedCodes: org.okedCodes, founders: org.founders.map((f) => f.name) };
     const good = await submitted(3, org.bin, from);
     const verified = (await ok(VERIFY, { id: good }, admin)).verifySupplier;
-    expect(verified).toMatchObject({ status: 'VERIFIED', registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: true, reason: null }] });
+    expect(verified).toMatchObject({ status: 'VERIFIED', registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: true, reason: null }, { check: 'NOT_LIQUIDATED', passed: true, reason: null }, { check: 'HEAD_UNCHANGED', passed: true, reason: null }, { check: 'OKED_REGISTERED', passed: true, reason: null }] });
     expect((await audit(org.bin)).map((a: { operation_name: string }) => a.operation_name)).toHaveLength(2); // the card, and verification's re-check
 
     const closed = makeBin(2022, 2, 6102);

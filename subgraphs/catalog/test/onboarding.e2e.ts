@@ -8,6 +8,7 @@ import { adminIdentity, codes, gql, integratorIdentity, recipientIdentity, suppl
 import { supplierSigned } from '@aleumet/testkit/nca';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { Supplier, SupplierDocument } from '../entities/index.js';
+import { startLegalEntityRegistry, type LegalEntityRegistryServer } from './legal-entity-registry-server.js';
 
 /** Supplier onboarding through the gateway: draft → submitted → verified (or rejected), documents, registry checks, suspension. */
 const SUPPLIER = `id kind bin iin name legalForm status orderable rejectionReason submittedAt decidedAt suspensionReason directions
@@ -74,12 +75,27 @@ let platform: Platform;
 let url: string;
 const clock = new TestClock(new Date('2026-12-01T06:00:00Z'));
 let admin: string;
+// The legal-entity registry on loopback holds each test organization as its card names it (verification compares them).
+let registry: LegalEntityRegistryServer;
 beforeAll(async () => {
+  registry = await startLegalEntityRegistry();
   platform = await startTestPlatform({ clock });
   url = platform.gateway.url;
   admin = await tokenFor(adminIdentity());
 });
-afterAll(() => platform?.close());
+afterAll(async () => {
+  await platform?.close();
+  await registry?.close();
+});
+
+/** The registry's card of a test organization: what its registration says. */
+function inRegistry(c: ReturnType<typeof card>) {
+  registry.cards.set(c.bin, {
+    bin: c.bin, name: c.name, shortName: c.name, ownershipForm: c.legalForm, head: { iin: c.headIin, fullName: c.headName },
+    founders: c.founders.map((name) => ({ name, iin: null, bin: null, citizenship: 'KZ' })), legalAddress: c.legalAddress, actualAddress: c.actualAddress,
+    okedCodes: c.okedCodes, registeredOn: '2015-01-01',
+  });
+}
 
 async function ok<T = any>(query: string, vars: Record<string, unknown>, token: string): Promise<T> {
   const r = await gql(url, query, vars, token);
@@ -90,6 +106,7 @@ async function ok<T = any>(query: string, vars: Record<string, unknown>, token: 
 /** A complete draft: card, the AID_SALES direction with personnel, and its licence. */
 async function draft(n: number, bin: string, headIin?: string) {
   const token = await tokenFor(applicant(n));
+  inRegistry(card(bin, headIin));
   const s = (await ok(START, { input: card(bin, headIin) }, token)).startSupplierRegistration;
   const d = (await ok(ADD_DIRECTION, { id: s.id, input: { kind: 'AID_SALES', okedCode: '47.74', personnel: [{ fullName: 'Omarov Dias', position: 'Orthopedic technician', qualification: 'Certificate 2021' }] } }, token)).addSupplierDirection;
   const doc = (await ok(UPLOAD, { input: { supplierId: s.id, directionId: d.id, kind: 'LICENCE', title: 'Licence for medical goods', fileName: 'licence.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') } }, token)).uploadSupplierDocument;
@@ -158,7 +175,7 @@ describe('supplier onboarding', () => {
 
     clock.advance(3_600_000);
     const verified = (await ok(VERIFY, { id: s.id }, admin)).verifySupplier;
-    expect(verified).toMatchObject({ status: 'VERIFIED', orderable: true, decidedAt: clock.now().toISOString(), registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: true, reason: null }] });
+    expect(verified).toMatchObject({ status: 'VERIFIED', orderable: true, decidedAt: clock.now().toISOString(), registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: true, reason: null }, { check: 'NOT_LIQUIDATED', passed: true, reason: null }, { check: 'HEAD_UNCHANGED', passed: true, reason: null }, { check: 'OKED_REGISTERED', passed: true, reason: null }] });
     cat = await ok(CATALOG, { s: s.id }, token);
     expect(cat.offerings.nodes).toEqual([{ id: offering.id, orderable: true }]);
     expect(cat.suppliers.nodes).toContainEqual({ id: s.id });
@@ -235,7 +252,7 @@ describe('supplier onboarding', () => {
     expect(blocked.errors![0]!.message).toContain('BIN is not in the state register of legal entities');
     expect(blocked.errors![0]!.extensions).toMatchObject({ reason: 'REGISTRY_CHECK_FAILED', checks: ['BUSINESS_REGISTERED'] });
     const still = (await ok(`query($id: ID!) { supplier(id: $id) { status registryChecks { check passed reason } } }`, { id: s.id }, token)).supplier;
-    expect(still).toEqual({ status: 'SUBMITTED', registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: false, reason: 'BIN is not in the state register of legal entities' }] });
+    expect(still).toEqual({ status: 'SUBMITTED', registryChecks: [{ check: 'BUSINESS_REGISTERED', passed: false, reason: 'BIN is not in the state register of legal entities' }, { check: 'NOT_LIQUIDATED', passed: true, reason: null }, { check: 'HEAD_UNCHANGED', passed: true, reason: null }, { check: 'OKED_REGISTERED', passed: true, reason: null }] });
 
     expect(codes(await gql(url, REJECT, { id: s.id, r: ' ' }, admin))).toEqual(['BAD_USER_INPUT']);
     const rejected = (await ok(REJECT, { id: s.id, r: 'The business is not registered; attach the registration certificate' }, admin)).rejectSupplier;

@@ -12,6 +12,6 @@ export const cache = cacheTags({
     'Query.activeMaintenanceNotices', 'Query.complaints', 'Complaint.overdue',
     'Query.ticketsAtRisk', 'Query.ticketBreachReport', 'FailureTicket.clocks',
     // Who may act for whom today (a representation's term).
-    'Person.principals', 'Person.representatives',
+    'Person.principals', 'Person.representatives', 'Query.internalRepresentations',
   ],
 });

@@ -23,8 +23,11 @@ async function audit(em: EntityManager, actor: RegistryActor, operationName: str
   });
 }
 
-/** `personId` names the person concerned; `identifies`: the read decides whether it exists (not found: no person concerned). */
-async function read<T>(em: EntityManager, actor: RegistryActor, operationName: string, personId: string, ask: () => Promise<T | null>, identifies = false): Promise<T | null> {
+/**
+ * `personId` names the person concerned (null: a read that creates nobody, e.g. the development signer's
+ * look-up); `identifies`: the read decides whether it exists (not found: no person concerned).
+ */
+async function read<T>(em: EntityManager, actor: RegistryActor, operationName: string, personId: string | null, ask: () => Promise<T | null>, identifies = false): Promise<T | null> {
   try {
     const answer = await ask();
     await audit(em, actor, operationName, answer || !identifies ? personId : null, 'OK', answer ? [] : ['NOT_IN_REGISTRY']);
@@ -37,7 +40,7 @@ async function read<T>(em: EntityManager, actor: RegistryActor, operationName: s
 }
 
 /** The person registry (ГБД ФЛ) on `iin`; REGISTRY_UNAVAILABLE when it cannot be asked. */
-export const readPerson = (em: EntityManager, actor: RegistryActor, personId: string, iin: string): Promise<RegistryPerson | null> =>
+export const readPerson = (em: EntityManager, actor: RegistryActor, personId: string | null, iin: string): Promise<RegistryPerson | null> =>
   read(em, actor, 'PersonRegistry.personByIin', personId, () => registries().persons.personByIin(iin), true);
 
 /** БМГ's verified number, or null when it holds none or cannot be asked now (the person then corrects it in the cabinet). */

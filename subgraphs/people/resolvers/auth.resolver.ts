@@ -3,9 +3,9 @@ import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, regi
 import { LIMITS, Role, badInput, checkLength, forbidden, invalidSignature, isValidIin, signToken, unauthenticated, type Identity } from '@aleumet/core';
 import { SignatureError, canonicalize, devSigningKey, verifySignedDocument } from '@aleumet/signing';
 import { callSubgraph, serviceIdentity } from '@aleumet/runtime';
-import { registries } from '@aleumet/registries';
 import { Person, Representation, StaffUser, RecipientCategory } from '../entities/index.js';
 import { refreshPhone, signUpFromRegistry } from '../domain/sign-up.js';
+import { actorOf, readPerson } from '../domain/registry-reads.js';
 import { actingFilter } from '../domain/representations.js';
 import { localDate } from '@aleumet/calendar';
 import type { Context } from './context.js';
@@ -201,7 +201,9 @@ export class AuthResolver {
     }
     // Seeded users, and persons of the (demo) state registry who have not signed in yet.
     const known = (await ctx.em.count(Person, { iin })) + (await ctx.em.count(StaffUser, { iin }));
-    if (!known && !(await registries().persons.personByIin(iin))) return null;
+    // Read like every registry read: audited (registry-reads.ts), by whoever asks (the sign-in page: nobody yet).
+    const asker = ctx.identity ? actorOf(ctx.identity) : { sub: 'anonymous', role: 'ANONYMOUS' };
+    if (!known && !(await readPerson(ctx.em, asker, null, iin))) return null;
     const key = await devSigningKey(iin);
     return { algorithm: 'ECDSA-P256-SHA256', privateKeyPkcs8: key.pkcs8, certificatePem: key.certificate };
   }

@@ -137,7 +137,9 @@ export class RepresentationRegistryResolver {
     });
   }
 
-  @Mutation(() => Representation, { description: "The employment department of the person's region (or an admin) rejects a pending request, with the reason the requester sees" })
+  @Mutation(() => Representation, {
+    description: "The employment department of the person's region (or an admin) rejects a pending request, or withdraws a verified one (e.g. the guardianship body ended it, the document proved invalid), with the reason the requester sees. A withdrawn representation stops at once.",
+  })
   async rejectRepresentation(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context): Promise<Representation> {
     const identity = requireRole(ctx.identity, Role.EMPLOYMENT_DEPARTMENT, Role.ADMIN);
     if (!isUuid(id)) throw badInput('Representation id must be a UUID', 'id');
@@ -147,8 +149,10 @@ export class RepresentationRegistryResolver {
       const r = await tx.findOne(Representation, { id });
       if (!r) throw notFound('Representation', id);
       assertDecider(identity, r);
-      if (r.status !== RepresentationStatus.PENDING) throw invalidTransition('Representation', r.status, RepresentationStatus.REJECTED);
-      Object.assign(r, { status: RepresentationStatus.REJECTED, decidedAt: now, decidedBy: identity.sub, rejectionReason: text });
+      if (r.status !== RepresentationStatus.PENDING && r.status !== RepresentationStatus.ACTIVE) throw invalidTransition('Representation', r.status, RepresentationStatus.REJECTED);
+      // Withdrawing a verified one also ends it (the gateway then stops the representative at once).
+      const ending = r.status === RepresentationStatus.ACTIVE ? { endedAt: now, endedBy: identity.sub, endReason: 'WITHDRAWN_BY_DEPARTMENT' } : {};
+      Object.assign(r, { status: RepresentationStatus.REJECTED, decidedAt: now, decidedBy: identity.sub, rejectionReason: text, ...ending });
       return r;
     });
   }

@@ -186,6 +186,10 @@ describe('sign-in creates the account from the person registry', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_IN_REGISTRY', registry: 'PERSON' });
     expect(await sql('select count(*)::int as n from people.person where iin = ?', [unknown])).toEqual([{ n: 0 }]);
     expect((await sql(`select count(*)::int as n from people.audit_entry where operation_name = 'PersonRegistry.personByIin' and outcome = 'OK' and 'NOT_IN_REGISTRY' = any(error_codes)`))[0].n).toBe(before + 1);
+    // The development signer looks the IIN up in the registry too: audited as well, by whoever asked (nobody signed in).
+    expect((await gql(url, `query($iin: String!) { developmentSigningKey(iin: $iin) { algorithm } }`, { iin: unknown })).data.developmentSigningKey).toBeNull();
+    expect(await sql(`select actor_sub, actor_role, person_ids from people.audit_entry where operation_name = 'PersonRegistry.personByIin' and 'NOT_IN_REGISTRY' = any(error_codes) order by id desc limit 1`))
+      .toEqual([{ actor_sub: 'anonymous', actor_role: 'ANONYMOUS', person_ids: [] }]);
   });
 
   it('the registry cannot be asked: REGISTRY_UNAVAILABLE, nothing written', async () => {
