@@ -19,6 +19,13 @@ export const department = defineFeature({
       nav: 'departmentComplaints.nav',
       page: lazyPage(() => import('./components/DepartmentComplaintsPage.js'), 'DepartmentComplaintsPage'),
     },
+    {
+      path: '/department/prosthetics',
+      title: 'departmentProsthetics.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'departmentProsthetics.nav',
+      page: lazyPage(() => import('./components/ProstheticsExtractsPage.js'), 'ProstheticsExtractsPage'),
+    },
   ],
   strings,
 });

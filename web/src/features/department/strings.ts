@@ -1,6 +1,22 @@
 /** What this feature says, in Kazakh, Russian and English; the app merges it into the translations. */
 export const strings = {
   kk: {
+    departmentProsthetics: {
+      nav: 'Протездеу',
+      title: 'Протездеу тарихынан үзінділер',
+      hint: 'Өңірдің стационарлық протездеуі бар протездеу карталары: өлшемдер, кезең, өтелетін сапарлар, қабылдау актісі және Е-Собеске берілетін тарихтан үзінді.',
+      none: 'Стационарлық протездеуі бар карталар әзірге жоқ.',
+      order: '{{number}} тапсырысы',
+      item: 'Бұйым',
+      region: 'Өңір',
+      fittings: { PRIMARY: 'Бастапқы стационарлық протездеу', REPEAT: 'Қайталама стационарлық протездеу' },
+      workingDays_one: '{{count}} жұмыс күні',
+      workingDays_other: '{{count}} жұмыс күні',
+      trips: 'Сапарлар',
+      escort: 'алып жүруші',
+      extract: 'Протездеу тарихынан үзінді',
+      act: 'Қабылдау актісі',
+    },
     departmentComplaints: {
       nav: 'Шағымдар',
       title: 'Өңір шағымдары',
@@ -70,6 +86,23 @@ export const strings = {
     },
   },
   ru: {
+    departmentProsthetics: {
+      nav: 'Протезирование',
+      title: 'Выписки из истории протезирования',
+      hint: 'Карты протезирования региона со стационарным протезированием: замеры, период, поездки к возмещению, акт приёма и выписка из истории, передаваемая в Е-Собес.',
+      none: 'Карт со стационарным протезированием пока нет.',
+      order: 'Заказ {{number}}',
+      item: 'Изделие',
+      region: 'Регион',
+      fittings: { PRIMARY: 'Первичное стационарное протезирование', REPEAT: 'Повторное стационарное протезирование' },
+      workingDays_one: '{{count}} рабочий день',
+      workingDays_few: '{{count}} рабочих дня',
+      workingDays_many: '{{count}} рабочих дней',
+      trips: 'Поездки',
+      escort: 'сопровождающий',
+      extract: 'Выписка из истории протезирования',
+      act: 'Акт приёма-передачи',
+    },
     departmentComplaints: {
       nav: 'Жалобы',
       title: 'Жалобы региона',
@@ -139,6 +172,22 @@ export const strings = {
     },
   },
   en: {
+    departmentProsthetics: {
+      nav: 'Prosthetics',
+      title: 'Prosthetics history extracts',
+      hint: "The region's prosthetics cards with an inpatient fitting: measurements, the period, trips to reimburse, the acceptance act and the history extract passed to Е-Собес.",
+      none: 'No card with an inpatient fitting yet.',
+      order: 'Order {{number}}',
+      item: 'Item',
+      region: 'Region',
+      fittings: { PRIMARY: 'First inpatient fitting', REPEAT: 'Repeat inpatient fitting' },
+      workingDays_one: '{{count}} working day',
+      workingDays_other: '{{count}} working days',
+      trips: 'Trips',
+      escort: 'escort',
+      extract: 'Extract from the prosthetics history',
+      act: 'Acceptance act',
+    },
     departmentComplaints: {
       nav: 'Complaints',
       title: 'Complaints of the region',
