@@ -26,6 +26,13 @@ export const department = defineFeature({
       nav: 'departmentProsthetics.nav',
       page: lazyPage(() => import('./components/ProstheticsExtractsPage.js'), 'ProstheticsExtractsPage'),
     },
+    {
+      path: '/department/special-services',
+      title: 'specialServices.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'specialServices.nav',
+      page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
+    },
   ],
   strings,
 });
