@@ -116,7 +116,7 @@ describe('prosthetic and orthopaedic aid (S4) in Chromium', () => {
     await values.nth(1).fill('9');
     await page.getByRole('button', { name: 'Өлшемдерді сақтау' }).click();
     await page.getByRole('status').getByText('2 өлшем сақталды.').waitFor();
-    await page.locator('.facts').getByText('Табан ені, см').waitFor();
+    await page.locator('.facts').getByText('Табан ені, см', { exact: true }).waitFor();
 
     // Inpatient fitting: a repeat one over two weeks is refused by the portal's working-day count, beside the last day.
     await page.getByLabel('Қайталама (3 жұмыс күніне дейін)').check();
@@ -168,7 +168,7 @@ describe('prosthetic and orthopaedic aid (S4) in Chromium', () => {
     await rec.goto('/orders');
     const article = rec.getByRole('article', { name: new RegExp(order.number) });
     await article.locator('summary', { hasText: 'Карта протезирования' }).click();
-    await article.getByText('Табан ені, см').waitFor();
+    await article.getByText('Табан ені, см', { exact: true }).waitFor();
     await article.getByText(/Первичное стационарное протезирование/).waitFor();
     await article.locator('pre.document', { hasText: 'Акт приёма-передачи' }).waitFor();
     await article.locator('pre.document', { hasText: 'Выписка из истории протезирования' }).waitFor();
@@ -184,7 +184,7 @@ describe('prosthetic and orthopaedic aid (S4) in Chromium', () => {
     const card = dep.locator('li.card', { hasText: order.number });
     await card.locator('summary', { hasText: 'Протездеу тарихынан үзінді' }).click();
     await card.locator('pre.document', { hasText: 'Выписка из истории протезирования' }).waitFor();
-    await card.getByText('Табан ені, см').waitFor();
+    await card.getByText('Табан ені, см', { exact: true }).waitFor();
     await expectAccessible(dep, 'department prosthetics extracts');
     await lookAt(dep, 'department-kk');
 
