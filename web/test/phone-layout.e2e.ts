@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { adminIdentity, gql, tokenFor, world } from '@aleumet/testkit';
 import { expectAccessible, newContext, signIn, tabTo, trace, useWebPlatform } from './browser.js';
 import { ROUTES } from '../src/app/features.js';
+import { layoutProblems } from './layout.js';
 
 /**
  * Every route for every role in kk, ru and en, at 360 px (a phone), 768 px (a tablet) and 1280 px:
@@ -22,60 +23,6 @@ const MIN_TARGET = 44;
 const MIN_TEXT = 16;
 
 const web = useWebPlatform();
-
-interface Problem {
-  what: string;
-  where: string;
-}
-
-/** Runs in the page: what breaks the phone rules at the current width. */
-function layoutProblems(limits: { target: number; text: number }): Problem[] {
-  const problems: Problem[] = [];
-  const root = document.documentElement;
-  if (root.scrollWidth > window.innerWidth) {
-    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
-      .slice(0, 3)
-      .map(describe);
-    problems.push({ what: `page ${root.scrollWidth} px wide in a ${window.innerWidth} px window`, where: wide.join(' | ') });
-  }
-  function describe(el: Element): string {
-    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-    return `${el.tagName.toLowerCase()}${cls} "${text}"`;
-  }
-  const visible = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    const s = getComputedStyle(el);
-    return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && r.bottom > 0 && r.right > 0;
-  };
-  /** Links inside a sentence are exempt (WCAG 2.5.5); the text around them is what the reader taps near. */
-  const inSentence = (el: Element) => {
-    if (getComputedStyle(el).display !== 'inline') return false;
-    const parentText = (el.parentElement?.textContent ?? '').trim();
-    return parentText.length > (el.textContent ?? '').trim().length + 1;
-  };
-  const controls = document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary');
-  for (const el of controls) {
-    if (!visible(el) && !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))) continue;
-    if (el.closest('.skip-link') || (el.tagName === 'A' && inSentence(el))) continue;
-    // A checkbox or radio is tapped through its label.
-    const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
-    if (!visible(target)) continue;
-    const r = target.getBoundingClientRect();
-    if (r.width < limits.target - 0.5 || r.height < limits.target - 0.5) {
-      problems.push({ what: `tap target ${Math.round(r.width)}×${Math.round(r.height)}`, where: describe(target) });
-    }
-  }
-  for (const el of document.querySelectorAll('body *')) {
-    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
-    if (!ownText || !visible(el) || el.closest('svg, .visually-hidden, .skip-link, option')) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < limits.text - 0.01) problems.push({ what: `text ${size} px`, where: describe(el) });
-  }
-  return problems;
-}
 
 async function settle(page: Page, path: string) {
   await page.goto(path);
@@ -124,8 +71,8 @@ describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () =
   const VISITS: { role: string; iin?: string; paths: string[] }[] = [
     { role: 'anonymous', paths: ['/', '/catalog', `/catalog/${offering.id}`, '/sign-in', '/help'] },
     { role: 'recipient', iin: recipient.iin, paths: ['/cabinet', '/orders', `/orders/new?measure=${measure.id}&offering=${offering.id}`, `/catalog/${offering.id}?measure=${measure.id}`, '/support', '/supplier-registration', '/catalog', '/cabinet/representatives', '/notifications'] },
-    { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/journals', '/supplier/signers', '/supplier-registration'] },
-    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/notifications'] },
+    { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/prosthetics', '/supplier/journals', '/supplier/signers', '/supplier-registration'] },
+    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/department/prosthetics', '/department/special-services', '/notifications'] },
     { role: 'admin', iin: admin.iin, paths: ['/admin', '/admin/content', '/department', '/admin/webhooks'] },
   ];
 

@@ -87,3 +87,8 @@ export function splitPrice(price: number, guaranteedSum: number): { statePart: n
 export function serverLanguage(lang: string): 'KK' | 'RU' | 'EN' {
   return lang === 'ru' ? 'RU' : lang === 'en' ? 'EN' : 'KK';
 }
+
+/** Today's calendar day in Asia/Almaty, YYYY-MM-DD (the day the platform's date rules count from). */
+export function todayAlmaty(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
+}

@@ -90,6 +90,8 @@ function cache(updates: Record<string, UpdateResolver>) {
       PersonnelMember: () => null,
       RegistryCheckResult: () => null,
       TicketClockView: () => null,
+      ProstheticMeasurement: () => null,
+      ProstheticTrip: () => null,
     },
     updates: { Mutation: updates },
   });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
+import { CombinedError, Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
 import { initI18n } from '../lib/i18n.js';
 import { changeLanguage } from '../lib/i18n.js';
@@ -26,9 +26,16 @@ export function mockClient(responses: Record<string, unknown> = {}, onMutation?:
     executeSubscription: () => never,
     executeMutation: (op: { query: { definitions: readonly { name?: { value: string } }[] }; variables: unknown }) => {
       const name = op.query.definitions.find((d) => d.name)?.name?.value ?? '';
-      return fromValue({ operation: op, data: onMutation?.(name, op.variables) ?? responses[name] });
+      const result = onMutation?.(name, op.variables) ?? responses[name];
+      // A refusal: answer with the error as the server would (its `extensions.code`, `field`).
+      return fromValue(result instanceof CombinedError ? { operation: op, error: result } : { operation: op, data: result });
     },
   } as unknown as Client;
+}
+
+/** A GraphQL refusal for `mockClient`'s mutations: `refusal('BAD_USER_INPUT', { field: 'to' })`. */
+export function refusal(code: string, extensions: Record<string, unknown> = {}): CombinedError {
+  return new CombinedError({ graphQLErrors: [{ message: code, extensions: { code, ...extensions } }] });
 }
 
 export function renderWith(ui: ReactNode, opts: { client?: Client; lang?: Lang } = {}) {

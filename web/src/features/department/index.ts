@@ -19,6 +19,20 @@ export const department = defineFeature({
       nav: 'departmentComplaints.nav',
       page: lazyPage(() => import('./components/DepartmentComplaintsPage.js'), 'DepartmentComplaintsPage'),
     },
+    {
+      path: '/department/prosthetics',
+      title: 'departmentProsthetics.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'departmentProsthetics.nav',
+      page: lazyPage(() => import('./components/ProstheticsExtractsPage.js'), 'ProstheticsExtractsPage'),
+    },
+    {
+      path: '/department/special-services',
+      title: 'specialServices.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'specialServices.nav',
+      page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
+    },
   ],
   strings,
 });

@@ -64,6 +64,8 @@ export const strings = {
       prostheticsCard: 'Протездеу картасы',
       inpatient: { PRIMARY: 'Бастапқы стационарлық протездеу', REPEAT: 'Қайталама стационарлық протездеу' },
       trips: 'Протездеуге сапарлар (жылына 2-ден аспайды)',
+      inpatientDays_one: '{{count}} жұмыс күні',
+      inpatientDays_other: '{{count}} жұмыс күні',
       escort: 'ертіп жүруші',
       notEligible: {
         S3_ONCE_A_YEAR: 'Санаторий-курорттық емделу күнтізбелік жылда бір рет беріледі: бұл жылға тапсырыс бар. Басқа жылдағы күндерді таңдаңыз.',
@@ -142,6 +144,9 @@ export const strings = {
       prostheticsCard: 'Карта протезирования',
       inpatient: { PRIMARY: 'Первичное стационарное протезирование', REPEAT: 'Повторное стационарное протезирование' },
       trips: 'Поездки на протезирование (не более 2 в год)',
+      inpatientDays_one: '{{count}} рабочий день',
+      inpatientDays_few: '{{count}} рабочих дня',
+      inpatientDays_many: '{{count}} рабочих дней',
       escort: 'сопровождающий',
       notEligible: {
         S3_ONCE_A_YEAR: 'Санаторно-курортное лечение предоставляется один раз в календарный год: на этот год заказ уже есть. Выберите даты в другом году.',
@@ -220,6 +225,8 @@ export const strings = {
       prostheticsCard: 'Prosthetics card',
       inpatient: { PRIMARY: 'First inpatient fitting', REPEAT: 'Repeat inpatient fitting' },
       trips: 'Trips to prosthetics (at most 2 a year)',
+      inpatientDays_one: '{{count}} working day',
+      inpatientDays_other: '{{count}} working days',
       escort: 'escort',
       notEligible: {
         S3_ONCE_A_YEAR: 'Sanatorium treatment is given once a calendar year and this year already has an order. Choose dates in another year.',

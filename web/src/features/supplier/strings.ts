@@ -1,3 +1,5 @@
+import { prostheticsStrings } from './prosthetics-strings.js';
+
 /** What this feature says, in Kazakh, Russian and English; the app merges it into the translations. */
 export const strings = {
   kk: {
@@ -119,6 +121,7 @@ export const strings = {
       cost: 'Құны',
       submitAct: 'Бөлімге жіберу',
     },
+    prosthetics: prostheticsStrings.kk,
   },
   ru: {
     supplier: {
@@ -239,6 +242,7 @@ export const strings = {
       cost: 'Стоимость',
       submitAct: 'Отправить в отдел',
     },
+    prosthetics: prostheticsStrings.ru,
   },
   en: {
     supplier: {
@@ -359,5 +363,6 @@ export const strings = {
       cost: 'Cost',
       submitAct: 'Submit to the department',
     },
+    prosthetics: prostheticsStrings.en,
   },
 };

@@ -35,11 +35,13 @@ export const MyOrderFragment = graphql(`
       inpatient
       inpatientFrom
       inpatientTo
+      inpatientWorkingDays
       trips {
         date
         escort
       }
       acceptanceAct
+      historyExtract
     }
     version
     handover

@@ -49,12 +49,13 @@ describe('OrderCard', () => {
     expect(s1).toContain('the recipient left Kazakhstan');
     expect(s1).not.toContain('travel');
     cleanup();
-    const card = { __typename: 'ProstheticsCard', id: 'c1', measurements: [{ __typename: 'ProstheticMeasurement', name: 'Stump length, cm', value: '18' }], inpatient: 'PRIMARY', inpatientFrom: '2026-11-09', inpatientTo: '2026-11-20', trips: [{ __typename: 'ProstheticTrip', date: '2026-11-08', escort: true }], acceptanceAct: 'Акт приёма-передачи ORD-000123' };
+    const card = { __typename: 'ProstheticsCard', id: 'c1', measurements: [{ __typename: 'ProstheticMeasurement', name: 'Stump length, cm', value: '18' }], inpatient: 'PRIMARY', inpatientFrom: '2026-11-09', inpatientTo: '2026-11-20', inpatientWorkingDays: 10, trips: [{ __typename: 'ProstheticTrip', date: '2026-11-08', escort: true }], acceptanceAct: 'Акт приёма-передачи ORD-000123', historyExtract: 'Выписка из истории протезирования ORD-000123' };
     renderWith(<OrderCard order={order('HANDED_OVER', { kind: 'S4', itemTypeCode: 'S4-PROS-SHIN', prostheticsCard: card } as never)} />, { client: mockClient({}) });
     const s4 = screen.getByRole('article', { name: /ORD-000123/ }).textContent!;
     expect(s4).toContain('Prosthetics card');
     expect(s4).toMatch(/Stump length, cm.*18/);
-    expect(s4).toMatch(/First inpatient fitting.*9 November 2026.*20 November 2026/);
+    expect(s4).toMatch(/First inpatient fitting.*9 November 2026.*20 November 2026 \(10 working days\)/);
+    expect(s4).toContain('Выписка из истории протезирования ORD-000123');
     expect(s4).toContain('2026-11-08 (escort)');
     expect(s4).toContain('Акт приёма-передачи ORD-000123');
   });

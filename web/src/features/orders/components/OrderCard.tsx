@@ -150,7 +150,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
               <>
                 <dt>{t(`orders.inpatient.${o.prostheticsCard.inpatient}`)}</dt>
                 <dd>
-                  <DateText value={o.prostheticsCard.inpatientFrom} /> – <DateText value={o.prostheticsCard.inpatientTo} />
+                  <DateText value={o.prostheticsCard.inpatientFrom} /> – <DateText value={o.prostheticsCard.inpatientTo} /> ({t('orders.inpatientDays', { count: o.prostheticsCard.inpatientWorkingDays })})
                 </dd>
               </>
             )}
@@ -158,6 +158,7 @@ export function OrderCard({ order: o }: { order: MyOrderFragment }) {
             <dd>{o.prostheticsCard.trips.length ? o.prostheticsCard.trips.map((trip) => `${trip.date}${trip.escort ? ` (${t('orders.escort')})` : ''}`).join(', ') : '—'}</dd>
           </dl>
           {o.prostheticsCard.acceptanceAct && <pre className="document">{o.prostheticsCard.acceptanceAct}</pre>}
+          {o.prostheticsCard.historyExtract && <pre className="document">{o.prostheticsCard.historyExtract}</pre>}
         </details>
       )}
       <div className="card-actions">

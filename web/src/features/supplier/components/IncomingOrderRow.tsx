@@ -9,6 +9,7 @@ import type { IncomingOrderFragment, OrderRefusalReason } from '../../../gql/gra
 import { useOrderRefresh } from '../../../lib/order-refresh.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 import { useOfferingText } from '../../../lib/localized.js';
+import { Link } from '../../../lib/router.js';
 
 /** Out of stock is a reason for goods only: technical aids and wheelchairs (rules 004 ¶83, ¶28). */
 const STOCKED = new Set(['S5', 'S6']);
@@ -144,6 +145,13 @@ export function IncomingOrderRow({ order: o }: { order: IncomingOrderFragment })
           )}
           {o.status === 'READY' && o.supplierConfirmedAt && <span className="hint">{t('supplier.waitingRecipient')}</span>}
           {o.status === 'READY' && o.recipientConfirmedAt && !o.supplierConfirmedAt && <span className="hint">{t('supplier.recipientConfirmed')}</span>}
+          {o.kind === 'S4' && (o.status === 'ACCEPTED' || o.status === 'READY' || o.status === 'HANDED_OVER') && (
+            // 004 ¶31: an accepted S4 order is taken with measurements, on its prosthetics card.
+            <Link className="button secondary" href={`/supplier/prosthetics?order=${encodeURIComponent(o.id)}`}>
+              {t('prosthetics.open')}
+              <span className="visually-hidden"> {label}</span>
+            </Link>
+          )}
         </div>
         {refusing && (
           <form onSubmit={refusal.onSubmit} className="refusal-form" noValidate aria-label={`${t('supplier.refuse')} ${label}`}>
