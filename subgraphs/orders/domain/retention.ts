@@ -89,8 +89,8 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
         await tx.nativeUpdate(SignedDocument, { orderId: { $in: unlinked } }, anonymized);
         // Commands already delivered about these orders are spent transport records, and some carry the person.
         await tx.getConnection().execute(
-          `delete from orders.outbox o where o.kind = 'command' and o.published_at is not null
-             and exists (select 1 from unnest(array[${due.map(() => '?').join(', ')}]::text[]) as d(id) where position(d.id in o.variables::text) > 0)`, due, 'run');
+          `delete from orders.outbox o using unnest(array[${due.map(() => '?').join(', ')}]::text[]) as d(id)
+            where o.kind = 'command' and o.published_at is not null and d.id in (o.variables->>'orderId', o.variables->'input'->>'orderId')`, due, 'run');
         // A measure is forgotten once none of its orders keeps its form (one may have been ordered again later).
         const measures = [...new Set(batch.filter((o) => due.includes(o.id)).map((o) => o.measureId))];
         const kept = new Set((await tx.find(Order, { measureId: { $in: measures }, formRemovedAt: null }, { fields: ['measureId'] })).map((o) => o.measureId));
