@@ -88,7 +88,7 @@ export async function applyOrderRetention(em: EntityManager, runtime: SubgraphRu
         await tx.nativeUpdate(ServiceAct, { orderId: { $in: unlinked } }, anonymized);
         await tx.nativeUpdate(SignedDocument, { orderId: { $in: unlinked } }, anonymized);
         // Commands already delivered about these orders are spent transport records, and some carry the person.
-        await tx.getConnection().execute(
+        await tx.execute(
           `delete from orders.outbox o using unnest(array[${due.map(() => '?').join(', ')}]::text[]) as d(id)
             where o.kind = 'command' and o.published_at is not null and d.id in (o.variables->>'orderId', o.variables->'input'->>'orderId')`, due, 'run');
         // A measure is forgotten once none of its orders keeps its form (one may have been ordered again later).

@@ -29,15 +29,14 @@ export async function forgetMeasurePerson(tx: EntityManager, measureId: string):
   await tx.nativeUpdate(Fulfilment, { measureId: m.id }, anonymized);
   await tx.nativeUpdate(WebhookDelivery, { entityId: m.id }, anonymized);
   await tx.nativeDelete(OutboxEvent, { entityType: 'Measure', entityId: m.id });
-  const sql = tx.getConnection();
-  await sql.execute(`delete from programs.outbox where kind = 'command' and published_at is not null and variables->>'measureId' = ?`, [m.id], 'run');
+  await tx.execute(`delete from programs.outbox where kind = 'command' and published_at is not null and variables->>'measureId' = ?`, [m.id], 'run');
   const programId = m.program.id;
   if (!(await tx.count(Measure, { program: programId, personId: { $ne: ANONYMIZED_PERSON_ID } }))) {
     await tx.nativeUpdate(RehabilitationProgram, { id: programId }, anonymized);
   }
   const left = (await tx.count(Measure, { personId })) + (await tx.count(RehabilitationProgram, { personId })) + (await tx.count(Fulfilment, { personId }));
   if (!left) {
-    await sql.execute(`delete from programs.outbox where kind = 'command' and published_at is not null and position(? in variables::text) > 0`, [personId], 'run');
+    await tx.execute(`delete from programs.outbox where kind = 'command' and published_at is not null and position(? in variables::text) > 0`, [personId], 'run');
   }
   return true;
 }
