@@ -43,3 +43,10 @@ export function isPastRetention(cls: RetentionClass, closedAt: Date | null | und
 /** A record about a measure of this kind belongs to the prosthetics card (S4) or to the order form. */
 export const retentionClassOfKind = (kind: string | null | undefined): RetentionClass =>
   kind === 'S4' ? RetentionClass.PROSTHETICS_CARD : RetentionClass.ORDER_FORM;
+
+/**
+ * The person a record points to once that person's link was anonymized at retention (004 ¶34: the
+ * order form is kept 5 years): the nil UUID, so the columns stay non-null and no real person has it.
+ * The people subgraph answers it with a placeholder that shows no personal data.
+ */
+export const ANONYMIZED_PERSON_ID = '00000000-0000-0000-0000-000000000000';

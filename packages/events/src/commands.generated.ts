@@ -38,6 +38,10 @@ export interface Commands {
       outcome: string;
       orderId: string;
     };
+    // command finance.internalForgetOrderPerson(orderId: ID!)
+    internalForgetOrderPerson: {
+      orderId: string;
+    };
   };
   orders: {
     // command orders.internalCancelOrder(reason: String!, orderId: ID!)
@@ -99,6 +103,10 @@ export interface Commands {
       orderId: string;
       measureId: string;
     };
+    // command programs.internalForgetMeasurePerson(measureId: ID!)
+    internalForgetMeasurePerson: {
+      measureId: string;
+    };
   };
 }
 
@@ -111,6 +119,7 @@ export const COMMAND_DOCUMENTS: { [T in keyof Commands]: { [N in keyof Commands[
   finance: {
     internalOpenClaim: "mutation($input: InternalClaimInput!, $commandId: ID!) { internalOpenClaim(input: $input, commandId: $commandId) }",
     internalOrderClaimOutcome: "mutation($outcome: String!, $orderId: ID!, $commandId: ID!) { internalOrderClaimOutcome(outcome: $outcome, orderId: $orderId, commandId: $commandId) }",
+    internalForgetOrderPerson: "mutation($orderId: ID!, $commandId: ID!) { internalForgetOrderPerson(orderId: $orderId, commandId: $commandId) }",
   },
   orders: {
     internalCancelOrder: "mutation($reason: String!, $orderId: ID!, $commandId: ID!) { internalCancelOrder(reason: $reason, orderId: $orderId, commandId: $commandId) }",
@@ -126,5 +135,6 @@ export const COMMAND_DOCUMENTS: { [T in keyof Commands]: { [N in keyof Commands[
     internalMeasureOrdered: "mutation($supplierId: ID, $orderId: ID!, $measureId: ID!, $commandId: ID!) { internalMeasureOrdered(supplierId: $supplierId, orderId: $orderId, measureId: $measureId, commandId: $commandId) }",
     internalMeasureReleased: "mutation($orderId: ID!, $measureId: ID!, $commandId: ID!) { internalMeasureReleased(orderId: $orderId, measureId: $measureId, commandId: $commandId) }",
     internalMeasureFulfilled: "mutation($fulfilledAt: DateTimeISO!, $supplierId: ID!, $orderId: ID!, $measureId: ID!, $commandId: ID!) { internalMeasureFulfilled(fulfilledAt: $fulfilledAt, supplierId: $supplierId, orderId: $orderId, measureId: $measureId, commandId: $commandId) }",
+    internalForgetMeasurePerson: "mutation($measureId: ID!, $commandId: ID!) { internalForgetMeasurePerson(measureId: $measureId, commandId: $commandId) }",
   },
 };

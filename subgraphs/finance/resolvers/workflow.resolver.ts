@@ -1,7 +1,7 @@
 import { Directive, Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
-import { Role, assertAccess, badInput, checkRegionCode, checkTiyn, checkVersion, checkYearMonth, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
+import { ANONYMIZED_PERSON_ID, Role, assertAccess, badInput, checkRegionCode, checkTiyn, checkVersion, checkYearMonth, conflict, forbidden, hasScope, invalidTransition, isUuid, notFound, requireIdentity, type Identity } from '@aleumet/core';
 import { ServiceKind } from '@aleumet/subgraph-kit';
 import { deliverCommands, enqueueCommand, firstTime, requireService } from '@aleumet/events';
 import { ClaimStatus, LedgerEntry, Payment, ReimbursementClaim } from '../entities/index.js';
@@ -212,6 +212,27 @@ export class FinanceWorkflowResolver {
         c.cancelledAt = now;
         postCancel(tx, c, now);
       }
+      return true;
+    });
+  }
+
+  /**
+   * Retention reaches finance (004 ¶34: the order form is kept 5 years after the order closed). orders
+   * decides (only it knows when the order closed) and sends this in the transaction that removes the
+   * form; the claims of the order (its own and its acts') and their ledger lines keep every amount,
+   * account, region, supplier and period, so every total and balance stays, and lose the person.
+   */
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: "Internal (orders): the order's form passed retention; its claims and ledger lines no longer point to the person (amounts unchanged)" })
+  async internalForgetOrderPerson(@Arg('commandId', () => ID) commandId: string, @Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    requireService(ctx.identity);
+    if (!isUuid(orderId)) throw badInput('Order id must be a UUID', 'orderId');
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      const claims = (await tx.find(ReimbursementClaim, { orderId }, { fields: ['id'] })).map((c) => c.id);
+      if (!claims.length) return false;
+      await tx.nativeUpdate(ReimbursementClaim, { id: { $in: claims } }, { personId: ANONYMIZED_PERSON_ID });
+      await tx.nativeUpdate(LedgerEntry, { claimId: { $in: claims } }, { personId: ANONYMIZED_PERSON_ID });
       return true;
     });
   }

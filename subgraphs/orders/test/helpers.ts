@@ -1,4 +1,5 @@
 import { devSigner, signDocument } from '@aleumet/signing';
+import { Role } from '@aleumet/core';
 import type { Platform } from '@aleumet/platform';
 import { gql, integratorIdentity, recipientIdentity, supplierIdentity, tokenFor, world, departmentIdentity } from '@aleumet/testkit';
 import type { DemoOffering, DemoPerson } from '@aleumet/demo-data';
@@ -95,3 +96,14 @@ export function freshPerson(n: number, kind: string): { person: DemoPerson; inde
 }
 
 export const guaranteed = (itemTypeCode: string) => world().guaranteedSums.filter((g) => g.itemTypeCode === itemTypeCode).at(-1)!.amount;
+
+/** signAndOrder for a person outside the demo world (recorded with an IPR in the test): by id and IIN. */
+export async function signAndOrderAs(platform: Platform, person: { id: string; iin: string }, measureId: string, offeringId: string) {
+  const token = await tokenFor({ sub: person.id, role: Role.RECIPIENT, personId: person.id, represents: [], scopes: [] });
+  const key = unique('order-key');
+  const d = await gql(platform.gateway.url, DOCUMENT, { m: measureId, o: offeringId, k: key, h: null, l: null, d: null }, token);
+  if (d.errors) return { res: d, token };
+  const signed = await signDocument(await devSigner(person.iin), JSON.parse(d.data.orderDocument));
+  const res = await gql(platform.gateway.url, CREATE, { input: { measureId, offeringId, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: signed.certificate } }, token);
+  return { res, token };
+}

@@ -182,6 +182,7 @@ describe('retention of the order form (orders)', () => {
       { record: 'Order.form', action: 'REMOVED', count: 0 },
       { record: 'JournalEntry.places', action: 'ANONYMIZED', count: 0 },
       { record: 'OutboxEvent', action: 'REMOVED', count: 0 },
+      { record: 'Order.person', action: 'ANONYMIZED', count: 0 },
     ]);
     expect((await read(A.order.id)).formRemovedAt).toBe(plusYears(T0, 5, MINUTE).toISOString()); // not re-stamped
   });

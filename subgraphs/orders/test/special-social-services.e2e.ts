@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
-import { codes, gql, world } from '@aleumet/testkit';
+import { makeIin } from '@aleumet/core';
+import { codes, gql, integratorIdentity, sql, tokenFor, world } from '@aleumet/testkit';
 import { departmentSigned, supplierSigned } from '@aleumet/testkit/nca';
-import { ACCEPT, MEASURE, departmentToken, guaranteed, integrator, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
+import { ACCEPT, MEASURE, departmentToken, guaranteed, integrator, publishOne, signAndOrder, signAndOrderAs, supplierToken, tokens, unique } from './helpers.js';
 
 /**
  * Special social services for a person who cannot care for themselves because of old age (seeds 003 ¶7,
@@ -111,5 +112,57 @@ describe('special social services (003 ¶7, ¶8)', () => {
       input: { personIin: person.iin, programNumber: 'SSS-T-KIND', issuedOn: '2026-11-01', validUntil: '2026-12-31', measures: [{ sourceId: 'SSS-T-KIND-1', kind: 'S5', itemTypeCode: 'SSS-DAY', quantity: 1, guaranteedSum: 100 }] },
     }, await integrator());
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'measures.0.kind' });
+  });
+});
+
+describe('who may receive special social services (003 ¶2.10, ¶7; 002 ¶7)', () => {
+  const PUBLISH_ONE = `mutation($input: PublishMeasuresInput!) { publishMeasures(input: $input) { measures { id person { id } } } }`;
+  const RECORD = `mutation($input: PersonRecordInput!) { recordPerson(input: $input) { outcome } }`;
+  /** A person outside the demo world, as Е-Собес sends them with the recommendation (Astana). */
+  const personOf = (birthDate: string, sex: 'MALE' | 'FEMALE', serial: number, category: string, version = 1) => ({
+    iin: makeIin(birthDate, sex, serial), sourceVersion: version, lastName: 'Қарттар', firstName: 'Сынақ', middleName: null, birthDate, sex, regionCode: 'KZ-71',
+    permanentAddress: 'Астана, ул. Жасыл, д. 1', temporaryAddress: null, category, disabilityGroup: category === 'DISABLED' ? 2 : null, needs: { vision: false, hearing: false, mobility: true },
+  });
+  const recommend = (person: ReturnType<typeof personOf>, sourceId = unique('SSS-AGE')) => ({
+    personIin: person.iin, programNumber: unique('SSS-PLAN'), issuedOn: '2027-01-04', validUntil: '2027-12-31', person,
+    measures: [{ sourceId, kind: 'SSS', itemTypeCode: 'SSS-HOME', quantity: 100, guaranteedSum: guaranteed('SSS-HOME') }],
+  });
+  const eSobes = () => tokenFor(integratorIdentity(['programs:write', 'programs:read', 'people:write', 'people:read']));
+
+  it('at publication: a person unable to care for themselves because of old age from the pension age (61 for a woman, 63 for a man), nobody younger', async () => {
+    clock.set(new Date('2027-01-04T05:00:00Z')); // Monday, 2027-01-04 in Astana
+    const url = platform.gateway.url;
+    const token = await eSobes();
+    // 61 years old yesterday: served; 61 the day after tomorrow: not yet.
+    const woman61 = personOf('1966-01-03', 'FEMALE', 931, 'ELDERLY');
+    expect((await gql(url, PUBLISH_ONE, { input: recommend(woman61) }, token)).errors).toBeUndefined();
+    const woman60 = personOf('1966-01-06', 'FEMALE', 932, 'ELDERLY');
+    const young = recommend(woman60);
+    const refused = await gql(url, PUBLISH_ONE, { input: young }, token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'SSS_NEEDS_OLD_AGE', field: 'measures.0.kind' });
+    expect(await sql('select count(*)::int as n from programs.measure where source_id = $1', [young.measures[0]!.sourceId])).toEqual([{ n: 0 }]);
+    // A man is served from 63: 62 is refused, 63 served.
+    const man62 = personOf('1964-02-01', 'MALE', 933, 'ELDERLY');
+    expect((await gql(url, PUBLISH_ONE, { input: recommend(man62) }, token)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'SSS_NEEDS_OLD_AGE' });
+    const man63 = personOf('1963-12-30', 'MALE', 934, 'ELDERLY');
+    expect((await gql(url, PUBLISH_ONE, { input: recommend(man63) }, token)).errors).toBeUndefined();
+    // A person with a disability is served at any age.
+    expect((await gql(url, PUBLISH_ONE, { input: recommend(personOf('1990-05-05', 'FEMALE', 935, 'DISABLED')) }, token)).errors).toBeUndefined();
+  });
+
+  it('again at ordering: a person reassessed since (no longer disabled, not of age) cannot order it', async () => {
+    clock.set(new Date('2027-01-04T05:00:00Z'));
+    const url = platform.gateway.url;
+    const token = await eSobes();
+    const disabled = personOf('1972-03-03', 'MALE', 936, 'DISABLED');
+    const published = await gql(url, PUBLISH_ONE, { input: recommend(disabled) }, token);
+    expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
+    const measure = published.data.publishMeasures.measures[0];
+    // The assessment changes: the person is now recorded as elderly (54 years old).
+    expect((await gql(url, RECORD, { input: personOf('1972-03-03', 'MALE', 936, 'ELDERLY', 2) }, token)).data.recordPerson.outcome).toBe('UPDATED');
+    const offering = (await gql(url, OFFERINGS, { r: 'KZ-71' })).data.offerings.nodes.find((o: any) => o.itemTypeCode === 'SSS-HOME');
+    const { res } = await signAndOrderAs(platform, { id: measure.person.id, iin: disabled.iin }, measure.id, offering.id);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'SSS_NEEDS_OLD_AGE' });
+    expect(await sql('select count(*)::int as n from orders."order" where measure_id = $1', [measure.id])).toEqual([{ n: 0 }]);
   });
 });

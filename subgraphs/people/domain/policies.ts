@@ -1,4 +1,4 @@
-import { Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
+import { ANONYMIZED_PERSON_ID, Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
 import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
 import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
@@ -22,6 +22,8 @@ export const personPolicy: EntityPolicy<Person, Context> = {
   scope: PEOPLE_SCOPE,
   limited: ['fullName', 'lastName', 'firstName', 'middleName'],
   view(identity, person, ctx): View | Promise<View> {
+    // The placeholder of an anonymized link (retention) carries no personal data: its name only, to anyone.
+    if (person.id === ANONYMIZED_PERSON_ID) return 'limited';
     if (canSeePersonalData(identity, person)) return 'full';
     switch (identity.role) {
       case Role.SUPPLIER: {

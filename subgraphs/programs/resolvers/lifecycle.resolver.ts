@@ -11,6 +11,7 @@ import { localDate } from '@aleumet/calendar';
 import { Fulfilment, Measure, MeasureStatus, RehabilitationProgram } from '../entities/index.js';
 import { CHOOSABLE, NotificationKind, OPEN, notify, openChoiceWindow, setMeasureStatus } from '../domain/measures.js';
 import { closeMeasure, closeOpenMeasures } from '../domain/jobs.js';
+import { forgetMeasurePerson } from '../domain/retention.js';
 import { SCOPE } from './program.resolver.js';
 import { WRITE_SCOPE } from '../domain/policies.js';
 import { PersonRecordInput, recordPublishedPerson } from './published-person.js';
@@ -90,13 +91,16 @@ interface PublishedPerson {
   regionCode: string;
   disabilityGroup: number | null;
   needs: { hearing: boolean; mobility: boolean };
+  category: string;
+  birthDate: string;
+  sex: string;
 }
 
 async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> {
   if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit', 'personIin');
   const data = await callSubgraph<{ personByIin: PublishedPerson | null }>(
     ctx.runtime.peers.url('people'), serviceIdentity('programs', ['people:read']),
-    'query($iin: String!) { personByIin(iin: $iin) { id regionCode disabilityGroup needs { hearing mobility } } }', { iin },
+    'query($iin: String!) { personByIin(iin: $iin) { id regionCode disabilityGroup needs { hearing mobility } category birthDate sex } }', { iin },
   );
   if (!data.personByIin) throw notFound('Person', iin);
   return data.personByIin;
@@ -160,18 +164,22 @@ export class MeasureLifecycleResolver {
     if (input.person) {
       if (input.person.iin !== input.personIin) throw badInput('person.iin must be personIin', 'person.iin');
       // Eligibility from the data sent, before people records anything.
-      const sent = { disabilityGroup: input.person.disabilityGroup ?? null, needs: { hearing: !!input.person.needs?.hearing, mobility: !!input.person.needs?.mobility } };
+      const sent = {
+        disabilityGroup: input.person.disabilityGroup ?? null, needs: { hearing: !!input.person.needs?.hearing, mobility: !!input.person.needs?.mobility },
+        category: input.person.category, birthDate: input.person.birthDate, sex: input.person.sex,
+      };
+      const today = localDate(ctx.runtime.clock.now());
       input.measures.forEach((m, i) => {
-        const problem = eligibilityProblem(m.kind, sent);
+        const problem = eligibilityProblem(m.kind, sent, today);
         if (problem) throw notEligible(problem.message, { reason: problem.reason, field: `measures.${i}.kind`, sourceId: m.sourceId });
       });
       await recordPublishedPerson(ctx, ctx.identity!, input.person);
     }
     // Read from people before the transaction (never hold a transaction across an HTTP call).
     const person = await personByIin(ctx, input.personIin);
-    // Eligibility (seeds 004 ¶5, ¶19), checked again when the measure is ordered.
+    // Eligibility (seeds 004 ¶5, ¶19; special social services: 003 ¶2.10, ¶7), checked again when the measure is ordered.
     input.measures.forEach((m, i) => {
-      const problem = eligibilityProblem(m.kind, person);
+      const problem = eligibilityProblem(m.kind, person, localDate(ctx.runtime.clock.now()));
       if (problem) throw notEligible(problem.message, { reason: problem.reason, field: `measures.${i}.kind`, sourceId: m.sourceId });
     });
     const now = ctx.runtime.clock.now();
@@ -433,6 +441,17 @@ export class MeasureLifecycleResolver {
       tx.persist(tx.create(Fulfilment, { measureId: m.id, sourceId: m.sourceId, orderId, supplierId, personId: m.personId, regionCode: m.regionCode, fulfilledAt }));
       notify(tx, m, NotificationKind.MEASURE_FULFILLED, orderId, now);
       return true;
+    });
+  }
+
+  @Directive('@inaccessible')
+  @Mutation(() => Boolean, { description: "Internal (orders): the forms of the measure's orders passed retention; the measure (and its fulfilment, and the program once no measure is left) no longer points to the person" })
+  async internalForgetMeasurePerson(@Arg('commandId', () => ID) commandId: string, @Arg('measureId', () => ID) measureId: string, @Ctx() ctx: Context) {
+    requireService(ctx.identity);
+    if (!isUuid(measureId)) throw badInput('Measure id must be a UUID', 'measureId');
+    return ctx.em.fork().transactional(async (tx) => {
+      if (!(await firstTime(tx, commandId))) return false;
+      return forgetMeasurePerson(tx, measureId);
     });
   }
 }
