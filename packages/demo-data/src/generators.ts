@@ -264,7 +264,8 @@ export function recipientRecords(r: Rng, i: number, person: DemoPerson, ctx: Rec
     const order: DemoOrder = {
       id: seedId('order', n), number: `ORD-${String(n + 1).padStart(7, '0')}`,
       measureId: m.id, offeringId: offering.id, personId: person.id, supplierId: offering.supplierId, regionCode: person.regionCode,
-      status, price: offering.price, quantity: m.quantity, createdAt, acceptDeadline: new Date(createdAt.getTime() + 7 * DAY),
+      // What the order is of, as an order placed on the portal records it (the S4 card and the S1 journal go by it).
+      kind, itemTypeCode: type.code, status, price: offering.price, quantity: m.quantity, createdAt, acceptDeadline: new Date(createdAt.getTime() + 7 * DAY),
       acceptedAt: ['ACCEPTED', 'READY', 'HANDED_OVER'].includes(status) ? new Date(createdAt.getTime() + 2 * DAY) : null,
       handedOverAt: status === 'HANDED_OVER' ? new Date(createdAt.getTime() + 9 * DAY) : null,
       // A handover closes the order like a refusal does: the retention of its form counts from then.

@@ -32,7 +32,7 @@ export interface DemoOffering {
 }
 export interface DemoOrder {
   id: string; number: string; measureId: string; offeringId: string; personId: string; supplierId: string; regionCode: string;
-  status: OrderStatus; price: number; quantity: number; createdAt: Date; acceptDeadline: Date;
+  kind: ServiceKind; itemTypeCode: string; status: OrderStatus; price: number; quantity: number; createdAt: Date; acceptDeadline: Date;
   acceptedAt: Date | null; handedOverAt: Date | null; closedAt: Date | null; refusalCode: 'OUT_OF_STOCK' | 'OTHER' | null; refusalReason: string | null;
 }
 export interface DemoClaim { id: string; orderId: string; measureId: string; supplierId: string; personId: string; regionCode: string; statePart: number; coPayment: number; status: ClaimStatus }
