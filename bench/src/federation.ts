@@ -75,18 +75,19 @@ const profiled = (name: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-di
 const subgraphs = await Child.start('subgraphs', [dir], profiled('subgraphs'));
 const supergraph = subgraphs.ready.supergraph!;
 /** Every execution lever off (each on by default). */
-const LEVERS_OFF = { execution: { compiledShaping: false }, transport: { cheapCopies: false } };
+const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false }, transport: { cheapCopies: false, batchEntities: false } };
 const TARGETS: Record<string, { label: string; role: string; args: string[] }> = {
   plain: { label: 'plain @apollo/gateway', role: 'plain', args: [] },
-  unshared: { label: 'ours, shared executions off', role: 'ours', args: ['off'] },
+  unshared: { label: 'ours, shared executions off (every execution lever on; in `--levers`: … + merged fetches)', role: 'ours', args: ['off'] },
   ours: { label: 'ours (default: identical anonymous queries share)', role: 'ours', args: ['anonymous'] },
   // Shared executions off, levers added one at a time (`--levers`): what each gave.
   'no-levers': { label: 'ours, shared executions off, no execution levers', role: 'ours', args: ['off', JSON.stringify(LEVERS_OFF)] },
   '+shaping': { label: '… + compiled result shaping', role: 'ours', args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true } })] },
   '+copies': {
     label: '… + cheap copies of shared subgraph answers', role: 'ours',
-    args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true }, transport: { cheapCopies: true } })],
+    args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true }, transport: { ...LEVERS_OFF.transport, cheapCopies: true } })],
   },
+  // + merged fetches (plan-merge.ts, transport `batchEntities`): every lever on, i.e. `unshared`.
 };
 const chosen = (args.targets ?? (args.levers ? 'plain,no-levers,+shaping,+copies,unshared,ours' : 'plain,unshared,ours')).split(',');
 if (chosen.some((n) => !TARGETS[n])) throw new Error(`--targets: one of ${Object.keys(TARGETS).join(', ')}`);
