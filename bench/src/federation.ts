@@ -59,6 +59,9 @@ const { values: args } = parseArgs({
     targets: { type: 'string' },
     // Also ours with the execution levers added one by one.
     levers: { type: 'boolean', default: false },
+    // Each round sends this many requests per gateway instead of running for --seconds: on a machine too busy
+    // for many requests to finish in a round, every request counted completes and CPU per request is exact.
+    requests: { type: 'string' },
   },
 });
 const connections = Number(args.connections);
@@ -113,7 +116,7 @@ try {
   say(`# Gateway on a foreign supergraph (${new Date().toISOString()})`);
   say();
   say(`Machine: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine: compare ratios, not absolute numbers).`);
-  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${seconds} s each, gateways interleaved.`);
+  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved.`);
   say();
 
   const results: Record<Name, LoadResult[]> = Object.fromEntries(chosen.map((n) => [n, []]));
@@ -124,20 +127,21 @@ try {
       const child = targets[name];
       await subgraphs.call('reset');
       const c0 = await child.call<number>('cpu');
-      results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds }));
+      results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds, amount: args.requests ? Number(args.requests) : undefined }));
       cpu[name] += (await child.call<number>('cpu')) - c0;
       subgraphCalls[name] += Object.values(await subgraphs.call<Record<string, number>>('counts')).reduce((a, b) => a + b, 0);
     }
   }
   const total = Object.fromEntries((Object.keys(targets) as Name[]).map((n) => [n, combine(results[n])])) as Record<Name, LoadResult>;
-  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|');
+  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | CPU ratio (plain / this) | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of Object.keys(targets) as Name[]) {
     const t = total[n]!;
     const alone = Object.values(perOperation[n]!).reduce((a, b) => a + b, 0);
-    say(`| ${label(n)} | ${t.rps.toFixed(0)} | ${(t.rps / total[base]!.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total[base]!.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${t.errors} |`);
+    say(`| ${label(n)} | ${t.rps.toFixed(0)} | ${(t.rps / total[base]!.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total[base]!.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[base]! / Math.max(1, total[base]!.requests) / (cpu[n] / Math.max(1, t.requests))).toFixed(2)}× | ${t.errors} |`);
   }
   say();
+  say(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. "CPU ratio": requests per CPU-second of the gateway process against the first row, i.e. the ratio on a gateway given one core of its own when it is the bottleneck.`);
   say('Ratios are within this run (the gateways take turns on the same machine). "Subgraph requests per client request" below 1 means requests shared one execution.');
   const out = path.join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
