@@ -442,7 +442,7 @@ class EntityBatcher {
 }
 
 /** `texts[i]`'s `_entities` under alias `aleumet__e<i>` with variable `$aleumet__r<i>`, its fragments renamed apart. */
-function combineQueries(texts: string[], operationName: string | undefined): Combined | null {
+export function combineQueries(texts: string[], operationName: string | undefined): Combined | null {
   const variableDefinitions = new Map<string, VariableDefinitionNode>();
   const selections: SelectionNode[] = [];
   const fragments: FragmentDefinitionNode[] = [];
@@ -487,7 +487,7 @@ function combineQueries(texts: string[], operationName: string | undefined): Com
 }
 
 /** One fetch's answer out of a batched one: its `_entities`, the errors under its alias, and path-less ones. */
-function part(answer: any, alias: string, aliases: string[]): any {
+export function part(answer: any, alias: string, aliases: string[]): any {
   const data = answer?.data;
   const out: any = { ...answer, data: data && typeof data === 'object' ? (alias in data ? { _entities: data[alias] } : null) : data };
   if (Array.isArray(answer?.errors)) {
