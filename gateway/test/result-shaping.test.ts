@@ -107,6 +107,25 @@ describe('compiled result shaping', () => {
     expect(shape(computeResponseCompiled, operation, input, {})).toEqual(expected);
   });
 
+  it('rejects the same wrong leaf values and typenames, with the same errors', () => {
+    const operation = operationFromDocument(schema, parse(OPERATIONS[0]!), { validate: false });
+    const wrong = [
+      { rating: 'text' }, { rating: 2.5 }, { rating: true }, { score: 'x' }, { score: 3 }, { id: 1.5 }, { id: 7 }, { id: false },
+      { author: { __typename: 'Nope', id: 'u', name: 'n' } }, { author: { __typename: 'Product', id: 'u', name: 'n' } }, { author: null },
+      { product: { title: 5, price: '3', tags: ['a', 1], owner: { id: 'o', name: 'n' } } }, { product: { title: 't', price: 1, tags: null, owner: { id: 'o', name: 'n' } } },
+    ];
+    const entry = { id: 'e', author: { id: 'u', name: 'n', friends: null }, product: null, rating: 1, score: 1.5 };
+    const input = { feed: wrong.map((w) => ({ ...entry, ...w })), count: 'many' };
+    const expected = shape(apollo.computeResponse, operation, input, {});
+    expect((expected as { errors: unknown[] }).errors.length).toBeGreaterThan(10);
+    expect(shape(computeResponseCompiled, operation, input, {})).toEqual(expected);
+    const statuses = operationFromDocument(schema, parse('{ status top { author { status } } }'), { validate: false });
+    for (const status of ['OPEN', 'WRONG', 1, true]) {
+      const given = { status, top: { author: { __typename: 'User', status } } };
+      expect(shape(computeResponseCompiled, statuses, given, {})).toEqual(shape(apollo.computeResponse, statuses, given, {}));
+    }
+  });
+
   it('fails like Apollo on a missing boolean variable of @skip', () => {
     const operation = operationFromDocument(schema, parse(OPERATIONS[1]!), { validate: false });
     const expected = shape(apollo.computeResponse, operation, { top: { id: '1', rating: 1 } }, {});
