@@ -1,8 +1,8 @@
 /**
  * Children of the foreign-supergraph benchmark (federation.ts), one server per process:
  * `subgraphs <dir>` (four small subgraphs that know nothing of our cache: users, reviews, products, inventory),
- * `plain <supergraph>` (@apollo/gateway + @apollo/server as Apollo documents it), `ours <supergraph> <share>`
- * (our gateway as its CLI starts it, `--auth none`). Each reports `{ type: 'ready', url | urls }` over IPC.
+ * `plain <supergraph>` (@apollo/gateway + @apollo/server as Apollo documents it), `ours <supergraph> <share> [options JSON]`
+ * (our gateway as its CLI starts it, `--auth none`; the JSON merged into its options turns levers off). Each reports `{ type: 'ready', url | urls }` over IPC.
  */
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ export const QUERY = `query Feed {
   users { id name reviews { id body rating product { upc name price inStock shippingEstimate reviews { id rating author { username } } } } }
 }`;
 
-const [role, arg1, arg2] = process.argv.slice(2);
+const [role, arg1, arg2, arg3] = process.argv.slice(2);
 
 if (role === 'subgraphs') {
   const counts: Record<string, number> = {};
@@ -116,6 +116,8 @@ if (role === 'subgraphs') {
   const gw = await startGateway({
     supergraphPath: arg1!, port: 0, host: '127.0.0.1', auth: 'none', watchSupergraph: false,
     shareExecutions: (arg2 ?? 'anonymous') as 'anonymous' | 'off',
+    // Levers turned off for measuring them one by one (federation.ts `--levers`).
+    ...(arg3 ? (JSON.parse(arg3) as object) : {}),
     // The load generator is one client sending thousands of requests.
     security: { rateLimit: false },
   });

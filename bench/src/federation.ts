@@ -26,8 +26,8 @@ class Child {
   private constructor(readonly proc: ChildProcess, readonly ready: { url?: string; urls?: Record<string, string>; supergraph?: string }) {
     proc.on('message', (m: any) => m.type === 'reply' && this.waiting.get(m.id)?.(m.value));
   }
-  static start(role: string, args: string[]): Promise<Child> {
-    const proc = fork(path.join(HERE, 'federation-serve.js'), [role, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  static start(role: string, args: string[], execArgv: string[] = []): Promise<Child> {
+    const proc = fork(path.join(HERE, 'federation-serve.js'), [role, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv });
     return new Promise((resolve, reject) => {
       proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
       proc.on('message', (m: any) => m.type === 'ready' && resolve(new Child(proc, m)));
@@ -40,13 +40,29 @@ class Child {
       this.proc.send({ cmd, id });
     });
   }
-  stop() {
-    this.proc.kill('SIGTERM');
+  /** Asks the child to exit (a profiled child writes its profile on exit), then ends it. */
+  async stop() {
+    if (this.proc.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.proc.once('exit', resolve));
+    this.proc.send({ cmd: 'exit', id: 0 });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (this.proc.exitCode === null) this.proc.kill('SIGTERM');
   }
 }
 
 const { values: args } = parseArgs({
-  options: { connections: { type: 'string', default: '50' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    connections: { type: 'string', default: '50' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' },
+    // Directory for CPU profiles (`--cpu-prof`) of every gateway child.
+    profile: { type: 'string' },
+    // Comma-separated subset of the targets; the first is the one ratios compare against.
+    targets: { type: 'string' },
+    // Also ours with the execution levers added one by one.
+    levers: { type: 'boolean', default: false },
+    // Each round sends this many requests per gateway instead of running for --seconds: on a machine too busy
+    // for many requests to finish in a round, every request counted completes and CPU per request is exact.
+    requests: { type: 'string' },
+  },
 });
 const connections = Number(args.connections);
 const seconds = Number(args.seconds);
@@ -58,15 +74,31 @@ const say = (s = '') => (console.log(s), lines.push(s));
 const { QUERY } = await import('./federation-serve.js');
 const body = JSON.stringify({ query: QUERY, operationName: 'Feed' });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'aleumet-bench-federation-'));
-const subgraphs = await Child.start('subgraphs', [dir]);
+const profiled = (name: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(args.profile, name)}`] : []);
+const subgraphs = await Child.start('subgraphs', [dir], profiled('subgraphs'));
 const supergraph = subgraphs.ready.supergraph!;
-const targets = {
-  plain: await Child.start('plain', [supergraph]),
-  unshared: await Child.start('ours', [supergraph, 'off']),
-  ours: await Child.start('ours', [supergraph, 'anonymous']),
+/** Every execution lever off (each on by default). */
+const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false }, transport: { cheapCopies: false, batchEntities: false } };
+const TARGETS: Record<string, { label: string; role: string; args: string[] }> = {
+  plain: { label: 'plain @apollo/gateway', role: 'plain', args: [] },
+  unshared: { label: 'ours, shared executions off (every execution lever on; in `--levers`: … + merged fetches)', role: 'ours', args: ['off'] },
+  ours: { label: 'ours (default: identical anonymous queries share)', role: 'ours', args: ['anonymous'] },
+  // Shared executions off, levers added one at a time (`--levers`): what each gave.
+  'no-levers': { label: 'ours, shared executions off, no execution levers', role: 'ours', args: ['off', JSON.stringify(LEVERS_OFF)] },
+  '+shaping': { label: '… + compiled result shaping', role: 'ours', args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true } })] },
+  '+copies': {
+    label: '… + cheap copies of shared subgraph answers', role: 'ours',
+    args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true }, transport: { ...LEVERS_OFF.transport, cheapCopies: true } })],
+  },
+  // + merged fetches (plan-merge.ts, transport `batchEntities`): every lever on, i.e. `unshared`.
 };
-type Name = keyof typeof targets;
-const label: Record<Name, string> = { plain: 'plain @apollo/gateway', unshared: 'ours, shared executions off', ours: 'ours (default: identical anonymous queries share)' };
+const chosen = (args.targets ?? (args.levers ? 'plain,no-levers,+shaping,+copies,unshared,ours' : 'plain,unshared,ours')).split(',');
+if (chosen.some((n) => !TARGETS[n])) throw new Error(`--targets: one of ${Object.keys(TARGETS).join(', ')}`);
+const targets: Record<string, Child> = {};
+for (const n of chosen) targets[n] = await Child.start(TARGETS[n]!.role, [supergraph, ...TARGETS[n]!.args], profiled(n));
+type Name = string;
+const label = (n: Name) => TARGETS[n]!.label;
+const base = chosen[0]!;
 
 try {
   // Same answer everywhere before measuring.
@@ -78,37 +110,38 @@ try {
     answers[name] = await res.text();
     perOperation[name] = await subgraphs.call<Record<string, number>>('counts');
   }
-  if (new Set(Object.values(answers)).size !== 1 || answers.plain!.includes('"errors"')) {
+  if (new Set(Object.values(answers)).size !== 1 || answers[base]!.includes('"errors"')) {
     throw new Error(`answers differ or fail:\n${Object.entries(answers).map(([k, v]) => `${k}: ${v.slice(0, 300)}`).join('\n')}`);
   }
   say(`# Gateway on a foreign supergraph (${new Date().toISOString()})`);
   say();
   say(`Machine: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine: compare ratios, not absolute numbers).`);
-  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers.plain!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${seconds} s each, gateways interleaved.`);
+  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved.`);
   say();
 
-  const results: Record<Name, LoadResult[]> = { plain: [], unshared: [], ours: [] };
-  const cpu: Record<Name, number> = { plain: 0, unshared: 0, ours: 0 };
-  const subgraphCalls: Record<Name, number> = { plain: 0, unshared: 0, ours: 0 };
+  const results: Record<Name, LoadResult[]> = Object.fromEntries(chosen.map((n) => [n, []]));
+  const cpu: Record<Name, number> = Object.fromEntries(chosen.map((n) => [n, 0]));
+  const subgraphCalls: Record<Name, number> = Object.fromEntries(chosen.map((n) => [n, 0]));
   for (let r = 0; r < rounds; r++) {
     for (const name of Object.keys(targets) as Name[]) {
       const child = targets[name];
       await subgraphs.call('reset');
       const c0 = await child.call<number>('cpu');
-      results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds }));
+      results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds, amount: args.requests ? Number(args.requests) : undefined }));
       cpu[name] += (await child.call<number>('cpu')) - c0;
       subgraphCalls[name] += Object.values(await subgraphs.call<Record<string, number>>('counts')).reduce((a, b) => a + b, 0);
     }
   }
   const total = Object.fromEntries((Object.keys(targets) as Name[]).map((n) => [n, combine(results[n])])) as Record<Name, LoadResult>;
-  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|');
+  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | CPU ratio (plain / this) | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of Object.keys(targets) as Name[]) {
-    const t = total[n];
+    const t = total[n]!;
     const alone = Object.values(perOperation[n]!).reduce((a, b) => a + b, 0);
-    say(`| ${label[n]} | ${t.rps.toFixed(0)} | ${(t.rps / total.plain.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total.plain.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${t.errors} |`);
+    say(`| ${label(n)} | ${t.rps.toFixed(0)} | ${(t.rps / total[base]!.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total[base]!.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[base]! / Math.max(1, total[base]!.requests) / (cpu[n] / Math.max(1, t.requests))).toFixed(2)}× | ${t.errors} |`);
   }
   say();
+  say(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. "CPU ratio": requests per CPU-second of the gateway process against the first row, i.e. the ratio on a gateway given one core of its own when it is the bottleneck.`);
   say('Ratios are within this run (the gateways take turns on the same machine). "Subgraph requests per client request" below 1 means requests shared one execution.');
   const out = path.join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
@@ -116,6 +149,5 @@ try {
   writeFileSync(file, lines.join('\n') + '\n');
   console.log(`\nwritten: ${path.relative(ROOT, file)}`);
 } finally {
-  subgraphs.stop();
-  Object.values(targets).forEach((t) => t.stop());
+  await Promise.all([subgraphs, ...Object.values(targets)].map((t) => t.stop()));
 }

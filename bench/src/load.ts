@@ -6,14 +6,16 @@ export interface LoadResult { requests: number; seconds: number; rps: number; p5
  * autocannon against one GraphQL endpoint for a bounded time; each request takes the next
  * (body, token) pair, so many recipients/suppliers are served, not one cached row.
  */
-export async function cannon(url: string, bodies: string[], tokens: string[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function cannon(url: string, bodies: string[], tokens: string[], opts: { connections: number; seconds: number; amount?: number }): Promise<LoadResult> {
   let k = 0;
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections: opts.connections,
-    duration: opts.seconds,
+    // A fixed number of requests (each one completes, so CPU per request is exact), or a fixed duration.
+    // (A request then waits up to 5 minutes: on a busy machine every one is counted, however slow.)
+    ...(opts.amount ? { amount: opts.amount, timeout: 300 } : { duration: opts.seconds }),
     requests: [{
       method: 'POST',
       setupRequest: (req: any) => {
@@ -31,7 +33,8 @@ export async function cannon(url: string, bodies: string[], tokens: string[], op
   const requests = result.requests.total;
   // Timeouts (10 s) are slowness of a busy machine, not failures: they show as fewer requests.
   const errors = result.errors - result.timeouts + result.non2xx + graphqlErrors;
-  return { requests, seconds: opts.seconds, rps: requests / opts.seconds, p50: result.latency.p50, p99: result.latency.p99, errors };
+  const seconds = opts.amount ? result.duration : opts.seconds;
+  return { requests, seconds, rps: requests / seconds, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 
 /** A closed loop of `concurrency` workers calling `fn` for `seconds`; latencies in ms. */

@@ -13,7 +13,11 @@ import type { Operation } from '@apollo/federation-internals';
  *
  * The internals:
  * - `dist/resultShaping.js` `computeResponse`: replaced once, process-wide, to capture the
- *   value-completion errors the gateway computes and sometimes drops (`captureCompletionErrors`).
+ *   value-completion errors the gateway computes and sometimes drops (`captureCompletionErrors`), and to shape
+ *   answers with our compiled copy of it (result-shaping.ts) inside our gateway's executions.
+ * - `@apollo/federation-internals` `operationFromDocument` as `executeQueryPlan` calls it (`{ validate: false }`):
+ *   memoized per document node inside our gateway's executions, so the compiled shape is found again.
+ * - federation-internals' type predicates, `ERRORS`, `assert`, `Variable` (result-shaping.ts).
  * - `RemoteGraphQLDataSource#sendRequest` (private): the one call every subgraph fetch passes
  *   through (`wrapSendRequest`: entity cache, `_entities` deduplication, callers batches).
  * - `ApolloGateway#queryPlanStore` (private): plan-cache statistics (`observePlanStore`).
@@ -51,35 +55,68 @@ export function assertSupportedApollo(versions: Record<string, string> = install
   );
 }
 
-// --- computeResponse -------------------------------------------------------------------------
+// --- computeResponse, operationFromDocument ------------------------------------------------------
+/** Apollo's `computeResponse` signature (resultShaping.js). */
+export type ComputeResponse = (args: any) => { data: unknown; errors: GraphQLError[] };
+interface ExecutionStore {
+  completionErrors: GraphQLError[];
+  /** Shapes the answer instead of Apollo's `computeResponse` (same arguments, same result). */
+  shape?: ComputeResponse;
+}
+
 // One store per process: when two copies of this module are loaded (sources and builds side by side in
 // tests), the single patch feeds both.
-const completionErrors = ((globalThis as Record<symbol, unknown>)[Symbol.for('aleumet.completionErrors')] ??=
-  new AsyncLocalStorage<GraphQLError[]>()) as AsyncLocalStorage<GraphQLError[]>;
+const executionStore = ((globalThis as Record<symbol, unknown>)[Symbol.for('aleumet.executionStore')] ??=
+  new AsyncLocalStorage<ExecutionStore>()) as AsyncLocalStorage<ExecutionStore>;
+
+type OperationFromDocument = (schema: object, document: { definitions: readonly object[] }, options?: { validate?: boolean; operationName?: string }) => object;
 
 function patchResultShaping(): void {
-  const resultShaping = require('@apollo/gateway/dist/resultShaping.js') as {
-    computeResponse: (args: unknown) => { data: unknown; errors: GraphQLError[] };
-    __aleumetPatched?: boolean;
-  };
+  const resultShaping = require('@apollo/gateway/dist/resultShaping.js') as { computeResponse: ComputeResponse; __aleumetPatched?: boolean };
   if (resultShaping.__aleumetPatched) return;
   assertSupportedApollo();
   if (typeof resultShaping.computeResponse !== 'function') throw new UnsupportedApolloVersion('@apollo/gateway/dist/resultShaping.js has no computeResponse: see gateway/src/apollo-internals.ts');
   const original = resultShaping.computeResponse;
   resultShaping.computeResponse = (args) => {
-    const result = original(args);
-    completionErrors.getStore()?.push(...result.errors);
+    const store = executionStore.getStore();
+    const result = store?.shape ? store.shape(args) : original(args);
+    store?.completionErrors.push(...result.errors);
     return result;
   };
   resultShaping.__aleumetPatched = true;
+
+  // executeQueryPlan builds the operation again from the same (cached) document nodes on every request; with
+  // compiled shaping it is built once per document node and schema, so the compiled shape is found again.
+  // Replaced in the module that defines it: the package index re-exports it through a getter.
+  const internals = createRequire(require.resolve('@apollo/gateway'))('@apollo/federation-internals/dist/operations.js') as { operationFromDocument: OperationFromDocument };
+  if (typeof internals.operationFromDocument !== 'function') throw new UnsupportedApolloVersion('@apollo/federation-internals has no operationFromDocument: see gateway/src/apollo-internals.ts');
+  const build = internals.operationFromDocument;
+  const built = new WeakMap<object, WeakMap<object, { rest: readonly object[]; operation: object }>>();
+  internals.operationFromDocument = (schema, document, options) => {
+    // Only executeQueryPlan's call (`{ validate: false }`, the operation first, then its fragments), only in our gateway.
+    if (!executionStore.getStore()?.shape || options?.validate !== false || options.operationName !== undefined || !document.definitions.length) {
+      return build(schema, document, options);
+    }
+    const [first, ...rest] = document.definitions;
+    const bySchema = built.get(schema) ?? new WeakMap();
+    built.set(schema, bySchema);
+    const hit = bySchema.get(first!);
+    if (hit && hit.rest.length === rest.length && hit.rest.every((d, i) => d === rest[i])) return hit.operation;
+    const operation = build(schema, document, options);
+    bySchema.set(first!, { rest, operation });
+    return operation;
+  };
 }
 
-/** Runs `fn` (one operation's execution) and returns the value-completion errors computed meanwhile. */
-export async function captureCompletionErrors<T>(fn: () => Promise<T>): Promise<{ result: T; completionErrors: GraphQLError[] }> {
+/**
+ * Runs `fn` (one operation's execution) and returns the value-completion errors computed meanwhile. With
+ * `shape`, the answer is shaped by it instead of Apollo's `computeResponse` (result-shaping.ts).
+ */
+export async function captureCompletionErrors<T>(fn: () => Promise<T>, shape?: ComputeResponse): Promise<{ result: T; completionErrors: GraphQLError[] }> {
   patchResultShaping();
-  const store: GraphQLError[] = [];
-  const result = await completionErrors.run(store, fn);
-  return { result, completionErrors: store };
+  const store: ExecutionStore = { completionErrors: [], shape };
+  const result = await executionStore.run(store, fn);
+  return { result, completionErrors: store.completionErrors };
 }
 
 // --- RemoteGraphQLDataSource#sendRequest ----------------------------------------------------------
@@ -143,4 +180,7 @@ export function loadedSupergraphSdl(gateway: Pick<ApolloGateway, '__testing'>): 
 // --- planning and executing outside Apollo Server ------------------------------------------------
 export { executeQueryPlan, buildOperationContext, type ServiceMap } from '@apollo/gateway';
 export { Supergraph, operationFromDocument, printSchema, type Schema, type Operation } from '@apollo/federation-internals';
+export {
+  ERRORS, Variable, assert, isCompositeType, isCustomScalarType, isEnumType, isListType, isNonNullType, isObjectType, isSubtype, typenameFieldName,
+} from '@apollo/federation-internals';
 export { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';

@@ -6,6 +6,8 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { ApolloGateway } from '@apollo/gateway';
 import { ErrorCode } from '@aleumet/core';
 import { captureCompletionErrors, transformQueryPlans } from './apollo-internals.js';
+import { computeResponseCompiled } from './result-shaping.js';
+import { mergeSameSubgraphFetches } from './plan-merge.js';
 import { PlanningError, fixQueryPlan, supergraphFacts, unplannedFields, type SupergraphFacts } from './plan-fixes.js';
 
 /**
@@ -123,7 +125,9 @@ function withPath(e: GraphQLError, path: readonly (string | number)[] | undefine
 const isPrefix = (p: readonly (string | number)[], of: readonly (string | number)[]) => p.length <= of.length && p.every((s, i) => of[i] === s);
 
 /** Wraps a gateway so every operation it executes gets the corrections above. */
-export function withFederationFixes(gateway: GatewayInterface): GatewayInterface {
+export function withFederationFixes(gateway: GatewayInterface, opts: { compiledShaping?: boolean; mergeFetches?: boolean } = {}): GatewayInterface {
+  const compiledShaping = opts.compiledShaping ?? true;
+  const mergeFetches = opts.mergeFetches ?? true;
   let required: RequiredWithArgs = new Map();
   let facts: { sdl: string; facts: SupergraphFacts } | null = null;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
@@ -138,7 +142,8 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         if (missing.length) {
           throw new PlanningError(`This supergraph cannot answer ${missing.map((f) => `"${f}"`).join(', ')}: no subgraph that resolves it can be reached`);
         }
-        return fixQueryPlan(plan, facts.facts);
+        const fixed = fixQueryPlan(plan, facts.facts);
+        return mergeFetches ? mergeSameSubgraphFetches(fixed) : fixed;
       },
       (e) => new PlanningError(`This supergraph cannot answer the operation: ${(e as Error).message}`),
     );
@@ -160,7 +165,7 @@ export function withFederationFixes(gateway: GatewayInterface): GatewayInterface
         }
         let captured;
         try {
-          captured = await captureCompletionErrors(() => loaded.executor!(rc));
+          captured = await captureCompletionErrors(() => loaded.executor!(rc), compiledShaping ? computeResponseCompiled : undefined);
         } catch (e) {
           if (!(e instanceof PlanningError)) throw e;
           return { errors: [new GraphQLError(e.message, { extensions: { code: ErrorCode.QUERY_PLANNING_FAILED } })] };

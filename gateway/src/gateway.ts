@@ -54,6 +54,8 @@ export interface GatewayOptions {
   shareExecutions?: ShareExecutions;
   /** Corrections where plain @apollo/gateway is wrong (see federation-fixes.ts); default on. */
   federationFixes?: boolean;
+  /** Execution levers (measured one by one in bench/, each on by default). */
+  execution?: ExecutionOptions;
   /** Called once the port listens, before the supergraph is loaded (`/health` answers 503 until then, see `/health/supergraph`). */
   onListening?: (url: string) => void;
   /** Subgraph transport levers: keep-alive pool, deduplicated `_entities` (transport.ts; measured in bench/). */
@@ -75,6 +77,16 @@ export interface GatewayOptions {
    * `false`: not served (the numbers are still in `RunningGateway.metrics`).
    */
   metrics?: MetricsListenOptions | false;
+}
+
+export interface ExecutionOptions {
+  /** Shape answers with the operation compiled once (result-shaping.ts) instead of Apollo's per-request walk (needs `federationFixes`). */
+  compiledShaping?: boolean;
+  /**
+   * An entity fetch waits for a later fetch of the same subgraph at the same path to go as one request with it
+   * (plan-merge.ts; the transport's `batchEntities` sends them together); needs `federationFixes`.
+   */
+  mergeFetches?: boolean;
 }
 
 export interface RunningGateway {
@@ -144,7 +156,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     security.errors,
   ]);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway),
+    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway, { compiledShaping: opts.execution?.compiledShaping, mergeFetches: opts.execution?.mergeFetches }),
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,
     // Who may introspect is the pipeline's decision (security/introspection.ts: admins only in production);

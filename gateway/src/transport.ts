@@ -2,7 +2,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { observePlanStore, wrapSendRequest } from './apollo-internals.js';
-import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind, OperationTypeNode, parse, print, visit,
+  type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode, type VariableDefinitionNode,
+} from 'graphql';
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import { REQUEST_ID_HEADER } from '@aleumet/core';
 import type { EntityCache } from './cache/entity-cache.js';
@@ -40,6 +43,16 @@ export interface TransportOptions {
   fastFetch?: boolean;
   /** Identical queries to a subgraph while one is in flight wait for its answer (default true). */
   shareInFlight?: boolean;
+  /**
+   * Requests sharing an answer in flight get their copy by parsing its body again (not a deep clone), keyed by the
+   * distinct representations already computed for deduplication (not by serializing them again); default true.
+   */
+  cheapCopies?: boolean;
+  /**
+   * One operation's entity fetches to one subgraph that start together (same tick, same headers) go as one
+   * request, each as its own aliased `_entities` field (default true; see plan-merge.ts).
+   */
+  batchEntities?: boolean;
 }
 
 export interface TransportStats {
@@ -52,6 +65,8 @@ export interface TransportStats {
   representationsSent: number;
   /** Subgraph requests answered by an identical one already in flight. */
   sharedInFlight: number;
+  /** Entity fetches sent inside another fetch's request (one operation's concurrent fetches to one subgraph). */
+  batchedFetches: number;
   planCache: { hits: number; misses: number };
 }
 
@@ -69,6 +84,10 @@ class SmallResponse {
         return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
       },
     };
+  }
+  /** The body as received (read without waiting). */
+  get bodyText(): string {
+    return this.body;
   }
   async text() {
     return this.body;
@@ -92,7 +111,7 @@ function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, 
 }
 
 export class GatewayTransport {
-  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, planCache: { hits: 0, misses: 0 } };
+  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, planCache: { hits: 0, misses: 0 } };
   private readonly inFlight = new Map<string, Promise<any>>();
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
@@ -200,49 +219,51 @@ export class GatewayTransport {
       };
     });
     const shareInFlight = this.options.shareInFlight ?? true;
+    const cheapCopies = this.options.cheapCopies ?? true;
+    // Identical requests share one in flight; entity requests are deduplicated first, so the key and the answer
+    // shared are those of the distinct representations (each caller fans its own copy back out).
     const sendShared = async (request: any, context: any) => {
-      if (!shareInFlight || /^\s*mutation\b/.test(request.query ?? '')) return sendDeduped(request, context);
+      const reps = request.variables?.representations;
+      const distinct = Array.isArray(reps) && dedupe && reps.length > 1 ? distinctRepresentations(reps) : null;
+      const count = () => {
+        if (!Array.isArray(reps)) return;
+        this.stats.entityCalls++;
+        this.stats.representations += reps.length;
+        this.stats.representationsSent += distinct ? distinct.unique.length : reps.length;
+      };
+      const sent = distinct && distinct.unique.length < reps.length ? { ...request, variables: { ...request.variables, representations: distinct.unique } } : request;
+      const expand = (response: any) => (distinct && distinct.unique.length < reps.length ? fanOut(response, distinct.positions) : response);
+      if (!shareInFlight || /^\s*mutation\b/.test(request.query ?? '')) {
+        count();
+        return expand(await sendCounted(sent, context));
+      }
       // The request id is ours unless the operator forwards the client's (then it is part of what is forwarded).
       const forwardsRequestId = Boolean((context as { forwarded?: Record<string, string> } | undefined)?.forwarded?.[REQUEST_ID_HEADER]);
-      const key = inFlightKey(url, request, forwardsRequestId);
+      const key = cheapCopies && distinct
+        ? inFlightKey(url, { ...request, variables: { ...request.variables, representations: undefined } }, forwardsRequestId) + '\n' + distinct.keys.join('\n')
+        : inFlightKey(url, sent, forwardsRequestId);
       const pending = this.inFlight.get(key);
       if (pending) {
         this.stats.sharedInFlight++;
-        return copyAnswer(await pending);
+        return expand(cheapCopies ? reparse(await pending) : copyAnswer(await pending));
       }
-      const sent = sendDeduped(request, context);
-      this.inFlight.set(key, sent);
-      const forget = () => void (this.inFlight.get(key) === sent && this.inFlight.delete(key));
-      sent.then(forget, forget);
-      return sent;
+      count();
+      const answer = sendCounted(sent, context);
+      this.inFlight.set(key, answer);
+      const forget = () => void (this.inFlight.get(key) === answer && this.inFlight.delete(key));
+      answer.then(forget, forget);
+      return expand(await answer);
     };
-    const sendDeduped = async (request: any, context: any) => {
+    const sendCounted = (request: any, context: any) => {
+      if (batch && isEntityQuery(request)) return batcher.send(request, context);
       this.stats.subgraphRequests++;
-      const reps = request.variables?.representations;
-      if (!Array.isArray(reps)) return send(request, context);
-      this.stats.entityCalls++;
-      this.stats.representations += reps.length;
-      if (!dedupe || reps.length < 2) {
-        this.stats.representationsSent += reps.length;
-        return send(request, context);
-      }
-      const unique: unknown[] = [];
-      const slot = new Map<string, number>();
-      const positions = reps.map((r: unknown) => {
-        const key = JSON.stringify(r);
-        let at = slot.get(key);
-        if (at === undefined) {
-          at = unique.length;
-          slot.set(key, at);
-          unique.push(r);
-        }
-        return at;
-      });
-      this.stats.representationsSent += unique.length;
-      if (unique.length === reps.length) return send(request, context);
-      const response = await send({ ...request, variables: { ...request.variables, representations: unique } }, context);
-      return fanOut(response, positions);
+      return send(request, context);
     };
+    const batch = this.options.batchEntities ?? true;
+    const batcher = new EntityBatcher((request, context) => {
+      this.stats.subgraphRequests++;
+      return send(request, context);
+    }, () => this.stats.batchedFetches++);
     return dataSource;
   }
 
@@ -261,7 +282,7 @@ export class GatewayTransport {
   }
 
   resetStats(): void {
-    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, planCache: { hits: 0, misses: 0 } });
+    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, planCache: { hits: 0, misses: 0 } });
   }
 
   close(): void {
@@ -277,6 +298,208 @@ function copyAnswer<T>(response: T): T {
   const copy = { ...r };
   for (const k of ['data', 'errors', 'extensions']) if (r[k] !== undefined) copy[k] = structuredClone(r[k]);
   return copy as T;
+}
+
+/** The distinct representations of an `_entities` request, their keys, and where each original one is among them. */
+function distinctRepresentations(reps: unknown[]): { unique: unknown[]; keys: string[]; positions: number[] } {
+  const unique: unknown[] = [];
+  const keys: string[] = [];
+  const slot = new Map<string, number>();
+  const positions = reps.map((r) => {
+    const key = JSON.stringify(r);
+    let at = slot.get(key);
+    if (at === undefined) {
+      at = unique.length;
+      slot.set(key, at);
+      unique.push(r);
+      keys.push(key);
+    }
+    return at;
+  });
+  return { unique, keys, positions };
+}
+
+/**
+ * Another operation's copy of a shared answer: its body parsed again from the bytes received (cheaper than a deep
+ * clone of the parsed one); a deep clone when the body is not at hand.
+ */
+function reparse<T>(response: T): T {
+  const part = batchParts.get(response as object);
+  if (part) return part();
+  const http = (response as { http?: unknown } | null)?.http;
+  if (!(http instanceof SmallResponse) || !response || typeof response !== 'object') return copyAnswer(response);
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(http.bodyText) as Record<string, unknown>;
+  } catch {
+    return copyAnswer(response);
+  }
+  const copy = { ...(response as Record<string, unknown>) };
+  for (const k of ['data', 'errors', 'extensions']) if (k in body) copy[k] = body[k];
+  return copy as T;
+}
+
+const isEntityQuery = (request: { query?: string; variables?: Record<string, unknown> }) =>
+  Array.isArray(request.variables?.representations) && !/^\s*(mutation|subscription)\b/.test(request.query ?? '');
+
+/** Copies of the parts of a batched answer, each parsed again from the batch's bytes (see `reparse`). */
+const batchParts = new WeakMap<object, () => any>();
+
+interface Combined { query: string; operationName?: string; aliases: string[]; variables: string[] }
+
+/**
+ * Entity fetches of one operation (same request context) to one subgraph, queued in one tick (the plan's
+ * parallel fetches reach `sendRequest` in the same tick), sent as one request:
+ * `query ($r0: [_Any!]!, $r1: [_Any!]!) { e0: _entities(representations: $r0) { … } e1: _entities(representations: $r1) { … } }`.
+ * Each gets back its own `_entities` and the errors under its alias (path-less errors go to every one).
+ * Fetches whose other variables clash, or that cannot be read, go alone.
+ */
+class EntityBatcher {
+  private readonly queues = new Map<object, { request: any; resolve: (v: any) => void; reject: (e: unknown) => void }[]>();
+  private readonly combined = new Map<string, Combined | null>();
+
+  constructor(private readonly sendOne: (request: any, context: any) => Promise<any>, private readonly onBatched: () => void) {}
+
+  send(request: any, context: any): Promise<any> {
+    if (!context || typeof context !== 'object') return this.sendOne(request, context);
+    return new Promise((resolve, reject) => {
+      let queue = this.queues.get(context);
+      if (!queue) {
+        queue = [];
+        this.queues.set(context, queue);
+        process.nextTick(() => this.flush(context));
+      }
+      queue.push({ request, resolve, reject });
+    });
+  }
+
+  private flush(context: object): void {
+    const queue = this.queues.get(context) ?? [];
+    this.queues.delete(context);
+    // Batched only with identical headers (they are the same context's, but a data source may add its own).
+    const groups = new Map<string, typeof queue>();
+    for (const item of queue) {
+      const key = JSON.stringify([item.request.http?.url, item.request.http?.method, [...(item.request.http?.headers ?? [])]]);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    for (const group of groups.values()) {
+      const plan = group.length > 1 ? this.combine(group.map((g) => g.request)) : null;
+      if (!plan) {
+        for (const g of group) this.sendOne(g.request, context).then(g.resolve, g.reject);
+        continue;
+      }
+      group.slice(1).forEach(() => this.onBatched());
+      const variables: Record<string, unknown> = {};
+      group.forEach((g, i) => {
+        for (const [k, v] of Object.entries(g.request.variables ?? {})) variables[k === 'representations' ? `aleumet__r${i}` : k] = v;
+      });
+      const request = { ...group[0]!.request, query: plan.query, operationName: plan.operationName, variables };
+      this.sendOne(request, context).then(
+        (answer) => {
+          const split = (a: any) => group.map((_, i) => part(a, plan.aliases[i]!, plan.aliases));
+          const parts = split(answer);
+          const http = answer?.http;
+          parts.forEach((p, i) => {
+            if (http instanceof SmallResponse) {
+              batchParts.set(p, () => {
+                const body = JSON.parse(http.bodyText) as Record<string, unknown>;
+                return split({ ...answer, data: body.data, errors: body.errors, extensions: body.extensions })[i];
+              });
+            }
+            group[i]!.resolve(p);
+          });
+        },
+        (e) => group.forEach((g) => g.reject(e)),
+      );
+    }
+  }
+
+  /** The one query for these fetches (cached per combination of query texts), or null when they cannot go together. */
+  private combine(requests: any[]): Combined | null {
+    // Other variables must not clash: the same name means the same value.
+    const seen = new Map<string, string>();
+    for (const r of requests) {
+      for (const [k, v] of Object.entries(r.variables ?? {})) {
+        if (k === 'representations') continue;
+        const json = JSON.stringify(v);
+        if (seen.has(k) && seen.get(k) !== json) return null;
+        seen.set(k, json);
+      }
+    }
+    const texts = requests.map((r) => String(r.query ?? ''));
+    const cacheKey = texts.join('\u0000');
+    if (this.combined.has(cacheKey)) return this.combined.get(cacheKey)!;
+    let result: Combined | null = null;
+    try {
+      result = combineQueries(texts, requests[0]!.operationName);
+    } catch {
+      result = null;
+    }
+    if (this.combined.size > 1000) this.combined.delete(this.combined.keys().next().value!);
+    this.combined.set(cacheKey, result);
+    return result;
+  }
+}
+
+/** `texts[i]`'s `_entities` under alias `aleumet__e<i>` with variable `$aleumet__r<i>`, its fragments renamed apart. */
+export function combineQueries(texts: string[], operationName: string | undefined): Combined | null {
+  const variableDefinitions = new Map<string, VariableDefinitionNode>();
+  const selections: SelectionNode[] = [];
+  const fragments: FragmentDefinitionNode[] = [];
+  const aliases: string[] = [];
+  texts.forEach((text, i) => {
+    const doc = parse(text);
+    const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (ops.length !== 1 || ops[0]!.operation !== 'query') throw new Error('not one query');
+    const root = ops[0]!.selectionSet.selections;
+    if (root.length !== 1 || root[0]!.kind !== Kind.FIELD || root[0]!.name.value !== '_entities' || root[0]!.alias) throw new Error('not one _entities field');
+    const renamed = visit(doc, {
+      Variable: (v) => (v.name.value === 'representations' ? { ...v, name: { ...v.name, value: `aleumet__r${i}` } } : undefined),
+      FragmentSpread: (f) => ({ ...f, name: { ...f.name, value: `aleumet__f${i}_${f.name.value}` } }),
+      FragmentDefinition: (f) => ({ ...f, name: { ...f.name, value: `aleumet__f${i}_${f.name.value}` } }),
+    });
+    const alias = `aleumet__e${i}`;
+    aliases.push(alias);
+    for (const d of renamed.definitions) {
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.push(d);
+      if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+      for (const v of d.variableDefinitions ?? []) {
+        const existing = variableDefinitions.get(v.variable.name.value);
+        if (existing && print(existing) !== print(v)) throw new Error('variable definitions clash');
+        variableDefinitions.set(v.variable.name.value, v);
+      }
+      const field = d.selectionSet.selections[0] as FieldNode;
+      selections.push({ ...field, alias: { kind: Kind.NAME, value: alias } });
+    }
+  });
+  const name = operationName ? `${operationName}__batch` : undefined;
+  const query = print({
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, ...(name ? { name: { kind: Kind.NAME, value: name } } : {}),
+        variableDefinitions: [...variableDefinitions.values()], selectionSet: { kind: Kind.SELECTION_SET, selections },
+      },
+      ...fragments,
+    ],
+  });
+  return { query, operationName: name, aliases, variables: [...variableDefinitions.keys()] };
+}
+
+/** One fetch's answer out of a batched one: its `_entities`, the errors under its alias, and path-less ones. */
+export function part(answer: any, alias: string, aliases: string[]): any {
+  const data = answer?.data;
+  const out: any = { ...answer, data: data && typeof data === 'object' ? (alias in data ? { _entities: data[alias] } : null) : data };
+  if (Array.isArray(answer?.errors)) {
+    const errors = answer.errors.flatMap((e: any) => {
+      const head = Array.isArray(e?.path) ? e.path[0] : undefined;
+      if (head === alias) return [{ ...e, path: ['_entities', ...e.path.slice(1)] }];
+      return aliases.includes(head) ? [] : [e];
+    });
+    out.errors = errors.length ? errors : undefined;
+    if (!errors.length) delete out.errors;
+  }
+  return out;
 }
 
 /** Everything that makes two subgraph requests the same: subgraph, document, variables, forwarded headers (the request id only when forwarded). */

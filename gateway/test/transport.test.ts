@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GatewayTransport, fanOut } from '../src/transport.js';
+import { GatewayTransport, combineQueries, fanOut, part } from '../src/transport.js';
 
 describe('fanOut', () => {
   it('puts each unique entity back at every original position, errors too', () => {
@@ -17,6 +17,41 @@ describe('fanOut', () => {
       { message: 'no', path: ['_entities', 3, 'name'] },
       { message: 'other' },
     ]);
+  });
+});
+
+describe('entity fetches batched into one request', () => {
+  it('puts each fetch under its own alias and variable, fragments renamed apart, shared variables once', () => {
+    const a = 'query Op__inventory__1($representations: [_Any!]!, $p: String!) { _entities(representations: $representations) { ...F } } fragment F on Good { label(prefix: $p) }';
+    const b = 'query Op__inventory__2($representations: [_Any!]!) { _entities(representations: $representations) { ... on Good { shippingEstimate } ...F } } fragment F on Good { inStock }';
+    const combined = combineQueries([a, b], 'Op__inventory__1')!;
+    expect(combined.aliases).toEqual(['aleumet__e0', 'aleumet__e1']);
+    expect(combined.query).toContain('query Op__inventory__1__batch($aleumet__r0: [_Any!]!, $p: String!, $aleumet__r1: [_Any!]!)');
+    expect(combined.query).toContain('aleumet__e0: _entities(representations: $aleumet__r0) {\n    ...aleumet__f0_F');
+    expect(combined.query).toContain('aleumet__e1: _entities(representations: $aleumet__r1)');
+    expect(combined.query).toContain('fragment aleumet__f0_F on Good {\n  label(prefix: $p)');
+    expect(combined.query).toContain('fragment aleumet__f1_F on Good {\n  inStock');
+    // Not an `_entities` fetch alone: not batched.
+    expect(() => combineQueries(['{ a }', b], undefined)).toThrow();
+  });
+
+  it('gives each fetch its own entities and the errors under its alias (as `_entities`), path-less errors to every one', () => {
+    const answer = {
+      data: { aleumet__e0: [{ inStock: true }], aleumet__e1: [null, { shippingEstimate: 3 }] },
+      errors: [
+        { message: 'requirements missing', path: ['aleumet__e1', 0, 'shippingEstimate'] },
+        { message: 'whole request' },
+      ],
+      extensions: { x: 1 },
+    };
+    const aliases = ['aleumet__e0', 'aleumet__e1'];
+    expect(part(answer, 'aleumet__e0', aliases)).toEqual({ data: { _entities: [{ inStock: true }] }, errors: [{ message: 'whole request' }], extensions: { x: 1 } });
+    expect(part(answer, 'aleumet__e1', aliases)).toEqual({
+      data: { _entities: [null, { shippingEstimate: 3 }] },
+      errors: [{ message: 'requirements missing', path: ['_entities', 0, 'shippingEstimate'] }, { message: 'whole request' }],
+      extensions: { x: 1 },
+    });
+    expect(part({ data: null, errors: [{ message: 'down' }] }, 'aleumet__e0', aliases)).toEqual({ data: null, errors: [{ message: 'down' }] });
   });
 });
 

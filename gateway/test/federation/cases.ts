@@ -13,6 +13,8 @@ export interface Expectation {
   errorCodes?: string[];
   /** Upper bound on requests per subgraph (query-plan semantics such as @provides). */
   maxRequests?: Record<string, number>;
+  /** Upper bound on requests per subgraph from our gateway only (fetches it merges, plan-merge.ts). */
+  oursMaxRequests?: Record<string, number>;
 }
 
 export interface Operation {
@@ -604,6 +606,98 @@ const failing = async (ref: { id: string }) => {
   if (ref.id === 'gone') return null;
   return { id: ref.id };
 };
+// ---------------------------------------------------------------------------------------------
+const goods = [
+  { upc: '1', name: 'Wheelchair', price: 1000, weight: 200 },
+  { upc: '2', name: 'Crutches', price: 300, weight: 60 },
+  { upc: '3', name: 'Cane', price: 100, weight: 10 },
+];
+/**
+ * An entity fetch beside a `@requires` of the same subgraph: plain @apollo/gateway asks inventory twice (once for
+ * `inStock` next to products, once for `shippingEstimate` after it); ours waits and sends both in one request,
+ * each with its own representations, so a failed requirement still leaves the other field answered.
+ */
+const mergedFetches: FederationCase = {
+  name: 'fetches of one subgraph merged into one request',
+  subgraphs: [
+    {
+      name: 'catalog',
+      typeDefs: link('@key') + /* GraphQL */ `
+        type Query { goods: [Good!]! }
+        type Good @key(fields: "upc") { upc: String! }
+      `,
+      resolvers: { Query: { goods: () => goods.map((g) => ({ upc: g.upc })) } },
+    },
+    {
+      name: 'pricing',
+      typeDefs: link('@key') + /* GraphQL */ `
+        type Good @key(fields: "upc") { upc: String! name: String price: Int weight: Int }
+      `,
+      resolvers: {
+        Good: {
+          // Good 3 is unknown here: its price and weight never arrive, so its shippingEstimate cannot be asked.
+          __resolveReference: (ref: { upc: string }) => (ref.upc === '3' ? null : goods.find((g) => g.upc === ref.upc)),
+        },
+      },
+    },
+    {
+      name: 'inventory',
+      typeDefs: link('@key', '@external', '@requires') + /* GraphQL */ `
+        type Good @key(fields: "upc") {
+          upc: String!
+          price: Int @external
+          weight: Int @external
+          inStock: Boolean!
+          shippingEstimate: Int @requires(fields: "price weight")
+          label(prefix: String!): String!
+        }
+      `,
+      resolvers: {
+        Good: {
+          __resolveReference: (ref: { upc: string; price?: number; weight?: number }) => ref,
+          inStock: (g: { upc: string }) => g.upc !== '2',
+          shippingEstimate: (g: { price?: number; weight?: number }) => {
+            if (typeof g.price !== 'number' || typeof g.weight !== 'number') throw new GraphQLError('requirements missing');
+            return g.price > 500 ? 0 : g.weight * 2;
+          },
+          label: (g: { upc: string }, { prefix }: { prefix: string }) => `${prefix}-${g.upc}`,
+        },
+      },
+    },
+  ],
+  operations: [
+    {
+      name: 'a field of inventory and a @requires of inventory: one request to inventory',
+      query: '{ goods { upc name inStock shippingEstimate } }',
+      expect: {
+        data: {
+          goods: [
+            { upc: '1', name: 'Wheelchair', inStock: true, shippingEstimate: 0 },
+            { upc: '2', name: 'Crutches', inStock: false, shippingEstimate: 120 },
+            { upc: '3', name: null, inStock: true, shippingEstimate: null },
+          ],
+        },
+        oursMaxRequests: { inventory: 1, pricing: 1, catalog: 1 },
+      },
+    },
+    {
+      name: 'with variables, aliases and the same field twice',
+      query: 'query($p: String!) { goods { upc a: label(prefix: $p) b: label(prefix: "x") inStock price shippingEstimate again: shippingEstimate } }',
+      variables: { p: 'v' },
+      expect: {
+        data: {
+          goods: [
+            { upc: '1', a: 'v-1', b: 'x-1', inStock: true, price: 1000, shippingEstimate: 0, again: 0 },
+            { upc: '2', a: 'v-2', b: 'x-2', inStock: false, price: 300, shippingEstimate: 120, again: 120 },
+            { upc: '3', a: 'v-3', b: 'x-3', inStock: true, price: null, shippingEstimate: null, again: null },
+          ],
+        },
+        oursMaxRequests: { inventory: 1 },
+      },
+    },
+  ],
+};
+
 const nullability: FederationCase = {
   name: 'nullability of failed entity fetches',
   subgraphs: [
@@ -840,4 +934,4 @@ const unreachableInterfaceObject: FederationCase = {
   ],
 };
 
-export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, unreachableInterfaceObject, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability];
+export const CASES: FederationCase[] = [keys, multipleKeys, requires, requiresVariants, nonResolvableKey, unreachableInterfaceObject, provides, override, shareable, inaccessible, interfaces, unions, enums, nullability, mergedFetches];
