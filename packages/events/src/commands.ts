@@ -69,11 +69,17 @@ export async function deliverCommands(orm: MikroORM | EntityManager, runtime: Su
       logger.warn({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, code: e.code }, 'command refused for good: compensating');
       const refusal = { commandId: cmd.id, target: cmd.target, command: cmd.command, code: e.code, message: e.message, refusedAt: runtime.clock.now() };
       // Another replica may deliver the same row: only the one that marks it failed compensates.
-      const queued = await em.fork().transactional(async (tx) => {
+      const settle = (broken?: Error) => em.fork().transactional(async (tx) => {
         const marked = await tx.nativeUpdate(OutgoingCommand, { id: cmd.id, failedAt: null, publishedAt: null }, { attempts: cmd.attempts + 1, lastError, failedAt: refusal.refusedAt });
-        return marked ? compensate(tx, self, cmd.variables, refusal) : [];
+        return marked ? compensate(tx, self, cmd.variables, refusal, broken) : [];
       });
-      followUps.push(...queued);
+      try {
+        followUps.push(...(await settle()));
+      } catch (broken) {
+        // A compensation that fails must not leave the command to be refused again forever: it is recorded as not compensated.
+        logger.error({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, err: broken }, 'compensation failed');
+        followUps.push(...(await settle(broken as Error)));
+      }
     }
   }
   const left = pending.length - delivered - failed;

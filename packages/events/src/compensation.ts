@@ -72,16 +72,17 @@ const REPORTS = new Set(['people.internalRecordRefusal', 'people.internalNotify'
 
 /**
  * Runs the compensation of a refused command (if one is registered) and queues its report and the
- * notification, in `tx`; returns the ids of the queued commands. Without a compensation the refusal is
- * still recorded, for administrators (no region is known).
+ * notification, in `tx`; returns the ids of the queued commands. Without a compensation (or when it
+ * failed: `broken`) the refusal is still recorded, for administrators (no region is known).
  */
-export async function compensate(tx: EntityManager, sender: SubgraphName, variables: Record<string, unknown>, refusal: Refusal): Promise<string[]> {
+export async function compensate(tx: EntityManager, sender: SubgraphName, variables: Record<string, unknown>, refusal: Refusal, broken?: Error): Promise<string[]> {
   const key = `${refusal.target}.${refusal.command}`;
   if (key === 'people.internalRecordRefusal') return [];
-  const fn = compensationFor(sender, refusal.target, refusal.command);
+  const fn = broken ? undefined : compensationFor(sender, refusal.target, refusal.command);
+  const action = broken ? `compensation failed (${broken.message.slice(0, 200)}): recorded only` : 'no compensation: recorded only';
   const done: Compensated = fn
     ? await fn(tx, variables, refusal)
-    : { entityType: 'Command', entityId: refusal.commandId, regionCode: typeof variables.regionCode === 'string' ? variables.regionCode : null, action: 'no compensation: recorded only' };
+    : { entityType: 'Command', entityId: refusal.commandId, regionCode: typeof variables.regionCode === 'string' ? variables.regionCode : null, action };
   const ids = [
     ...(done.commandIds ?? []),
     enqueueCommand(tx, 'people', 'internalRecordRefusal', {
