@@ -73,9 +73,9 @@ type Span = NonNullable<ReturnType<typeof startChildSpan>>;
 interface KnexQuery { sql?: string; __knexQueryUid?: string }
 
 /**
- * One span per SQL statement under the span that issued it (a DataLoader batch, a resolver's request):
+ * One span per SQL statement under the span that sent it (a DataLoader batch, a resolver's request):
  * `SELECT orders.order` with the statement, literals masked. Knex announces each statement in the
- * issuer's async context ('query') and its end ('query-response' / 'query-error'). Statements of
+ * sender's async context ('query') and its end ('query-response' / 'query-error'). Statements of
  * background jobs, with no span current, are not traced.
  */
 export function traceStatements(orm: MikroORM, schema: string): void {
