@@ -54,5 +54,33 @@ describe('traces', () => {
     }
     // @apollo/gateway's own spans (plan, fetch) are in the same trace.
     expect(inTrace.map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringMatching(/plan/), expect.stringMatching(/fetch/)]));
+
+    // Inside the orders and finance requests: a span per DataLoader batch and, below each, its SQL statement.
+    const byId = new Map(inTrace.map((s) => [s.spanContext().spanId, s]));
+    const ancestors = (s: (typeof inTrace)[number]) => {
+      const out: typeof inTrace = [];
+      for (let p = byId.get(s.parentSpanContext?.spanId ?? ''); p; p = byId.get(p.parentSpanContext?.spanId ?? '')) out.push(p);
+      return out;
+    };
+    for (const service of ['orders', 'finance']) {
+      const requests = inTrace.filter((s) => s.attributes['aleumet.service'] === service);
+      expect(requests.length, service).toBeGreaterThan(0);
+      // gateway → subgraph: every request of the subgraph is below the gateway's span.
+      for (const r of requests) expect(ancestors(r), service).toContain(gateway);
+      const below = inTrace.filter((s) => ancestors(s).some((a) => requests.includes(a)));
+      const batches = below.filter((s) => s.attributes['dataloader.name']);
+      const statements = below.filter((s) => s.attributes['db.system'] === 'postgresql');
+      expect(batches.length, `${service}: DataLoader batches`).toBeGreaterThan(0);
+      expect(statements.length, `${service}: SQL statements`).toBeGreaterThan(0);
+      for (const b of batches) expect(Number(b.attributes['dataloader.batch_size'])).toBeGreaterThan(0);
+      // A batch's statement is its child; statements name their schema and never carry literals.
+      expect(statements.some((q) => batches.includes(byId.get(q.parentSpanContext!.spanId)!)), `${service}: a statement under a batch`).toBe(true);
+      for (const q of statements) {
+        expect(q.name).toMatch(new RegExp(`^[A-Z]+ ${service}$`));
+        expect(String(q.attributes['db.query.text'])).not.toMatch(/'/);
+      }
+    }
+    // Finance's claim batch reads finance's own table.
+    expect(inTrace.some((s) => s.attributes['dataloader.name'] === 'ReimbursementClaim by orderId')).toBe(true);
   });
 });

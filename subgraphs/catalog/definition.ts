@@ -1,6 +1,7 @@
 import { retentionJob, type SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { deliverCommands } from '@aleumet/events';
 import { entities } from './entities/index.js';
+import { registerCatalogCompensations } from './domain/compensations.js';
 import { supplierReference } from './entities/supplier.reference.js';
 import { offeringReference } from './entities/offering.reference.js';
 import { itemTypeReference } from './entities/item-type.reference.js';
@@ -16,6 +17,9 @@ import { applyCatalogRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
 import { cache } from './domain/cache.js';
 import { registries } from '@aleumet/registries';
+
+// What catalog does when another service refuses one of its commands for good (one registry per process, keyed by sender).
+registerCatalogCompensations();
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'catalog',

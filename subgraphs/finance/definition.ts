@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { registerFinanceCompensations } from './domain/compensations.js';
 import { reimbursementClaimReference } from './entities/claim.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { migrations } from './migrations/index.js';
@@ -9,6 +10,9 @@ import { deliverCommands } from '@aleumet/events';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
 import { cache } from './domain/cache.js';
+
+// What finance does when another service refuses one of its commands for good (one registry per process, keyed by sender).
+registerFinanceCompensations();
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'finance',

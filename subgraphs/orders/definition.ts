@@ -14,9 +14,13 @@ import { OrderServiceFieldsResolver, ServiceResolver } from './resolvers/service
 import { OrderRetentionResolver } from './resolvers/retention.resolver.js';
 import { OrderProstheticsFieldResolver, ProstheticsResolver } from './resolvers/prosthetics.resolver.js';
 import { registerJobs } from './domain/jobs.js';
+import { registerOrderCompensations } from './domain/compensations.js';
 import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
 import { cache } from './domain/cache.js';
+
+// What orders does when another service refuses one of its commands for good (one registry per process, keyed by sender).
+registerOrderCompensations();
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'orders',

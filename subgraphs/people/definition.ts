@@ -20,6 +20,7 @@ import { ArticleResolver } from './resolvers/article.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { NotificationDeliveryResolver, NotificationResolver } from './resolvers/notification.resolver.js';
 import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
+import { RefusedCommandResolver } from './resolvers/refused-command.resolver.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
 import { applyPeopleRetention } from './domain/retention.js';
 import { seed, isSeeded } from './seed/index.js';
@@ -32,7 +33,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   cache,
   resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver, RepresentationDirectoryResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, TicketAttachmentResolver, ArticleResolver, ComplaintResolver, RetentionResolver,
-    RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver],
+    RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver, RefusedCommandResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@aleumet/subgraph-kit';
 import { entities } from './entities/index.js';
+import { registerProgramCompensations } from './domain/compensations.js';
 import { rehabilitationProgramReference } from './entities/program.reference.js';
 import { measureReference } from './entities/measure.reference.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
@@ -15,6 +16,9 @@ import { seed, isSeeded } from './seed/index.js';
 import { policies } from './domain/policies.js';
 import { cache } from './domain/cache.js';
 import { observe } from './domain/metrics.js';
+
+// What programs does when another service refuses one of its commands for good (one registry per process, keyed by sender).
+registerProgramCompensations();
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',

@@ -205,6 +205,11 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.informed_otherwise`),
     view: personalNotice,
   },
+  // A command a service refused for good: its region's department and administrators.
+  RefusedCommand: {
+    facts: facts(`select id, '{}'::text[] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from people.refused_command`),
+    view: (who, f) => (ADMIN(who) || (who?.role === Role.EMPLOYMENT_DEPARTMENT && f.regionCode != null && who.regionCode === f.regionCode) ? 'full' : 'none'),
+  },
   // Integrator administration and the audit trail: administrators only.
   IntegratorClient: { facts: facts(`${NO_FACTS} from people.integrator_client`), view: adminOnly },
   ApiKey: { facts: facts(`${NO_FACTS} from people.api_key`), view: adminOnly },

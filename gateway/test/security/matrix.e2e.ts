@@ -158,6 +158,8 @@ const QUERIES: Record<string, Case> = {
   myNotificationSettings: { doc: `{ myNotificationSettings { personId } }`, allow: is('recipient', 'representative', 'stranger') },
   notificationDeadLetters: { doc: `{ notificationDeadLetters(first: 1) { __typename } }`, allow: admin },
   unreachablePersons: { doc: `{ unreachablePersons(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
+  // Commands a service refused for good (people): departments (filtered to their region) and administrators.
+  refusedCommands: { doc: `{ refusedCommands(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
 };
 
 const STALE = 999_999;

@@ -83,6 +83,24 @@ export interface Commands {
       template: string;
       source: string;
     };
+    // command people.internalRecordRefusal(orderId: ID, measureId: ID, supplierId: ID, personId: ID, regionCode: String, refusedAt: DateTimeISO!, compensation: String!, entityId: String!, entityType: String!, message: String!, code: String!, command: String!, target: String!, sender: String!, refusedCommandId: ID!)
+    internalRecordRefusal: {
+      orderId?: string | null;
+      measureId?: string | null;
+      supplierId?: string | null;
+      personId?: string | null;
+      regionCode?: string | null;
+      refusedAt: string;
+      compensation: string;
+      entityId: string;
+      entityType: string;
+      message: string;
+      code: string;
+      command: string;
+      target: string;
+      sender: string;
+      refusedCommandId: string;
+    };
   };
   programs: {
     // command programs.internalMeasureOrdered(supplierId: ID, orderId: ID!, measureId: ID!)
@@ -130,6 +148,7 @@ export const COMMAND_DOCUMENTS: { [T in keyof Commands]: { [N in keyof Commands[
     internalSupplierServesPerson: "mutation($supplierId: ID!, $personId: ID!, $commandId: ID!) { internalSupplierServesPerson(supplierId: $supplierId, personId: $personId, commandId: $commandId) }",
     internalCreateSupplierStaff: "mutation($fullName: String!, $iin: String!, $supplierId: ID!, $commandId: ID!) { internalCreateSupplierStaff(fullName: $fullName, iin: $iin, supplierId: $supplierId, commandId: $commandId) }",
     internalNotify: "mutation($urgent: Boolean, $orderId: ID, $measureId: ID, $supplierId: ID, $personId: ID, $params: String!, $regionCode: String!, $template: String!, $source: String!, $commandId: ID!) { internalNotify(urgent: $urgent, orderId: $orderId, measureId: $measureId, supplierId: $supplierId, personId: $personId, params: $params, regionCode: $regionCode, template: $template, source: $source, commandId: $commandId) }",
+    internalRecordRefusal: "mutation($orderId: ID, $measureId: ID, $supplierId: ID, $personId: ID, $regionCode: String, $refusedAt: DateTimeISO!, $compensation: String!, $entityId: String!, $entityType: String!, $message: String!, $code: String!, $command: String!, $target: String!, $sender: String!, $refusedCommandId: ID!, $commandId: ID!) { internalRecordRefusal(orderId: $orderId, measureId: $measureId, supplierId: $supplierId, personId: $personId, regionCode: $regionCode, refusedAt: $refusedAt, compensation: $compensation, entityId: $entityId, entityType: $entityType, message: $message, code: $code, command: $command, target: $target, sender: $sender, refusedCommandId: $refusedCommandId, commandId: $commandId) }",
   },
   programs: {
     internalMeasureOrdered: "mutation($supplierId: ID, $orderId: ID!, $measureId: ID!, $commandId: ID!) { internalMeasureOrdered(supplierId: $supplierId, orderId: $orderId, measureId: $measureId, commandId: $commandId) }",

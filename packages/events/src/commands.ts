@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property, UniqueConstraintViolationException, type 
 import { hasScope, forbidden, requireIdentity, uuidv7, type Identity } from '@aleumet/core';
 import { ServiceCallError, callSubgraph, serviceIdentity, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { OutgoingCommand } from './outbox.js';
-import { COMMAND_DOCUMENTS, type Commands } from './commands.generated.js';
+import { compensate } from './compensation.js';
 import { createLogger } from '@aleumet/observability';
 
 const logger = createLogger('commands');
@@ -25,24 +25,25 @@ export class ProcessedCommand {
   @Property({ type: 'datetime' }) processedAt: Date = new Date();
 }
 
-/**
- * Queues `target`'s command `command` in the caller's unit of work (flushed with the change that causes
- * it). Name and arguments are checked by tsc against the owner's schema (commands.generated.ts).
- */
-export function enqueueCommand<T extends keyof Commands, N extends keyof Commands[T] & string>(em: EntityManager, target: T, command: N, args: Commands[T][N]): OutgoingCommand {
-  const operation = (COMMAND_DOCUMENTS[target] as Record<string, string>)[command]!;
-  const variables = args as Record<string, unknown>;
-  const cmd = em.create(OutgoingCommand, { id: uuidv7(), target, command, operation, variables, occurredAt: new Date(), attempts: 0, publishedAt: null, failedAt: null, lastError: null });
-  em.persist(cmd);
-  return cmd;
-}
+export { enqueueCommand } from './commands-queue.js';
 
 /** Codes after which retrying cannot help. */
-const FINAL = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const FINAL = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+/** A CONFLICT that a later attempt may not meet: the record changed meanwhile (optimistic lock). */
+const TRANSIENT_REASONS = new Set(['VERSION_CHANGED']);
+
+/** Whether the callee refused for good (its answer, not a network error, a timeout or a 5xx). */
+export function isFinalRefusal(e: unknown): e is ServiceCallError & { code: string } {
+  if (!(e instanceof ServiceCallError) || e.code === undefined || !FINAL.has(e.code)) return false;
+  const reason = (e.errors[0] as { extensions?: { reason?: unknown } } | undefined)?.extensions?.reason;
+  return !(typeof reason === 'string' && TRANSIENT_REASONS.has(reason));
+}
 
 /**
  * Delivers pending commands (all, or the given ids) in creation order, one HTTP call each,
- * outside any transaction; marks each delivered / failed in its own short statement.
+ * outside any transaction; marks each delivered in its own short statement. A command refused for
+ * good is marked failed and compensated in one transaction (compensation.ts); the report and the
+ * notification this queues are delivered right after.
  */
 export async function deliverCommands(orm: MikroORM | EntityManager, runtime: SubgraphRuntime, self: SubgraphName, ids?: string[]): Promise<{ delivered: number; failed: number; pending: number }> {
   const em = ('em' in orm ? orm.em : orm).fork();
@@ -51,28 +52,42 @@ export async function deliverCommands(orm: MikroORM | EntityManager, runtime: Su
   const identity = serviceIdentity(self, [INTERNAL_SCOPE]);
   let delivered = 0;
   let failed = 0;
+  const followUps: string[] = [];
   for (const cmd of pending) {
     try {
       await callSubgraph(runtime.peers.url(cmd.target as SubgraphName), identity, cmd.operation, { ...cmd.variables, commandId: cmd.id });
       await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, { publishedAt: new Date(), attempts: cmd.attempts + 1, lastError: null });
       delivered++;
     } catch (e) {
-      const final = e instanceof ServiceCallError && e.code !== undefined && FINAL.has(e.code);
-      await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, {
-        attempts: cmd.attempts + 1,
-        lastError: `${e instanceof ServiceCallError ? `${e.code}: ` : ''}${(e as Error).message}`.slice(0, 2000),
-        ...(final ? { failedAt: new Date() } : {}),
-      });
-      if (final) {
-        failed++;
-        logger.error({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, err: e }, 'command refused for good');
-      } else {
+      const lastError = `${e instanceof ServiceCallError ? `${e.code}: ` : ''}${(e as Error).message}`.slice(0, 2000);
+      if (!isFinalRefusal(e)) {
+        await em.nativeUpdate(OutgoingCommand, { id: cmd.id }, { attempts: cmd.attempts + 1, lastError });
         // Keep order per subgraph: stop at the first command that could not be delivered; the scheduler retries.
         break;
       }
+      failed++;
+      logger.warn({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, code: e.code }, 'command refused for good: compensating');
+      const refusal = { commandId: cmd.id, target: cmd.target, command: cmd.command, code: e.code, message: e.message, refusedAt: runtime.clock.now() };
+      // Another replica may deliver the same row: only the one that marks it failed compensates.
+      const settle = (broken?: Error) => em.fork().transactional(async (tx) => {
+        const marked = await tx.nativeUpdate(OutgoingCommand, { id: cmd.id, failedAt: null, publishedAt: null }, { attempts: cmd.attempts + 1, lastError, failedAt: refusal.refusedAt });
+        return marked ? compensate(tx, self, cmd.variables, refusal, broken) : [];
+      });
+      try {
+        followUps.push(...(await settle()));
+      } catch (broken) {
+        // A compensation that fails must not leave the command to be refused again forever: it is recorded as not compensated.
+        logger.error({ from: self, target: cmd.target, command: cmd.command, commandId: cmd.id, err: broken }, 'compensation failed');
+        followUps.push(...(await settle(broken as Error)));
+      }
     }
   }
-  return { delivered, failed, pending: pending.length - delivered - failed };
+  const left = pending.length - delivered - failed;
+  if (followUps.length) {
+    const more = await deliverCommands(em, runtime, self, followUps);
+    return { delivered: delivered + more.delivered, failed: failed + more.failed, pending: left + more.pending };
+  }
+  return { delivered, failed, pending: left };
 }
 
 /** Receiving side: only other subgraphs (service identity with `internal:commands`). */

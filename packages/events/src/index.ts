@@ -4,5 +4,6 @@ export * from './relay.js';
 export * from './stream.js';
 export * from './live.js';
 export * from './commands.js';
+export * from './compensation.js';
 export * from './commands.generated.js';
 export * from './command-codegen.js';

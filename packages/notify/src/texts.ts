@@ -18,6 +18,7 @@ export const TEMPLATES = [
   'ORDER_REJECTED',
   'PAYMENT_MADE',
   'TICKET_UPDATE',
+  'COMMAND_REFUSED',
 ] as const;
 export type NotificationTemplate = (typeof TEMPLATES)[number];
 
@@ -51,6 +52,7 @@ const kk: Resources = {
   ORDER_REJECTED: { sms: 'Aleumet: №{{number}} тапсырыстан ({{item}}) жеткізуші бас тартты. Басқасын таңдаңыз: {{link}}', title: 'Тапсырыстан бас тартылды №{{number}}', body: 'Жеткізуші {{item}} бойынша №{{number}} тапсырыстан бас тартты. Басқа жеткізушіні таңдаңыз.' },
   PAYMENT_MADE: { sms: 'Aleumet: №{{number}} тапсырыс бойынша {{amount}} төленді: {{link}}', title: 'Төлем: {{amount}}', body: '№{{number}} тапсырыс бойынша {{amount}} төленді.' },
   TICKET_UPDATE: { sms: 'Aleumet: №{{number}} өтініш: {{step}}. {{link}}', title: '№{{number}} өтініш', body: '№{{number}} өтінішіңіз бойынша: {{step}}.' },
+  COMMAND_REFUSED: { sms: 'Aleumet: №{{number}} ({{item}}) бойынша әрекет орындалмады, өзгеріс тоқтатылды. Бөлім хабардар: {{link}}', title: 'Әрекет орындалмады: №{{number}}', body: '№{{number}} ({{item}}) бойынша платформа қызметі байланысты әрекеттен бас тартты. Өзгеріс болдырылмады немесе белгіленді; жұмыспен қамту бөлімі хабардар және сізбен байланысады.' },
 };
 
 const ru: Resources = {
@@ -65,6 +67,7 @@ const ru: Resources = {
   ORDER_REJECTED: { sms: 'Aleumet: поставщик отказался от заказа №{{number}} ({{item}}). Выберите другого: {{link}}', title: 'Отказ по заказу №{{number}}', body: 'Поставщик отказался от заказа №{{number}} на {{item}}. Выберите другого поставщика.' },
   PAYMENT_MADE: { sms: 'Aleumet: по заказу №{{number}} оплачено {{amount}}: {{link}}', title: 'Оплата: {{amount}}', body: 'По заказу №{{number}} оплачено {{amount}}.' },
   TICKET_UPDATE: { sms: 'Aleumet: обращение №{{number}}: {{step}}. {{link}}', title: 'Обращение №{{number}}', body: 'По вашему обращению №{{number}}: {{step}}.' },
+  COMMAND_REFUSED: { sms: 'Aleumet: по №{{number}} ({{item}}) действие не выполнено, изменение остановлено. Отдел в курсе: {{link}}', title: 'Действие не выполнено: №{{number}}', body: 'По №{{number}} ({{item}}) служба платформы отказала в связанном действии. Изменение отменено или отмечено; отдел занятости в курсе и свяжется с вами.' },
 };
 
 const en: Resources = {
@@ -79,6 +82,7 @@ const en: Resources = {
   ORDER_REJECTED: { sms: 'Aleumet: the supplier rejected order No. {{number}} ({{item}}): {{link}}', title: 'Order rejected No. {{number}}', body: 'The supplier rejected order No. {{number}} for {{item}}. Choose another supplier.' },
   PAYMENT_MADE: { sms: 'Aleumet: {{amount}} paid for order No. {{number}}: {{link}}', title: 'Payment: {{amount}}', body: '{{amount}} was paid for order No. {{number}}.' },
   TICKET_UPDATE: { sms: 'Aleumet: request No. {{number}}: {{step}}. {{link}}', title: 'Request No. {{number}}', body: 'Your request No. {{number}}: {{step}}.' },
+  COMMAND_REFUSED: { sms: 'Aleumet: No. {{number}} ({{item}}): a step was refused, the change is stopped. The department knows: {{link}}', title: 'Step refused: No. {{number}}', body: 'A platform service refused a step of No. {{number}} ({{item}}). The change was undone or flagged; the employment department knows and will contact you.' },
 };
 
 let instance: i18n | undefined;

@@ -10,7 +10,9 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
  * One server span per GraphQL request at the gateway and at each subgraph (requests.ts), a W3C
  * `traceparent` on every call between them (the gateway's subgraph fetches and subscription per-event
  * fetches, calls between subgraphs), and @apollo/gateway's own spans (parse, validate, plan, fetch) once a
- * provider is registered. One provider per process: services sharing a process tell their spans apart
+ * provider is registered; inside each subgraph request, a span per DataLoader batch and per SQL statement
+ * (`withChildSpan`, `startChildSpan`: only under a span being traced, so background jobs start no traces).
+ * One provider per process: services sharing a process tell their spans apart
  * by the `aleumet.service` attribute.
  */
 let provider: TracerProvider | null = null;
@@ -91,4 +93,33 @@ export async function withSpan<T>(name: string, attributes: Record<string, strin
       span.end();
     }
   });
+}
+
+/** Whether a span is being recorded in the current context (a request being traced). */
+const underSpan = () => provider !== null && trace.getSpan(context.active()) !== undefined;
+
+/** Runs `fn` in a child span of the current one; just `fn` when tracing is off or no span is current. */
+export async function withChildSpan<T>(name: string, attributes: Record<string, string | number>, fn: () => Promise<T>): Promise<T> {
+  if (!underSpan()) return fn();
+  return trace.getTracer('aleumet').startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn();
+    } catch (e) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message?.slice(0, 200) });
+      throw e;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** Starts a child span of the current one that the caller ends (e.g. on an event); null when tracing is off or no span is current. */
+export function startChildSpan(name: string, attributes: Record<string, string | number>, kind: 'internal' | 'client' = 'internal'): Span | null {
+  if (!underSpan()) return null;
+  return trace.getTracer('aleumet').startSpan(name, { attributes, kind: kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL });
+}
+
+/** A SQL statement as a trace may show it: literals replaced by `?` (statements may carry personal data inline), at most 500 characters. */
+export function maskStatement(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'/g, '?').replace(/\b\d+(?:\.\d+)?\b/g, '?').replace(/\s+/g, ' ').trim().slice(0, 500);
 }

@@ -2,18 +2,29 @@ import DataLoader from 'dataloader';
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
 import { readByKeys } from '@aleumet/cache-tags';
+import { withChildSpan } from '@aleumet/observability';
+
+const nameOf = (entity: unknown): string => (typeof entity === 'string' ? entity : (entity as { name?: string }).name ?? 'entity');
+
+/**
+ * A DataLoader batch function in a span of its own under the request's (`dataloader <name>`, with the batch
+ * size): a trace shows each batch and, below it, its SQL statement. Just the function when tracing is off.
+ */
+export function tracedBatch<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
+  return (keys) => withChildSpan(`dataloader ${name}`, { 'dataloader.name': name, 'dataloader.batch_size': keys.length }, () => batch(keys));
+}
 
 /**
  * One `IN (...)` query per batch on a unique key; results in key order, null for missing keys.
  * The query is tagged per requested key (@aleumet/cache-tags reads.ts): a cache keeps the answer until one of those rows changes.
  */
 export function byKeyLoader<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string, isValid: (k: string) => boolean = () => true) {
-  return new DataLoader<string, T | null>(async (keys) => {
+  return new DataLoader<string, T | null>(tracedBatch(`${nameOf(entity)}.${key}`, async (keys) => {
     const valid = keys.filter(isValid);
     const rows = valid.length ? ((await readByKeys(em, entity, key, valid, () => em.find(entity, { [key]: { $in: valid } } as never))) as T[]) : [];
     const byKey = new Map(rows.map((r) => [String(r[key]), r]));
     return keys.map((k) => byKey.get(k) ?? null);
-  });
+  }));
 }
 
 export const byIdLoader = <T extends { id: string }>(em: EntityManager, entity: EntityName<T>) =>
@@ -21,7 +32,7 @@ export const byIdLoader = <T extends { id: string }>(em: EntityManager, entity: 
 
 /** Children per parent key with one query: `field IN (...)`, each group ordered by id; tagged per parent key like byKeyLoader. */
 export function groupLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, field: keyof T & string) {
-  return new DataLoader<string, T[]>(async (keys) => {
+  return new DataLoader<string, T[]>(tracedBatch(`${nameOf(entity)} by ${field}`, async (keys) => {
     const valid = keys.filter(isUuid);
     const rows = valid.length
       ? ((await readByKeys(em, entity, field, valid, () => em.find(entity, { [field]: { $in: valid } } as never, { orderBy: { id: 'asc' } as never }))) as T[])
@@ -35,5 +46,5 @@ export function groupLoader<T extends { id: string }>(em: EntityManager, entity:
       else groups.set(key, [row]);
     }
     return keys.map((k) => groups.get(k) ?? []);
-  });
+  }));
 }

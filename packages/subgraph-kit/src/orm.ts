@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import { ensureChangeNotifications } from '@aleumet/change-feed';
 import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
+import { maskStatement, startChildSpan } from '@aleumet/observability';
 
 export interface OrmOptions {
   schema: SubgraphName;
@@ -66,4 +67,34 @@ export class SqlCounter {
     this.count = 0;
     this.statements = [];
   }
+}
+
+type Span = NonNullable<ReturnType<typeof startChildSpan>>;
+interface KnexQuery { sql?: string; __knexQueryUid?: string }
+
+/**
+ * One span per SQL statement under the span that sent it (a DataLoader batch, a resolver's request):
+ * `SELECT orders.order` with the statement, literals masked. Knex announces each statement in the
+ * sender's async context ('query') and its end ('query-response' / 'query-error'). Statements of
+ * background jobs, with no span current, are not traced.
+ */
+export function traceStatements(orm: MikroORM, schema: string): void {
+  const knex = orm.em.getConnection().getKnex();
+  const open = new Map<string, Span>();
+  knex.on('query', (q: KnexQuery) => {
+    if (!q.__knexQueryUid || !q.sql) return;
+    const statement = maskStatement(q.sql);
+    const operation = statement.split(' ', 1)[0]!.toUpperCase();
+    const span = startChildSpan(`${operation} ${schema}`, { 'db.system': 'postgresql', 'db.namespace': schema, 'db.operation.name': operation, 'db.query.text': statement }, 'client');
+    if (span) open.set(q.__knexQueryUid, span);
+  });
+  const end = (q: KnexQuery | undefined, error?: Error) => {
+    const span = q?.__knexQueryUid ? open.get(q.__knexQueryUid) : undefined;
+    if (!span) return;
+    open.delete(q!.__knexQueryUid!);
+    if (error) span.setStatus({ code: 2, message: error.message.slice(0, 200) });
+    span.end();
+  };
+  knex.on('query-response', (_response: unknown, q: KnexQuery) => end(q));
+  knex.on('query-error', (error: Error, q: KnexQuery) => end(q, error));
 }

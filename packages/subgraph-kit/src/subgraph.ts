@@ -8,7 +8,7 @@ import type { DemoWorld } from '@aleumet/demo-data';
 import { ErrorCode, INTERNAL_SIGNATURE_HEADER, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
-import { initORM, migrateUp, requestScope, SqlCounter, type OrmOptions } from './orm.js';
+import { initORM, migrateUp, requestScope, SqlCounter, traceStatements, type OrmOptions } from './orm.js';
 import { BaseEntity } from './entity.js';
 import { personsReadPlugin } from './persons-read.js';
 import type { CacheTagging } from '@aleumet/cache-tags';
@@ -111,6 +111,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   const orm = await openOrm(def as SubgraphDefinition<unknown>, opts);
   if (opts.migrate) await migrateUp(orm);
   const sql = new SqlCounter(orm);
+  traceStatements(orm, def.name);
   const log = createLogger(def.name);
   const metrics = new ServiceMetrics(def.name);
   poolGauge(metrics, () => (orm.em.getConnection().getKnex().client as { pool?: never }).pool);

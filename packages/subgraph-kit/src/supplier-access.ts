@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from './loaders.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
@@ -29,11 +30,11 @@ export async function grantSupplierAccess(em: EntityManager, recordId: string, s
 
 /** Suppliers with access, per record id: one `IN (...)` query per batch. */
 export function suppliersWithAccessLoader(em: EntityManager) {
-  return new DataLoader<string, string[]>(async (ids) => {
+  return new DataLoader<string, string[]>(tracedBatch('SupplierAccess by recordId', async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? ((await readByKeys(em, SupplierAccess, 'recordId', valid, () => em.find(SupplierAccess, { recordId: { $in: valid } }))) as SupplierAccess[]) : [];
     const by = new Map<string, string[]>();
     for (const r of rows) by.set(r.recordId, [...(by.get(r.recordId) ?? []), r.supplierId]);
     return ids.map((id) => by.get(id) ?? []);
-  });
+  }));
 }

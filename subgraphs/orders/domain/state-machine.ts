@@ -66,41 +66,44 @@ export async function transitionOrder(em: EntityManager, req: TransitionRequest)
   if (req.expectedVersion !== null) checkVersion(req.expectedVersion);
   const fork = em.fork();
   try {
-    return await fork.transactional(async (tx) => {
-      const order = await tx.findOne(Order, req.id);
-      if (!order) throw notFound('Order', req.id);
-      if (req.commandId && !(await firstTime(tx, req.commandId))) return { order, changed: false, commandIds: [] };
-      if (req.skipIfClosed && CLOSED.includes(order.status)) return { order, changed: false, commandIds: [] };
-      req.authorize(order);
-      if (req.expectedVersion !== null && order.version !== req.expectedVersion) {
-        // What the client needs to refetch and tell what changed; and whether the step it asked for is already done.
-        const done = req.done?.(order) ?? false;
-        throw conflict(
-          done
-            ? `Order ${order.number}: this step is already done (now ${order.status}, version ${order.version})`
-            : `Order ${order.number} was changed meanwhile (now ${order.status}, version ${order.version}; you sent ${req.expectedVersion}); reload it`,
-          { reason: done ? 'ALREADY_DONE' : 'VERSION_CHANGED', orderId: order.id, currentVersion: order.version, currentStatus: order.status, yourVersion: req.expectedVersion },
-        );
-      }
-      if (req.done?.(order)) {
-        throw invalidTransition('Order', order.status, req.to ?? order.status, { reason: 'ALREADY_DONE', orderId: order.id, currentVersion: order.version, currentStatus: order.status },
-          `Order ${order.number}: this step is already done (now ${order.status})`);
-      }
-      const from = order.status;
-      if (req.to !== null && !canTransition(from, req.to)) throw invalidTransition('Order', from, req.to);
-      const result = req.apply(order, tx);
-      const to = result ?? req.to ?? from;
-      if (to !== from && !canTransition(from, to)) throw invalidTransition('Order', from, to);
-      order.status = to;
-      // The version property is incremented by the flush (UPDATE … WHERE version = old). Every change is announced, also one that
-      // keeps the status (the first of two handover confirmations): live rows then hold the current version.
-      orderEvent(tx, order, order.version + 1);
-      const commandIds = to !== from ? queueEffects(tx, order, from, to) : [];
-      await tx.flush();
-      return { order, changed: to !== from, commandIds };
-    });
+    return await fork.transactional((tx) => transitionWithin(tx, req));
   } catch (e) {
     if (e instanceof OptimisticLockError) throw conflict('Order was changed meanwhile; reload it', { reason: 'VERSION_CHANGED', orderId: req.id });
     throw e;
   }
+}
+
+/** The transition in the caller's transaction `tx` (a compensation runs in the transaction that marks its command refused). */
+export async function transitionWithin(tx: EntityManager, req: TransitionRequest): Promise<TransitionResult> {
+  const order = await tx.findOne(Order, req.id);
+  if (!order) throw notFound('Order', req.id);
+  if (req.commandId && !(await firstTime(tx, req.commandId))) return { order, changed: false, commandIds: [] };
+  if (req.skipIfClosed && CLOSED.includes(order.status)) return { order, changed: false, commandIds: [] };
+  req.authorize(order);
+  if (req.expectedVersion !== null && order.version !== req.expectedVersion) {
+    // What the client needs to refetch and tell what changed; and whether the step it asked for is already done.
+    const done = req.done?.(order) ?? false;
+    throw conflict(
+      done
+        ? `Order ${order.number}: this step is already done (now ${order.status}, version ${order.version})`
+        : `Order ${order.number} was changed meanwhile (now ${order.status}, version ${order.version}; you sent ${req.expectedVersion}); reload it`,
+      { reason: done ? 'ALREADY_DONE' : 'VERSION_CHANGED', orderId: order.id, currentVersion: order.version, currentStatus: order.status, yourVersion: req.expectedVersion },
+    );
+  }
+  if (req.done?.(order)) {
+    throw invalidTransition('Order', order.status, req.to ?? order.status, { reason: 'ALREADY_DONE', orderId: order.id, currentVersion: order.version, currentStatus: order.status },
+      `Order ${order.number}: this step is already done (now ${order.status})`);
+  }
+  const from = order.status;
+  if (req.to !== null && !canTransition(from, req.to)) throw invalidTransition('Order', from, req.to);
+  const result = req.apply(order, tx);
+  const to = result ?? req.to ?? from;
+  if (to !== from && !canTransition(from, to)) throw invalidTransition('Order', from, to);
+  order.status = to;
+  // The version property is incremented by the flush (UPDATE … WHERE version = old). Every change is announced, also one that
+  // keeps the status (the first of two handover confirmations): live rows then hold the current version.
+  orderEvent(tx, order, order.version + 1);
+  const commandIds = to !== from ? queueEffects(tx, order, from, to) : [];
+  await tx.flush();
+  return { order, changed: to !== from, commandIds };
 }

@@ -19,8 +19,8 @@ export interface NotifyInput {
   urgent?: boolean;
 }
 
-/** Templates the department also receives: the measure needs its attention (blocked, 003 ¶9–10). */
-const DEPARTMENT_TEMPLATES = new Set<NotificationTemplate>(['MEASURE_BLOCKED']);
+/** Templates the department also receives: the measure needs its attention (blocked, 003 ¶9–10), or a service refused a step of the person's case for good. */
+const DEPARTMENT_TEMPLATES = new Set<NotificationTemplate>(['MEASURE_BLOCKED', 'COMMAND_REFUSED']);
 /** Templates about a measure the person must act on: without a verified phone the department informs them (003 ¶9). */
 const MEASURE_TEMPLATES = new Set<NotificationTemplate>(['MEASURE_PUBLISHED', 'CHOICE_REMINDER', 'MEASURE_BLOCKED', 'CHOOSE_AGAIN']);
 /** Staff read texts in Russian unless they chose otherwise. */

@@ -1,5 +1,7 @@
 import { ANONYMIZED_PERSON_ID, Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
 import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
+import { Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
+import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type RefusedCommand, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
 import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
 
@@ -130,4 +132,11 @@ export const informedPolicy: EntityPolicy<InformedOtherwise, Context> = {
   view: (identity, r) => (identity.role === Role.ADMIN || isDepartmentOf(identity, r.regionCode) || actsFor(identity, r.personId) ? 'full' : 'none'),
 };
 
-export const policies = [personPolicy, staffPolicy, representationPolicy, representationFilePolicy, notificationPolicy, deliveryPolicy, settingsPolicy, informedPolicy];
+/** A refused command: the department of its region and administrators (it concerns the region's records, not one person's). */
+export const refusedCommandPolicy: EntityPolicy<RefusedCommand, Context> = {
+  type: 'RefusedCommand',
+  limited: [],
+  view: (identity, r) => (identity.role === Role.ADMIN || (r.regionCode != null && isDepartmentOf(identity, r.regionCode)) ? 'full' : 'none'),
+};
+
+export const policies = [personPolicy, staffPolicy, representationPolicy, representationFilePolicy, notificationPolicy, deliveryPolicy, settingsPolicy, informedPolicy, refusedCommandPolicy];

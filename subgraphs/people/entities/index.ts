@@ -10,6 +10,7 @@ import { FailureTicket, TicketClock, TicketEvent } from './ticket.js';
 import { Complaint } from './complaint.js';
 import { InformedOtherwise, Notification, NotificationDelivery, NotificationSettings } from './notification.js';
 import { TicketAttachment } from './ticket-attachment.js';
+import { RefusedCommand } from './refused-command.js';
 
 export * from './person.js';
 export * from './person-source.js';
@@ -21,11 +22,14 @@ export * from './ticket.js';
 export * from './complaint.js';
 export * from './notification.js';
 export * from './ticket-attachment.js';
+export * from './refused-command.js';
 export const entities = [Person, PersonSourceRecord, Representation, RepresentationFile, StaffUser, IntegratorClient, ApiKey, PersistedOperation, AuditEntry,
   FaqEntry, MaintenanceNotice, PortalContact, PortalArticle, FailureTicket, TicketClock, TicketEvent, TicketAttachment, Complaint,
   // Notifications (in-app centre) and their SMS / e-mail deliveries.
   Notification, NotificationDelivery, NotificationSettings, InformedOtherwise,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
   ProcessedCommand,
+  // Commands other subgraphs sent each other and the receiver refused for good (the department's list).
+  RefusedCommand,
   // Suppliers that received an order for a person (orders' command): they see the person's name.
   SupplierAccess];

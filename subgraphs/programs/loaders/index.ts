@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader, suppliersWithAccessLoader } from '@aleumet/subgraph-kit';
+import { byIdLoader, groupLoader, suppliersWithAccessLoader, tracedBatch } from '@aleumet/subgraph-kit';
 import { Fulfilment, Measure, RehabilitationProgram, WebhookAttempt, WebhookEndpoint } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
@@ -11,10 +11,10 @@ export const createLoaders = (em: EntityManager) => ({
   suppliersOfMeasure: suppliersWithAccessLoader(em),
   webhookEndpoint: byIdLoader(em, WebhookEndpoint),
   attemptsByDelivery: groupLoader(em, WebhookAttempt, 'deliveryId'),
-  fulfilmentByMeasure: new DataLoader<string, Fulfilment | null>(async (ids) => {
+  fulfilmentByMeasure: new DataLoader<string, Fulfilment | null>(tracedBatch('Fulfilment by measureId', async (ids) => {
     const rows = await em.find(Fulfilment, { measureId: { $in: [...ids] } });
     const by = new Map(rows.map((r) => [r.measureId, r]));
     return ids.map((id) => by.get(id) ?? null);
-  }),
+  })),
 });
 export type Loaders = ReturnType<typeof createLoaders>;
