@@ -1,6 +1,4 @@
 import { ANONYMIZED_PERSON_ID, Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
-import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
-import { Role, actsFor, hasScope, type EntityPolicy, type Identity, type View } from '@aleumet/core';
 import { NotificationAudience, type InformedOtherwise, type Notification, type NotificationDelivery, type NotificationSettings, type Person, type RefusedCommand, type Representation, type RepresentationFile, type StaffUser } from '../entities/index.js';
 import { canSeePersonalData } from './access.js';
 import type { Context } from '../resolvers/context.js';
