@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
 import { readByKeys } from '@aleumet/cache-tags';
+import { findByKeys } from './read-rows.js';
 
 /**
  * One `IN (...)` query per batch on a unique key; results in key order, null for missing keys.
@@ -10,7 +11,7 @@ import { readByKeys } from '@aleumet/cache-tags';
 export function byKeyLoader<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string, isValid: (k: string) => boolean = () => true) {
   return new DataLoader<string, T | null>(async (keys) => {
     const valid = keys.filter(isValid);
-    const rows = valid.length ? ((await readByKeys(em, entity, key, valid, () => em.find(entity, { [key]: { $in: valid } } as never))) as T[]) : [];
+    const rows = valid.length ? ((await readByKeys(em, entity, key, valid, () => findByKeys(em, entity, key, valid))) as T[]) : [];
     const byKey = new Map(rows.map((r) => [String(r[key]), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
@@ -24,7 +25,7 @@ export function groupLoader<T extends { id: string }>(em: EntityManager, entity:
   return new DataLoader<string, T[]>(async (keys) => {
     const valid = keys.filter(isUuid);
     const rows = valid.length
-      ? ((await readByKeys(em, entity, field, valid, () => em.find(entity, { [field]: { $in: valid } } as never, { orderBy: { id: 'asc' } as never }))) as T[])
+      ? ((await readByKeys(em, entity, field, valid, () => findByKeys(em, entity, field, valid, true))) as T[])
       : [];
     const groups = new Map<string, T[]>();
     for (const row of rows) {
