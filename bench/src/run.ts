@@ -20,7 +20,7 @@ const BENCH = path.resolve(HERE, '..');
 // ---------------------------------------------------------------- arguments
 interface Args {
   smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean; auditAb: boolean;
-  cacheAb: boolean; recipients: number; churn: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
+  cacheAb: boolean; recipients: number; newCallers: number; churn: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
 }
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => {
@@ -46,6 +46,8 @@ function parseArgs(argv: string[]): Args {
     cacheAb: !smoke && !argv.includes('--no-cache-ab'),
     // How many recipients (and a quarter as many supplier staff) the load cycles through: more means fewer cache hits.
     recipients: Number(get('recipients') ?? (smoke ? 20 : 200)),
+    // The new-callers section (`--only newcallers`): how many recipients it cycles, each visited about once.
+    newCallers: Number(get('new-callers') ?? (smoke ? 20 : 5000)),
     // Row changes per second made during the gateway rounds (orders and offerings, values unchanged), so the
     // entity cache is measured while its entries are being invalidated, not only on a read-only database.
     churn: Number(get('churn') ?? 0),
@@ -74,11 +76,11 @@ class Child {
       });
     });
   }
-  call<T = unknown>(cmd: string): Promise<T> {
+  call<T = unknown>(cmd: string, payload: Record<string, unknown> = {}): Promise<T> {
     const id = ++this.seq;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve as (v: unknown) => void);
-      this.proc.send({ cmd, id });
+      this.proc.send({ ...payload, cmd, id });
     });
   }
   stop(): Promise<void> {
@@ -202,6 +204,7 @@ async function main() {
 
   const profileDir = path.join(args.out, 'profiles', started.toISOString().replace(/[:.]/g, '-'));
   if (['gateway', 'chain', 'sql'].some((x) => args.only.has(x))) await mainSections(args, s, profileDir, results, load, warm);
+  if (args.only.has('newcallers')) await newCallersSection(args, profileDir, results, load, warm);
   await scaleSection(args, results, load, warm);
   finish(args, started, results, profileDir);
 }
@@ -425,6 +428,122 @@ async function scaleSection(args: Args, results: Record<string, unknown>, fullLo
 
 }
 
+const SUBGRAPH_NAMES = ['people', 'programs', 'catalog', 'orders', 'finance'] as const;
+
+/**
+ * Mostly new callers: the dashboard for N recipients (default 5,000), each target continuing where its last round
+ * stopped, so a recipient is seen about once and the entity cache serves only what callers share. Each subgraph
+ * runs in its own process, so CPU per dashboard is reported per subgraph, with SQL statements per dashboard.
+ */
+async function newCallersSection(args: Args, profileDir: string, results: Record<string, unknown>, load: { connections: number; seconds: number }, warm: { connections: number; seconds: number }) {
+  const s = await sample(args.databaseUrl, args.newCallers);
+  const tokens = s.recipientTokens;
+  say(`## New callers: the recipient dashboard for ${tokens.length} recipients cycled (ours with the entity cache on and off vs vanilla; one process per subgraph)`);
+  // One after another: each start migrates its own schema and installs the change triggers.
+  const subs: Child[] = [];
+  for (const name of SUBGRAPH_NAMES) subs.push(await Child.start('subgraphs', [args.databaseUrl, name]));
+  const urls: Record<string, string> = Object.assign({}, ...subs.map((c) => c.ready.urls));
+  await Promise.all(subs.map((c) => c.call('peers', { urls })));
+  const [ours, uncached, vanilla] = await Promise.all([
+    Child.start('ours', [JSON.stringify(urls), args.databaseUrl]),
+    Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-cache']),
+    Child.start('vanilla', [JSON.stringify(urls)]),
+  ]);
+  const gateways = { ours, uncached, vanilla } as const;
+  type Name = keyof typeof gateways;
+  try {
+    const variables = { first: 10 };
+    let same = 0;
+    for (const token of tokens.slice(-5)) {
+      const [a, b, c] = await Promise.all([ours, vanilla, uncached].map((g) => post(g.ready.url!, DASHBOARD, variables, token)));
+      if (canonical(a) === canonical(b) && canonical(c) === canonical(b)) same++;
+      else failures.push('new callers: the gateways answered differently');
+    }
+    const bodies = [body(DASHBOARD, variables)];
+    // Each target goes on through the recipients from where it stopped: a caller comes back only after all the others.
+    const cursor: Record<Name, number> = { ours: 0, uncached: 0, vanilla: 0 };
+    const next = async (name: Name, opts: { connections: number; seconds: number }) => {
+      const k = cursor[name] % tokens.length;
+      const r = await cannon(gateways[name].ready.url!, bodies, [...tokens.slice(k), ...tokens.slice(0, k)], opts);
+      cursor[name] += r.requests;
+      return r;
+    };
+    for (const name of Object.keys(gateways) as Name[]) await next(name, warm);
+    await ours.call('reset-stats');
+    const zero = () => ({ gateway: 0, sql: 0, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) }) as Record<string, number>;
+    const used: Record<Name, Record<string, number>> = { ours: zero(), uncached: zero(), vanilla: zero() };
+    const cpuNow = (gw: Child) => Promise.all([gw.call<number>('cpu'), ...subs.map((c) => c.call<number>('cpu'))]);
+    // What each process spends with no request at all (outbox relays, jobs, the change feed), per ms: on a loaded
+    // machine rounds serve few dashboards, so this is taken off each round's CPU before dividing by its dashboards.
+    const all = [ours, uncached, vanilla, ...subs];
+    const idle0 = await Promise.all(all.map((c) => c.call<number>('cpu')));
+    const idleStart = performance.now();
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle1 = await Promise.all(all.map((c) => c.call<number>('cpu')));
+    const idleMs = performance.now() - idleStart;
+    const background = new Map(all.map((c, i) => [c, (idle1[i]! - idle0[i]!) / idleMs]));
+    const measured = (name: Name) => async () => {
+      await Promise.all(subs.map((c) => c.call('sql-reset')));
+      const before = await cpuNow(gateways[name]);
+      const t = performance.now();
+      const res = await next(name, load);
+      const after = await cpuNow(gateways[name]);
+      const wall = performance.now() - t;
+      const sql = await Promise.all(subs.map((c) => c.call<Record<string, number>>('sql-count')));
+      const net = (c: Child, used: number) => Math.max(0, used - background.get(c)! * wall);
+      used[name].gateway! += net(gateways[name], after[0]! - before[0]!);
+      SUBGRAPH_NAMES.forEach((n, i) => (used[name][n]! += net(subs[i]!, after[i + 1]! - before[i + 1]!)));
+      used[name].sql! += sql.reduce((a, x) => a + Object.values(x).reduce((p, q) => p + q, 0), 0);
+      return res;
+    };
+    if (args.profile) await Promise.all(subs.map((c) => c.call('profile-start')));
+    const r = await interleaved((Object.keys(gateways) as Name[]).map((name) => ({ name, run: measured(name) })), args.rounds);
+    const profiles = args.profile
+      ? await Promise.all(subs.map((c, i) => c.call<string>('profile-stop', { file: path.join(`${profileDir}-new-callers`, `${SUBGRAPH_NAMES[i]}.cpuprofile`) })))
+      : [];
+    const stats = await ours.call<any>('stats');
+    const per = (name: Name) => {
+      const n = Math.max(1, r[name]!.requests);
+      const ms = Object.fromEntries(Object.entries(used[name]).map(([k, v]) => [k, v / n]));
+      return { ...ms, subgraphs: SUBGRAPH_NAMES.reduce((a, k) => a + ms[k]!, 0) } as Record<string, number>;
+    };
+    say(`| target | RPS | ratio vs vanilla | p50 ms | p99 ms | requests | errors | gateway CPU ms | ${SUBGRAPH_NAMES.join(' | ')} | subgraphs CPU ms | SQL statements |`);
+    say(`|---|${'---:|'.repeat(10 + SUBGRAPH_NAMES.length)}`);
+    const label: Record<Name, string> = { ours: 'ours (entity cache on)', uncached: 'ours, entity cache off', vanilla: 'vanilla @apollo/gateway' };
+    const perDashboard: Record<string, unknown> = {};
+    for (const name of Object.keys(gateways) as Name[]) {
+      const x = r[name]!;
+      const p = per(name);
+      perDashboard[name] = p;
+      say(`| ${label[name]} | ${f1(x.rps)} | ${f2(x.rps / r.vanilla!.rps)}× | ${f1(x.p50)} | ${f1(x.p99)} | ${x.requests} | ${x.errors} | ${f2(p.gateway!)} | ${SUBGRAPH_NAMES.map((k) => f2(p[k]!)).join(' | ')} | ${f2(p.subgraphs!)} | ${f2(p.sql!)} |`);
+      if (x.errors) failures.push(`new callers: ${x.errors} errors under load (${name})`);
+      // A machine too loaded to serve the rounds (autocannon times out at 10 s): the figures would mean nothing.
+      if (x.requests < 30) say(`(${label[name]}: only ${x.requests} dashboards in the measured rounds, too few for these figures to mean anything.)`);
+    }
+    say();
+    say(`CPU ms and SQL statements are per dashboard, over the measured rounds; CPU net of each process's background use with no requests (measured for ${f1(idleMs / 1000)} s before the rounds: ${all.map((c) => f2(background.get(c)!)).join(' / ')} ms per ms for ours / cache off / vanilla / ${SUBGRAPH_NAMES.join(' / ')}).`);
+    const visits = r.ours!.requests / tokens.length;
+    const k = stats.cache;
+    say(
+      `**Dashboard RPS ratio ours/vanilla with mostly new callers: ${f2(r.ours!.rps / r.vanilla!.rps)}×** (goal ≥ 3×); cache off: ${f2(r.uncached!.rps / r.vanilla!.rps)}×; ` +
+        `same answers: ${same}/5; ours served ${f2(visits)} dashboards per recipient over the measured rounds.`,
+    );
+    if (k) say(`Entity cache (ours): ${k.hits} hits / ${k.misses} misses (hit rate ${f1((100 * k.hits) / Math.max(1, k.hits + k.misses))} %), ${k.stores} stored, ${k.uncacheable} not cacheable, ${k.fences} requests synced by ${k.fencesSent} fences.`);
+    say();
+    if (profiles.length) {
+      for (const [i, file] of profiles.entries()) {
+        say(`### CPU profile of the ${SUBGRAPH_NAMES[i]} subgraph over the measured rounds (self time)`);
+        say(summarizeProfile(path.dirname(file), path.basename(file)));
+        say();
+      }
+    }
+    results.newCallers = { recipients: tokens.length, ...r, perDashboard, backgroundCpuPerMs: all.map((c) => background.get(c)), cacheStats: stats.cache, same, visitsPerRecipient: visits, profiles: profiles.map((f) => path.relative(path.resolve(BENCH, '..'), f)) };
+  } finally {
+    for (const g of [ours, uncached, vanilla]) await g.stop();
+    for (const c of subs) await c.stop();
+  }
+}
+
 function finish(args: Args, started: Date, results: Record<string, unknown>, profileDir: string) {
   // ------------------------------------------------------------ profile summary
   if (args.profile) {
@@ -451,15 +570,18 @@ function finish(args: Args, started: Date, results: Record<string, unknown>, pro
   process.exit(failures.length ? 1 : 0);
 }
 
+/** `packages/x` or `subgraphs/x` (or `gateway`) of one of our files, so the table says whose code it is. */
+const ownModule = (url: string) => /\/(packages|subgraphs)\/([^/]+)\//.exec(url)?.slice(1).join('/') ?? (url.includes('/gateway/') ? 'gateway' : '');
+
 /** Self time per function (and per package) from a V8 .cpuprofile: what the gateway spends its CPU on. */
-function summarizeProfile(dir: string): string {
+function summarizeProfile(dir: string, only?: string): string {
   let files: string[];
   try {
     files = readdirSync(dir);
   } catch {
     return '(no profile written)';
   }
-  files = files.filter((f) => f.endsWith('.cpuprofile'));
+  files = files.filter((f) => f.endsWith('.cpuprofile') && (!only || f === only));
   if (!files.length) return '(no profile written)';
   const prof = JSON.parse(readFileSync(path.join(dir, files[0]!), 'utf8'));
   const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
@@ -471,7 +593,7 @@ function summarizeProfile(dir: string): string {
   for (const [id, n] of hits) {
     const frame = byId.get(id).callFrame;
     const url: string = frame.url ?? '';
-    const where = url.includes('node_modules/') ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/') : url.startsWith('node:') ? 'node core' : url ? 'aleumet' : '(vm)';
+    const where = url.includes('node_modules/') ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/') : url.startsWith('node:') ? 'node core' : url ? `aleumet ${ownModule(url)}` : '(vm)';
     const key = `${frame.functionName || '(anonymous)'} — ${where}`;
     fn.set(key, (fn.get(key) ?? 0) + n);
     pkg.set(where, (pkg.get(where) ?? 0) + n);

@@ -4,7 +4,9 @@
  * `… vanilla <urls-json>`. Each reports `{ type: 'ready', url | urls }` over IPC and answers a few commands.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -24,8 +26,24 @@ const on = (handler: (m: Message) => unknown) =>
       const u = process.cpuUsage();
       return send({ type: 'reply', id: m.id, value: (u.user + u.system) / 1000 });
     }
+    // A CPU profile of the measured rounds only (not start-up): `profile-start`, then `profile-stop` with `file`.
+    if (m.cmd === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return send({ type: 'reply', id: m.id, value: null });
+    }
+    if (m.cmd === 'profile-stop') {
+      const { profile } = await profiler!.post('Profiler.stop');
+      profiler!.disconnect();
+      mkdirSync(path.dirname(m.file as string), { recursive: true });
+      writeFileSync(m.file as string, JSON.stringify(profile));
+      return send({ type: 'reply', id: m.id, value: m.file });
+    }
     send({ type: 'reply', id: m.id, value: await handler(m) });
   });
+let profiler: Session | undefined;
 
 // Never outlive the benchmark that started us.
 process.on('disconnect', () => process.exit(0));
@@ -35,7 +53,9 @@ const [role, arg1, arg2, arg3] = process.argv.slice(2);
 if (role === 'subgraphs') {
   const runtime = createRuntime();
   const running: RunningSubgraph[] = [];
-  for (const def of SUBGRAPHS) {
+  // An optional comma-separated list starts only those subgraphs (one process per subgraph: CPU per subgraph).
+  const only = arg2?.split(',');
+  for (const def of SUBGRAPHS.filter((d) => !only || only.includes(d.name))) {
     const sub = await startSubgraph(def, { databaseUrl: arg1!, migrate: true, port: 0, runtime });
     running.push(sub);
     runtime.peers.set(def.name, sub.url);
@@ -43,6 +63,8 @@ if (role === 'subgraphs') {
   on((m) => {
     if (m.cmd === 'sql-reset') running.forEach((s) => s.sql.reset());
     if (m.cmd === 'sql-count') return Object.fromEntries(running.map((s) => [s.name, s.sql.count]));
+    // The URLs of the subgraphs in other processes, for calls between subgraphs.
+    if (m.cmd === 'peers') for (const [name, url] of Object.entries(m.urls as Record<string, string>)) if (!running.some((s) => s.name === name)) runtime.peers.set(name as never, url);
     return null;
   });
   send({ type: 'ready', urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });

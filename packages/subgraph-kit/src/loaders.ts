@@ -13,6 +13,7 @@ const nameOf = (entity: unknown): string => (typeof entity === 'string' ? entity
 export function tracedBatch<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
   return (keys) => withChildSpan(`dataloader ${name}`, { 'dataloader.name': name, 'dataloader.batch_size': keys.length }, () => batch(keys));
 }
+import { findByKeys } from './read-rows.js';
 
 /**
  * One `IN (...)` query per batch on a unique key; results in key order, null for missing keys.
@@ -21,7 +22,7 @@ export function tracedBatch<K, V>(name: string, batch: (keys: readonly K[]) => P
 export function byKeyLoader<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string, isValid: (k: string) => boolean = () => true) {
   return new DataLoader<string, T | null>(tracedBatch(`${nameOf(entity)}.${key}`, async (keys) => {
     const valid = keys.filter(isValid);
-    const rows = valid.length ? ((await readByKeys(em, entity, key, valid, () => em.find(entity, { [key]: { $in: valid } } as never))) as T[]) : [];
+    const rows = valid.length ? ((await readByKeys(em, entity, key, valid, () => findByKeys(em, entity, key, valid))) as T[]) : [];
     const byKey = new Map(rows.map((r) => [String(r[key]), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   }));
@@ -35,7 +36,7 @@ export function groupLoader<T extends { id: string }>(em: EntityManager, entity:
   return new DataLoader<string, T[]>(tracedBatch(`${nameOf(entity)} by ${field}`, async (keys) => {
     const valid = keys.filter(isUuid);
     const rows = valid.length
-      ? ((await readByKeys(em, entity, field, valid, () => em.find(entity, { [field]: { $in: valid } } as never, { orderBy: { id: 'asc' } as never }))) as T[])
+      ? ((await readByKeys(em, entity, field, valid, () => findByKeys(em, entity, field, valid, true))) as T[])
       : [];
     const groups = new Map<string, T[]>();
     for (const row of rows) {
