@@ -3,6 +3,7 @@ import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { isUuid } from '@aleumet/core';
 import { readByKeys } from '@aleumet/cache-tags';
 import { withChildSpan } from '@aleumet/observability';
+import { findByKeys } from './read-rows.js';
 
 const nameOf = (entity: unknown): string => (typeof entity === 'string' ? entity : (entity as { name?: string }).name ?? 'entity');
 
@@ -13,7 +14,6 @@ const nameOf = (entity: unknown): string => (typeof entity === 'string' ? entity
 export function tracedBatch<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
   return (keys) => withChildSpan(`dataloader ${name}`, { 'dataloader.name': name, 'dataloader.batch_size': keys.length }, () => batch(keys));
 }
-import { findByKeys } from './read-rows.js';
 
 /**
  * One `IN (...)` query per batch on a unique key; results in key order, null for missing keys.
