@@ -31,7 +31,7 @@ export const ErrorCode = {
   NOT_IN_REGISTRY: 'NOT_IN_REGISTRY',
   /** A state registry could not be asked now (down, slow, refusing); nothing was decided or written. Try again later. */
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
-  /** A part of the platform (a subgraph, its database) cannot answer now; nothing was written. Try again later. */
+  /** A part of the platform (a subgraph, its database) cannot answer now. Try again later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
