@@ -26,8 +26,9 @@ beforeAll(async () => {
   // The gateway that dies: a process of its own, in front of the platform's subgraphs. The platform's own
   // gateway (in this process) is the one the client turns to next.
   const args = Object.values(platform.subgraphs).flatMap((s) => ['--subgraph', `${s.name}=${s.url}`]);
-  first = await startCliGateway(SUPERGRAPH_PATH, { args: [...args, '--no-watch'] });
-});
+  // Started while the platform's own work goes on: a loaded machine may take long.
+  first = await startCliGateway(SUPERGRAPH_PATH, { args: [...args, '--no-watch'], readyWithinMs: 150_000 });
+}, 300_000);
 afterAll(async () => {
   await first?.close();
   await platform?.close();

@@ -25,7 +25,7 @@ import { privatePostgresMissing, startPrivatePostgres, type PrivatePostgres } fr
 const DAY = 86_400_000;
 /** The gateway's limit per subgraph request; nothing may take longer, outage or not. */
 const SUBGRAPH_TIMEOUT_MS = 8_000;
-const WATCH = `subscription { orderStatusChanged { cursor status version order { id } } }`;
+const WATCH = `subscription($since: String) { orderStatusChanged(since: $since) { cursor status version order { id } } }`;
 const ACCEPT = `mutation($id: ID!, $v: Int!, $signature: String!, $certificate: String) { acceptOrder(id: $id, version: $v, signature: $signature, certificate: $certificate) { id status version } }`;
 const READY = `mutation($id: ID!, $v: Int!) { markOrderReady(id: $id, version: $v) { id status version } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id status version } }`;
@@ -34,7 +34,7 @@ interface Answer { data?: any; errors?: { message: string; extensions?: { code?:
 
 let pgServer: PrivatePostgres;
 let platform: Platform;
-let subscriber: Client | undefined;
+const clients: Client[] = [];
 const clock = new TestClock();
 
 /** Two seeded orders awaiting the same supplier (any will do: the database is this file's own). */
@@ -121,6 +121,13 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
   let a: DemoOrder, b: DemoOrder;
   let supplier: string, readerA: string, readerB: string;
   let events: Watcher;
+  /** Subscribed with the cursor of the first event while the server was down. */
+  let resumed: Watcher;
+  const subscriber = () => {
+    const c = createClient({ url: platform.gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${supplier}` }, retryAttempts: 0 });
+    clients.push(c);
+    return c;
+  };
 
   beforeAll(async () => {
     pgServer = await startPrivatePostgres();
@@ -134,12 +141,11 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
     supplier = await tokenFor(supplierIdentity(a.supplierId));
     readerA = await tokenFor(recipientIdentity(personIndex(a.personId)));
     readerB = await tokenFor(recipientIdentity(personIndex(b.personId)));
-    subscriber = createClient({ url: platform.gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${supplier}` }, retryAttempts: 0 });
-    events = watch(subscriber, { query: WATCH }, { pick: (d) => d.orderStatusChanged });
+    events = watch(subscriber(), { query: WATCH }, { pick: (d) => d.orderStatusChanged });
   }, 180_000);
 
   afterAll(async () => {
-    await subscriber?.dispose();
+    await Promise.all(clients.map((c) => c.dispose()));
     await platform?.close();
     await pgServer?.destroy();
   });
@@ -165,6 +171,8 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
     const cache = platform.gateway.entityCache!;
     await until('the cache sees the feed lost', async () => cache.feed.connected, (c) => !c);
     expect(cache.size).toBe(0);
+    // A subscriber resuming from its cursor now: its replay waits for the database (the gateway resubscribes).
+    resumed = watch(subscriber(), { query: WATCH, variables: { since: events.events[0].cursor } }, { pick: (d) => d.orderStatusChanged });
     const read = await post(ORDER, { id: b.id }, readerB);
     const write = await post(READY, { id: a.id, v: 2 }, supplier);
     const answers = await reads.stop();
@@ -192,6 +200,8 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
     const got = await events.waitFor(3);
     expect(got.map((e) => [e.order.id, e.status])).toEqual([[a.id, 'ACCEPTED'], [b.id, 'ACCEPTED'], [a.id, 'READY']]);
     expect(new Set(got.map((e) => e.cursor)).size).toBe(3);
+    // The subscriber that came back during the outage: what followed its cursor, once.
+    expect((await resumed.waitFor(2)).map((e) => e.cursor)).toEqual(got.slice(1).map((e) => e.cursor));
   });
 
   it('restarted under load (pg_ctl restart -m fast): no request hangs, and writes and events carry on', async () => {
@@ -207,6 +217,7 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
     // Nothing repeated meanwhile (the relays' catch-up after LISTEN came back).
     await until('the relays listen again', outboxListeners, (n) => n >= 1);
     expect(events.events).toHaveLength(4);
-    expect(events.errors).toEqual([]);
+    expect(resumed.events.map((e) => e.cursor)).toEqual(got.slice(1).map((e) => e.cursor));
+    expect([...events.errors, ...resumed.errors]).toEqual([]);
   });
 });
