@@ -80,7 +80,9 @@ it('a retry with the same idempotency key, through another gateway while the fir
     // Retried through the other gateway while the first attempt still runs in the subgraph: both go on
     // once the lock is released, one of them writes the order.
     const retry = send(platform.gateway.url);
-    await until('the retry inside the subgraph too', () => inside() === 2);
+    // On the embedded database the retry may wait before it reaches orders (the gateway's own reads wait
+    // for the held transaction too): there it meets the first attempt once the lock is gone.
+    if (onPostgres) await until('the retry inside the subgraph too', () => inside() === 2);
     await holder.query('commit');
     released = true;
     const r1 = await retry;

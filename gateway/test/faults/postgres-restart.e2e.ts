@@ -193,6 +193,12 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
     // B changes: the next read through the gateway says so (the cache kept nothing from before).
     expect((await mutate(ACCEPT, b, supplier, readerB)).errors).toBeUndefined();
     expect((await post(ORDER, { id: b.id }, readerB)).data.order.status).toBe('ACCEPTED');
+    // And the cache fills again: the same read once more is a hit.
+    const cache = platform.gateway.entityCache!;
+    const hits = cache.stats.hits;
+    expect((await post(ORDER, { id: b.id }, readerB)).data.order.status).toBe('ACCEPTED');
+    expect(cache.stats.hits).toBeGreaterThan(hits);
+    expect(cache.size).toBeGreaterThan(0);
     // A change written by another process reaches this one over LISTEN (and the relay publishes it).
     const ready = await mutate(READY, a, supplier, readerA);
     expect(ready.errors).toBeUndefined();
