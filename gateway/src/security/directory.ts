@@ -128,9 +128,9 @@ export class IntegratorDirectory implements IntegratorStore {
 
   /**
    * One operation, tried up to three times when the call failed on its way (the subgraph restarting, an
-   * embedded database refusing a statement under load), and up to four times over about two seconds when
-   * the directory's database is out of reach (SERVICE_UNAVAILABLE: restarting); a refusal by the directory
-   * is final. Every operation is safe to repeat (audit rows are written once by id).
+   * embedded database refusing a statement under load, the directory's database restarting: SERVICE_UNAVAILABLE,
+   * e.g. a pooled session the restart cut); a refusal by the directory is final. The pauses stay short: the
+   * audit is written before an answer leaves. Every operation is safe to repeat (audit rows are written once by id).
    */
   private async call<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
     const url = this.target();
@@ -141,8 +141,8 @@ export class IntegratorDirectory implements IntegratorStore {
       } catch (e) {
         const code = (e as DirectoryError).code;
         const unavailable = code === 'SERVICE_UNAVAILABLE';
-        if (attempt >= (unavailable ? 4 : 3) || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR' && !unavailable)) throw e;
-        await new Promise((r) => setTimeout(r, unavailable ? 250 * 2 ** (attempt - 1) : 25 * attempt));
+        if (attempt >= 3 || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR' && !unavailable)) throw e;
+        await new Promise((r) => setTimeout(r, (unavailable ? 100 : 25) * attempt));
       }
     }
   }
