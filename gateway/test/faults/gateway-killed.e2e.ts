@@ -11,10 +11,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { localDate } from '@aleumet/calendar';
-import { SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
-import { startTestPlatform } from '@aleumet/platform/testing';
+import { SUBGRAPHS, SUPERGRAPH_PATH, startPlatform, type Platform } from '@aleumet/platform';
+import type { SubgraphName } from '@aleumet/runtime';
 import { gql, sql, testDatabaseUrl } from '@aleumet/testkit';
-import { startCliGateway, type CliGateway } from '../federation/harness.js';
+import { freePort, startCliGateway, type CliGateway } from '../federation/harness.js';
 import { CREATE, DOCUMENT, freshPerson, guaranteed, offeringFor, publishOne, tokens, unique } from '../../../subgraphs/orders/test/helpers.js';
 
 let platform: Platform;
@@ -22,12 +22,18 @@ let first: CliGateway;
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
   // The gateway that dies: a process of its own, in front of the platform's subgraphs. The platform's own
-  // gateway (in this process) is the one the client turns to next.
-  const args = Object.values(platform.subgraphs).flatMap((s) => ['--subgraph', `${s.name}=${s.url}`]);
-  // Started while the platform's own work goes on: a loaded machine may take long.
-  first = await startCliGateway(SUPERGRAPH_PATH, { args: [...args, '--no-watch'], readyWithinMs: 150_000 });
+  // gateway (in this process) is the one the client turns to next. Both start at once, on ports chosen
+  // first: a process start is slow on a loaded machine.
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (d) => [d.name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const args = SUBGRAPHS.flatMap((d) => ['--subgraph', `${d.name}=http://127.0.0.1:${ports[d.name]}/graphql`]);
+  const cli = startCliGateway(SUPERGRAPH_PATH, { args: [...args, '--no-watch'], readyWithinMs: 200_000 });
+  const started = startPlatform({ databaseUrl: testDatabaseUrl(), gatewayPort: 0, subgraphPorts: ports });
+  const [gw, p] = await Promise.allSettled([cli, started]);
+  if (gw.status === 'fulfilled') first = gw.value;
+  if (p.status === 'fulfilled') platform = p.value;
+  if (gw.status === 'rejected') throw gw.reason;
+  if (p.status === 'rejected') throw p.reason;
 }, 300_000);
 afterAll(async () => {
   await first?.close();

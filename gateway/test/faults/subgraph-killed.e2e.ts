@@ -46,7 +46,7 @@ async function startOrders(): Promise<void> {
   await until('orders answers /health', async () => {
     if (proc.exitCode !== null) throw new Error(`orders exited with ${proc.exitCode}:\n${ordersOutput}`);
     return (await fetch(`http://127.0.0.1:${ordersPort}/health`).then((r) => r.status, () => 0)) === 200;
-  }, 90_000);
+  }, 150_000);
 }
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) {
@@ -67,7 +67,7 @@ beforeAll(async () => {
     subgraphUrls: { ...Object.fromEntries(Object.values(platform.subgraphs).map((s) => [s.name, s.url])), orders: `http://127.0.0.1:${ordersPort}/graphql` },
     security: { databaseUrl: platform.databaseUrl },
   });
-});
+}, 300_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await gateway?.close();
@@ -144,4 +144,4 @@ it('subscribers resume from their cursor: nothing lost, nothing twice', async ()
   expect(stays.kept()).toHaveLength(expected.length);
   expect(leaves.kept()).toHaveLength(expected.length - 2);
   expect([...stays.errors, ...leaves.errors]).toEqual([]);
-}, 180_000);
+}, 240_000);
