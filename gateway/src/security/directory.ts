@@ -129,7 +129,9 @@ export class IntegratorDirectory implements IntegratorStore {
 
   /**
    * One operation, tried up to three times when the call failed on its way (the subgraph restarting, an
-   * embedded database refusing a statement under load); a refusal by the directory is final.
+   * embedded database refusing a statement under load, the directory's database restarting: SERVICE_UNAVAILABLE,
+   * e.g. a pooled session the restart cut); a refusal by the directory is final. The pauses stay short: the
+   * audit is written before an answer leaves. Every operation is safe to repeat (audit rows are written once by id).
    */
   private async call<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
     const url = this.target();
@@ -139,8 +141,9 @@ export class IntegratorDirectory implements IntegratorStore {
         return await this.once<T>(url, query, variables);
       } catch (e) {
         const code = (e as DirectoryError).code;
-        if (attempt >= 3 || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR')) throw e;
-        await new Promise((r) => setTimeout(r, 25 * attempt));
+        const unavailable = code === 'SERVICE_UNAVAILABLE';
+        if (attempt >= 3 || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR' && !unavailable)) throw e;
+        await new Promise((r) => setTimeout(r, (unavailable ? 100 : 25) * attempt));
       }
     }
   }

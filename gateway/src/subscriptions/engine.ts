@@ -282,9 +282,12 @@ class Primary {
   }
 
   private onError(e: unknown) {
-    // An internal error of the subgraph (e.g. a failed replay query): subscribe again from the last cursor.
+    // An internal error of the subgraph (e.g. a failed replay query): subscribe again from the last cursor,
+    // a few times. Its database out of reach (SERVICE_UNAVAILABLE: restarting, failing over): the same, with
+    // a growing pause, for as long as a restart may take (about a minute in all).
     const code = Array.isArray(e) ? (e[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code : undefined;
-    if (code === 'INTERNAL_SERVER_ERROR' && this.plan.resumable && this.failures < 3 && this.url) {
+    const unavailable = code === 'SERVICE_UNAVAILABLE';
+    if ((code === 'INTERNAL_SERVER_ERROR' || unavailable) && this.plan.resumable && this.failures < (unavailable ? 15 : 3) && this.url) {
       this.failures++;
       if (this.variables[SINCE_VAR] == null) this.variables[SINCE_VAR] = cursorAt(this.startedAt);
       this.stop?.();
@@ -292,7 +295,7 @@ class Primary {
       const url = this.url;
       setTimeout(() => {
         if (this.listeners.size && !this.stop) this.open(url);
-      }, 250 * this.failures).unref();
+      }, unavailable ? Math.min(5_000, 250 * 2 ** (this.failures - 1)) : 250 * this.failures).unref();
       return;
     }
     const error = upstreamError(e);

@@ -137,9 +137,11 @@ export interface CliGateway extends GatewayUnderTest {
 export async function startCliGateway(
   supergraphPath: string,
   {
-    args = [], env = {}, waitReady = true, command = [process.execPath, CLI], group = false,
+    args = [], env = {}, waitReady = true, command = [process.execPath, CLI], group = false, readyWithinMs = 60_000,
   }: {
     args?: string[]; env?: Record<string, string>; waitReady?: boolean; command?: string[];
+    /** How long the start may take (generous by default: the machine is shared). */
+    readyWithinMs?: number;
     /** Own process group (as a terminal runs a command): `close` signals the whole group, wrapper (npx) and gateway. */
     group?: boolean;
   } = {},
@@ -174,7 +176,7 @@ export async function startCliGateway(
     },
   };
   // Wait until it listens (any answer), and for 200 if asked.
-  const deadline = Date.now() + 60_000; // generous: the machine is shared
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`gateway exited with ${proc.exitCode}:\n${out}`);
     if (Date.now() > deadline) {

@@ -31,6 +31,8 @@ export const ErrorCode = {
   NOT_IN_REGISTRY: 'NOT_IN_REGISTRY',
   /** A state registry could not be asked now (down, slow, refusing); nothing was decided or written. Try again later. */
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  /** A part of the platform (a subgraph, its database) cannot answer now. Try again later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -66,6 +68,9 @@ export const registryUnavailable = (registry: string, retryAfterSeconds?: number
   new DomainError(ErrorCode.REGISTRY_UNAVAILABLE, `The ${registry} cannot be asked now; try again later`, {
     registry, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });
+
+export const serviceUnavailable = (message = 'The service cannot answer now; try again later') =>
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message);
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });

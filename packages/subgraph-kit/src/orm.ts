@@ -5,6 +5,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import { ensureChangeNotifications } from '@aleumet/change-feed';
 import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
 import { maskStatement, startChildSpan } from '@aleumet/observability';
+import { createLogger } from '@aleumet/observability';
 
 export interface OrmOptions {
   schema: SubgraphName;
@@ -25,6 +26,8 @@ export async function initORM(opts: OrmOptions): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     forceUtcTimezone: true,
     pool: { min: 0, max: opts.poolMax ?? 4 },
+    // Knex's own messages (a pooled connection lost while the database restarts, …) go to our log, not the console.
+    driverOptions: { log: knexLog(opts.schema) },
     // Other subgraphs share the database: a schema diff must never see (and drop) their tables.
     schemaGenerator: { ignoreSchema: SUBGRAPH_SCHEMAS.filter((s) => s !== opts.schema) },
     migrations: {
@@ -39,6 +42,16 @@ export async function initORM(opts: OrmOptions): Promise<MikroORM> {
     allowGlobalContext: false,
   });
   return orm;
+}
+
+function knexLog(schema: string) {
+  const log = createLogger('db');
+  return {
+    warn: (message: string) => log.warn({ schema }, String(message)),
+    error: (message: string) => log.error({ schema }, String(message)),
+    deprecate: (method: string, alternative: string) => log.debug({ schema }, `${method} is deprecated: ${alternative}`),
+    debug: (message: string) => log.debug({ schema }, String(message)),
+  };
 }
 
 export async function migrateUp(orm: MikroORM): Promise<string[]> {

@@ -5,7 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graph
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DemoWorld } from '@aleumet/demo-data';
-import { ErrorCode, INTERNAL_SIGNATURE_HEADER, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
+import { ErrorCode, INTERNAL_SIGNATURE_HEADER, serviceUnavailable, REQUEST_ID_HEADER, identityFromHeader, internalSecret, maskError, requestIdFrom, requireInternal, withRequestId, type EntityPolicy, type Identity } from '@aleumet/core';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, requestScope, SqlCounter, traceStatements, type OrmOptions } from './orm.js';
@@ -17,6 +17,7 @@ import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet
 import { ServiceMetrics, startTracing, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
 import { outboxGauges } from './metrics.js';
 import { onceAcrossReplicas } from './job-lock.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
@@ -96,13 +97,22 @@ const requireGateway = (req: http.IncomingMessage, body: Buffer) =>
 
 const originalOf = (e: unknown) => (e && typeof e === 'object' && 'originalError' in e && (e as { originalError?: unknown }).originalError) || e;
 
-/** The gateway's limits (http-kit limits.ts) give QUERY_TOO_COMPLEX here too. */
+/**
+ * The gateway's limits (http-kit limits.ts) give QUERY_TOO_COMPLEX here too; a database that cannot be
+ * reached gives SERVICE_UNAVAILABLE (unavailable.ts), not a masked internal error.
+ */
 function formatSubgraphError(log: Logger) {
   const mask = maskError((correlationId, error) => log.error({ correlationId, err: originalOf(error) }, 'internal error (masked)'));
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
-    mask(isLimitMessage(formatted.message)
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE && isDatabaseUnavailable(originalOf(error))) {
+      log.warn({ err: originalOf(error) }, 'database unavailable');
+      const { message, extensions } = serviceUnavailable('The database cannot be reached now; try again later');
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    return mask(isLimitMessage(formatted.message)
       ? { message: formatted.message.replace(/^Syntax Error:\s*/, ''), locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }
       : formatted, error);
+  };
 }
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOptions): Promise<RunningSubgraph> {
