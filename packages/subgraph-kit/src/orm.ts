@@ -4,8 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import { ensureChangeNotifications } from '@aleumet/change-feed';
 import { SUBGRAPH_SCHEMAS, type SubgraphName } from '@aleumet/runtime';
-import { maskStatement, startChildSpan } from '@aleumet/observability';
-import { createLogger } from '@aleumet/observability';
+import { createLogger, maskStatement, startChildSpan } from '@aleumet/observability';
 
 export interface OrmOptions {
   schema: SubgraphName;
