@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEMPLATES, portalUrl, render, smsAllowedAt, type NotificationTemplate, type NotifyLanguage, type TextParams } from '@aleumet/notify';
 import { badInput } from '@aleumet/core';
 import { FailureTicket } from '../entities/ticket.js';
+import { recordNotificationMade } from './notification-live.js';
 import {
   DeliveryStatus, Notification, NotificationAudience, NotificationChannel, NotificationDelivery, NotificationSettings, Person,
 } from '../entities/index.js';
@@ -55,6 +56,7 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
       title: text.title, body: text.body, smsText: text.sms, urgent: input.urgent ?? false, createdAt: now,
     });
     created.push(n);
+    recordNotificationMade(tx, n);
     return { n, text };
   };
 

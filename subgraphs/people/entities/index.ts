@@ -1,5 +1,5 @@
 import { SupplierAccess } from '@aleumet/subgraph-kit';
-import { ProcessedCommand } from '@aleumet/events';
+import { OUTBOX_ENTITIES, ProcessedCommand } from '@aleumet/events';
 import { Person } from './person.js';
 import { PersonSourceRecord } from './person-source.js';
 import { Representation, RepresentationFile } from './representation.js';
@@ -27,5 +27,7 @@ export const entities = [Person, PersonSourceRecord, Representation, Representat
   Notification, NotificationDelivery, NotificationSettings, InformedOtherwise,
   // Commands received from other subgraphs (catalog: a verified supplier's staff account), once per command id.
   ProcessedCommand,
+  // The outbox: a notification made is an event for the recipient's live notification centre.
+  ...OUTBOX_ENTITIES,
   // Suppliers that received an order for a person (orders' command): they see the person's name.
   SupplierAccess];

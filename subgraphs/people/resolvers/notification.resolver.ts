@@ -6,28 +6,12 @@ import {
   DeliveryStatus, InformMethod, InformedOtherwise, Notification, NotificationAudience, NotificationDelivery, NotificationSettings, NotifyLanguageChoice, Person,
 } from '../entities/index.js';
 import { checkTemplate, createNotifications, resend, settingsOf } from '../domain/notifications.js';
+import { ownWhere } from '../domain/notification-live.js';
 import type { Context } from './context.js';
 
 const NotificationConnection = ConnectionType('Notification', Notification);
 const DeliveryConnection = ConnectionType('NotificationDelivery', NotificationDelivery);
 const UnreachableConnection = ConnectionType('UnreachablePerson', Person);
-
-/** The caller's own notifications: a person's (and those it represents), a supplier's, a department's. */
-function ownWhere(identity: Identity): Record<string, unknown> {
-  switch (identity.role) {
-    case Role.RECIPIENT:
-    case Role.REPRESENTATIVE:
-      return { audience: NotificationAudience.PERSON, personId: { $in: [identity.personId, ...identity.represents].filter(Boolean) } };
-    case Role.SUPPLIER:
-      if (!identity.supplierId) throw forbidden();
-      return { audience: NotificationAudience.SUPPLIER, audienceKey: identity.supplierId };
-    case Role.EMPLOYMENT_DEPARTMENT:
-      if (!identity.regionCode) throw forbidden();
-      return { audience: NotificationAudience.DEPARTMENT, audienceKey: identity.regionCode };
-    default:
-      throw forbidden('Notifications are for recipients, suppliers and departments');
-  }
-}
 
 /** Department of the person's region, or an administrator. */
 function requireOfficerFor(identity: Identity | null, regionCode: string): Identity {
