@@ -61,5 +61,5 @@ describe('live notifications in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await screenshot(page, 'notifications-live-kk-360');
     await context.close();
-  });
+  }, 120_000);
 });
