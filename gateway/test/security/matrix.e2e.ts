@@ -160,6 +160,7 @@ const QUERIES: Record<string, Case> = {
   },
   myNotificationSettings: { doc: `{ myNotificationSettings { personId } }`, allow: is('recipient', 'representative', 'stranger') },
   notificationDeadLetters: { doc: `{ notificationDeadLetters(first: 1) { __typename } }`, allow: admin },
+  myStaffNotificationSettings: { doc: `{ myStaffNotificationSettings { emailNotifications } }`, allow: is('supplier', 'otherSupplier', 'department', 'otherDepartment') },
   unreachablePersons: { doc: `{ unreachablePersons(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
 };
 
@@ -319,6 +320,8 @@ const MUTATIONS: Record<string, Case> = {
   // Nothing to fail on after authorization: the defaults (kk, SMS, e-mail) are written, so the settings stay as they were.
   setNotificationSettings: { doc: `mutation { setNotificationSettings(language: kk, sms: true, email: true) { personId } }`, allow: is('recipient', 'representative', 'stranger') },
   resendNotification: { doc: `mutation { resendNotification(deliveryId: "${UUID0}") { id } }`, allow: admin },
+  // Not an address: BAD_USER_INPUT after authorization.
+  setStaffNotificationSettings: { doc: `mutation { setStaffNotificationSettings(email: "not-an-address", emailNotifications: true) { email } }`, allow: is('supplier', 'otherSupplier', 'department', 'otherDepartment') },
   // P's department and admins. Nothing fails after authorization: an authorized call appends a record of P being informed
   // (an unknown person answers NOT_FOUND before authorization, even to anonymous callers).
   recordInformedOtherwise: {

@@ -1,7 +1,7 @@
 /**
  * The events of the Rules' list that the other notification tests do not cover: a complaint's answer
  * (to the complainant: in-app, SMS and e-mail in their language) and a reimbursement claim's payment
- * (to the supplier), through the gateway and the local SMS and SMTP servers. Person 1048 and 1049 belong to this file.
+ * (to the supplier, e-mailed to its staff who gave an address), through the gateway and the local SMS and SMTP servers. Person 1048 and 1049 belong to this file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmscSmsAdapter, SmtpEmailAdapter, smsSegments, tenge } from '@aleumet/notify';
@@ -66,7 +66,7 @@ describe('notifications of complaints and payments', () => {
     expect(smsc.received.filter((m) => m.phones === person.phone).slice(beforeSms)).toHaveLength(1);
   });
 
-  it('a paid reimbursement claim tells its supplier the amount in tenge; nobody else', async () => {
+  it('a paid reimbursement claim tells its supplier the amount in tenge, in-app and by e-mail where its staff asked; nobody else', async () => {
     const index = 1049;
     const person = world().persons[index]!;
     const offering = offeringFor(person, 'S5', 1);
@@ -80,8 +80,22 @@ describe('notifications of complaints and payments', () => {
     expect((await gql(url, READY, { id: order.id, v: 2 }, supplier)).errors).toBeUndefined();
     expect((await gql(url, HANDOVER, { id: order.id, v: 3 }, supplier)).errors).toBeUndefined();
     expect((await gql(url, HANDOVER, { id: order.id, v: 4 }, await tokenFor(recipientIdentity(index)))).data.confirmHandover.status).toBe('HANDED_OVER');
-    const claim = (await gql(url, ORDER, { id: order.id }, await tokenFor(adminIdentity()))).data.order.claim;
-    expect(claim.status).toBe('APPROVED');
+    // The claim is finance's (opened and approved by commands of orders): wait until it is there.
+    const admin = await tokenFor(adminIdentity());
+    let claim: { id: string; status: string; version: number; statePart: number } | null = null;
+    for (let i = 0; i < 40 && claim?.status !== 'APPROVED'; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 250));
+      await run(person.id);
+      claim = (await gql(url, ORDER, { id: order.id }, admin)).data.order.claim;
+    }
+    expect(claim?.status).toBe('APPROVED');
+    if (!claim) throw new Error('no claim');
+    // The supplier's staff member gives an address for e-mails (a department officer's is refused when not one).
+    const STAFF_SETTINGS = `mutation($e: String, $on: Boolean!) { setStaffNotificationSettings(email: $e, emailNotifications: $on) { email emailNotifications } }`;
+    const address = 'accounts@supplier-1049.example.kz';
+    expect((await gql(url, STAFF_SETTINGS, { e: address, on: true }, supplier)).data.setStaffNotificationSettings).toEqual({ email: address, emailNotifications: true });
+    expect((await gql(url, STAFF_SETTINGS, { e: 'not an address', on: true }, await tokenFor(departmentIdentity(person.regionCode)))).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const beforeMail = smtp.received.length;
     const reference = `PAY-NOTE-${order.id.slice(-10)}`;
     const paid = await gql(url, PAY, { id: claim.id, v: claim.version, ref: reference }, await tokenFor(departmentIdentity(person.regionCode)));
     expect(paid.errors).toBeUndefined();
@@ -89,6 +103,12 @@ describe('notifications of complaints and payments', () => {
     const amount = tenge(claim.statePart, 'ru');
     const inbox = (await gql(url, CENTRE, {}, supplier)).data.notifications.nodes.filter((n: { orderId: string }) => n.orderId === order.id);
     expect(inbox).toContainEqual({ template: 'PAYMENT_MADE', orderId: order.id, title: `Оплата: ${amount}`, body: `По заявке на возмещение оплачено ${amount} (платёжное поручение №${reference}).` });
+    await run(supplierIdentity(offering.supplierId).sub);
+    const mails = smtp.received.slice(beforeMail).filter((m) => m.to.includes(address));
+    expect(mails).toHaveLength(1);
+    expect(mailText(mails[0]!.data)).toContain(`По заявке на возмещение оплачено ${amount} (платёжное поручение №${reference}).`);
+    // E-mails off: in-app only.
+    expect((await gql(url, STAFF_SETTINGS, { e: address, on: false }, supplier)).data.setStaffNotificationSettings.emailNotifications).toBe(false);
     const other = world().suppliers.find((s) => s.id !== offering.supplierId)!;
     const theirs = (await gql(url, CENTRE, {}, await tokenFor(supplierIdentity(other.id)))).data.notifications.nodes;
     expect(theirs.filter((n: { orderId: string }) => n.orderId === order.id)).toEqual([]);
