@@ -19,6 +19,7 @@ export const TEMPLATES = [
   'PAYMENT_MADE',
   'TICKET_UPDATE',
   'COMPLAINT_ANSWERED',
+  'ACT_RETURNED',
 ] as const;
 export type NotificationTemplate = (typeof TEMPLATES)[number];
 
@@ -54,6 +55,7 @@ const kk: Resources = {
   PAYMENT_MADE: { sms: 'Aleumet: өтемақы төленді: {{amount}}, төлем тапсырмасы №{{number}}: {{link}}', title: 'Төлем: {{amount}}', body: 'Өтемақы өтінімі бойынша {{amount}} төленді (төлем тапсырмасы №{{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: №{{number}} өтініш: {{step}}. {{link}}', title: '№{{number}} өтініш', body: '№{{number}} өтінішіңіз бойынша: {{step}}.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: {{deadline}} шағымыңызға жауап берілді, ол жеке кабинетте: {{link}}', title: 'Шағымға жауап', body: '{{deadline}} шағымыңызға жауап: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: {{item}} актісі қайтарылды, себебі жеке кабинетте: {{link}}', title: '{{item}} актісі қайтарылды', body: '{{item}} кезеңіндегі көрсетілген қызметтер актісі қайтарылды: {{step}}' },
 };
 
 const ru: Resources = {
@@ -69,6 +71,7 @@ const ru: Resources = {
   PAYMENT_MADE: { sms: 'Aleumet: возмещение оплачено: {{amount}}, платёжное поручение №{{number}}: {{link}}', title: 'Оплата: {{amount}}', body: 'По заявке на возмещение оплачено {{amount}} (платёжное поручение №{{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: обращение №{{number}}: {{step}}. {{link}}', title: 'Обращение №{{number}}', body: 'По вашему обращению №{{number}}: {{step}}.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: на вашу жалобу от {{deadline}} дан ответ, он в личном кабинете: {{link}}', title: 'Ответ на жалобу', body: 'Ответ на вашу жалобу от {{deadline}}: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: акт за {{item}} возвращён, причина в личном кабинете: {{link}}', title: 'Акт за {{item}} возвращён', body: 'Акт оказанных услуг за {{item}} возвращён: {{step}}' },
 };
 
 const en: Resources = {
@@ -84,6 +87,7 @@ const en: Resources = {
   PAYMENT_MADE: { sms: 'Aleumet: reimbursement paid: {{amount}}, payment order No. {{number}}: {{link}}', title: 'Payment: {{amount}}', body: 'The reimbursement claim was paid: {{amount}} (payment order No. {{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: request No. {{number}}: {{step}}. {{link}}', title: 'Request No. {{number}}', body: 'Your request No. {{number}}: {{step}}.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: your complaint of {{deadline}} was answered; see your cabinet: {{link}}', title: 'Answer to your complaint', body: 'The answer to your complaint of {{deadline}}: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: the act for {{item}} was returned; the reason is in your cabinet: {{link}}', title: 'Act for {{item}} returned', body: 'The act of services rendered for {{item}} was returned: {{step}}' },
 };
 
 let instance: i18n | undefined;
