@@ -155,6 +155,7 @@ const BASE: Record<string, Record<string, unknown>> = {
   registerWebhookEndpoint: { url: 'https://esobes.example.kz/hooks', clientId: 'fuzz-client' },
   setWebhookEndpointActive: { endpointId: UUID0, active: true },
   replayWebhookDelivery: { id: UUID0 },
+  setStaffNotificationSettings: { email: 'orders@supplier.example.kz', emailNotifications: true },
 };
 
 const asRecipient = () => recipientIdentity(recipientIndex);
@@ -165,6 +166,7 @@ const CALLER: Record<string, () => Identity> = {
   createOffering: () => supplierIdentity(supplier.id),
   updateOffering: () => supplierIdentity(supplier.id),
   addAuthorizedSigner: () => supplierIdentity(supplier.id),
+  setStaffNotificationSettings: () => supplierIdentity(supplier.id),
   payClaim: () => departmentIdentity(claim.regionCode),
   acceptOrder: asServiceSupplier, refuseOrder: asServiceSupplier, markOrderReady: asServiceSupplier, confirmHandover: asServiceSupplier,
   logServiceHours: asServiceSupplier, generateServiceAct: asServiceSupplier, submitServiceAct: asServiceSupplier,

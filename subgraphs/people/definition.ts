@@ -19,6 +19,8 @@ import { TicketAttachmentResolver } from './resolvers/ticket-attachment.resolver
 import { ArticleResolver } from './resolvers/article.resolver.js';
 import { ComplaintResolver } from './resolvers/complaint.resolver.js';
 import { NotificationDeliveryResolver, NotificationResolver } from './resolvers/notification.resolver.js';
+import { NotificationSubscriptionResolver } from './resolvers/notification-subscription.resolver.js';
+import { startPeopleLive } from './resolvers/live.js';
 import { runDeliveryReports, runNotificationSender } from './domain/notification-sender.js';
 import { RefusedCommandResolver } from './resolvers/refused-command.resolver.js';
 import { RetentionResolver } from './resolvers/retention.resolver.js';
@@ -34,6 +36,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   resolvers: [PersonResolver, PersonRecordResolver, RepresentationResolver, SupplierAccessResolver, StaffUserResolver, AuthResolver, IntegratorClientResolver, IntegratorDirectoryResolver, RepresentationDirectoryResolver,
     FaqResolver, MaintenanceResolver, ContactCenterResolver, TicketResolver, TicketAttachmentResolver, ArticleResolver, ComplaintResolver, RetentionResolver,
     RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver, RefusedCommandResolver],
+    RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver, NotificationSubscriptionResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
   entities,
@@ -41,6 +44,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   createLoaders,
   seed,
   isSeeded,
+  // Live notification centres: notifications made are outbox events (graphql-ws through the gateway).
+  startLive: startPeopleLive,
   // Administration: retention of complaints and failure tickets, at most hourly.
   registerJobs(orm, runtime) {
     // At start-up: the state registries' configuration (NODE_ENV=production without it refuses to start).

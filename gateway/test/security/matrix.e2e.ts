@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
+import WebSocket from 'ws';
+import { createClient as createWsClient } from 'graphql-ws';
+import { WS_REFUSAL } from '@aleumet/protocol';
 import { codes, gql, representativeIdentity, tokenFor, world } from '@aleumet/testkit';
 import { MATRIX_ACTORS, matrixIdentity, type MatrixActor } from './helpers.js';
 
@@ -157,6 +160,7 @@ const QUERIES: Record<string, Case> = {
   },
   myNotificationSettings: { doc: `{ myNotificationSettings { personId } }`, allow: is('recipient', 'representative', 'stranger') },
   notificationDeadLetters: { doc: `{ notificationDeadLetters(first: 1) { __typename } }`, allow: admin },
+  myStaffNotificationSettings: { doc: `{ myStaffNotificationSettings { emailNotifications } }`, allow: is('supplier', 'otherSupplier', 'department', 'otherDepartment') },
   unreachablePersons: { doc: `{ unreachablePersons(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
   // Commands a service refused for good (people): departments (filtered to their region) and administrators.
   refusedCommands: { doc: `{ refusedCommands(first: 1) { __typename } }`, allow: is('department', 'otherDepartment', 'admin') },
@@ -318,6 +322,8 @@ const MUTATIONS: Record<string, Case> = {
   // Nothing to fail on after authorization: the defaults (kk, SMS, e-mail) are written, so the settings stay as they were.
   setNotificationSettings: { doc: `mutation { setNotificationSettings(language: kk, sms: true, email: true) { personId } }`, allow: is('recipient', 'representative', 'stranger') },
   resendNotification: { doc: `mutation { resendNotification(deliveryId: "${UUID0}") { id } }`, allow: admin },
+  // Not an address: BAD_USER_INPUT after authorization.
+  setStaffNotificationSettings: { doc: `mutation { setStaffNotificationSettings(email: "not-an-address", emailNotifications: true) { email } }`, allow: is('supplier', 'otherSupplier', 'department', 'otherDepartment') },
   // P's department and admins. Nothing fails after authorization: an authorized call appends a record of P being informed
   // (an unknown person answers NOT_FOUND before authorization, even to anonymous callers).
   recordInformedOtherwise: {
@@ -332,6 +338,19 @@ const MUTATIONS: Record<string, Case> = {
     allow: any(is('department', 'admin'), scope('programs:write')),
   },
 };
+/**
+ * Subscriptions over graphql-ws: refused at subscribe time (an error naming the code) or opened. An
+ * opened subscription that delivers another caller's events is tested per field (notifications-live,
+ * measure-subscriptions, security/subscriptions).
+ */
+const SUBSCRIPTIONS: Record<string, Case> = {
+  orderStatusChanged: { doc: `subscription { orderStatusChanged { cursor } }`, allow: list('orders:read') },
+  incomingOrders: { doc: `subscription { incomingOrders { cursor } }`, allow: list('orders:read') },
+  measureStatusChanged: { doc: `subscription { measureStatusChanged { cursor } }`, allow: (a) => list('programs:read')(a) && a !== 'supplier' && a !== 'otherSupplier' },
+  // The caller's own notification centre, live: persons, suppliers, departments; not admins, not integrators.
+  notificationReceived: { doc: `subscription { notificationReceived { cursor } }`, allow: ownNotifications },
+};
+
 /** A calendar date `n` days from today, YYYY-MM-DD. */
 const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -339,7 +358,7 @@ let platform: Platform;
 let url: string;
 let f: F;
 const tokens = new Map<Actor, string | undefined>();
-let roots: { query: string[]; mutation: string[] };
+let roots: { query: string[]; mutation: string[]; subscription: string[] };
 let measureVersion = 0;
 
 beforeAll(async () => {
@@ -354,8 +373,8 @@ beforeAll(async () => {
   measureVersion = m.data.measure.version;
   expect(m.data.measure.status).not.toBe('BLOCKED');
   const TYPE = `type { kind name ofType { kind name ofType { kind name } } }`;
-  const schema = await gql(url, `{ __schema { queryType { fields { name } } mutationType { fields { name args { name ${TYPE} } } } } }`);
-  roots = { query: schema.data.__schema.queryType.fields.map((x: any) => x.name), mutation: schema.data.__schema.mutationType.fields.map((x: any) => x.name) };
+  const schema = await gql(url, `{ __schema { queryType { fields { name } } subscriptionType { fields { name } } mutationType { fields { name args { name ${TYPE} } } } } }`);
+  roots = { query: schema.data.__schema.queryType.fields.map((x: any) => x.name), mutation: schema.data.__schema.mutationType.fields.map((x: any) => x.name), subscription: schema.data.__schema.subscriptionType.fields.map((x: any) => x.name) };
   // Service-to-service mutations (`internal…`, scope internal:commands) are refused to every caller:
   // a row is made for each one from its arguments, so new ones are covered too.
   for (const field of schema.data.__schema.mutationType.fields) {
@@ -374,6 +393,32 @@ function outcomeOf(res: { errors?: { extensions?: Record<string, any> }[] }): Ou
   if (c.includes('FORBIDDEN')) return 'FORBIDDEN';
   if (c.includes('INTERNAL_SERVER_ERROR')) return 'INTERNAL_SERVER_ERROR';
   return 'ok';
+}
+
+/** Subscribes once: the refusal's code, or `ok` when nothing refused it within a while (then unsubscribes). */
+async function subscriptionOutcome(doc: string, token: string | undefined): Promise<Outcome> {
+  const client = createWsClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0, lazy: true });
+  try {
+    return await new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => resolve('ok'), 2_500);
+      const done = (o: Outcome) => {
+        clearTimeout(timer);
+        resolve(o);
+      };
+      client.subscribe({ query: doc }, {
+        next: (r) => (r.errors ? done(outcomeOf(r as never)) : done('ok')),
+        error: (e) => {
+          const close = (e as { code?: number }).code;
+          if (close === WS_REFUSAL.UNAUTHORIZED) return done('UNAUTHENTICATED');
+          if (close === WS_REFUSAL.FORBIDDEN) return done('FORBIDDEN');
+          done(Array.isArray(e) ? outcomeOf({ errors: e } as never) : 'INTERNAL_SERVER_ERROR');
+        },
+        complete: () => {},
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
 }
 
 const expected = (c: Case, a: Actor): Outcome =>
@@ -403,6 +448,7 @@ describe('access matrix (roles and integrator scopes × root fields)', () => {
   it('covers every root field of the composed schema, and no stale rows', () => {
     expect(Object.keys(QUERIES).filter((q) => !roots.query.includes(q))).toEqual([]);
     expect(Object.keys(MUTATIONS).filter((m) => !roots.mutation.includes(m))).toEqual([]);
+    expect(Object.keys(SUBSCRIPTIONS).filter((m) => !roots.subscription.includes(m))).toEqual([]);
   });
 
   it('queries', async () => {
@@ -411,5 +457,20 @@ describe('access matrix (roles and integrator scopes × root fields)', () => {
 
   it('mutations (each fails after authorization and changes nothing)', async () => {
     await runMatrix('mutation', MUTATIONS, false);
+  }, 300_000);
+
+  it('subscriptions (refused when subscribing, or opened)', async () => {
+    const missing = roots.subscription.filter((name) => !SUBSCRIPTIONS[name]);
+    expect(missing, 'root subscription fields without a row in the access matrix').toEqual([]);
+    const mismatches: string[] = [];
+    for (const name of roots.subscription) {
+      const c = SUBSCRIPTIONS[name]!;
+      await Promise.all(ACTORS.map(async (a) => {
+        const got = await subscriptionOutcome(c.doc, tokens.get(a));
+        const want = expected(c, a);
+        if (got !== want) mismatches.push(`${name} × ${a}: expected ${want}, got ${got}`);
+      }));
+    }
+    expect(mismatches).toEqual([]);
   }, 300_000);
 });

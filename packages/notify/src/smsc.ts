@@ -34,7 +34,7 @@ interface SmscAnswer {
  * SMSC.kz HTTP API (the SMS service many Kazakh public bodies buy): `POST /sys/send.php` with
  * login, psw, phones, mes, id (our message id), sender, charset=utf-8 and fmt=3 (JSON answer
  * `{"id", "cnt"}`); delivery reports by `GET /sys/status.php?login&psw&phone&id&fmt=3`
- * (`{"status", "last_timestamp", "err"}`; status -3 means the provider never received the id).
+ * (`{"status", "last_date", "last_timestamp", "flag", "err"}`; status -3 means the provider never received the id).
  */
 export class SmscSmsAdapter implements SmsAdapter {
   private readonly base: string;
@@ -63,7 +63,7 @@ export class SmscSmsAdapter implements SmsAdapter {
   async status(message: { messageId: string; to: string }): Promise<SmsStatus> {
     const answer = await this.call('status.php', { login: this.opts.login, psw: this.opts.password, phone: message.to, id: message.messageId, fmt: '3', charset: 'utf-8' }, 'GET');
     if (answer.error !== undefined || answer.error_code !== undefined) {
-      // error_code 3: no message with that id.
+      // The documented answer for an unknown id is status -3; error_code 3 is taken the same way.
       if (Number(answer.error_code) === 3) return 'UNKNOWN';
       throw new SmsProviderError(`SMS provider status refused (${answer.error_code}): ${answer.error ?? ''}`, Number(answer.error_code ?? 0), false);
     }

@@ -19,13 +19,16 @@ export const TEMPLATES = [
   'PAYMENT_MADE',
   'TICKET_UPDATE',
   'COMMAND_REFUSED',
+  'COMPLAINT_ANSWERED',
+  'ACT_RETURNED',
 ] as const;
 export type NotificationTemplate = (typeof TEMPLATES)[number];
 
 /**
  * Parameters of a text. Dates arrive as ISO instants and are shown as the Astana calendar date;
  * amounts arrive in tiyn and are shown in tenge. `item` is a short name (an item-type code or a
- * service name), `number` an order or ticket number, `link` the cabinet address.
+ * service name), `number` an order, ticket or payment order number, `step` a step's or an answer's
+ * words, `link` the cabinet address.
  */
 export interface TextParams {
   item?: string;
@@ -50,9 +53,11 @@ const kk: Resources = {
   ORDER_RECEIVED: { sms: 'Aleumet: жаңа тапсырыс №{{number}} ({{item}}). Қабылдаңыз: {{link}}', title: 'Жаңа тапсырыс №{{number}}', body: '{{item}} бойынша жаңа тапсырыс №{{number}} келді. Оны қабылдаңыз немесе бас тартыңыз.' },
   ORDER_ACCEPTED: { sms: 'Aleumet: №{{number}} тапсырысыңызды ({{item}}) жеткізуші қабылдады: {{link}}', title: 'Тапсырыс қабылданды №{{number}}', body: '{{item}} бойынша №{{number}} тапсырысыңызды жеткізуші қабылдады.' },
   ORDER_REJECTED: { sms: 'Aleumet: №{{number}} тапсырыстан ({{item}}) жеткізуші бас тартты. Басқасын таңдаңыз: {{link}}', title: 'Тапсырыстан бас тартылды №{{number}}', body: 'Жеткізуші {{item}} бойынша №{{number}} тапсырыстан бас тартты. Басқа жеткізушіні таңдаңыз.' },
-  PAYMENT_MADE: { sms: 'Aleumet: №{{number}} тапсырыс бойынша {{amount}} төленді: {{link}}', title: 'Төлем: {{amount}}', body: '№{{number}} тапсырыс бойынша {{amount}} төленді.' },
+  PAYMENT_MADE: { sms: 'Aleumet: өтемақы төленді: {{amount}}, төлем тапсырмасы №{{number}}: {{link}}', title: 'Төлем: {{amount}}', body: 'Өтемақы өтінімі бойынша {{amount}} төленді (төлем тапсырмасы №{{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: №{{number}} өтініш: {{step}}. {{link}}', title: '№{{number}} өтініш', body: '№{{number}} өтінішіңіз бойынша: {{step}}.' },
   COMMAND_REFUSED: { sms: 'Aleumet: №{{number}} ({{item}}) бойынша әрекет орындалмады, өзгеріс тоқтатылды. Бөлім хабардар: {{link}}', title: 'Әрекет орындалмады: №{{number}}', body: '№{{number}} ({{item}}) бойынша платформа қызметі байланысты әрекеттен бас тартты. Өзгеріс болдырылмады немесе белгіленді; жұмыспен қамту бөлімі хабардар және сізбен байланысады.' },
+  COMPLAINT_ANSWERED: { sms: 'Aleumet: {{deadline}} шағымыңызға жауап берілді, ол жеке кабинетте: {{link}}', title: 'Шағымға жауап', body: '{{deadline}} шағымыңызға жауап: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: {{item}} актісі қайтарылды, себебі жеке кабинетте: {{link}}', title: '{{item}} актісі қайтарылды', body: '{{item}} кезеңіндегі көрсетілген қызметтер актісі қайтарылды: {{step}}' },
 };
 
 const ru: Resources = {
@@ -65,9 +70,11 @@ const ru: Resources = {
   ORDER_RECEIVED: { sms: 'Aleumet: новый заказ №{{number}} ({{item}}). Примите его: {{link}}', title: 'Новый заказ №{{number}}', body: 'Поступил новый заказ №{{number}} на {{item}}. Примите его или откажитесь.' },
   ORDER_ACCEPTED: { sms: 'Aleumet: поставщик принял ваш заказ №{{number}} ({{item}}): {{link}}', title: 'Заказ принят №{{number}}', body: 'Поставщик принял ваш заказ №{{number}} на {{item}}.' },
   ORDER_REJECTED: { sms: 'Aleumet: поставщик отказался от заказа №{{number}} ({{item}}). Выберите другого: {{link}}', title: 'Отказ по заказу №{{number}}', body: 'Поставщик отказался от заказа №{{number}} на {{item}}. Выберите другого поставщика.' },
-  PAYMENT_MADE: { sms: 'Aleumet: по заказу №{{number}} оплачено {{amount}}: {{link}}', title: 'Оплата: {{amount}}', body: 'По заказу №{{number}} оплачено {{amount}}.' },
+  PAYMENT_MADE: { sms: 'Aleumet: возмещение оплачено: {{amount}}, платёжное поручение №{{number}}: {{link}}', title: 'Оплата: {{amount}}', body: 'По заявке на возмещение оплачено {{amount}} (платёжное поручение №{{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: обращение №{{number}}: {{step}}. {{link}}', title: 'Обращение №{{number}}', body: 'По вашему обращению №{{number}}: {{step}}.' },
   COMMAND_REFUSED: { sms: 'Aleumet: по №{{number}} ({{item}}) действие не выполнено, изменение остановлено. Отдел в курсе: {{link}}', title: 'Действие не выполнено: №{{number}}', body: 'По №{{number}} ({{item}}) служба платформы отказала в связанном действии. Изменение отменено или отмечено; отдел занятости в курсе и свяжется с вами.' },
+  COMPLAINT_ANSWERED: { sms: 'Aleumet: на вашу жалобу от {{deadline}} дан ответ, он в личном кабинете: {{link}}', title: 'Ответ на жалобу', body: 'Ответ на вашу жалобу от {{deadline}}: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: акт за {{item}} возвращён, причина в личном кабинете: {{link}}', title: 'Акт за {{item}} возвращён', body: 'Акт оказанных услуг за {{item}} возвращён: {{step}}' },
 };
 
 const en: Resources = {
@@ -80,9 +87,11 @@ const en: Resources = {
   ORDER_RECEIVED: { sms: 'Aleumet: new order No. {{number}} ({{item}}). Accept it: {{link}}', title: 'New order No. {{number}}', body: 'A new order No. {{number}} for {{item}} arrived. Accept or reject it.' },
   ORDER_ACCEPTED: { sms: 'Aleumet: the supplier accepted order No. {{number}} ({{item}}): {{link}}', title: 'Order accepted No. {{number}}', body: 'The supplier accepted order No. {{number}} for {{item}}.' },
   ORDER_REJECTED: { sms: 'Aleumet: the supplier rejected order No. {{number}} ({{item}}): {{link}}', title: 'Order rejected No. {{number}}', body: 'The supplier rejected order No. {{number}} for {{item}}. Choose another supplier.' },
-  PAYMENT_MADE: { sms: 'Aleumet: {{amount}} paid for order No. {{number}}: {{link}}', title: 'Payment: {{amount}}', body: '{{amount}} was paid for order No. {{number}}.' },
+  PAYMENT_MADE: { sms: 'Aleumet: reimbursement paid: {{amount}}, payment order No. {{number}}: {{link}}', title: 'Payment: {{amount}}', body: 'The reimbursement claim was paid: {{amount}} (payment order No. {{number}}).' },
   TICKET_UPDATE: { sms: 'Aleumet: request No. {{number}}: {{step}}. {{link}}', title: 'Request No. {{number}}', body: 'Your request No. {{number}}: {{step}}.' },
   COMMAND_REFUSED: { sms: 'Aleumet: No. {{number}} ({{item}}): a step was refused, the change is stopped. The department knows: {{link}}', title: 'Step refused: No. {{number}}', body: 'A platform service refused a step of No. {{number}} ({{item}}). The change was undone or flagged; the employment department knows and will contact you.' },
+  COMPLAINT_ANSWERED: { sms: 'Aleumet: your complaint of {{deadline}} was answered; see your cabinet: {{link}}', title: 'Answer to your complaint', body: 'The answer to your complaint of {{deadline}}: {{step}}' },
+  ACT_RETURNED: { sms: 'Aleumet: the act for {{item}} was returned; the reason is in your cabinet: {{link}}', title: 'Act for {{item}} returned', body: 'The act of services rendered for {{item}} was returned: {{step}}' },
 };
 
 let instance: i18n | undefined;

@@ -33,7 +33,7 @@ export async function startSmscServer(credentials = { login: 'portal', password:
       }
       if (url.pathname === '/sys/status.php') {
         const known = received.some((r) => r.id === p.id && r.phones === p.phone);
-        return res.end(JSON.stringify(known ? { status: state.report, last_date: '01.01.2027 10:00:00', last_timestamp: 1798772400, err: 0 } : { status: -3, err: 0 }));
+        return res.end(JSON.stringify(known ? { status: state.report, last_date: '01.01.2027 10:00:00', last_timestamp: 1798772400, flag: 0, err: 0 } : { status: -3, err: 0 }));
       }
       res.statusCode = 404;
       res.end('{}');

@@ -101,6 +101,11 @@ export class FinanceWorkflowResolver {
         tx.persist(tx.create(Payment, { claim: c, amount: c.statePart, paidAt: now, reference, createdAt: now, updatedAt: now }));
         postPay(tx, c, c.statePart, now);
         if (c.actId) commandIds = [enqueueCommand(tx, 'orders', 'internalActPaid', { actId: c.actId }).id];
+        // The supplier is told it was paid (in-app; e-mail by its staff's settings), in the payment's transaction.
+        commandIds.push(enqueueCommand(tx, 'people', 'internalNotify', {
+          source: `finance:claim-paid:${c.id}`, template: 'PAYMENT_MADE', regionCode: c.regionCode, supplierId: c.supplierId, orderId: c.orderId, measureId: c.measureId,
+          params: JSON.stringify({ amount: c.statePart, number: reference }),
+        }).id);
         await tx.flush();
         return c;
       });

@@ -315,6 +315,11 @@ export class ServiceResolver {
       a.status = ActStatus.RETURNED;
       a.returnReason = text;
       keepSigned(tx, SignedDocumentKind.ACT_RETURN, { ...a, actId: a.id }, record);
+      // The supplier is told, with the reason (in-app; e-mail by its staff's settings).
+      return [enqueueCommand(tx, 'people', 'internalNotify', {
+        source: `orders:act-returned:${a.id}:${a.version}`, template: 'ACT_RETURNED', regionCode: a.regionCode, supplierId: a.supplierId, orderId: a.orderId,
+        params: JSON.stringify({ item: a.period, step: text.slice(0, LIMITS.name) }),
+      }).id];
     });
   }
 

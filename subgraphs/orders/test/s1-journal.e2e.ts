@@ -69,6 +69,9 @@ describe('S1 personal assistant over two months: journal with limits, monthly ac
     expect(codes(await gql(url, APPROVE, { id: act.id, v: act.version, signature: 'x', certificate: 'x' }, supplier))).toEqual(['FORBIDDEN']);
     const returned = (await gql(url, RETURN, await departmentSigned(url, department, 'RETURN', { id: act.id, v: act.version, r: 'Sign the sheet for 3 November' }), department)).data.returnServiceAct;
     expect(returned).toMatchObject({ status: 'RETURNED', returnReason: 'Sign the sheet for 3 November' });
+    // The supplier is told, with the reason (its staff read Russian).
+    const told = (await gql(url, `query { notifications(first: 10) { nodes { template title body orderId } } }`, {}, supplier)).data.notifications.nodes;
+    expect(told).toContainEqual({ template: 'ACT_RETURNED', title: 'Акт за 2026-11 возвращён', body: 'Акт оказанных услуг за 2026-11 возвращён: Sign the sheet for 3 November', orderId: order.id });
     expect((await log({ date: '2026-11-10', startTime: '10:00', endTime: '11:00', places: ['Bank'] })).errors).toBeUndefined();
     act = (await gql(url, GEN, { o: order.id, p: '2026-11' }, supplier)).data.generateServiceAct;
     expect(act).toMatchObject({ status: 'RETURNED', minutes: 720, cost: 12 * unitPrice });

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEMPLATES, portalUrl, render, smsAllowedAt, type NotificationTemplate, type NotifyLanguage, type TextParams } from '@aleumet/notify';
 import { badInput } from '@aleumet/core';
 import { FailureTicket } from '../entities/ticket.js';
+import { recordNotificationMade } from './notification-live.js';
 import {
-  DeliveryStatus, Notification, NotificationAudience, NotificationChannel, NotificationDelivery, NotificationSettings, Person,
+  DeliveryStatus, Notification, NotificationAudience, NotificationChannel, NotificationDelivery, NotificationSettings, Person, StaffRole, StaffUser,
 } from '../entities/index.js';
 
 export interface NotifyInput {
@@ -55,6 +56,7 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
       title: text.title, body: text.body, smsText: text.sms, urgent: input.urgent ?? false, createdAt: now,
     });
     created.push(n);
+    recordNotificationMade(tx, n);
     return { n, text };
   };
 
@@ -76,8 +78,22 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
       }
     }
   }
-  if (input.supplierId) await add(NotificationAudience.SUPPLIER, input.supplierId, STAFF_LANGUAGE, input.personId ?? null);
+  if (input.supplierId) {
+    const made = await add(NotificationAudience.SUPPLIER, input.supplierId, STAFF_LANGUAGE, input.personId ?? null);
+    if (made) deliveries.push(...(await staffEmails(tx, made.n, { supplierId: input.supplierId }, now)));
+  }
+  for (const n of created) {
+    if (n.audience === NotificationAudience.DEPARTMENT) deliveries.push(...(await staffEmails(tx, n, { role: StaffRole.EMPLOYMENT_DEPARTMENT, regionCode: n.audienceKey }, now)));
+  }
   return { notifications: created, deliveries };
+}
+
+/** E-mails of a supplier's or a department's notification: each of its staff with an address who wants them. */
+async function staffEmails(tx: EntityManager, n: Notification, who: { supplierId: string } | { role: StaffRole; regionCode: string }, now: Date): Promise<NotificationDelivery[]> {
+  const staff = await tx.find(StaffUser, { ...who, email: { $ne: null }, emailNotifications: true }, { orderBy: { id: 'asc' } });
+  return staff.map((s) => tx.create(NotificationDelivery, {
+    notification: n, channel: NotificationChannel.EMAIL, address: s.email!, language: STAFF_LANGUAGE, recipientKey: s.id, regionCode: n.regionCode, notBefore: now, createdAt: now,
+  }));
 }
 
 /** Sets a dead delivery back to PENDING (administrator's resend). */
@@ -89,7 +105,7 @@ export function resend(d: NotificationDelivery, now: Date): void {
   d.lastError = null;
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * A contact-centre "notify the reporter" step (003 ¶15): the reporter's notification with the

@@ -1,5 +1,5 @@
 import { SupplierAccess } from '@aleumet/subgraph-kit';
-import { ProcessedCommand } from '@aleumet/events';
+import { OUTBOX_ENTITIES, ProcessedCommand } from '@aleumet/events';
 import { Person } from './person.js';
 import { PersonSourceRecord } from './person-source.js';
 import { Representation, RepresentationFile } from './representation.js';
@@ -31,5 +31,7 @@ export const entities = [Person, PersonSourceRecord, Representation, Representat
   ProcessedCommand,
   // Commands other subgraphs sent each other and the receiver refused for good (the department's list).
   RefusedCommand,
+  // The outbox: a notification made is an event for the recipient's live notification centre.
+  ...OUTBOX_ENTITIES,
   // Suppliers that received an order for a person (orders' command): they see the person's name.
   SupplierAccess];

@@ -50,12 +50,13 @@ export class Notification extends BaseEntity<'personId' | 'supplierId' | 'measur
 }
 
 /**
- * One sending of a notification through one channel. Its id is the idempotency key given to the
- * provider: one row per (notification, channel), i.e. per (source event, person, channel).
+ * One sending of a notification through one channel to one recipient. Its id is the idempotency key
+ * given to the provider: one row per (notification, channel, recipient), i.e. per (source event, person
+ * or staff member, channel).
  */
 @ObjectType({ description: 'A notification sent (or to be sent) by SMS or e-mail' })
 @Entity({ tableName: 'notification_delivery' })
-@Unique({ properties: ['notification', 'channel'] })
+@Unique({ properties: ['notification', 'channel', 'recipientKey'] })
 @Index({ properties: ['status', 'notBefore'] })
 export class NotificationDelivery extends BaseEntity<'sentAt' | 'deliveredAt' | 'leaseUntil' | 'lastError' | 'attempts' | 'status'> {
   @ManyToOne(() => Notification, { index: true }) notification!: Notification;
@@ -63,7 +64,7 @@ export class NotificationDelivery extends BaseEntity<'sentAt' | 'deliveredAt' | 
   /** Phone or e-mail address (personal data: not a GraphQL field). */
   @Property({ type: 'string', length: 200 }) address!: string;
   @Property({ type: 'string', length: 8 }) language!: string;
-  /** Who it goes to (rate limits count per person). */
+  /** Who it goes to: a person, or a staff member of a supplier or department (rate limits count per recipient). */
   @Property({ type: 'string', length: 40, index: true }) recipientKey!: string;
   /** The region of the person (the department sees how its people were notified). */
   @Property({ type: 'string', length: 8 }) regionCode!: string;

@@ -9,10 +9,14 @@ registerEnumType(StaffRole, { name: 'StaffRole' });
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity({ tableName: 'staff_user' })
-export class StaffUser extends BaseEntity<'supplierId' | 'regionCode'> {
+export class StaffUser extends BaseEntity<'supplierId' | 'regionCode' | 'email' | 'emailNotifications'> {
   @Property({ type: 'string', length: 12, unique: true }) iin!: string;
   @Field(() => String) @Property({ type: 'string' }) fullName!: string;
   @Field(() => StaffRole) @Enum({ items: () => StaffRole }) role!: StaffRole;
   @Property({ type: 'uuid', nullable: true, index: true }) supplierId?: string | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 8, nullable: true }) regionCode?: string | null;
+  /** Where the portal e-mails this staff member its organisation's notifications (personal data: not a field of StaffUser). */
+  @Property({ type: 'string', length: 200, nullable: true }) email?: string | null = null;
+  /** Whether it wants them by e-mail too (in-app always). */
+  @Property({ type: 'boolean' }) emailNotifications: boolean = true;
 }

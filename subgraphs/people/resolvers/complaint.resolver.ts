@@ -4,6 +4,7 @@ import { ServiceCallError, callSubgraph, serviceIdentity } from '@aleumet/runtim
 import { ConnectionType, PageArgs, ServiceKind, paginate } from '@aleumet/subgraph-kit';
 import { addWorkingDays } from '@aleumet/calendar';
 import { Complaint, ComplaintStatus, ResponsibleBody } from '../entities/complaint.js';
+import { createNotifications } from '../domain/notifications.js';
 import type { Context } from './context.js';
 
 /**
@@ -58,6 +59,18 @@ async function loadComplaint(ctx: Context, id: string): Promise<Complaint> {
   const c = await ctx.em.findOne(Complaint, { id });
   if (!c) throw notFound('Complaint', id);
   return c;
+}
+
+/**
+ * The complainant is told the answer (in-app, SMS and e-mail by their settings and language), in the
+ * transaction that records it (004 ¶11: the complaint is answered to the person who made it).
+ */
+async function tellComplainant(ctx: Context, c: Complaint): Promise<void> {
+  if (!c.personId || !c.answer) return;
+  await createNotifications(ctx.em, {
+    source: `people:complaint:${c.id}:answer`, template: 'COMPLAINT_ANSWERED', personId: c.personId, supplierId: null, regionCode: c.regionCode, orderId: c.orderId ?? null,
+    params: { deadline: c.receivedAt.toISOString(), step: c.answer },
+  }, ctx.runtime.clock.now());
 }
 
 /** An answer (or the record of satisfaction) comes from an administrator or the department of the complaint's region. */
@@ -130,6 +143,7 @@ export class ComplaintResolver {
     const { identity, text, c } = await toAnswer(ctx, id, answer);
     if (c.status !== ComplaintStatus.FORWARDED) throw invalidTransition('Complaint', c.status, ComplaintStatus.ANSWERED);
     Object.assign(c, { status: ComplaintStatus.ANSWERED, answeredAt: ctx.runtime.clock.now(), answer: text, answeredBy: identity.sub });
+    await tellComplainant(ctx, c);
     await ctx.em.flush();
     return c;
   }
@@ -144,6 +158,7 @@ export class ComplaintResolver {
     // Past the 3 working days the complaint had to be forwarded: satisfying it now is an answer of the reviewing body.
     if (c.forwardDueAt < now) throw invalidTransition('Complaint', `${c.status} (3 working days over)`, ComplaintStatus.SATISFIED, { reason: 'FORWARD_DEADLINE_PASSED' });
     Object.assign(c, { status: ComplaintStatus.SATISFIED, answeredAt: now, answer: text, answeredBy: identity.sub });
+    await tellComplainant(ctx, c);
     await ctx.em.flush();
     return c;
   }

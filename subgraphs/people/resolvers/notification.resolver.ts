@@ -1,33 +1,17 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, Role, badInput, checkOptionalText, checkText, forbidden, isUuid, notFound, requireIdentity, requireRole, type Identity } from '@aleumet/core';
 import { ConnectionType, PageArgs, byIdLoader, groupLoader, paginate, paginateSorted } from '@aleumet/subgraph-kit';
 import { firstTime, requireService } from '@aleumet/events';
 import {
-  DeliveryStatus, InformMethod, InformedOtherwise, Notification, NotificationAudience, NotificationDelivery, NotificationSettings, NotifyLanguageChoice, Person,
+  DeliveryStatus, InformMethod, InformedOtherwise, Notification, NotificationAudience, NotificationDelivery, NotificationSettings, NotifyLanguageChoice, Person, StaffUser,
 } from '../entities/index.js';
-import { checkTemplate, createNotifications, resend, settingsOf } from '../domain/notifications.js';
+import { EMAIL, checkTemplate, createNotifications, resend, settingsOf } from '../domain/notifications.js';
+import { ownWhere } from '../domain/notification-live.js';
 import type { Context } from './context.js';
 
 const NotificationConnection = ConnectionType('Notification', Notification);
 const DeliveryConnection = ConnectionType('NotificationDelivery', NotificationDelivery);
 const UnreachableConnection = ConnectionType('UnreachablePerson', Person);
-
-/** The caller's own notifications: a person's (and those it represents), a supplier's, a department's. */
-function ownWhere(identity: Identity): Record<string, unknown> {
-  switch (identity.role) {
-    case Role.RECIPIENT:
-    case Role.REPRESENTATIVE:
-      return { audience: NotificationAudience.PERSON, personId: { $in: [identity.personId, ...identity.represents].filter(Boolean) } };
-    case Role.SUPPLIER:
-      if (!identity.supplierId) throw forbidden();
-      return { audience: NotificationAudience.SUPPLIER, audienceKey: identity.supplierId };
-    case Role.EMPLOYMENT_DEPARTMENT:
-      if (!identity.regionCode) throw forbidden();
-      return { audience: NotificationAudience.DEPARTMENT, audienceKey: identity.regionCode };
-    default:
-      throw forbidden('Notifications are for recipients, suppliers and departments');
-  }
-}
 
 /** Department of the person's region, or an administrator. */
 function requireOfficerFor(identity: Identity | null, regionCode: string): Identity {
@@ -42,6 +26,20 @@ function loaders(ctx: Context) {
   let l = perRequest.get(ctx);
   if (!l) perRequest.set(ctx, (l = { deliveries: groupLoader(ctx.em, NotificationDelivery, 'notification'), notification: byIdLoader(ctx.em, Notification) }));
   return l;
+}
+
+@ObjectType({ description: 'How a supplier’s or a department’s staff member wants its organisation’s notifications: in-app always, by e-mail if it gave an address and wants them' })
+export class StaffNotificationSettings {
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => Boolean) emailNotifications!: boolean;
+}
+
+/** The signed-in supplier's or department's staff member (its notification settings are its own). */
+async function staffOf(ctx: Context): Promise<StaffUser> {
+  const identity = requireRole(ctx.identity, Role.SUPPLIER, Role.EMPLOYMENT_DEPARTMENT);
+  const staff = isUuid(identity.sub) ? await ctx.em.findOne(StaffUser, identity.sub) : null;
+  if (!staff) throw forbidden('Notification settings belong to a staff account');
+  return staff;
 }
 
 @Resolver(() => NotificationDelivery)
@@ -115,6 +113,26 @@ export class NotificationResolver {
     Object.assign(s, { language, sms, email, updatedAt: ctx.runtime.clock.now() });
     await ctx.em.flush();
     return s;
+  }
+
+  @Query(() => StaffNotificationSettings, { description: 'A supplier’s or a department’s staff member: its e-mail for notifications' })
+  async myStaffNotificationSettings(@Ctx() ctx: Context): Promise<StaffNotificationSettings> {
+    const s = await staffOf(ctx);
+    return { email: s.email ?? null, emailNotifications: s.emailNotifications };
+  }
+
+  @Mutation(() => StaffNotificationSettings, { description: 'A supplier’s or a department’s staff member: the address its organisation’s notifications are e-mailed to (none: in-app only), and whether they are' })
+  async setStaffNotificationSettings(
+    @Arg('email', () => String, { nullable: true }) email: string | undefined,
+    @Arg('emailNotifications', () => Boolean) emailNotifications: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<StaffNotificationSettings> {
+    const s = await staffOf(ctx);
+    const address = email == null ? null : checkText(email, 'email', LIMITS.name).trim();
+    if (address !== null && !EMAIL.test(address)) throw badInput('email must be an e-mail address', 'email');
+    Object.assign(s, { email: address, emailNotifications });
+    await ctx.em.flush();
+    return { email: s.email ?? null, emailNotifications: s.emailNotifications };
   }
 
   @Query(() => DeliveryConnection, { description: 'Administrator: deliveries given up after retries (the dead-letter list)' })

@@ -25,6 +25,7 @@ mergeDisjoint('Route', ROUTES.map((r) => ({ [r.path]: r })));
 setHomes(Object.fromEntries(ROUTES.flatMap((r) => (r.homeOf ?? []).map((role) => [role, r.path]))) as Partial<Record<Role, string>>);
 
 export const CACHE_UPDATES = mergeDisjoint('Cache update for', FEATURES.map((f) => f.updates ?? {}));
+export const LIVE_UPDATES = mergeDisjoint('Live cache update for', FEATURES.map((f) => f.liveUpdates ?? {}));
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type AllStrings = typeof enShared & UnionToIntersection<(typeof FEATURES)[number]['strings']['en']>;

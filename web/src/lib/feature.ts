@@ -29,6 +29,8 @@ export interface Feature<S extends Messages = Messages> {
   strings: { kk: Messages; ru: Messages; en: S };
   /** Graphcache updates per Mutation field (lists the cache cannot update by itself). */
   updates?: Record<string, UpdateResolver>;
+  /** Graphcache updates per Subscription field (what a live event changes in cached queries). */
+  liveUpdates?: Record<string, UpdateResolver>;
 }
 
 export function defineFeature<S extends Messages>(feature: Feature<S>): Feature<S> {

@@ -16,6 +16,16 @@ function endpoints() {
 }
 
 let ws: Promise<WsClient> | null = null;
+const reconnectListeners = new Set<() => void>();
+
+/**
+ * Called each time the socket connects again after a drop: events sent meanwhile were missed, so live
+ * views refetch what they show. Returns the unsubscribe function.
+ */
+export function onReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}
 /** The WebSocket client, loaded with the first subscription (pages without live data never download it). */
 function wsClient(): Promise<WsClient> {
   ws ??= import('graphql-ws').then(({ createClient: createWsClient }) => createWsClient({
@@ -23,6 +33,11 @@ function wsClient(): Promise<WsClient> {
     lazy: true,
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) for (const listener of reconnectListeners) listener();
+      },
+    },
     // The gateway reads the bearer token from connection_init.
     connectionParams: () => {
       const token = getToken();
@@ -68,8 +83,8 @@ const PAGINATED = {
 } as const;
 const resolvers = Object.fromEntries(Object.entries(PAGINATED).map(([type, fields]) => [type, Object.fromEntries(fields.map((f) => [f, paged]))]));
 
-/** The normalized cache; `updates` are the features' cache updates per Mutation field, merged by the shell. */
-function cache(updates: Record<string, UpdateResolver>) {
+/** The normalized cache; `updates` and `live` are the features' cache updates per Mutation and Subscription field, merged by the shell. */
+function cache(updates: Record<string, UpdateResolver>, live: Record<string, UpdateResolver>) {
   return cacheExchange({
     resolvers,
     keys: {
@@ -84,6 +99,7 @@ function cache(updates: Record<string, UpdateResolver>) {
       DevelopmentSigningKey: () => null,
       OrderStatusChange: () => null,
       MeasureStatusChange: () => null,
+      NotificationReceived: () => null,
       LocalizedText: () => null,
       PortalContact: () => null,
       BankDetails: () => null,
@@ -93,11 +109,11 @@ function cache(updates: Record<string, UpdateResolver>) {
       ProstheticMeasurement: () => null,
       ProstheticTrip: () => null,
     },
-    updates: { Mutation: updates },
+    updates: { Mutation: updates, Subscription: live },
   });
 }
 
-export function createClient(updates: Record<string, UpdateResolver> = {}): Client {
+export function createClient(updates: Record<string, UpdateResolver> = {}, live: Record<string, UpdateResolver> = {}): Client {
   return new Client({
     url: endpoints().http,
     requestPolicy: 'cache-and-network',
@@ -127,7 +143,7 @@ export function createClient(updates: Record<string, UpdateResolver> = {}): Clie
           }
         },
       }),
-      cache(updates),
+      cache(updates, live),
       mapExchange({
         onOperation(op) {
           const hash = op.context.trustedHash as string | undefined;

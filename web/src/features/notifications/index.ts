@@ -1,4 +1,6 @@
+import type { UpdateResolver } from '@urql/exchange-graphcache';
 import { defineFeature, lazyPage, refetchLists } from '../../lib/feature.js';
+import { UnreadCountQuery } from './api/notifications.js';
 import { strings } from './strings.js';
 
 /** Shown in the header by the shell. */
@@ -19,4 +21,14 @@ export const notifications = defineFeature({
     // Read notifications leave the bell's count.
     markNotificationsRead: refetchLists('unreadNotificationCount', 'notifications'),
   },
+  liveUpdates: {
+    notificationReceived: receivedLive,
+  },
 });
+
+/** A notification arrived: the bell shows the count it came with, the centre's list is fetched again. */
+function receivedLive(...[result, args, cache, info]: Parameters<UpdateResolver>): void {
+  const event = (result as { notificationReceived?: { unreadCount?: number } }).notificationReceived;
+  if (typeof event?.unreadCount === 'number') cache.updateQuery({ query: UnreadCountQuery }, () => ({ __typename: 'Query', unreadNotificationCount: event.unreadCount as number }));
+  refetchLists('notifications')(result, args, cache, info);
+}

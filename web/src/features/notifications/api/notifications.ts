@@ -7,6 +7,27 @@ export const UnreadCountQuery = graphql(`
   }
 `);
 
+/**
+ * The caller's new notifications as they are made (graphql-ws through the gateway): the bell's count
+ * comes with each, and the centre's list is refetched (see the feature's live update).
+ */
+export const NotificationReceivedSubscription = graphql(`
+  subscription NotificationReceived {
+    notificationReceived {
+      cursor
+      unreadCount
+      notification {
+        id
+        template
+        title
+        body
+        createdAt
+        readAt
+      }
+    }
+  }
+`);
+
 /** The notification centre, newest first, with what was sent by SMS and e-mail and when. */
 export const NotificationsQuery = graphql(`
   query MyNotifications($after: String) {

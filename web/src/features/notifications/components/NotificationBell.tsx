@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../lib/router.js';
 import { useSession } from '../../../lib/session.js';
-import { UnreadCountQuery } from '../api/notifications.js';
+import { onReconnect } from '../../../lib/urql.js';
+import { NotificationReceivedSubscription, UnreadCountQuery } from '../api/notifications.js';
 
 const ROLES = ['RECIPIENT', 'REPRESENTATIVE', 'SUPPLIER', 'EMPLOYMENT_DEPARTMENT'];
-/** How often the bell asks again while the page is open. */
-const REFRESH_MS = 15_000;
 
 /** The header's bell: the unread count, a link to the notification centre. */
 export function NotificationBell() {
@@ -20,15 +19,10 @@ export function NotificationBell() {
 function Bell() {
   const { t } = useTranslation();
   const [res, refetch] = useQuery({ query: UnreadCountQuery, requestPolicy: 'cache-and-network' });
-  useEffect(() => {
-    const again = () => refetch({ requestPolicy: 'network-only' });
-    const timer = setInterval(again, REFRESH_MS);
-    window.addEventListener('focus', again);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', again);
-    };
-  }, [refetch]);
+  // New notifications arrive over graphql-ws; the feature's live update sets the count and refreshes the list.
+  useSubscription({ query: NotificationReceivedSubscription });
+  // What arrived while the socket was down is not replayed to the page: ask again once it is back.
+  useEffect(() => onReconnect(() => refetch({ requestPolicy: 'network-only' })), [refetch]);
   const count = res.data?.unreadNotificationCount ?? 0;
   return (
     <Link className="bell" href="/notifications" aria-label={t('notifications.bell', { count })}>

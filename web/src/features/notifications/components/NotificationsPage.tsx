@@ -1,14 +1,18 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { DateText, Empty, ErrorMessage, Loading, ShowMore, useCursors } from '../../../components/ui.js';
+import { onReconnect } from '../../../lib/urql.js';
 import { MarkReadMutation, NotificationsQuery } from '../api/notifications.js';
 
-/** The notification centre: what the portal told the caller, when, and by which channels. */
+/** The notification centre: what the portal told the caller, when, and by which channels; new ones appear live. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const { cursors, more } = useCursors<'after'>();
   const [res, refetch] = useQuery({ query: NotificationsQuery, variables: cursors, requestPolicy: 'cache-and-network' });
   const [marking, mark] = useMutation(MarkReadMutation);
+  // New notifications refresh the list through the bell's subscription; after a dropped socket, ask again.
+  useEffect(() => onReconnect(() => refetch({ requestPolicy: 'network-only' })), [refetch]);
   const page = res.data?.notifications;
   const unread = page?.nodes.some((n) => !n.readAt) ?? false;
   return (
