@@ -10,8 +10,8 @@ import { Migration20261207035404 } from './Migration20261207035404.js';
 import { Migration20261207035659 } from './Migration20261207035659.js';
 import { Migration20261207040218 } from './Migration20261207040218.js';
 import { Migration20261207040751 } from './Migration20261207040751.js';
-import { Migration20261207070314 } from './Migration20261207070314.js';
 import { Migration20261207065755 } from './Migration20261207065755.js';
+import { Migration20261207070314 } from './Migration20261207070314.js';
 import { Migration20261207074506 } from './Migration20261207074506.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -26,7 +26,7 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207035659', class: Migration20261207035659 },
   { name: 'Migration20261207040218', class: Migration20261207040218 },
   { name: 'Migration20261207040751', class: Migration20261207040751 },
-  { name: 'Migration20261207070314', class: Migration20261207070314 },
   { name: 'Migration20261207065755', class: Migration20261207065755 },
+  { name: 'Migration20261207070314', class: Migration20261207070314 },
   { name: 'Migration20261207074506', class: Migration20261207074506 },
 ];
