@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeBin } from '@aleumet/core';
+import { generatedOrganization } from '@aleumet/demo-data';
 import { adminIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
 import { en, kk, ru } from '../src/app/features.js';
@@ -13,7 +14,7 @@ import { en, kk, ru } from '../src/app/features.js';
  */
 const web = useWebPlatform();
 
-// Persons 750 (the organization's head, registering) and 751 (complaining) are this file's.
+// Persons 750 (registering an organization for its head) and 751 (complaining) are this file's.
 const HEAD = 750;
 const RECIPIENT = 751;
 const BIN = makeBin(2021, 4, 7510);
@@ -31,7 +32,9 @@ describe('administration and support in Chromium', () => {
     const head = w.persons[HEAD]!;
     const recipient = w.persons[RECIPIENT]!;
     const adminStaff = w.staff.find((s) => s.role === 'ADMIN')!;
-    const orgName = `Kömek LLP ${BIN}`;
+    // The card as the legal-entity registry holds it (verification sets the name to the registry's short name).
+    const registered = generatedOrganization(BIN)!;
+    const orgName = registered.shortName;
 
     // A notice planned for tomorrow: never shown today.
     const planned = await gql(
@@ -82,8 +85,9 @@ describe('administration and support in Chromium', () => {
     await card.getByLabel(kk.onboarding.orgName).fill(orgName);
     await card.getByLabel(kk.supplier.legalAddress).fill('Астана, Мәңгілік Ел 1');
     await card.getByLabel(kk.supplier.actualAddress).fill('Астана, Мәңгілік Ел 1');
-    await card.getByLabel(kk.supplier.head, { exact: true }).fill(`${head.lastName} ${head.firstName}`);
-    await card.getByLabel(kk.onboarding.headIin).fill(head.iin);
+    // The head as the registry names it: verification refuses a card that names another.
+    await card.getByLabel(kk.supplier.head, { exact: true }).fill(registered.head.fullName);
+    await card.getByLabel(kk.onboarding.headIin).fill(registered.head.iin);
     await card.getByLabel(kk.cabinet.phone).fill('+77010007510');
     await card.getByLabel(kk.cabinet.email).fill('komek@example.kz');
     await card.getByLabel(kk.supplier.oked).fill('47.74');
