@@ -21,6 +21,8 @@ const REPORT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'te
 /** DevTools' "Slow 4G" preset: 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up. */
 const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 const FIRST_JS_BUDGET = 150 * 1024;
+/** Everything until the network is idle, the live channel the header opens after the first paint included. */
+const ALL_JS_BUDGET = 200 * 1024;
 const HEADING_BUDGET_MS = 3000;
 
 const web = useWebPlatform();
@@ -73,6 +75,9 @@ describe('the cabinet on a slow phone', () => {
     const list = [...scripts.values()].filter((s) => s.bytes > 0);
     const total = list.reduce((n, s) => n + s.bytes, 0);
     const names = list.map((s) => path.basename(new URL(s.url).pathname));
+    // First JS: the scripts requested before the heading was painted (what the page needs to show itself).
+    const first = list.filter((s) => (timing[new URL(s.url).pathname] ?? Infinity) < toHeading);
+    const firstTotal = first.reduce((n, s) => n + s.bytes, 0);
     const started = (prefix: string) => Object.entries(timing).find(([p]) => path.basename(p).startsWith(prefix))?.[1] ?? NaN;
     mkdirSync(path.dirname(REPORT), { recursive: true });
     writeFileSync(
@@ -83,7 +88,8 @@ describe('the cabinet on a slow phone', () => {
         `Chromium, 360×740, DevTools "Slow 4G" (562.5 ms, 1.44 Mbit/s), CPU 4× slower, empty cache, signed in. Measured ${new Date().toISOString()}.`,
         '',
         `- time to the cabinet's heading: **${toHeading} ms** (target ${HEADING_BUDGET_MS} ms), from the start of the navigation to the frame that paints it; the test driver saw it after ${wall} ms`,
-        `- JavaScript downloaded: **${(total / 1024).toFixed(1)} KiB** compressed in ${list.length} files (budget ${FIRST_JS_BUDGET / 1024} KiB)`,
+        `- JavaScript before the heading: **${(firstTotal / 1024).toFixed(1)} KiB** compressed in ${first.length} files (budget ${FIRST_JS_BUDGET / 1024} KiB)`,
+        `- JavaScript until the network is idle: **${(total / 1024).toFixed(1)} KiB** compressed in ${list.length} files (budget ${ALL_JS_BUDGET / 1024} KiB)`,
         '',
         '| file | bytes on the wire | encoding | requested at (ms) |',
         '|---|---:|---|---:|',
@@ -91,12 +97,13 @@ describe('the cabinet on a slow phone', () => {
         '',
       ].join('\n'),
     );
-    console.log(`cabinet heading after ${toHeading} ms (driver ${wall} ms); ${(total / 1024).toFixed(1)} KiB of JavaScript in ${list.length} files`);
+    console.log(`cabinet heading after ${toHeading} ms (driver ${wall} ms); ${(firstTotal / 1024).toFixed(1)} KiB of JavaScript before it, ${(total / 1024).toFixed(1)} KiB in ${list.length} files in all`);
 
     expect(list.every((s) => s.encoding === 'br'), 'every script brotli-compressed').toBe(true);
     expect(names.some((n) => /^(SupplierPage|IncomingOrdersPage|JournalsPage|AdminPage|ContentPage|DepartmentPage|RegistrationPage)-/.test(n)), names.join(', ')).toBe(false);
     expect(names.some((n) => n.startsWith('CabinetPage-'))).toBe(true);
-    expect(total).toBeLessThan(FIRST_JS_BUDGET);
+    expect(firstTotal).toBeLessThan(FIRST_JS_BUDGET);
+    expect(total).toBeLessThan(ALL_JS_BUDGET);
     // The page chunk is preloaded by index.html: requested before the main script has even arrived.
     expect(started('CabinetPage-'), JSON.stringify(timing)).toBeLessThan(started('index-') + 300);
     expect(toHeading).toBeLessThan(HEADING_BUDGET_MS);

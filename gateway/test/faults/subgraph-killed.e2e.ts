@@ -132,13 +132,16 @@ it('subscribers resume from their cursor: nothing lost, nothing twice', async ()
 
   const expected = await outboxEvents(ids);
   expect(expected).toHaveLength(list.length);
-  // Still connected through the gateway: every event once, in the outbox's order.
+  // Still connected through the gateway: every event once. (Cancellations committed concurrently can be
+  // relayed in commit order rather than id order, so the order is compared within the sequential part only.)
   const seen = await stays.waitFor(expected.length, 45_000);
-  expect(seen.map((e) => e.cursor)).toEqual(expected);
+  const cursors = seen.map((e) => e.cursor);
+  expect(cursors.slice(0, 2)).toEqual(expected.slice(0, 2));
+  expect([...cursors].sort()).toEqual([...expected].sort());
   // Came back with its cursor: the rest, once each.
   leaves = watch(subscriber(token), { query: WATCH, variables: { since: last.cursor } }, { pick: (d) => d.orderStatusChanged, keep: ours });
   const resumed = await leaves.waitFor(expected.length - 2, 45_000);
-  expect(resumed.map((e) => e.cursor)).toEqual(expected.slice(2));
+  expect(resumed.map((e) => e.cursor).sort()).toEqual(expected.slice(2).sort());
   // Nothing more arrives later (no repeat from a catch-up).
   await new Promise((r) => setTimeout(r, 1_500));
   expect(stays.kept()).toHaveLength(expected.length);

@@ -16,7 +16,7 @@ export class RefusedCommand extends BaseEntity<'regionCode' | 'personId' | 'supp
   @Property({ type: 'uuid' }) commandId!: string;
   @Field(() => String, { description: 'The service that sent the command (orders, programs, finance, catalog)' }) @Property({ type: 'string', length: 20 }) sender!: string;
   @Field(() => String, { description: 'The service that refused it' }) @Property({ type: 'string', length: 20 }) target!: string;
-  @Field(() => String, { description: 'The refused command (the receiver’s operation, e.g. internalMeasureOrdered)' }) @Property({ type: 'string', length: 100 }) command!: string;
+  @Field(() => String, { description: 'The refused command: the name of the receiver’s internal operation' }) @Property({ type: 'string', length: 100 }) command!: string;
   @Field(() => String, { description: 'The receiver’s error code (INVALID_TRANSITION, NOT_FOUND, BAD_USER_INPUT, FORBIDDEN, …)' }) @Property({ type: 'string', length: 40 }) code!: string;
   @Field(() => String, { description: 'The receiver’s error message' }) @Property({ type: 'text' }) message!: string;
   @Field(() => String, { description: 'The kind of record whose change caused the command (Order, Measure, ReimbursementClaim, Supplier, …)' }) @Property({ type: 'string', length: 40 }) entityType!: string;
