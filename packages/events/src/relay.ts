@@ -82,6 +82,9 @@ export interface ReplayFilter {
   entityId?: string;
 }
 
+/** How long the listener waits for its own probe NOTIFY (the embedded database fans NOTIFY out to its connections too). */
+const PROBE_WAIT_MS = 10_000;
+
 /**
  * Moves committed outbox events to live subscribers (the `event` rows of the outbox; its `command` rows
  * are delivered by commands.ts).
@@ -93,7 +96,7 @@ export interface ReplayFilter {
  *   does not carry NOTIFY across connections). Writers in this process wake it at commit time;
  *   a poll every `pollIntervalMs` catches rows written elsewhere or left by a crash.
  * - The **listener** (real PostgreSQL) LISTENs on the schema's channel; it checks at start that
- *   a NOTIFY from another connection arrives, and otherwise stays off. After a lost connection
+ *   a NOTIFY from another connection arrives, and otherwise tries again with backoff (polling meanwhile). After a lost connection
  *   it reconnects and catches up from the outbox.
  * - The hub drops duplicates by event id; ordering per entity follows the id order of commits.
  */
@@ -113,6 +116,7 @@ export class OutboxRelay {
   private lastHeard = 0;
   private unregister?: () => void;
   private starting?: Promise<void>;
+  private cancelProbe?: () => void;
 
   constructor(private readonly opts: RelayOptions) {
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Bad schema name ${opts.schema}`);
@@ -136,8 +140,13 @@ export class OutboxRelay {
     this.unregister = this.watchWrites();
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
     this.timer.unref();
-    // In the background: the probe takes up to a second, and in-process delivery works meanwhile.
-    if (this.opts.databaseUrl) this.starting = this.startListener().catch((e) => logger.warn({ schema: this.opts.schema, err: e }, 'LISTEN unavailable: outbox polling only'));
+    // In the background: the probe may take a while on a busy server, and in-process delivery and polling work meanwhile.
+    if (this.opts.databaseUrl) {
+      this.starting = this.startListener().catch((e) => {
+        logger.warn({ schema: this.opts.schema, err: e }, 'LISTEN unavailable: outbox polling until it is');
+        if (!this.closed) void this.relisten();
+      });
+    }
     this.poke();
   }
 
@@ -261,7 +270,8 @@ export class OutboxRelay {
     let probed: () => void = () => {};
     const heard = new Promise<boolean>((resolve) => {
       probed = () => resolve(true);
-      setTimeout(() => resolve(false), 1_000).unref();
+      this.cancelProbe = () => resolve(false);
+      setTimeout(() => resolve(false), PROBE_WAIT_MS).unref();
     });
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
@@ -274,10 +284,11 @@ export class OutboxRelay {
     await client.query(`listen "${this.channel}"`);
     await this.knex().raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, probe]);
     if (!(await heard) || this.closed) {
-      // Embedded PostgreSQL: NOTIFY stays on its own connection. In-process delivery and polling only.
-      this.log('[events] NOTIFY does not cross connections here (embedded PostgreSQL): in-process delivery and outbox polling');
       await client.end().catch(() => {});
-      return;
+      if (this.closed) return;
+      // Not heard in time (a server too busy to answer): polling and in-process delivery carry on, and
+      // LISTEN is tried again with backoff rather than given up.
+      throw new Error(`NOTIFY probe not heard within ${PROBE_WAIT_MS} ms`);
     }
     this.listener = client;
     this.listening = true;
@@ -354,6 +365,7 @@ export class OutboxRelay {
     this.unregister?.();
     if (this.timer) clearInterval(this.timer);
     while (this.running) await this.running.catch(() => {});
+    this.cancelProbe?.();
     await this.starting;
     const l = this.listener;
     this.listener = undefined;
