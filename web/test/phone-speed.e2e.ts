@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { world } from '@aleumet/testkit';
 import { newContext, signIn, useWebPlatform } from './browser.js';
-import { kk } from '../src/app/features.js';
+import { kk } from '../src/app/messages/kk.js';
 
 /**
  * A recipient's cabinet on a slow phone: Chromium with DevTools' "Slow 4G" network and a 4× slower

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, kk, ru } from '../app/features.js';
+import { en } from '../app/messages/en.js';
+import { kk } from '../app/messages/kk.js';
+import { ru } from '../app/messages/ru.js';
 
 /** Every key path, with plural suffixes (_one, _few, …) folded into their base key. */
 function keys(obj: Record<string, unknown>, prefix = ''): Set<string> {
