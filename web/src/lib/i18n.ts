@@ -56,11 +56,12 @@ export async function changeLanguage(lang: Lang): Promise<void> {
     if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', messages);
     if (wanted !== lang) return;
   }
+  const switched = i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {
     localStorage.setItem(LANGUAGE_KEY, lang);
   } catch {
     /* storage unavailable: the choice lasts for this page */
   }
-  await i18next.changeLanguage(lang);
+  await switched;
 }
