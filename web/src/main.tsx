@@ -6,7 +6,8 @@ import { MESSAGES } from './app/features.js';
 import './app/styles.css';
 
 // Only the reader's language is downloaded (index.html has already asked for its chunk); the first
-// render waits for it, so no key is ever shown.
+// render waits for it, so no key is ever shown. Not a top-level await: with one the bundler splits the
+// main script into many small chunks, each a round trip on a slow network.
 const lang = initialLanguage();
 void MESSAGES[lang]().then((messages) => {
   initI18n({ [lang]: messages }, lang, (l) => MESSAGES[l]());
