@@ -28,4 +28,16 @@ describe('translations', () => {
       }
     }
   });
+
+  it('every feature’s strings of each language are in that language’s translations', () => {
+    const files = import.meta.glob<Record<string, Record<string, unknown>>>('../features/*/strings/{kk,ru,en}.ts', { eager: true });
+    const merged: Record<string, Record<string, unknown>> = { kk, ru, en };
+    expect(Object.keys(files).length).toBeGreaterThan(30);
+    for (const [file, module] of Object.entries(files)) {
+      const lang = /(kk|ru|en)\.ts$/.exec(file)![1]!;
+      const own = module[lang]!;
+      expect(Object.keys(own).length, file).toBeGreaterThan(0);
+      for (const [namespace, messages] of Object.entries(own)) expect(merged[lang]![namespace], `${file}: ${namespace}`).toBe(messages);
+    }
+  });
 });
