@@ -32,7 +32,7 @@ function precompress(): Plugin {
 // `npm run dev -w web` proxies /graphql to a running `npm start` (port 4000).
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [documentsPerChunk(path.join(import.meta.dirname, 'src')), routePreload(), react(), precompress()],
+  plugins: [documentsPerChunk(path.join(import.meta.dirname, 'src')), routePreload({ messagesDir: path.join(import.meta.dirname, 'src/app/messages') }), react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
 });

@@ -36,4 +36,12 @@ describe('feature borders (eslint.config.js)', () => {
     const found = messages(await eslint.lintText("export { CabinetPage } from '../features/cabinet/components/CabinetPage.js';", { filePath }));
     expect(found).toHaveLength(1);
   });
+
+  it('the shell may import a feature’s translations of one language, another feature may not', async () => {
+    const shell = path.join(WEB, 'src/app/messages/Probe.ts');
+    expect(messages(await eslint.lintText("export { kk } from '../../features/cabinet/strings/kk.js';", { filePath: shell }))).toEqual([]);
+    expect(messages(await eslint.lintText("export { kk } from '../../features/supplier/strings/prosthetics-kk.js';", { filePath: shell }))).toHaveLength(1);
+    const feature = path.join(WEB, 'src/features/admin/components/Probe.tsx');
+    expect(messages(await eslint.lintText("export { kk } from '../../cabinet/strings/kk.js';", { filePath: feature }))).toHaveLength(1);
+  });
 });

@@ -4,7 +4,9 @@ import { makeBin } from '@aleumet/core';
 import { generatedOrganization } from '@aleumet/demo-data';
 import { adminIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
-import { en, kk, ru } from '../src/app/features.js';
+import { en } from '../src/app/messages/en.js';
+import { kk } from '../src/app/messages/kk.js';
+import { ru } from '../src/app/messages/ru.js';
 
 /**
  * Administration in Chromium through the real gateway: a maintenance banner inside its window (and not a

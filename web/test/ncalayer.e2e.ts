@@ -8,9 +8,9 @@ import { startPlatform, type Platform } from '@aleumet/platform';
 import { WEB_DIR } from '@aleumet/platform/testing';
 import { world } from '@aleumet/testkit';
 import { startFakeNcaLayer, startTestPki, type FakeNcaLayer, type TestPki } from '@aleumet/testkit/nca';
-import { auth } from '../src/features/auth/index.js';
+import { en as messages } from '../src/app/messages/en.js';
 
-const en = auth.strings.en.auth;
+const en = messages.auth;
 import { launchBrowser, newContext } from './browser.js';
 
 /**

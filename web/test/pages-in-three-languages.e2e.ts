@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { world } from '@aleumet/testkit';
 import { expectAccessible, newContext, useWebPlatform, screenshot, signIn, trace } from './browser.js';
-import { en, kk, ru } from '../src/app/features.js';
+import { en } from '../src/app/messages/en.js';
+import { kk } from '../src/app/messages/kk.js';
+import { ru } from '../src/app/messages/ru.js';
 
 /**
  * The main pages in Kazakh, Russian and English: language switched in the header (and remembered),

@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { world } from '@aleumet/testkit';
 import { newContext, signIn, useWebPlatform } from './browser.js';
-import { kk } from '../src/app/features.js';
+import { kk } from '../src/app/messages/kk.js';
 
 /**
  * A recipient's cabinet on a slow phone: Chromium with DevTools' "Slow 4G" network and a 4× slower
  * CPU, an empty cache, already signed in. Measures the time to the cabinet's heading and what it
  * downloaded; writes web/test-results/phone-speed.md. The heading must show within 3 s, the
- * JavaScript the page needs is bounded (compressed), the page's own chunk is requested together with
- * the main script (not after it ran), and the pages of other roles are never downloaded.
+ * JavaScript the page needs is bounded (compressed), the page's own chunk and the reader's language
+ * are requested together with the main script (not after it ran), and the pages of other roles and the
+ * other languages are never downloaded.
  *
  * The time is the page's own clock: from the start of the navigation to the animation frame that
  * paints the heading (a MutationObserver installed before any page script). The test driver's wall
@@ -106,6 +107,11 @@ describe('the cabinet on a slow phone', () => {
     expect(total).toBeLessThan(ALL_JS_BUDGET);
     // The page chunk is preloaded by index.html: requested before the main script has even arrived.
     expect(started('CabinetPage-'), JSON.stringify(timing)).toBeLessThan(started('index-') + 300);
+    // So are the translations of the reader's language, and only those.
+    expect(started('kk-'), JSON.stringify(timing)).toBeLessThan(started('index-') + 300);
+    expect(names.filter((n) => /^(ru|en)-/.test(n)), names.join(', ')).toEqual([]);
+    // The header's live channel (socket client, document texts) waits until the page is painted.
+    expect(first.map((s) => path.basename(new URL(s.url).pathname)).filter((n) => n.startsWith('persisted-documents-'))).toEqual([]);
     expect(toHeading).toBeLessThan(HEADING_BUDGET_MS);
     await ctx.close();
   }, 180_000);

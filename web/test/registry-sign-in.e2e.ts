@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_ONLY_ORGANIZATIONS, REGISTRY_ONLY_PERSONS, registryOnlyPhone } from '@aleumet/demo-data';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
-import { kk } from '../src/app/features.js';
+import { kk } from '../src/app/messages/kk.js';
 
 /**
  * A person the portal has never seen signs in with the EDS (the development signer) in Kazakh: the

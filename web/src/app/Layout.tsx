@@ -84,7 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <label htmlFor="lang-select" className="lang-label">
               {t('app.language')}
             </label>
-            <select id="lang-select" value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Lang)}>
+            <select id="lang-select" value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Lang).catch(() => undefined /* offline: the page stays in its language */)}>
               {LANGS.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {LANG_NAMES[l]}

@@ -4,6 +4,7 @@ import { match, useFocusOnNavigate, useLocation, Link } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import type { FeatureRoute } from '../lib/feature.js';
 import { Loading } from '../components/ui.js';
+import { PageShown } from '../lib/first-paint.js';
 import { HomePage } from './HomePage.js';
 import { ROUTES } from './features.js';
 
@@ -28,6 +29,7 @@ export function Routes() {
         <p>
           <Link href="/">{t('notFound.home')}</Link>
         </p>
+        <PageShown />
       </>
     );
   }
@@ -43,6 +45,7 @@ export function Routes() {
             </Link>
           </p>
         )}
+        <PageShown />
       </>
     );
   }
@@ -50,6 +53,7 @@ export function Routes() {
   return (
     <Suspense fallback={<Loading />}>
       <Page />
+      <PageShown />
     </Suspense>
   );
 }

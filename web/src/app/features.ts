@@ -1,7 +1,5 @@
 import { mergeDisjoint, setHomes, type FeatureRoute, type Messages, type Role } from '../lib/feature.js';
-import { kk as kkShared } from '../locales/kk.js';
-import { ru as ruShared } from '../locales/ru.js';
-import { en as enShared } from '../locales/en.js';
+import type { Lang } from '../lib/format.js';
 import { catalog } from '../features/catalog/index.js';
 import { cabinet } from '../features/cabinet/index.js';
 import { orders } from '../features/orders/index.js';
@@ -16,7 +14,7 @@ import { representation } from '../features/representation/index.js';
 import { webhooks } from '../features/webhooks/index.js';
 import { notifications } from '../features/notifications/index.js';
 
-/** Every feature of the app, in navigation order. A new feature is one folder plus one line here. */
+/** Every feature of the app, in navigation order. A new feature is one folder plus one line here and one in each `messages/<lang>.ts`. */
 export const FEATURES = [catalog, cabinet, representation, orders, support, supplier, department, admin, webhooks, portal, auth, onboarding, notifications] as const;
 
 export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);
@@ -27,15 +25,13 @@ setHomes(Object.fromEntries(ROUTES.flatMap((r) => (r.homeOf ?? []).map((role) =>
 export const CACHE_UPDATES = mergeDisjoint('Cache update for', FEATURES.map((f) => f.updates ?? {}));
 export const LIVE_UPDATES = mergeDisjoint('Live cache update for', FEATURES.map((f) => f.liveUpdates ?? {}));
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type AllStrings = typeof enShared & UnionToIntersection<(typeof FEATURES)[number]['strings']['en']>;
-
-function translations(shared: Messages, lang: 'kk' | 'ru' | 'en'): AllStrings {
-  return mergeDisjoint('Message namespace', [shared, ...FEATURES.map((f) => f.strings[lang])]) as AllStrings;
-}
-
-/** The translations of the whole app: the shell's own namespaces plus each feature's. */
-export const kk = translations(kkShared, 'kk');
-export const ru = translations(ruShared, 'ru');
-export const en = translations(enShared, 'en');
-export const MESSAGES = { kk, ru, en };
+/**
+ * The translations of the whole app, one chunk per language (`./messages/<lang>.ts`: the shell's
+ * namespaces plus each feature's): a reader downloads only the language they read, and another one
+ * when they switch. The built index.html preloads the chosen language's chunk beside the main script.
+ */
+export const MESSAGES: Record<Lang, () => Promise<Messages>> = {
+  kk: () => import('./messages/kk.js').then((m) => m.kk),
+  ru: () => import('./messages/ru.js').then((m) => m.ru),
+  en: () => import('./messages/en.js').then((m) => m.en),
+};

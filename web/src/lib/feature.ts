@@ -22,18 +22,21 @@ export interface FeatureRoute {
   homeOf?: readonly Role[];
 }
 
-/** What a feature brings to the app: the shell merges these and knows nothing else about it. */
-export interface Feature<S extends Messages = Messages> {
+/**
+ * What a feature brings to the app: the shell merges these and knows nothing else about it.
+ * Its translations are not here: `strings/<lang>.ts` of each feature goes into that language's chunk
+ * (`src/app/messages/`), downloaded only when the language is chosen.
+ */
+export interface Feature {
   name: string;
   routes: readonly FeatureRoute[];
-  strings: { kk: Messages; ru: Messages; en: S };
   /** Graphcache updates per Mutation field (lists the cache cannot update by itself). */
   updates?: Record<string, UpdateResolver>;
   /** Graphcache updates per Subscription field (what a live event changes in cached queries). */
   liveUpdates?: Record<string, UpdateResolver>;
 }
 
-export function defineFeature<S extends Messages>(feature: Feature<S>): Feature<S> {
+export function defineFeature(feature: Feature): Feature {
   return feature;
 }
 

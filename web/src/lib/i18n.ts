@@ -1,21 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGS, formatNumber, type Lang } from './format.js';
+import { formatNumber, type Lang } from './format.js';
+import { LANGUAGE_KEY, initialLanguage } from './language.js';
 import type { Messages } from './feature.js';
 
-const KEY = 'aleumet.lang';
-
-/** The remembered choice, else the browser's language if we have it, else Kazakh (the state language). */
-export function initialLanguage(): Lang {
-  try {
-    const saved = localStorage.getItem(KEY);
-    if (saved && (LANGS as string[]).includes(saved)) return saved as Lang;
-  } catch {
-    /* storage unavailable */
-  }
-  const nav = (globalThis.navigator?.language ?? '').slice(0, 2);
-  return (LANGS as string[]).includes(nav) ? (nav as Lang) : 'kk';
-}
+export { initialLanguage };
 
 /** i18next formatter module: counts (the plural-selecting `count`) as numbers of the language; every other value as given. */
 const countFormatter = {
@@ -28,13 +17,22 @@ const countFormatter = {
   },
 };
 
-/** `messages`: the app's merged translations (the shell builds them from every feature's strings). */
-export function initI18n(messages: Record<Lang, Messages>, lang: Lang = initialLanguage()) {
+/** Fetches one language's translations (the app: its own chunk per language). */
+export type MessagesLoader = (lang: Lang) => Promise<Messages>;
+let loadMessages: MessagesLoader | undefined;
+
+/**
+ * `messages`: the translations at hand, at least those of `lang` (the app loads only the chosen
+ * language before it renders); `load` fetches another language when the reader switches to it.
+ */
+export function initI18n(messages: Partial<Record<Lang, Messages>>, lang: Lang = initialLanguage(), load?: MessagesLoader) {
+  if (load) loadMessages = load;
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).use(countFormatter).init({
-      resources: { kk: { translation: messages.kk }, ru: { translation: messages.ru }, en: { translation: messages.en } },
+      resources: Object.fromEntries(Object.entries(messages).map(([l, m]) => [l, { translation: m }])),
       lng: lang,
-      fallbackLng: 'en',
+      // No fallback language: each has every message (locales.test.ts), and only the one read is loaded.
+      fallbackLng: false,
       // Every `{{count}}` is written as the language writes numbers (`211,9 дня`), with or without the browser's locale data.
       interpolation: { escapeValue: false, alwaysFormat: true },
       returnNull: false,
@@ -44,12 +42,26 @@ export function initI18n(messages: Record<Lang, Messages>, lang: Lang = initialL
   return i18next;
 }
 
-export function changeLanguage(lang: Lang): void {
-  void i18next.changeLanguage(lang);
+let wanted: Lang | undefined;
+
+/**
+ * Switches once the language's translations are loaded (the page keeps the current language until
+ * then, never showing keys); of quick successive choices the last one wins.
+ */
+export async function changeLanguage(lang: Lang): Promise<void> {
+  wanted = lang;
+  if (!i18next.hasResourceBundle(lang, 'translation')) {
+    if (!loadMessages) throw new Error(`No translations for "${lang}"`);
+    const messages = await loadMessages(lang);
+    if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', messages);
+    if (wanted !== lang) return;
+  }
+  const switched = i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {
-    localStorage.setItem(KEY, lang);
+    localStorage.setItem(LANGUAGE_KEY, lang);
   } catch {
     /* storage unavailable: the choice lasts for this page */
   }
+  await switched;
 }

@@ -3,11 +3,13 @@ import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import type { Client as WsClient } from 'graphql-ws';
 import { getToken, setSession } from './session.js';
-import manifest from '../gql/persisted-documents.json';
+import { afterFirstPaint } from './first-paint.js';
 
-/** The sha256 GraphQL Code Generator embedded in each generated document (its key in the trusted-documents manifest). */
+/**
+ * The sha256 GraphQL Code Generator embedded in each generated document: its key in the trusted-documents
+ * manifest, which codegen writes from the same documents (urql.test.ts checks every one is there).
+ */
 const hashOf = (op: Operation): string | undefined => (op.query as { __meta__?: { hash?: string } }).__meta__?.hash;
-const TRUSTED = manifest as Record<string, string>;
 
 /** Same origin as the page: the gateway serves both the app and the API. */
 function endpoints() {
@@ -15,7 +17,12 @@ function endpoints() {
   return { http: '/graphql', ws: `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql` };
 }
 
-let ws: Promise<WsClient> | null = null;
+/** The WebSocket client, and the manifest's document texts (a subscription sends the exact text, so its hash is the trusted one). */
+interface Live {
+  client: WsClient;
+  trusted: Record<string, string>;
+}
+let live: Promise<Live> | null = null;
 const reconnectListeners = new Set<() => void>();
 
 /**
@@ -26,9 +33,9 @@ export function onReconnect(listener: () => void): () => void {
   reconnectListeners.add(listener);
   return () => reconnectListeners.delete(listener);
 }
-/** The WebSocket client, loaded with the first subscription (pages without live data never download it). */
-function wsClient(): Promise<WsClient> {
-  ws ??= import('graphql-ws').then(({ createClient: createWsClient }) => createWsClient({
+
+function connect(createWsClient: typeof import('graphql-ws').createClient): WsClient {
+  return createWsClient({
     url: endpoints().ws,
     lazy: true,
     retryAttempts: Infinity,
@@ -43,14 +50,26 @@ function wsClient(): Promise<WsClient> {
       const token = getToken();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
-  }));
-  return ws;
+  });
+}
+
+/**
+ * Loaded with the first subscription, once the first page is painted: pages without live data never
+ * download the socket client or the manifest, and the header's live channel does not compete with the
+ * page's own scripts on a slow phone.
+ */
+function liveChannel(): Promise<Live> {
+  live ??= afterFirstPaint()
+    // Destructured right at the import: the bundler then keeps only the client of graphql-ws (not its server, nor graphql-js).
+    .then(() => Promise.all([import('graphql-ws').then(({ createClient }) => createClient), import('../gql/persisted-documents.json').then((m) => m.default)]))
+    .then(([createWsClient, manifest]) => ({ client: connect(createWsClient), trusted: manifest as Record<string, string> }));
+  return live;
 }
 
 /** After sign-in or sign-out the socket must re-authenticate: close it; the next subscription reopens it. */
 export function resetSubscriptions(): void {
-  void ws?.then((client) => client.dispose());
-  ws = null;
+  void live?.then(({ client }) => client.dispose());
+  live = null;
 }
 
 /**
@@ -130,7 +149,7 @@ export function createClient(updates: Record<string, UpdateResolver> = {}, live:
       mapExchange({
         onOperation(op) {
           const hash = hashOf(op);
-          if (!hash || op.kind === 'subscription' || op.kind === 'teardown' || !TRUSTED[hash]) return op;
+          if (!hash || op.kind === 'subscription' || op.kind === 'teardown') return op;
           return makeOperation(op.kind, op, { ...op.context, trustedHash: hash });
         },
       }),
@@ -153,15 +172,14 @@ export function createClient(updates: Record<string, UpdateResolver> = {}, live:
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {
-          // Subscriptions send the manifest's exact text, so its hash is the trusted one.
           const hash = hashOf(operation);
-          const input = { ...request, query: (hash && TRUSTED[hash]) || request.query || '' };
           return {
             subscribe(sink) {
               let unsubscribe: (() => void) | null = null;
               let closed = false;
-              void wsClient().then((client) => {
-                if (!closed) unsubscribe = client.subscribe(input, sink);
+              void liveChannel().then(({ client, trusted }) => {
+                // Subscriptions send the manifest's exact text, so its hash is the trusted one.
+                if (!closed) unsubscribe = client.subscribe({ ...request, query: (hash && trusted[hash]) || request.query || '' }, sink);
               });
               return {
                 unsubscribe() {

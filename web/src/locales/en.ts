@@ -1,4 +1,4 @@
-/** English: the shell's own strings and the vocabulary every feature shares (each feature keeps its own in its strings.ts). */
+/** English: the shell's own strings and the vocabulary every feature shares (each feature keeps its own in its strings/en.ts). */
 export const en = {
   app: {
     name: 'Aleumet',

@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { CombinedError, Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
-import { initI18n } from '../lib/i18n.js';
-import { changeLanguage } from '../lib/i18n.js';
+import { changeLanguage, initI18n } from '../lib/i18n.js';
 import type { Lang } from '../lib/format.js';
-import { MESSAGES } from '../app/features.js';
+import { kk } from '../app/messages/kk.js';
+import { ru } from '../app/messages/ru.js';
+import { en } from '../app/messages/en.js';
 
 /** A urql client that answers each operation by name from a table (no network); an entry may be a function of the variables. */
 export function mockClient(responses: Record<string, unknown> = {}, onMutation?: (name: string, vars: unknown) => unknown): Client {
@@ -39,7 +40,7 @@ export function refusal(code: string, extensions: Record<string, unknown> = {}):
 }
 
 export function renderWith(ui: ReactNode, opts: { client?: Client; lang?: Lang } = {}) {
-  initI18n(MESSAGES, opts.lang ?? 'en');
-  changeLanguage(opts.lang ?? 'en');
+  initI18n({ kk, ru, en }, opts.lang ?? 'en');
+  void changeLanguage(opts.lang ?? 'en');
   return render(<Provider value={opts.client ?? mockClient()}>{ui}</Provider>);
 }

@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage, refetchLists } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 const ADMIN = ['ADMIN'] as const;
 const registrations = refetchLists('supplierRegistrations', 'suppliers');
@@ -12,7 +11,6 @@ export const admin = defineFeature({
     { path: '/admin', title: 'admin.title', roles: ADMIN, nav: 'admin.nav', homeOf: ADMIN, page: lazyPage(() => import('./components/AdminPage.js'), 'AdminPage') },
     { path: '/admin/content', title: 'content.title', roles: ADMIN, nav: 'content.nav', page: lazyPage(() => import('./components/ContentPage.js'), 'ContentPage') },
   ],
-  strings,
   updates: {
     verifySupplier: registrations,
     rejectSupplier: refetchLists('supplierRegistrations'),

@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 export const catalog = defineFeature({
   name: 'catalog',
@@ -7,5 +6,4 @@ export const catalog = defineFeature({
     { path: '/catalog', title: 'catalog.title', nav: 'catalog.nav', page: lazyPage(() => import('./components/CatalogPage.js'), 'CatalogPage') },
     { path: '/catalog/:id', title: 'catalog.offeringTitle', page: lazyPage(() => import('./components/OfferingPage.js'), 'OfferingPage') },
   ],
-  strings,
 });

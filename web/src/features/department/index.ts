@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 export const department = defineFeature({
   name: 'department',
@@ -34,5 +33,4 @@ export const department = defineFeature({
       page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
     },
   ],
-  strings,
 });

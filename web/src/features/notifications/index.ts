@@ -1,7 +1,6 @@
 import type { UpdateResolver } from '@urql/exchange-graphcache';
 import { defineFeature, lazyPage, refetchLists } from '../../lib/feature.js';
 import { UnreadCountQuery } from './api/notifications.js';
-import { strings } from './strings.js';
 
 /** Shown in the header by the shell. */
 export { NotificationBell } from './components/NotificationBell.js';
@@ -16,7 +15,6 @@ export const notifications = defineFeature({
       page: lazyPage(() => import('./components/NotificationsPage.js'), 'NotificationsPage'),
     },
   ],
-  strings,
   updates: {
     // Read notifications leave the bell's count.
     markNotificationsRead: refetchLists('unreadNotificationCount', 'notifications'),

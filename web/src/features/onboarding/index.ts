@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage, PERSON, refetchLists } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 /** The registration card as the administrator's desk shows it. */
 export { RegistrationFragment } from './api/registration.js';
@@ -14,7 +13,6 @@ export const onboarding = defineFeature({
       page: lazyPage(() => import('./components/RegistrationPage.js'), 'RegistrationPage'),
     },
   ],
-  strings,
   updates: {
     startSupplierRegistration: refetchLists('mySupplierRegistrations'),
     submitSupplierRegistration: refetchLists('mySupplierRegistrations', 'supplierRegistrations'),

@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage, PERSON } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 export const orders = defineFeature({
   name: 'orders',
@@ -7,7 +6,6 @@ export const orders = defineFeature({
     { path: '/orders', title: 'orders.title', roles: PERSON, nav: 'orders.nav', page: lazyPage(() => import('./components/MyOrdersPage.js'), 'MyOrdersPage') },
     { path: '/orders/new', title: 'orders.newTitle', roles: PERSON, page: lazyPage(() => import('./components/NewOrderPage.js'), 'NewOrderPage') },
   ],
-  strings,
   updates: {
     // A signed order appears in the person's orders and changes their measures.
     createOrder: (_r, _a, cache) => {

@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 /** Shown on every page by the shell. */
 export { MaintenanceBanner } from './components/MaintenanceBanner.js';
@@ -8,5 +7,4 @@ export { ContactLine } from './components/ContactLine.js';
 export const portal = defineFeature({
   name: 'portal',
   routes: [{ path: '/help', title: 'portal.helpTitle', nav: 'portal.nav', page: lazyPage(() => import('./components/HelpPage.js'), 'HelpPage') }],
-  strings,
 });

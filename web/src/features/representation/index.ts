@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage, refetchLists, PERSON } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 /** Representatives: the person's and the representative's page, and the department's verification. */
 export const representation = defineFeature({
@@ -20,7 +19,6 @@ export const representation = defineFeature({
       page: lazyPage(() => import('./components/DepartmentRepresentativesPage.js'), 'DepartmentRepresentativesPage'),
     },
   ],
-  strings,
   updates: {
     requestRepresentation: refetchLists('myRepresentations'),
     revokeRepresentation: refetchLists('myRepresentations'),

@@ -1,6 +1,5 @@
 import type { UpdateResolver } from '@urql/exchange-graphcache';
 import { defineFeature, lazyPage } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 const SUPPLIER = ['SUPPLIER'] as const;
 
@@ -21,7 +20,6 @@ export const supplier = defineFeature({
     { path: '/supplier/prosthetics', title: 'prosthetics.title', roles: SUPPLIER, nav: 'prosthetics.nav', page: lazyPage(() => import('./components/ProstheticsPage.js'), 'ProstheticsPage') },
     { path: '/supplier/journals', title: 'journals.title', roles: SUPPLIER, nav: 'journals.nav', page: lazyPage(() => import('./components/JournalsPage.js'), 'JournalsPage') },
   ],
-  strings,
   updates: {
     recordProstheticMeasurements: cardOfOrder('recordProstheticMeasurements'),
     inviteForInpatientFitting: cardOfOrder('inviteForInpatientFitting'),

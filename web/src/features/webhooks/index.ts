@@ -1,5 +1,4 @@
 import { defineFeature, lazyPage, refetchLists } from '../../lib/feature.js';
-import { strings } from './strings.js';
 
 /** Measure execution pushed to integrators: the administrator's delivery log. */
 export const webhooks = defineFeature({
@@ -7,6 +6,5 @@ export const webhooks = defineFeature({
   routes: [
     { path: '/admin/webhooks', title: 'webhooks.title', roles: ['ADMIN'], nav: 'webhooks.nav', page: lazyPage(() => import('./components/WebhookLogPage.js'), 'WebhookLogPage') },
   ],
-  strings,
   updates: { replayWebhookDelivery: refetchLists('webhookDeliveries') },
 });

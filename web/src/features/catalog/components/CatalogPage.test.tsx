@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { CatalogPage } from './CatalogPage.js';
 import { mockClient, renderWith } from '../../../test/render.js';
 import { createClient } from '../../../lib/urql.js';
-import { kk } from '../../../app/features.js';
+import { kk } from '../../../app/messages/kk.js';
 
 const itemType = { __typename: 'ItemType', code: 'S6-MANUAL', kind: 'S6', unit: 'PIECE', nameKk: 'Қол арбасы', nameRu: 'Коляска', nameEn: 'Manual wheelchair' };
 const offering = (n: number, price: number) => ({

@@ -1,0 +1,32 @@
+/** What this feature says in English; the app merges it into that language's translations. */
+export const en = {
+  auth: {
+    title: 'Sign in',
+    intro: 'Sign in with your IIN and your electronic digital signature (EDS).',
+    step1: 'Step 1. Your IIN',
+    iin: 'IIN',
+    iinHint: '12 digits, as in your identity document',
+    iinInvalid: 'Check your IIN: 12 digits, one of them seems mistyped.',
+    continue: 'Continue',
+    step2: 'Step 2. Sign with EDS',
+    signExplained: 'Your signature confirms that it is you. This one-time document will be signed:',
+    challenge: 'Document to sign',
+    devSigner: 'Development mode: the national EDS client cannot run here, so a development key issued by the platform test CA signs in your browser.',
+    ncaLayerNote: 'Signing uses NCALayer, the national EDS program of NCA RK: start it on this computer and have your EDS key (file, ID card or token) at hand.',
+    sign: 'Sign and sign in',
+    signing: 'Signing…',
+    required: 'Please sign in to see this page.',
+    wrongRole: 'This page is for another kind of user. Use the menu to go to your pages.',
+    failed: 'The signature was not accepted. Request a new document and sign again.',
+    signer: {
+      NO_KEY: 'No electronic signature key was found for this IIN.',
+      NO_WEBCRYPTO: 'Your browser cannot sign here. Open the portal over a secure connection (HTTPS).',
+      UNSUPPORTED: 'This signature type is not supported.',
+      NCALAYER_NOT_RUNNING: 'NCALayer is not running. Start NCALayer (install it from pki.gov.kz if you do not have it), wait until its icon appears, then press the button again.',
+      CANCELLED: 'You cancelled the signing in NCALayer. Press the button again when you are ready.',
+      WRONG_KEY: 'This key cannot be used here. To sign in choose your authentication key (AUTH_…); to sign documents choose your signing key (RSA_… or GOST_…).',
+      NCALAYER_FAILED: 'NCALayer could not sign. Check that your key storage is connected and the password is right, then try again.',
+      FAILED: 'Signing failed. Try again.',
+    },
+  },
+};

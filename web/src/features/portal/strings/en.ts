@@ -1,0 +1,25 @@
+/** What this feature says in English; the app merges it into that language's translations. */
+export const en = {
+  portal: {
+    nav: 'Help',
+    maintenance: 'Planned maintenance',
+    failure: 'Technical failure',
+    fixPlanned: 'Planned fix by (Astana time):',
+    notices: 'Portal notices',
+    instructions: 'Instructions',
+    noInstructions: 'No instructions yet.',
+    video: 'Video instruction',
+    news: 'New features of the portal',
+    noNews: 'No news yet.',
+    window: 'From–to (Astana time):',
+    helpTitle: 'Help and contact centre',
+    helpLink: 'Help and frequently asked questions',
+    contactCenter: 'Contact centre',
+    phone: 'Phone',
+    hours: 'Working hours',
+    noContact: 'The contact centre phone has not been published yet.',
+    toSupport: 'File a complaint or report a failure',
+    faq: 'Frequently asked questions',
+    noFaq: 'No questions have been published yet.',
+  },
+};

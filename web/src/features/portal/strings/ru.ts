@@ -1,0 +1,25 @@
+/** What this feature says in Russian; the app merges it into that language's translations. */
+export const ru = {
+  portal: {
+    nav: 'Помощь',
+    maintenance: 'Плановые технические работы',
+    failure: 'Технический сбой',
+    fixPlanned: 'Плановое время устранения (время Астаны):',
+    notices: 'Объявления портала',
+    instructions: 'Инструкции',
+    noInstructions: 'Инструкций пока нет.',
+    video: 'Видеоинструкция',
+    news: 'Новые возможности портала',
+    noNews: 'Новостей пока нет.',
+    window: 'С–по (время Астаны):',
+    helpTitle: 'Помощь и контакт-центр',
+    helpLink: 'Помощь и частые вопросы',
+    contactCenter: 'Контакт-центр',
+    phone: 'Телефон',
+    hours: 'Часы работы',
+    noContact: 'Телефон контакт-центра ещё не опубликован.',
+    toSupport: 'Подать жалобу или сообщить о сбое',
+    faq: 'Частые вопросы',
+    noFaq: 'Вопросы ещё не опубликованы.',
+  },
+};
