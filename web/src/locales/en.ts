@@ -129,6 +129,20 @@ export const en = {
     NOTIFY_FIX: 'Telling about the fix',
   },
   clockState: { ON_TIME: 'on time', NEAR: 'deadline near', BREACHED: 'deadline passed', MET: 'met', MISSED: 'missed' },
+  trip: {
+    title: 'Trips to the supplier and back',
+    hint: 'The fare is reimbursed for at most 2 trips a year; 1 for an escort or for bandages.',
+    date: 'Date of the trip',
+    fare: 'Fare, tenge',
+    escort: 'Trip of an escort',
+    add: 'Record the trip',
+    saved: 'The trip is recorded.',
+    dateInvalid: 'Give the date of a trip already made.',
+    fareInvalid: 'Give the fare in tenge.',
+    limit_one: 'In {{year}} only {{count}} trip is reimbursed, and it is already recorded.',
+    limit_other: 'In {{year}} only {{count}} trips are reimbursed, and they are already recorded.',
+    refused: 'The portal did not accept this value. Check it.',
+  },
   notFound: { title: 'Page not found', home: 'Go to the home page' },
 };
 

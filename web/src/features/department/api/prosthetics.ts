@@ -34,3 +34,17 @@ export const HistoryExtractsQuery = graphql(`
     }
   }
 `);
+
+/** The department records a trip to the supplier and back of a recipient of its region (004 ¶41). */
+export const DepartmentRecordTripMutation = graphql(`
+  mutation DepartmentRecordProstheticTrip($orderId: ID!, $date: String!, $escort: Boolean!, $amount: SafeInt!) {
+    recordProstheticTrip(orderId: $orderId, date: $date, escort: $escort, amount: $amount) {
+      id
+      trips {
+        date
+        escort
+        amount
+      }
+    }
+  }
+`);

@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { HistoryExtractsQuery } from '../api/prosthetics.js';
+import { DepartmentRecordTripMutation, HistoryExtractsQuery } from '../api/prosthetics.js';
+import { TripForm } from '../../../components/TripForm.js';
 import { DateText, Empty, ErrorMessage, Loading, Money, ShowMore } from '../../../components/ui.js';
 import { useReferenceNames } from '../../../lib/reference.js';
 
@@ -12,6 +13,7 @@ import { useReferenceNames } from '../../../lib/reference.js';
 export function ProstheticsExtractsPage() {
   const { t } = useTranslation();
   const names = useReferenceNames();
+  const [tripRes, recordTrip] = useMutation(DepartmentRecordTripMutation);
   const [after, setAfter] = useState<string | undefined>(undefined);
   const [res, refetch] = useQuery({ query: HistoryExtractsQuery, variables: { after } });
   const cards = res.data?.prostheticsHistoryExtracts.nodes ?? [];
@@ -58,6 +60,10 @@ export function ProstheticsExtractsPage() {
                   : '—'}
               </dd>
             </dl>
+            <details>
+              <summary>{t('trip.add')}</summary>
+              <TripForm record={(trip) => recordTrip({ orderId: c.orderId, ...trip })} result={tripRes} />
+            </details>
             {c.historyExtract && (
               <details>
                 <summary>{t('departmentProsthetics.extract')}</summary>
