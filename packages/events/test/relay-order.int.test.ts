@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { OutboxRelay, eventStream, type LiveEvent } from '@aleumet/events';
+import { OutboxRelay, eventCursor, eventStream, type LiveEvent } from '@aleumet/events';
 import { SUBGRAPHS } from '@aleumet/platform';
 import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
@@ -42,11 +42,11 @@ async function connect(): Promise<pg.Client> {
 }
 
 /** Writes one event row on this connection (inside whatever transaction it has open). */
-const insert = (c: pg.Client, id: string, entityId: string) =>
+const insert = (c: pg.Client, id: string, entityId: string, version = 1) =>
   c.query(
     `insert into programs.outbox (id, kind, occurred_at, type, entity_type, entity_id, status, version, payload)
-     values ($1, 'event', now(), 'MEASURE_STATUS_CHANGED', 'Measure', $2, 'BLOCKED', 1, $3)`,
-    [id, entityId, JSON.stringify({ personId: 'p', regionCode: 'KZ-71' })],
+     values ($1, 'event', now(), 'MEASURE_STATUS_CHANGED', 'Measure', $2, 'BLOCKED', $4, $3)`,
+    [id, entityId, JSON.stringify({ personId: 'p', regionCode: 'KZ-71' }), version],
   );
 
 const of = (entities: string[]) => heard.filter((e) => entities.includes(e.entityId)).map((e) => e.id);
@@ -75,13 +75,19 @@ async function resumed(since: string, entities: string[], count: number): Promis
 async function expectCommitOrder(before: string, early: string, late: string, entities: string[]) {
   // Live: in commit order, each once.
   expect(of(entities)).toEqual([late, early]);
+  const cursor = (id: string) => eventCursor(heard.find((e) => e.id === id)!);
+  // The cursors handed out grow in that order (clients compare them as strings).
+  expect(cursor(late) < cursor(early)).toBe(true);
   // Resumed after the first delivery: the one that committed later, although its id is smaller.
-  expect(await replayed(late, entities)).toEqual([early]);
-  expect(await resumed(late, entities, 1)).toEqual([early]);
+  expect(await replayed(cursor(late), entities)).toEqual([early]);
+  expect(await resumed(cursor(late), entities, 1)).toEqual([early]);
   // Resumed from before both: the same order as live subscribers got them.
-  expect(await replayed(before, entities)).toEqual([late, early]);
+  expect(await replayed(cursor(before), entities)).toEqual([late, early]);
   // Resumed from the last one delivered: nothing more.
-  expect(await replayed(early, entities)).toEqual([]);
+  expect(await replayed(cursor(early), entities)).toEqual([]);
+  // An event id as cursor (what subscribers were handed before cursors named places) means that event's place.
+  expect(await replayed(late, entities)).toEqual([early]);
+  expect(await replayed(before, entities)).toEqual([late, early]);
 }
 
 async function cursorBefore(): Promise<string> {
@@ -132,4 +138,21 @@ it('an event committed after another with a larger id (its id taken earlier): de
   await relay.flush();
   await relay.flush();
   await expectCommitOrder(before, early, late, entities);
+});
+
+it('one entity\'s events claimed together are placed in version order, whatever their ids (taken within one millisecond)', async () => {
+  const c = await connect();
+  const entity = uuidv7();
+  const other = uuidv7();
+  const [a, b, d] = [uuidv7(Date.now() - 3), uuidv7(Date.now() - 2), uuidv7(Date.now() - 1)];
+  await c.query('begin');
+  await insert(c, d, entity, 2);
+  await insert(c, b, other, 1);
+  await insert(c, a, entity, 3);
+  await c.query('commit');
+  await relay.flush();
+  // `a` (version 3) has the smallest id: it takes the last of its entity's places, `b` keeps its own.
+  expect(of([entity, other])).toEqual([d, b, a]);
+  const positions = heard.filter((e) => [entity, other].includes(e.entityId)).map((e) => e.position!);
+  expect(positions).toEqual([positions[0], positions[0]! + 1, positions[0]! + 2]);
 });
