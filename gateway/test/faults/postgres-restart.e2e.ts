@@ -121,8 +121,8 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
   let a: DemoOrder, b: DemoOrder;
   let supplier: string, readerA: string, readerB: string;
   let events: Watcher;
-  /** Sessions LISTENing for outbox events: one per subgraph with live events (orders, programs). */
-  const listeners = 2;
+  /** Sessions LISTENing for outbox events: one per subgraph with live events (orders, programs, people's notifications). */
+  const listeners = 3;
   /** Subscribed with the cursor of the first event while the server was down. */
   let resumed: Watcher;
   const subscriber = () => {
