@@ -101,19 +101,17 @@ export interface ReplayFilter {
  *   what it missed from the outbox.
  *
  * Order. An event's id is taken when it is created, so ids do not follow commits: a transaction may commit
- * an event whose id is below one already handed on, and a reader going by id (a publisher's cursor, a
- * subscriber's `since`) would pass over it. The publisher therefore places each event when it claims it:
- * positions come from a sequence, in the claiming transaction, while the lock makes publishers take turns
- * up to their commit. So a reader sees every position up to some point and never a smaller one appearing
- * later (numbers a rolled-back claim used are simply never seen), an event that commits later is placed
- * later, and subscribers resume after the position their cursor names (cursor.ts). Each process hands
- * events to its hub in position order, whichever way they arrive (`handOn`).
- * Why not a visibility horizon (relay only rows written by transactions older than the oldest one still
- * running, `pg_snapshot_xmin`): the subgraphs share one server, and any transaction left open in any of
- * them would hold back every live event, and its order is the order transactions began writing, not
- * committed. Why not a sequence taken at commit (a deferred trigger): to keep positions from becoming
- * visible out of order it must serialize the commits of every writing transaction, where the publisher
- * serializes only itself. Either way the embedded database, one transaction at a time, behaves the same.
+ * an event whose id is below one already handed on, and a subscriber resuming after an id would pass over
+ * it. So the publisher places each event when it claims it: a position from a sequence, taken in the
+ * claiming transaction while the lock makes publishers take turns up to their commit. A reader thus sees
+ * every position up to some point and never a smaller one appearing later (numbers of a rolled-back claim
+ * are never seen); an event committed later is placed later. Cursors name positions (cursor.ts), and each
+ * process hands events to its hub in position order, whichever way they arrive (`handOn`).
+ * Not a visibility horizon (`pg_snapshot_xmin`: relay only rows of transactions older than the oldest
+ * running one): the subgraphs share one server, so any transaction left open anywhere would hold back
+ * every live event. Not a sequence taken at commit (deferred trigger): it would have to serialize the
+ * commits of every writing transaction; this serializes only the publisher. The embedded database runs
+ * the same code (one transaction at a time: the claim waits for the writer's commit).
  */
 export class OutboxRelay {
   readonly hub = new EventHub();
