@@ -2,8 +2,13 @@ import { createLogger } from '@aleumet/observability';
 
 /** An outbox event as it travels to subscribers (plain JSON: it also crosses NOTIFY). */
 export interface LiveEvent {
-  /** The outbox row id (UUIDv7): ordered by time, and the resume cursor of subscribers. */
+  /** The outbox row id (UUIDv7, taken when the event was created): it identifies the event, it does not order it. */
   id: string;
+  /**
+   * The event's place in the order the relay hands events on (commit order; see relay.ts). Subscribers
+   * resume after it (`eventCursor`, cursor.ts). Set on every event the relay hands on.
+   */
+  position?: number;
   type: string;
   entityType: string;
   entityId: string;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from '@aleumet/core';
 
 /**
@@ -16,7 +16,7 @@ import { uuidv7 } from '@aleumet/core';
  */
 @Entity({ tableName: 'outbox', abstract: true, discriminatorColumn: 'kind', discriminatorMap: { event: 'OutboxEvent', command: 'OutgoingCommand' } })
 export abstract class OutboxMessage {
-  /** UUIDv7: ordered by time; the delivery order, and the resume cursor of event subscribers. */
+  /** UUIDv7, taken when the message is created: commands are delivered in this order; events in `position` order. */
   @PrimaryKey({ type: 'uuid' }) id: string = uuidv7();
   @Property({ type: 'datetime' }) occurredAt: Date = new Date();
   /** Set once handed on (events: published to the live channel; commands: accepted by the callee). */
@@ -34,6 +34,11 @@ export class OutboxEvent extends OutboxMessage {
   @Property({ type: 'integer' }) version!: number;
   /** Who may see it (authorization of subscribers): personId, supplierId, regionCode, … */
   @Property({ type: 'json' }) payload!: Record<string, unknown>;
+  /**
+   * Its place in the order the relay hands events on (relay.ts), set when the relay claims it (from the
+   * sequence `<schema>.outbox_position_seq`); null until then. Subscribers' cursors name it (cursor.ts).
+   */
+  @Property({ type: new BigIntType('number'), nullable: true, unique: true }) position?: number | null = null;
 }
 
 @Entity({ discriminatorValue: 'command' })

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { EventSubscriber, MikroORM } from '@mikro-orm/postgresql';
 import { OutboxEvent } from './outbox.js';
 import { EventHub, type LiveEvent } from './hub.js';
+import { cursorPosition } from './cursor.js';
 import { createLogger, type ServiceMetrics } from '@aleumet/observability';
 
 const logger = createLogger('events');
@@ -17,7 +18,7 @@ export interface RelayOptions {
   batchSize?: number;
   log?: (line: string) => void;
   /**
-   * Runs inside the claiming transaction with the events being published, in id order: work that must
+   * Runs inside the claiming transaction with the events being published, in position order: work that must
    * happen once per event and never be lost (e.g. queueing webhook deliveries). If it throws, nothing is
    * published and the batch is claimed again later, so it must be idempotent.
    */
@@ -35,6 +36,8 @@ export interface RelayTransaction {
 
 interface OutboxRow {
   id: string;
+  /** bigint: pg returns it as a string. */
+  position: string | number;
   type: string;
   entity_type: string;
   entity_id: string;
@@ -48,23 +51,21 @@ const NOTIFY_LIMIT = 7_000;
 
 function toLive(r: OutboxRow): LiveEvent {
   const payload = typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload;
-  return liveOf({ id: r.id, type: r.type, entityType: r.entity_type, entityId: r.entity_id, status: r.status, version: r.version, payload, occurredAt: new Date(r.occurred_at) });
-}
-
-function liveOf(row: Pick<OutboxEvent, 'id' | 'type' | 'entityType' | 'entityId' | 'status' | 'version' | 'payload' | 'occurredAt'>): LiveEvent {
   return {
-    id: row.id,
-    type: row.type,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    status: row.status,
-    version: Number(row.version),
-    payload: row.payload,
-    occurredAt: row.occurredAt.toISOString(),
+    id: r.id,
+    position: Number(r.position),
+    type: r.type,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    status: r.status,
+    version: Number(r.version),
+    payload,
+    occurredAt: new Date(r.occurred_at).toISOString(),
   };
 }
 
-const COLUMNS = 'id, type, entity_type, entity_id, status, version, payload, occurred_at';
+const COLUMN_NAMES = ['id', 'position', 'type', 'entity_type', 'entity_id', 'status', 'version', 'payload', 'occurred_at'];
+const COLUMNS = COLUMN_NAMES.map((c) => `"${c}"`).join(', ');
 /** Marks the relay's background statements (SqlCounter leaves them out of per-request counts). */
 export const RELAY_SQL_MARK = '/* outbox-relay */';
 
@@ -76,7 +77,10 @@ function lockKey(schema: string): number {
 }
 
 export interface ReplayFilter {
-  /** Only events after this cursor (exclusive). */
+  /**
+   * Only events after this cursor (exclusive): a cursor handed out (cursor.ts), or one of what earlier
+   * releases handed out (an event id) or the gateway makes (a time, `cursorAt`).
+   */
   since: string;
   types?: string[];
   entityId?: string;
@@ -89,21 +93,38 @@ const PROBE_WAIT_MS = 10_000;
  * Moves committed outbox events to live subscribers (the `event` rows of the outbox; its `command` rows
  * are delivered by commands.ts).
  *
- * - The **publisher** claims unpublished rows in id order (one publisher per schema at a time,
- *   advisory lock), marks them published and, in the same transaction, sends each with
- *   `pg_notify` — so every process LISTENing receives them right after the commit, in order.
- *   It then hands them to this process's hub directly (the in-process path: embedded PostgreSQL
- *   does not carry NOTIFY across connections). Writers in this process wake it at commit time;
+ * - The **publisher** claims unpublished rows (one publisher per schema at a time, advisory lock held
+ *   to its commit), gives each its `position`, marks them published and, in the same transaction,
+ *   sends each with `pg_notify` — so every process LISTENing receives them right after the commit, in
+ *   order. It then hands them to this process's hub. Writers in this process wake it at commit time;
  *   a poll every `pollIntervalMs` catches rows written elsewhere or left by a crash.
  * - The **listener** (real PostgreSQL) LISTENs on the schema's channel; it checks at start that
  *   a NOTIFY from another connection arrives, and otherwise tries again with backoff (polling meanwhile). After a lost connection
  *   it reconnects and catches up from the outbox.
  * - The hub drops duplicates by event id; ordering per entity follows the id order of commits.
+ * - The **listener** (real PostgreSQL, and the embedded one's fan-out) LISTENs on the schema's channel;
+ *   it checks at start that a NOTIFY from another connection arrives, and otherwise stays off (the poll
+ *   then also reads what other processes published). After a lost connection it reconnects and reads
+ *   what it missed from the outbox.
+ *
+ * Order. An event's id is taken when it is created, so ids do not follow commits: a transaction may commit
+ * an event whose id is below one already handed on, and a subscriber resuming after an id would pass over
+ * it. So the publisher places each event when it claims it: a position from a sequence, taken in the
+ * claiming transaction while the lock makes publishers take turns up to their commit. A reader thus sees
+ * every position up to some point and never a smaller one appearing later (numbers of a rolled-back claim
+ * are never seen); an event committed later is placed later. Cursors name positions (cursor.ts), and each
+ * process hands events to its hub in position order, whichever way they arrive (`handOn`).
+ * Not a visibility horizon (`pg_snapshot_xmin`: relay only rows of transactions older than the oldest
+ * running one): the subgraphs share one server, so any transaction left open anywhere would hold back
+ * every live event. Not a sequence taken at commit (deferred trigger): it would have to serialize the
+ * commits of every writing transaction; this serializes only the publisher. The embedded database runs
+ * the same code (one transaction at a time: the claim waits for the writer's commit).
  */
 export class OutboxRelay {
   readonly hub = new EventHub();
   readonly channel: string;
   private readonly table: string;
+  private readonly sequence: string;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly log: (line: string) => void;
@@ -113,14 +134,19 @@ export class OutboxRelay {
   private closed = false;
   private listener?: pg.Client;
   private listening = false;
-  private lastHeard = 0;
   private unregister?: () => void;
   private starting?: Promise<void>;
   private cancelProbe?: () => void;
+  /** The highest position handed to this process's hub. */
+  private delivered = 0;
+  /** Hand-ons, one after another (see `handOn`); never rejects. */
+  private handing: Promise<void> = Promise.resolve();
+  private retryRead?: NodeJS.Timeout;
 
   constructor(private readonly opts: RelayOptions) {
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`Bad schema name ${opts.schema}`);
     this.table = `"${opts.schema}"."outbox"`;
+    this.sequence = `"${opts.schema}"."outbox_position_seq"`;
     this.channel = `aleumet_outbox_${opts.schema}`;
     this.pollIntervalMs = opts.pollIntervalMs ?? 1_000;
     this.batchSize = opts.batchSize ?? 500;
@@ -129,6 +155,7 @@ export class OutboxRelay {
 
   /** Hands an event to this process's subscribers (the hub drops copies it has seen). */
   private deliver(event: LiveEvent): void {
+    this.delivered = event.position!;
     if (this.hub.publish(event)) this.opts.metrics?.eventDeliveryLag.observe({ stage: 'relay' }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
   }
 
@@ -137,8 +164,15 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
+    // What was handed on before now is no one's live event here (subscribers resume with `since`).
+    const last = await this.knex().raw(`${RELAY_SQL_MARK} select coalesce(max("position"), 0) as p from ${this.table} where kind = 'event'`);
+    this.delivered = Number(last.rows[0]?.p ?? 0);
     this.unregister = this.watchWrites();
-    this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
+    this.timer = setInterval(() => {
+      this.poke();
+      // Without LISTEN, what other processes published is read here.
+      if (!this.listening) void this.handOn('outbox');
+    }, this.pollIntervalMs);
     this.timer.unref();
     // In the background: the probe may take a while on a busy server, and in-process delivery and polling work meanwhile.
     if (this.opts.databaseUrl) {
@@ -170,10 +204,11 @@ export class OutboxRelay {
       });
   }
 
-  /** Runs the publisher until nothing is pending (tests and shutdown). */
+  /** Runs the publisher until nothing is pending, and waits for what it published to reach the hub (tests and shutdown). */
   async flush(): Promise<void> {
     this.poke();
     while (this.running) await this.running;
+    await this.handing;
   }
 
   private knex() {
@@ -186,13 +221,31 @@ export class OutboxRelay {
       const claimed = await this.knex().transaction(async (trx) => {
         const lock = await trx.raw(RELAY_SQL_MARK + ' select pg_try_advisory_xact_lock(?) as ok', [lockKey(this.opts.schema)]);
         if (!lock.rows[0]?.ok) return null;
+        // Committed rows only (this statement's snapshot is taken after the lock: it sees the previous
+        // publisher's commit). Among them, positions follow the ids, except that one entity's events take
+        // their places in version order: ids taken within one millisecond are in no particular order.
         const res = await trx.raw(
-          `${RELAY_SQL_MARK} update ${this.table} set published_at = now() where id in (
-             select id from ${this.table} where kind = 'event' and published_at is null order by id limit ? for update
-           ) returning ${COLUMNS}`,
+          `${RELAY_SQL_MARK} with claimed as (
+             select id, entity_type, entity_id, version from ${this.table} where kind = 'event' and published_at is null order by id limit ? for update
+           ), ranked as (
+             select id, entity_type, entity_id,
+                    row_number() over (order by id) as slot,
+                    row_number() over (partition by entity_type, entity_id order by id) as by_id,
+                    row_number() over (partition by entity_type, entity_id order by version, id) as by_version
+               from claimed
+           ), numbered as (
+             select e.id, s.slot as n from ranked e
+               join ranked s on s.entity_type = e.entity_type and s.entity_id = e.entity_id and s.by_id = e.by_version
+           ), placed as (
+             select p, row_number() over (order by p) as n from (select nextval('${this.sequence}') as p from claimed) taken
+           )
+           update ${this.table} o set published_at = now(), "position" = placed.p
+             from numbered join placed using (n)
+            where o.id = numbered.id
+           returning ${COLUMN_NAMES.map((c) => `o."${c}"`).join(', ')}`,
           [this.batchSize],
         );
-        const events = (res.rows as OutboxRow[]).map(toLive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const events = (res.rows as OutboxRow[]).map(toLive).sort((a, b) => a.position! - b.position!);
         if (events.length && this.opts.onPublish) await this.opts.onPublish(trx as unknown as RelayTransaction, events);
         for (const e of events) {
           const text = JSON.stringify(e);
@@ -205,48 +258,81 @@ export class OutboxRelay {
         setTimeout(() => this.poke(), 50).unref();
         return;
       }
-      for (const e of claimed) this.deliver(e);
+      await this.handOn(claimed);
       if (claimed.length) this.opts.afterPublish?.(claimed);
       if (claimed.length < this.batchSize) return;
     }
   }
 
   /**
-   * At the commit of a transaction that wrote outbox rows in this process: hands the rows to this
-   * process's hub at once (live subscribers here need not wait for the publisher's own transaction;
-   * the hub drops the copy the publisher sends later) and wakes the publisher, which marks them
-   * published and NOTIFYs other processes. Tied to the transaction's EntityManager: a flush inside
-   * the transaction, or another request's commit, must neither publish nor use up the wake-up early.
+   * Hands events to this process's hub in position order, each once, whichever way they came (this
+   * process's publisher, NOTIFY from another process). One hand-on at a time. An event beyond the next
+   * position means others were published meanwhile and have not arrived here (yet): they are read from
+   * the outbox first — committed, since a later publisher's commit follows theirs. `'outbox'`: read
+   * whatever follows the last event handed on.
+   */
+  private handOn(events: readonly LiveEvent[] | 'outbox'): Promise<void> {
+    this.handing = this.handing
+      .then(async () => {
+        if (this.closed) return;
+        if (events === 'outbox') return this.readOn();
+        for (const e of events) {
+          if (e.position === undefined || e.position <= this.delivered) continue;
+          if (e.position > this.delivered + 1) await this.readOn();
+          // Not found there: numbers a rolled-back claim took.
+          if (e.position > this.delivered) this.deliver(e);
+        }
+      })
+      .catch((e) => {
+        if (this.closed) return;
+        logger.warn({ schema: this.opts.schema, err: e }, 'reading published events failed (read again shortly)');
+        this.retryRead ??= setTimeout(() => {
+          this.retryRead = undefined;
+          void this.handOn('outbox');
+        }, 1_000).unref();
+      });
+    return this.handing;
+  }
+
+  /** Hands on every published event after the last one handed on, in position order. */
+  private async readOn(): Promise<void> {
+    for (;;) {
+      const res = await this.knex().raw(
+        `${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where kind = 'event' and "position" > ? order by "position" limit ?`,
+        [this.delivered, this.batchSize],
+      );
+      const rows = res.rows as OutboxRow[];
+      for (const row of rows) this.deliver(toLive(row));
+      if (rows.length < this.batchSize) return;
+    }
+  }
+
+  /**
+   * Wakes the publisher when a transaction that wrote outbox events in this process commits, not at the
+   * next poll. Its events reach this process's subscribers through the publisher, placed like everyone
+   * else's (handed on at the commit itself, they would have no position yet and could pass events other
+   * transactions committed before). Tied to the transaction's EntityManager: a flush inside the
+   * transaction, or another request's commit, must not use up the wake-up early.
    */
   private watchWrites(): () => void {
     let active = true;
-    /** Outbox rows per EntityManager (transaction fork), created and not yet committed. */
-    const written = new WeakMap<object, OutboxEvent[]>();
+    /** EntityManagers (transaction forks) that created outbox events not yet committed. */
+    const written = new WeakSet<object>();
     /** Rows created through an EntityManager the commit event may not name: the next commit wakes too. */
     let unattributed = false;
     const committed = (em: object) => {
-      const rows = written.get(em);
       written.delete(em);
-      if (!active) return;
-      for (const row of rows ?? []) this.deliver(liveOf(row));
-      this.poke();
+      unattributed = false;
+      if (active) this.poke();
     };
     const subscriber: EventSubscriber<OutboxEvent> = {
       getSubscribedEntities: () => [OutboxEvent],
-      afterCreate: ({ em, entity }) => {
-        if (!em) {
-          unattributed = true;
-          return;
-        }
-        const rows = written.get(em) ?? [];
-        rows.push(entity);
-        written.set(em, rows);
+      afterCreate: ({ em }) => {
+        if (em) written.add(em);
+        else unattributed = true;
       },
       afterTransactionCommit: ({ em }) => {
-        if (written.has(em) || unattributed) {
-          unattributed = false;
-          committed(em);
-        }
+        if (written.has(em) || unattributed) committed(em);
       },
       afterTransactionRollback: ({ em }) => {
         written.delete(em);
@@ -275,15 +361,15 @@ export class OutboxRelay {
     });
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
-      this.lastHeard = Date.now();
       if (msg.payload === probe) return probed();
       // Another replica's probe on the same channel.
       if (msg.payload.startsWith('probe-')) return;
-      void this.onNotification(msg.payload);
+      this.onNotification(msg.payload);
     });
     await client.query(`listen "${this.channel}"`);
     await this.knex().raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, probe]);
     if (!(await heard) || this.closed) {
+      this.log('[events] NOTIFY does not cross connections here: in-process delivery and outbox polling');
       await client.end().catch(() => {});
       if (this.closed) return;
       // Not heard in time (a server too busy to answer): polling and in-process delivery carry on, and
@@ -293,6 +379,8 @@ export class OutboxRelay {
     this.listener = client;
     this.listening = true;
     this.log(`[events] listening on ${this.channel}`);
+    // What other processes published before LISTEN took effect (at start, or while the connection was lost).
+    void this.handOn('outbox');
     client.once('end', () => {
       this.listening = false;
       if (this.listener === client) this.listener = undefined;
@@ -301,47 +389,38 @@ export class OutboxRelay {
   }
 
   private async relisten(): Promise<void> {
-    const lostAt = this.lastHeard || Date.now();
     for (let attempt = 0; !this.closed; attempt++) {
       await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)).unref());
       if (this.closed) return;
       try {
         await this.startListener();
-        if (this.listening) {
-          await this.catchUp(new Date(lostAt - 5_000));
-          return;
-        }
+        if (this.listening) return;
       } catch (e) {
         logger.warn({ schema: this.opts.schema, attempt, err: e }, 'LISTEN reconnect failed');
       }
     }
   }
 
-  private async onNotification(text: string): Promise<void> {
+  private onNotification(text: string): void {
+    let parsed: LiveEvent | { ref: string };
     try {
-      const parsed = JSON.parse(text) as LiveEvent | { ref: string };
-      if ('ref' in parsed) {
-        const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where id = ? and kind = 'event'`, [parsed.ref]);
-        for (const row of res.rows as OutboxRow[]) this.deliver(toLive(row));
-      } else {
-        this.deliver(parsed);
-      }
+      parsed = JSON.parse(text) as LiveEvent | { ref: string };
     } catch (e) {
       logger.warn({ schema: this.opts.schema, err: e }, 'bad notification');
+      return;
     }
+    // Too large for a notification: read from the outbox with whatever precedes it.
+    void this.handOn('ref' in parsed ? 'outbox' : [parsed]);
   }
 
-  /** Re-delivers events published since `from` (the hub drops those already seen). */
-  private async catchUp(from: Date): Promise<void> {
-    const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where kind = 'event' and published_at >= ? order by id`, [from]);
-    for (const row of res.rows as OutboxRow[]) this.deliver(toLive(row));
-  }
-
-  /** Committed events after `since`, in id order, one page at a time (published or not yet). */
+  /**
+   * Events handed on after `since`, in position order, one page at a time. Committed events not claimed
+   * yet are not among them: they reach a subscriber live once claimed (it listens before it replays).
+   */
   async *replay(filter: ReplayFilter, pageSize = 500): AsyncGenerator<LiveEvent> {
-    let after = filter.since;
+    let after = await this.positionOf(filter.since);
     for (;;) {
-      const where = ["kind = 'event'", 'id > ?'];
+      const where = ["kind = 'event'", '"position" > ?'];
       const params: (string | number)[] = [after];
       if (filter.types?.length) {
         where.push(`type in (${filter.types.map(() => '?').join(', ')})`);
@@ -352,20 +431,43 @@ export class OutboxRelay {
         params.push(filter.entityId);
       }
       params.push(pageSize);
-      const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where ${where.join(' and ')} order by id limit ?`, params);
+      const res = await this.knex().raw(`${RELAY_SQL_MARK} select ${COLUMNS} from ${this.table} where ${where.join(' and ')} order by "position" limit ?`, params);
       const rows = res.rows as OutboxRow[];
       for (const row of rows) yield toLive(row);
       if (rows.length < pageSize) return;
-      after = rows[rows.length - 1]!.id;
+      after = Number(rows[rows.length - 1]!.position);
     }
+  }
+
+  /**
+   * The position a `since` stands for: a cursor names it. An event id (what earlier releases handed out)
+   * stands for that event's position: positions were first given in id order, so it still means what it
+   * meant. Anything else — the gateway's time cursor, the id of an event removed since — stands for the
+   * place before the first event created after it: everything after it comes, perhaps with some events
+   * seen already (dropped by id downstream), never fewer.
+   */
+  private async positionOf(since: string): Promise<number> {
+    const position = cursorPosition(since);
+    if (position !== undefined) return position;
+    const res = await this.knex().raw(
+      `${RELAY_SQL_MARK} select coalesce(
+         (select "position" from ${this.table} where id = ? and kind = 'event'),
+         (select min("position") - 1 from ${this.table} where kind = 'event' and id > ?),
+         (select max("position") from ${this.table} where kind = 'event'),
+         0) as p`,
+      [since, since],
+    );
+    return Number(res.rows[0]?.p ?? 0);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.unregister?.();
     if (this.timer) clearInterval(this.timer);
+    if (this.retryRead) clearTimeout(this.retryRead);
     while (this.running) await this.running.catch(() => {});
     this.cancelProbe?.();
+    await this.handing;
     await this.starting;
     const l = this.listener;
     this.listener = undefined;

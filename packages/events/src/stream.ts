@@ -10,7 +10,7 @@ export interface StreamOptions {
   hub: EventHub;
   /** Which events this subscriber receives (authorization included). */
   filter: (event: LiveEvent) => boolean;
-  /** Missed events to deliver first (resume), in id order. */
+  /** Missed events to deliver first (resume), in the relay's order. */
   replay?: () => AsyncIterable<LiveEvent>;
   /** Live events buffered for this subscriber before it fails as a slow consumer. */
   maxBuffer?: number;

@@ -1,9 +1,9 @@
 /**
- * The relay hands a committed transaction's outbox rows to this process's live subscribers at the
- * commit itself (not after its own publishing transaction), never a rolled-back row, and still marks
- * every row published. The poll is 10 minutes here, so nothing below can come from polling.
+ * The relay hands a committed transaction's outbox rows to this process's live subscribers right after
+ * the commit (the commit wakes the publisher, which places and marks them), never a rolled-back row.
+ * The poll is 10 minutes here, so nothing below can come from polling.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { OutboxEvent, OutboxRelay, recordEvent, type LiveEvent } from '@aleumet/events';
 import { SUBGRAPHS } from '@aleumet/platform';
@@ -34,7 +34,10 @@ const event = (entityId: string, version: number) => ({
   type: 'MEASURE_STATUS_CHANGED', entityType: 'Measure', entityId, status: 'BLOCKED', version, payload: { personId: 'p', regionCode: 'KZ-71' },
 });
 
-it('delivers the rows of a transaction at its commit, in order, and marks them published afterwards', async () => {
+/** Within a second: the commit's wake-up, not the poll. */
+const soon = (check: () => void) => vi.waitFor(check, { timeout: 1_000, interval: 10 });
+
+it('delivers the rows of a transaction right after its commit, in order, placed and marked published', async () => {
   const id = uuidv7();
   let rows: OutboxEvent[] = [];
   await orm.em.fork().transactional(async (tx) => {
@@ -42,13 +45,14 @@ it('delivers the rows of a transaction at its commit, in order, and marks them p
     await tx.flush();
     expect(heard.filter((e) => e.entityId === id)).toEqual([]); // flushed, not committed
   });
-  // Synchronously at commit: before the publisher's own transaction could have run.
-  expect(heard.filter((e) => e.entityId === id).map((e) => [e.id, e.version, e.status])).toEqual(rows.map((r) => [r.id, r.version, 'BLOCKED']));
+  await soon(() => expect(heard.filter((e) => e.entityId === id).map((e) => [e.id, e.version, e.status])).toEqual(rows.map((r) => [r.id, r.version, 'BLOCKED'])));
   expect(heard.find((e) => e.id === rows[0]!.id)!.occurredAt).toBe(rows[0]!.occurredAt.toISOString());
-  await relay.flush();
-  const published = await orm.em.fork().find(OutboxEvent, { entityId: id });
+  const published = await orm.em.fork().find(OutboxEvent, { entityId: id }, { orderBy: { position: 'asc' } });
   expect(published.every((r) => r.publishedAt instanceof Date)).toBe(true);
-  // The publisher's copy was dropped by the hub: each event once.
+  // Placed one after the other, as handed on.
+  expect(published.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  expect(heard.filter((e) => e.entityId === id).map((e) => e.position)).toEqual([published[0]!.position, published[0]!.position! + 1]);
+  await relay.flush();
   expect(heard.filter((e) => e.entityId === id)).toHaveLength(2);
 });
 
@@ -57,7 +61,7 @@ it('delivers a row flushed outside an explicit transaction, and never one whose 
   const em = orm.em.fork();
   recordEvent(em, event(kept, 1));
   await em.flush();
-  expect(heard.filter((e) => e.entityId === kept)).toHaveLength(1);
+  await soon(() => expect(heard.filter((e) => e.entityId === kept)).toHaveLength(1));
 
   const lost = uuidv7();
   await expect(

@@ -9,6 +9,7 @@ import { Migration20261207040058 } from './Migration20261207040058.js';
 import { Migration20261207041055 } from './Migration20261207041055.js';
 import { Migration20261207042250 } from './Migration20261207042250.js';
 import { Migration20261207070702 } from './Migration20261207070702.js';
+import { Migration20261207101312 } from './Migration20261207101312.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005402', class: Migration20261130005402 },
@@ -21,4 +22,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207041055', class: Migration20261207041055 },
   { name: 'Migration20261207042250', class: Migration20261207042250 },
   { name: 'Migration20261207070702', class: Migration20261207070702 },
+  { name: 'Migration20261207101312', class: Migration20261207101312 },
 ];

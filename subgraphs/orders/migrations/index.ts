@@ -17,6 +17,7 @@ import { Migration20261207035935 } from './Migration20261207035935.js';
 import { Migration20261207040720 } from './Migration20261207040720.js';
 import { Migration20261207040725 } from './Migration20261207040725.js';
 import { Migration20261207042305 } from './Migration20261207042305.js';
+import { Migration20261207101318 } from './Migration20261207101318.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005403', class: Migration20261130005403 },
@@ -37,4 +38,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207040720', class: Migration20261207040720 },
   { name: 'Migration20261207040725', class: Migration20261207040725 },
   { name: 'Migration20261207042305', class: Migration20261207042305 },
+  { name: 'Migration20261207101318', class: Migration20261207101318 },
 ];

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { badInput, isUuid, listScope, notFound, assertAccess, requireIdentity } from '@aleumet/core';
-import { parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
+import { eventCursor, parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
 import { Order, OrderStatus } from '../entities/index.js';
 import { SCOPE } from './order.resolver.js';
 import type { Context } from './context.js';
@@ -14,7 +14,7 @@ const ORDER_PLACED = ['ORDER_PLACED', 'ORDER_CREATED'];
 
 @ObjectType({ description: 'An order changed status (one outbox event). `order` is the order as it is now.' })
 export class OrderStatusChange {
-  @Field(() => String, { description: 'Resume cursor (the outbox event id): pass it as `since` to receive only later events' })
+  @Field(() => String, { description: 'Resume cursor (the event\'s place in the order events are delivered; cursors grow): pass it as `since` to receive only later events' })
   cursor!: string;
   @Field(() => ID) orderId!: string;
   @Field(() => OrderStatus, { description: 'The status the event recorded' }) status!: OrderStatus;
@@ -33,7 +33,7 @@ function stream(ctx: LiveCtx, since: string | undefined, types: string[], entity
 async function orderChange(e: LiveEvent, ctx: LiveCtx): Promise<OrderStatusChange> {
   const order = await ctx.live.orderOf(e);
   if (!order) throw notFound('Order', e.entityId);
-  return { cursor: e.id, orderId: e.entityId, status: e.status as OrderStatus, version: e.version, occurredAt: new Date(e.occurredAt), order };
+  return { cursor: eventCursor(e), orderId: e.entityId, status: e.status as OrderStatus, version: e.version, occurredAt: new Date(e.occurredAt), order };
 }
 
 @Resolver()

@@ -13,6 +13,7 @@ import { Migration20261207040751 } from './Migration20261207040751.js';
 import { Migration20261207065755 } from './Migration20261207065755.js';
 import { Migration20261207070314 } from './Migration20261207070314.js';
 import { Migration20261207074506 } from './Migration20261207074506.js';
+import { Migration20261207101321 } from './Migration20261207101321.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005358', class: Migration20261130005358 },
@@ -29,4 +30,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207065755', class: Migration20261207065755 },
   { name: 'Migration20261207070314', class: Migration20261207070314 },
   { name: 'Migration20261207074506', class: Migration20261207074506 },
+  { name: 'Migration20261207101321', class: Migration20261207101321 },
 ];

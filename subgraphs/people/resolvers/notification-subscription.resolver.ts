@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { notFound, requireIdentity } from '@aleumet/core';
-import { eventStream, parseSince, type LiveEvent } from '@aleumet/events';
+import { eventCursor, eventStream, parseSince, type LiveEvent } from '@aleumet/events';
 import { Notification } from '../entities/index.js';
 import { createLoaders } from '../loaders/index.js';
 import { NOTIFICATION_CREATED, ownWhere, ownsNotification } from '../domain/notification-live.js';
@@ -11,7 +11,7 @@ type LiveCtx = Context & LiveContext;
 
 @ObjectType({ description: 'A notification arrived in the caller’s notification centre' })
 export class NotificationReceived {
-  @Field(() => String, { description: 'Resume cursor (the outbox event id): pass it as `since` to receive only later notifications' })
+  @Field(() => String, { description: 'Resume cursor (the notification\'s place in the order they are delivered; cursors grow): pass it as `since` to receive only later notifications' })
   cursor!: string;
   @Field(() => Notification) notification!: Notification;
   @Field(() => Int, { description: 'How many of the caller’s notifications are unread now (the bell)' })
@@ -48,6 +48,6 @@ export class NotificationSubscriptionResolver {
     ctx.em = ctx.live.orm.em.fork();
     ctx.loaders = createLoaders(ctx.em);
     const unreadCount = await ctx.em.count(Notification, { ...ownWhere(requireIdentity(ctx.identity)), readAt: null });
-    return { cursor: event.id, notification, unreadCount };
+    return { cursor: eventCursor(event), notification, unreadCount };
   }
 }

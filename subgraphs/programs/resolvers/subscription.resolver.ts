@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Role, assertAccess, badInput, forbidden, isUuid, listScope, notFound, requireIdentity } from '@aleumet/core';
-import { parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
+import { eventCursor, parseSince, subscriberStream, type LiveEvent } from '@aleumet/events';
 import { Measure, MeasureStatus, OrderRef } from '../entities/index.js';
 import { createLoaders } from '../loaders/index.js';
 import { SCOPE } from './program.resolver.js';
@@ -13,7 +13,7 @@ export const MEASURE_STATUS_CHANGED = 'MEASURE_STATUS_CHANGED';
 
 @ObjectType({ description: 'A measure changed status (one MEASURE_STATUS_CHANGED event of programs). `measure` is the measure as it is now.' })
 export class MeasureStatusChange {
-  @Field(() => String, { description: 'Resume cursor (the outbox event id): pass it as `since` to receive only later events' })
+  @Field(() => String, { description: 'Resume cursor (the event\'s place in the order events are delivered; cursors grow): pass it as `since` to receive only later events' })
   cursor!: string;
   @Field(() => ID) measureId!: string;
   @Field(() => MeasureStatus, { description: 'The status the event recorded' }) status!: MeasureStatus;
@@ -69,7 +69,7 @@ export class MeasureSubscriptionResolver {
     ctx.loaders = createLoaders(ctx.em);
     const orderId = typeof event.payload.orderId === 'string' ? event.payload.orderId : null;
     return {
-      cursor: event.id,
+      cursor: eventCursor(event),
       measureId: event.entityId,
       status: event.status as MeasureStatus,
       version: event.version,
