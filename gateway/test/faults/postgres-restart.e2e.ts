@@ -124,8 +124,6 @@ describe.skipIf(privatePostgresMissing)(`PostgreSQL restarted under load${privat
   let events: Watcher;
   /** Sessions LISTENing for outbox events: one per subgraph with live events. */
   const listeners = SUBGRAPHS.filter((s) => s.startLive).length;
-  /** Sessions LISTENing for outbox events: one per subgraph with live events (orders, programs, people's notifications). */
-  const listeners = 3;
   /** Subscribed with the cursor of the first event while the server was down. */
   let resumed: Watcher;
   const subscriber = () => {

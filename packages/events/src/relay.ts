@@ -98,14 +98,10 @@ const PROBE_WAIT_MS = 10_000;
  *   sends each with `pg_notify` — so every process LISTENing receives them right after the commit, in
  *   order. It then hands them to this process's hub. Writers in this process wake it at commit time;
  *   a poll every `pollIntervalMs` catches rows written elsewhere or left by a crash.
- * - The **listener** (real PostgreSQL) LISTENs on the schema's channel; it checks at start that
- *   a NOTIFY from another connection arrives, and otherwise tries again with backoff (polling meanwhile). After a lost connection
- *   it reconnects and catches up from the outbox.
- * - The hub drops duplicates by event id; ordering per entity follows the id order of commits.
  * - The **listener** (real PostgreSQL, and the embedded one's fan-out) LISTENs on the schema's channel;
- *   it checks at start that a NOTIFY from another connection arrives, and otherwise stays off (the poll
- *   then also reads what other processes published). After a lost connection it reconnects and reads
- *   what it missed from the outbox.
+ *   it checks at start that a NOTIFY from another connection arrives, and otherwise tries again with
+ *   backoff (the poll meanwhile also reads what other processes published). After a lost connection it
+ *   reconnects and reads what it missed from the outbox.
  *
  * Order. An event's id is taken when it is created, so ids do not follow commits: a transaction may commit
  * an event whose id is below one already handed on, and a subscriber resuming after an id would pass over
@@ -369,7 +365,6 @@ export class OutboxRelay {
     await client.query(`listen "${this.channel}"`);
     await this.knex().raw(RELAY_SQL_MARK + ' select pg_notify(?, ?)', [this.channel, probe]);
     if (!(await heard) || this.closed) {
-      this.log('[events] NOTIFY does not cross connections here: in-process delivery and outbox polling');
       await client.end().catch(() => {});
       if (this.closed) return;
       // Not heard in time (a server too busy to answer): polling and in-process delivery carry on, and
