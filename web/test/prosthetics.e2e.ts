@@ -185,6 +185,15 @@ describe('prosthetic and orthopaedic aid (S4) in Chromium', () => {
     await card.locator('summary', { hasText: 'Протездеу тарихынан үзінді' }).click();
     await card.locator('pre.document', { hasText: 'Выписка из истории протезирования' }).waitFor();
     await card.getByText('Табан ені, см', { exact: true }).waitFor();
+    // The department records the recipient's own trip (the supplier recorded the escort's): saved, and listed.
+    await card.locator('summary', { hasText: 'Сапарды тіркеу' }).click();
+    await card.getByLabel('Сапар күні').fill(today);
+    await card.getByLabel('Жол ақысы, теңге').fill('2 000');
+    await card.getByRole('button', { name: 'Сапарды тіркеу' }).click();
+    await card.getByRole('status').getByText('Сапар тіркелді.').waitFor();
+    const trips = await gql(url, `query($id: ID!) { order(id: $id) { prostheticsCard { trips { escort amount } } } }`, { id: order.id }, supplierToken);
+    expect(trips.data.order.prostheticsCard.trips).toEqual([{ escort: true, amount: 150_000 }, { escort: false, amount: 200_000 }]);
+    await expect.poll(() => card.locator('dd', { hasText: ';' }).count()).toBe(1);
     await expectAccessible(dep, 'department prosthetics extracts');
     await lookAt(dep, 'department-kk');
 
