@@ -1,7 +1,17 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { MAX_ATTEMPTS, SMS_PER_HOUR, SmsProviderError, backoffMs, emailParts, smsAllowedAt, portalUrl, type NotifyLanguage } from '@aleumet/notify';
+import { MAX_ATTEMPTS, SMS_PER_HOUR, SmsProviderError, backoffMs, emailParts, render, smsAllowedAt, portalUrl, type NotificationTemplate, type NotifyLanguage } from '@aleumet/notify';
 import type { JobScope, SubgraphRuntime } from '@aleumet/runtime';
-import { DeliveryStatus, NotificationChannel, NotificationDelivery } from '../entities/index.js';
+import { DeliveryStatus, NotificationChannel, NotificationDelivery, type Notification } from '../entities/index.js';
+
+/**
+ * A delivery's e-mail in the delivery's language: written again from the notification's template values
+ * (a staff member may read its organisation's notices in another language than the in-app one), else
+ * its stored texts (notifications made before the values were kept).
+ */
+function emailOf(n: Notification, language: NotifyLanguage) {
+  if (n.params) return render(n.template as NotificationTemplate, language, { ...n.params, link: portalUrl() });
+  return emailParts(language, n.title, n.body, portalUrl());
+}
 
 const LEASE_MS = 60_000;
 const HOUR = 3_600_000;
@@ -48,7 +58,7 @@ export async function runNotificationSender(orm: MikroORM | EntityManager, runti
         const already = d.attempts > 0 ? await runtime.sms.status({ messageId: d.id, to: d.address }) : 'UNKNOWN';
         if (already === 'UNKNOWN') await runtime.sms.send({ messageId: d.id, to: d.address, text: n.smsText });
       } else {
-        await runtime.email.send({ messageId: d.id, to: d.address, ...emailParts(d.language as NotifyLanguage, n.title, n.body, portalUrl()) });
+        await runtime.email.send({ messageId: d.id, to: d.address, ...emailOf(n, d.language as NotifyLanguage) });
       }
       await em.nativeUpdate(NotificationDelivery, { id: d.id }, { status: DeliveryStatus.SENT, sentAt: now, leaseUntil: null, lastError: null });
       sent++;

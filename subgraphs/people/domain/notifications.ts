@@ -53,7 +53,7 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
     const n = tx.create(Notification, {
       source: input.source, template: input.template, audience, audienceKey, personId, supplierId: input.supplierId ?? null,
       regionCode: input.regionCode, measureId: input.measureId ?? null, orderId: input.orderId ?? null,
-      title: text.title, body: text.body, smsText: text.sms, urgent: input.urgent ?? false, createdAt: now,
+      title: text.title, body: text.body, smsText: text.sms, urgent: input.urgent ?? false, createdAt: now, params: { ...input.params },
     });
     created.push(n);
     recordNotificationMade(tx, n);
@@ -92,7 +92,7 @@ export async function createNotifications(tx: EntityManager, input: NotifyInput,
 async function staffEmails(tx: EntityManager, n: Notification, who: { supplierId: string } | { role: StaffRole; regionCode: string }, now: Date): Promise<NotificationDelivery[]> {
   const staff = await tx.find(StaffUser, { ...who, email: { $ne: null }, emailNotifications: true }, { orderBy: { id: 'asc' } });
   return staff.map((s) => tx.create(NotificationDelivery, {
-    notification: n, channel: NotificationChannel.EMAIL, address: s.email!, language: STAFF_LANGUAGE, recipientKey: s.id, regionCode: n.regionCode, notBefore: now, createdAt: now,
+    notification: n, channel: NotificationChannel.EMAIL, address: s.email!, language: s.language, recipientKey: s.id, regionCode: n.regionCode, notBefore: now, createdAt: now,
   }));
 }
 

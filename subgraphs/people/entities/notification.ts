@@ -27,7 +27,7 @@ registerEnumType(NotifyLanguageChoice, { name: 'NotifyLanguage', description: 'L
 @Index({ properties: ['personId', 'id'] })
 @Index({ properties: ['supplierId', 'id'] })
 @Index({ properties: ['regionCode', 'audience', 'id'] })
-export class Notification extends BaseEntity<'personId' | 'supplierId' | 'measureId' | 'orderId' | 'readAt' | 'urgent'> {
+export class Notification extends BaseEntity<'personId' | 'supplierId' | 'measureId' | 'orderId' | 'readAt' | 'urgent' | 'params'> {
   /** The outbox message it was made from (`<subgraph>:<id>`), or the people subgraph's own step. */
   @Property({ type: 'string', length: 200 }) source!: string;
   @Field(() => String, { description: 'What it is about (MEASURE_PUBLISHED, CHOICE_REMINDER, ORDER_ACCEPTED, …)' })
@@ -45,6 +45,8 @@ export class Notification extends BaseEntity<'personId' | 'supplierId' | 'measur
   @Field(() => String) @Property({ type: 'text' }) body!: string;
   /** The short form for SMS (within two segments), in the same language. */
   @Property({ type: 'string', length: 400 }) smsText!: string;
+  /** What the texts were made from (template values), so a staff member's e-mail is written again in its own language. */
+  @Property({ type: 'json', nullable: true }) params?: Record<string, string | number> | null = null;
   @Field(() => Boolean, { description: 'Sent also at night (the Rules make it urgent)' }) @Property({ type: 'boolean' }) urgent: boolean = false;
   @Field(() => Date, { nullable: true }) @Property({ type: 'datetime', nullable: true }) readAt?: Date | null = null;
 }

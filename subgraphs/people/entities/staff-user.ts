@@ -9,7 +9,7 @@ registerEnumType(StaffRole, { name: 'StaffRole' });
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity({ tableName: 'staff_user' })
-export class StaffUser extends BaseEntity<'supplierId' | 'regionCode' | 'email' | 'emailNotifications'> {
+export class StaffUser extends BaseEntity<'supplierId' | 'regionCode' | 'email' | 'emailNotifications' | 'language'> {
   @Property({ type: 'string', length: 12, unique: true }) iin!: string;
   @Field(() => String) @Property({ type: 'string' }) fullName!: string;
   @Field(() => StaffRole) @Enum({ items: () => StaffRole }) role!: StaffRole;
@@ -19,4 +19,6 @@ export class StaffUser extends BaseEntity<'supplierId' | 'regionCode' | 'email' 
   @Property({ type: 'string', length: 200, nullable: true }) email?: string | null = null;
   /** Whether it wants them by e-mail too (in-app always). */
   @Property({ type: 'boolean' }) emailNotifications: boolean = true;
+  /** The language of those e-mails: kk, ru or en (staff may choose English). */
+  @Property({ type: 'string', length: 2, default: 'ru' }) language: string = 'ru';
 }

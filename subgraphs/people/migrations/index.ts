@@ -14,6 +14,7 @@ import { Migration20261207065755 } from './Migration20261207065755.js';
 import { Migration20261207070314 } from './Migration20261207070314.js';
 import { Migration20261207074506 } from './Migration20261207074506.js';
 import { Migration20261207101321 } from './Migration20261207101321.js';
+import { Migration20261207104821 } from './Migration20261207104821.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261130005358', class: Migration20261130005358 },
@@ -31,4 +32,5 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207070314', class: Migration20261207070314 },
   { name: 'Migration20261207074506', class: Migration20261207074506 },
   { name: 'Migration20261207101321', class: Migration20261207101321 },
+  { name: 'Migration20261207104821', class: Migration20261207104821 },
 ];

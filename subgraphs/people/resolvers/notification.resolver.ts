@@ -32,7 +32,10 @@ function loaders(ctx: Context) {
 export class StaffNotificationSettings {
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => Boolean) emailNotifications!: boolean;
+  @Field(() => NotifyLanguageChoice, { description: 'The language of those e-mails' }) language!: NotifyLanguageChoice;
 }
+
+const staffSettings = (s: StaffUser): StaffNotificationSettings => ({ email: s.email ?? null, emailNotifications: s.emailNotifications, language: s.language as NotifyLanguageChoice });
 
 /** The signed-in supplier's or department's staff member (its notification settings are its own). */
 async function staffOf(ctx: Context): Promise<StaffUser> {
@@ -117,22 +120,22 @@ export class NotificationResolver {
 
   @Query(() => StaffNotificationSettings, { description: 'A supplier’s or a department’s staff member: its e-mail for notifications' })
   async myStaffNotificationSettings(@Ctx() ctx: Context): Promise<StaffNotificationSettings> {
-    const s = await staffOf(ctx);
-    return { email: s.email ?? null, emailNotifications: s.emailNotifications };
+    return staffSettings(await staffOf(ctx));
   }
 
-  @Mutation(() => StaffNotificationSettings, { description: 'A supplier’s or a department’s staff member: the address its organisation’s notifications are e-mailed to (none: in-app only), and whether they are' })
+  @Mutation(() => StaffNotificationSettings, { description: 'A supplier’s or a department’s staff member: the address its organisation’s notifications are e-mailed to (none: in-app only), whether they are, and in which language (unchanged when not given)' })
   async setStaffNotificationSettings(
     @Arg('email', () => String, { nullable: true }) email: string | undefined,
     @Arg('emailNotifications', () => Boolean) emailNotifications: boolean,
+    @Arg('language', () => NotifyLanguageChoice, { nullable: true }) language: NotifyLanguageChoice | undefined,
     @Ctx() ctx: Context,
   ): Promise<StaffNotificationSettings> {
     const s = await staffOf(ctx);
-    const address = email == null ? null : checkText(email, 'email', LIMITS.name).trim();
+    const address = email == null || email.trim() === '' ? null : checkText(email, 'email', LIMITS.name).trim();
     if (address !== null && !EMAIL.test(address)) throw badInput('email must be an e-mail address', 'email');
-    Object.assign(s, { email: address, emailNotifications });
+    Object.assign(s, { email: address, emailNotifications, ...(language ? { language } : {}) });
     await ctx.em.flush();
-    return { email: s.email ?? null, emailNotifications: s.emailNotifications };
+    return staffSettings(s);
   }
 
   @Query(() => DeliveryConnection, { description: 'Administrator: deliveries given up after retries (the dead-letter list)' })

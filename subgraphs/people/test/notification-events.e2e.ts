@@ -90,10 +90,10 @@ describe('notifications of complaints and payments', () => {
     }
     expect(claim?.status).toBe('APPROVED');
     if (!claim) throw new Error('no claim');
-    // The supplier's staff member gives an address for e-mails (a department officer's is refused when not one).
-    const STAFF_SETTINGS = `mutation($e: String, $on: Boolean!) { setStaffNotificationSettings(email: $e, emailNotifications: $on) { email emailNotifications } }`;
+    // The supplier's staff member gives an address for e-mails, in Kazakh (a department officer's is refused when not an address).
+    const STAFF_SETTINGS = `mutation($e: String, $on: Boolean!, $lang: NotifyLanguage) { setStaffNotificationSettings(email: $e, emailNotifications: $on, language: $lang) { email emailNotifications language } }`;
     const address = 'accounts@supplier-1049.example.kz';
-    expect((await gql(url, STAFF_SETTINGS, { e: address, on: true }, supplier)).data.setStaffNotificationSettings).toEqual({ email: address, emailNotifications: true });
+    expect((await gql(url, STAFF_SETTINGS, { e: address, on: true, lang: 'kk' }, supplier)).data.setStaffNotificationSettings).toEqual({ email: address, emailNotifications: true, language: 'kk' });
     expect((await gql(url, STAFF_SETTINGS, { e: 'not an address', on: true }, await tokenFor(departmentIdentity(person.regionCode)))).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const beforeMail = smtp.received.length;
     const reference = `PAY-NOTE-${order.id.slice(-10)}`;
@@ -106,9 +106,10 @@ describe('notifications of complaints and payments', () => {
     await run(supplierIdentity(offering.supplierId).sub);
     const mails = smtp.received.slice(beforeMail).filter((m) => m.to.includes(address));
     expect(mails).toHaveLength(1);
-    expect(mailText(mails[0]!.data)).toContain(`По заявке на возмещение оплачено ${amount} (платёжное поручение №${reference}).`);
-    // E-mails off: in-app only.
-    expect((await gql(url, STAFF_SETTINGS, { e: address, on: false }, supplier)).data.setStaffNotificationSettings.emailNotifications).toBe(false);
+    // In-app in Russian, the e-mail in the staff member's Kazakh.
+    expect(mailText(mails[0]!.data)).toContain(`Өтемақы өтінімі бойынша ${tenge(claim.statePart, 'kk')} төленді (төлем тапсырмасы №${reference}).`);
+    // E-mails off: in-app only; the language stays as chosen when not given.
+    expect((await gql(url, STAFF_SETTINGS, { e: address, on: false }, supplier)).data.setStaffNotificationSettings).toEqual({ email: address, emailNotifications: false, language: 'kk' });
     const other = world().suppliers.find((s) => s.id !== offering.supplierId)!;
     const theirs = (await gql(url, CENTRE, {}, await tokenFor(supplierIdentity(other.id)))).data.notifications.nodes;
     expect(theirs.filter((n: { orderId: string }) => n.orderId === order.id)).toEqual([]);

@@ -59,3 +59,24 @@ export const MarkReadMutation = graphql(`
     markNotificationsRead(ids: $ids)
   }
 `);
+
+/** A supplier's or department's staff member: where and in which language its organisation's notices are e-mailed. */
+export const StaffSettingsQuery = graphql(`
+  query MyStaffNotificationSettings {
+    myStaffNotificationSettings {
+      email
+      emailNotifications
+      language
+    }
+  }
+`);
+
+export const SetStaffSettingsMutation = graphql(`
+  mutation SetStaffNotificationSettings($email: String, $emailNotifications: Boolean!, $language: NotifyLanguage) {
+    setStaffNotificationSettings(email: $email, emailNotifications: $emailNotifications, language: $language) {
+      email
+      emailNotifications
+      language
+    }
+  }
+`);

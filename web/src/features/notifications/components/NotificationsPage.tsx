@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DateText, Empty, ErrorMessage, Loading, ShowMore, useCursors } from '../../../components/ui.js';
 import { onReconnect } from '../../../lib/urql.js';
 import { MarkReadMutation, NotificationsQuery } from '../api/notifications.js';
+import { useSession } from '../../../lib/session.js';
+import { StaffEmailSettings } from './StaffEmailSettings.js';
 
 /** The notification centre: what the portal told the caller, when, and by which channels; new ones appear live. */
 export function NotificationsPage() {
@@ -13,6 +15,8 @@ export function NotificationsPage() {
   const [marking, mark] = useMutation(MarkReadMutation);
   // New notifications refresh the list through the bell's subscription; after a dropped socket, ask again.
   useEffect(() => onReconnect(() => refetch({ requestPolicy: 'network-only' })), [refetch]);
+  const session = useSession();
+  const staff = session?.claims.role === 'SUPPLIER' || session?.claims.role === 'EMPLOYMENT_DEPARTMENT';
   const page = res.data?.notifications;
   const unread = page?.nodes.some((n) => !n.readAt) ?? false;
   return (
@@ -55,6 +59,7 @@ export function NotificationsPage() {
         ))}
       </ul>
       {page && <ShowMore pageInfo={page.pageInfo} shown={page.nodes.length} fetching={res.fetching} onMore={more('after')} />}
+      {staff && <StaffEmailSettings />}
     </>
   );
 }
