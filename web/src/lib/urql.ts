@@ -75,6 +75,7 @@ const PAGINATED = {
     'maintenanceNotices',
     'offerings',
     'suppliers',
+    'refusedCommands',
   ],
   RehabilitationProgram: ['measures'],
   Supplier: ['offerings'],

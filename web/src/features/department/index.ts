@@ -33,6 +33,13 @@ export const department = defineFeature({
       nav: 'specialServices.nav',
       page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
     },
+    {
+      path: '/department/refused',
+      title: 'refusedCommands.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'refusedCommands.nav',
+      page: lazyPage(() => import('./components/RefusedCommandsPage.js'), 'RefusedCommandsPage'),
+    },
   ],
   strings,
 });
