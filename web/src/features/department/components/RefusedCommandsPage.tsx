@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { RefusedCommandsQuery } from '../api/refused.js';
@@ -45,6 +46,7 @@ export function RefusedCommandsPage() {
             { header: t('refusedCommands.when'), cell: (r) => <DateText value={r.refusedAt} time /> },
             {
               header: t('refusedCommands.concerns'),
+              className: 'record-ids',
               cell: (r) => {
                 const facts: [string, string][] = [
                   [t(`refusedCommands.entity.${r.entityType}`, { defaultValue: r.entityType }), r.entityId],
@@ -56,10 +58,10 @@ export function RefusedCommandsPage() {
                 return (
                   <dl className="facts">
                     {facts.map(([label, id]) => (
-                      <div key={label}>
+                      <Fragment key={label}>
                         <dt>{label}</dt>
                         <dd>{id}</dd>
-                      </div>
+                      </Fragment>
                     ))}
                   </dl>
                 );
@@ -70,7 +72,7 @@ export function RefusedCommandsPage() {
               header: t('refusedCommands.code'),
               cell: (r) => (
                 <>
-                  <code>{r.code}</code>
+                  {r.code}
                   <span className="cell-note" lang="en">
                     {r.message}
                   </span>
