@@ -63,6 +63,15 @@ export function registerCompensation<T extends keyof Commands, N extends keyof C
   registry.set(keyOf(sender, target, command), compensation as Compensation<never>);
 }
 
+/** Every registered compensation (sender, target, command), in registration order: what tests must cover. */
+export function registeredCompensations(): { sender: string; target: string; command: string }[] {
+  return [...registry.keys()].map((key) => {
+    const [sender, rest] = key.split('>') as [string, string];
+    const dot = rest.indexOf('.');
+    return { sender, target: rest.slice(0, dot), command: rest.slice(dot + 1) };
+  });
+}
+
 export function compensationFor(sender: string, target: string, command: string): Compensation<Record<string, unknown>> | undefined {
   return registry.get(keyOf(sender, target, command)) as Compensation<Record<string, unknown>> | undefined;
 }

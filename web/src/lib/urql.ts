@@ -94,6 +94,7 @@ const PAGINATED = {
     'maintenanceNotices',
     'offerings',
     'suppliers',
+    'refusedCommands',
   ],
   RehabilitationProgram: ['measures'],
   Supplier: ['offerings'],

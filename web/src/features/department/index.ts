@@ -32,5 +32,12 @@ export const department = defineFeature({
       nav: 'specialServices.nav',
       page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
     },
+    {
+      path: '/department/refused',
+      title: 'refusedCommands.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'refusedCommands.nav',
+      page: lazyPage(() => import('./components/RefusedCommandsPage.js'), 'RefusedCommandsPage'),
+    },
   ],
 });
