@@ -5,7 +5,9 @@ import { REGIONS, uuidv7 } from '@aleumet/core';
 import { world } from '@aleumet/testkit';
 import { expectAccessible, newContext, screenshot, signIn, trace, useWebPlatform } from './browser.js';
 import { layoutProblems } from './layout.js';
-import { en, kk, ru } from '../src/app/features.js';
+import { kk } from '../src/app/messages/kk.js';
+import { ru } from '../src/app/messages/ru.js';
+import { en } from '../src/app/messages/en.js';
 import { freshPerson, guaranteed, offeringFor, publishOne, signAndOrder } from '../../subgraphs/orders/test/helpers.js';
 
 /**

@@ -33,7 +33,7 @@ export function StaffEmailSettings() {
       <p className="hint">{t('notifications.staff.hint')}</p>
       <TextField label={t('notifications.staff.email')} name="email" type="email" autoComplete="email" defaultValue={s.email ?? ''} error={form.fieldError('email')} />
       <label className="checkbox">
-        <input type="checkbox" name="emailNotifications" defaultChecked={s.emailNotifications} /> {t('notifications.staff.emailNotifications')}
+        <input type="checkbox" name="emailNotifications" defaultChecked={s.emailNotifications && !!s.email} /> {t('notifications.staff.emailNotifications')}
       </label>
       <SelectField label={t('notifications.staff.language')} name="language" defaultValue={s.language} options={LANGUAGES.map((l) => ({ value: l, label: t(`notifications.staff.languages.${l}`) }))} />
       <ErrorMessage error={result.error} />
