@@ -81,6 +81,7 @@ export const en = {
   supplierStatus: { VERIFIED: 'Verified', SUSPENDED: 'Suspended' },
   characteristics: { seatWidthCm: 'Seat width, cm', maxLoadKg: 'Maximum load, kg', warrantyMonths: 'Warranty, months' },
   status: {
+    gsp: { ASSIGNED: 'Assigned', BEING_PROVIDED: 'Being provided', PROVIDED: 'Provided', STOPPED: 'Stopped' },
     order: {
       AWAITING_SUPPLIER: 'Awaiting supplier',
       ACCEPTED: 'Accepted',

@@ -81,6 +81,7 @@ export const kk = {
   supplierStatus: { VERIFIED: 'Тексерілген', SUSPENDED: 'Тоқтатылған' },
   characteristics: { seatWidthCm: 'Отырғыш ені, см', maxLoadKg: 'Ең үлкен жүктеме, кг', warrantyMonths: 'Кепілдік, ай' },
   status: {
+    gsp: { ASSIGNED: 'Тағайындалды', BEING_PROVIDED: 'Берілуде', PROVIDED: 'Берілді', STOPPED: 'Тоқтатылды' },
     order: {
       AWAITING_SUPPLIER: 'Жеткізушіні күтуде',
       ACCEPTED: 'Қабылданды',

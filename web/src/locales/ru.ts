@@ -83,6 +83,7 @@ export const ru = {
   supplierStatus: { VERIFIED: 'Проверен', SUSPENDED: 'Приостановлен' },
   characteristics: { seatWidthCm: 'Ширина сиденья, см', maxLoadKg: 'Максимальная нагрузка, кг', warrantyMonths: 'Гарантия, месяцев' },
   status: {
+    gsp: { ASSIGNED: 'Назначен', BEING_PROVIDED: 'Предоставляется', PROVIDED: 'Предоставлен', STOPPED: 'Прекращён' },
     order: {
       AWAITING_SUPPLIER: 'Ожидает поставщика',
       ACCEPTED: 'Принят',
