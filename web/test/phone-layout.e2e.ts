@@ -75,7 +75,7 @@ describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () =
     { role: 'recipient', iin: recipient.iin, paths: ['/cabinet', '/orders', `/orders/new?measure=${measure.id}&offering=${offering.id}`, `/catalog/${offering.id}?measure=${measure.id}`, '/support', '/supplier-registration', '/catalog', '/cabinet/representatives', '/notifications'] },
     { role: 'gsp-recipient', iin: gspRecipient.iin, paths: ['/cabinet'] },
     { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/prosthetics', '/supplier/journals', '/supplier/signers', '/supplier-registration'] },
-    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/department/prosthetics', '/department/special-services', '/notifications'] },
+    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/department/prosthetics', '/department/special-services', '/department/gsp', '/notifications'] },
     { role: 'admin', iin: admin.iin, paths: ['/admin', '/admin/content', '/department', '/admin/webhooks'] },
   ];
 

@@ -33,6 +33,13 @@ export const department = defineFeature({
       nav: 'specialServices.nav',
       page: lazyPage(() => import('./components/SpecialServicesPage.js'), 'SpecialServicesPage'),
     },
+    {
+      path: '/department/gsp',
+      title: 'departmentGsp.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'departmentGsp.nav',
+      page: lazyPage(() => import('./components/GspRecipientsPage.js'), 'GspRecipientsPage'),
+    },
   ],
   strings,
 });

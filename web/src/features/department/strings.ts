@@ -1,6 +1,19 @@
 /** What this feature says, in Kazakh, Russian and English; the app merges it into the translations. */
 export const strings = {
   kk: {
+    departmentGsp: {
+      nav: 'Кепілдік берілген әлеуметтік пакет',
+      title: 'Кепілдік берілген әлеуметтік пакетті алушылар',
+      hint: 'Өңірдің кепілдік берілген әлеуметтік пакетті алушылары: Е-Собес тағайындаған түрлері, көлемдері, кезеңдері және іске асыру мәртебелері.',
+      status: 'Мәртебесі бойынша көрсету',
+      none: 'Бұл мәртебедегі алушылар жоқ.',
+      table: 'Пакетті алушылар',
+      person: 'Алушы',
+      kind: 'Түрі',
+      volume: 'Көлемі',
+      period: 'Кезеңі',
+      statusCol: 'Мәртебесі',
+    },
     specialServices: {
       nav: 'Арнаулы әлеуметтік қызметтер',
       title: 'Арнаулы әлеуметтік қызметтер',
@@ -105,6 +118,19 @@ export const strings = {
     },
   },
   ru: {
+    departmentGsp: {
+      nav: 'Гарантированный социальный пакет',
+      title: 'Получатели гарантированного социального пакета',
+      hint: 'Получатели гарантированного социального пакета в регионе: назначенные Е-Собес виды, объёмы, периоды и статусы их реализации.',
+      status: 'Показать в статусе',
+      none: 'Получателей в этом статусе нет.',
+      table: 'Получатели пакета',
+      person: 'Получатель',
+      kind: 'Вид',
+      volume: 'Объём',
+      period: 'Период',
+      statusCol: 'Статус',
+    },
     specialServices: {
       nav: 'Специальные социальные услуги',
       title: 'Специальные социальные услуги',
@@ -210,6 +236,19 @@ export const strings = {
     },
   },
   en: {
+    departmentGsp: {
+      nav: 'Guaranteed social package',
+      title: 'Recipients of the guaranteed social package',
+      hint: 'Recipients of the guaranteed social package in the region: the kinds Е-Собес assigned, their volumes, periods and the statuses of their implementation.',
+      status: 'Show with status',
+      none: 'No recipients with this status.',
+      table: 'Recipients of the package',
+      person: 'Recipient',
+      kind: 'Kind',
+      volume: 'Volume',
+      period: 'Period',
+      statusCol: 'Status',
+    },
     specialServices: {
       nav: 'Special social services',
       title: 'Special social services',

@@ -14,8 +14,8 @@ export function GspList({ entitlements }: { entitlements: FragmentType<typeof Gs
       rows={rows}
       rowKey={(g) => g.id}
       columns={[
-        { header: t('cabinet.gspKindCol'), cell: (g) => t(`cabinet.gspKind.${g.kind}`) },
-        { header: t('cabinet.gspVolume'), cell: (g) => t(`cabinet.gspUnit.${g.unit}`, { count: g.quantity }) },
+        { header: t('cabinet.gspKindCol'), cell: (g) => t(`gspKind.${g.kind}`) },
+        { header: t('cabinet.gspVolume'), cell: (g) => t(`gspUnit.${g.unit}`, { count: g.quantity }) },
         {
           header: t('cabinet.gspPeriod'),
           cell: (g) => (
