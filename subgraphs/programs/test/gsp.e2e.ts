@@ -190,6 +190,18 @@ describe('who may see and change the package', () => {
     expect(strangers).toEqual([]);
   });
 
+  it('the programs subgraph decides on its own port too (root field and Person.gspEntitlements through _entities)', async () => {
+    const programs = platform.subgraphs.programs.url;
+    const strangerToken = await as(recipientIdentity(stranger));
+    expect(codes(await gql(programs, ONE, { id: parented.id }, strangerToken))).toEqual(['FORBIDDEN']);
+    expect((await gql(programs, ONE, { id: parented.id }, await as(departmentIdentity(region)))).data.gspEntitlement.id).toBe(parented.id);
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { gspEntitlements(first: 5) { nodes { id kind } } } } }`;
+    const r = [{ __typename: 'Person', id: parented.personId }];
+    expect(codes(await gql(programs, ENTITIES, { r }, strangerToken))).toContain('FORBIDDEN');
+    const own = await gql(programs, ENTITIES, { r }, await as(repIdentity));
+    expect(own.data._entities[0].gspEntitlements.nodes).toHaveLength(4);
+  });
+
   it('integrators by scope: programs:read lists all, the publisher (programs:write) reads what it publishes, other scopes nothing', async () => {
     const reader = await as(integratorIdentity(['programs:read']));
     expect((await ok(ONE, { id: elsewhere.id }, reader)).gspEntitlement.id).toBe(elsewhere.id);
