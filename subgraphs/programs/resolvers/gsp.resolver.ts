@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import { LockMode } from '@mikro-orm/postgresql';
 import {
   GSP_TRANSITIONS, LIMITS, badInput, checkCalendarDate, checkInt, checkOptionalText, checkText, conflict, forbidden, gspKindByCode, invalidTransition, isUuid,
-  listScope, notFound, requireIdentity, scopeWhere,
+  listScope, notFound, requireIdentity, scopeWhere, uuidv7,
 } from '@aleumet/core';
 import { ConnectionType, PageArgs, authorize, paginate, paginateLoaded } from '@aleumet/subgraph-kit';
 import { GspEntitlement, GspKind, GspStatus, GspUnit, PersonRef } from '../entities/index.js';
@@ -111,6 +111,8 @@ export class GspResolver {
         const old = bySource.get(e.sourceId);
         if (!old) {
           const row = tx.create(GspEntitlement, {
+            // Ids in the order sent (one millisecond apart): lists, oldest first, show a publication as Е-Собес listed it.
+            id: uuidv7(now.getTime() + i),
             personId: person.id, regionCode: person.regionCode, kind: e.kind, quantity: e.quantity, unit: e.unit, startsOn: e.startsOn, endsOn: e.endsOn,
             sourceId: e.sourceId, sourceVersion: e.sourceVersion, status: GspStatus.ASSIGNED, publishedAt: now, statusChangedAt: now,
           });

@@ -122,9 +122,14 @@ describe('Е-Собес publishes the package (programs:write)', () => {
 
   it('statuses: ASSIGNED → BEING_PROVIDED → PROVIDED; the same status again changes nothing; a final status stays; unknown sourceId NOT_FOUND', async () => {
     const id = unique('st');
-    await ok(PUBLISH, { input: forPerson(934, [food(id)]) }, eSobes);
+    const entitlementId = (await ok(PUBLISH, { input: forPerson(934, [food(id)]) }, eSobes)).publishGspEntitlements.entitlements[0].id;
     const set = (status: string, reason?: string) => gql(url, STATUS, { input: { sourceId: id, status, reason } }, eSobes);
+    // The person's cabinet reads it before and after: the gateway's cached answer does not outlive the change.
+    const owner = await as(recipientIdentity(934));
+    const seen = async () => (await ok(OF_PERSON, { id: person(934).id }, owner)).person.gspEntitlements.nodes.find((e: any) => e.id === entitlementId).status;
+    expect(await seen()).toBe('ASSIGNED');
     const providing = (await set('BEING_PROVIDED')).data.setGspStatus;
+    expect(await seen()).toBe('BEING_PROVIDED');
     expect(providing).toMatchObject({ changed: true, entitlement: { status: 'BEING_PROVIDED', statusReason: null } });
     expect((await set('BEING_PROVIDED')).data.setGspStatus).toMatchObject({ changed: false, entitlement: { status: 'BEING_PROVIDED', statusChangedAt: providing.entitlement.statusChangedAt } });
     expect((await set('PROVIDED', 'Выдано за полугодие')).data.setGspStatus).toMatchObject({ changed: true, entitlement: { status: 'PROVIDED', statusReason: 'Выдано за полугодие' } });

@@ -33,7 +33,7 @@ export function GspRecipientsPage() {
       />
       <ErrorMessage error={res.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {res.fetching && !res.data && <Loading />}
-      {res.data && rows.length === 0 && <Empty>{t('departmentGsp.none')}</Empty>}
+      {res.data && rows.length === 0 && <Empty>{t(status ? 'departmentGsp.none' : 'departmentGsp.noneAtAll')}</Empty>}
       {rows.length > 0 && (
         <DataTable
           caption={t('departmentGsp.table')}
