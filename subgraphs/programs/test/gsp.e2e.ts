@@ -10,7 +10,7 @@ import { adminIdentity, codes, departmentIdentity, gql, integratorIdentity, reci
  * volumes and statuses in the cabinet), through the gateway: Е-Собес publishes a person's entitlements
  * (idempotent by sourceId and sourceVersion, a later version updates) and sets their statuses; the person, a
  * representative, the region's department and integrators by scope read them, nobody else; malformed input is
- * BAD_USER_INPUT naming the field, and writes nothing. Registry-only person [9] of @aleumet/demo-data and the
+ * BAD_USER_INPUT naming the field, and writes nothing. Registry-only person [8] of @aleumet/demo-data and the
  * seeded recipients 930–939 are this file's; the seeded GSP recipients are only read.
  */
 
@@ -49,7 +49,7 @@ const forPerson = (i: number, entitlements: unknown[]) => ({ personIin: person(i
 
 describe('Е-Собес publishes the package (programs:write)', () => {
   it('an unknown IIN with the person data: the person is created as publishMeasures creates it (category NONE allowed), entitlements ASSIGNED; the same input again changes nothing', async () => {
-    const p = REGISTRY_ONLY_PERSONS[9]!;
+    const p = REGISTRY_ONLY_PERSONS[8]!;
     const sentPerson = {
       iin: p.iin, sourceVersion: 1, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, birthDate: p.birthDate, sex: p.sex,
       regionCode: p.regionCode, permanentAddress: p.permanentAddress, category: 'NONE',
