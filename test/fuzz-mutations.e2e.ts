@@ -133,6 +133,13 @@ const BASE: Record<string, Record<string, unknown>> = {
     },
   },
   registerDeath: { personIin: recipient.iin, diedOn: '2026-11-30' },
+  publishGspEntitlements: {
+    input: {
+      personIin: recipient.iin,
+      entitlements: [{ sourceId: 'GSP-FUZZ-1', sourceVersion: 1, kind: 'FOOD_SET', quantity: 1, unit: 'SETS_PER_MONTH', startsOn: '2026-12-01', endsOn: '2027-05-31' }],
+    },
+  },
+  setGspStatus: { input: { sourceId: w.gspEntitlements[0]!.sourceId, status: 'STOPPED', reason: 'The family no longer receives targeted social assistance' } },
   // A person only the demo registries know: a malformed case that got through would create it.
   recordPerson: {
     input: {
@@ -175,6 +182,8 @@ const CALLER: Record<string, () => Identity> = {
   requestRepresentation: asRecipient, revokeRepresentation: asRecipient,
   publishMeasures: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
   registerDeath: () => integratorIdentity(['programs:write', 'programs:read', 'people:read']),
+  publishGspEntitlements: () => integratorIdentity(['programs:write']),
+  setGspStatus: () => integratorIdentity(['programs:write']),
   recordPerson: () => integratorIdentity(['people:write']),
 };
 

@@ -33,6 +33,13 @@ describe('demo data seeded by npm start', () => {
     expect(await count(`select count(*) as n from programs.rehabilitation_program p where p.person_id <> '${ANONYMIZED_PERSON_ID}' and not exists (select 1 from people.person x where x.id = p.person_id)`)).toBe(0);
   });
 
+  it('GSP recipients (002 ¶1, the Rules ¶7): seeded persons with entitlements in every status, some acting through a legal representative', async () => {
+    expect(await count(`select count(distinct person_id) as n from programs.gsp_entitlement`)).toBeGreaterThanOrEqual(6);
+    expect(await column(`select distinct status as v from programs.gsp_entitlement`)).toEqual(expect.arrayContaining(['ASSIGNED', 'BEING_PROVIDED', 'PROVIDED', 'STOPPED']));
+    expect(await count(`select count(*) as n from programs.gsp_entitlement g where not exists (select 1 from people.person x where x.id = g.person_id and x.region_code = g.region_code)`)).toBe(0);
+    expect(await count(`select count(distinct g.person_id) as n from programs.gsp_entitlement g join people.representation r on r.principal_id = g.person_id where r.kind = 'LEGAL_REPRESENTATIVE'`)).toBeGreaterThanOrEqual(1);
+  });
+
   it('representatives of both kinds, and staff users of suppliers, departments and the portal', async () => {
     expect(await column(`select distinct kind as v from people.representation`)).toEqual(['LEGAL_REPRESENTATIVE', 'PROXY']);
     expect(await column(`select distinct role as v from people.staff_user`)).toEqual(['ADMIN', 'EMPLOYMENT_DEPARTMENT', 'SUPPLIER']);

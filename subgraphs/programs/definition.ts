@@ -10,6 +10,7 @@ import { MeasureResolver } from './resolvers/measure.resolver.js';
 import { MeasureLifecycleResolver } from './resolvers/lifecycle.resolver.js';
 import { MeasureSubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { startProgramLive } from './resolvers/live.js';
+import { GspResolver, PersonGspResolver } from './resolvers/gsp.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver.js';
 import { registerJobs } from './domain/jobs.js';
 import { seed, isSeeded } from './seed/index.js';
@@ -23,7 +24,7 @@ registerProgramCompensations();
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'programs',
   cache,
-  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver, WebhookResolver, WebhookDeliveryResolver],
+  resolvers: [ProgramResolver, PersonProgramsResolver, MeasureResolver, MeasureLifecycleResolver, MeasureSubscriptionResolver, WebhookResolver, WebhookDeliveryResolver, GspResolver, PersonGspResolver],
   referenceResolvers: { ...rehabilitationProgramReference, ...measureReference },
   policies,
   entities,

@@ -159,4 +159,44 @@ describe('main pages in kk, ru and en', () => {
     }
     await dctx.close();
   }, 300_000);
+
+  it('the guaranteed social package: a parent sees the child\'s kinds, volumes and statuses; the region\'s department lists its recipients', async () => {
+    const w = world();
+    const seeded = w.gspEntitlements.find((g) => w.representations.some((r) => r.principalId === g.personId && r.kind === 'LEGAL_REPRESENTATIVE'))!;
+    const parentId = w.representations.find((r) => r.principalId === seeded.personId && r.kind === 'LEGAL_REPRESENTATIVE')!.representativeId;
+    const parent = w.persons.find((p) => p.id === parentId)!;
+    const child = w.persons.find((p) => p.id === seeded.personId)!;
+    const childName = [child.lastName, child.firstName, child.middleName].filter(Boolean).join(' ');
+    const own = w.gspEntitlements.filter((g) => g.personId === child.id);
+
+    const ctx = await newContext(web.browser, web.base, 'kk');
+    const page = await ctx.newPage();
+    trace(page, 'gsp-parent');
+    await signIn(page, parent.iin);
+    await page.getByRole('button', { name: new RegExp(`^${childName} \\(`) }).click();
+    await page.locator('dd', { hasText: child.iin }).waitFor();
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(page, lang);
+      const m = LANGS[lang];
+      await visit(page, '/cabinet', 'cabinet-gsp', lang, m.cabinet.title);
+      const table = page.getByRole('table', { name: m.cabinet.gspTable });
+      for (const g of own) {
+        const row = table.getByRole('row').filter({ hasText: m.gspKind[g.kind] });
+        await expect.poll(() => row.innerText()).toContain(m.status.gsp[g.status]);
+      }
+    }
+    await ctx.close();
+
+    const dep = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === seeded.regionCode)!;
+    const dctx = await newContext(web.browser, web.base, 'ru');
+    const console_ = await dctx.newPage();
+    trace(console_, 'department-gsp');
+    await signIn(console_, dep.iin);
+    for (const lang of ['kk', 'ru', 'en'] as Lang[]) {
+      await switchLanguage(console_, lang);
+      await visit(console_, '/department/gsp', 'department-gsp', lang, LANGS[lang].departmentGsp.title);
+      await console_.getByRole('table', { name: LANGS[lang].departmentGsp.table }).getByRole('row', { name: new RegExp(childName) }).first().waitFor();
+    }
+    await dctx.close();
+  }, 300_000);
 });

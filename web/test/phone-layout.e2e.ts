@@ -67,12 +67,15 @@ describe('every page on a phone, a tablet and a desktop, in kk, ru and en', () =
   const supplierStaff = w.staff.find((s) => s.role === 'SUPPLIER' && s.supplierId === busiest)!;
   const officer = w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === recipient.regionCode) ?? w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT')!;
   const admin = w.staff.find((s) => s.role === 'ADMIN')!;
+  // A recipient of the guaranteed social package (with an IPR too): the cabinet shows both.
+  const gspRecipient = w.persons.find((p) => p.id === w.gspEntitlements[0]!.personId)!;
 
   const VISITS: { role: string; iin?: string; paths: string[] }[] = [
     { role: 'anonymous', paths: ['/', '/catalog', `/catalog/${offering.id}`, '/sign-in', '/help'] },
     { role: 'recipient', iin: recipient.iin, paths: ['/cabinet', '/orders', `/orders/new?measure=${measure.id}&offering=${offering.id}`, `/catalog/${offering.id}?measure=${measure.id}`, '/support', '/supplier-registration', '/catalog', '/cabinet/representatives', '/notifications'] },
+    { role: 'gsp-recipient', iin: gspRecipient.iin, paths: ['/cabinet'] },
     { role: 'supplier', iin: supplierStaff.iin, paths: ['/supplier', '/supplier/orders', '/supplier/prosthetics', '/supplier/journals', '/supplier/signers', '/supplier-registration'] },
-    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/department/prosthetics', '/department/special-services', '/department/refused', '/notifications'] },
+    { role: 'officer', iin: officer.iin, paths: ['/department', '/department/representatives', '/department/complaints', '/department/prosthetics', '/department/special-services', '/department/gsp', '/department/refused', '/notifications'] },
     { role: 'admin', iin: admin.iin, paths: ['/admin', '/admin/content', '/department', '/department/refused', '/admin/webhooks'] },
   ];
 

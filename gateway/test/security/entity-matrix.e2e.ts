@@ -130,6 +130,11 @@ const RULES: Record<string, Rule | 'public'> = {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, null as status from programs.fulfilment`),
     view: owned('programs:read'),
   },
+  // The guaranteed social package: as a program; never a supplier.
+  GspEntitlement: {
+    facts: facts(`select id, array[person_id::text] as person_ids, region_code, '{}'::text[] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from programs.gsp_entitlement`),
+    view: owned(['programs:read', 'programs:write']),
+  },
   Order: {
     facts: facts(`select id, array[person_id::text] as person_ids, region_code, array[supplier_id::text] as supplier_ids, '{}'::text[] as names_for, '{}'::text[] as subs, status from orders."order"`),
     view: owned('orders:read', 'full'),
@@ -281,6 +286,8 @@ function fixture() {
         Offering: order.offeringId,
         StaffUser: w.staff.find((s) => s.role === 'EMPLOYMENT_DEPARTMENT' && s.regionCode === person.regionCode)!.id,
         Representation: w.representations.find((r) => r.principalId === pid && r.representativeId === rep.personId)!.id,
+        // A seeded GSP recipient's entitlement (P has none): by id, the chains below it are probed for every caller too.
+        GspEntitlement: (w.gspEntitlements.find((g) => g.regionCode === person.regionCode) ?? w.gspEntitlements[0]!).id,
       };
       return { rep, personIndex, person, strangerIndex, otherSupplier, otherRegion, order, supplier: w.suppliers.find((s) => s.id === order.supplierId)!, ids };
     }

@@ -112,6 +112,9 @@ const QUERIES: Record<string, Case> = {
   // Suppliers see measures only through their orders.
   measures: { doc: `{ measures(first: 1) { __typename } }`, allow: (a) => list('programs:read')(a) && a !== 'supplier' && a !== 'otherSupplier' },
   fulfilments: { doc: `{ fulfilments(first: 1) { __typename } }`, allow: any(admin, scope('programs:read')) },
+  // P's guaranteed social package (published in beforeAll): as P's program; suppliers never, not even in a list.
+  gspEntitlement: { doc: `query($id: ID!) { gspEntitlement(id: $id) { id } }`, vars: () => ({ id: gspId }), allow: any(owner('programs:read'), scope('programs:write')) },
+  gspEntitlements: { doc: `{ gspEntitlements(first: 1) { __typename } }`, allow: (a) => list('programs:read')(a) && a !== 'supplier' && a !== 'otherSupplier' },
   orderDocument: {
     doc: `query($m: ID!, $o: ID!) { orderDocument(measureId: $m, offeringId: $o, idempotencyKey: "matrix-probe") }`,
     vars: (f) => ({ m: f.measure.id, o: f.offering.id }),
@@ -199,6 +202,8 @@ const MUTATIONS: Record<string, Case> = {
     allow: any(admin, scope('programs:write')),
   },
   registerDeath: { doc: `mutation { registerDeath(personIin: "${BAD_IIN}", diedOn: "2026-01-01") { __typename } }`, allow: any(admin, scope('programs:write')) },
+  publishGspEntitlements: { doc: `mutation { publishGspEntitlements(input: { personIin: "${BAD_IIN}", entitlements: [] }) { created } }`, allow: any(admin, scope('programs:write')) },
+  setGspStatus: { doc: `mutation { setGspStatus(input: { sourceId: "", status: STOPPED }) { changed } }`, allow: any(admin, scope('programs:write')) },
   withdrawMeasures: { doc: `mutation { withdrawMeasures(input: { programNumber: "X", sourceIds: [] }) { withdrawn } }`, allow: any(admin, scope('programs:write')) },
   // The current version (the check comes before the role check); the measure is not BLOCKED, so INVALID_TRANSITION after authorization.
   reactivateMeasure: { doc: `mutation($id: ID!, $v: Int!) { reactivateMeasure(id: $id, version: $v) { id } }`, vars: (f) => ({ id: f.measure.id, v: measureVersion }), allow: is('recipient', 'representative') },
@@ -360,6 +365,7 @@ let f: F;
 const tokens = new Map<Actor, string | undefined>();
 let roots: { query: string[]; mutation: string[]; subscription: string[] };
 let measureVersion = 0;
+let gspId = '';
 
 beforeAll(async () => {
   platform = await startTestPlatform({ gatewayOptions: { security: { rateLimit: false } } });
@@ -372,6 +378,10 @@ beforeAll(async () => {
   const m = await gql(url, `query($id: ID!) { measure(id: $id) { version status } }`, { id: f.measure.id }, tokens.get('admin'));
   measureVersion = m.data.measure.version;
   expect(m.data.measure.status).not.toBe('BLOCKED');
+  const gsp = await gql(url, `mutation($i: PublishGspEntitlementsInput!) { publishGspEntitlements(input: $i) { entitlements { id } } }`, {
+    i: { personIin: f.person.iin, entitlements: [{ sourceId: `GSP-MATRIX-${f.person.id}`, sourceVersion: 1, kind: 'SCHOOL_MEALS', quantity: 1, unit: 'MEALS_PER_SCHOOL_DAY', startsOn: '2026-09-01', endsOn: '2027-05-25' }] },
+  }, tokens.get('admin'));
+  gspId = gsp.data.publishGspEntitlements.entitlements[0].id;
   const TYPE = `type { kind name ofType { kind name ofType { kind name } } }`;
   const schema = await gql(url, `{ __schema { queryType { fields { name } } subscriptionType { fields { name } } mutationType { fields { name args { name ${TYPE} } } } } }`);
   roots = { query: schema.data.__schema.queryType.fields.map((x: any) => x.name), mutation: schema.data.__schema.mutationType.fields.map((x: any) => x.name), subscription: schema.data.__schema.subscriptionType.fields.map((x: any) => x.name) };

@@ -18,3 +18,4 @@ export * from './request-id.js';
 export * from './wheelchairs.js';
 export * from './eligibility.js';
 export * from './uploads.js';
+export * from './gsp.js';

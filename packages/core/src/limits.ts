@@ -37,7 +37,7 @@ export const LIMITS = {
   certificate: 16_000,
   /** Money: at most 10^12 tiyn (10 billion tenge) for any price, sum or amount. */
   maxTiyn: 1_000_000_000_000,
-  /** Quantities of a measure: pieces, hours (S1, S2) or days (S3). */
+  /** Quantities of a measure: pieces, hours (S1, S2) or days (S3); and the volume of a GSP entitlement (sets, meals, months). */
   maxQuantity: 10_000,
   /** Stock of one offering. */
   maxStock: 1_000_000,

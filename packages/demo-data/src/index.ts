@@ -5,3 +5,4 @@ export * from './generators.js';
 export * from './stream.js';
 export * from './examples.js';
 export * from './registry.js';
+export * from './gsp.js';

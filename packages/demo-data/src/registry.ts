@@ -51,7 +51,8 @@ const registryOnly = (n: number, sex: 'MALE' | 'FEMALE', lastName: string, first
 /**
  * Persons in the registries who are not on the portal. [0] signs in for the first time in the
  * browser test, [1], [2] and [7] in the sign-in tests ([2] has no mobile number in БМГ); [3]..[5] arrive with an IPR
- * in the tests, [6] in the examples of docs/integrators.md.
+ * in the tests, [6] in the examples of docs/integrators.md. [8] (a child aged 1–6, like every one born in 2021)
+ * arrives with a guaranteed social package in the tests.
  */
 export const REGISTRY_ONLY_PERSONS: readonly DemoRegistryPerson[] = [
   registryOnly(0, 'FEMALE', 'Жаңабаева', 'Әйгерім', 'Серікқызы', 'KZ-71', 'Астана, ул. Кенесары, д. 40, кв. 12'),
@@ -62,6 +63,7 @@ export const REGISTRY_ONLY_PERSONS: readonly DemoRegistryPerson[] = [
   registryOnly(5, 'MALE', 'Ахметов', 'Тимур', null, 'KZ-71', 'Астана, ул. Сыганак, д. 3'),
   registryOnly(6, 'FEMALE', 'Пример', 'Жазба', null, 'KZ-71', 'Астана, ул. Примерная, д. 2'),
   registryOnly(7, 'MALE', 'Нұрланов', 'Арман', 'Әсетұлы', 'KZ-35', 'Караганда, ул. Ерубаева, д. 50'),
+  registryOnly(8, 'MALE', 'Мұратов', 'Әли', 'Ерболұлы', 'KZ-75', 'Алматы, ул. Жандосова, д. 12, кв. 4'),
 ];
 
 /** The verified mobile number БМГ holds for a registry-only person ([2] has none). */

@@ -1,5 +1,5 @@
 // The shapes of the demo world (what buildWorld returns and the generators make).
-import type { ServiceKind } from '@aleumet/core';
+import type { GspKindCode, GspStatusCode, GspUnitCode, ServiceKind } from '@aleumet/core';
 
 export type Sex = 'MALE' | 'FEMALE';
 export type MeasureStatus = 'PUBLISHED' | 'AWAITING_CHOICE' | 'ORDERED' | 'FULFILLED' | 'BLOCKED' | 'CANCELLED';
@@ -39,11 +39,16 @@ export interface DemoClaim { id: string; orderId: string; measureId: string; sup
 export interface DemoPayment { id: string; claimId: string; amount: number; paidAt: Date; reference: string }
 /** What the programs subgraph records when a handover completes (lifecycle `internalMeasureFulfilled`): one per FULFILLED measure. */
 export interface DemoFulfilment { id: string; measureId: string; sourceId: string; orderId: string; supplierId: string; personId: string; regionCode: string; fulfilledAt: Date }
+/** A kind of the guaranteed social package assigned to a person (the programs subgraph's GspEntitlement). */
+export interface DemoGspEntitlement {
+  id: string; personId: string; regionCode: string; kind: GspKindCode; quantity: number; unit: GspUnitCode; startsOn: string; endsOn: string;
+  sourceId: string; sourceVersion: number; status: GspStatusCode; publishedAt: Date; statusChangedAt: Date; statusReason: string | null;
+}
 export interface DemoGuaranteedSum { id: string; itemTypeCode: string; year: number; amount: number }
 
 export interface DemoWorld {
   persons: DemoPerson[]; representations: DemoRepresentation[]; staff: DemoStaff[];
-  programs: DemoProgram[]; measures: DemoMeasure[]; fulfilments: DemoFulfilment[];
+  programs: DemoProgram[]; measures: DemoMeasure[]; fulfilments: DemoFulfilment[]; gspEntitlements: DemoGspEntitlement[];
   suppliers: DemoSupplier[]; offerings: DemoOffering[];
   orders: DemoOrder[]; claims: DemoClaim[]; payments: DemoPayment[]; guaranteedSums: DemoGuaranteedSum[];
 }

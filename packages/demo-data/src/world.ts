@@ -4,6 +4,7 @@ import {
   recipientRecords, representationsOf, representativeCount, worldDay,
 } from './generators.js';
 import { specialSocialServices } from './special-social.js';
+import { gspEntitlements } from './gsp.js';
 import type { DemoClaim, DemoFulfilment, DemoMeasure, DemoOrder, DemoPayment, DemoPerson, DemoProgram, DemoRepresentation, DemoWorld, WorldOptions } from './types.js';
 
 export function buildWorld(opts: WorldOptions = {}): DemoWorld {
@@ -52,5 +53,5 @@ export function buildWorld(opts: WorldOptions = {}): DemoWorld {
   offerings.push(...sss.offerings);
   measures.push(...sss.measures);
 
-  return { persons, representations, staff, programs, measures, fulfilments, suppliers, offerings, orders, claims, payments, guaranteedSums };
+  return { persons, representations, staff, programs, measures, fulfilments, gspEntitlements: gspEntitlements(persons, nRecipients, representations, now), suppliers, offerings, orders, claims, payments, guaranteedSums };
 }

@@ -22,8 +22,13 @@ export enum RecordOutcome { CREATED = 'CREATED', UPDATED = 'UPDATED', UNCHANGED 
 const REASON = /^[A-Z][A-Z0-9_]{1,63}$/;
 const DOC_TYPES = ['ID_CARD', 'PASSPORT', 'BIRTH_CERTIFICATE', 'RESIDENCE_PERMIT', 'STATELESS_CERTIFICATE'] as const;
 
-/** Every bound before anything is read or written; the IIN's own birth date and sex must agree with the data. */
-export function checkSourcePerson(p: SourcePerson, at = 'person'): Partial<PersonFields> {
+/**
+ * Every bound before anything is read or written; the IIN's own birth date and sex must agree with the data.
+ * `gsp`: the person comes with a guaranteed social package (002 ¶1: its recipients are participants too), not
+ * an IPR, so NONE is a category it may send: a GSP recipient neither disabled nor elderly. Then the category
+ * the portal holds (from an IPR) is left as it is.
+ */
+export function checkSourcePerson(p: SourcePerson, at = 'person', gsp = false): Partial<PersonFields> {
   const f = (name: string) => `${at}.${name}`;
   const info = parseIin(p.iin);
   if (!info) throw badInput('IIN must be 12 digits with a valid check digit and birth date', f('iin'));
@@ -31,7 +36,7 @@ export function checkSourcePerson(p: SourcePerson, at = 'person'): Partial<Perso
   checkCalendarDate(p.birthDate, f('birthDate'));
   if (p.birthDate !== info.birthDate) throw badInput(`birthDate ${p.birthDate} does not match the IIN (${info.birthDate})`, f('birthDate'));
   if (p.sex !== info.sex) throw badInput(`sex ${p.sex} does not match the IIN (${info.sex})`, f('sex'));
-  if (p.category === RecipientCategory.NONE) throw badInput('An IPR is published for a recipient: DISABLED or ELDERLY', f('category'));
+  if (p.category === RecipientCategory.NONE && !gsp) throw badInput('An IPR is published for a recipient: DISABLED or ELDERLY', f('category'));
   if (p.disabilityGroup != null) checkInt(p.disabilityGroup, f('disabilityGroup'), 1, 3);
   if (p.category === RecipientCategory.DISABLED && p.disabilityGroup == null) throw badInput('A person with a disability has a group 1..3', f('disabilityGroup'));
   const reasons = checkList(p.disabilityReasons ?? [], f('disabilityReasons'), LIMITS.listItems, (r, field) => {
@@ -53,7 +58,7 @@ export function checkSourcePerson(p: SourcePerson, at = 'person'): Partial<Perso
     regionCode: checkRegionCode(p.regionCode, f('regionCode')),
     address: checkText(p.permanentAddress, f('permanentAddress'), LIMITS.address),
     temporaryAddress: checkOptionalText(p.temporaryAddress, f('temporaryAddress'), LIMITS.address),
-    category: p.category, disabilityGroup: p.category === RecipientCategory.DISABLED ? p.disabilityGroup ?? null : null, disabilityReasons: reasons,
+    ...(p.category === RecipientCategory.NONE ? {} : { category: p.category, disabilityGroup: p.category === RecipientCategory.DISABLED ? p.disabilityGroup ?? null : null, disabilityReasons: reasons }),
     ...(p.needs ? { vision: p.needs.vision, hearing: p.needs.hearing, mobility: p.needs.mobility } : {}),
   };
   if (doc) {
@@ -80,8 +85,8 @@ async function lastVersion(em: EntityManager, personId: string): Promise<number 
  * the person is created (asked before the transaction); Е-Собес's number only where no better
  * source has one.
  */
-export async function recordFromSource(em: EntityManager, actor: RegistryActor, input: SourcePerson, now: Date, field = 'person'): Promise<{ person: Person; outcome: RecordOutcome; changedFields: string[] }> {
-  const fields = checkSourcePerson(input, field);
+export async function recordFromSource(em: EntityManager, actor: RegistryActor, input: SourcePerson, now: Date, field = 'person', gsp = false): Promise<{ person: Person; outcome: RecordOutcome; changedFields: string[] }> {
+  const fields = checkSourcePerson(input, field, gsp);
   const known = await em.fork().findOne(Person, { iin: input.iin });
   const id = known?.id ?? uuidv7();
   const bmg = known ? null : await readPhone(em, actor, id, input.iin);

@@ -44,7 +44,7 @@ export class PersonRecordInput {
   @Field(() => String) permanentAddress!: string;
   @Field(() => String, { nullable: true }) temporaryAddress?: string | null;
   @Field(() => IdDocumentInput, { nullable: true }) idDocument?: IdDocumentInput | null;
-  @Field(() => RecipientCategory, { description: 'DISABLED or ELDERLY' }) category!: RecipientCategory;
+  @Field(() => RecipientCategory, { description: 'DISABLED or ELDERLY; with a GSP publication also NONE (a GSP recipient only: the category held stays)' }) category!: RecipientCategory;
   @Field(() => Int, { nullable: true, description: '1..3, required for DISABLED' }) disabilityGroup?: number | null;
   @Field(() => [String], { nullable: true, description: 'Causes of the disability as codes, e.g. GENERAL_DISEASE, CHILDHOOD, OCCUPATIONAL' }) disabilityReasons?: string[] | null;
   @Field(() => NeedsInput, { nullable: true }) needs?: NeedsInput | null;
@@ -80,17 +80,18 @@ export class PersonRecordResolver {
     return { ...r, personId: r.person.id };
   }
 
-  /** Internal (programs, `publishMeasures` with `person`): the integrator's client is the actor, its scope checked there. */
+  /** Internal (programs, `publishMeasures` or `publishGspEntitlements` with `person`): the integrator's client is the actor, its scope checked there. */
   @Directive('@inaccessible')
-  @Mutation(() => PersonRecordResult, { description: 'Internal (programs): the person of an IPR publication' })
+  @Mutation(() => PersonRecordResult, { description: 'Internal (programs): the person of an IPR or GSP publication' })
   async internalRecordPerson(
     @Arg('actorSub', () => String) actorSub: string,
     @Arg('input', () => PersonRecordInput) input: PersonRecordInput,
+    @Arg('gsp', () => Boolean, { defaultValue: false, description: 'The person comes with a guaranteed social package: category NONE allowed (the category held stays)' }) gsp: boolean,
     @Ctx() ctx: Context,
   ): Promise<PersonRecordResult> {
     requireService(ctx.identity);
     checkText(actorSub, 'actorSub', LIMITS.key);
-    const r = await recordFromSource(ctx.em, { sub: actorSub, role: Role.INTEGRATOR, clientId: actorSub }, input, ctx.runtime.clock.now());
+    const r = await recordFromSource(ctx.em, { sub: actorSub, role: Role.INTEGRATOR, clientId: actorSub }, input, ctx.runtime.clock.now(), 'person', gsp);
     return { ...r, personId: r.person.id };
   }
 

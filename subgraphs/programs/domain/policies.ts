@@ -1,5 +1,5 @@
 import { Role, hasScope, ownerView, type EntityPolicy, type Identity, type OwnedRecord, type View } from '@aleumet/core';
-import type { Fulfilment, Measure, RehabilitationProgram, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../entities/index.js';
+import type { Fulfilment, GspEntitlement, Measure, RehabilitationProgram, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../entities/index.js';
 import type { Context } from '../resolvers/context.js';
 
 export const SCOPE = 'programs:read';
@@ -45,6 +45,18 @@ export const fulfilmentPolicy: EntityPolicy<Fulfilment, Context> = {
   view: (identity, fulfilment) => (identity.role === Role.SUPPLIER ? 'none' : ownerView(identity, fulfilment, SCOPE)),
 };
 
+/**
+ * A GSP entitlement (002 ¶1, the Rules' ¶7): as a program, the person and representatives, the region's
+ * department, admins, integrators with programs:read, and Е-Собес, which publishes it (programs:write).
+ * Never a supplier: the package is not ordered through the portal's suppliers.
+ */
+export const gspEntitlementPolicy: EntityPolicy<GspEntitlement, Context> = {
+  type: 'GspEntitlement',
+  scope: SCOPE,
+  limited: [],
+  view: (identity, record) => (identity.role === Role.SUPPLIER ? 'none' : programView(identity, record)),
+};
+
 /** Webhook endpoints, deliveries and attempts: administrators, and the integrator client they belong to. */
 const clientView = (identity: Identity, record: { clientId: string }): View =>
   identity.role === Role.ADMIN || (identity.role === Role.INTEGRATOR && identity.clientId != null && identity.clientId === record.clientId) ? 'full' : 'none';
@@ -52,4 +64,4 @@ export const webhookEndpointPolicy: EntityPolicy<WebhookEndpoint, Context> = { t
 export const webhookDeliveryPolicy: EntityPolicy<WebhookDelivery, Context> = { type: 'WebhookDelivery', limited: [], view: clientView };
 export const webhookAttemptPolicy: EntityPolicy<WebhookAttempt, Context> = { type: 'WebhookAttempt', limited: [], view: clientView };
 
-export const policies = [programPolicy, measurePolicy, fulfilmentPolicy, webhookEndpointPolicy, webhookDeliveryPolicy, webhookAttemptPolicy];
+export const policies = [programPolicy, measurePolicy, fulfilmentPolicy, gspEntitlementPolicy, webhookEndpointPolicy, webhookDeliveryPolicy, webhookAttemptPolicy];

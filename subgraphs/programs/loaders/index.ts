@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupLoader, suppliersWithAccessLoader, tracedBatch } from '@aleumet/subgraph-kit';
-import { Fulfilment, Measure, RehabilitationProgram, WebhookAttempt, WebhookEndpoint } from '../entities/index.js';
+import { Fulfilment, GspEntitlement, Measure, RehabilitationProgram, WebhookAttempt, WebhookEndpoint } from '../entities/index.js';
 
 export const createLoaders = (em: EntityManager) => ({
   program: byIdLoader(em, RehabilitationProgram),
   programsByPerson: groupLoader(em, RehabilitationProgram, 'personId'),
   measure: byIdLoader(em, Measure),
+  gspEntitlement: byIdLoader(em, GspEntitlement),
+  gspByPerson: groupLoader(em, GspEntitlement, 'personId'),
   measuresByProgram: groupLoader(em, Measure, 'program'),
   suppliersOfMeasure: suppliersWithAccessLoader(em),
   webhookEndpoint: byIdLoader(em, WebhookEndpoint),

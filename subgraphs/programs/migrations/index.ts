@@ -8,6 +8,7 @@ import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207035706 } from './Migration20261207035706.js';
 import { Migration20261207040450 } from './Migration20261207040450.js';
 import { Migration20261207040654 } from './Migration20261207040654.js';
+import { Migration20261207101122 } from './Migration20261207101122.js';
 import { Migration20261207101325 } from './Migration20261207101325.js';
 
 export const migrations: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -20,5 +21,6 @@ export const migrations: { name: string; class: new (...args: any[]) => Migratio
   { name: 'Migration20261207035706', class: Migration20261207035706 },
   { name: 'Migration20261207040450', class: Migration20261207040450 },
   { name: 'Migration20261207040654', class: Migration20261207040654 },
+  { name: 'Migration20261207101122', class: Migration20261207101122 },
   { name: 'Migration20261207101325', class: Migration20261207101325 },
 ];

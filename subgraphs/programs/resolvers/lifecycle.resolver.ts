@@ -80,13 +80,13 @@ class DeathRegistration {
   @Field(() => Int, { description: 'Active orders being cancelled' }) ordersCancelled!: number;
 }
 
-function requireWriter(identity: Identity | null): Identity {
+export function requireWriter(identity: Identity | null): Identity {
   const id = requireIdentity(identity);
   if (id.role === Role.ADMIN || hasScope(id, WRITE_SCOPE)) return id;
   throw forbidden(`Scope ${WRITE_SCOPE} required`);
 }
 
-interface PublishedPerson {
+export interface PublishedPerson {
   id: string;
   regionCode: string;
   disabilityGroup: number | null;
@@ -96,7 +96,7 @@ interface PublishedPerson {
   sex: string;
 }
 
-async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> {
+export async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> {
   if (!isValidIin(iin)) throw badInput('IIN must be 12 digits with a valid check digit', 'personIin');
   const data = await callSubgraph<{ personByIin: PublishedPerson | null }>(
     ctx.runtime.peers.url('people'), serviceIdentity('programs', ['people:read']),
@@ -113,7 +113,7 @@ async function personByIin(ctx: Context, iin: string): Promise<PublishedPerson> 
  * and measures in every answer. A unique violation left (a program number or sourceId of another
  * person, written concurrently) is run again once, and then answers CONFLICT from what it reads.
  */
-async function serializedPerPerson<T>(ctx: Context, personId: string, work: (tx: Context['em']) => Promise<T>): Promise<T> {
+export async function serializedPerPerson<T>(ctx: Context, personId: string, work: (tx: Context['em']) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.fork().transactional(async (tx) => {

@@ -52,13 +52,16 @@ export class PersonRecordInput {
 
 export const PEOPLE_WRITE = 'people:write';
 
-const RECORD = `mutation($actorSub: String!, $input: PersonRecordInput!) { internalRecordPerson(actorSub: $actorSub, input: $input) { outcome } }`;
+const RECORD = `mutation($actorSub: String!, $input: PersonRecordInput!, $gsp: Boolean!) { internalRecordPerson(actorSub: $actorSub, input: $input, gsp: $gsp) { outcome } }`;
 
-/** people records (creates or updates) the person before the measures are written; its refusals come back as they are, under `person.`. */
-export async function recordPublishedPerson(ctx: Context, identity: Identity, person: PersonRecordInput): Promise<void> {
+/**
+ * people records (creates or updates) the person before the measures (or GSP entitlements, `gsp`) are written;
+ * its refusals come back as they are, under `person.`.
+ */
+export async function recordPublishedPerson(ctx: Context, identity: Identity, person: PersonRecordInput, gsp = false): Promise<void> {
   if (identity.role !== Role.ADMIN && !hasScope(identity, PEOPLE_WRITE)) throw forbidden(`Scope ${PEOPLE_WRITE} required to send the person`);
   try {
-    await callSubgraph(ctx.runtime.peers.url('people'), serviceIdentity('programs', [INTERNAL_SCOPE]), RECORD, { actorSub: identity.clientId ?? identity.sub, input: { ...person } });
+    await callSubgraph(ctx.runtime.peers.url('people'), serviceIdentity('programs', [INTERNAL_SCOPE]), RECORD, { actorSub: identity.clientId ?? identity.sub, input: { ...person }, gsp });
   } catch (e) {
     if (e instanceof ServiceCallError && e.code && PUBLIC_ERROR_CODES.has(e.code) && e.code !== 'INTERNAL_SERVER_ERROR') {
       const ext = ((e.errors[0] as { extensions?: Record<string, unknown> } | undefined)?.extensions ?? {});

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoWorld } from '@aleumet/demo-data';
 import { SupplierAccess, insertChunked } from '@aleumet/subgraph-kit';
-import { Fulfilment, Measure, RehabilitationProgram } from '../entities/index.js';
+import { Fulfilment, GspEntitlement, Measure, RehabilitationProgram } from '../entities/index.js';
 
 export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   const now = new Date();
@@ -18,6 +18,8 @@ export async function seed(em: EntityManager, world: DemoWorld): Promise<void> {
   await insertChunked(em, SupplierAccess, [...grants.values()]);
   // A FULFILLED measure has the record its handover would have written (lifecycle.resolver.ts internalMeasureFulfilled).
   await insertChunked(em, Fulfilment, world.fulfilments.map((f) => ({ ...f, ...stamp })));
+  // The guaranteed social package of a few schoolchildren, as Е-Собес would have published it (resolvers/gsp.resolver.ts).
+  await insertChunked(em, GspEntitlement, world.gspEntitlements.map((g) => ({ ...g, version: 1, ...stamp })));
 }
 
 export const isSeeded = async (em: EntityManager) => (await em.count(RehabilitationProgram, {})) > 0;

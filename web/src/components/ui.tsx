@@ -131,7 +131,7 @@ export function SelectField({
   );
 }
 
-export function StatusBadge({ status, kind }: { status: string; kind: 'order' | 'measure' | 'claim' | 'act' | 'supplier' | 'complaint' | 'ticket' }) {
+export function StatusBadge({ status, kind }: { status: string; kind: 'order' | 'measure' | 'claim' | 'act' | 'supplier' | 'complaint' | 'ticket' | 'gsp' }) {
   const { t } = useTranslation();
   return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${kind}.${status}`, status)}</span>;
 }

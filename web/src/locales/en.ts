@@ -80,7 +80,26 @@ export const en = {
   legalForm: { LLP: 'Limited liability partnership', JSC: 'Joint-stock company', IE: 'Individual entrepreneur' },
   supplierStatus: { VERIFIED: 'Verified', SUSPENDED: 'Suspended' },
   characteristics: { seatWidthCm: 'Seat width, cm', maxLoadKg: 'Maximum load, kg', warrantyMonths: 'Warranty, months' },
+  gspKind: {
+    FOOD_SET: 'Food set',
+    HYGIENE_SET: 'Hygiene set',
+    SCHOOL_MEALS: 'Free school meals',
+    SCHOOL_UNIFORM: 'School uniform',
+    SCHOOL_SUPPLIES: 'School supplies',
+    PUBLIC_TRANSPORT: 'Public-transport travel',
+  },
+  gspUnit: {
+    SETS_PER_MONTH_one: '{{count}} set a month',
+    SETS_PER_MONTH_other: '{{count}} sets a month',
+    MEALS_PER_SCHOOL_DAY_one: '{{count}} meal each school day',
+    MEALS_PER_SCHOOL_DAY_other: '{{count}} meals each school day',
+    SETS_one: '{{count}} set',
+    SETS_other: '{{count}} sets',
+    MONTHS_one: '{{count}} month',
+    MONTHS_other: '{{count}} months',
+  },
   status: {
+    gsp: { ASSIGNED: 'Assigned', BEING_PROVIDED: 'Being provided', PROVIDED: 'Provided', STOPPED: 'Stopped' },
     order: {
       AWAITING_SUPPLIER: 'Awaiting supplier',
       ACCEPTED: 'Accepted',

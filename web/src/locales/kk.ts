@@ -80,7 +80,26 @@ export const kk = {
   legalForm: { LLP: 'Жауапкершілігі шектеулі серіктестік', JSC: 'Акционерлік қоғам', IE: 'Жеке кәсіпкер' },
   supplierStatus: { VERIFIED: 'Тексерілген', SUSPENDED: 'Тоқтатылған' },
   characteristics: { seatWidthCm: 'Отырғыш ені, см', maxLoadKg: 'Ең үлкен жүктеме, кг', warrantyMonths: 'Кепілдік, ай' },
+  gspKind: {
+    FOOD_SET: 'Азық-түлік жиынтығы',
+    HYGIENE_SET: 'Гигиеналық құралдар жиынтығы',
+    SCHOOL_MEALS: 'Мектепте тегін тамақтану',
+    SCHOOL_UNIFORM: 'Мектеп формасы',
+    SCHOOL_SUPPLIES: 'Оқу құралдары',
+    PUBLIC_TRANSPORT: 'Қоғамдық көлікте жол жүру',
+  },
+  gspUnit: {
+    SETS_PER_MONTH_one: 'айына {{count}} жиынтық',
+    SETS_PER_MONTH_other: 'айына {{count}} жиынтық',
+    MEALS_PER_SCHOOL_DAY_one: 'әр оқу күні {{count}} рет',
+    MEALS_PER_SCHOOL_DAY_other: 'әр оқу күні {{count}} рет',
+    SETS_one: '{{count}} жиынтық',
+    SETS_other: '{{count}} жиынтық',
+    MONTHS_one: '{{count}} ай',
+    MONTHS_other: '{{count}} ай',
+  },
   status: {
+    gsp: { ASSIGNED: 'Тағайындалды', BEING_PROVIDED: 'Берілуде', PROVIDED: 'Берілді', STOPPED: 'Тоқтатылды' },
     order: {
       AWAITING_SUPPLIER: 'Жеткізушіні күтуде',
       ACCEPTED: 'Қабылданды',

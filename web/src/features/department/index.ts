@@ -39,5 +39,12 @@ export const department = defineFeature({
       nav: 'refusedCommands.nav',
       page: lazyPage(() => import('./components/RefusedCommandsPage.js'), 'RefusedCommandsPage'),
     },
+    {
+      path: '/department/gsp',
+      title: 'departmentGsp.title',
+      roles: ['EMPLOYMENT_DEPARTMENT', 'ADMIN'],
+      nav: 'departmentGsp.nav',
+      page: lazyPage(() => import('./components/GspRecipientsPage.js'), 'GspRecipientsPage'),
+    },
   ],
 });

@@ -38,8 +38,21 @@ export const MeasureRowFragment = graphql(`
   }
 `);
 
+export const GspRowFragment = graphql(`
+  fragment GspRow on GspEntitlement {
+    id
+    kind
+    quantity
+    unit
+    startsOn
+    endsOn
+    status
+    statusReason
+  }
+`);
+
 export const CabinetQuery = graphql(`
-  query Cabinet($id: ID!, $measuresAfter: String) {
+  query Cabinet($id: ID!, $measuresAfter: String, $gspAfter: String) {
     person(id: $id) {
       id
       fullName
@@ -66,6 +79,16 @@ export const CabinetQuery = graphql(`
             hasNextPage
             endCursor
           }
+        }
+      }
+      gspEntitlements(first: 50, after: $gspAfter) {
+        nodes {
+          id
+          ...GspRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }

@@ -23,7 +23,20 @@ const measure = (id: string, status: string, daysLeft: number | null, itemTypeCo
   version: 3,
 });
 
-const person = (id: string, fullName: string, iin: string, measures: unknown[], category = 'DISABILITY') => ({
+const gsp = (id: string, kind: string, quantity: number, unit: string, status: string, statusReason: string | null = null) => ({
+  __typename: 'GspEntitlement',
+  id,
+  kind,
+  quantity,
+  unit,
+  startsOn: '2026-09-01',
+  endsOn: '2027-05-25',
+  status,
+  statusReason,
+});
+const noGsp = { __typename: 'GspEntitlementConnection', nodes: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } };
+
+const person = (id: string, fullName: string, iin: string, measures: unknown[], category = 'DISABILITY', gspEntitlements: unknown = noGsp, withProgram = true) => ({
   __typename: 'Person',
   id,
   fullName,
@@ -36,14 +49,17 @@ const person = (id: string, fullName: string, iin: string, measures: unknown[], 
   category,
   disabilityGroup: category === 'ELDERLY' ? null : 1,
   regionCode: 'KZ-71',
-  program: {
-    __typename: 'RehabilitationProgram',
-    id: `prog-${id}`,
-    number: `IPR-${id}`,
-    issuedOn: '2026-10-01',
-    validUntil: '2027-09-30',
-    measures: { __typename: 'MeasureConnection', nodes: measures, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } },
-  },
+  program: withProgram
+    ? {
+        __typename: 'RehabilitationProgram',
+        id: `prog-${id}`,
+        number: `IPR-${id}`,
+        issuedOn: '2026-10-01',
+        validUntil: '2027-09-30',
+        measures: { __typename: 'MeasureConnection', nodes: measures, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } },
+      }
+    : null,
+  gspEntitlements,
 });
 
 const responses = {
@@ -126,5 +142,59 @@ describe('CabinetPage', () => {
     expect(await screen.findByRole('heading', { name: 'Recommended special social services and their statuses' })).toBeTruthy();
     const row = within(screen.getByRole('table')).getAllByRole('row').find((r) => r.textContent!.includes('Choose a supplier'))!;
     expect(row.textContent).toContain('Special social services');
+  });
+
+  it('a representative sees the guaranteed social package of the child: kinds, volumes, periods and statuses (002 ¶1, the Rules ¶7), and pages on', async () => {
+    setSession({ token: 't', displayName: 'Serik', iin: '850101300456', claims: { sub: 'u1', role: 'REPRESENTATIVE', personId: 'rep', represents: ['child'] } });
+    const sent: unknown[] = [];
+    const page = (after: string | null) =>
+      after
+        ? { __typename: 'GspEntitlementConnection', nodes: [gsp('g4', 'PUBLIC_TRANSPORT', 9, 'MONTHS', 'STOPPED', 'The family no longer receives targeted social assistance')], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' } }
+        : {
+            __typename: 'GspEntitlementConnection',
+            nodes: [gsp('g1', 'SCHOOL_MEALS', 1, 'MEALS_PER_SCHOOL_DAY', 'BEING_PROVIDED'), gsp('g2', 'FOOD_SET', 2, 'SETS_PER_MONTH', 'ASSIGNED'), gsp('g3', 'SCHOOL_UNIFORM', 1, 'SETS', 'PROVIDED')],
+            pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'c1' },
+          };
+    renderWith(<CabinetPage />, {
+      client: mockClient({
+        ...responses,
+        Me: {
+          me: {
+            ...responses.Me.me,
+            principals: { ...responses.Me.me.principals, nodes: [{ __typename: 'Representation', id: 'r2', kind: 'LEGAL_REPRESENTATIVE', validTo: null, principal: { __typename: 'Person', id: 'child', fullName: 'Ali Child' } }] },
+          },
+        },
+        Cabinet: (vars: { id: string; gspAfter?: string | null }) => {
+          sent.push(vars);
+          return { person: vars.id === 'child' ? person('child', 'Ali Child', '140401500123', [], 'NONE', page(vars.gspAfter ?? null), false) : person('rep', 'Serik Representative', '850101300456', []) };
+        },
+      }),
+    });
+    // The representative's own cabinet has no package.
+    await screen.findByText('850101300456');
+    expect(screen.queryByRole('heading', { name: 'Guaranteed social package: kinds, volumes and statuses' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Ali Child (legal representative)' }));
+    expect(await screen.findByRole('heading', { name: 'Guaranteed social package: kinds, volumes and statuses' })).toBeTruthy();
+    // A package recipient without an IPR is not told that no program has come.
+    expect(screen.queryByText('No rehabilitation program has been received yet.')).toBeNull();
+    const table = screen.getByRole('table', { name: 'Guaranteed social package' });
+    const row = (text: string) => within(table).getAllByRole('row').find((r) => r.textContent!.includes(text))!;
+    expect(row('Free school meals').textContent).toContain('1 meal each school day');
+    expect(row('Free school meals').textContent).toContain('Being provided');
+    expect(row('Free school meals').textContent).toContain('1 September 2026');
+    expect(row('Free school meals').textContent).toContain('25 May 2027');
+    expect(row('Food set').textContent).toContain('2 sets a month');
+    expect(row('Food set').textContent).toContain('Assigned');
+    expect(row('School uniform').textContent).toContain('1 set');
+    expect(row('School uniform').textContent).toContain('Provided');
+
+    fireEvent.click(screen.getByRole('button', { name: /Show more/ }));
+    const stopped = await within(table).findByText('Public-transport travel');
+    const stoppedRow = stopped.closest('tr')!;
+    expect(stoppedRow.textContent).toContain('9 months');
+    expect(stoppedRow.textContent).toContain('Stopped');
+    expect(stoppedRow.textContent).toContain('The family no longer receives targeted social assistance');
+    expect(sent).toContainEqual(expect.objectContaining({ id: 'child', gspAfter: 'c1' }));
   });
 });

@@ -4,22 +4,30 @@ import { useTranslation } from 'react-i18next';
 import { CabinetQuery, MeQuery } from '../api/cabinet.js';
 import { ContactsForm } from './ContactsForm.js';
 import { MeasureList } from './MeasureList.js';
+import { GspList } from './GspList.js';
 import { DateText, Empty, ErrorMessage, Loading, ShowMore } from '../../../components/ui.js';
 import { actAs, actingPersonId, useSession } from '../../../lib/session.js';
 import { Link } from '../../../lib/router.js';
 
-/** The recipient's (or representative's) cabinet: personal data, contacts, the rehabilitation program. */
+/** The recipient's (or representative's) cabinet: personal data, contacts, the guaranteed social package, the rehabilitation program. */
 export function CabinetPage() {
   const { t } = useTranslation();
   const session = useSession();
   const personId = actingPersonId(session);
   const [principalsAfter, setPrincipalsAfter] = useState<string | undefined>(undefined);
   const [measuresAfter, setMeasuresAfter] = useState<string | undefined>(undefined);
+  const [gspAfter, setGspAfter] = useState<string | undefined>(undefined);
   const [me] = useQuery({ query: MeQuery, variables: { after: principalsAfter } });
-  const [res, reexecute] = useQuery({ query: CabinetQuery, variables: { id: personId ?? '', measuresAfter }, pause: !personId });
+  const [res, reexecute] = useQuery({ query: CabinetQuery, variables: { id: personId ?? '', measuresAfter, gspAfter }, pause: !personId });
   const person = res.data?.person;
   const own = personId === session?.claims.personId;
   const principals = me.data?.me?.principals.nodes ?? [];
+  const gsp = person?.gspEntitlements.nodes ?? [];
+  const switchTo = (id: string) => {
+    setMeasuresAfter(undefined);
+    setGspAfter(undefined);
+    actAs(id);
+  };
 
   return (
     <>
@@ -31,20 +39,14 @@ export function CabinetPage() {
           <ul className="inline-list">
             {me.data?.me && (
               <li>
-                <button type="button" aria-pressed={own} onClick={() => {
-                    setMeasuresAfter(undefined);
-                    actAs(me.data!.me!.id);
-                  }}>
+                <button type="button" aria-pressed={own} onClick={() => switchTo(me.data!.me!.id)}>
                   {me.data.me.fullName} ({t('cabinet.myself')})
                 </button>
               </li>
             )}
             {principals.map((r) => (
               <li key={r.id}>
-                <button type="button" aria-pressed={personId === r.principal.id} onClick={() => {
-                    setMeasuresAfter(undefined);
-                    actAs(r.principal.id);
-                  }}>
+                <button type="button" aria-pressed={personId === r.principal.id} onClick={() => switchTo(r.principal.id)}>
                   {r.principal.fullName} ({t(`representation.${r.kind}`)})
                 </button>
               </li>
@@ -89,25 +91,35 @@ export function CabinetPage() {
             </dl>
             {own && <ContactsForm phone={person.phone} email={person.email} />}
           </section>
-          <section aria-labelledby="program-title" className="panel">
-            {/* 003 ¶7: persons with a disability see their IPR measures; elderly persons, the special social services recommended to them. */}
-            <h2 id="program-title">{t(person.category === 'ELDERLY' ? 'cabinet.recommendedServices' : 'cabinet.program')}</h2>
-            {person.program ? (
-              <>
-                <p>
-                  {t('cabinet.programNumber', { number: person.program.number })} · {t('cabinet.issuedOn')} <DateText value={person.program.issuedOn} /> ·{' '}
-                  {t('cabinet.validUntil')} <DateText value={person.program.validUntil} />
-                </p>
-                {person.program.measures.nodes.length ? <MeasureList measures={person.program.measures.nodes} /> : <Empty>{t('cabinet.noMeasures')}</Empty>}
-                <ShowMore pageInfo={person.program.measures.pageInfo} shown={person.program.measures.nodes.length} fetching={res.fetching} onMore={setMeasuresAfter} />
-              </>
-            ) : (
-              <Empty>{t('cabinet.noProgram')}</Empty>
-            )}
-            <p>
-              <Link className="tap" href="/orders">{t('cabinet.toOrders')}</Link>
-            </p>
-          </section>
+          {(person.program || gsp.length === 0) && (
+            <section aria-labelledby="program-title" className="panel">
+              {/* 003 ¶7: persons with a disability see their IPR measures; elderly persons, the special social services recommended to them. */}
+              <h2 id="program-title">{t(person.category === 'ELDERLY' ? 'cabinet.recommendedServices' : 'cabinet.program')}</h2>
+              {person.program ? (
+                <>
+                  <p>
+                    {t('cabinet.programNumber', { number: person.program.number })} · {t('cabinet.issuedOn')} <DateText value={person.program.issuedOn} /> ·{' '}
+                    {t('cabinet.validUntil')} <DateText value={person.program.validUntil} />
+                  </p>
+                  {person.program.measures.nodes.length ? <MeasureList measures={person.program.measures.nodes} /> : <Empty>{t('cabinet.noMeasures')}</Empty>}
+                  <ShowMore pageInfo={person.program.measures.pageInfo} shown={person.program.measures.nodes.length} fetching={res.fetching} onMore={setMeasuresAfter} />
+                </>
+              ) : (
+                <Empty>{t('cabinet.noProgram')}</Empty>
+              )}
+              <p>
+                <Link className="tap" href="/orders">{t('cabinet.toOrders')}</Link>
+              </p>
+            </section>
+          )}
+          {gsp.length > 0 && (
+            <section aria-labelledby="gsp-title" className="panel">
+              {/* 002 ¶1 (the Rules ¶7): recipients of the guaranteed social package see its kinds, volumes and the statuses of their implementation. */}
+              <h2 id="gsp-title">{t('cabinet.gspTitle')}</h2>
+              <GspList entitlements={gsp} />
+              <ShowMore pageInfo={person.gspEntitlements.pageInfo} shown={gsp.length} fetching={res.fetching} onMore={setGspAfter} />
+            </section>
+          )}
         </>
       )}
     </>

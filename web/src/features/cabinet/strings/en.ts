@@ -39,6 +39,11 @@ export const en = {
     reactivated: 'The measure is active again: you can choose a supplier.',
     noMeasures: 'The program has no measures yet.',
     noProgram: 'No rehabilitation program has been received yet.',
+    gspTitle: 'Guaranteed social package: kinds, volumes and statuses',
+    gspTable: 'Guaranteed social package',
+    gspKindCol: 'Kind',
+    gspVolume: 'Volume',
+    gspPeriod: 'Period',
     toOrders: 'Go to my orders',
   },
 };

@@ -1,5 +1,19 @@
 /** What this feature says in English; the app merges it into that language's translations. */
 export const en = {
+  departmentGsp: {
+    nav: 'Guaranteed social package',
+    title: 'Recipients of the guaranteed social package',
+    hint: 'Recipients of the guaranteed social package in the region: the kinds Е-Собес assigned, their volumes, periods and the statuses of their implementation.',
+    status: 'Show with status',
+    none: 'No recipients with this status.',
+    noneAtAll: 'No recipients of the guaranteed social package in the region yet.',
+    table: 'Recipients of the package',
+    person: 'Recipient',
+    kind: 'Kind',
+    volume: 'Volume',
+    period: 'Period',
+    statusCol: 'Status',
+  },
   refusedCommands: {
     nav: 'Refused changes',
     title: 'Refused changes',
