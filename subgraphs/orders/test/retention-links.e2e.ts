@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANONYMIZED_PERSON_ID, Role, makeIin } from '@aleumet/core';
 import { deliverCommands } from '@aleumet/events';
 import { TestClock } from '@aleumet/runtime';
 import { devSigner, signDocument } from '@aleumet/signing';
-import type { Platform } from '@aleumet/platform';
 import type { DemoPerson } from '@aleumet/demo-data';
-import { startTestPlatform } from '@aleumet/platform/testing';
-import { adminIdentity, codes, departmentIdentity, gql, integratorIdentity, sql, tokenFor } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, integratorIdentity, sql, tokenFor } from '@aleumet/testkit';
 import { supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, CREATE, DOCUMENT, HANDOVER, ORDER, PAY, PUBLISH, READY, guaranteed, offeringFor, supplierToken, unique } from './helpers.js';
 
@@ -30,15 +29,8 @@ const birthDate = '1977-04-23';
 const IIN = makeIin(birthDate, 'FEMALE', 913);
 const REGION = 'KZ-71';
 
-let platform: Platform;
-let url: string;
-let admin: string;
-beforeAll(async () => {
-  platform = await startTestPlatform({ clock });
-  url = platform.gateway.url;
-  admin = await tokenFor(adminIdentity());
-});
-afterAll(() => platform?.close());
+/** The platform on this file's clock; `app.admin` is an administrator's token. */
+const app = usePlatform({ clock });
 
 const LINKS = `query($o: ID!, $m: ID!) {
   order(id: $o) { id status price statePart recipient { id fullName } claim { id status statePart coPayment } }
@@ -67,7 +59,7 @@ async function deliverForgetting(orderId: string, measureId: string): Promise<nu
     `select id from orders.outbox where kind = 'command' and published_at is null and command in ('internalForgetOrderPerson', 'internalForgetMeasurePerson')
        and (variables->>'orderId' = $1 or variables->>'measureId' = $2)`, [orderId, measureId])).map((r) => r.id);
   if (ids.length) {
-    const result = await deliverCommands(platform.subgraphs.orders.orm, platform.runtime, 'orders', ids);
+    const result = await deliverCommands(app.platform.subgraphs.orders.orm, app.platform.runtime, 'orders', ids);
     expect(result.failed).toBe(0);
   }
   return ids.length;
@@ -77,7 +69,7 @@ describe('retention of the person links across subgraphs (004 ¶34)', () => {
   it('anonymizes the order, its measure and program, its claim and ledger lines; totals unchanged; idempotent', async () => {
     const integrator = await tokenFor(integratorIdentity(['programs:write', 'programs:read', 'people:write', 'people:read', 'orders:read', 'finance:read', 'finance:write']));
     const offering = offeringFor({ regionCode: REGION } as DemoPerson, 'S5');
-    const published = await gql(url, PUBLISH, {
+    const published = await gql(app.url, PUBLISH, {
       input: {
         personIin: IIN, programNumber: unique('IPR-RL'), issuedOn: '2026-11-20', validUntil: '2027-11-30',
         measures: [{ sourceId: unique('SPS-RL'), kind: 'S5', itemTypeCode: offering.itemTypeCode, quantity: 1, guaranteedSum: guaranteed(offering.itemTypeCode) }],
@@ -89,72 +81,72 @@ describe('retention of the person links across subgraphs (004 ¶34)', () => {
     }, integrator);
     expect(published.errors, JSON.stringify(published.errors)).toBeUndefined();
     const measureId = published.data.publishMeasures.measures[0].id as string;
-    const personId = (await gql(url, `query($m: ID!) { measure(id: $m) { person { id } } }`, { m: measureId }, admin)).data.measure.person.id as string;
+    const personId = (await gql(app.url, `query($m: ID!) { measure(id: $m) { person { id } } }`, { m: measureId }, app.admin)).data.measure.person.id as string;
     const recipient = await tokenFor({ sub: personId, role: Role.RECIPIENT, personId, represents: [], scopes: [] });
 
     // The recipient signs and orders; the supplier accepts and hands over; the department pays.
     const key = unique('rl-key');
-    const doc = await gql(url, DOCUMENT, { m: measureId, o: offering.id, k: key, h: null, l: null, d: null }, recipient);
+    const doc = await gql(app.url, DOCUMENT, { m: measureId, o: offering.id, k: key, h: null, l: null, d: null }, recipient);
     expect(doc.errors, JSON.stringify(doc.errors)).toBeUndefined();
     const signed = await signDocument(await devSigner(IIN), JSON.parse(doc.data.orderDocument));
-    const created = await gql(url, CREATE, { input: { measureId, offeringId: offering.id, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: signed.certificate } }, recipient);
+    const created = await gql(app.url, CREATE, { input: { measureId, offeringId: offering.id, idempotencyKey: key, document: signed.document, signature: signed.signature, certificate: signed.certificate } }, recipient);
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const orderId = created.data.createOrder.id as string;
     const supplier = await supplierToken(offering.supplierId);
-    expect((await gql(url, ACCEPT, await supplierSigned(url, supplier, 'ACCEPT', { id: orderId, v: 1 }), supplier)).errors).toBeUndefined();
-    expect((await gql(url, READY, { id: orderId, v: 2 }, supplier)).errors).toBeUndefined();
-    expect((await gql(url, HANDOVER, { id: orderId, v: 3 }, supplier)).errors).toBeUndefined();
-    expect((await gql(url, HANDOVER, { id: orderId, v: 4 }, recipient)).data.confirmHandover.status).toBe('HANDED_OVER');
-    await platform.runtime.scheduler.runAll({ only: ['orders:commands', 'programs:commands', 'finance:commands'], strict: true });
-    const claim = (await gql(url, ORDER, { id: orderId }, admin)).data.order.claim;
+    expect((await gql(app.url, ACCEPT, await supplierSigned(app.url, supplier, 'ACCEPT', { id: orderId, v: 1 }), supplier)).errors).toBeUndefined();
+    expect((await gql(app.url, READY, { id: orderId, v: 2 }, supplier)).errors).toBeUndefined();
+    expect((await gql(app.url, HANDOVER, { id: orderId, v: 3 }, supplier)).errors).toBeUndefined();
+    expect((await gql(app.url, HANDOVER, { id: orderId, v: 4 }, recipient)).data.confirmHandover.status).toBe('HANDED_OVER');
+    await app.platform.runtime.scheduler.runAll({ only: ['orders:commands', 'programs:commands', 'finance:commands'], strict: true });
+    const claim = (await gql(app.url, ORDER, { id: orderId }, app.admin)).data.order.claim;
     expect(claim.status).toBe('APPROVED');
     const department = await tokenFor(departmentIdentity(REGION));
-    const paid = await gql(url, PAY, { id: claim.id, v: claim.version, ref: unique('PP-RL') }, department);
+    const paid = await gql(app.url, PAY, { id: claim.id, v: claim.version, ref: unique('PP-RL') }, department);
     expect(paid.errors, JSON.stringify(paid.errors)).toBeUndefined();
 
-    const before = (await gql(url, LINKS, { o: orderId, m: measureId }, admin)).data;
+    const before = (await gql(app.url, LINKS, { o: orderId, m: measureId }, app.admin)).data;
     expect(before.order.recipient.id).toBe(personId);
     expect(before.measure).toMatchObject({ status: 'FULFILLED', person: { id: personId }, program: { person: { id: personId } }, fulfilment: { orderId } });
     const period = T0.toISOString().slice(0, 7);
-    const totals = (await gql(url, TOTALS, { p: period }, admin)).data;
+    const totals = (await gql(app.url, TOTALS, { p: period }, app.admin)).data;
     const claimLines = `select account, sum(debit)::text as debit, sum(credit)::text as credit from finance.ledger_entry where claim_id = $1 group by account order by account`;
     const linesBefore = await sql(claimLines, [claim.id]);
     expect(linesBefore.length).toBeGreaterThanOrEqual(3); // commitment, payable, paid
     expect(Object.keys(await rowsNaming('programs', personId))).toEqual(expect.arrayContaining(['rehabilitation_program', 'measure', 'fulfilment']));
     expect(Object.keys(await rowsNaming('finance', personId))).toEqual(expect.arrayContaining(['reimbursement_claim', 'ledger_entry']));
-    const mine = (await gql(url, PERSON, { id: personId }, admin)).data.person;
+    const mine = (await gql(app.url, PERSON, { id: personId }, app.admin)).data.person;
     expect(mine.orders.nodes.map((o: { id: string }) => o.id)).toContain(orderId);
     expect(mine.programs.nodes).toHaveLength(1);
 
     // Two hours short of 5 years: nothing changes (the job runs at most hourly, so the next run is 2 hours on).
     clock.set(plusYears(T0, 5, -2 * 3_600_000));
-    await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
-    expect((await gql(url, LINKS, { o: orderId, m: measureId }, admin)).data.order.recipient.id).toBe(personId);
+    await app.platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
+    expect((await gql(app.url, LINKS, { o: orderId, m: measureId }, app.admin)).data.order.recipient.id).toBe(personId);
 
     // Five years and a minute after the handover: the job removes the form and every link.
-    const handedOverAt = new Date((await gql(url, ORDER, { id: orderId }, admin)).data.order.closedAt);
+    const handedOverAt = new Date((await gql(app.url, ORDER, { id: orderId }, app.admin)).data.order.closedAt);
     clock.set(plusYears(handedOverAt, 5, 60_000));
-    await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
     await deliverForgetting(orderId, measureId);
 
-    const after = (await gql(url, LINKS, { o: orderId, m: measureId }, admin)).data;
+    const after = (await gql(app.url, LINKS, { o: orderId, m: measureId }, app.admin)).data;
     const anonymous = { id: ANONYMIZED_PERSON_ID, fullName: '[removed: retention period passed]' };
     expect(after.order).toMatchObject({ id: orderId, status: 'HANDED_OVER', price: before.order.price, statePart: before.order.statePart, recipient: anonymous, claim: before.order.claim });
     expect(after.measure).toMatchObject({ id: measureId, status: 'FULFILLED', guaranteedSum: before.measure.guaranteedSum, person: anonymous, program: { id: before.measure.program.id, person: { id: ANONYMIZED_PERSON_ID } }, fulfilment: { orderId } });
     // No path from the person: their lists are empty, and as the recipient they no longer reach the records.
-    expect((await gql(url, PERSON, { id: personId }, admin)).data.person).toEqual({ id: personId, programs: { nodes: [] }, orders: { nodes: [] } });
-    expect(codes(await gql(url, ORDER, { id: orderId }, recipient))).toEqual(['FORBIDDEN']);
+    expect((await gql(app.url, PERSON, { id: personId }, app.admin)).data.person).toEqual({ id: personId, programs: { nodes: [] }, orders: { nodes: [] } });
+    expect(codes(await gql(app.url, ORDER, { id: orderId }, recipient))).toEqual(['FORBIDDEN']);
     // No row of programs or finance names the person; the money is where it was.
     expect(await rowsNaming('programs', personId)).toEqual({});
     expect(await rowsNaming('finance', personId)).toEqual({});
     expect(await sql(claimLines, [claim.id])).toEqual(linesBefore);
-    expect((await gql(url, TOTALS, { p: period }, admin)).data).toEqual(totals);
+    expect((await gql(app.url, TOTALS, { p: period }, app.admin)).data).toEqual(totals);
     // The placeholder is no one's data: names only, to anyone who sees the record.
-    expect(codes(await gql(url, `query($o: ID!) { order(id: $o) { recipient { iin } } }`, { o: orderId }, admin))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, `query($o: ID!) { order(id: $o) { recipient { iin } } }`, { o: orderId }, app.admin))).toEqual(['FORBIDDEN']);
 
     // Again: nothing more to do.
     clock.set(plusYears(handedOverAt, 5, 3 * 3_600_000));
-    await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds: [personId] }, strict: true });
     expect(await deliverForgetting(orderId, measureId)).toBe(0);
     expect(await rowsNaming('finance', personId)).toEqual({});
     expect(await sql(claimLines, [claim.id])).toEqual(linesBefore);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutboxEvent } from '@aleumet/events';
 import { TestClock } from '@aleumet/runtime';
-import type { Platform } from '@aleumet/platform';
 import type { DemoPerson } from '@aleumet/demo-data';
-import { startTestPlatform } from '@aleumet/platform/testing';
-import { adminIdentity, codes, gql, integratorIdentity, tokenFor, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, gql, integratorIdentity, tokenFor, world } from '@aleumet/testkit';
 import { supplierSigned } from '@aleumet/testkit/nca';
 import { JournalEntry, Order } from '../entities/index.js';
 import { ACCEPT, CANCEL, departmentToken, eligibleFor, guaranteed, offeringFor, publishOne, signAndOrder, supplierToken, tokens } from './helpers.js';
@@ -35,15 +34,8 @@ const LOG = `mutation($o: ID!, $in: JournalEntryInput!) { logServiceHours(orderI
 const MEASURE_IT = `mutation($o: ID!, $m: [MeasurementInput!]!) { recordProstheticMeasurements(orderId: $o, measurements: $m) { id } }`;
 const CARD = `query($id: ID!) { order(id: $id) { prostheticsCard { orderNumber measurements { name value } } } }`;
 
-let platform: Platform;
-let url: string;
-let admin: string;
-beforeAll(async () => {
-  platform = await startTestPlatform({ clock });
-  url = platform.gateway.url;
-  admin = await tokenFor(adminIdentity());
-});
-afterAll(() => platform?.close());
+/** The platform on this file's clock; `app.admin` is an administrator's token. */
+const app = usePlatform({ clock });
 
 const MINE = Array.from({ length: 20 }, (_, k) => 620 + k);
 /** The k-th of this file's recipients eligible for `kind` with an offering of it in their region. */
@@ -67,31 +59,31 @@ async function placeOrder(kind: string, k: number) {
   const { person, index } = recipientFor(kind, k);
   const offering = offeringFor(person, kind);
   const service = kind === 'S1';
-  const { measure } = await publishOne(platform, person, {
+  const { measure } = await publishOne(app.platform, person, {
     kind, itemTypeCode: offering.itemTypeCode, quantity: service ? 960 : 1, guaranteedSum: guaranteed(offering.itemTypeCode),
     ...(service ? { issuedOn: '2026-11-20', validUntil: '2027-11-30' } : {}),
   });
-  const { res } = await signAndOrder(platform, index, measure.id, offering.id);
+  const { res } = await signAndOrder(app.platform, index, measure.id, offering.id);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return { order: res.data.createOrder as { id: string; version: number; status: string }, person, index, offering };
 }
 
 async function cancel(o: Awaited<ReturnType<typeof placeOrder>>) {
   const { version } = await read(o.order.id);
-  const r = await gql(url, CANCEL, { id: o.order.id, v: version, r: 'The recipient moved to Almaty to live with her daughter' }, await tokens(o.index));
+  const r = await gql(app.url, CANCEL, { id: o.order.id, v: version, r: 'The recipient moved to Almaty to live with her daughter' }, await tokens(o.index));
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data.cancelOrder;
 }
 
 async function read(id: string) {
-  const r = await gql(url, READ, { id }, admin);
+  const r = await gql(app.url, READ, { id }, app.admin);
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data.order;
 }
 
 /** What the gateway does not show: signature, certificate, signer IIN, idempotency key, events. */
 async function stored(id: string) {
-  const em = platform.subgraphs.orders.orm.em.fork();
+  const em = app.platform.subgraphs.orders.orm.em.fork();
   const o = await em.findOneOrFail(Order, { id });
   return {
     signature: o.signature ?? null, signerCertificate: o.signerCertificate ?? null, signerIin: o.signerIin ?? null, idempotencyKey: o.idempotencyKey ?? null,
@@ -110,14 +102,14 @@ describe('retention of the order form (orders)', () => {
     const D = await placeOrder('S5', 2);
     const E = await placeOrder('S1', 0);
     const supplierE = await supplierToken(E.offering.supplierId);
-    const accepted = (await gql(url, ACCEPT, await supplierSigned(url, supplierE, 'ACCEPT', { id: E.order.id, v: E.order.version }), supplierE)).data.acceptOrder;
-    const logged = await gql(url, LOG, { o: E.order.id, in: { date: '2026-12-01', startTime: '09:00', endTime: '10:30', places: ['Polyclinic No. 3', 'Notary on Abai 10'] } }, supplierE);
+    const accepted = (await gql(app.url, ACCEPT, await supplierSigned(app.url, supplierE, 'ACCEPT', { id: E.order.id, v: E.order.version }), supplierE)).data.acceptOrder;
+    const logged = await gql(app.url, LOG, { o: E.order.id, in: { date: '2026-12-01', startTime: '09:00', endTime: '10:30', places: ['Polyclinic No. 3', 'Notary on Abai 10'] } }, supplierE);
     expect(logged.errors, JSON.stringify(logged.errors)).toBeUndefined();
     expect(accepted.status).toBe('ACCEPTED');
     // C: accepted and measured, so it has a prosthetics card (kept permanently, 004 ¶34).
     const supplierC = await supplierToken(C.offering.supplierId);
-    expect((await gql(url, ACCEPT, await supplierSigned(url, supplierC, 'ACCEPT', { id: C.order.id, v: C.order.version }), supplierC)).data.acceptOrder.status).toBe('ACCEPTED');
-    expect((await gql(url, MEASURE_IT, { o: C.order.id, m: [{ name: 'Stump length, cm', value: '18' }] }, supplierC)).errors).toBeUndefined();
+    expect((await gql(app.url, ACCEPT, await supplierSigned(app.url, supplierC, 'ACCEPT', { id: C.order.id, v: C.order.version }), supplierC)).data.acceptOrder.status).toBe('ACCEPTED');
+    expect((await gql(app.url, MEASURE_IT, { o: C.order.id, m: [{ name: 'Stump length, cm', value: '18' }] }, supplierC)).errors).toBeUndefined();
     for (const o of [A, C, E]) await cancel(o);
     clock.set(new Date(T0.getTime() + 2 * MINUTE));
     await cancel(B);
@@ -131,7 +123,7 @@ describe('retention of the order form (orders)', () => {
     // 5 years and 1 minute after T0: A, C and E are past the 5 years, B (closed at T0 + 2 min) is not.
     clock.set(plusYears(T0, 5, MINUTE));
     const personIds = [...new Set([A, B, C, D, E].map((o) => o.person.id))];
-    const report = (await gql(url, RETENTION, { p: personIds }, admin)).data.applyOrderRetention;
+    const report = (await gql(app.url, RETENTION, { p: personIds }, app.admin)).data.applyOrderRetention;
     expect(report.asOf).toBe(clock.now().toISOString());
     const count = (record: string) => report.changed.find((c: { record: string }) => c.record === record)?.count;
     expect(count('Order.form')).toBeGreaterThanOrEqual(3); // A, C and E (and whatever else in the database is that old)
@@ -152,7 +144,7 @@ describe('retention of the order form (orders)', () => {
 
     // C, an S4 order: its form goes after 5 years like any other (004 ¶34), its prosthetics card stays.
     expect(await read(C.order.id)).toMatchObject({ kind: 'S4', signedDocument: null, formRemovedAt: clock.now().toISOString() });
-    expect((await gql(url, CARD, { id: C.order.id }, admin)).data.order.prostheticsCard.measurements).toEqual([{ name: 'Stump length, cm', value: '18' }]);
+    expect((await gql(app.url, CARD, { id: C.order.id }, app.admin)).data.order.prostheticsCard.measurements).toEqual([{ name: 'Stump length, cm', value: '18' }]);
 
     // B (4 years 364 days 23 h 59 min) and D (open): untouched
     for (const o of [B, D]) {
@@ -169,17 +161,17 @@ describe('retention of the order form (orders)', () => {
 
     // Two minutes later B is past too: the scheduled job (limited to this file's recipients) removes it.
     clock.set(plusYears(T0, 5, 3 * MINUTE));
-    await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
     const b = await read(B.order.id);
     expect(b).toMatchObject({ signedDocument: null, formRemovedAt: clock.now().toISOString(), cancellationReason: '[removed: retention period passed]' });
     expect((await stored(B.order.id)).events).toBe(0);
 
     // Decades later the prosthetics card is still there; running again changes nothing (idempotent).
     clock.set(plusYears(T0, 40));
-    await platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
-    expect((await gql(url, CARD, { id: C.order.id }, admin)).data.order.prostheticsCard).toMatchObject({ measurements: [{ name: 'Stump length, cm', value: '18' }] });
+    await app.platform.runtime.scheduler.runAll({ only: ['orders.retention'], scope: { personIds }, strict: true });
+    expect((await gql(app.url, CARD, { id: C.order.id }, app.admin)).data.order.prostheticsCard).toMatchObject({ measurements: [{ name: 'Stump length, cm', value: '18' }] });
     clock.set(plusYears(T0, 5, 3 * MINUTE));
-    const again = (await gql(url, RETENTION, { p: personIds }, admin)).data.applyOrderRetention;
+    const again = (await gql(app.url, RETENTION, { p: personIds }, app.admin)).data.applyOrderRetention;
     expect(again.changed).toEqual([
       { record: 'Order.form', action: 'REMOVED', count: 0 },
       { record: 'JournalEntry.places', action: 'ANONYMIZED', count: 0 },
@@ -198,7 +190,7 @@ describe('retention of the order form (orders)', () => {
       await departmentToken(person.regionCode),
       await tokenFor(integratorIdentity(['orders:read', 'programs:write', 'programs:read', 'finance:write'])),
     ];
-    for (const t of callers) expect(codes(await gql(url, RETENTION, {}, t))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, RETENTION, {}))).toEqual(['UNAUTHENTICATED']);
+    for (const t of callers) expect(codes(await gql(app.url, RETENTION, {}, t))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, RETENTION, {}))).toEqual(['UNAUTHENTICATED']);
   });
 });

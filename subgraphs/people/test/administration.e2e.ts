@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClock } from '@aleumet/runtime';
-import type { Platform } from '@aleumet/platform';
-import { startTestPlatform } from '@aleumet/platform/testing';
-import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { Complaint, FailureTicket, TicketAttachment } from '../entities/index.js';
 
 /**
@@ -11,18 +10,11 @@ import { Complaint, FailureTicket, TicketAttachment } from '../entities/index.js
  * Recipients 650–699 of the demo world are this file's. Astana is UTC+5.
  */
 const clock = new TestClock(new Date('2026-12-01T05:00:00Z'));
-let platform: Platform;
-let url: string;
-let admin: string;
-beforeAll(async () => {
-  platform = await startTestPlatform({ clock });
-  url = platform.gateway.url;
-  admin = await tokenFor(adminIdentity());
-});
-afterAll(() => platform?.close());
+/** The platform on this file's clock; `app.admin` is an administrator's token. */
+const app = usePlatform({ clock });
 
 async function ok<T = any>(query: string, vars: Record<string, unknown>, token?: string): Promise<T> {
-  const r = await gql(url, query, vars, token);
+  const r = await gql(app.url, query, vars, token);
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data as T;
 }
@@ -38,25 +30,25 @@ describe('portal content', () => {
 
   it('FAQ in the reader’s language with a fallback; only admins write', async () => {
     const input = { position: 1, question: { kk: 'Тапсырысты қалай беруге болады?', ru: 'Как оформить заказ?' }, answer: { kk: 'ЭЦҚ арқылы қол қойыңыз.', ru: 'Подпишите заказ ЭЦП.' } };
-    const entry = (await ok(FAQ, { input }, admin)).saveFaqEntry;
+    const entry = (await ok(FAQ, { input }, app.admin)).saveFaqEntry;
     const kk = (await ok(READ_FAQ, { l: 'KK' })).faqEntries.nodes.find((n: { id: string }) => n.id === entry.id);
     expect(kk.question).toEqual({ text: 'Тапсырысты қалай беруге болады?', language: 'KK', fallback: false });
     const en = (await ok(READ_FAQ, { l: 'EN' })).faqEntries.nodes.find((n: { id: string }) => n.id === entry.id);
     expect(en.question).toEqual({ text: 'Как оформить заказ?', language: 'RU', fallback: true });
     // an English translation added later is served as is
-    await ok(FAQ, { id: entry.id, input: { ...input, question: { ...input.question, en: 'How do I order?' } } }, admin);
+    await ok(FAQ, { id: entry.id, input: { ...input, question: { ...input.question, en: 'How do I order?' } } }, app.admin);
     const en2 = (await ok(READ_FAQ, { l: 'EN' })).faqEntries.nodes.find((n: { id: string }) => n.id === entry.id);
     expect(en2.question).toEqual({ text: 'How do I order?', language: 'EN', fallback: false });
 
-    expect(codes(await gql(url, FAQ, { input: { ...input, question: { kk: ' ' } } }, admin))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, FAQ, { input: { ...input, question: { kk: ' ' } } }, app.admin))).toEqual(['BAD_USER_INPUT']);
     for (const t of [await tokenFor(recipientIdentity(mine(0))), await tokenFor(supplierIdentity(world().suppliers[0]!.id))]) {
-      expect(codes(await gql(url, FAQ, { input }, t))).toEqual(['FORBIDDEN']);
-      expect(codes(await gql(url, NOTICE, { input: { startsAt: '2027-01-10T03:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { ru: 'x' } } }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(app.url, FAQ, { input }, t))).toEqual(['FORBIDDEN']);
+      expect(codes(await gql(app.url, NOTICE, { input: { startsAt: '2027-01-10T03:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { ru: 'x' } } }, t))).toEqual(['FORBIDDEN']);
     }
   });
 
   it('a maintenance notice is shown only inside its window', async () => {
-    const notice = (await ok(NOTICE, { input: { startsAt: '2027-01-10T03:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { kk: 'Техникалық жұмыстар', ru: 'Технические работы', en: 'Maintenance' } } }, admin)).saveMaintenanceNotice;
+    const notice = (await ok(NOTICE, { input: { startsAt: '2027-01-10T03:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { kk: 'Техникалық жұмыстар', ru: 'Технические работы', en: 'Maintenance' } } }, app.admin)).saveMaintenanceNotice;
     const shown = async () => (await ok(BANNER, { l: 'RU' })).activeMaintenanceNotices.nodes.filter((n: { id: string }) => n.id === notice.id);
     at('2027-01-10T02:59:59Z');
     expect(await shown()).toEqual([]);
@@ -66,14 +58,14 @@ describe('portal content', () => {
     expect(await shown()).toHaveLength(1);
     at('2027-01-10T05:00:00Z');
     expect(await shown()).toEqual([]);
-    expect(codes(await gql(url, NOTICE, { input: { startsAt: '2027-01-10T05:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { ru: 'x' } } }, admin))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, NOTICE, { input: { startsAt: '2027-01-10T05:00:00Z', endsAt: '2027-01-10T05:00:00Z', text: { ru: 'x' } } }, app.admin))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('the contact-center phone with its hours in three languages', async () => {
-    await ok(`mutation($i: ContactCenterInput!) { setContactCenter(input: $i) { phone } }`, { i: { phone: '1414', hours: { ru: 'Пн–Пт 9:00–18:30', en: 'Mon–Fri 9:00–18:30' } } }, admin);
+    await ok(`mutation($i: ContactCenterInput!) { setContactCenter(input: $i) { phone } }`, { i: { phone: '1414', hours: { ru: 'Пн–Пт 9:00–18:30', en: 'Mon–Fri 9:00–18:30' } } }, app.admin);
     const c = (await ok(`{ contactCenter { phone kk: hours(language: KK) { text language fallback } en: hours(language: EN) { text language } } }`, {})).contactCenter;
     expect(c).toEqual({ phone: '1414', kk: { text: 'Пн–Пт 9:00–18:30', language: 'RU', fallback: true }, en: { text: 'Mon–Fri 9:00–18:30', language: 'EN' } });
-    expect(codes(await gql(url, `mutation { setContactCenter(input: { phone: "1414" }) { phone } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, `mutation { setContactCenter(input: { phone: "1414" }) { phone } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -91,7 +83,7 @@ describe('contact-center failure tickets: service-level clocks in working time',
     // compared with the one they make at the same instant, before this test's tickets exist.
     const BREACHES = `{ ticketBreachReport(year: 2026, month: 12) { year month due breached byStep { step due breached } } }`;
     at('2026-12-18T08:00:00Z');
-    const baseline = (await ok(BREACHES, {}, admin)).ticketBreachReport;
+    const baseline = (await ok(BREACHES, {}, app.admin)).ticketBreachReport;
     const since = (r: any) => ({
       year: r.year, month: r.month, due: r.due - baseline.due, breached: r.breached - baseline.breached,
       byStep: r.byStep.map((x: any) => {
@@ -107,64 +99,64 @@ describe('contact-center failure tickets: service-level clocks in working time',
 
     // Saturday: the clock does not run.
     at('2026-12-12T06:00:00Z');
-    expect(clockOf((await ok(GET, { id: t.id }, admin)).failureTicket, 'REGISTER')).toMatchObject({ state: 'ON_TIME', remainingWorkingMinutes: 90 });
+    expect(clockOf((await ok(GET, { id: t.id }, app.admin)).failureTicket, 'REGISTER')).toMatchObject({ state: 'ON_TIME', remainingWorkingMinutes: 90 });
     // Monday 9:50: 75% used → near its deadline, listed for the administrator.
     at('2026-12-14T04:50:00Z');
-    expect(clockOf((await ok(GET, { id: t.id }, admin)).failureTicket, 'REGISTER')).toMatchObject({ state: 'NEAR', remainingWorkingMinutes: 40 });
-    expect((await ok(RISK, {}, admin)).ticketsAtRisk.nodes).toContainEqual({ id: t.id });
+    expect(clockOf((await ok(GET, { id: t.id }, app.admin)).failureTicket, 'REGISTER')).toMatchObject({ state: 'NEAR', remainingWorkingMinutes: 40 });
+    expect((await ok(RISK, {}, app.admin)).ticketsAtRisk.nodes).toContainEqual({ id: t.id });
     // Monday 11:00: past due.
     at('2026-12-14T06:00:00Z');
     expect(clockOf((await ok(GET, { id: t.id }, reporter)).failureTicket, 'REGISTER')).toMatchObject({ state: 'BREACHED', remainingWorkingMinutes: -30 });
 
-    t = (await ok(STEP, { id: t.id, i: { step: 'REGISTER', note: 'late: weekend backlog' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'REGISTER', note: 'late: weekend backlog' } }, app.admin)).recordTicketStep;
     expect(clockOf(t, 'REGISTER')).toMatchObject({ state: 'MISSED', doneAt: '2026-12-14T06:00:00.000Z' });
     // analyse within 1 working day (9 h 30): Monday 11:00 + 7 h 30 today + 2 h Tuesday = Tuesday 11:00
     expect(clockOf(t, 'ANALYSE')).toMatchObject({ allowanceMinutes: 570, dueAt: '2026-12-15T06:00:00.000Z', state: 'ON_TIME' });
 
     // steps out of order are refused
-    expect(codes(await gql(url, STEP, { id: t.id, i: { step: 'DECIDE', decision: 'x', fixRequired: false } }, admin))).toEqual(['INVALID_TRANSITION']);
-    expect(codes(await gql(url, STEP, { id: t.id, i: { step: 'REGISTER' } }, admin))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(app.url, STEP, { id: t.id, i: { step: 'DECIDE', decision: 'x', fixRequired: false } }, app.admin))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(app.url, STEP, { id: t.id, i: { step: 'REGISTER' } }, app.admin))).toEqual(['INVALID_TRANSITION']);
 
     at('2026-12-15T05:00:00Z'); // Tuesday 10:00
-    t = (await ok(STEP, { id: t.id, i: { step: 'ANALYSE', escalate: true } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'ANALYSE', escalate: true } }, app.admin)).recordTicketStep;
     expect(clockOf(t, 'ANALYSE').state).toBe('MET');
     expect(clockOf(t, 'ESCALATE')).toMatchObject({ dueAt: '2026-12-15T08:00:00.000Z' });
     at('2026-12-15T07:00:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'ESCALATE', note: 'to the platform team' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'ESCALATE', note: 'to the platform team' } }, app.admin)).recordTicketStep;
     // Decision on Tuesday 18:15; Wednesday 16 December is Independence Day:
     // notify within 30 min = 15 min Tuesday + 15 min Thursday → Thursday 9:15; start the fix within 1 working day → Thursday 18:15.
     at('2026-12-15T13:15:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true, plannedFixAt: '2026-12-18T12:00:00Z' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'DECIDE', decision: 'A fix of the order page is needed', fixRequired: true, plannedFixAt: '2026-12-18T12:00:00Z' } }, app.admin)).recordTicketStep;
     expect(t.status).toBe('DECIDED');
     expect(clockOf(t, 'NOTIFY_DECISION')).toMatchObject({ allowanceMinutes: 30, dueAt: '2026-12-17T04:15:00.000Z' });
     expect(clockOf(t, 'START_FIX')).toMatchObject({ allowanceMinutes: 570, dueAt: '2026-12-17T13:15:00.000Z' });
     // on the holiday the clocks stand still
     at('2026-12-16T08:00:00Z');
-    expect(clockOf((await ok(GET, { id: t.id }, admin)).failureTicket, 'NOTIFY_DECISION')).toMatchObject({ state: 'ON_TIME', remainingWorkingMinutes: 15 });
+    expect(clockOf((await ok(GET, { id: t.id }, app.admin)).failureTicket, 'NOTIFY_DECISION')).toMatchObject({ state: 'ON_TIME', remainingWorkingMinutes: 15 });
 
     at('2026-12-17T04:10:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_DECISION' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_DECISION' } }, app.admin)).recordTicketStep;
     at('2026-12-17T12:00:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'START_FIX' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'START_FIX' } }, app.admin)).recordTicketStep;
     at('2026-12-18T05:00:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'FINISH_FIX' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'FINISH_FIX' } }, app.admin)).recordTicketStep;
     expect(clockOf(t, 'NOTIFY_FIX')).toMatchObject({ allowanceMinutes: 180, dueAt: '2026-12-18T08:00:00.000Z' });
     at('2026-12-18T07:00:00Z');
-    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_FIX' } }, admin)).recordTicketStep;
+    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_FIX' } }, app.admin)).recordTicketStep;
     expect(t).toMatchObject({ status: 'CLOSED', closedAt: '2026-12-18T07:00:00.000Z' });
     expect(t.steps.map((s: { step: string }) => s.step)).toEqual(['REGISTER', 'ANALYSE', 'ESCALATE', 'DECIDE', 'NOTIFY_DECISION', 'START_FIX', 'FINISH_FIX', 'NOTIFY_FIX']);
     expect(t.clocks.map((c: { step: string; state: string }) => [c.step, c.state])).toEqual([
       ['REGISTER', 'MISSED'], ['ANALYSE', 'MET'], ['ESCALATE', 'MET'], ['NOTIFY_DECISION', 'MET'], ['START_FIX', 'MET'], ['NOTIFY_FIX', 'MET'],
     ]);
-    expect((await ok(RISK, {}, admin)).ticketsAtRisk.nodes).not.toContainEqual({ id: t.id });
+    expect((await ok(RISK, {}, app.admin)).ticketsAtRisk.nodes).not.toContainEqual({ id: t.id });
 
     // An operator takes a phone report on Tuesday 17:00: registration is due Thursday 10:30 (the holiday skipped); nobody registers it.
     at('2026-12-15T12:00:00Z');
-    const phone = (await ok(REPORT, { i: { description: 'Cannot sign the order with EDS', channel: 'PHONE', reporterName: 'Caller without an account', contact: '+77010000699' } }, admin)).reportFailure;
+    const phone = (await ok(REPORT, { i: { description: 'Cannot sign the order with EDS', channel: 'PHONE', reporterName: 'Caller without an account', contact: '+77010000699' } }, app.admin)).reportFailure;
     expect(clockOf(phone, 'REGISTER').dueAt).toBe('2026-12-17T05:30:00.000Z');
 
     at('2026-12-18T08:00:00Z');
-    const report = (await ok(BREACHES, {}, admin)).ticketBreachReport;
+    const report = (await ok(BREACHES, {}, app.admin)).ticketBreachReport;
     expect(since(report)).toEqual({
       year: 2026, month: 12, due: 7, breached: 2,
       byStep: [
@@ -179,17 +171,17 @@ describe('contact-center failure tickets: service-level clocks in working time',
     const other = await tokenFor(recipientIdentity(mine(2)));
     at('2027-02-02T05:00:00Z');
     let t = (await ok(REPORT, { i: { description: 'Typo on the FAQ page' } }, reporter)).reportFailure;
-    expect(codes(await gql(url, GET, { id: t.id }, other))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, STEP, { id: t.id, i: { step: 'REGISTER' } }, reporter))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, RISK, {}, reporter))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, REPORT, { i: { description: 'on behalf', reporterName: 'Someone' } }, reporter))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, GET, { id: t.id }, other))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, STEP, { id: t.id, i: { step: 'REGISTER' } }, reporter))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, RISK, {}, reporter))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, REPORT, { i: { description: 'on behalf', reporterName: 'Someone' } }, reporter))).toEqual(['FORBIDDEN']);
     expect((await ok(`{ failureTickets { nodes { id } } }`, {}, other)).failureTickets.nodes).not.toContainEqual({ id: t.id });
     expect((await ok(`{ failureTickets { nodes { id } } }`, {}, reporter)).failureTickets.nodes).toContainEqual({ id: t.id });
     for (const [step, extra] of [['REGISTER', {}], ['ANALYSE', { escalate: false }], ['DECIDE', { decision: 'Fixed the text', fixRequired: false }]] as const) {
-      t = (await ok(STEP, { id: t.id, i: { step, ...extra } }, admin)).recordTicketStep;
+      t = (await ok(STEP, { id: t.id, i: { step, ...extra } }, app.admin)).recordTicketStep;
     }
-    expect(codes(await gql(url, STEP, { id: t.id, i: { step: 'START_FIX' } }, admin))).toEqual(['INVALID_TRANSITION']);
-    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_DECISION' } }, admin)).recordTicketStep;
+    expect(codes(await gql(app.url, STEP, { id: t.id, i: { step: 'START_FIX' } }, app.admin))).toEqual(['INVALID_TRANSITION']);
+    t = (await ok(STEP, { id: t.id, i: { step: 'NOTIFY_DECISION' } }, app.admin)).recordTicketStep;
     expect(t.status).toBe('CLOSED');
     expect(t.clocks.map((c: { step: string }) => c.step)).toEqual(['REGISTER', 'ANALYSE', 'NOTIFY_DECISION']);
   });
@@ -212,32 +204,32 @@ describe('complaints: forwarded within 3 working days, answered within 5 of the 
     expect(c).toMatchObject({ status: 'RECEIVED', forwardDueAt: '2026-12-18T19:00:00.000Z', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false, retentionClass: 'COMPLAINT', personId: p.id });
 
     at('2026-12-18T18:59:59Z');
-    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'RECEIVED' });
+    expect((await ok(OVERDUE, {}, app.admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'RECEIVED' });
     at('2026-12-18T19:00:01Z');
-    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'RECEIVED' });
+    expect((await ok(OVERDUE, {}, app.admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'RECEIVED' });
 
     // forwarded late, on Saturday 00:30 Astana: the answer is still due 5 working days after the registration, not after the forwarding
     at('2026-12-18T19:30:00Z');
-    const f = (await ok(FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, admin)).forwardComplaint;
+    const f = (await ok(FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, app.admin)).forwardComplaint;
     expect(f).toMatchObject({ status: 'FORWARDED', forwardedTo: 'EMPLOYMENT_DEPARTMENT', answerDueAt: '2026-12-22T19:00:00.000Z', overdue: false });
-    expect(codes(await gql(url, FORWARD, { id: c.id, to: 'QUALITY_AUTHORITY' }, admin))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(app.url, FORWARD, { id: c.id, to: 'QUALITY_AUTHORITY' }, app.admin))).toEqual(['INVALID_TRANSITION']);
     at('2026-12-22T18:59:59Z');
-    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'FORWARDED' });
+    expect((await ok(OVERDUE, {}, app.admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'FORWARDED' });
     at('2026-12-22T19:00:01Z');
-    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'FORWARDED' });
+    expect((await ok(OVERDUE, {}, app.admin)).complaints.nodes).toContainEqual({ id: c.id, status: 'FORWARDED' });
     // the department of the recipient's region sees it among its overdue ones and answers; another region may not
     const dept = await tokenFor(departmentIdentity(p.regionCode));
     expect((await ok(OVERDUE, {}, dept)).complaints.nodes).toContainEqual({ id: c.id, status: 'FORWARDED' });
     const otherRegion = world().persons.find((x) => x.regionCode !== p.regionCode)!.regionCode;
-    expect(codes(await gql(url, ANSWER, { id: c.id, a: 'no' }, await tokenFor(departmentIdentity(otherRegion))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, ANSWER, { id: c.id, a: 'no' }, await tokenFor(departmentIdentity(otherRegion))))).toEqual(['FORBIDDEN']);
     const a = (await ok(ANSWER, { id: c.id, a: 'The supplier replaced the wheelchair' }, dept)).answerComplaint;
     expect(a).toMatchObject({ status: 'ANSWERED', overdue: false });
-    expect((await ok(OVERDUE, {}, admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'ANSWERED' });
+    expect((await ok(OVERDUE, {}, app.admin)).complaints.nodes).not.toContainEqual({ id: c.id, status: 'ANSWERED' });
 
     // the quality authority has 15 working days: forwarded Monday 4 January 2027, counting 5, 6, (7 Jan is a holiday) 8, 11–15, 18–22, 25, 26 → end of Tuesday 26 January
     at('2027-01-04T05:00:00Z');
     const q = (await ok(FILE, { i: { supplierId: world().suppliers[5]!.id, text: 'The quality of the service was poor' } }, recipient)).fileComplaint;
-    const fq = (await ok(FORWARD, { id: q.id, to: 'QUALITY_AUTHORITY' }, admin)).forwardComplaint;
+    const fq = (await ok(FORWARD, { id: q.id, to: 'QUALITY_AUTHORITY' }, app.admin)).forwardComplaint;
     expect(fq.answerDueAt).toBe('2027-01-26T19:00:00.000Z');
   });
 
@@ -261,14 +253,14 @@ describe('complaints: forwarded within 3 working days, answered within 5 of the 
     const c5 = (await ok(FILE, { i: { orderId: s5.o.id, text: 'The hearing aid came without batteries' } }, await tokenFor(recipientIdentity(mine(s5.i))))).fileComplaint;
     expect(c5).toMatchObject({ serviceKind: 'S5', retentionClass: 'ORDER_FORM' });
     // somebody else's order, a supplier, an unknown supplier
-    expect(codes(await gql(url, FILE, { i: { orderId: s4.o.id, text: 'Not my order but still' } }, await tokenFor(recipientIdentity(mine(49)))))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, FILE, { i: { supplierId: w.suppliers[0]!.id, text: 'A supplier complaining' } }, await tokenFor(supplierIdentity(w.suppliers[0]!.id))))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, FILE, { i: { supplierId: '01900000-0000-7000-8000-000000000000', text: 'Unknown supplier here' } }, token))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(app.url, FILE, { i: { orderId: s4.o.id, text: 'Not my order but still' } }, await tokenFor(recipientIdentity(mine(49)))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, FILE, { i: { supplierId: w.suppliers[0]!.id, text: 'A supplier complaining' } }, await tokenFor(supplierIdentity(w.suppliers[0]!.id))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, FILE, { i: { supplierId: '01900000-0000-7000-8000-000000000000', text: 'Unknown supplier here' } }, token))).toEqual(['NOT_FOUND']);
     // visibility: the recipient's own, not another recipient's, not suppliers'
-    expect(codes(await gql(url, `query($id: ID!) { complaint(id: $id) { id } }`, { id: c.id }, await tokenFor(recipientIdentity(mine(49)))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, `query($id: ID!) { complaint(id: $id) { id } }`, { id: c.id }, await tokenFor(recipientIdentity(mine(49)))))).toEqual(['FORBIDDEN']);
     expect((await ok(`query($id: ID!) { complaint(id: $id) { id } }`, { id: c.id }, token)).complaint.id).toBe(c.id);
-    expect(codes(await gql(url, `{ complaints { nodes { id } } }`, {}, await tokenFor(supplierIdentity(s4.o.supplierId))))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, token))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, `{ complaints { nodes { id } } }`, {}, await tokenFor(supplierIdentity(s4.o.supplierId))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, FORWARD, { id: c.id, to: 'EMPLOYMENT_DEPARTMENT' }, token))).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -302,11 +294,11 @@ describe('retention (people): past retention is anonymized, everything else is k
     // a screenshot on each closed one: removed with the old ticket's personal data, kept with the young one
     const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
     const ATTACH = `mutation($id: ID!, $i: TicketAttachmentInput!) { attachToFailureTicket(ticketId: $id, input: $i) { id } }`;
-    const attach = async (id: string) => (await ok(ATTACH, { id, i: { fileName: 'screen.png', contentType: 'image/png', contentBase64: PNG } }, admin)).attachToFailureTicket.id as string;
+    const attach = async (id: string) => (await ok(ATTACH, { id, i: { fileName: 'screen.png', contentType: 'image/png', contentBase64: PNG } }, app.admin)).attachToFailureTicket.id as string;
     const files = { old: await attach(tickets.old), young: await attach(tickets.young) };
 
     // Move their history back in time (the database is the record's truth).
-    const em = platform.subgraphs.people.orm.em.fork();
+    const em = app.platform.subgraphs.people.orm.em.fork();
     const ago = (years: number, days = 0) => new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() + days, 5));
     const answered = (id: string, when: Date) => em.nativeUpdate(Complaint, { id }, { status: 'ANSWERED' as never, answeredAt: when, answer: 'Answered', receivedAt: when, forwardDueAt: when });
     await answered(ids.complaintOld, ago(5, -1));
@@ -318,9 +310,9 @@ describe('retention (people): past retention is anonymized, everything else is k
     await em.nativeUpdate(FailureTicket, { id: tickets.young }, { status: 'CLOSED' as never, closedAt: ago(5, +1), reportedAt: ago(5) });
     await em.nativeUpdate(FailureTicket, { id: tickets.open }, { reportedAt: ago(10) });
 
-    await platform.runtime.scheduler.runAll({ only: ['people.retention'], strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['people.retention'], strict: true });
 
-    const fresh = platform.subgraphs.people.orm.em.fork();
+    const fresh = app.platform.subgraphs.people.orm.em.fork();
     const complaint = (id: string) => fresh.findOneOrFail(Complaint, { id });
     const gone = { personId: null, text: '[removed: retention period passed]', answer: '[removed: retention period passed]' };
     expect(await complaint(ids.complaintOld)).toMatchObject({ ...gone, anonymizedAt: now });
@@ -337,10 +329,10 @@ describe('retention (people): past retention is anonymized, everything else is k
     expect((await fileRow(files.young)).content?.toString('base64')).toBe(PNG);
 
     // running again changes nothing; only admins run it by hand
-    const again = (await ok(`mutation { applyPeopleRetention { changed { record action count } } }`, {}, admin)).applyPeopleRetention;
+    const again = (await ok(`mutation { applyPeopleRetention { changed { record action count } } }`, {}, app.admin)).applyPeopleRetention;
     expect(again.changed).toEqual([
       { record: 'Complaint', action: 'ANONYMIZED', count: 0 }, { record: 'FailureTicket', action: 'ANONYMIZED', count: 0 }, { record: 'TicketAttachment', action: 'PURGED', count: 0 },
     ]);
-    expect(codes(await gql(url, `mutation { applyPeopleRetention { asOf } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, `mutation { applyPeopleRetention { asOf } }`, {}, await tokenFor(recipientIdentity(mine(0)))))).toEqual(['FORBIDDEN']);
   });
 });

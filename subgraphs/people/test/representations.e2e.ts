@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClock } from '@aleumet/runtime';
-import type { Platform } from '@aleumet/platform';
-import { startTestPlatform } from '@aleumet/platform/testing';
-import { adminIdentity, codes, departmentIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
+import { usePlatform } from '@aleumet/platform/testing';
+import { codes, departmentIdentity, gql, recipientIdentity, tokenFor, world } from '@aleumet/testkit';
 import { devSigner, signDocument } from '@aleumet/signing';
 import { REGIONS } from '@aleumet/core';
 
@@ -13,22 +12,15 @@ import { REGIONS } from '@aleumet/core';
  * Recipients 580–589 of the demo world are this file's.
  */
 const clock = new TestClock(new Date('2026-12-07T06:00:00Z'));
-let platform: Platform;
-let url: string;
-let admin: string;
-beforeAll(async () => {
-  platform = await startTestPlatform({ clock });
-  url = platform.gateway.url;
-  admin = await tokenFor(adminIdentity());
-});
-afterAll(() => platform?.close());
+/** The platform on this file's clock; `app.admin` is an administrator's token. */
+const app = usePlatform({ clock });
 
 const person = (i: number) => world().persons[580 + i]!;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const scan = { fileName: 'power-of-attorney.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') };
 
 async function ok<T = any>(query: string, vars: Record<string, unknown>, token?: string): Promise<T> {
-  const r = await gql(url, query, vars, token);
+  const r = await gql(app.url, query, vars, token);
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data as T;
 }
@@ -68,33 +60,33 @@ describe('a power of attorney: request, verification, acting, revocation', () =>
     const dept = await tokenFor(departmentIdentity(principal.regionCode));
 
     // Refused before anything is written: bounds, a fake scan, a power of attorney without a term, oneself.
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin, { validTo: null }) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin, { scan: { ...scan, contentBase64: Buffer.from('not a pdf').toString('base64') } }) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin, { scan: { ...scan, contentType: 'text/html' } }) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin, { documentNumber: 'x'.repeat(201) }) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin, { documentDate: '2027-01-01' }) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(rep.iin) }, repToken))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin) }, dept))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin, { validTo: null }) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin, { scan: { ...scan, contentBase64: Buffer.from('not a pdf').toString('base64') } }) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin, { scan: { ...scan, contentType: 'text/html' } }) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin, { documentNumber: 'x'.repeat(201) }) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin, { documentDate: '2027-01-01' }) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(rep.iin) }, repToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin) }, dept))).toEqual(['FORBIDDEN']);
 
     const r = (await ok(REQUEST, { input: input(principal.iin) }, repToken)).requestRepresentation;
     expect(r).toMatchObject({ status: 'PENDING', kind: 'PROXY', basis: 'POWER_OF_ATTORNEY', regionCode: principal.regionCode, validTo: '2027-12-06', document: { size: PDF.length, contentType: 'application/pdf' } });
-    expect(codes(await gql(url, REQUEST, { input: input(principal.iin) }, repToken))).toEqual(['CONFLICT']);
+    expect(codes(await gql(app.url, REQUEST, { input: input(principal.iin) }, repToken))).toEqual(['CONFLICT']);
     // Not acting yet.
     expect((await signIn(rep.iin)).represents).not.toContain(principal.id);
 
     // Another region's department neither sees nor decides it; the person's region's does.
     const stranger = await tokenFor(departmentIdentity(otherRegion(principal.regionCode)));
     expect((await ok(REQUESTS, {}, stranger)).representationRequests.nodes.map((n: { id: string }) => n.id)).not.toContain(r.id);
-    expect(codes(await gql(url, VERIFY, { id: r.id }, stranger))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, DOCUMENT, { id: r.id }, stranger))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, VERIFY, { id: r.id }, repToken))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, VERIFY, { id: r.id }, stranger))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, DOCUMENT, { id: r.id }, stranger))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, VERIFY, { id: r.id }, repToken))).toEqual(['FORBIDDEN']);
     const listed = (await ok(REQUESTS, {}, dept)).representationRequests.nodes.find((n: { id: string }) => n.id === r.id);
     expect(listed.representativeName).toBe([rep.lastName, rep.firstName, rep.middleName].filter(Boolean).join(' '));
     const doc = (await ok(DOCUMENT, { id: r.id }, dept)).representationDocument;
     expect(Buffer.from(doc.contentBase64, 'base64').equals(PDF)).toBe(true);
     expect(doc.sha256).toBe(r.document.sha256);
     expect((await ok(VERIFY, { id: r.id }, dept)).verifyRepresentation.status).toBe('ACTIVE');
-    expect(codes(await gql(url, VERIFY, { id: r.id }, dept))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(app.url, VERIFY, { id: r.id }, dept))).toEqual(['INVALID_TRANSITION']);
 
     // The representative now signs in acting for the person; the person sees who may act for them.
     const signed = await signIn(rep.iin);
@@ -109,17 +101,17 @@ describe('a power of attorney: request, verification, acting, revocation', () =>
     // What the representative does for the person records both: the actor and the person acted for.
     const supplierId = world().suppliers[0]!.id;
     const filed = await ok(`mutation($input: ComplaintInput!) { fileComplaint(input: $input) { id } }`, { input: { personId: principal.id, supplierId, text: 'The supplier did not call back about the delivery.' } }, signed.token);
-    const audit = (await ok(`query($a: String!) { auditEntries(actorSub: $a, first: 100) { nodes { actorSub onBehalfOf personIds entityIds operationName } } }`, { a: rep.id }, admin)).auditEntries.nodes;
+    const audit = (await ok(`query($a: String!) { auditEntries(actorSub: $a, first: 100) { nodes { actorSub onBehalfOf personIds entityIds operationName } } }`, { a: rep.id }, app.admin)).auditEntries.nodes;
     expect(audit.find((e: { entityIds: string[] }) => e.entityIds.includes(`Complaint:${filed.fileComplaint.id}`)), JSON.stringify(audit)).toMatchObject({ actorSub: rep.id, onBehalfOf: expect.arrayContaining([principal.id]) });
 
     // Only the person revokes, and from then on the representative no longer acts for them.
-    expect(codes(await gql(url, REVOKE, { id: r.id }, repToken))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(url, REVOKE, { id: r.id, reason: 'x'.repeat(1001) }, principalToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REVOKE, { id: r.id }, repToken))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(app.url, REVOKE, { id: r.id, reason: 'x'.repeat(1001) }, principalToken))).toEqual(['BAD_USER_INPUT']);
     const revoked = (await ok(REVOKE, { id: r.id, reason: 'I collect the aid myself' }, principalToken)).revokeRepresentation;
     expect(revoked).toMatchObject({ status: 'REVOKED', endReason: 'I collect the aid myself' });
     expect((await signIn(rep.iin)).represents).not.toContain(principal.id);
     expect((await ok(ACTING, {}, principalToken)).me.representatives.nodes.map((n: { id: string }) => n.id)).not.toContain(r.id);
-    expect(codes(await gql(url, REVOKE, { id: r.id }, principalToken))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await gql(app.url, REVOKE, { id: r.id }, principalToken))).toEqual(['INVALID_TRANSITION']);
   });
 });
 
@@ -130,12 +122,12 @@ describe('legal representatives, rejection and the term', () => {
     const dept = await tokenFor(departmentIdentity(principal.regionCode));
     const legal = (await ok(REQUEST, { input: input(principal.iin, { basis: 'GUARDIAN', documentType: 'Guardianship decision', validTo: null }) }, parent)).requestRepresentation;
     expect(legal).toMatchObject({ kind: 'LEGAL_REPRESENTATIVE', validTo: null, status: 'PENDING' });
-    expect(codes(await gql(url, REJECT, { id: legal.id, reason: ' ' }, dept))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(app.url, REJECT, { id: legal.id, reason: ' ' }, dept))).toEqual(['BAD_USER_INPUT']);
     const rejected = (await ok(REJECT, { id: legal.id, reason: 'The decision number does not match the register of the guardianship body' }, dept)).rejectRepresentation;
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'The decision number does not match the register of the guardianship body' });
     const again = (await ok(REQUEST, { input: input(principal.iin, { basis: 'GUARDIAN', documentType: 'Guardianship decision', documentNumber: 'G-77', validTo: null }) }, parent)).requestRepresentation;
-    await ok(VERIFY, { id: again.id }, admin);
-    expect(codes(await gql(url, REVOKE, { id: again.id }, await tokenFor(recipientIdentity(583))))).toEqual(['FORBIDDEN']);
+    await ok(VERIFY, { id: again.id }, app.admin);
+    expect(codes(await gql(app.url, REVOKE, { id: again.id }, await tokenFor(recipientIdentity(583))))).toEqual(['FORBIDDEN']);
   });
 
   it('ends by itself the day after its term (the scheduled job, on the test clock)', async () => {
@@ -146,11 +138,11 @@ describe('legal representatives, rejection and the term', () => {
     await ok(VERIFY, { id: r.id }, dept);
     const scope = { personIds: [principal.id] };
     clock.set(new Date('2026-12-09T18:00:00Z')); // 23:00 in Almaty: still the last day
-    await platform.runtime.scheduler.runAll({ only: ['people:representation-term'], scope, strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['people:representation-term'], scope, strict: true });
     expect((await ok(`query($id: ID!) { representation(id: $id) { status } }`, { id: r.id }, dept)).representation.status).toBe('ACTIVE');
     clock.set(new Date('2026-12-09T19:30:00Z')); // 00:30 on 10 December in Almaty
     expect((await signIn(person(4).iin)).represents).not.toContain(principal.id);
-    await platform.runtime.scheduler.runAll({ only: ['people:representation-term'], scope, strict: true });
+    await app.platform.runtime.scheduler.runAll({ only: ['people:representation-term'], scope, strict: true });
     expect((await ok(`query($id: ID!) { representation(id: $id) { status endReason endedAt } }`, { id: r.id }, dept)).representation).toMatchObject({ status: 'EXPIRED', endReason: 'TERM_OVER' });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl } from '@aleumet/testkit';
+import { adminIdentity, testDatabaseUrl, tokenFor } from '@aleumet/testkit';
 import { startPlatform, type Platform, type PlatformOptions } from '../index.js';
 
 /**
@@ -16,12 +16,17 @@ export function startTestPlatform(options: Pick<PlatformOptions, 'clock' | 'sms'
   });
 }
 
-/** Starts the platform before the file's tests and stops it after; read `.platform` / `.url` inside tests. */
-export function usePlatform(): { readonly platform: Platform; readonly url: string } {
-  const ctx = {} as { platform: Platform; url: string };
+/**
+ * Starts the platform before the file's tests and stops it after (with `options` as for
+ * `startTestPlatform`, e.g. a TestClock); read `.platform`, `.url` and `.admin` (an administrator's
+ * token) inside tests.
+ */
+export function usePlatform(options: Parameters<typeof startTestPlatform>[0] = {}): { readonly platform: Platform; readonly url: string; readonly admin: string } {
+  const ctx = {} as { platform: Platform; url: string; admin: string };
   beforeAll(async () => {
-    ctx.platform = await startTestPlatform();
+    ctx.platform = await startTestPlatform(options);
     ctx.url = ctx.platform.gateway.url;
+    ctx.admin = await tokenFor(adminIdentity());
   });
   afterAll(() => ctx.platform?.close());
   return ctx;
