@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemTypeByCode } from '@aleumet/core';
 import { gql, recipientIdentity, supplierIdentity, tokenFor, world } from '@aleumet/testkit';
 import { supplierSigned } from '@aleumet/testkit/nca';
 import { ACCEPT, guaranteed, offeringFor, publishOne, signAndOrder } from '../../subgraphs/orders/test/helpers.js';
@@ -53,7 +54,7 @@ describe('live notifications in Chromium', () => {
     await page.getByRole('heading', { name: title }).waitFor({ timeout: 20_000 });
     await expect.poll(countNow, { timeout: 10_000 }).toBe(before + 1);
     const notice = page.locator('[data-testid="notification"]', { has: page.getByRole('heading', { name: title }) });
-    expect(await notice.locator('p').first().textContent()).toBe(`${offering.itemTypeCode} бойынша №${order.number} тапсырысыңызды жеткізуші қабылдады.`);
+    expect(await notice.locator('p').first().textContent()).toBe(`${itemTypeByCode.get(offering.itemTypeCode)!.kk} бойынша №${order.number} тапсырысыңызды жеткізуші қабылдады.`);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     // Delivered over the socket, not fetched by a timer.
     expect(frames.some((f) => f.includes('"next"') && f.includes(order.number))).toBe(true);

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { kzCalendar, localDate } from '@aleumet/calendar';
+import { gspKindByCode, itemTypeByCode } from '@aleumet/core';
 
 /** Languages of texts: kk and ru for people (003 ¶4: the portal works in both), en for staff who chose it. */
 export type NotifyLanguage = 'kk' | 'ru' | 'en';
@@ -21,6 +22,10 @@ export const TEMPLATES = [
   'COMMAND_REFUSED',
   'COMPLAINT_ANSWERED',
   'ACT_RETURNED',
+  'GSP_ASSIGNED',
+  'GSP_BEING_PROVIDED',
+  'GSP_PROVIDED',
+  'GSP_STOPPED',
 ] as const;
 export type NotificationTemplate = (typeof TEMPLATES)[number];
 
@@ -58,6 +63,10 @@ const kk: Resources = {
   COMMAND_REFUSED: { sms: 'Aleumet: №{{number}} ({{item}}) бойынша әрекет орындалмады, өзгеріс тоқтатылды. Бөлім хабардар: {{link}}', title: 'Әрекет орындалмады: №{{number}}', body: '№{{number}} ({{item}}) бойынша платформа қызметі байланысты әрекеттен бас тартты. Өзгеріс болдырылмады немесе белгіленді; жұмыспен қамту бөлімі хабардар және сізбен байланысады.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: {{deadline}} шағымыңызға жауап берілді, ол жеке кабинетте: {{link}}', title: 'Шағымға жауап', body: '{{deadline}} шағымыңызға жауап: {{step}}' },
   ACT_RETURNED: { sms: 'Aleumet: {{item}} актісі қайтарылды, себебі жеке кабинетте: {{link}}', title: '{{item}} актісі қайтарылды', body: '{{item}} кезеңіндегі көрсетілген қызметтер актісі қайтарылды: {{step}}' },
+  GSP_ASSIGNED: { sms: 'Aleumet: кепілдік берілген әлеуметтік пакет тағайындалды: {{item}}. {{link}}', title: 'Кепілдік берілген әлеуметтік пакет: {{item}}', body: '{{item}} тағайындалды. Көлемі, кезеңі және мәртебесі жеке кабинетте.' },
+  GSP_BEING_PROVIDED: { sms: 'Aleumet: {{item}} беріле бастады. {{link}}', title: 'Беріліп жатыр: {{item}}', body: 'Кепілдік берілген әлеуметтік пакеттің {{item}} түрі беріле бастады.' },
+  GSP_PROVIDED: { sms: 'Aleumet: {{item}} толық берілді. {{link}}', title: 'Берілді: {{item}}', body: 'Кепілдік берілген әлеуметтік пакеттің {{item}} түрі толық берілді.' },
+  GSP_STOPPED: { sms: 'Aleumet: {{item}} беру тоқтатылды, себебі жеке кабинетте: {{link}}', title: 'Тоқтатылды: {{item}}', body: 'Кепілдік берілген әлеуметтік пакеттің {{item}} түрін беру тоқтатылды. {{step}}' },
 };
 
 const ru: Resources = {
@@ -75,6 +84,10 @@ const ru: Resources = {
   COMMAND_REFUSED: { sms: 'Aleumet: по №{{number}} ({{item}}) действие не выполнено, изменение остановлено. Отдел в курсе: {{link}}', title: 'Действие не выполнено: №{{number}}', body: 'По №{{number}} ({{item}}) служба платформы отказала в связанном действии. Изменение отменено или отмечено; отдел занятости в курсе и свяжется с вами.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: на вашу жалобу от {{deadline}} дан ответ, он в личном кабинете: {{link}}', title: 'Ответ на жалобу', body: 'Ответ на вашу жалобу от {{deadline}}: {{step}}' },
   ACT_RETURNED: { sms: 'Aleumet: акт за {{item}} возвращён, причина в личном кабинете: {{link}}', title: 'Акт за {{item}} возвращён', body: 'Акт оказанных услуг за {{item}} возвращён: {{step}}' },
+  GSP_ASSIGNED: { sms: 'Aleumet: назначен гарантированный социальный пакет: {{item}}. {{link}}', title: 'Гарантированный социальный пакет: {{item}}', body: 'Назначено: {{item}}. Объём, период и статус — в личном кабинете.' },
+  GSP_BEING_PROVIDED: { sms: 'Aleumet: начата выдача: {{item}}. {{link}}', title: 'Выдаётся: {{item}}', body: 'Начата выдача по гарантированному социальному пакету: {{item}}.' },
+  GSP_PROVIDED: { sms: 'Aleumet: выдано полностью: {{item}}. {{link}}', title: 'Выдано: {{item}}', body: 'По гарантированному социальному пакету выдано полностью: {{item}}.' },
+  GSP_STOPPED: { sms: 'Aleumet: выдача прекращена: {{item}}, причина в личном кабинете: {{link}}', title: 'Прекращено: {{item}}', body: 'Выдача по гарантированному социальному пакету прекращена: {{item}}. {{step}}' },
 };
 
 const en: Resources = {
@@ -92,6 +105,10 @@ const en: Resources = {
   COMMAND_REFUSED: { sms: 'Aleumet: No. {{number}} ({{item}}): a step was refused, the change is stopped. The department knows: {{link}}', title: 'Step refused: No. {{number}}', body: 'A platform service refused a step of No. {{number}} ({{item}}). The change was undone or flagged; the employment department knows and will contact you.' },
   COMPLAINT_ANSWERED: { sms: 'Aleumet: your complaint of {{deadline}} was answered; see your cabinet: {{link}}', title: 'Answer to your complaint', body: 'The answer to your complaint of {{deadline}}: {{step}}' },
   ACT_RETURNED: { sms: 'Aleumet: the act for {{item}} was returned; the reason is in your cabinet: {{link}}', title: 'Act for {{item}} returned', body: 'The act of services rendered for {{item}} was returned: {{step}}' },
+  GSP_ASSIGNED: { sms: 'Aleumet: guaranteed social package assigned: {{item}}. {{link}}', title: 'Guaranteed social package: {{item}}', body: 'Assigned: {{item}}. The volume, period and status are in your cabinet.' },
+  GSP_BEING_PROVIDED: { sms: 'Aleumet: now being provided: {{item}}. {{link}}', title: 'Being provided: {{item}}', body: 'Your guaranteed social package is being provided: {{item}}.' },
+  GSP_PROVIDED: { sms: 'Aleumet: provided in full: {{item}}. {{link}}', title: 'Provided: {{item}}', body: 'Your guaranteed social package was provided in full: {{item}}.' },
+  GSP_STOPPED: { sms: 'Aleumet: stopped: {{item}}; the reason is in your cabinet: {{link}}', title: 'Stopped: {{item}}', body: 'Providing your guaranteed social package was stopped: {{item}}. {{step}}' },
 };
 
 let instance: i18n | undefined;
@@ -143,18 +160,24 @@ export interface RenderedText {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** An item type's or a GSP kind's name in the language (a person reads «Протез кисти», not S4-PROS-HAND); other values as given. */
+function itemName(code: string, language: NotifyLanguage): string {
+  const named = itemTypeByCode.get(code) ?? gspKindByCode.get(code);
+  return named ? named[language] : code;
+}
+
 /** One notification's texts in a language: SMS, in-app title and body, e-mail subject, text and HTML. */
 export function render(template: NotificationTemplate, language: NotifyLanguage, params: TextParams): RenderedText {
   const t = texts().getFixedT(language, 'notify');
   const values = {
-    item: params.item ?? '',
+    item: params.item ? itemName(params.item, language) : '',
     number: params.number ?? '',
     step: params.step ?? '',
     link: params.link,
     deadline: params.deadline ? astanaDate(params.deadline) : '',
     amount: params.amount !== undefined ? tenge(params.amount, language) : '',
   };
-  const sms = t(`${template}.sms`, values);
+  const sms = smsText(t(`${template}.sms`, values), (item) => t(`${template}.sms`, { ...values, item }), values.item);
   const title = t(`${template}.title`, values);
   const body = t(`${template}.body`, values);
   return { sms, title, body, ...emailParts(language, title, body, params.link) };
@@ -171,6 +194,17 @@ export function emailParts(language: NotifyLanguage, title: string, body: string
 }
 
 const GSM7 = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
+
+/** Two segments: 2 × 153 GSM-7 characters, 2 × 67 UCS-2 (Cyrillic). */
+const twoSegments = (text: string) => (GSM7.test(text) ? 306 : 134);
+
+/** An SMS within two segments: a long item name is shortened (with …) to fit; the in-app and e-mail texts keep it whole. */
+function smsText(sms: string, withItem: (item: string) => string, item: string): string {
+  const over = [...sms].length - twoSegments(sms);
+  if (over <= 0 || !item) return sms;
+  const chars = [...item];
+  return withItem(`${chars.slice(0, Math.max(4, chars.length - over - 1)).join('').trimEnd()}…`);
+}
 
 /** How many SMS segments a text takes: GSM-7 160/153 characters, otherwise UCS-2 70/67 (Cyrillic). */
 export function smsSegments(text: string): number {

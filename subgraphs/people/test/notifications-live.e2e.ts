@@ -3,6 +3,7 @@
  * subscriber receiving only its own notifications. Persons 1044–1049 of the demo world belong to this file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemTypeByCode } from '@aleumet/core';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { TestClock } from '@aleumet/runtime';
@@ -63,7 +64,7 @@ describe('live notification centre', () => {
     const { measure } = await publishOne(platform, me, { kind: 'S5', itemTypeCode: offering.itemTypeCode, guaranteedSum: guaranteed(offering.itemTypeCode) });
     await run(me.id);
     const [published] = await recipient.waitFor(1);
-    expect(published.notification).toMatchObject({ template: 'MEASURE_PUBLISHED', audience: 'PERSON', personId: me.id, measureId: measure.id, readAt: null, title: `Новая мера: ${offering.itemTypeCode}` });
+    expect(published.notification).toMatchObject({ template: 'MEASURE_PUBLISHED', audience: 'PERSON', personId: me.id, measureId: measure.id, readAt: null, title: `Новая мера: ${itemTypeByCode.get(offering.itemTypeCode)!.ru}` });
     expect(published.unreadCount).toBe(unreadBefore + 1);
 
     // An order: its supplier is told, live; the recipient is told when the supplier accepts.

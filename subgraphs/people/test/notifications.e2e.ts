@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemTypeByCode } from '@aleumet/core';
 import { SmscSmsAdapter, SmtpEmailAdapter, type SmsAdapter } from '@aleumet/notify';
 import { TestClock } from '@aleumet/runtime';
 import type { Platform } from '@aleumet/platform';
@@ -84,12 +85,12 @@ describe('notifications through the gateway', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ sender: 'Aleumet' });
     // 2 months from 1 December 2026 10:00 Astana: 1 February 2027, Astana date
-    expect(mine[0]!.mes).toBe(`Aleumet: доступна мера ${measure.itemTypeCode}. Выберите поставщика до 01.02.2027: https://aleumet.kz`);
+    expect(mine[0]!.mes).toBe(`Aleumet: доступна мера ${itemTypeByCode.get(measure.itemTypeCode)!.ru}. Выберите поставщика до 01.02.2027: https://aleumet.kz`);
 
     const centre = (await gql(url, CENTRE, {}, token)).data;
     const n = centre.notifications.nodes.find((x: { measureId: string }) => x.measureId === measure.id);
     expect(n).toMatchObject({ template: 'MEASURE_PUBLISHED', readAt: null });
-    expect(n.title).toBe(`Новая мера: ${measure.itemTypeCode}`);
+    expect(n.title).toBe(`Новая мера: ${itemTypeByCode.get(measure.itemTypeCode)!.ru}`);
     // the provider's delivery report (asked in the same run) says delivered
     expect(n.deliveries.find((d: { channel: string }) => d.channel === 'SMS')).toMatchObject({ status: 'DELIVERED', sentAt: clock.now().toISOString(), attempts: 1 });
     expect(centre.unreadNotificationCount).toBeGreaterThan(0);
@@ -117,12 +118,12 @@ describe('notifications through the gateway', () => {
     clock.set(new Date('2027-01-01T06:00:00Z'));
     await run(person.id); // reminder recorded; its command delivered
     await run(person.id); // sent
-    const reminder = smsTo(person.phone).slice(start).filter((m) => m.mes.includes(measure.itemTypeCode));
+    const reminder = smsTo(person.phone).slice(start).filter((m) => m.mes.includes(itemTypeByCode.get(measure.itemTypeCode)!.kk));
     expect(reminder).toHaveLength(1);
     expect(reminder[0]!.mes).toMatch(/^Aleumet: еске салу/);
     clock.set(new Date('2027-02-01T06:00:00Z'));
     await settle(person.id);
-    const blocked = smsTo(person.phone).slice(start).filter((m) => m.mes.includes(measure.itemTypeCode));
+    const blocked = smsTo(person.phone).slice(start).filter((m) => m.mes.includes(itemTypeByCode.get(measure.itemTypeCode)!.kk));
     expect(blocked).toHaveLength(2);
     expect(blocked[1]!.mes).toContain('2 айда жеткізуші таңдалмады');
     const dept = await tokenFor(departmentIdentity(person.regionCode));
@@ -145,7 +146,7 @@ describe('notifications through the gateway', () => {
     expect(smsTo(person.phone).length).toBe(before);
     clock.set(new Date('2027-03-02T03:00:00Z'));
     await run(person.id);
-    expect(smsTo(person.phone).slice(before).filter((m) => m.mes.includes(measure.itemTypeCode))).toHaveLength(1);
+    expect(smsTo(person.phone).slice(before).filter((m) => m.mes.includes(itemTypeByCode.get(measure.itemTypeCode)!.kk))).toHaveLength(1);
   });
 
   it('a crash between sending and recording does not send twice; failures retry with backoff and end in the dead-letter list', async () => {
@@ -184,7 +185,7 @@ describe('notifications through the gateway', () => {
     expect(resent.data.resendNotification).toMatchObject({ status: 'PENDING', attempts: 0 });
     expect(codes(await gql(platform.gateway.url, `query { notificationDeadLetters(first: 1) { nodes { id } } }`, {}, token))).toEqual(['FORBIDDEN']);
     await run(person.id);
-    expect(smsTo(person.phone).some((m) => m.mes.includes(second.measure.itemTypeCode) && m.id === dead[0].id)).toBe(true);
+    expect(smsTo(person.phone).some((m) => m.mes.includes(itemTypeByCode.get(second.measure.itemTypeCode)!.kk) && m.id === dead[0].id)).toBe(true);
   });
 
   it('a contact-centre "notify the reporter" step sends the e-mail and meets its clock', async () => {
@@ -251,6 +252,6 @@ describe('notifications through the gateway', () => {
     const mine = (await gql(url, `query { unreadNotificationCount notifications(first: 5) { nodes { template title } } }`, {}, token)).data;
     expect(mine.notifications.nodes[0]).toEqual({ template: 'ORDER_ACCEPTED', title: `Тапсырыс қабылданды №${order.number}` });
     await run(person.id);
-    expect(smsTo(person.phone).slice(before).map((m) => m.mes).filter((m) => m.includes(order.number))).toEqual([`Aleumet: №${order.number} тапсырысыңызды (${offering.itemTypeCode}) жеткізуші қабылдады: https://aleumet.kz`]);
+    expect(smsTo(person.phone).slice(before).map((m) => m.mes).filter((m) => m.includes(order.number))).toEqual([`Aleumet: №${order.number} тапсырысыңызды (${itemTypeByCode.get(offering.itemTypeCode)!.kk}) жеткізуші қабылдады: https://aleumet.kz`]);
   });
 });

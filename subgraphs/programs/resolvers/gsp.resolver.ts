@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { enqueueCommand } from '@aleumet/events';
 import {
   GSP_TRANSITIONS, LIMITS, badInput, checkCalendarDate, checkInt, checkOptionalText, checkText, conflict, forbidden, gspKindByCode, invalidTransition, isUuid,
   listScope, notFound, requireIdentity, scopeWhere, uuidv7,
@@ -79,6 +80,22 @@ const sameContent = (a: GspEntitlement, e: PublishedGspEntitlementInput) =>
  * their implementation statuses; the recipient (and representatives) see them in the cabinet, the region's
  * department sees its recipients (seeds 002 ¶1: the Rules' ¶2 subparagraph 10) and ¶7).
  */
+type GspNotice = 'GSP_ASSIGNED' | 'GSP_BEING_PROVIDED' | 'GSP_PROVIDED' | 'GSP_STOPPED';
+
+/**
+ * Tells the person (or their representative's cabinet) of a GSP entitlement assigned or of its status, as
+ * measures are told (the cabinet shows GSP statuses, 002 ¶7): in the same unit of work, once per change.
+ */
+function notifyGsp(tx: EntityManager, e: GspEntitlement, template: GspNotice): void {
+  enqueueCommand(tx, 'people', 'internalNotify', {
+    source: `programs:${template}:${e.id}`,
+    template,
+    personId: e.personId,
+    regionCode: e.regionCode,
+    params: JSON.stringify({ item: e.kind, ...(e.statusReason ? { step: e.statusReason.slice(0, 200) } : {}) }),
+  });
+}
+
 @Resolver(() => GspEntitlement)
 export class GspResolver {
   @Mutation(() => PublishGspEntitlementsResult, {
@@ -117,6 +134,7 @@ export class GspResolver {
             sourceId: e.sourceId, sourceVersion: e.sourceVersion, status: GspStatus.ASSIGNED, publishedAt: now, statusChangedAt: now,
           });
           tx.persist(row);
+          notifyGsp(tx, row, 'GSP_ASSIGNED');
           out.push(row);
           created++;
           continue;
@@ -166,6 +184,7 @@ export class GspResolver {
       row.status = input.status;
       row.statusChangedAt = now;
       row.statusReason = reason;
+      notifyGsp(tx, row, `GSP_${input.status}` as GspNotice);
       await tx.flush();
       return { entitlement: row, changed: true };
     });

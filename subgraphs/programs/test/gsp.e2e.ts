@@ -145,6 +145,13 @@ describe('Е-Собес publishes the package (programs:write)', () => {
     expect(stopped.data.setGspStatus.entitlement).toMatchObject({ status: 'STOPPED', statusReason: 'Семья больше не получает АСП' });
     expect(codes(await gql(url, STATUS, { input: { sourceId: stopId, status: 'BEING_PROVIDED' } }, eSobes))).toEqual(['INVALID_TRANSITION']);
     expect(codes(await gql(url, STATUS, { input: { sourceId: unique('none'), status: 'PROVIDED' } }, eSobes))).toEqual(['NOT_FOUND']);
+
+    // The person is told of each change once (a repeated status is no change), in Kazakh, the kind named.
+    await platform.runtime.scheduler.runAll({ only: ['programs:commands'], strict: true });
+    const centre = (await ok(`{ notifications(first: 100) { nodes { template title body } } }`, {}, owner)).notifications.nodes.filter((n: { template: string }) => n.template.startsWith('GSP_'));
+    expect(centre.map((n: { template: string }) => n.template).sort()).toEqual(['GSP_ASSIGNED', 'GSP_ASSIGNED', 'GSP_BEING_PROVIDED', 'GSP_PROVIDED', 'GSP_STOPPED']);
+    expect(centre.find((n: { template: string }) => n.template === 'GSP_ASSIGNED').title).toBe('Кепілдік берілген әлеуметтік пакет: Азық-түлік жиынтығы');
+    expect(centre.find((n: { template: string }) => n.template === 'GSP_STOPPED').body).toBe('Кепілдік берілген әлеуметтік пакеттің Азық-түлік жиынтығы түрін беру тоқтатылды. Семья больше не получает АСП');
   });
 });
 
