@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableWrap } from './TableWrap.js';
 
 export interface Column<T> {
   /** Column heading (`th scope="col"`). */
@@ -31,7 +32,7 @@ export function DataTable<T>({
   rowClassName?: (row: T) => string | undefined;
 }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="stack">
         <caption className={captionVisible ? 'table-caption' : 'visually-hidden'}>{caption}</caption>
         <thead>
@@ -61,6 +62,6 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

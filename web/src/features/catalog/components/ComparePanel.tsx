@@ -3,6 +3,7 @@ import { Money } from '../../../components/ui.js';
 import { splitPrice } from '../../../lib/format.js';
 import type { OfferingCardFragment } from '../../../gql/graphql.js';
 import { useOfferingText } from '../../../lib/localized.js';
+import { TableWrap } from '../../../components/TableWrap.js';
 
 /** Up to three offerings side by side: one column each, a row per fact. */
 export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings: OfferingCardFragment[]; guaranteedSum?: number; onRemove: (id: string) => void }) {
@@ -12,7 +13,7 @@ export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings
   return (
     <section className="panel" aria-labelledby="compare-title">
       <h2 id="compare-title">{t('catalog.compareTitle', { count: offerings.length })}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t('catalog.compareTitle', { count: offerings.length })}>
         <table className="compare">
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function ComparePanel({ offerings, guaranteedSum, onRemove }: { offerings
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

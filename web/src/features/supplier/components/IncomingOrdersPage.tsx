@@ -7,6 +7,7 @@ import { IncomingOrdersSubscription, SupplierOrderStatusSubscription } from '../
 import { useFragment } from '../../../gql/index.js';
 import { IncomingOrderRow } from './IncomingOrderRow.js';
 import type { OrderStatus } from '../../../gql/graphql.js';
+import { TableWrap } from '../../../components/TableWrap.js';
 
 const STATUSES: OrderStatus[] = ['AWAITING_SUPPLIER', 'ACCEPTED', 'READY', 'HANDED_OVER', 'REFUSED', 'EXPIRED', 'CANCELLED'];
 
@@ -46,7 +47,7 @@ export function IncomingOrdersPage() {
       {res.fetching && !orders.length && <Loading />}
       {!res.fetching && !res.error && orders.length === 0 && <Empty>{t('supplier.noOrders')}</Empty>}
       {orders.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('supplier.ordersTitle')}>
           <table className="stack">
             <caption className="visually-hidden">{t('supplier.ordersTitle')}</caption>
             <thead>
@@ -66,7 +67,7 @@ export function IncomingOrdersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <ShowMore pageInfo={res.data?.orders.pageInfo} shown={orders.length} fetching={res.fetching} onMore={setAfter} />
     </>

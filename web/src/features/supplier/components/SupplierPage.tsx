@@ -8,6 +8,7 @@ import { useReferenceNames } from '../../../lib/reference.js';
 import { useFragment } from '../../../gql/index.js';
 import { OfferingRow } from './OfferingRow.js';
 import { NewOfferingForm } from './NewOfferingForm.js';
+import { TableWrap } from '../../../components/TableWrap.js';
 
 /** The supplier's organization card and its offerings (price, stock, lead time, withdraw). */
 export function SupplierPage() {
@@ -61,7 +62,7 @@ export function SupplierPage() {
             {offerings.length === 0 ? (
               <Empty>{t('supplier.noOfferings')}</Empty>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('supplier.offerings')}>
                 <table className="stack">
                   <caption className="visually-hidden">{t('supplier.offerings')}</caption>
                   <thead>
@@ -80,7 +81,7 @@ export function SupplierPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             <ShowMore pageInfo={s.offerings.pageInfo} shown={offerings.length} fetching={res.fetching} onMore={setOfferingsAfter} />
           </section>
