@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemTypeByCode } from '@aleumet/core';
 import { INTERNAL_SCOPE, OutboxEvent } from '@aleumet/events';
 import { LogSmsAdapter, type SmsAdapter } from '@aleumet/notify';
 import { TestClock, serviceIdentity } from '@aleumet/runtime';
@@ -461,7 +462,7 @@ describe('outbox delivery', () => {
     clock.advance(61_000);
     await run(person.id);
     expect(sms.inner.calls).toBe(before + 1);
-    expect(sms.inner.delivered.filter((m) => m.to === person.phone && CHOOSE.test(m.text) && m.text.includes(measure.itemTypeCode))).toHaveLength(1);
+    expect(sms.inner.delivered.filter((m) => m.to === person.phone && CHOOSE.test(m.text) && m.text.includes(itemTypeByCode.get(measure.itemTypeCode)!.kk))).toHaveLength(1);
     expect(await notificationsOf(measure.id)).toEqual(['MEASURE_PUBLISHED']);
     await run(person.id);
     expect(sms.inner.calls).toBe(before + 1);
