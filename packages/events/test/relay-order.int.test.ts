@@ -4,38 +4,22 @@
  * each once, and a subscriber resuming from the cursor it last received still gets the late one.
  * The poll is 10 minutes here: every publication below comes from an explicit `flush`.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import pg from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { OutboxRelay, eventCursor, eventStream, type LiveEvent } from '@aleumet/events';
-import { SUBGRAPHS } from '@aleumet/platform';
-import { migrateUp, openOrm } from '@aleumet/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@aleumet/testkit';
+import { eventCursor, eventStream } from '@aleumet/events';
 import { uuidv7 } from '@aleumet/core';
+import { useProgramsRelay } from './programs-relay.js';
 
-let db: TestDatabase;
-let orm: MikroORM;
-let relay: OutboxRelay;
-const heard: LiveEvent[] = [];
 const clients: pg.Client[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase('relay_order');
-  orm = await openOrm(SUBGRAPHS.find((d) => d.name === 'programs')!, { databaseUrl: db.url });
-  await migrateUp(orm);
-  relay = new OutboxRelay({ orm, schema: 'programs', pollIntervalMs: 600_000 });
-  await relay.start();
-  relay.hub.subscribe((e) => heard.push(e));
-});
+const rig = useProgramsRelay('relay_order');
+// Before the relay's own clean-up (after-hooks run in reverse order).
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.end().catch(() => {})));
-  await relay?.close();
-  await orm?.close();
-  await db?.drop();
 });
 
 async function connect(): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: db.url });
+  const c = new pg.Client({ connectionString: rig.db.url });
   clients.push(c);
   await c.connect();
   return c;
@@ -49,17 +33,17 @@ const insert = (c: pg.Client, id: string, entityId: string, version = 1) =>
     [id, entityId, JSON.stringify({ personId: 'p', regionCode: 'KZ-71' }), version],
   );
 
-const of = (entities: string[]) => heard.filter((e) => entities.includes(e.entityId)).map((e) => e.id);
+const of = (entities: string[]) => rig.heard.filter((e) => entities.includes(e.entityId)).map((e) => e.id);
 
 async function replayed(since: string, entities: string[]): Promise<string[]> {
   const out: string[] = [];
-  for await (const e of relay.replay({ since })) if (entities.includes(e.entityId)) out.push(e.id);
+  for await (const e of rig.relay.replay({ since })) if (entities.includes(e.entityId)) out.push(e.id);
   return out;
 }
 
 /** What a subscriber that comes back with `since` receives (replay, then live), until `count` arrived. */
 async function resumed(since: string, entities: string[], count: number): Promise<string[]> {
-  const stream = eventStream({ hub: relay.hub, filter: (e) => entities.includes(e.entityId), replay: () => relay.replay({ since }) });
+  const stream = eventStream({ hub: rig.relay.hub, filter: (e) => entities.includes(e.entityId), replay: () => rig.relay.replay({ since }) });
   const out: string[] = [];
   for await (const e of stream) {
     out.push(e.id);
@@ -75,7 +59,7 @@ async function resumed(since: string, entities: string[], count: number): Promis
 async function expectCommitOrder(before: string, early: string, late: string, entities: string[]) {
   // Live: in commit order, each once.
   expect(of(entities)).toEqual([late, early]);
-  const cursor = (id: string) => eventCursor(heard.find((e) => e.id === id)!);
+  const cursor = (id: string) => eventCursor(rig.heard.find((e) => e.id === id)!);
   // The cursors handed out grow in that order (clients compare them as strings).
   expect(cursor(late) < cursor(early)).toBe(true);
   // Resumed after the first delivery: the one that committed later, although its id is smaller.
@@ -95,7 +79,7 @@ async function cursorBefore(): Promise<string> {
   const id = uuidv7();
   const entity = uuidv7();
   await insert(c, id, entity);
-  await relay.flush();
+  await rig.relay.flush();
   expect(of([entity])).toEqual([id]);
   return id;
 }
@@ -114,12 +98,12 @@ it.skipIf(!process.env.DATABASE_URL)('two transactions open at once: the one tha
   await two.query('begin');
   await insert(two, late, entities[1]!);
   await two.query('commit');
-  await relay.flush();
+  await rig.relay.flush();
   expect(of(entities)).toEqual([late]);
 
   await one.query('commit');
-  await relay.flush();
-  await relay.flush();
+  await rig.relay.flush();
+  await rig.relay.flush();
   await expectCommitOrder(before, early, late, entities);
 });
 
@@ -131,12 +115,12 @@ it('an event committed after another with a larger id (its id taken earlier): de
   const early = uuidv7(Date.now() - 1_000);
   const late = uuidv7();
   await insert(c, late, entities[1]!);
-  await relay.flush();
+  await rig.relay.flush();
   expect(of(entities)).toEqual([late]);
 
   await insert(c, early, entities[0]!);
-  await relay.flush();
-  await relay.flush();
+  await rig.relay.flush();
+  await rig.relay.flush();
   await expectCommitOrder(before, early, late, entities);
 });
 
@@ -150,9 +134,9 @@ it('one entity\'s events claimed together are placed in version order, whatever 
   await insert(c, b, other, 1);
   await insert(c, a, entity, 3);
   await c.query('commit');
-  await relay.flush();
+  await rig.relay.flush();
   // `a` (version 3) has the smallest id: it takes the last of its entity's places, `b` keeps its own.
   expect(of([entity, other])).toEqual([d, b, a]);
-  const positions = heard.filter((e) => [entity, other].includes(e.entityId)).map((e) => e.position!);
+  const positions = rig.heard.filter((e) => [entity, other].includes(e.entityId)).map((e) => e.position!);
   expect(positions).toEqual([positions[0], positions[0]! + 1, positions[0]! + 2]);
 });
