@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CabinetPage } from './CabinetPage.js';
+import { gspEntitlement } from '../../../test/gsp.js';
 import { mockClient, renderWith } from '../../../test/render.js';
 import { setSession } from '../../../lib/session.js';
 
@@ -23,17 +24,6 @@ const measure = (id: string, status: string, daysLeft: number | null, itemTypeCo
   version: 3,
 });
 
-const gsp = (id: string, kind: string, quantity: number, unit: string, status: string, statusReason: string | null = null) => ({
-  __typename: 'GspEntitlement',
-  id,
-  kind,
-  quantity,
-  unit,
-  startsOn: '2026-09-01',
-  endsOn: '2027-05-25',
-  status,
-  statusReason,
-});
 const noGsp = { __typename: 'GspEntitlementConnection', nodes: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } };
 
 const person = (id: string, fullName: string, iin: string, measures: unknown[], category = 'DISABILITY', gspEntitlements: unknown = noGsp, withProgram = true) => ({
@@ -149,10 +139,10 @@ describe('CabinetPage', () => {
     const sent: unknown[] = [];
     const page = (after: string | null) =>
       after
-        ? { __typename: 'GspEntitlementConnection', nodes: [gsp('g4', 'PUBLIC_TRANSPORT', 9, 'MONTHS', 'STOPPED', 'The family no longer receives targeted social assistance')], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' } }
+        ? { __typename: 'GspEntitlementConnection', nodes: [gspEntitlement('g4', 'PUBLIC_TRANSPORT', 9, 'MONTHS', 'STOPPED', 'The family no longer receives targeted social assistance')], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' } }
         : {
             __typename: 'GspEntitlementConnection',
-            nodes: [gsp('g1', 'SCHOOL_MEALS', 1, 'MEALS_PER_SCHOOL_DAY', 'BEING_PROVIDED'), gsp('g2', 'FOOD_SET', 2, 'SETS_PER_MONTH', 'ASSIGNED'), gsp('g3', 'SCHOOL_UNIFORM', 1, 'SETS', 'PROVIDED')],
+            nodes: [gspEntitlement('g1', 'SCHOOL_MEALS', 1, 'MEALS_PER_SCHOOL_DAY', 'BEING_PROVIDED'), gspEntitlement('g2', 'FOOD_SET', 2, 'SETS_PER_MONTH', 'ASSIGNED'), gspEntitlement('g3', 'SCHOOL_UNIFORM', 1, 'SETS', 'PROVIDED')],
             pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'c1' },
           };
     renderWith(<CabinetPage />, {

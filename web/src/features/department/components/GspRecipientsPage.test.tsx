@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { GspRecipientsPage } from './GspRecipientsPage.js';
+import { gspEntitlement } from '../../../test/gsp.js';
 import { mockClient, renderWith } from '../../../test/render.js';
 import { setSession } from '../../../lib/session.js';
 
@@ -12,15 +13,7 @@ afterEach(() => {
 
 const none = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
 const entitlement = (id: string, kind: string, quantity: number, unit: string, status: string, statusReason: string | null = null) => ({
-  __typename: 'GspEntitlement',
-  id,
-  kind,
-  quantity,
-  unit,
-  startsOn: '2026-09-01',
-  endsOn: '2027-05-25',
-  status,
-  statusReason,
+  ...gspEntitlement(id, kind, quantity, unit, status, statusReason),
   person: { __typename: 'Person', id: `p${id}`, fullName: `Person ${id}` },
 });
 
