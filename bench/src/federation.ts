@@ -9,7 +9,7 @@
  * first. Printed and written to bench/results/<timestamp>-federation.md: RPS and p99 ratios against plain,
  * subgraph requests per operation, gateway CPU per request.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,9 @@ const { values: args } = parseArgs({
     targets: { type: 'string' },
     // Also ours with the execution levers added one by one.
     levers: { type: 'boolean', default: false },
+    // The gateways on the last CPU, every other process of the run (subgraphs, load generator) on the others
+    // (`taskset`, Linux): each gateway measured on one core of its own.
+    pin: { type: 'boolean', default: false },
     // Each round sends this many requests per gateway instead of running for --seconds: on a machine too busy
     // for many requests to finish in a round, every request counted completes and CPU per request is exact.
     requests: { type: 'string' },
@@ -75,7 +78,13 @@ const { QUERY } = await import('./federation-serve.js');
 const body = JSON.stringify({ query: QUERY, operationName: 'Feed' });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'aleumet-bench-federation-'));
 const profiled = (name: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(args.profile, name)}`] : []);
+const cpus = os.cpus().length;
+/** Pins a process and all its threads to these CPUs. */
+const pin = (pid: number, list: string) => execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
+if (args.pin && cpus < 2) throw new Error('--pin needs at least 2 CPUs');
+if (args.pin) pin(process.pid, `0-${cpus - 2}`);
 const subgraphs = await Child.start('subgraphs', [dir], profiled('subgraphs'));
+if (args.pin) pin(subgraphs.proc.pid!, `0-${cpus - 2}`);
 const supergraph = subgraphs.ready.supergraph!;
 /** Every execution lever off (each on by default). */
 const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false }, transport: { cheapCopies: false, batchEntities: false } };
@@ -95,7 +104,10 @@ const TARGETS: Record<string, { label: string; role: string; args: string[] }> =
 const chosen = (args.targets ?? (args.levers ? 'plain,no-levers,+shaping,+copies,unshared,ours' : 'plain,unshared,ours')).split(',');
 if (chosen.some((n) => !TARGETS[n])) throw new Error(`--targets: one of ${Object.keys(TARGETS).join(', ')}`);
 const targets: Record<string, Child> = {};
-for (const n of chosen) targets[n] = await Child.start(TARGETS[n]!.role, [supergraph, ...TARGETS[n]!.args], profiled(n));
+for (const n of chosen) {
+  targets[n] = await Child.start(TARGETS[n]!.role, [supergraph, ...TARGETS[n]!.args], profiled(n));
+  if (args.pin) pin(targets[n].proc.pid!, String(cpus - 1));
+}
 type Name = string;
 const label = (n: Name) => TARGETS[n]!.label;
 const base = chosen[0]!;
@@ -116,29 +128,34 @@ try {
   say(`# Gateway on a foreign supergraph (${new Date().toISOString()})`);
   say();
   say(`Machine: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine: compare ratios, not absolute numbers).`);
-  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved.`);
+  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved${args.pin ? `; each gateway pinned to CPU ${cpus - 1}, everything else to CPUs 0–${cpus - 2}` : ''}.`);
   say();
 
   const results: Record<Name, LoadResult[]> = Object.fromEntries(chosen.map((n) => [n, []]));
   const cpu: Record<Name, number> = Object.fromEntries(chosen.map((n) => [n, 0]));
+  // The load generator's own CPU (this process): near a core means it, not the gateway, limits the RPS.
+  const loader: Record<Name, number> = Object.fromEntries(chosen.map((n) => [n, 0]));
   const subgraphCalls: Record<Name, number> = Object.fromEntries(chosen.map((n) => [n, 0]));
   for (let r = 0; r < rounds; r++) {
     for (const name of Object.keys(targets) as Name[]) {
       const child = targets[name];
       await subgraphs.call('reset');
       const c0 = await child.call<number>('cpu');
+      const l0 = process.cpuUsage();
       results[name].push(await cannon(child.ready.url!, [body], [], { connections, seconds, amount: args.requests ? Number(args.requests) : undefined }));
       cpu[name] += (await child.call<number>('cpu')) - c0;
+      const l1 = process.cpuUsage(l0);
+      loader[name] += (l1.user + l1.system) / 1000;
       subgraphCalls[name] += Object.values(await subgraphs.call<Record<string, number>>('counts')).reduce((a, b) => a + b, 0);
     }
   }
   const total = Object.fromEntries((Object.keys(targets) as Name[]).map((n) => [n, combine(results[n])])) as Record<Name, LoadResult>;
-  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | CPU ratio (plain / this) | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|---|');
+  say('| gateway | RPS | ratio | p50 ms | p99 ms | p99 vs plain | subgraph requests per operation (one request alone) | subgraph requests per client request (under load) | gateway CPU ms per request | CPU ratio (plain / this) | load generator CPU, share of a core | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of Object.keys(targets) as Name[]) {
     const t = total[n]!;
     const alone = Object.values(perOperation[n]!).reduce((a, b) => a + b, 0);
-    say(`| ${label(n)} | ${t.rps.toFixed(0)} | ${(t.rps / total[base]!.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total[base]!.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[base]! / Math.max(1, total[base]!.requests) / (cpu[n] / Math.max(1, t.requests))).toFixed(2)}× | ${t.errors} |`);
+    say(`| ${label(n)} | ${t.rps.toFixed(0)} | ${(t.rps / total[base]!.rps).toFixed(2)}× | ${t.p50} | ${t.p99} | ${(t.p99 / total[base]!.p99).toFixed(2)}× | ${alone} | ${(subgraphCalls[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[n] / Math.max(1, t.requests)).toFixed(2)} | ${(cpu[base]! / Math.max(1, total[base]!.requests) / (cpu[n] / Math.max(1, t.requests))).toFixed(2)}× | ${(loader[n]! / (t.seconds * 1000)).toFixed(2)} | ${t.errors} |`);
   }
   say();
   say(`Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. "CPU ratio": requests per CPU-second of the gateway process against the first row, i.e. the ratio on a gateway given one core of its own when it is the bottleneck.`);

@@ -445,8 +445,8 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
   const urls: Record<string, string> = Object.assign({}, ...subs.map((c) => c.ready.urls));
   await Promise.all(subs.map((c) => c.call('peers', { urls })));
   const [ours, uncached, vanilla] = await Promise.all([
-    Child.start('ours', [JSON.stringify(urls), args.databaseUrl]),
-    Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-cache']),
+    Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-new-callers-gateway`] : []),
+    Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-cache'], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-new-callers-uncached`] : []),
     Child.start('vanilla', [JSON.stringify(urls)]),
   ]);
   const gateways = { ours, uncached, vanilla } as const;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
+import { withEncodedBody } from '@aleumet/http-kit';
 
 /**
  * One execution for identical concurrent requests: while a query is being answered, an identical one
@@ -20,7 +20,7 @@ export type ShareExecutions = 'anonymous' | 'caller' | 'off';
 type Execute<C extends BaseContext> = ApolloServer<C>['executeHTTPGraphQLRequest'];
 type Args<C extends BaseContext> = Parameters<Execute<C>>[0];
 
-interface Shared { status?: number; headers: [string, string][]; body: string }
+interface Shared { status?: number; headers: [string, string][]; body: string; bytes: Buffer }
 
 export interface SharingStats { executions: number; shared: number }
 
@@ -69,13 +69,12 @@ export function sharedExecutions<C extends BaseContext>(
     const credentials = CREDENTIAL_HEADERS.map((h) => request.headers.get(h) ?? '');
     if (opts.mode === 'anonymous' && credentials.some(Boolean)) return null;
     if (kinds.of(query, operationName ?? undefined) !== OperationTypeNode.QUERY) return null;
-    return createHash('sha256')
-      .update(JSON.stringify([query, operationName ?? null, variables ?? null, extensions ?? null, credentials, forwarded.map((h) => request.headers.get(h) ?? '')]))
-      .digest('base64url');
+    // The serialization itself is the key (a Map hashes it once): entries live only while an execution runs.
+    return JSON.stringify([query, operationName ?? null, variables ?? null, extensions ?? null, credentials, forwarded.map((h) => request.headers.get(h) ?? '')]);
   };
 
   const toShared = async (r: HTTPGraphQLResponse): Promise<Shared | null> =>
-    r.body.kind === 'complete' ? { status: r.status, headers: [...r.headers], body: r.body.string } : null;
+    r.body.kind === 'complete' ? { status: r.status, headers: [...r.headers], body: r.body.string, bytes: Buffer.from(r.body.string) } : null;
 
   return {
     stats,
@@ -100,7 +99,7 @@ export function sharedExecutions<C extends BaseContext>(
         const shared = await leader;
         if (shared) {
           stats.shared++;
-          return { status: shared.status, headers: new HeaderMap(shared.headers), body: { kind: 'complete' as const, string: shared.body } };
+          return { status: shared.status, headers: new HeaderMap(shared.headers), body: withEncodedBody({ kind: 'complete' as const, string: shared.body }, shared.bytes) };
         }
         stats.executions++;
         return server.executeHTTPGraphQLRequest(args);

@@ -44,8 +44,8 @@ export interface TransportOptions {
   /** Identical queries to a subgraph while one is in flight wait for its answer (default true). */
   shareInFlight?: boolean;
   /**
-   * Requests sharing an answer in flight get their copy by parsing its body again (not a deep clone), keyed by the
-   * distinct representations already computed for deduplication (not by serializing them again); default true.
+   * Requests sharing an answer in flight get their copy by parsing its body again (not a deep clone), and find it
+   * by the request serialized once, before deduplicating their own representations; default true.
    */
   cheapCopies?: boolean;
   /**
@@ -112,7 +112,7 @@ function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, 
 
 export class GatewayTransport {
   readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, planCache: { hits: 0, misses: 0 } };
-  private readonly inFlight = new Map<string, Promise<any>>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   /** Entity cache in front of every subgraph call (cache/entity-cache.ts), when the gateway has one. */
@@ -220,35 +220,56 @@ export class GatewayTransport {
     });
     const shareInFlight = this.options.shareInFlight ?? true;
     const cheapCopies = this.options.cheapCopies ?? true;
-    // Identical requests share one in flight; entity requests are deduplicated first, so the key and the answer
-    // shared are those of the distinct representations (each caller fans its own copy back out).
+    // Identical requests share one in flight; entity requests are deduplicated first, and the answer shared is
+    // that of the distinct representations (each caller fans its own copy back out).
     const sendShared = async (request: any, context: any) => {
       const reps = request.variables?.representations;
-      const distinct = Array.isArray(reps) && dedupe && reps.length > 1 ? distinctRepresentations(reps) : null;
-      const count = () => {
-        if (!Array.isArray(reps)) return;
-        this.stats.entityCalls++;
-        this.stats.representations += reps.length;
-        this.stats.representationsSent += distinct ? distinct.unique.length : reps.length;
-      };
-      const sent = distinct && distinct.unique.length < reps.length ? { ...request, variables: { ...request.variables, representations: distinct.unique } } : request;
-      const expand = (response: any) => (distinct && distinct.unique.length < reps.length ? fanOut(response, distinct.positions) : response);
-      if (!shareInFlight || /^\s*mutation\b/.test(request.query ?? '')) {
-        count();
-        return expand(await sendCounted(sent, context));
-      }
+      const isMutation = /^\s*mutation\b/.test(request.query ?? '');
       // The request id is ours unless the operator forwards the client's (then it is part of what is forwarded).
       const forwardsRequestId = Boolean((context as { forwarded?: Record<string, string> } | undefined)?.forwarded?.[REQUEST_ID_HEADER]);
-      const key = cheapCopies && distinct
-        ? inFlightKey(url, { ...request, variables: { ...request.variables, representations: undefined } }, forwardsRequestId) + '\n' + distinct.keys.join('\n')
-        : inFlightKey(url, sent, forwardsRequestId);
+      // With cheap copies, the key is the request as the executor made it, serialized once (representations
+      // included, in one call): an identical request has the same representations in the same order, so it
+      // finds the one in flight without deduplicating its own, and the leader's positions fan its copy out.
+      const early = shareInFlight && cheapCopies && !isMutation ? inFlightKey(url, request, forwardsRequestId) : null;
+      if (early !== null) {
+        const pending = this.inFlight.get(early);
+        if (pending) {
+          this.stats.sharedInFlight++;
+          const { answer, positions } = (await pending) as { answer: any; positions: number[] | null };
+          const copy = reparse(answer);
+          return positions ? fanOut(copy, positions) : copy;
+        }
+      }
+      const distinct = Array.isArray(reps) && dedupe && reps.length > 1 ? distinctRepresentations(reps) : null;
+      const fewer = Boolean(distinct && distinct.unique.length < reps.length);
+      // Counted when sent (an answer shared in flight is not another call).
+      const send = (r: any) => {
+        if (Array.isArray(reps)) {
+          this.stats.entityCalls++;
+          this.stats.representations += reps.length;
+          this.stats.representationsSent += fewer ? distinct!.unique.length : reps.length;
+        }
+        return sendCounted(r, context);
+      };
+      const sent = fewer ? { ...request, variables: { ...request.variables, representations: distinct!.unique } } : request;
+      const expand = (response: any) => (fewer ? fanOut(response, distinct!.positions) : response);
+      if (!shareInFlight || isMutation) return expand(await send(sent));
+      if (early !== null) {
+        const answer = send(sent);
+        const shared = answer.then((a) => ({ answer: a, positions: fewer ? distinct!.positions : null }));
+        this.inFlight.set(early, shared);
+        const forget = () => void (this.inFlight.get(early) === shared && this.inFlight.delete(early));
+        shared.then(forget, forget);
+        return expand(await answer);
+      }
+      // Cheap copies off (measured as a lever): keyed by the request sent, each waiting caller deep-cloning.
+      const key = inFlightKey(url, sent, forwardsRequestId);
       const pending = this.inFlight.get(key);
       if (pending) {
         this.stats.sharedInFlight++;
-        return expand(cheapCopies ? reparse(await pending) : copyAnswer(await pending));
+        return expand(copyAnswer(await pending));
       }
-      count();
-      const answer = sendCounted(sent, context);
+      const answer = send(sent);
       this.inFlight.set(key, answer);
       const forget = () => void (this.inFlight.get(key) === answer && this.inFlight.delete(key));
       answer.then(forget, forget);
@@ -300,10 +321,9 @@ function copyAnswer<T>(response: T): T {
   return copy as T;
 }
 
-/** The distinct representations of an `_entities` request, their keys, and where each original one is among them. */
-function distinctRepresentations(reps: unknown[]): { unique: unknown[]; keys: string[]; positions: number[] } {
+/** The distinct representations of an `_entities` request, and where each original one is among them. */
+function distinctRepresentations(reps: unknown[]): { unique: unknown[]; positions: number[] } {
   const unique: unknown[] = [];
-  const keys: string[] = [];
   const slot = new Map<string, number>();
   const positions = reps.map((r) => {
     const key = JSON.stringify(r);
@@ -312,11 +332,10 @@ function distinctRepresentations(reps: unknown[]): { unique: unknown[]; keys: st
       at = unique.length;
       slot.set(key, at);
       unique.push(r);
-      keys.push(key);
     }
     return at;
   });
-  return { unique, keys, positions };
+  return { unique, positions };
 }
 
 /**

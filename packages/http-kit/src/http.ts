@@ -50,6 +50,16 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 /** Checks a request (its headers and exact body bytes) before anything is parsed or run; throws a GraphQLError to refuse it. */
+/**
+ * Bytes already encoded for a complete answer's body (`withEncodedBody`): an answer sent to many callers (an
+ * execution shared by identical requests) is encoded to UTF-8 once, not once per caller.
+ */
+const encodedBodies = new WeakMap<object, Buffer>();
+export function withEncodedBody<B extends { kind: 'complete'; string: string }>(body: B, bytes: Buffer): B {
+  encodedBodies.set(body, bytes);
+  return body;
+}
+
 export type RequestCheck = (req: http.IncomingMessage, body: Buffer) => void;
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -117,7 +127,7 @@ export async function handleGraphQL<C extends BaseContext>(
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      res.end(result.body.string);
+      res.end(encodedBodies.get(result.body) ?? result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
