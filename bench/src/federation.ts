@@ -87,7 +87,7 @@ const subgraphs = await Child.start('subgraphs', [dir], profiled('subgraphs'));
 if (args.pin) pin(subgraphs.proc.pid!, `0-${cpus - 2}`);
 const supergraph = subgraphs.ready.supergraph!;
 /** Every execution lever off (each on by default). */
-const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false }, transport: { cheapCopies: false, batchEntities: false } };
+const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false, leanExecutor: false }, transport: { cheapCopies: false, batchEntities: false } };
 const TARGETS: Record<string, { label: string; role: string; args: string[] }> = {
   plain: { label: 'plain @apollo/gateway', role: 'plain', args: [] },
   unshared: { label: 'ours, shared executions off (every execution lever on; in `--levers`: … + merged fetches)', role: 'ours', args: ['off'] },

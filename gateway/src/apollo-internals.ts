@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
 import type { GraphQLError } from 'graphql';
 import type { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
@@ -62,6 +64,8 @@ interface ExecutionStore {
   completionErrors: GraphQLError[];
   /** Shapes the answer instead of Apollo's `computeResponse` (same arguments, same result). */
   shape?: ComputeResponse;
+  /** Executes the plan with `executeQueryPlan` loaded with the two changes of `patchedExecutor` (when it could be). */
+  leanExecutor?: boolean;
 }
 
 // One store per process: when two copies of this module are loaded (sources and builds side by side in
@@ -108,13 +112,77 @@ function patchResultShaping(): void {
   };
 }
 
+// --- executeQueryPlan's two allocation-heavy helpers ---------------------------------------------------
+/**
+ * `dist/executeQueryPlan.js` evaluated once more with two of its private helpers changed, its other code and
+ * its module dependencies (the same instances) as they are; `executeQueryPlan` in the original module's exports
+ * (which ApolloGateway calls through) then runs it inside our gateway's executions only. The two:
+ * - `flattenResultsAtPath` took the path apart with `[current, ...rest]` and `flatMap` for every element at
+ *   every level: one new array per element and level. The same walk by index, results collected in one array.
+ * - `executeSelectionSet` built every entity representation with `Object.create(null)`, which V8 keeps in
+ *   dictionary mode, slow to serialize (each representation is serialized for the in-flight key and the
+ *   request). An ordinary object when no response name is `__proto__` (the only name whose assignment differs).
+ * Found by their exact text: when a release changes them, the original module runs unchanged (`null`).
+ */
+const FLATTEN = /function flattenResultsAtPath\(value, path\) \{\n    if \(path\.length === 0\)\n        return value;\n    if \(value === undefined \|\| value === null\)\n        return value;\n    const \[current, \.\.\.rest\] = path;\n    if \(current === '@'\) \{\n        return value\.flatMap\(\(element\) => flattenResultsAtPath\(element, rest\)\);\n    \}\n    else \{\n(        \(0, federation_internals_1\.assert\)\(typeof current === 'string', \(\) => `Unexpected \$\{typeof current\} found in path`\);\n        \(0, federation_internals_1\.assert\)\(!Array\.isArray\(value\), \(\) => `Unexpected array in result for path element \$\{current\}`\);\n)        return flattenResultsAtPath\(\(0, own_1\.getOwn\)\(value, current\), rest\);\n    \}\n\}/;
+const FLATTEN_LEAN = `function flattenResultsAtPath(value, path, from = 0) {
+    if (path.length === from)
+        return value;
+    if (value === undefined || value === null)
+        return value;
+    const current = path[from];
+    if (current === '@') {
+        const out = [];
+        for (let i = 0; i < value.length; i++) {
+            const r = flattenResultsAtPath(value[i], path, from + 1);
+            if (Array.isArray(r)) { for (let j = 0; j < r.length; j++) out.push(r[j]); }
+            else out.push(r);
+        }
+        return out;
+    }
+    else {
+$1        return flattenResultsAtPath((0, own_1.getOwn)(value, current), path, from + 1);
+    }
+}`;
+const SELECTION = /(function executeSelectionSet\(schema, source, selections\) \{\n    if \(source === null\) \{\n        return null;\n    \}\n    const result = )Object\.create\(null\);/;
+const SELECTION_LEAN = `$1selections.some((s) => s.kind === graphql_1.Kind.FIELD && (0, query_planner_1.getResponseName)(s) === '__proto__') ? Object.create(null) : {};`;
+
+let lean: { executeQueryPlan: (...args: any[]) => any } | null | undefined;
+function leanExecutor(): typeof lean {
+  if (lean !== undefined) return lean;
+  lean = null;
+  const file = createRequire(require.resolve('@apollo/gateway')).resolve('./executeQueryPlan.js');
+  const source = readFileSync(file, 'utf8');
+  if (!FLATTEN.test(source) || !SELECTION.test(source)) return lean;
+  const changed = source.replace(FLATTEN, FLATTEN_LEAN).replace(SELECTION, SELECTION_LEAN);
+  const copy = new Module(file, undefined);
+  copy.filename = file;
+  copy.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  (copy as unknown as { _compile(code: string, file: string): void })._compile(changed, file);
+  lean = copy.exports as typeof lean;
+  return lean;
+}
+
+/** Whether the installed @apollo/gateway's `executeQueryPlan` could be loaded with the two changes (a test checks it). */
+export const leanExecutorAvailable = (): boolean => leanExecutor() !== null;
+
+function patchExecutor(): void {
+  const original = require('@apollo/gateway/dist/executeQueryPlan.js') as { executeQueryPlan: (...args: any[]) => any; __aleumetPatched?: boolean };
+  if (original.__aleumetPatched) return;
+  const run = original.executeQueryPlan;
+  original.executeQueryPlan = (...args: any[]) => (executionStore.getStore()?.leanExecutor && leanExecutor() ? lean!.executeQueryPlan(...args) : run(...args));
+  original.__aleumetPatched = true;
+}
+
 /**
  * Runs `fn` (one operation's execution) and returns the value-completion errors computed meanwhile. With
- * `shape`, the answer is shaped by it instead of Apollo's `computeResponse` (result-shaping.ts).
+ * `shape`, the answer is shaped by it instead of Apollo's `computeResponse` (result-shaping.ts); with
+ * `leanExecutor`, the plan runs with `executeQueryPlan`'s two helpers changed (above).
  */
-export async function captureCompletionErrors<T>(fn: () => Promise<T>, shape?: ComputeResponse): Promise<{ result: T; completionErrors: GraphQLError[] }> {
+export async function captureCompletionErrors<T>(fn: () => Promise<T>, shape?: ComputeResponse, leanExecutor = false): Promise<{ result: T; completionErrors: GraphQLError[] }> {
   patchResultShaping();
-  const store: ExecutionStore = { completionErrors: [], shape };
+  if (leanExecutor) patchExecutor();
+  const store: ExecutionStore = { completionErrors: [], shape, leanExecutor };
   const result = await executionStore.run(store, fn);
   return { result, completionErrors: store.completionErrors };
 }

@@ -125,8 +125,9 @@ function withPath(e: GraphQLError, path: readonly (string | number)[] | undefine
 const isPrefix = (p: readonly (string | number)[], of: readonly (string | number)[]) => p.length <= of.length && p.every((s, i) => of[i] === s);
 
 /** Wraps a gateway so every operation it executes gets the corrections above. */
-export function withFederationFixes(gateway: GatewayInterface, opts: { compiledShaping?: boolean; mergeFetches?: boolean } = {}): GatewayInterface {
+export function withFederationFixes(gateway: GatewayInterface, opts: { compiledShaping?: boolean; mergeFetches?: boolean; leanExecutor?: boolean } = {}): GatewayInterface {
   const compiledShaping = opts.compiledShaping ?? true;
+  const leanExecutor = opts.leanExecutor ?? true;
   const mergeFetches = opts.mergeFetches ?? true;
   let required: RequiredWithArgs = new Map();
   let facts: { sdl: string; facts: SupergraphFacts } | null = null;
@@ -165,7 +166,7 @@ export function withFederationFixes(gateway: GatewayInterface, opts: { compiledS
         }
         let captured;
         try {
-          captured = await captureCompletionErrors(() => loaded.executor!(rc), compiledShaping ? computeResponseCompiled : undefined);
+          captured = await captureCompletionErrors(() => loaded.executor!(rc), compiledShaping ? computeResponseCompiled : undefined, leanExecutor);
         } catch (e) {
           if (!(e instanceof PlanningError)) throw e;
           return { errors: [new GraphQLError(e.message, { extensions: { code: ErrorCode.QUERY_PLANNING_FAILED } })] };

@@ -87,6 +87,12 @@ export interface ExecutionOptions {
    * (plan-merge.ts; the transport's `batchEntities` sends them together); needs `federationFixes`.
    */
   mergeFetches?: boolean;
+  /**
+   * Run plans with @apollo/gateway's `executeQueryPlan` loaded with two allocation-heavy helpers changed
+   * (apollo-internals.ts `leanExecutor`: path flattening without an array per element and level, entity
+   * representations as ordinary objects); needs `federationFixes`.
+   */
+  leanExecutor?: boolean;
 }
 
 export interface RunningGateway {
@@ -156,7 +162,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     security.errors,
   ]);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway, { compiledShaping: opts.execution?.compiledShaping, mergeFetches: opts.execution?.mergeFetches }),
+    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway, { compiledShaping: opts.execution?.compiledShaping, mergeFetches: opts.execution?.mergeFetches, leanExecutor: opts.execution?.leanExecutor }),
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,
     // Who may introspect is the pipeline's decision (security/introspection.ts: admins only in production);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  APOLLO_PACKAGES, SUPPORTED_APOLLO, UnsupportedApolloVersion, assertSupportedApollo, installedApolloVersions,
+  APOLLO_PACKAGES, SUPPORTED_APOLLO, UnsupportedApolloVersion, assertSupportedApollo, installedApolloVersions, leanExecutorAvailable,
 } from '../src/apollo-internals.js';
 
 describe('the @apollo/gateway version check', () => {
@@ -21,4 +21,7 @@ describe('the @apollo/gateway version check', () => {
     expect(() => assertSupportedApollo({ ...ok, '@apollo/query-planner': '2.16.1' })).toThrow(/@apollo\/query-planner 2\.16\.1/);
   });
 
+  it("finds the two helpers the lean executor changes in the installed executeQueryPlan (else the lever is silently off)", () => {
+    expect(leanExecutorAvailable()).toBe(true);
+  });
 });
