@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { parseAllDocuments, parse } from 'yaml';
 import { DEFAULT_PORTS, ROOT } from '@aleumet/platform';
+import { GATEWAY_NODE_OPTIONS } from '@aleumet/gateway';
 
 /**
  * deploy/ is checked offline (no cluster, no Prometheus here): the Kubernetes manifests against a bundled
@@ -62,6 +63,10 @@ describe('deploy/k8s', () => {
     // The gateway's metrics on a port of their own.
     const gateway = deployments.find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
     expect(gateway.env.find((e: any) => e.name === 'GATEWAY_METRICS_PORT').value).toBe('9464');
+    // The gateway's node options wherever it is started: here, compose.yaml and the package bin.
+    expect(gateway.env.find((e: any) => e.name === 'NODE_OPTIONS').value).toBe(GATEWAY_NODE_OPTIONS);
+    expect(parse(readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8')).services.gateway.environment.NODE_OPTIONS).toBe(GATEWAY_NODE_OPTIONS);
+    expect(readFileSync(path.join(ROOT, 'gateway/bin/aleumet-gateway.js'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${GATEWAY_NODE_OPTIONS}`);
     for (const name of SUBGRAPHS) expect(gateway.env.find((e: any) => e.name === `SUBGRAPH_${name.toUpperCase()}_URL`).value).toBe(`http://${name}:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql`);
   });
 

@@ -2,11 +2,11 @@
  * Our gateway on a supergraph it did not write: four small subgraphs that know nothing of our entity cache
  * (users → reviews → products → inventory, with a `@requires`), one nested operation, many concurrent clients.
  *
- *   node bench/dist/federation.js [--connections 50] [--seconds 8] [--rounds 3]
+ *   node bench/dist/federation.js [--pin] [--connections 50] [--seconds 8] [--rounds 3]
  *
- * Plain @apollo/gateway, ours with shared executions off, and ours as it starts by default (identical concurrent
- * anonymous queries share one execution) run interleaved round by round in one run; answers are checked equal
- * first. Printed and written to bench/results/<timestamp>-federation.md: RPS and p99 ratios against plain,
+ * Plain @apollo/gateway (also started with our node option, to show what that does for it), ours with shared
+ * executions off, and ours as it starts by default (identical concurrent anonymous queries share one execution)
+ * run interleaved round by round in one run; answers are checked equal first. Printed and written to bench/results/<timestamp>-federation.md: RPS and p99 ratios against plain,
  * subgraph requests per operation, gateway CPU per request.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { GATEWAY_NODE_OPTIONS } from '@aleumet/gateway';
 import { cannon, combine, type LoadResult } from './load.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -88,24 +89,33 @@ if (args.pin) pin(subgraphs.proc.pid!, `0-${cpus - 2}`);
 const supergraph = subgraphs.ready.supergraph!;
 /** Every execution lever off (each on by default). */
 const LEVERS_OFF = { execution: { compiledShaping: false, mergeFetches: false, leanExecutor: false }, transport: { cheapCopies: false, batchEntities: false } };
-const TARGETS: Record<string, { label: string; role: string; args: string[] }> = {
+/** How the gateway process is started (compose.yaml, deploy/k8s, the package bin): ours runs with it. */
+const AS_DEPLOYED = [GATEWAY_NODE_OPTIONS];
+const TARGETS: Record<string, { label: string; role: string; args: string[]; node?: string[] }> = {
   plain: { label: 'plain @apollo/gateway', role: 'plain', args: [] },
-  unshared: { label: 'ours, shared executions off (every execution lever on; in `--levers`: … + merged fetches)', role: 'ours', args: ['off'] },
-  ours: { label: 'ours (default: identical anonymous queries share)', role: 'ours', args: ['anonymous'] },
+  // Our node option given to plain as well: what it does for plain.
+  'plain-tuned': { label: `plain @apollo/gateway started with our node option (${GATEWAY_NODE_OPTIONS})`, role: 'plain', args: [], node: AS_DEPLOYED },
+  unshared: { label: 'ours, shared executions off (every lever on; in `--levers`: … + node option)', role: 'ours', args: ['off'], node: AS_DEPLOYED },
+  ours: { label: 'ours (default: identical anonymous queries share)', role: 'ours', args: ['anonymous'], node: AS_DEPLOYED },
   // Shared executions off, levers added one at a time (`--levers`): what each gave.
-  'no-levers': { label: 'ours, shared executions off, no execution levers', role: 'ours', args: ['off', JSON.stringify(LEVERS_OFF)] },
+  'no-levers': { label: 'ours, shared executions off, no execution levers, Node defaults', role: 'ours', args: ['off', JSON.stringify(LEVERS_OFF)] },
   '+shaping': { label: '… + compiled result shaping', role: 'ours', args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true } })] },
   '+copies': {
     label: '… + cheap copies of shared subgraph answers', role: 'ours',
     args: ['off', JSON.stringify({ ...LEVERS_OFF, execution: { ...LEVERS_OFF.execution, compiledShaping: true }, transport: { ...LEVERS_OFF.transport, cheapCopies: true } })],
   },
-  // + merged fetches (plan-merge.ts, transport `batchEntities`): every lever on, i.e. `unshared`.
+  '+merge': {
+    label: '… + merged fetches', role: 'ours',
+    args: ['off', JSON.stringify({ execution: { ...LEVERS_OFF.execution, compiledShaping: true, mergeFetches: true }, transport: { cheapCopies: true, batchEntities: true } })],
+  },
+  '+lean': { label: '… + lean executor (apollo-internals.ts)', role: 'ours', args: ['off'] },
+  // + the node option: every lever on, i.e. `unshared`.
 };
-const chosen = (args.targets ?? (args.levers ? 'plain,no-levers,+shaping,+copies,unshared,ours' : 'plain,unshared,ours')).split(',');
+const chosen = (args.targets ?? (args.levers ? 'plain,no-levers,+shaping,+copies,+merge,+lean,unshared,ours' : 'plain,plain-tuned,unshared,ours')).split(',');
 if (chosen.some((n) => !TARGETS[n])) throw new Error(`--targets: one of ${Object.keys(TARGETS).join(', ')}`);
 const targets: Record<string, Child> = {};
 for (const n of chosen) {
-  targets[n] = await Child.start(TARGETS[n]!.role, [supergraph, ...TARGETS[n]!.args], profiled(n));
+  targets[n] = await Child.start(TARGETS[n]!.role, [supergraph, ...TARGETS[n]!.args], [...(TARGETS[n]!.node ?? []), ...profiled(n)]);
   if (args.pin) pin(targets[n].proc.pid!, String(cpus - 1));
 }
 type Name = string;

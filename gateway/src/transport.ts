@@ -236,7 +236,7 @@ export class GatewayTransport {
         if (pending) {
           this.stats.sharedInFlight++;
           const { answer, positions } = (await pending) as { answer: any; positions: number[] | null };
-          const copy = reparse(answer);
+          const copy = reparse(answer, context);
           return positions ? fanOut(copy, positions) : copy;
         }
       }
@@ -342,9 +342,9 @@ function distinctRepresentations(reps: unknown[]): { unique: unknown[]; position
  * Another operation's copy of a shared answer: its body parsed again from the bytes received (cheaper than a deep
  * clone of the parsed one); a deep clone when the body is not at hand.
  */
-function reparse<T>(response: T): T {
+function reparse<T>(response: T, context?: unknown): T {
   const part = batchParts.get(response as object);
-  if (part) return part();
+  if (part) return part(context);
   const http = (response as { http?: unknown } | null)?.http;
   if (!(http instanceof SmallResponse) || !response || typeof response !== 'object') return copyAnswer(response);
   let body: Record<string, unknown>;
@@ -361,8 +361,11 @@ function reparse<T>(response: T): T {
 const isEntityQuery = (request: { query?: string; variables?: Record<string, unknown> }) =>
   Array.isArray(request.variables?.representations) && !/^\s*(mutation|subscription)\b/.test(request.query ?? '');
 
-/** Copies of the parts of a batched answer, each parsed again from the batch's bytes (see `reparse`). */
-const batchParts = new WeakMap<object, () => any>();
+/**
+ * Copies of the parts of a batched answer, parsed again from the batch's bytes (see `reparse`): once per
+ * operation (request context) that waits for them, which then takes each of its parts from that one parse.
+ */
+const batchParts = new WeakMap<object, (context: unknown) => any>();
 
 interface Combined { query: string; operationName?: string; aliases: string[]; variables: string[] }
 
@@ -418,11 +421,22 @@ class EntityBatcher {
           const split = (a: any) => group.map((_, i) => part(a, plan.aliases[i]!, plan.aliases));
           const parts = split(answer);
           const http = answer?.http;
+          const parsed = new WeakMap<object, { all: any[]; taken: Set<number> }>();
+          const copies = () => {
+            const body = JSON.parse((http as SmallResponse).bodyText) as Record<string, unknown>;
+            return split({ ...answer, data: body.data, errors: body.errors, extensions: body.extensions });
+          };
           parts.forEach((p, i) => {
             if (http instanceof SmallResponse) {
-              batchParts.set(p, () => {
-                const body = JSON.parse(http.bodyText) as Record<string, unknown>;
-                return split({ ...answer, data: body.data, errors: body.errors, extensions: body.extensions })[i];
+              batchParts.set(p, (context) => {
+                // Each part of one parse goes to one fetch only (a second identical fetch gets its own copy).
+                let mine = context && typeof context === 'object' ? parsed.get(context) : undefined;
+                if (!mine || mine.taken.has(i)) {
+                  mine = { all: copies(), taken: new Set() };
+                  if (context && typeof context === 'object') parsed.set(context, mine);
+                }
+                mine.taken.add(i);
+                return mine.all[i];
               });
             }
             group[i]!.resolve(p);

@@ -103,4 +103,47 @@ describe('GatewayTransport', () => {
     expect(transport.stats.connections).toBe(2);
     transport.close();
   });
+
+  it('gives operations waiting for an identical fetch in flight their own copies, batched parts of one operation from one parse', async () => {
+    // A subgraph that answers a little later, batched requests too (`aleumet__r<i>` → `aleumet__e<i>`).
+    let requests = 0;
+    const slow = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        requests++;
+        const variables = JSON.parse(raw).variables as Record<string, { id: string }[]>;
+        const answer = (reps: { id: string }[]) => reps.map((r) => ({ name: `n${r.id}`, tags: [r.id] }));
+        const data = variables.representations
+          ? { _entities: answer(variables.representations) }
+          : Object.fromEntries(Object.entries(variables).map(([k, reps]) => [k.replace('aleumet__r', 'aleumet__e'), answer(reps)]));
+        setTimeout(() => res.setHeader('content-type', 'application/json') && res.end(JSON.stringify({ data })), 30);
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
+    const transport = new GatewayTransport();
+    const source = transport.apply(new RemoteGraphQLDataSource({ url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql` }));
+    const representations = [{ __typename: 'S', id: '1' }, { __typename: 'S', id: '2' }, { __typename: 'S', id: '1' }];
+    const queries = ['query($representations:[_Any!]!){_entities(representations:$representations){...on S{name}}}', 'query($representations:[_Any!]!){_entities(representations:$representations){...on S{tags}}}'];
+    // One operation: its two fetches start together (one batched request); a second, identical one waits for it.
+    const operation = (context: object) => Promise.all(queries.map((query) => source.process({ kind: 'health check' as never, request: { query, variables: { representations } }, context } as never)));
+    const [a, b] = await Promise.all([operation({}), operation({})]);
+    expect(requests).toBe(1);
+    expect(transport.stats).toMatchObject({ subgraphRequests: 1, batchedFetches: 1, sharedInFlight: 2 });
+    for (const op of [a, b]) {
+      expect(op[0]!.data?._entities).toEqual([{ name: 'n1', tags: ['1'] }, { name: 'n2', tags: ['2'] }, { name: 'n1', tags: ['1'] }]);
+      expect(op[1]!.data?._entities).toEqual(op[0]!.data?._entities);
+    }
+    // The executor merges into what it receives: nothing one operation holds is the other's.
+    const entity = (op: typeof a, i: number) => (op[i]!.data?._entities as { tags: string[] }[])[0]!;
+    for (const i of [0, 1]) {
+      expect(entity(a, i)).not.toBe(entity(b, i));
+      expect(entity(a, i).tags).not.toBe(entity(b, i).tags);
+    }
+    entity(b, 0).tags.push('changed');
+    expect(entity(a, 0).tags).toEqual(['1']);
+    expect(entity(b, 1).tags).toEqual(['1']);
+    transport.close();
+    await new Promise<void>((r) => slow.close(() => r()));
+  });
 });
