@@ -28,7 +28,9 @@ class Child {
     proc.on('message', (m: any) => m.type === 'reply' && this.waiting.get(m.id)?.(m.value));
   }
   static start(role: string, args: string[], execArgv: string[] = []): Promise<Child> {
-    const proc = fork(path.join(HERE, 'federation-serve.js'), [role, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv });
+    // Request logs as in production (JSON lines), not the development format.
+    const env = { ...process.env, LOG_FORMAT: 'json' };
+    const proc = fork(path.join(HERE, 'federation-serve.js'), [role, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv, env });
     return new Promise((resolve, reject) => {
       proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
       proc.on('message', (m: any) => m.type === 'ready' && resolve(new Child(proc, m)));
@@ -138,7 +140,7 @@ try {
   say(`# Gateway on a foreign supergraph (${new Date().toISOString()})`);
   say();
   say(`Machine: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at start (shared machine: compare ratios, not absolute numbers).`);
-  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved${args.pin ? `; each gateway pinned to CPU ${cpus - 1}, everything else to CPUs 0–${cpus - 2}` : ''}.`);
+  say(`Operation: users → reviews → product (+ inventory with @requires) → product reviews → author; answer ${(answers[base]!.length / 1024).toFixed(1)} KiB; ${connections} connections, ${rounds} rounds × ${args.requests ? `${args.requests} requests` : `${seconds} s`} each, gateways interleaved${args.pin ? `; each gateway pinned to CPU ${cpus - 1}, everything else to ${cpus === 2 ? 'CPU 0' : `CPUs 0–${cpus - 2}`}` : ''}.`);
   say();
 
   const results: Record<Name, LoadResult[]> = Object.fromEntries(chosen.map((n) => [n, []]));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Role, signToken, type Identity } from '@aleumet/core';
+import { GATEWAY_NODE_OPTIONS } from '@aleumet/gateway';
 import { DASHBOARD, INCOMING_ORDERS, REGION_MEASURES, dashboardChain, post } from './queries.js';
 import { cannon, closedLoop, combine, type LoadResult } from './load.js';
 
@@ -68,7 +69,11 @@ class Child {
     });
   }
   static start(role: string, args: string[], execArgv: string[] = []): Promise<Child> {
-    const proc = fork(path.join(HERE, 'serve.js'), [role, ...args], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // Our gateway as deployed (compose.yaml, deploy/k8s): with its node options; vanilla with Node's defaults.
+    const options = role === 'ours' ? [GATEWAY_NODE_OPTIONS, ...execArgv] : execArgv;
+    // Request logs as in production (JSON lines), not the development format.
+    const env = { ...process.env, LOG_FORMAT: 'json' };
+    const proc = fork(path.join(HERE, 'serve.js'), [role, ...args], { execArgv: options, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
       proc.on('message', (m: any) => {
