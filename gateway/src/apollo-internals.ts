@@ -155,11 +155,16 @@ function leanExecutor(): typeof lean {
   const source = readFileSync(file, 'utf8');
   if (!FLATTEN.test(source) || !SELECTION.test(source)) return lean;
   const changed = source.replace(FLATTEN, FLATTEN_LEAN).replace(SELECTION, SELECTION_LEAN);
-  const copy = new Module(file, undefined);
-  copy.filename = file;
-  copy.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  (copy as unknown as { _compile(code: string, file: string): void })._compile(changed, file);
-  lean = copy.exports as typeof lean;
+  try {
+    const copy = new Module(file, undefined);
+    copy.filename = file;
+    copy.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+    (copy as unknown as { _compile(code: string, file: string): void })._compile(changed, file);
+    lean = typeof (copy.exports as { executeQueryPlan?: unknown }).executeQueryPlan === 'function' ? (copy.exports as typeof lean) : null;
+  } catch {
+    // Not loadable this way (another module system, a changed module): the original runs.
+    lean = null;
+  }
   return lean;
 }
 
