@@ -132,4 +132,19 @@ describe('compiled result shaping', () => {
     expect(expected).toHaveProperty('threw');
     expect(shape(computeResponseCompiled, operation, { top: { id: '1', rating: 1 } }, {})).toEqual(expected);
   });
+
+  it('keeps response names that are properties of Object.prototype (the answer is then not an ordinary object)', () => {
+    // `__proto__` written into an ordinary object would set its prototype; `constructor`, `toString` would read inherited values.
+    const operation = operationFromDocument(schema, parse('{ top { constructor: id toString: rating author { __proto__: name hasOwnProperty: id } } feed { valueOf: id } }'), { validate: false });
+    const input = JSON.parse('{"top":{"constructor":"e1","toString":3,"author":{"__proto__":"Ann","hasOwnProperty":"u1"}},"feed":[{"valueOf":"e2"}]}');
+    const expected = shape(apollo.computeResponse, operation, input, {});
+    expect(expected).toEqual({ data: { top: { constructor: 'e1', toString: 3, author: JSON.parse('{"__proto__":"Ann","hasOwnProperty":"u1"}') }, feed: [{ valueOf: 'e2' }] }, errors: [] });
+    expect(shape(computeResponseCompiled, operation, input, {})).toEqual(expected);
+    const { data } = computeResponseCompiled({ operation, variables: {}, input, introspectionHandling: () => null });
+    expect(Object.getPrototypeOf(data.top.author)).toBe(null);
+    expect(Object.keys(data.top.author)).toEqual(['__proto__', 'hasOwnProperty']);
+    // Ordinary objects where no name is one of those (V8 keeps Object.create(null) in dictionary mode).
+    const plain = computeResponseCompiled({ operation: operationFromDocument(schema, parse(OPERATIONS[0]!), { validate: false }), variables: {}, input: { count: 1, feed: [] }, introspectionHandling: () => null });
+    expect(Object.getPrototypeOf(plain.data)).toBe(Object.prototype);
+  });
 });
