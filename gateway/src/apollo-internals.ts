@@ -64,7 +64,7 @@ interface ExecutionStore {
   completionErrors: GraphQLError[];
   /** Shapes the answer instead of Apollo's `computeResponse` (same arguments, same result). */
   shape?: ComputeResponse;
-  /** Executes the plan with `executeQueryPlan` loaded with the two changes of `patchedExecutor` (when it could be). */
+  /** Executes the plan with the copy of `executeQueryPlan` that `leanExecutor()` loads (when it could be loaded). */
   leanExecutor?: boolean;
 }
 

@@ -20,7 +20,8 @@ export type ShareExecutions = 'anonymous' | 'caller' | 'off';
 type Execute<C extends BaseContext> = ApolloServer<C>['executeHTTPGraphQLRequest'];
 type Args<C extends BaseContext> = Parameters<Execute<C>>[0];
 
-interface Shared { status?: number; headers: [string, string][]; body: string; bytes: Buffer }
+/** A complete answer shared with waiting requests; its UTF-8 bytes made once, for the first of them. */
+interface Shared { status?: number; headers: [string, string][]; body: string; bytes?: Buffer }
 
 export interface SharingStats { executions: number; shared: number }
 
@@ -74,7 +75,7 @@ export function sharedExecutions<C extends BaseContext>(
   };
 
   const toShared = async (r: HTTPGraphQLResponse): Promise<Shared | null> =>
-    r.body.kind === 'complete' ? { status: r.status, headers: [...r.headers], body: r.body.string, bytes: Buffer.from(r.body.string) } : null;
+    r.body.kind === 'complete' ? { status: r.status, headers: [...r.headers], body: r.body.string } : null;
 
   return {
     stats,
@@ -99,7 +100,7 @@ export function sharedExecutions<C extends BaseContext>(
         const shared = await leader;
         if (shared) {
           stats.shared++;
-          return { status: shared.status, headers: new HeaderMap(shared.headers), body: withEncodedBody({ kind: 'complete' as const, string: shared.body }, shared.bytes) };
+          return { status: shared.status, headers: new HeaderMap(shared.headers), body: withEncodedBody({ kind: 'complete' as const, string: shared.body }, (shared.bytes ??= Buffer.from(shared.body))) };
         }
         stats.executions++;
         return server.executeHTTPGraphQLRequest(args);
