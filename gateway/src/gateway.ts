@@ -162,7 +162,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     security.errors,
   ]);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway, { compiledShaping: opts.execution?.compiledShaping, mergeFetches: opts.execution?.mergeFetches, leanExecutor: opts.execution?.leanExecutor }),
+    gateway: opts.federationFixes === false ? gateway : withFederationFixes(gateway, opts.execution),
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,
     // Who may introspect is the pipeline's decision (security/introspection.ts: admins only in production);
