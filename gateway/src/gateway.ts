@@ -135,7 +135,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const entityCache = opts.entityCache && opts.entityCache.databaseUrl ? new EntityCache(opts.entityCache.databaseUrl, opts.entityCache) : null;
   transport.cache = entityCache;
   void entityCache?.start();
-  const security = createSecurity(opts.security);
+  const security = createSecurity(opts.security, (url, init) => transport.fetch(url, { method: 'POST', ...init }));
   const log = createLogger('gateway');
 
   // The public contract (`GET /schema.graphql`) and the integrator directory, from the supergraph being served.

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Step } from '../pipeline.js';
 import { CACHE_EXTENSION } from '@aleumet/protocol';
 import type { Identity } from '@aleumet/core';
@@ -231,7 +230,9 @@ export class EntityCache {
     }));
     if (!synced) return send(request, context);
     const { representations, ...rest } = request.variables ?? {};
-    const prefix = (scope: string | null) => createHash('sha256').update(JSON.stringify([url, request.query, rest, context.forwarded ?? null, scope])).digest('base64url');
+    // The parts JSON-encoded between NULs (which JSON never leaves raw): one key per distinct tuple, without hashing the query text on every fetch.
+    const common = `${this.documentId(url, request.query)}\0${JSON.stringify(rest)}\0${JSON.stringify(context.forwarded ?? null)}\0`;
+    const prefix = (scope: string | null) => common + JSON.stringify(scope);
     const own = prefix(scopeOf(context));
     // A credential the gateway did not verify (`auth: none`) may still be refused by the subgraph: its
     // caller gets no answer that was shared between callers.
@@ -240,6 +241,31 @@ export class EntityCache {
     return Array.isArray(representations)
       ? this.fetchEntities(keys, representations, request, context, send)
       : this.fetchWhole(keys, request, context, send);
+  }
+
+  private readonly documents = new Map<string, Map<string, number>>();
+  private documentCount = 0;
+  private nextDocument = 0;
+
+  /**
+   * A number for each subgraph and document (the planner hands the same documents, the same string
+   * objects, over and over). Numbers are never reused: when the table is full it starts again, and
+   * entries under old numbers age out.
+   */
+  private documentId(url: string, query: string): number {
+    let byQuery = this.documents.get(url);
+    if (!byQuery) this.documents.set(url, (byQuery = new Map()));
+    let id = byQuery.get(query);
+    if (id === undefined) {
+      if (++this.documentCount > 10_000) {
+        this.documents.clear();
+        this.documentCount = 1;
+        this.documents.set(url, byQuery);
+        byQuery.clear();
+      }
+      byQuery.set(query, (id = ++this.nextDocument));
+    }
+    return id;
   }
 
   /** An answer every caller may have (the subgraph read no identity), else this caller's own. */

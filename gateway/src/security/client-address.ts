@@ -79,7 +79,7 @@ export function trustedProxies(entries: readonly string[], { refreshMs = 30_000 
     trusts,
     clientAddress(peer, forwardedFor) {
       const socket = normalizeAddress(peer ?? 'unknown');
-      if (!trusts(socket) || forwardedFor === undefined) return socket;
+      if (forwardedFor === undefined || !trusts(socket)) return socket;
       const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map(normalizeAddress).filter(Boolean);
       let client = socket;
       for (let i = hops.length - 1; i >= 0; i--) {

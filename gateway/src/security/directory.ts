@@ -109,6 +109,12 @@ class DirectoryError extends Error {
   }
 }
 
+/** One POST to the directory: `timeout` in ms; the answer's status and JSON body. */
+export type DirectoryPost = (url: string, init: { headers: Record<string, string>; body: string; timeout: number }) => Promise<{ status: number; json(): Promise<unknown> }>;
+
+/** A DirectoryPost over Node's global fetch (the gateway passes its transport's instead). */
+const fetchPost: DirectoryPost = (url, { headers, body, timeout }) => fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeout) });
+
 /**
  * The integrator directory over the owning subgraph's internal API (signed as the gateway's requests
  * are, with a service token): the gateway reads keys and clients and appends audit rows through it,
@@ -118,7 +124,11 @@ class DirectoryError extends Error {
 export class IntegratorDirectory implements IntegratorStore {
   private token: { value: string; until: number } | undefined;
 
-  constructor(private readonly target: () => string | null, private readonly timeoutMs = 10_000) {}
+  /**
+   * `post` sends one request: the gateway passes its subgraph transport's (node:http, keep-alive pool),
+   * since every answer waits for its audit row and Node's global fetch costs several times the CPU per call.
+   */
+  constructor(private readonly target: () => string | null, private readonly timeoutMs = 10_000, private readonly post: DirectoryPost = fetchPost) {}
 
   private async bearer(): Promise<string> {
     if (!this.token || this.token.until < Date.now()) {
@@ -150,15 +160,14 @@ export class IntegratorDirectory implements IntegratorStore {
 
   private async once<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
     const body = JSON.stringify({ query, variables });
-    const res = await fetch(url, {
-      method: 'POST',
+    const res = await this.post(url, {
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${await this.bearer()}`,
         [INTERNAL_SIGNATURE_HEADER]: signInternal({ method: 'POST', path: requestTarget(url), body }),
       },
       body,
-      signal: AbortSignal.timeout(this.timeoutMs),
+      timeout: this.timeoutMs,
     });
     const answer = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as {
       data?: T;

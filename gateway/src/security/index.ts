@@ -7,7 +7,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, Role, currentRequestId, identityFromHeader, maskError, unauthenticated } from '@aleumet/core';
 import type { Step } from '../pipeline.js';
 import { resolveSecurity, type SecurityOptions, type ResolvedSecurity } from './options.js';
-import { IntegratorDirectory, findDirectory } from './directory.js';
+import { IntegratorDirectory, findDirectory, type DirectoryPost } from './directory.js';
 import { useApiKeys, type CredentialChange } from './api-keys.js';
 import { watchCredentials } from './revocation.js';
 import { useRepresentations, type Representations } from './representations.js';
@@ -121,11 +121,12 @@ function useErrorMasking({ production }: { production: boolean }): Step {
  * client credentials (read from the integrator directory of the supergraph, never from its tables),
  * rate limits, trusted documents, introspection guard, error masking and the audit trail.
  * Integrator keys and the audit trail need `databaseUrl`: revocation is heard on its change channel.
+ * `post` carries the calls to the integrator directory (the gateway passes its subgraph transport's).
  */
-export function createSecurity(options: SecurityOptions = {}): GatewaySecurity {
+export function createSecurity(options: SecurityOptions = {}, post?: DirectoryPost): GatewaySecurity {
   const config = resolveSecurity(options);
   let directoryUrl: string | null = null;
-  const directory = new IntegratorDirectory(() => directoryUrl);
+  const directory = new IntegratorDirectory(() => directoryUrl, undefined, post);
   const store = config.databaseUrl ? directory : null;
   // Representations are read whatever the database: they never come from a cache that needs its change channel.
   const representations = useRepresentations(directory);

@@ -4,6 +4,9 @@ import type { Platform } from '@aleumet/platform';
 import { startTestPlatform } from '@aleumet/platform/testing';
 import { adminIdentity, codes, gql, tokenFor, world } from '@aleumet/testkit';
 import { createClient, eventually, post, sql, withKey } from './helpers.js';
+import { randomUUID } from 'node:crypto';
+import { IntegratorDirectory, type AuditRow } from '../../src/security/directory.js';
+import { GatewayTransport } from '../../src/transport.js';
 
 let platform: Platform;
 let url: string;
@@ -205,6 +208,38 @@ describe('audit', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].person_ids.length).toBeGreaterThan(0);
     expect(rows[0].person_ids).toEqual(expect.arrayContaining(expected.map((r: any) => r.person_id)));
+  });
+
+  it('is appended through the directory as given, once per row id, and a refused row fails the call with its SQLSTATE', async () => {
+    const people = platform.subgraphs.people.url;
+    const transport = new GatewayTransport();
+    try {
+      // Both ways the gateway can send: its transport's keep-alive pool (what it uses) and Node's fetch.
+      for (const directory of [new IntegratorDirectory(() => people, 5_000, (u, init) => transport.fetch(u, { method: 'POST', ...init })), new IntegratorDirectory(() => people)]) {
+        const row = (over: Partial<AuditRow> = {}): AuditRow => ({
+          id: randomUUID(), at: new Date('2026-12-07T10:00:00.123Z'), actorSub: randomUUID(), actorRole: 'RECIPIENT', clientId: null,
+          onBehalfOf: [randomUUID()], personIds: [randomUUID(), randomUUID()], operationType: 'query', operationName: null, documentHash: 'ab'.repeat(32),
+          entityIds: ['Order:1', 'Measure:"2"'], outcome: 'PARTIAL', errorCodes: ['FORBIDDEN'], requestId: randomUUID(), ...over,
+        });
+        const rows = [row(), row({ clientId: randomUUID(), operationName: 'Named', onBehalfOf: [], errorCodes: [], documentHash: null, requestId: null })];
+        await directory.audit(rows);
+        // A retried call whose first attempt landed writes nothing twice.
+        await directory.audit(rows);
+        const stored = await sql(`select * from people.audit_entry where id = any($1) order by actor_sub`, [rows.map((r) => r.id)]);
+        expect(stored).toEqual([...rows].sort((a, b) => a.actorSub.localeCompare(b.actorSub)).map((r) => ({
+          id: r.id, at: r.at, actor_sub: r.actorSub, actor_role: r.actorRole, client_id: r.clientId, on_behalf_of: r.onBehalfOf, person_ids: r.personIds,
+          operation_type: r.operationType, operation_name: r.operationName, document_hash: r.documentHash, entity_ids: r.entityIds, outcome: r.outcome,
+          error_codes: r.errorCodes, request_id: r.requestId,
+        })));
+        const good = row();
+        const refused = directory.audit([good, row({ actorRole: 'R'.repeat(300) })]);
+        // class 22 (string data right truncation): the gateway's batcher then writes the rows one by one.
+        await expect(refused).rejects.toMatchObject({ code: '22001' });
+        expect(await sql(`select id from people.audit_entry where id = $1`, [good.id])).toEqual([]);
+      }
+    } finally {
+      transport.close();
+    }
   });
 
   it('is append-only', async () => {
