@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { INTERNAL_SIGNATURE_HEADER, requestTarget, signInternal } from '@aleumet/core';
+import { AUDIT_APPEND_PATH } from '@aleumet/protocol';
+import { INTERNAL_SCOPE } from '@aleumet/events';
 import { ServiceCallError, TestClock, callSubgraph, serviceIdentity, type SubgraphName } from '@aleumet/runtime';
 import { startSubgraph } from '@aleumet/subgraph-kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type Platform } from '@aleumet/platform';
@@ -127,6 +129,58 @@ describe('subgraph ports answer only the gateway', () => {
       refused(await raw(url, other, { ...headers, ...sign(body) }), 'mismatch', `${name} replayed with another body`);
       refused(await raw(`${url}?x=1`, body, { ...headers, ...sign(body) }), 'mismatch', `${name} replayed to another path`);
     }
+  });
+
+  it('answer their plain JSON routes only signed and only to a service identity, at every route any subgraph declares', async () => {
+    const routes = SUBGRAPHS.flatMap((def) => Object.keys(def.internalRoutes ?? {}).map((route) => ({ name: def.name, route })));
+    // The audit trail's append at the integrator directory is one (the gateway writes every audit row there).
+    expect(routes).toContainEqual({ name: 'people', route: AUDIT_APPEND_PATH });
+    const admin = await tokenFor(adminIdentity());
+    const service = await tokenFor(serviceIdentity('people', [INTERNAL_SCOPE]));
+    for (const { name, route } of routes) {
+      const url = new URL(route, at(name)).toString();
+      const label = `${name} ${route}`;
+      const body = JSON.stringify({ entries: [] });
+      const sign = (text: string, path = requestTarget(url)) => ({ [INTERNAL_SIGNATURE_HEADER]: signInternal({ method: 'POST', path, body: text }) });
+      // Positive control: signed, by a service, it is answered.
+      const ok = await raw(url, body, { authorization: `Bearer ${service}`, ...sign(body) });
+      expect(ok.status, label).toBe(200);
+      expect(ok.errors, label).toBeUndefined();
+      refused(await raw(url, body, { authorization: `Bearer ${service}` }), 'missing', `${label} unsigned`);
+      refused(await raw(url, body, { authorization: `Bearer ${service}`, ...sign(body, '/graphql') }), 'mismatch', `${label} signed for another path`);
+      const user = await raw(url, body, { authorization: `Bearer ${admin}`, ...sign(body) });
+      expect([user.status, codes(user)], `${label} admin`).toEqual([403, ['FORBIDDEN']]);
+      const anonymous = await raw(url, body, sign(body));
+      expect(codes(anonymous), `${label} anonymous`).toEqual(['UNAUTHENTICATED']);
+      const notJson = await raw(url, '{', { authorization: `Bearer ${service}`, ...sign('{') });
+      expect([notJson.status, codes(notJson)], `${label} not JSON`).toEqual([400, ['BAD_REQUEST']]);
+      const get = await fetch(url, { headers: { authorization: `Bearer ${service}` } });
+      expect(get.status, `${label} GET`).toBe(405);
+    }
+  });
+
+  it('take only well-formed audit rows at the audit route, and write none of a call with a bad one', async () => {
+    const url = new URL(AUDIT_APPEND_PATH, at('people')).toString();
+    const service = await tokenFor(serviceIdentity('people', [INTERNAL_SCOPE]));
+    const post = (entries: unknown) => {
+      const body = JSON.stringify({ entries });
+      return raw(url, body, { authorization: `Bearer ${service}`, [INTERNAL_SIGNATURE_HEADER]: signInternal({ method: 'POST', path: requestTarget(url), body }) });
+    };
+    const row = (over: Record<string, unknown> = {}) => ({
+      id: crypto.randomUUID(), at: new Date().toISOString(), actorSub: 'ports-test', actorRole: 'RECIPIENT', clientId: null, onBehalfOf: [], personIds: [],
+      operationType: 'query', operationName: 'PortsTest', documentHash: null, entityIds: [], outcome: 'OK', errorCodes: [], requestId: null, ...over,
+    });
+    const good = row();
+    for (const [label, bad] of [
+      ['no list', { not: 'a list' }], ['id not a UUID', [good, row({ id: 'x' })]], ['missing actorRole', [good, row({ actorRole: undefined })]],
+      ['number as a name', [good, row({ operationName: 7 })]], ['list of numbers', [good, row({ personIds: [1] })]], ['time not ISO', [good, row({ at: 'yesterday' })]],
+      ['too many rows', Array.from({ length: 1001 }, () => row())],
+    ] as const) {
+      const res = await post(bad);
+      expect([res.status, codes(res)], label).toEqual([400, ['BAD_USER_INPUT']]);
+    }
+    const written = await post([good]);
+    expect(written.data, 'the good row alone').toEqual({ written: 1 });
   });
 
   it('apply the gateway limits to signed documents: 60 aliases and 3100 tokens are QUERY_TOO_COMPLEX', async () => {

@@ -29,6 +29,9 @@ import { seed, isSeeded } from './seed/index.js';
 import { expireRepresentations } from './domain/representations.js';
 import { RepresentationFileResolver, RepresentationRegistryResolver } from './resolvers/representation.resolver.js';
 import { cache } from './domain/cache.js';
+import { AUDIT_APPEND_PATH } from '@aleumet/protocol';
+import { requireService } from '@aleumet/events';
+import { appendAudit, auditEntriesOf } from './domain/audit-trail.js';
 
 export const definition: SubgraphDefinition<Loaders> = {
   name: 'people',
@@ -38,6 +41,13 @@ export const definition: SubgraphDefinition<Loaders> = {
     RepresentationRegistryResolver, RepresentationFileResolver, NotificationResolver, NotificationDeliveryResolver, NotificationSubscriptionResolver, RefusedCommandResolver],
   referenceResolvers: { ...personReference, ...staffUserReference },
   policies,
+  // The gateway's audit rows, written before its answers leave: plain JSON, no GraphQL execution per batch.
+  internalRoutes: {
+    [AUDIT_APPEND_PATH]: async (body, { identity, em }) => {
+      requireService(identity);
+      return { written: await appendAudit(em, auditEntriesOf(body)) };
+    },
+  },
   entities,
   migrations,
   createLoaders,

@@ -1,6 +1,7 @@
 import { Kind, parse, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { INTERNAL_SIGNATURE_HEADER, Role, requestTarget, signInternal, signToken, type Identity } from '@aleumet/core';
 import { INTERNAL_SCOPE } from '@aleumet/events';
+import { AUDIT_APPEND_PATH } from '@aleumet/protocol';
 
 export interface KeyRecord {
   keyId: string;
@@ -98,7 +99,6 @@ type ClientAnswer = Omit<ClientRecord, 'operations'> & { operations: { hash: str
 const clientRecord = (c: ClientAnswer): ClientRecord => ({ ...c, operations: new Map(c.operations.map((o) => [o.hash, o.document])) });
 const REPRESENTATIONS = `query GatewayRepresentations($personId: ID!) { internalRepresentations(personId: $personId) { principalIds } }`;
 const TOUCH = `mutation GatewayTouchApiKey($keyId: String!, $at: DateTimeISO!) { internalTouchApiKey(keyId: $keyId, at: $at) }`;
-const AUDIT = `mutation GatewayRecordAudit($entries: [AuditEntryInput!]!) { internalRecordAudit(entries: $entries) }`;
 
 /** How the gateway calls the directory: a service of its own, with the internal scope. */
 const GATEWAY_SERVICE: Identity = { sub: 'service:gateway', role: Role.INTEGRATOR, represents: [], scopes: [INTERNAL_SCOPE], clientId: 'service:gateway' };
@@ -143,12 +143,15 @@ export class IntegratorDirectory implements IntegratorStore {
    * e.g. a pooled session the restart cut); a refusal by the directory is final. The pauses stay short: the
    * audit is written before an answer leaves. Every operation is safe to repeat (audit rows are written once by id).
    */
-  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
+  private call<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
     const url = this.target();
-    if (!url) return null;
+    return url ? this.send<T>(url, JSON.stringify({ query, variables })) : Promise.resolve(null);
+  }
+
+  private async send<T>(url: string, body: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once<T>(url, query, variables);
+        return await this.once<T>(url, body);
       } catch (e) {
         const code = (e as DirectoryError).code;
         const unavailable = code === 'SERVICE_UNAVAILABLE';
@@ -158,8 +161,8 @@ export class IntegratorDirectory implements IntegratorStore {
     }
   }
 
-  private async once<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    const body = JSON.stringify({ query, variables });
+  /** One POST of `body` to `url` (the directory's /graphql, or its audit route): `{ data }` or a DirectoryError. */
+  private async once<T>(url: string, body: string): Promise<T> {
     const res = await this.post(url, {
       headers: {
         'content-type': 'application/json',
@@ -205,9 +208,12 @@ export class IntegratorDirectory implements IntegratorStore {
     await this.call(TOUCH, { keyId, at: at.toISOString() });
   }
 
+  /** Through the directory's plain route beside its /graphql (AUDIT_APPEND_PATH): no GraphQL execution per batch. */
   async audit(rows: AuditRow[]): Promise<void> {
     if (!rows.length) return;
-    if (!this.target()) throw new Error('no integrator directory in the supergraph: the audit trail cannot be written');
-    await this.call(AUDIT, { entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })) });
+    const url = this.target();
+    if (!url) throw new Error('no integrator directory in the supergraph: the audit trail cannot be written');
+    // JSON.stringify writes each row's `at` (a Date) as ISO 8601.
+    await this.send(new URL(AUDIT_APPEND_PATH, url).toString(), JSON.stringify({ entries: rows }));
   }
 }

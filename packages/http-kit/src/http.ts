@@ -38,7 +38,8 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/** A request's body, refused with 413 PAYLOAD_TOO_LARGE beyond MAX_BODY_BYTES. */
+export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
@@ -49,7 +50,6 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Checks a request (its headers and exact body bytes) before anything is parsed or run; throws a GraphQLError to refuse it. */
 /**
  * Bytes already encoded for a complete answer's body (`withEncodedBody`): an answer sent to many callers (an
  * execution shared by identical requests) is encoded to UTF-8 once, not once per caller.
@@ -60,6 +60,7 @@ export function withEncodedBody<B extends { kind: 'complete'; string: string }>(
   return body;
 }
 
+/** Checks a request (its headers and exact body bytes) before anything is parsed or run; throws a GraphQLError to refuse it. */
 export type RequestCheck = (req: http.IncomingMessage, body: Buffer) => void;
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -133,16 +134,47 @@ export async function handleGraphQL<C extends BaseContext>(
       res.end();
     }
   } catch (e) {
-    if (res.headersSent) return res.destroy();
-    if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
-    if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
-      const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
-      const status = typeof given === 'number' ? given : e.extensions.code === 'UNAUTHENTICATED' ? 401 : e.extensions.code === 'FORBIDDEN' ? 403 : 400;
-      const { http: _http, ...extensions } = e.extensions;
-      return sendJson(res, status, { errors: [{ message: e.message, extensions }] });
+    sendFailure(res, e);
+  }
+}
+
+/**
+ * A failure as an `{ errors }` answer: a GraphQLError with a code keeps its message and extensions, with
+ * its `http.status` or the status its code implies; anything else is logged and answered 500 without its message.
+ */
+function sendFailure(res: http.ServerResponse, e: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
+  if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
+    const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
+    const status = typeof given === 'number' ? given : (CODE_STATUS[e.extensions.code] ?? 400);
+    const { http: _http, ...extensions } = e.extensions;
+    return sendJson(res, status, { errors: [{ message: e.message, extensions }] });
+  }
+  logger.error({ err: e }, 'unhandled error while serving a request');
+  sendGraphQLError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+}
+const CODE_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };
+
+/**
+ * One plain JSON route for internal callers (not GraphQL): a POST, checked as a GraphQL request is
+ * (`check`: its headers and exact bytes), its body parsed and handed to `run`; answered `{ data }` with
+ * what `run` returns, or `{ errors }` as `handleGraphQL` answers failures.
+ */
+export async function handleJsonRoute(req: http.IncomingMessage, res: http.ServerResponse, run: (body: unknown) => Promise<unknown>, check?: RequestCheck): Promise<void> {
+  try {
+    if (req.method !== 'POST') throw new HttpError(405, 'Only POST is answered here', 'BAD_REQUEST');
+    const bytes = await readBody(req);
+    check?.(req, bytes);
+    let body: unknown;
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
     }
-    logger.error({ err: e }, 'unhandled error while serving a request');
-    sendGraphQLError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+    sendJson(res, 200, { data: await run(body) });
+  } catch (e) {
+    sendFailure(res, e);
   }
 }
 

@@ -7,3 +7,11 @@
 export const INTERNAL_SIGNATURE_HEADER = 'x-aleumet-internal-signature';
 /** A signature is accepted this long before and after its timestamp (clock skew, a slow connection). */
 export const INTERNAL_SIGNATURE_WINDOW_MS = 30_000;
+
+/**
+ * The integrator directory's audit-trail append on the directory subgraph's port, beside its /graphql: a
+ * signed POST of `{ entries }` by the gateway's service identity, answered `{ data: { written } }` or
+ * `{ errors }` (a row the table refuses: BAD_USER_INPUT with `extensions.sqlState`). Plain JSON, not a
+ * GraphQL execution, because a batch of rows is written before nearly every answer leaves the gateway.
+ */
+export const AUDIT_APPEND_PATH = '/internal/audit';

@@ -12,7 +12,7 @@ import { initORM, migrateUp, requestScope, SqlCounter, traceStatements, type Orm
 import { BaseEntity } from './entity.js';
 import { personsReadPlugin } from './persons-read.js';
 import type { CacheTagging } from '@aleumet/cache-tags';
-import { handleGraphQL, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
+import { handleGraphQL, handleJsonRoute, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { ServiceMetrics, startTracing, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
 import { outboxGauges } from './metrics.js';
@@ -48,7 +48,16 @@ export interface SubgraphDefinition<L> {
   cache?: CacheTagging;
   /** Optional: this subgraph's own gauges on `/metrics` (e.g. a queue's backlog), read when scraped. */
   observe?: (metrics: ServiceMetrics, orm: MikroORM) => void;
+  /**
+   * Optional: plain JSON routes on this subgraph's port (path → handler), signed and authenticated as
+   * /graphql is, for a call on the path of nearly every request where a GraphQL execution would cost
+   * more than the work itself (the audit trail's append, @aleumet/protocol AUDIT_APPEND_PATH).
+   */
+  internalRoutes?: Record<string, InternalRoute>;
 }
+
+/** A plain JSON route's handler: the parsed body and the caller; what it returns is answered as `{ data }`. */
+export type InternalRoute = (body: unknown, ctx: { identity: Identity | null; em: EntityManager; runtime: SubgraphRuntime }) => Promise<unknown>;
 
 export interface LiveServices {
   /** Merged into the context of every subscription (graphql-ws on the same /graphql). */
@@ -148,7 +157,28 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
   await apollo.start();
 
   const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0]!;
+    // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
+    const requestId = () => {
+      const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    };
+    const route = def.internalRoutes?.[path];
+    if (route) {
+      const run = async (body: unknown) => {
+        const identity = await identityFromHeader(req.headers.authorization);
+        try {
+          return await route(body, { identity, em: orm.em.fork(), runtime });
+        } catch (e) {
+          if (!isDatabaseUnavailable(e)) throw e;
+          log.warn({ err: e }, 'database unavailable');
+          throw serviceUnavailable('The database cannot be reached now; try again later');
+        }
+      };
+      void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void handleJsonRoute(req, res, run, requireGateway)));
+      return;
+    }
     if (path === '/health') {
       orm.em.getConnection().execute('select 1').then(
         () => sendJson(res, 200, { status: 'ok', subgraph: def.name }),
@@ -178,10 +208,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
       };
       return handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway);
     };
-    // The gateway's request id: this subgraph's masked errors and their log lines carry the id the client got.
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    void withRequestId(requestId, () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {})))));
+    void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {})))));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput, isUuid } from '@aleumet/core';
 import { requireService } from '@aleumet/events';
-import { ApiKey, AuditEntry, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
+import { ApiKey, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
 import type { Context } from './context.js';
+import { appendAudit } from '../domain/audit-trail.js';
 
 /**
  * The integrator directory the gateway reads (internal, signed, service identities only): API keys,
@@ -74,16 +75,6 @@ async function directoryClient(ctx: Context, id: string): Promise<DirectoryClien
   };
 }
 
-/**
- * The rows of one call in one statement of constant text (the rows as one JSON parameter): the gateway
- * writes a batch before every audited answer leaves, so this is on the path of nearly every request.
- */
-const AUDIT_COLUMNS = 'id, at, actor_sub, actor_role, client_id, on_behalf_of, person_ids, operation_type, operation_name, document_hash, entity_ids, outcome, error_codes, request_id';
-const AUDIT_INSERT = `insert into "people"."audit_entry" (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from json_populate_recordset(null::"people"."audit_entry", ?::json) on conflict ("id") do nothing`;
-
-/** Most audit rows in one call (the gateway's batches are at most 100 by default). */
-const MAX_AUDIT_ROWS = 1000;
-
 @Resolver()
 export class IntegratorDirectoryResolver {
   @Directive('@inaccessible')
@@ -115,32 +106,11 @@ export class IntegratorDirectoryResolver {
     return (await ctx.em.nativeUpdate(ApiKey, { keyId }, { lastUsedAt: at })) > 0;
   }
 
-  /**
-   * Internal (gateway): appends audit rows in one statement. A row already there (a retried call whose
-   * first attempt landed) is skipped. When the database refuses a row's data the call fails with
-   * BAD_USER_INPUT and `extensions.sqlState`, so the gateway can write the rows one by one.
-   */
+  /** Internal (gateway, other subgraphs): appends audit rows (audit-trail.ts; the gateway uses the plain route AUDIT_APPEND_PATH). */
   @Directive('@inaccessible')
   @Mutation(() => Int, { description: 'Internal (gateway): append rows to the audit trail' })
   async internalRecordAudit(@Arg('entries', () => [AuditEntryInput]) entries: AuditEntryInput[], @Ctx() ctx: Context): Promise<number> {
     requireService(ctx.identity);
-    if (entries.length > MAX_AUDIT_ROWS) throw badInput(`At most ${MAX_AUDIT_ROWS} audit rows per call`, 'entries');
-    if (!entries.length) return 0;
-    if (entries.some((e) => !isUuid(e.id))) throw badInput('Audit row ids are UUIDs', 'entries');
-    const rows = entries.map((e) => ({
-      id: e.id, at: e.at.toISOString(), actor_sub: e.actorSub, actor_role: e.actorRole, client_id: e.clientId ?? null, on_behalf_of: e.onBehalfOf,
-      person_ids: e.personIds, operation_type: e.operationType, operation_name: e.operationName ?? null, document_hash: e.documentHash ?? null,
-      entity_ids: e.entityIds, outcome: e.outcome, error_codes: e.errorCodes, request_id: e.requestId ?? null,
-    }));
-    try {
-      await ctx.em.getConnection().execute(AUDIT_INSERT, [JSON.stringify(rows)], 'run');
-    } catch (e) {
-      const sqlState = String((e as { code?: unknown }).code ?? '');
-      if (!/^2[23]/.test(sqlState)) throw e;
-      const refused = badInput(`The audit trail refused a row: ${(e as Error).message.split('\n')[0]}`, 'entries');
-      Object.assign(refused.extensions, { sqlState });
-      throw refused;
-    }
-    return rows.length;
+    return appendAudit(ctx.em, entries);
   }
 }
