@@ -13,7 +13,7 @@ import { uuidv7, redact } from '@aleumet/core';
 import type { AuditRow, IntegratorStore } from './directory.js';
 import type { Step } from '../pipeline.js';
 import type { SecureContext } from './context.js';
-import { createLogger } from '@aleumet/observability';
+import { createLogger, outsideTrace } from '@aleumet/observability';
 
 const logger = createLogger('audit');
 
@@ -222,7 +222,8 @@ export class AuditBatcher {
     this.stats.statements++;
     this.stats.largestBatch = Math.max(this.stats.largestBatch, rows.length);
     try {
-      await this.store.audit(rows);
+      // The batch holds rows of several requests: its call to the directory is part of none of their traces.
+      await outsideTrace(() => this.store.audit(rows));
       return;
     } catch (e) {
       const code = String((e as { code?: string }).code ?? '');

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
@@ -55,6 +55,11 @@ export const tracingOn = () => provider !== null;
 export function injectTraceContext(headers: Record<string, string>): Record<string, string> {
   if (provider) propagation.inject(context.active(), headers);
   return headers;
+}
+
+/** Runs `fn` outside the current trace: for work on behalf of several requests (a batch of their audit rows), part of none of their traces. */
+export function outsideTrace<T>(fn: () => T): T {
+  return provider ? context.with(ROOT_CONTEXT, fn) : fn();
 }
 
 /** Runs `fn` inside a server span continuing the caller's trace (its `traceparent`), or returns null when off. */

@@ -176,7 +176,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
           throw serviceUnavailable('The database cannot be reached now; try again later');
         }
       };
-      void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void handleJsonRoute(req, res, run, requireGateway)));
+      void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => handleJsonRoute(req, res, run, requireGateway))));
       return;
     }
     if (path === '/health') {
