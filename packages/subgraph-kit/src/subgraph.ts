@@ -106,6 +106,13 @@ const requireGateway = (req: http.IncomingMessage, body: Buffer) =>
 
 const originalOf = (e: unknown) => (e && typeof e === 'object' && 'originalError' in e && (e as { originalError?: unknown }).originalError) || e;
 
+/** SERVICE_UNAVAILABLE (the cause logged) when `error` is a database that cannot be reached (unavailable.ts), else null. */
+function databaseUnavailable(log: Logger, error: unknown) {
+  if (!isDatabaseUnavailable(error)) return null;
+  log.warn({ err: error }, 'database unavailable');
+  return serviceUnavailable('The database cannot be reached now; try again later');
+}
+
 /**
  * The gateway's limits (http-kit limits.ts) give QUERY_TOO_COMPLEX here too; a database that cannot be
  * reached gives SERVICE_UNAVAILABLE (unavailable.ts), not a masked internal error.
@@ -113,11 +120,8 @@ const originalOf = (e: unknown) => (e && typeof e === 'object' && 'originalError
 function formatSubgraphError(log: Logger) {
   const mask = maskError((correlationId, error) => log.error({ correlationId, err: originalOf(error) }, 'internal error (masked)'));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE && isDatabaseUnavailable(originalOf(error))) {
-      log.warn({ err: originalOf(error) }, 'database unavailable');
-      const { message, extensions } = serviceUnavailable('The database cannot be reached now; try again later');
-      return { message, locations: formatted.locations, path: formatted.path, extensions };
-    }
+    const unavailable = formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE && databaseUnavailable(log, originalOf(error));
+    if (unavailable) return { message: unavailable.message, locations: formatted.locations, path: formatted.path, extensions: unavailable.extensions };
     return mask(isLimitMessage(formatted.message)
       ? { message: formatted.message.replace(/^Syntax Error:\s*/, ''), locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }
       : formatted, error);
@@ -171,9 +175,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
         try {
           return await route(body, { identity, em: orm.em.fork(), runtime });
         } catch (e) {
-          if (!isDatabaseUnavailable(e)) throw e;
-          log.warn({ err: e }, 'database unavailable');
-          throw serviceUnavailable('The database cannot be reached now; try again later');
+          throw databaseUnavailable(log, e) ?? e;
         }
       };
       void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => handleJsonRoute(req, res, run, requireGateway))));

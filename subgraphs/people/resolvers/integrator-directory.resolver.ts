@@ -3,7 +3,7 @@ import { badInput, isUuid } from '@aleumet/core';
 import { requireService } from '@aleumet/events';
 import { ApiKey, IntegratorClient, IntegratorStatus, PersistedOperation } from '../entities/index.js';
 import type { Context } from './context.js';
-import { appendAudit } from '../domain/audit-trail.js';
+import { appendAudit, type AuditEntryData } from '../domain/audit-trail.js';
 
 /**
  * The integrator directory the gateway reads (internal, signed, service identities only): API keys,
@@ -46,7 +46,7 @@ class DirectoryApiKey {
 
 @Directive('@inaccessible')
 @InputType({ description: 'Internal (gateway): one audited operation' })
-class AuditEntryInput {
+class AuditEntryInput implements AuditEntryData {
   @Field(() => ID) id!: string;
   @Field(() => Date) at!: Date;
   @Field(() => String) actorSub!: string;
