@@ -292,7 +292,7 @@ async function mainSections(args: Args, s: Sample, profileDir: string, results: 
             `Entity cache during the measured rounds (${s.recipientTokens.length} recipients / ${s.supplierTokens.length} supplier staff cycled): ` +
               `${k.hits} hits / ${k.misses} misses (hit rate ${f1((100 * k.hits) / Math.max(1, k.hits + k.misses))} %), ${k.stores} stored, ` +
               `${k.uncacheable} answers not cacheable, ${k.raced} not kept (changed while fetched), ${k.invalidated} dropped by ${k.changes} table changes, ` +
-              `${k.fences} requests synced by ${k.fencesSent} fence notifications, ${k.bypassed} bypassed; ${k.entries} entries at the end.`,
+              `${k.fences} requests synced by ${k.fencesSent} fences, ${k.bypassed} bypassed; ${k.answerHits ?? 0} whole answers served from the cache and ${k.answersStored ?? 0} kept; ${k.entries} entries at the end.`,
           );
         }
         if (args.cacheAb) {

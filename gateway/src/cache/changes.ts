@@ -31,8 +31,13 @@ export interface ChangeFeedHandlers {
 
 /**
  * LISTENs for table changes on the platform database and answers "has every change committed before
- * now reached us?" (`sync`): PostgreSQL delivers notifications in commit order, so once our own fence
- * notification, sent now, comes back, every earlier commit's notification has been handled.
+ * now reached us?" (`sync`) with a fence: an empty statement on the listening connection itself. A
+ * committing session signals every listener of its database before its client sees the commit, and a
+ * backend sends the notifications it was signalled for before the ReadyForQuery that ends its next
+ * statement (PostgreSQL's postgres.c, "they'll be seen by the client before ReadyForQuery is"; the
+ * embedded database copies them to listeners as they are committed). So once the fence's answer is
+ * in, every change committed before it was sent has been handled. Unlike a NOTIFY of our own that must
+ * come back, it writes nothing to the notification queue and wakes no other listener of the database.
  * Concurrent requests share fences: at most one in flight and one queued behind it.
  */
 export class ChangeFeed {
@@ -69,8 +74,6 @@ export class ChangeFeed {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
-      // A fence is an empty transaction: ordering is all it needs, not a flushed commit record.
-      await client.query('SET synchronous_commit = off');
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     } catch {
       this.lost(client);
@@ -142,7 +145,7 @@ export class ChangeFeed {
     if (change) this.on.change(change);
   }
 
-  /** Resolves true when our notification `fence:<id>` comes back, false after `timeoutMs` or when the feed is lost. */
+  /** Resolves true when the fence or probe `<id>` is answered, false after `timeoutMs` or when the feed is lost. */
   private heard(id: string, timeoutMs: number): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => settle(false), timeoutMs);
@@ -174,7 +177,8 @@ export class ChangeFeed {
     const id = `${this.me}:${++this.fenceNo}`;
     const done = this.heard(id, this.fenceTimeoutMs);
     this.fencesSent++;
-    client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, `fence:${id}`]).catch(() => this.fences.get(id)?.(false));
+    // A simple query (one message, no parameters): what the connection received before its answer is handled first.
+    client.query('select 1').then(() => this.fences.get(id)?.(true), () => this.fences.get(id)?.(false));
     const flight = done.finally(() => {
       if (this.inFlight === flight) this.inFlight = undefined;
     });

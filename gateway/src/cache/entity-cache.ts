@@ -1,3 +1,4 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Step } from '../pipeline.js';
 import { CACHE_EXTENSION } from '@aleumet/protocol';
 import type { Identity } from '@aleumet/core';
@@ -19,10 +20,15 @@ import { ChangeFeed, type TableChange } from './changes.js';
  *   NOTIFY each committed change; the entries whose tags it matches are dropped. Answers that read the
  *   clock, another subgraph, or anything not attributable to tables are never kept (`noStore`).
  * - **No stale reads.** Before a request's first cache read the gateway waits until every change committed
- *   before the request arrived has been handled (a fence notification; see changes.ts). An answer whose
+ *   before the request arrived has been handled (a fence; see changes.ts). An answer whose
  *   rows changed while it was being fetched is not kept. While the LISTEN connection is down nothing is
  *   read or kept, and the cache is emptied when it comes back.
  * - **Bounds.** At most `maxEntries` (least recently used go first), each for at most `ttlMs`.
+ * - **Whole answers.** A query whose every fetch was answered from the cache or kept in it is kept too, as
+ *   the caller's answer to that document and those variables, under the union of its fetches' tags (so any
+ *   change that drops one of its fetches drops it). The next identical request of the same caller is
+ *   answered after its fence without planning or running a fetch. Never kept: answers with errors or
+ *   extensions, and queries of which any fetch bypassed the cache or could not be kept.
  * - **Audit.** The persons each answer named (`personsRead`) are kept with it and reported again on a hit.
  */
 
@@ -48,6 +54,9 @@ export interface EntityCacheStats {
   fences: number;
   /** Requests that found the change feed down or out of reach and bypassed the cache. */
   bypassed: number;
+  /** Whole answers served (each also counted in `hits`) and kept. */
+  answerHits: number;
+  answersStored: number;
 }
 
 interface Entry {
@@ -55,6 +64,16 @@ interface Entry {
   tags: readonly string[];
   personsRead: readonly string[];
   expires: number;
+}
+
+/** What the fetches of one query read so far: its whole answer may be kept only if every fetch's could be. */
+interface Trail {
+  /** The change count when the request's fence came back: a later change to these tags spoils the answer. */
+  since: number;
+  tags: Set<string>;
+  persons: Set<string>;
+  expires: number;
+  complete: boolean;
 }
 
 /** Request context fields the cache reads and writes (on the gateway's context object). */
@@ -67,6 +86,9 @@ export interface CacheContext {
   /** Set for mutations (and anything that is not a query) by the plugin below. */
   cacheOff?: boolean;
   cacheSync?: Promise<boolean>;
+  /** Present while a query's whole answer may still be kept (see Trail). */
+  cacheTrail?: Trail;
+  personsRead?: Set<string>;
 }
 
 interface SubgraphRequest {
@@ -83,7 +105,7 @@ const tableOf = (tag: string) => {
 };
 
 export class EntityCache {
-  readonly stats: EntityCacheStats = { hits: 0, misses: 0, stores: 0, raced: 0, uncacheable: 0, invalidated: 0, changes: 0, fences: 0, bypassed: 0 };
+  readonly stats: EntityCacheStats = { hits: 0, misses: 0, stores: 0, raced: 0, uncacheable: 0, invalidated: 0, changes: 0, fences: 0, bypassed: 0, answerHits: 0, answersStored: 0 };
   private readonly entries = new Map<string, Entry>();
   private readonly byTag = new Map<string, Set<string>>();
   private readonly byTable = new Map<string, Set<string>>();
@@ -118,13 +140,82 @@ export class EntityCache {
     for (const k of Object.keys(this.stats) as (keyof EntityCacheStats)[]) this.stats[k] = 0;
   }
 
-  /** The pipeline step (pipeline.ts): every operation that is not a query is marked so none of its fetches touch the cache. */
+  /**
+   * The pipeline step (pipeline.ts): every operation that is not a query is marked so none of its fetches
+   * touch the cache; a query is answered whole from the cache when it can be, and kept whole when it may be.
+   */
   step(): Step {
     return {
       operation({ operation, context }) {
         if (operation.operation !== 'query') (context as CacheContext).cacheOff = true;
       },
+      apolloPlugins: [this.answers()],
     };
+  }
+
+  private synced(context: CacheContext): Promise<boolean> {
+    return (context.cacheSync ??= this.feed.sync().then((ok) => {
+      if (ok) this.stats.fences++;
+      else this.stats.bypassed++;
+      return ok;
+    }));
+  }
+
+  /** Whole answers: looked up once the operation is resolved (after its fence), kept when it was sent. */
+  private answers(): ApolloServerPlugin<any> {
+    return {
+      requestDidStart: async () => {
+        let key: string | undefined;
+        return {
+          responseForOperation: async (rc) => {
+            const context = rc.contextValue as CacheContext;
+            if (rc.operation?.operation !== 'query' || context.cacheOff || context.event || !rc.source) return null;
+            if (!(await this.synced(context))) return null;
+            key = `answer\0${this.documentId('', rc.source)}\0${JSON.stringify(rc.operationName ?? null)}\0${JSON.stringify(rc.request.variables ?? {})}\0${JSON.stringify(context.forwarded ?? null)}\0${scopeOf(context)}`;
+            const hit = this.get(key);
+            if (!hit) {
+              context.cacheTrail = { since: this.seq, tags: new Set(), persons: new Set(), expires: Infinity, complete: true };
+              return null;
+            }
+            this.stats.hits++;
+            this.stats.answerHits++;
+            if (hit.personsRead.length) {
+              const into = (context.personsRead ??= new Set());
+              for (const p of hit.personsRead) into.add(p);
+            }
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: JSON.parse(hit.json) } } };
+          },
+          willSendResponse: async (rc) => {
+            const context = rc.contextValue as CacheContext;
+            const trail = context.cacheTrail;
+            context.cacheTrail = undefined;
+            if (!trail || !key || !trail.complete || !trail.tags.size || rc.response.body.kind !== 'single') return;
+            const { data, errors, extensions } = rc.response.body.singleResult;
+            if (data == null || errors?.length || (extensions && Object.keys(extensions).length)) return;
+            const tags = [...trail.tags];
+            if (this.changedSince(trail.since, tags)) {
+              this.stats.raced++;
+              return;
+            }
+            this.stats.answersStored++;
+            this.put(key, { json: JSON.stringify(data), tags, personsRead: [...trail.persons], expires: Math.min(trail.expires, Date.now() + this.ttlMs) });
+          },
+        };
+      },
+    };
+  }
+
+  /** A fetch of a query whose whole answer is being watched (Trail): what it read, or that it cannot be kept. */
+  private follow(context: CacheContext, read: { tags: readonly string[]; personsRead: readonly string[]; expires: number } | null): void {
+    const trail = context.cacheTrail;
+    if (!trail) return;
+    if (!read) {
+      trail.complete = false;
+      return;
+    }
+    for (const t of read.tags) trail.tags.add(t);
+    for (const p of read.personsRead) trail.persons.add(p);
+    trail.expires = Math.min(trail.expires, read.expires);
   }
 
   clear(): void {
@@ -222,13 +313,14 @@ export class EntityCache {
    * the subgraph allows kept. Anything not cacheable goes straight to `send`.
    */
   async fetch(url: string, request: SubgraphRequest, context: CacheContext | undefined, send: Send): Promise<SubgraphResponse> {
-    if (!context || context.cacheOff || context.event || typeof request.query !== 'string' || !isQuery(request.query)) return send(request, context);
-    const synced = await (context.cacheSync ??= this.feed.sync().then((ok) => {
-      if (ok) this.stats.fences++;
-      else this.stats.bypassed++;
-      return ok;
-    }));
-    if (!synced) return send(request, context);
+    if (!context || context.cacheOff || context.event || typeof request.query !== 'string' || !isQuery(request.query)) {
+      if (context) this.follow(context, null);
+      return send(request, context);
+    }
+    if (!(await this.synced(context))) {
+      this.follow(context, null);
+      return send(request, context);
+    }
     const { representations, ...rest } = request.variables ?? {};
     // The parts JSON-encoded between NULs (which JSON never leaves raw): one key per distinct tuple, without hashing the query text on every fetch.
     const common = `${this.documentId(url, request.query)}\0${JSON.stringify(rest)}\0${JSON.stringify(context.forwarded ?? null)}\0`;
@@ -277,13 +369,16 @@ export class EntityCache {
     const hit = this.lookup(keys);
     if (hit) {
       this.stats.hits++;
+      this.follow(context, hit);
       return answer(JSON.parse(hit.json), hit.personsRead);
     }
     this.stats.misses++;
     const since = this.seq;
     const response = await send(request, context);
     const read = this.keepable(response, since, Boolean(response.errors?.length) || response.data == null);
-    if (read) this.put(read.shared ? keys.shared : keys.own, { json: JSON.stringify(response.data), tags: read.tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs });
+    const entry = read && { json: JSON.stringify(response.data), tags: read.tags, personsRead: personsOf(response), expires: Date.now() + this.ttlMs };
+    if (entry) this.put(read.shared ? keys.shared : keys.own, entry);
+    this.follow(context, entry);
     return response;
   }
 
@@ -295,8 +390,10 @@ export class EntityCache {
     this.stats.misses += missing.length;
     const persons = new Set<string>();
     const entities: unknown[] = found.map((e) => {
-      e?.personsRead.forEach((p) => persons.add(p));
-      return e ? JSON.parse(e.json) : null;
+      if (!e) return null;
+      e.personsRead.forEach((p) => persons.add(p));
+      this.follow(context, e);
+      return JSON.parse(e.json);
     });
     if (!missing.length) return answer({ _entities: entities }, [...persons]);
 
@@ -323,11 +420,14 @@ export class EntityCache {
       const entryPersons = personsOf(response);
       const expires = Date.now() + this.ttlMs;
       const prefix = read.shared ? prefixes.shared : prefixes.own;
+      let kept = 0;
       for (const [j, at] of missing.entries()) {
         if (failed.has(at) || got[j] == null) continue;
         this.put(prefix + suffixes[at]!, { json: JSON.stringify(got[j]), tags: read.tags, personsRead: entryPersons, expires });
+        kept++;
       }
-    }
+      this.follow(context, kept === missing.length ? { tags: read.tags, personsRead: entryPersons, expires } : null);
+    } else this.follow(context, null);
     const out: SubgraphResponse = { ...response, data: { ...response.data, _entities: entities } };
     if (errors.length) out.errors = errors;
     else delete out.errors;

@@ -4,6 +4,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role, type Identity } from '@aleumet/core';
 import { CHANGES_CHANNEL } from '@aleumet/protocol';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { EntityCache, type CacheContext } from '../../src/cache/entity-cache.js';
 
 /** The cache against the real change feed (LISTEN/NOTIFY on the test database, embedded or PostgreSQL), with a fake subgraph. */
@@ -211,6 +212,104 @@ describe('EntityCache', () => {
       await fetch(deaf, s, ['1']);
       expect(s.calls).toHaveLength(2);
       expect(deaf.stats.bypassed).toBe(2);
+    } finally {
+      await deaf.close();
+    }
+  });
+});
+
+describe('EntityCache: whole answers', () => {
+  let cache: EntityCache;
+  beforeAll(async () => {
+    cache = await started();
+  });
+  afterAll(() => cache?.close());
+
+  /**
+   * One query through the cache's Apollo hooks as the gateway runs them: looked up once resolved, and on a
+   * miss its fetches run (`run`, with this request's context) and the answer is sent.
+   */
+  async function query(context: CacheContext, run: (c: CacheContext) => Promise<unknown>, opts: { variables?: object; errors?: boolean } = {}) {
+    const plugin = cache.step().apolloPlugins![0] as ApolloServerPlugin<CacheContext>;
+    const listener = (await plugin.requestDidStart!({} as never))!;
+    const rc: any = {
+      operation: { operation: 'query' }, source: 'query Offerings { offerings { title } }', operationName: 'Offerings',
+      request: { variables: opts.variables ?? {} }, contextValue: context, response: { http: { headers: new Map() } },
+    };
+    const hit = await listener.responseForOperation!(rc);
+    if (hit) return { whole: true, data: (hit.body as any).singleResult.data };
+    const data = await run(context);
+    rc.response.body = { kind: 'single', singleResult: { data, ...(opts.errors ? { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] } : {}) } };
+    await listener.willSendResponse!(rc);
+    return { whole: false, data };
+  }
+  const titles = (s: { send: any }, ids: string[]) => async (c: CacheContext) => (await fetch(cache, s, ids, c)).data;
+
+  it('answers a repeated query whole, with the persons its fetches named, once every fetch of it was kept', async () => {
+    cache.clear();
+    const s = subgraph();
+    const first = await query(ctx(), titles(s, ['w1', 'w2']));
+    expect(first.whole).toBe(false);
+    expect(cache.stats.answersStored).toBeGreaterThan(0);
+    const again = ctx();
+    const second = await query(again, titles(s, ['w1', 'w2']));
+    expect(second).toEqual({ whole: true, data: first.data });
+    expect(s.calls).toEqual([['w1', 'w2']]);
+    // The audit still learns whose rows the answer holds.
+    expect([...(again.personsRead ?? [])].sort()).toEqual(['person-of-w1', 'person-of-w2']);
+  });
+
+  it('drops a whole answer with a change to any row one of its fetches read, and keeps callers and variables apart', async () => {
+    cache.clear();
+    const s = subgraph();
+    await query(ctx(), titles(s, ['x1']));
+    expect((await query(ctx(), titles(s, ['x1']))).whole).toBe(true);
+    await notify({ t: 'catalog.offering', k: ['id=x1'] });
+    // The next request's fence makes sure the change was handled: the query runs again.
+    expect((await query(ctx(), titles(s, ['x1']))).whole).toBe(false);
+    expect(s.calls).toEqual([['x1'], ['x1']]);
+    expect((await query(ctx(), titles(s, ['x1']))).whole).toBe(true);
+    // Another caller, or other variables: not this answer.
+    expect((await query(ctx(bob), titles(s, ['x1']))).whole).toBe(false);
+    expect((await query(ctx(), titles(s, ['x1']), { variables: { first: 1 } })).whole).toBe(false);
+  });
+
+  it('keeps no whole answer when a fetch could not be kept, the answer has errors, or its rows changed while it ran', async () => {
+    cache.clear();
+    const stored = cache.stats.answersStored;
+    const noStore = subgraph({ tags: () => null });
+    await query(ctx(), titles(noStore, ['n1']));
+    expect((await query(ctx(), titles(noStore, ['n1']))).whole).toBe(false);
+    const failing = subgraph({ errorFor: 'f2' });
+    await query(ctx(), titles(failing, ['f1', 'f2']));
+    expect((await query(ctx(), titles(failing, ['f1', 'f2']))).whole).toBe(false);
+    const s = subgraph();
+    await query(ctx(), titles(s, ['e1']), { errors: true });
+    expect((await query(ctx(), titles(s, ['e1']), { errors: true })).whole).toBe(false);
+    const raced = cache.stats.raced;
+    const changing = async (c: CacheContext) => {
+      const data = await titles(s, ['r1'])(c);
+      await notify({ t: 'catalog.offering', k: ['id=r1'] });
+      await cache.feed.sync();
+      return data;
+    };
+    await query(ctx(alice, {}), changing);
+    expect(cache.stats.raced).toBeGreaterThan(raced);
+    expect(cache.stats.answersStored).toBe(stored);
+  });
+
+  it('never answers whole what is not a query, or a request without its fence', async () => {
+    cache.clear();
+    const s = subgraph();
+    await query(ctx(), titles(s, ['m1']));
+    expect((await query(ctx(alice, { cacheOff: true }), titles(s, ['m1']))).whole).toBe(false);
+    const deaf = new EntityCache('postgres://postgres@127.0.0.1:1/none');
+    deaf.start();
+    try {
+      const plugin = deaf.step().apolloPlugins![0] as ApolloServerPlugin<CacheContext>;
+      const listener = (await plugin.requestDidStart!({} as never))!;
+      const rc: any = { operation: { operation: 'query' }, source: '{ a }', request: {}, contextValue: ctx() };
+      expect(await listener.responseForOperation!(rc)).toBeNull();
     } finally {
       await deaf.close();
     }
