@@ -144,6 +144,9 @@ export async function handleGraphQL<C extends BaseContext>(
  */
 function sendFailure(res: http.ServerResponse, e: unknown): void {
   if (res.headersSent) return void res.destroy();
+  // Refused before its body was read to the end (413): the rest of it is never read, so the connection
+  // cannot carry another request; saying so keeps a client from sending its next one there.
+  if (res.req && !res.req.complete) res.setHeader('connection', 'close');
   if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
   if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
     const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
