@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { DomainError } from '@aleumet/core';
-import { sendJson } from '@aleumet/http-kit';
+import { readBody, sendJson } from '@aleumet/http-kit';
 import type { ApiKeys } from './api-keys.js';
 import { createLogger } from '@aleumet/observability';
 
@@ -8,16 +8,6 @@ const logger = createLogger('gateway');
 
 const MAX_BODY = 16 * 1024;
 
-async function body(req: http.IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) at `POST /oauth/token`: the API key is the client
@@ -34,7 +24,7 @@ export function clientCredentials(keys: ApiKeys, { ttlSeconds, rateLimit }: { tt
     if (req.method !== 'POST') return fail(405, 'invalid_request', 'Use POST');
     let params: Record<string, string>;
     try {
-      const raw = await body(req);
+      const raw = (await readBody(req, MAX_BODY)).toString('utf8');
       const type = req.headers['content-type'] ?? '';
       params = type.includes('application/json') ? (JSON.parse(raw) as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
     } catch {

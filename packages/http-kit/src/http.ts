@@ -38,13 +38,13 @@ class HttpError extends Error {
   }
 }
 
-/** A request's body, refused with 413 PAYLOAD_TOO_LARGE beyond MAX_BODY_BYTES. */
-export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/** A request's body, refused with 413 PAYLOAD_TOO_LARGE beyond `maxBytes` (MAX_BODY_BYTES unless given). */
+export async function readBody(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
+    if (size > maxBytes) throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -64,6 +64,9 @@ export function withEncodedBody<B extends { kind: 'complete'; string: string }>(
 export type RequestCheck = (req: http.IncomingMessage, body: Buffer) => void;
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  // Answered before its body was read to the end (a 413): the rest of it is never read, so the connection
+  // cannot carry another request; saying so keeps a keep-alive client from sending its next one there.
+  if (res.req && !res.req.complete) res.setHeader('connection', 'close');
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
@@ -144,9 +147,6 @@ export async function handleGraphQL<C extends BaseContext>(
  */
 function sendFailure(res: http.ServerResponse, e: unknown): void {
   if (res.headersSent) return void res.destroy();
-  // Refused before its body was read to the end (413): the rest of it is never read, so the connection
-  // cannot carry another request; saying so keeps a client from sending its next one there.
-  if (res.req && !res.req.complete) res.setHeader('connection', 'close');
   if (e instanceof HttpError) return sendGraphQLError(res, e.status, e.message, e.code);
   if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
     const given = (e.extensions.http as { status?: unknown } | undefined)?.status;
