@@ -8,7 +8,6 @@ const logger = createLogger('gateway');
 
 const MAX_BODY = 16 * 1024;
 
-
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) at `POST /oauth/token`: the API key is the client
  * secret (form field `client_secret`, or HTTP Basic with any user name). Answers a short-lived
