@@ -21,7 +21,7 @@ const BENCH = path.resolve(HERE, '..');
 // ---------------------------------------------------------------- arguments
 interface Args {
   smoke: boolean; databaseUrl: string; seconds: number; rounds: number; connections: number; profile: boolean; auditAb: boolean;
-  cacheAb: boolean; recipients: number; newCallers: number; churn: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
+  cacheAb: boolean; callersAb: boolean; recipients: number; newCallers: number; churn: number; only: Set<string>; scaleSmall?: string; scaleLarge?: string; out: string;
 }
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => {
@@ -45,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     auditAb: argv.includes('--audit-ab'),
     // A third gateway, ours with the entity cache off, in the same interleaved rounds (what the cache adds).
     cacheAb: !smoke && !argv.includes('--no-cache-ab'),
+    callersAb: argv.includes('--callers-ab'),
     // How many recipients (and a quarter as many supplier staff) the load cycles through: more means fewer cache hits.
     recipients: Number(get('recipients') ?? (smoke ? 20 : 200)),
     // The new-callers section (`--only newcallers`): how many recipients it cycles, each visited about once.
@@ -449,12 +450,14 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
   for (const name of SUBGRAPH_NAMES) subs.push(await Child.start('subgraphs', [args.databaseUrl, name]));
   const urls: Record<string, string> = Object.assign({}, ...subs.map((c) => c.ready.urls));
   await Promise.all(subs.map((c) => c.call('peers', { urls })));
-  const [ours, uncached, vanilla] = await Promise.all([
+  const [ours, uncached, vanilla, unbatched] = await Promise.all([
     Child.start('ours', [JSON.stringify(urls), args.databaseUrl], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-new-callers-gateway`] : []),
     Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-cache'], args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-new-callers-uncached`] : []),
     Child.start('vanilla', [JSON.stringify(urls)]),
+    // --callers-ab: ours with the entity cache on and callers batches off (transport.ts `callersBatch`).
+    args.callersAb ? Child.start('ours', [JSON.stringify(urls), args.databaseUrl, 'no-callers']) : null,
   ]);
-  const gateways = { ours, uncached, vanilla } as const;
+  const gateways = { ours, uncached, vanilla, ...(unbatched ? { unbatched } : {}) } as Record<'ours' | 'uncached' | 'vanilla' | 'unbatched', Child>;
   type Name = keyof typeof gateways;
   try {
     const variables = { first: 10 };
@@ -466,7 +469,7 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
     }
     const bodies = [body(DASHBOARD, variables)];
     // Each target goes on through the recipients from where it stopped: a caller comes back only after all the others.
-    const cursor: Record<Name, number> = { ours: 0, uncached: 0, vanilla: 0 };
+    const cursor: Record<Name, number> = { ours: 0, uncached: 0, vanilla: 0, unbatched: 0 };
     const next = async (name: Name, opts: { connections: number; seconds: number }) => {
       const k = cursor[name] % tokens.length;
       const r = await cannon(gateways[name].ready.url!, bodies, [...tokens.slice(k), ...tokens.slice(0, k)], opts);
@@ -476,11 +479,11 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
     for (const name of Object.keys(gateways) as Name[]) await next(name, warm);
     await ours.call('reset-stats');
     const zero = () => ({ gateway: 0, sql: 0, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) }) as Record<string, number>;
-    const used: Record<Name, Record<string, number>> = { ours: zero(), uncached: zero(), vanilla: zero() };
+    const used: Record<Name, Record<string, number>> = { ours: zero(), uncached: zero(), vanilla: zero(), unbatched: zero() };
     const cpuNow = (gw: Child) => Promise.all([gw.call<number>('cpu'), ...subs.map((c) => c.call<number>('cpu'))]);
     // What each process spends with no request at all (outbox relays, jobs, the change feed), per ms: on a loaded
     // machine rounds serve few dashboards, so this is taken off each round's CPU before dividing by its dashboards.
-    const all = [ours, uncached, vanilla, ...subs];
+    const all = [...Object.values(gateways), ...subs];
     const idle0 = await Promise.all(all.map((c) => c.call<number>('cpu')));
     const idleStart = performance.now();
     await new Promise((r) => setTimeout(r, 3000));
@@ -514,7 +517,7 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
     };
     say(`| target | RPS | ratio vs vanilla | p50 ms | p99 ms | requests | errors | gateway CPU ms | ${SUBGRAPH_NAMES.join(' | ')} | subgraphs CPU ms | SQL statements |`);
     say(`|---|${'---:|'.repeat(10 + SUBGRAPH_NAMES.length)}`);
-    const label: Record<Name, string> = { ours: 'ours (entity cache on)', uncached: 'ours, entity cache off', vanilla: 'vanilla @apollo/gateway' };
+    const label: Record<Name, string> = { ours: 'ours (entity cache on)', uncached: 'ours, entity cache off', vanilla: 'vanilla @apollo/gateway', unbatched: 'ours, callers batches off' };
     const perDashboard: Record<string, unknown> = {};
     for (const name of Object.keys(gateways) as Name[]) {
       const x = r[name]!;
@@ -526,7 +529,7 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
       if (x.requests < 30) say(`(${label[name]}: only ${x.requests} dashboards in the measured rounds, too few for these figures to mean anything.)`);
     }
     say();
-    say(`CPU ms and SQL statements are per dashboard, over the measured rounds; CPU net of each process's background use with no requests (measured for ${f1(idleMs / 1000)} s before the rounds: ${all.map((c) => f2(background.get(c)!)).join(' / ')} ms per ms for ours / cache off / vanilla / ${SUBGRAPH_NAMES.join(' / ')}).`);
+    say(`CPU ms and SQL statements are per dashboard, over the measured rounds; CPU net of each process's background use with no requests (measured for ${f1(idleMs / 1000)} s before the rounds: ${all.map((c) => f2(background.get(c)!)).join(' / ')} ms per ms for ${[...Object.keys(gateways), ...SUBGRAPH_NAMES].join(' / ')}).`);
     const visits = r.ours!.requests / tokens.length;
     const k = stats.cache;
     say(
@@ -534,6 +537,9 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
         `same answers: ${same}/5; ours served ${f2(visits)} dashboards per recipient over the measured rounds.`,
     );
     if (k) say(`Entity cache (ours): ${k.hits} hits / ${k.misses} misses (hit rate ${f1((100 * k.hits) / Math.max(1, k.hits + k.misses))} %), ${k.stores} stored, ${k.uncacheable} not cacheable, ${k.fences} requests synced by ${k.fencesSent} fences.`);
+    // A callers batch is one HTTP request for the fetches it carries (each counted in subgraphRequests).
+    const httpRequests = stats.subgraphRequests - stats.callersBatched + stats.callersBatches;
+    say(`Subgraph fetches (ours, measured rounds): ${stats.subgraphRequests} in ${httpRequests} HTTP requests; ${stats.callersBatches} callers batches carried ${stats.callersBatched} fetches of different callers.`);
     say();
     if (profiles.length) {
       for (const [i, file] of profiles.entries()) {
@@ -544,7 +550,7 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
     }
     results.newCallers = { recipients: tokens.length, ...r, perDashboard, backgroundCpuPerMs: all.map((c) => background.get(c)), cacheStats: stats.cache, same, visitsPerRecipient: visits, profiles: profiles.map((f) => path.relative(path.resolve(BENCH, '..'), f)) };
   } finally {
-    for (const g of [ours, uncached, vanilla]) await g.stop();
+    for (const g of Object.values(gateways)) await g.stop();
     for (const c of subs) await c.stop();
   }
 }

@@ -75,9 +75,10 @@ if (role === 'subgraphs') {
     subgraphUrls: JSON.parse(arg1!),
     // As the platform starts it, without rate limits: the load generator is one client sending thousands of requests.
     // A third argument `per-row` writes each audit row in its own INSERT (before group commit), for the A/B in run.ts;
-    // `no-cache` turns the entity cache off (the same gateway otherwise).
+    // `no-cache` turns the entity cache off, `no-callers` the callers batches (the same gateway otherwise).
     security: { databaseUrl: arg2, rateLimit: false, ...(arg3 === 'per-row' ? { auditBatchRows: 1 } : {}) },
     entityCache: arg3 === 'no-cache' ? false : { databaseUrl: arg2 },
+    ...(arg3 === 'no-callers' ? { transport: { callersBatch: false } } : {}),
   } as Parameters<typeof startGateway>[0]);
   // Audit group commit: rows and INSERT statements since the last reset.
   const audit = () => ({ rows: gateway.auditStats?.rows ?? 0, statements: gateway.auditStats?.statements ?? 0 });

@@ -78,8 +78,12 @@ export function federatedGateway(supergraphSdl: SupergraphSdlHook, transport: Ga
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => {
-      const dataSource = transport.apply(new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url }), name);
+    buildService: ({ name, url: planned }) => {
+      const url = opts.subgraphUrls?.[name] ?? planned ?? '';
+      const dataSource = new AuthenticatedDataSource({ url });
+      // Innermost: what the transport's levers finally send, for several callers at once (callers-batch.ts).
+      transport.callers?.wrap(dataSource, url);
+      transport.apply(dataSource, name);
       // Never a hung request: every subgraph call ends (default 30 s; 0 turns the timeout off).
       if (opts.subgraphTimeoutMs !== 0) {
         const fetcher = dataSource.fetcher;
@@ -87,6 +91,7 @@ export function federatedGateway(supergraphSdl: SupergraphSdlHook, transport: Ga
         dataSource.fetcher = ((input: never, init?: object) => fetcher(input, { ...init, timeout } as never)) as typeof fetcher;
       }
       dataSource.fetcher = graphqlAnswersAsOk(dataSource.fetcher);
+      transport.callers?.learn(dataSource, url);
       // Subgraphs answer only requests signed with the internal secret (internal.ts).
       return signFetches(dataSource);
     },

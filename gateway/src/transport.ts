@@ -9,6 +9,7 @@ import {
 import { PERSONS_READ_EXTENSION } from '@aleumet/protocol';
 import { REQUEST_ID_HEADER } from '@aleumet/core';
 import type { EntityCache } from './cache/entity-cache.js';
+import { CallersBatcher } from './callers-batch.js';
 import { createLogger, injectTraceContext, type ServiceMetrics } from '@aleumet/observability';
 
 const logger = createLogger('gateway');
@@ -53,6 +54,12 @@ export interface TransportOptions {
    * request, each as its own aliased `_entities` field (default true; see plan-merge.ts).
    */
   batchEntities?: boolean;
+  /**
+   * Concurrent operations' fetches of one document to one subgraph, for different callers, go as one callers
+   * batch (callers-batch.ts): the time the first waits for others in ms, 0 (default) for the fetches
+   * started together (`setImmediate`); false: one request per fetch.
+   */
+  callersBatch?: number | false;
 }
 
 export interface TransportStats {
@@ -67,6 +74,9 @@ export interface TransportStats {
   sharedInFlight: number;
   /** Entity fetches sent inside another fetch's request (one operation's concurrent fetches to one subgraph). */
   batchedFetches: number;
+  /** Callers batches sent, and the fetches of different callers they carried. */
+  callersBatches: number;
+  callersBatched: number;
   planCache: { hits: number; misses: number };
 }
 
@@ -111,14 +121,24 @@ function collectPersonsRead(context: { personsRead?: Set<string> } | undefined, 
 }
 
 export class GatewayTransport {
-  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, planCache: { hits: 0, misses: 0 } };
+  readonly stats: TransportStats = { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, callersBatches: 0, callersBatched: 0, planCache: { hits: 0, misses: 0 } };
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   /** Entity cache in front of every subgraph call (cache/entity-cache.ts), when the gateway has one. */
   cache: EntityCache | null = null;
+  /** Different callers' fetches of one document sent together (callers-batch.ts); null when off. */
+  readonly callers: CallersBatcher | null;
 
   constructor(readonly options: TransportOptions = {}) {
+    const window = options.callersBatch ?? 0;
+    this.callers = window === false ? null : new CallersBatcher({
+      windowMs: window,
+      onBatch: (n) => {
+        this.stats.callersBatches++;
+        this.stats.callersBatched += n;
+      },
+    });
     // `timeout` closes an idle pooled socket after 4 s, before Node servers' default 5 s keepAliveTimeout:
     // otherwise the server may close a socket just as we reuse it, and a mutation cannot be resent.
     const agentOptions = { keepAlive: options.keepAlive ?? true, maxSockets: options.maxSockets ?? 64, keepAliveMsecs: 1000, timeout: options.idleSocketMs ?? 4000, scheduling: 'lifo' as const };
@@ -303,7 +323,7 @@ export class GatewayTransport {
   }
 
   resetStats(): void {
-    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, planCache: { hits: 0, misses: 0 } });
+    Object.assign(this.stats, { subgraphRequests: 0, connections: 0, entityCalls: 0, representations: 0, representationsSent: 0, sharedInFlight: 0, batchedFetches: 0, callersBatches: 0, callersBatched: 0, planCache: { hits: 0, misses: 0 } });
   }
 
   close(): void {

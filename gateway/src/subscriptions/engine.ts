@@ -6,7 +6,7 @@ import { forbidden, unauthenticated, type Identity } from '@aleumet/core';
 import { RecentIds } from '@aleumet/events';
 import { CURSOR_KEY, SINCE_VAR, type SubscriptionPlan, type SubscriptionPlanner } from './planner.js';
 import { UpstreamPool } from './upstream.js';
-import { CallersBatcher } from './callers.js';
+import { CallersBatcher } from '../callers-batch.js';
 import { GatewayTransport } from '../transport.js';
 import { signFetches } from '../internal.js';
 import { createLogger, withSpan } from '@aleumet/observability';
@@ -52,7 +52,7 @@ export interface EngineOptions {
   subgraphTimeoutMs?: number;
   /**
    * How long a per-event fetch waits for the same fetch of other subscribers of the event, to go to the
-   * subgraph as one callers batch (ms; default 1; 0: no batching). See callers.ts.
+   * subgraph as one callers batch (ms; default 1; 0: no batching). See ../callers-batch.ts.
    */
   callersWindowMs?: number;
 }
@@ -365,7 +365,7 @@ export class SubscriptionEngine {
     this.maxQueued = opts.maxQueuedPerConnection ?? 1_000;
     this.maxBytes = opts.maxBufferedBytes ?? 16 * 1024 * 1024;
     const window = opts.callersWindowMs ?? 1;
-    this.callers = window > 0 ? new CallersBatcher(window) : undefined;
+    this.callers = window > 0 ? new CallersBatcher({ windowMs: window, eventsOnly: true }) : undefined;
   }
 
   /** Takes a (new) supergraph: later subscriptions are planned against it; open ones keep their plan. */

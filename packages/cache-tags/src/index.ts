@@ -26,10 +26,12 @@ export interface CacheTagging {
   /** The Apollo Server plugin that follows resolved fields and adds `extensions.cache`. */
   readonly plugin: ApolloServerPlugin;
   /**
-   * Runs the handling of one HTTP request with its own record of reads. `shared()` says that several
-   * callers share this request's reads (a callers batch): their answers carry no cache extension.
+   * Runs the handling of one HTTP request with its own record of reads. In a callers batch the callers
+   * share it: each answer's extension says what the whole batch had read when that answer was complete,
+   * which includes everything the answer depends on (more tags only evict it sooner; one caller-dependent
+   * field or clock read in the batch makes every later answer private or uncacheable).
    */
-  track<T>(handle: (shared: () => void) => T): T;
+  track<T>(handle: () => T): T;
 }
 
 let watchingFetch = false;
@@ -58,7 +60,7 @@ function markResolvedFields(schema: GraphQLSchema, table: DependenceTable): void
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       field.resolve = (root, args, ctx, info) => {
         const reads = readScope.getStore()?.reads;
-        if (reads && !reads.batch) {
+        if (reads) {
           if (d === 'time') reads.markNoStore();
           else reads.callerRead = true;
         }
@@ -84,7 +86,7 @@ export function cacheTags(hints: CacheHints = {}): CacheTagging {
           async willSendResponse({ response, operation }) {
             if (response.body.kind !== 'single' || operation?.operation !== 'query') return;
             const scope = readScope.getStore();
-            if (!scope || scope.reads.batch) return;
+            if (!scope) return;
             const result = response.body.singleResult;
             // An unexpected error (a failed statement, a bug) may not happen again: never cache it.
             if (result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) scope.reads.markNoStore();
@@ -94,8 +96,7 @@ export function cacheTags(hints: CacheHints = {}): CacheTagging {
       },
     },
     track(handle) {
-      const scope = newRequestReads();
-      return readScope.run(scope, () => handle(() => void (scope.reads.batch = true)));
+      return readScope.run(newRequestReads(), handle);
     },
   };
 }

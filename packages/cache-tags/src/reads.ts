@@ -14,8 +14,6 @@ export class ReadTracker {
   private readonly tables = new Set<string>();
   private readonly rows = new Map<string, Set<string>>();
   noStore = false;
-  /** A callers batch: several callers share the reads, the answers carry no cache extension. */
-  batch = false;
 
   addTable(table: string): void {
     this.tables.add(table);

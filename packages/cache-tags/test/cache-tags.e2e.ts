@@ -121,14 +121,24 @@ describe('extensions.cache of queries', () => {
     expect(r.extensions?.cache).toBeUndefined();
   });
 
-  it('a callers batch (several callers share one read): no cache extension', async () => {
-    const { order, token } = await anOrder();
-    const r = await post(url('orders'), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id: order.id }, extensions: { callers: [`Bearer ${token}`, `Bearer ${token}`] } }, token);
-    expect(r.results).toHaveLength(2);
-    for (const one of r.results) {
-      expect(one.data.order.id).toBe(order.id);
-      expect(one.extensions?.cache).toBeUndefined();
+  it('a callers batch (callers share the reads): each answer carries what the batch had read, its own rows included', async () => {
+    const w = world();
+    const [a, b] = w.orders.filter((o, i, all) => all.findIndex((x) => x.personId === o.personId) === i).slice(0, 2);
+    const token = (personId: string) => tokenFor(recipientIdentity(w.persons.findIndex((p) => p.id === personId)));
+    const query = 'query($id: ID!) { order(id: $id) { id } }';
+    const callers = [{ authorization: `Bearer ${await token(a!.personId)}`, variables: { id: a!.id } }, { authorization: `Bearer ${await token(b!.personId)}`, variables: { id: b!.id } }];
+    const r = await post(url('orders'), { query, extensions: { callers } }, await token(a!.personId));
+    expect(r.results.map((one: any) => one.data.order.id)).toEqual([a!.id, b!.id]);
+    for (const [i, one] of r.results.entries()) {
+      const own = `orders.order:id=${[a, b][i]!.id}`;
+      expect(one.extensions.cache.tags).toContain(own);
+      expect(one.extensions.cache.noStore).toBeUndefined();
+      // A guarded type: private to its caller, in a batch as alone.
+      expect(one.extensions.cache.public).toBeUndefined();
     }
+    // What the first answer says includes everything its lone request says.
+    const alone = await post(url('orders'), { query, variables: { id: a!.id } }, await token(a!.personId));
+    for (const tag of alone.extensions.cache.tags) expect(r.results[0].extensions.cache.tags).toContain(tag);
   });
 
   it('a query that calls another subgraph: noStore (orders orderDocument asks programs and catalog)', async () => {

@@ -9,16 +9,44 @@ const logger = createLogger('http');
 
 export const MAX_BODY_BYTES = 1_000_000;
 
-/** Per batch of callers: a context factory per caller (the subgraph shares its reads across them). */
-export type CallersContext<C> = () => (authorization: string) => () => Promise<C>;
+/**
+ * One caller of a callers batch (`extensions.callers`, @aleumet/protocol callers.ts): its authorization, and
+ * its own variables and request id when the batch carries them (otherwise the request's).
+ */
+export interface BatchCaller {
+  authorization: string;
+  variables?: Record<string, unknown>;
+  requestId?: string;
+}
 
-function callersOf(body: unknown): string[] | undefined {
+/**
+ * Per batch of callers: for each caller, its context factory and the scope its execution runs in (its
+ * request id); the subgraph shares its reads across them.
+ */
+export type CallersContext<C> = () => (caller: BatchCaller) => { context: () => Promise<C>; run<T>(fn: () => Promise<T>): Promise<T> };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function callerOf(entry: unknown): BatchCaller | null {
+  if (typeof entry === 'string') return { authorization: entry };
+  if (!isPlainObject(entry) || typeof entry.authorization !== 'string') return null;
+  if (entry.variables !== undefined && entry.variables !== null && !isPlainObject(entry.variables)) return null;
+  if (entry.requestId !== undefined && typeof entry.requestId !== 'string') return null;
+  return {
+    authorization: entry.authorization,
+    ...(isPlainObject(entry.variables) ? { variables: entry.variables } : {}),
+    ...(typeof entry.requestId === 'string' ? { requestId: entry.requestId } : {}),
+  };
+}
+
+function callersOf(body: unknown): BatchCaller[] | undefined {
   const callers = (body as { extensions?: { callers?: unknown } } | null)?.extensions?.callers;
   if (callers === undefined) return undefined;
-  if (!Array.isArray(callers) || !callers.length || callers.length > MAX_CALLERS || !callers.every((c) => typeof c === 'string')) {
-    throw new HttpError(400, `extensions.callers must list 1 to ${MAX_CALLERS} authorization values`, 'BAD_REQUEST');
+  const parsed = Array.isArray(callers) && callers.length && callers.length <= MAX_CALLERS ? callers.map(callerOf) : null;
+  if (!parsed || parsed.some((c) => c === null)) {
+    throw new HttpError(400, `extensions.callers must list 1 to ${MAX_CALLERS} callers: authorization values, or objects { authorization, variables?, requestId? }`, 'BAD_REQUEST');
   }
-  return callers as string[];
+  return parsed as BatchCaller[];
 }
 
 /** Only reads are batched: a query document, no mutation or subscription in it. */
@@ -109,20 +137,23 @@ export async function handleGraphQL<C extends BaseContext>(
     if (batch) {
       assertQueryOnly((body as { query?: unknown }).query);
       const { query, variables, operationName } = body as Record<string, unknown>;
-      // As one caller would send it: Apollo refuses an operationName or variables given as null.
-      const one = { query, ...(variables != null ? { variables } : {}), ...(operationName != null ? { operationName } : {}) };
       const contextOf = callers!();
-      const results = await Promise.all(batch.map(async (authorization) => {
+      const results = await Promise.all(batch.map((caller) => {
         const callerHeaders = new HeaderMap([...headers]);
-        callerHeaders.set('authorization', authorization);
-        const r = await server.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: 'POST', headers: callerHeaders, search: '', body: one },
-          context: contextOf(authorization),
+        callerHeaders.set('authorization', caller.authorization);
+        const own = caller.variables ?? variables;
+        // As one caller would send it: Apollo refuses an operationName or variables given as null.
+        const one = { query, ...(own != null ? { variables: own } : {}), ...(operationName != null ? { operationName } : {}) };
+        const { context, run } = contextOf(caller);
+        return run(async () => {
+          const r = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers: callerHeaders, search: '', body: one }, context });
+          // Apollo answers a bad token (thrown by the context) with an error body and a status: the same body here.
+          return r.body.kind === 'complete' ? r.body.string : JSON.stringify({ errors: [{ message: 'Incremental delivery is not batched', extensions: { code: 'BAD_REQUEST' } }] });
         });
-        // Apollo answers a bad token (thrown by the context) with an error body and a status: the same body here.
-        return r.body.kind === 'complete' ? JSON.parse(r.body.string) : { errors: [{ message: 'Incremental delivery is not batched', extensions: { code: 'BAD_REQUEST' } }] };
       }));
-      return sendJson(res, 200, { results });
+      // Each answer is already JSON: joined, not parsed and written again.
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(`{"results":[${results.join(',')}]}`);
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

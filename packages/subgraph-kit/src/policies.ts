@@ -1,4 +1,5 @@
 import { defaultFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { notePerson } from './persons-read.js';
 import { mayRead, policyRefusal, requireIdentity, type EntityPolicy, type Identity, type View } from '@aleumet/core';
 
 /**
@@ -10,6 +11,8 @@ import { mayRead, policyRefusal, requireIdentity, type EntityPolicy, type Identi
 
 interface PolicyContext {
   identity: Identity | null;
+  /** A callers batch's caller: the persons of the records it was shown (see persons-read.ts). */
+  personsSeen?: Set<string>;
 }
 
 /** Views already worked out, per request context (one per caller, also in a callers batch) and record. */
@@ -21,6 +24,7 @@ export function viewOf<T extends object>(ctx: PolicyContext, policy: EntityPolic
   const known = byRecord.get(record);
   if (known !== undefined) return known;
   const identity = requireIdentity(ctx.identity);
+  if (ctx.personsSeen) notePerson(record, ctx.personsSeen);
   const view = policy.view(identity, record, ctx);
   byRecord.set(record, view);
   if (view instanceof Promise) view.then((v) => byRecord.set(record, v), () => byRecord.delete(record));

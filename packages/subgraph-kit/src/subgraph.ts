@@ -10,9 +10,9 @@ import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { readEnv, onShutdown } from './env.js';
 import { initORM, migrateUp, requestScope, SqlCounter, traceStatements, type OrmOptions } from './orm.js';
 import { BaseEntity } from './entity.js';
-import { personsReadPlugin } from './persons-read.js';
+import { personsReadPlugin, recordingPersons } from './persons-read.js';
 import type { CacheTagging } from '@aleumet/cache-tags';
-import { handleGraphQL, handleJsonRoute, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
+import { handleGraphQL, handleJsonRoute, type BatchCaller, listen, closeServer, sendJson, serveGraphQLWs, OPERATION_LIMITS, isLimitMessage, operationLimits } from '@aleumet/http-kit';
 import { createRuntime, type SubgraphName, type SubgraphRuntime } from '@aleumet/runtime';
 import { ServiceMetrics, startTracing, callerKind, createLogger, currentRequest, loggedRequest, poolGauge, requestRecordPlugin, sendMetrics, type Logger } from '@aleumet/observability';
 import { outboxGauges } from './metrics.js';
@@ -25,6 +25,8 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   /** Clock, peer subgraph URLs and scheduler of this process (@aleumet/runtime). */
   runtime: SubgraphRuntime;
+  /** In a callers batch: persons named by what this caller loaded or was shown (persons-read.ts). */
+  personsSeen?: Set<string>;
 }
 
 export interface SubgraphDefinition<L> {
@@ -191,26 +193,27 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartOp
     // Subgraph ports are reached only from inside (the gateway, other subgraphs, the monitoring network).
     if (path === '/metrics' && req.method === 'GET') return sendMetrics(metrics, res);
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-    // Several callers of one query (callers batch) share one EntityManager and one set of loaders: each
-    // row is read once, and each caller's resolvers still authorize it for that caller.
-    const contextFor = (authorization: string | undefined, shared?: { em: EntityManager; loaders: L }) => async () => {
+    // Several callers of one query (callers batch) share one set of loaders: a row several of them need is
+    // read once, and each caller's resolvers still authorize it for that caller. Each has its own
+    // EntityManager for its other reads, and the persons its loads and views named (for the audit).
+    const contextFor = (authorization: string | undefined, sharedLoaders?: L) => async () => {
       const identity = await identityFromHeader(authorization);
       const record = currentRequest();
-      if (record) record.caller = shared ? 'callers-batch' : callerKind(identity);
-      const em = shared?.em ?? orm.em.fork();
-      return { em, identity, loaders: shared?.loaders ?? def.createLoaders(em), runtime } satisfies SubgraphContext<L>;
+      if (record) record.caller = sharedLoaders ? 'callers-batch' : callerKind(identity);
+      const em = orm.em.fork();
+      if (!sharedLoaders) return { em, identity, loaders: def.createLoaders(em), runtime } satisfies SubgraphContext<L>;
+      const personsSeen = new Set<string>();
+      return { em, identity, loaders: recordingPersons(sharedLoaders, personsSeen), runtime, personsSeen } satisfies SubgraphContext<L>;
     };
-    const handle = (sharedReads: () => void) => {
-      const callers = () => {
-        // Callers share one EntityManager and one set of reads: no cache extension on their answers.
-        sharedReads();
-        const em = orm.em.fork();
-        const shared = { em, loaders: def.createLoaders(em) };
-        return (authorization: string) => contextFor(authorization, shared);
-      };
-      return handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway);
+    const callers = () => {
+      const loaders = def.createLoaders(orm.em.fork());
+      return (caller: BatchCaller) => ({
+        context: contextFor(caller.authorization, loaders),
+        run: <T>(fn: () => Promise<T>) => (caller.requestId ? withRequestId(requestIdFrom(caller.requestId), fn) : fn()),
+      });
     };
-    void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle(() => {})))));
+    const handle = () => handleGraphQL(apollo, req, res, contextFor(req.headers.authorization), callers, requireGateway);
+    void withRequestId(requestId(), () => loggedRequest(log, metrics, req, res, () => void requestScope.run(REQUEST, () => (cache ? cache.track(handle) : handle()))));
   });
   // Idle sockets outlive the gateway's pool timeout (4 s), so the gateway always closes first.
   server.keepAliveTimeout = 65_000;
