@@ -13,6 +13,13 @@ interface SubgraphRequest {
 type SubgraphResponse = { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> };
 type Send = (request: SubgraphRequest, context: { event?: string }) => Promise<SubgraphResponse>;
 
+interface Pending {
+  callers: Caller[];
+  /** Set while the batch waits for the window (cleared when it goes early). */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  sent: boolean;
+}
+
 interface Caller {
   authorization: string;
   requestId: string | null;
@@ -24,8 +31,10 @@ interface Caller {
 
 export interface CallersBatchOptions {
   /**
-   * How long the first fetch of a batch waits for others (ms). 0: until the event loop has handled what is
-   * ready now (`setImmediate`), so fetches started together go together and nothing waits for a timer.
+   * How long the first fetch of a batch waits for others (ms): for an event's fetches always; for others only
+   * while a fetch of its document to its subgraph is on its way (so more are likely to come). Otherwise, and
+   * with 0, it waits until the event loop has handled what is ready now (`setImmediate`): fetches started
+   * together still go together, and without concurrent callers nothing waits for a timer.
    */
   windowMs?: number;
   /** Only fetches made for one subscription event (`context.event`), batched per event; default false: every query fetch. */
@@ -49,7 +58,9 @@ const PER_CALLER = new Set(['authorization', REQUEST_ID_HEADER]);
 export class CallersBatcher {
   /** Subgraph URL → most callers per request it takes (learned from its answers). */
   private readonly capacity = new Map<string, number>();
-  private readonly pending = new Map<string, Caller[]>();
+  private readonly pending = new Map<string, Pending>();
+  /** Requests on their way per batch key (batches and lone fetches alike). */
+  private readonly sending = new Map<string, number>();
   private readonly windowMs: number;
   private readonly eventsOnly: boolean;
   private readonly onBatch?: (callers: number) => void;
@@ -91,22 +102,39 @@ export class CallersBatcher {
     return new Promise((resolve, reject) => {
       let batch = this.pending.get(key);
       if (!batch) {
-        const b: Caller[] = (batch = []);
+        const b: Pending = (batch = { callers: [], timer: undefined, sent: false });
         this.pending.set(key, b);
-        const flush = () => {
-          if (this.pending.get(key) === b) this.pending.delete(key);
-          void this.flush(ds, url, b, others, send);
-        };
-        if (this.windowMs > 0) setTimeout(flush, this.windowMs);
-        else setImmediate(flush);
+        // An event's fetches are all made at once for its subscribers: they always wait the window. Others wait
+        // only behind one of their document on its way, and go when it is answered (or the window ends).
+        if (this.windowMs > 0 && (this.eventsOnly || this.sending.has(key))) b.timer = setTimeout(() => this.go(key, b, ds, url, others, send), this.windowMs);
+        else setImmediate(() => this.go(key, b, ds, url, others, send));
       }
-      batch.push({ authorization, requestId: request.http?.headers.get(REQUEST_ID_HEADER) ?? null, resolve, reject, request, context });
-      if (batch.length >= max) this.pending.delete(key);
+      batch.callers.push({ authorization, requestId: request.http?.headers.get(REQUEST_ID_HEADER) ?? null, resolve, reject, request, context });
+      if (batch.callers.length >= max) this.pending.delete(key);
     });
   }
 
+  /** Sends a pending batch once, counting it on its way until every caller has its answer. */
+  private go(key: string, b: Pending, ds: RemoteGraphQLDataSource<any>, url: string, others: [string, string][], send: Send): void {
+    if (b.sent) return;
+    b.sent = true;
+    clearTimeout(b.timer);
+    if (this.pending.get(key) === b) this.pending.delete(key);
+    this.sending.set(key, (this.sending.get(key) ?? 0) + 1);
+    const done = () => {
+      const n = (this.sending.get(key) ?? 1) - 1;
+      if (n > 0) this.sending.set(key, n);
+      else this.sending.delete(key);
+      // The next batch of this document was waiting for an answer: it goes now.
+      const next = this.eventsOnly ? undefined : this.pending.get(key);
+      if (next?.timer) this.go(key, next, ds, url, others, send);
+    };
+    this.flush(ds, url, b.callers, others, send).then(done, done);
+  }
+
+  /** Sends a batch (or its one fetch); settles when every caller has its answer. */
   private async flush(ds: RemoteGraphQLDataSource<any>, url: string, callers: Caller[], headers: [string, string][], send: Send): Promise<void> {
-    const alone = () => callers.forEach((c) => send(c.request, c.context).then(c.resolve, c.reject));
+    const alone = () => Promise.all(callers.map((c) => send(c.request, c.context).then(c.resolve, c.reject))).then(() => undefined);
     if (callers.length === 1) return alone();
     const { query, operationName } = callers[0]!.request;
     let results: SubgraphResponse[] | undefined;

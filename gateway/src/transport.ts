@@ -56,8 +56,8 @@ export interface TransportOptions {
   batchEntities?: boolean;
   /**
    * Concurrent operations' fetches of one document to one subgraph, for different callers, go as one callers
-   * batch (callers-batch.ts): the time the first waits for others in ms, 0 (default) for the fetches
-   * started together (`setImmediate`); false: one request per fetch.
+   * batch (callers-batch.ts): how long at most the first waits for others while one of that document is on its
+   * way (ms, default 2; 0: only fetches started together); false: one request per fetch.
    */
   callersBatch?: number | false;
 }
@@ -131,7 +131,7 @@ export class GatewayTransport {
   readonly callers: CallersBatcher | null;
 
   constructor(readonly options: TransportOptions = {}) {
-    const window = options.callersBatch ?? 0;
+    const window = options.callersBatch ?? 2;
     this.callers = window === false ? null : new CallersBatcher({
       windowMs: window,
       onBatch: (n) => {
