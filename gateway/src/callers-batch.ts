@@ -15,6 +15,11 @@ type Send = (request: SubgraphRequest, context: { event?: string }) => Promise<S
 
 interface Pending {
   callers: Caller[];
+  /** Where and how the batch goes (the data source that made its first fetch). */
+  ds: RemoteGraphQLDataSource<any>;
+  url: string;
+  headers: [string, string][];
+  send: Send;
   /** Set while the batch waits for the window (cleared when it goes early). */
   timer: ReturnType<typeof setTimeout> | undefined;
   sent: boolean;
@@ -102,12 +107,12 @@ export class CallersBatcher {
     return new Promise((resolve, reject) => {
       let batch = this.pending.get(key);
       if (!batch) {
-        const b: Pending = (batch = { callers: [], timer: undefined, sent: false });
+        const b: Pending = (batch = { callers: [], ds, url, headers: others, send, timer: undefined, sent: false });
         this.pending.set(key, b);
         // An event's fetches are all made at once for its subscribers: they always wait the window. Others wait
         // only behind one of their document on its way, and go when it is answered (or the window ends).
-        if (this.windowMs > 0 && (this.eventsOnly || this.sending.has(key))) b.timer = setTimeout(() => this.go(key, b, ds, url, others, send), this.windowMs);
-        else setImmediate(() => this.go(key, b, ds, url, others, send));
+        if (this.windowMs > 0 && (this.eventsOnly || this.sending.has(key))) b.timer = setTimeout(() => this.go(key, b), this.windowMs);
+        else setImmediate(() => this.go(key, b));
       }
       batch.callers.push({ authorization, requestId: request.http?.headers.get(REQUEST_ID_HEADER) ?? null, resolve, reject, request, context });
       if (batch.callers.length >= max) this.pending.delete(key);
@@ -115,7 +120,7 @@ export class CallersBatcher {
   }
 
   /** Sends a pending batch once, counting it on its way until every caller has its answer. */
-  private go(key: string, b: Pending, ds: RemoteGraphQLDataSource<any>, url: string, others: [string, string][], send: Send): void {
+  private go(key: string, b: Pending): void {
     if (b.sent) return;
     b.sent = true;
     clearTimeout(b.timer);
@@ -127,13 +132,13 @@ export class CallersBatcher {
       else this.sending.delete(key);
       // The next batch of this document was waiting for an answer: it goes now.
       const next = this.eventsOnly ? undefined : this.pending.get(key);
-      if (next?.timer) this.go(key, next, ds, url, others, send);
+      if (next?.timer) this.go(key, next);
     };
-    this.flush(ds, url, b.callers, others, send).then(done, done);
+    this.flush(b).then(done, done);
   }
 
   /** Sends a batch (or its one fetch); settles when every caller has its answer. */
-  private async flush(ds: RemoteGraphQLDataSource<any>, url: string, callers: Caller[], headers: [string, string][], send: Send): Promise<void> {
+  private async flush({ ds, url, callers, headers, send }: Pending): Promise<void> {
     const alone = () => Promise.all(callers.map((c) => send(c.request, c.context).then(c.resolve, c.reject))).then(() => undefined);
     if (callers.length === 1) return alone();
     const { query, operationName } = callers[0]!.request;
