@@ -57,7 +57,7 @@ export interface TransportOptions {
   /**
    * Concurrent operations' fetches of one document to one subgraph, for different callers, go as one callers
    * batch (callers-batch.ts): how long at most the first waits for others while one of that document is on its
-   * way (ms, default 2; 0: only fetches started together); false: one request per fetch.
+   * way (ms); 0 (default): only fetches started together, nothing waits for a timer; false: one request per fetch.
    */
   callersBatch?: number | false;
 }
@@ -131,7 +131,7 @@ export class GatewayTransport {
   readonly callers: CallersBatcher | null;
 
   constructor(readonly options: TransportOptions = {}) {
-    const window = options.callersBatch ?? 2;
+    const window = options.callersBatch ?? 0;
     this.callers = window === false ? null : new CallersBatcher({
       windowMs: window,
       onBatch: (n) => {
