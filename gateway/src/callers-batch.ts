@@ -64,7 +64,7 @@ export class CallersBatcher {
   /** Subgraph URL → most callers per request it takes (learned from its answers). */
   private readonly capacity = new Map<string, number>();
   private readonly pending = new Map<string, Pending>();
-  /** Requests on their way per batch key (batches and lone fetches alike). */
+  /** Requests on their way per batch key (batches and lone fetches alike), kept only when fetches may wait behind them. */
   private readonly sending = new Map<string, number>();
   private readonly windowMs: number;
   private readonly eventsOnly: boolean;
@@ -119,19 +119,23 @@ export class CallersBatcher {
     });
   }
 
-  /** Sends a pending batch once, counting it on its way until every caller has its answer. */
+  /**
+   * Sends a pending batch once. When later fetches may wait behind it (a window, not events), it is counted on
+   * its way until every caller has its answer.
+   */
   private go(key: string, b: Pending): void {
     if (b.sent) return;
     b.sent = true;
     clearTimeout(b.timer);
     if (this.pending.get(key) === b) this.pending.delete(key);
+    if (this.windowMs <= 0 || this.eventsOnly) return void this.flush(b);
     this.sending.set(key, (this.sending.get(key) ?? 0) + 1);
     const done = () => {
       const n = (this.sending.get(key) ?? 1) - 1;
       if (n > 0) this.sending.set(key, n);
       else this.sending.delete(key);
       // The next batch of this document was waiting for an answer: it goes now.
-      const next = this.eventsOnly ? undefined : this.pending.get(key);
+      const next = this.pending.get(key);
       if (next?.timer) this.go(key, next);
     };
     this.flush(b).then(done, done);
