@@ -558,12 +558,20 @@ async function newCallersSection(args: Args, profileDir: string, results: Record
 function finish(args: Args, started: Date, results: Record<string, unknown>, profileDir: string) {
   // ------------------------------------------------------------ profile summary
   if (args.profile) {
-    say('## CPU profile of our gateway process (self time, top functions, whole run)');
-    say(summarizeProfile(profileDir));
-    say();
+    // Our gateway of the main sections (gateway, chain, sql) is the one profiled into profileDir.
+    if (['gateway', 'chain', 'sql'].some((x) => args.only.has(x))) {
+      say('## CPU profile of our gateway process (self time, top functions, whole run)');
+      say(summarizeProfile(profileDir));
+      say();
+    }
     if (args.only.has('gateway')) {
       say('## CPU profile of the vanilla gateway process (self time, top functions, whole run)');
       say(summarizeProfile(`${profileDir}-vanilla`));
+      say();
+    }
+    if (args.only.has('newcallers')) {
+      say('## CPU profile of our gateway process in the new-callers section (entity cache on; self time, top functions, whole run)');
+      say(summarizeProfile(`${profileDir}-new-callers-gateway`));
       say();
     }
   }
